@@ -1,0 +1,2 @@
+//! Benchmarks (filled in with their module).
+fn main() {}

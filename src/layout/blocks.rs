@@ -1,0 +1,1 @@
+//! Paragraphs, lists, quotes, code, tables, rules, images and HTML blocks.

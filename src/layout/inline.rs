@@ -1,0 +1,1 @@
+//! Inline markup to styled spans, wrapped at display width.

@@ -1,0 +1,1 @@
+//! Matches of a query in a laid-out [`Document`](crate::layout::Document).

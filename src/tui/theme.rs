@@ -1,0 +1,1 @@
+//! Roles to ratatui styles: the one place colours are chosen.
