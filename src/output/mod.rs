@@ -1,14 +1,14 @@
 //! The headless commands: `outline`, `list`, `tags` (text and `--json`) and `render`.
 
 mod ansi;
+mod outline;
 
 use crate::Outcome;
 use crate::cli::{ListArgs, OutlineArgs, RenderArgs, TagsArgs};
 
 /// `quire outline FILE`.
 pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    todo!("outline")
+    outline::outline(args)
 }
 
 /// `quire list [DIR]`.
