@@ -208,7 +208,7 @@ impl<'a> Layouter<'a> {
         if !inline.is_blank() {
             self.emit_inline(&inline);
         }
-        if self.b.len() > 0 {
+        if !self.b.is_empty() {
             self.b.end_line();
         }
         self.gap = false;
@@ -292,7 +292,7 @@ impl<'a> Layouter<'a> {
     /// Opens a block at body offset `source`: the blank line before it when
     /// one is due.
     pub fn block_start(&mut self, source: usize) {
-        if self.gap && !self.fresh && self.b.len() > 0 {
+        if self.gap && !self.fresh && !self.b.is_empty() {
             self.blank_line();
         }
         self.gap = false;
@@ -728,7 +728,8 @@ impl<'a> Layouter<'a> {
         if level <= 2 && widest > 0 {
             let rule = if level == 1 { "═" } else { "─" };
             self.begin_line();
-            self.b.push(&rule.repeat(widest), Style::of(Role::HeadingMark));
+            self.b
+                .push(&rule.repeat(widest), Style::of(Role::HeadingMark));
             self.b.end_line();
         }
         self.block_end();
@@ -786,7 +787,8 @@ impl<'a> Layouter<'a> {
         self.fresh = false;
         self.block_start(self.body.len());
         let avail = self.avail();
-        self.b.push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
+        self.b
+            .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
         self.b.end_line();
         self.fresh = true;
     }
@@ -815,8 +817,7 @@ impl<'a> Layouter<'a> {
             self.gap = false;
             let mut iter = events.into_iter().peekable();
             while let Some((event, range)) = iter.next() {
-                let next_is_para =
-                    matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
+                let next_is_para = matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
                 self.event(event, range, next_is_para);
             }
             self.flush_inline();

@@ -196,7 +196,8 @@ fn nested_quotes_keep_their_bars() {
 
 #[test]
 fn code_blocks_are_framed_cut_not_wrapped() {
-    let body = "```rust\nfn main() {\n\tprintln!(\"a long line of code that will not fit\");\n}\n```\n";
+    let body =
+        "```rust\nfn main() {\n\tprintln!(\"a long line of code that will not fit\");\n}\n```\n";
     for (w, lines) in at_all_widths(body) {
         if w == 40 {
             assert!(lines[0].starts_with("╭─ rust "));
@@ -217,7 +218,10 @@ fn code_is_highlighted_when_asked() {
     let a = article("```rust\nlet x = 1;\n```\n");
     let doc = layout(&a, 80, LayoutOptions { highlight: true });
     let roles: Vec<Role> = doc.line(1).unwrap().spans().map(|(_, s)| s.role).collect();
-    assert!(roles.iter().any(|r| matches!(r, Role::Syntax(..))), "{roles:?}");
+    assert!(
+        roles.iter().any(|r| matches!(r, Role::Syntax(..))),
+        "{roles:?}"
+    );
     let doc = layout(&a, 80, LayoutOptions { highlight: false });
     assert!(
         doc.line(1)
@@ -249,9 +253,13 @@ fn tables_draw_boxes_and_align() {
 
 #[test]
 fn wide_tables_wrap_their_cells() {
-    let body = "| a | b |\n|---|---|\n| some long text in a cell | more long text in another cell |\n";
+    let body =
+        "| a | b |\n|---|---|\n| some long text in a cell | more long text in another cell |\n";
     let lines = texts(&plain(body, 30));
-    assert!(lines.iter().all(|l| l.width() == 30 || l.is_empty()), "{lines:?}");
+    assert!(
+        lines.iter().all(|l| l.width() == 30 || l.is_empty()),
+        "{lines:?}"
+    );
     assert!(lines.len() > 6);
     at_all_widths(body);
 }
