@@ -72,7 +72,7 @@ fn open(args: cli::OpenArgs) -> anyhow::Result<Outcome> {
 }
 
 /// `./articles` when it exists, else the current folder.
-fn default_library() -> PathBuf {
+pub(crate) fn default_library() -> PathBuf {
     let articles = Path::new("articles");
     if articles.is_dir() {
         articles.to_path_buf()

@@ -1,27 +1,18 @@
 //! The headless commands: `outline`, `list`, `tags` (text and `--json`) and `render`.
 
 mod ansi;
+mod list;
+mod outline;
 
 use crate::Outcome;
-use crate::cli::{ListArgs, OutlineArgs, RenderArgs, TagsArgs};
+use crate::cli::{OutlineArgs, RenderArgs};
 
 /// `quire outline FILE`.
 pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    todo!("outline")
+    outline::outline(args)
 }
 
-/// `quire list [DIR]`.
-pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    todo!("list")
-}
-
-/// `quire tags [DIR]`.
-pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    todo!("tags")
-}
+pub use list::{list, tags};
 
 /// `quire render FILE`.
 pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {

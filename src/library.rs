@@ -1,2 +1,0 @@
-//! A folder of articles: scan, tag index with counts, filter and sort.
-//! No terminal types.

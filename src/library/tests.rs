@@ -1,0 +1,441 @@
+//! Filter, sort and tag index over hand-built entries (no files involved).
+
+use super::*;
+
+fn entry(path: &str, title: &str, date: Option<&str>, tags: &[&str], words: usize) -> Entry {
+    let meta = Meta {
+        title: title.to_string(),
+        tags: tags.iter().map(|t| t.to_string()).collect(),
+        date: date.map(str::to_string),
+        ..Meta::default()
+    };
+    Entry::new(
+        PathBuf::from(path),
+        words as u64 * 6,
+        Peek {
+            meta,
+            words,
+            warnings: Vec::new(),
+        },
+    )
+}
+
+fn draft(mut e: Entry) -> Entry {
+    e.meta.draft = true;
+    e
+}
+
+fn sample() -> Library {
+    Library::from_parts(
+        PathBuf::from("articles"),
+        vec![
+            entry(
+                "rust/ownership.md",
+                "Ownership in Rust",
+                Some("2024-03-01"),
+                &["Rust", "memory"],
+                900,
+            ),
+            entry(
+                "rust/async.md",
+                "Async without tears",
+                Some("2025-01-10"),
+                &["rust", "async"],
+                2400,
+            ),
+            entry("garden.md", "Notes from the garden", None, &["life"], 120),
+            entry(
+                "floss.md",
+                "Why free software",
+                Some("2023-06-30"),
+                &["FLOSS", "Rust"],
+                460,
+            ),
+            draft(entry(
+                "wip.md",
+                "Half an idea",
+                Some("2025-02-02"),
+                &["life", "Rust"],
+                50,
+            )),
+        ],
+        vec![],
+    )
+}
+
+fn paths(lib: &Library, rows: &[usize]) -> Vec<String> {
+    rows.iter().map(|&i| lib.entries[i].path_string()).collect()
+}
+
+fn tags(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn reading_time_rounds_up_and_is_at_least_one_minute() {
+    assert_eq!(reading_minutes(0), 1);
+    assert_eq!(reading_minutes(1), 1);
+    assert_eq!(reading_minutes(230), 1);
+    assert_eq!(reading_minutes(231), 2);
+    assert_eq!(reading_minutes(2400), 11);
+}
+
+#[test]
+fn date_sort_is_newest_first_with_undated_last() {
+    let lib = sample();
+    let rows = lib.select(&Filter::default(), Sort::default());
+    assert_eq!(
+        paths(&lib, &rows),
+        [
+            "wip.md",
+            "rust/async.md",
+            "rust/ownership.md",
+            "floss.md",
+            "garden.md"
+        ]
+    );
+}
+
+#[test]
+fn reversed_date_sort_keeps_undated_last() {
+    let lib = sample();
+    let sort = Sort {
+        key: SortKey::Date,
+        reverse: true,
+    };
+    let rows = lib.select(&Filter::default(), sort);
+    assert_eq!(
+        paths(&lib, &rows),
+        [
+            "floss.md",
+            "rust/ownership.md",
+            "rust/async.md",
+            "wip.md",
+            "garden.md"
+        ]
+    );
+}
+
+#[test]
+fn title_sort_ignores_case_and_ties_go_by_path() {
+    let lib = Library::from_parts(
+        PathBuf::new(),
+        vec![
+            entry("b.md", "same", None, &[], 1),
+            entry("a.md", "Same", None, &[], 1),
+            entry("c.md", "apple", None, &[], 1),
+            entry("d.md", "Banana", None, &[], 1),
+        ],
+        vec![],
+    );
+    let rows = lib.select(
+        &Filter::default(),
+        Sort {
+            key: SortKey::Title,
+            reverse: false,
+        },
+    );
+    assert_eq!(paths(&lib, &rows), ["c.md", "d.md", "a.md", "b.md"]);
+}
+
+#[test]
+fn path_and_reading_time_sorts() {
+    let lib = sample();
+    let rows = lib.select(
+        &Filter::default(),
+        Sort {
+            key: SortKey::Path,
+            reverse: false,
+        },
+    );
+    assert_eq!(
+        paths(&lib, &rows),
+        [
+            "floss.md",
+            "garden.md",
+            "rust/async.md",
+            "rust/ownership.md",
+            "wip.md"
+        ]
+    );
+    let rows = lib.select(
+        &Filter::default(),
+        Sort {
+            key: SortKey::ReadingTime,
+            reverse: true,
+        },
+    );
+    assert_eq!(
+        paths(&lib, &rows),
+        [
+            "rust/async.md",
+            "rust/ownership.md",
+            "floss.md",
+            "garden.md",
+            "wip.md"
+        ]
+    );
+}
+
+#[test]
+fn sort_key_cycles_through_all_four() {
+    let mut key = SortKey::Date;
+    let mut seen = vec![key];
+    for _ in 0..3 {
+        key = key.next();
+        seen.push(key);
+    }
+    assert_eq!(
+        seen,
+        [
+            SortKey::Date,
+            SortKey::Title,
+            SortKey::Path,
+            SortKey::ReadingTime
+        ]
+    );
+    assert_eq!(key.next(), SortKey::Date);
+}
+
+#[test]
+fn tags_match_case_insensitively_all_of() {
+    let lib = sample();
+    let filter = Filter {
+        tags: tags(&["RUST", "Memory"]),
+        ..Filter::default()
+    };
+    let rows = lib.select(
+        &filter,
+        Sort {
+            key: SortKey::Path,
+            reverse: false,
+        },
+    );
+    assert_eq!(paths(&lib, &rows), ["rust/ownership.md"]);
+}
+
+#[test]
+fn tags_any_of() {
+    let lib = sample();
+    let filter = Filter {
+        tags: tags(&["floss", "LIFE"]),
+        mode: TagMode::Any,
+        ..Filter::default()
+    };
+    let rows = lib.select(
+        &filter,
+        Sort {
+            key: SortKey::Path,
+            reverse: false,
+        },
+    );
+    assert_eq!(paths(&lib, &rows), ["floss.md", "garden.md", "wip.md"]);
+}
+
+#[test]
+fn unknown_tag_empties_all_of_but_not_any_of() {
+    let lib = sample();
+    let all = Filter {
+        tags: tags(&["rust", "nope"]),
+        ..Filter::default()
+    };
+    assert!(lib.select(&all, Sort::default()).is_empty());
+    let any = Filter {
+        mode: TagMode::Any,
+        ..all
+    };
+    assert_eq!(lib.select(&any, Sort::default()).len(), 4);
+}
+
+#[test]
+fn text_filter_needs_every_word_in_title_tags_or_path() {
+    let lib = sample();
+    let by = |text: &str| {
+        let f = Filter {
+            text: text.to_string(),
+            ..Filter::default()
+        };
+        paths(
+            &lib,
+            &lib.select(
+                &f,
+                Sort {
+                    key: SortKey::Path,
+                    reverse: false,
+                },
+            ),
+        )
+    };
+    assert_eq!(by("OWNER"), ["rust/ownership.md"]);
+    // "async" is a tag and a word of the path; "tears" is in the title.
+    assert_eq!(by("tears async"), ["rust/async.md"]);
+    // The folder name counts as file name text.
+    assert_eq!(by("rust/"), ["rust/async.md", "rust/ownership.md"]);
+    assert_eq!(by("garden floss"), Vec::<String>::new());
+    assert_eq!(by("   ").len(), 5);
+}
+
+#[test]
+fn drafts_are_listed_unless_hidden() {
+    let lib = sample();
+    let shown = lib.select(&Filter::default(), Sort::default());
+    assert!(paths(&lib, &shown).contains(&"wip.md".to_string()));
+    let hidden = Filter {
+        drafts: false,
+        ..Filter::default()
+    };
+    let rows = lib.select(&hidden, Sort::default());
+    assert_eq!(rows.len(), 4);
+    assert!(!paths(&lib, &rows).contains(&"wip.md".to_string()));
+}
+
+#[test]
+fn tag_index_groups_case_counts_and_orders() {
+    let lib = sample();
+    let index: Vec<(&str, usize)> = lib
+        .tags()
+        .iter()
+        .map(|t| (t.name.as_str(), t.count))
+        .collect();
+    // "Rust" is spelled so three times, "rust" once; life 2; the rest 1 by name.
+    assert_eq!(
+        index,
+        [
+            ("Rust", 4),
+            ("life", 2),
+            ("async", 1),
+            ("FLOSS", 1),
+            ("memory", 1)
+        ]
+    );
+}
+
+#[test]
+fn tag_index_prefers_first_spelling_on_a_tie() {
+    let lib = Library::from_parts(
+        PathBuf::new(),
+        vec![
+            entry("a.md", "a", None, &["Go"], 1),
+            entry("b.md", "b", None, &["go"], 1),
+        ],
+        vec![],
+    );
+    assert_eq!(lib.tags()[0].name, "Go");
+    assert_eq!(lib.tags()[0].count, 2);
+}
+
+#[test]
+fn a_tag_repeated_in_other_case_on_one_article_counts_once() {
+    let lib = Library::from_parts(
+        PathBuf::new(),
+        vec![entry("a.md", "a", None, &["Go", "GO"], 1)],
+        vec![],
+    );
+    assert_eq!(lib.tags().len(), 1);
+    assert_eq!(lib.tags()[0].count, 1);
+}
+
+#[test]
+fn tag_counts_follow_the_other_filters_not_the_tags() {
+    let lib = sample();
+    let filter = Filter {
+        text: "rust".to_string(),
+        tags: tags(&["memory"]),
+        drafts: false,
+        ..Filter::default()
+    };
+    let counts: Vec<(String, usize)> = lib
+        .tag_counts(&filter)
+        .into_iter()
+        .map(|t| (t.name, t.count))
+        .collect();
+    // Text "rust" keeps ownership, async, floss (wip is a hidden draft); the
+    // memory tag itself does not narrow the counts.
+    assert_eq!(
+        counts,
+        [
+            ("Rust".to_string(), 3),
+            ("async".to_string(), 1),
+            ("FLOSS".to_string(), 1),
+            ("memory".to_string(), 1),
+            ("life".to_string(), 0),
+        ]
+    );
+}
+
+#[test]
+fn tags_with_spaces_and_unicode() {
+    let lib = Library::from_parts(
+        PathBuf::new(),
+        vec![
+            entry("a.md", "Crème", None, &["machine learning", "Ünicode"], 1),
+            entry("b.md", "Straße", None, &["ÜNICODE", "日本語"], 1),
+            entry("c.md", "plain", None, &["learning"], 1),
+        ],
+        vec![],
+    );
+    let sort = Sort {
+        key: SortKey::Path,
+        reverse: false,
+    };
+    let only = |t: &[&str]| {
+        let f = Filter {
+            tags: tags(t),
+            ..Filter::default()
+        };
+        paths(&lib, &lib.select(&f, sort))
+    };
+    assert_eq!(only(&["Machine Learning"]), ["a.md"]);
+    assert_eq!(only(&["ünicode"]), ["a.md", "b.md"]);
+    assert_eq!(only(&["日本語"]), ["b.md"]);
+    let text = Filter {
+        text: "crème".into(),
+        ..Filter::default()
+    };
+    assert_eq!(paths(&lib, &lib.select(&text, sort)), ["a.md"]);
+    let text = Filter {
+        text: "日本".into(),
+        ..Filter::default()
+    };
+    assert_eq!(paths(&lib, &lib.select(&text, sort)), ["b.md"]);
+}
+
+#[test]
+fn empty_library_selects_nothing() {
+    let lib = Library::from_parts(PathBuf::new(), vec![], vec![]);
+    assert!(lib.is_empty());
+    assert!(lib.select(&Filter::default(), Sort::default()).is_empty());
+    assert!(lib.tags().is_empty());
+    assert!(lib.tag_counts(&Filter::default()).is_empty());
+}
+
+#[test]
+fn failures_hide_under_tag_filters_and_match_text_by_path() {
+    let lib = Library::from_parts(
+        PathBuf::new(),
+        vec![],
+        vec![
+            Failure {
+                path: PathBuf::from("b/broken.md"),
+                error: "denied".into(),
+            },
+            Failure {
+                path: PathBuf::from("a.md"),
+                error: "denied".into(),
+            },
+        ],
+    );
+    assert_eq!(lib.len(), 2);
+    assert_eq!(lib.failures[0].path_string(), "a.md");
+    assert_eq!(lib.select_failures(&Filter::default()), [0, 1]);
+    let text = Filter {
+        text: "BROKEN".into(),
+        ..Filter::default()
+    };
+    assert_eq!(lib.select_failures(&text), [1]);
+    let tagged = Filter {
+        tags: tags(&["x"]),
+        ..Filter::default()
+    };
+    assert!(lib.select_failures(&tagged).is_empty());
+}
