@@ -1,5 +1,6 @@
 //! The interactive reader and library; the only code that touches the terminal.
 
+pub mod library;
 pub mod theme;
 
 use std::path::Path;
