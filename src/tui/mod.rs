@@ -2,6 +2,7 @@
 
 pub mod library;
 pub mod theme;
+pub mod ui;
 
 use std::path::Path;
 

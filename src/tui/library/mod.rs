@@ -57,7 +57,7 @@ pub struct LibraryScreen {
 }
 
 /// Rows the list loses to the header, the column titles and the footer.
-pub const CHROME_ROWS: u16 = 4;
+pub const CHROME_ROWS: u16 = 3;
 
 impl LibraryScreen {
     /// A screen over `library` with `filter` applied, on a terminal of
@@ -305,7 +305,17 @@ impl LibraryScreen {
                 TagMode::All => "all of",
                 TagMode::Any => "any of",
             };
-            parts.push(format!("tags: {} ({mode})", self.filter.tags.join(join)));
+            // The library's spelling, not what was typed after --tag.
+            let names: Vec<&str> = self
+                .filter
+                .tags
+                .iter()
+                .map(|t| match self.library.tag_id(t) {
+                    Some(id) => self.library.tags()[id].name.as_str(),
+                    None => t.as_str(),
+                })
+                .collect();
+            parts.push(format!("tags: {} ({mode})", names.join(join)));
         }
         if !self.filter.text.trim().is_empty() {
             parts.push(format!("text: \"{}\"", self.filter.text.trim()));
