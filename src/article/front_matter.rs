@@ -3,6 +3,8 @@
 use std::path::Path;
 
 use super::Warning;
+use super::decode::count_newlines;
+use super::fields::{self, Tags, Value};
 
 /// Which kind of front matter a file opened with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,15 +53,358 @@ pub struct Split<'a> {
 }
 
 /// Cuts `text` (already decoded, `\n` endings) into front matter and body.
+///
+/// Front matter is recognised only at the very start: a first line `---`
+/// closed by a line `---` or `...` (YAML), or `+++` closed by `+++` (TOML);
+/// trailing spaces on fence lines are allowed and the closing fence may end
+/// the file without a newline. A fence that is never closed is not front
+/// matter: the whole text is body, and the second value says why.
 pub fn split(text: &str) -> (Split<'_>, Option<String>) {
-    let _ = text;
-    todo!("article core")
+    let whole = Split {
+        kind: FrontMatterKind::None,
+        raw: "",
+        raw_line: 1,
+        body: text,
+        body_line: 1,
+    };
+    let (first, mut pos) = line_at(text, 0);
+    let (kind, closers): (_, &[&str]) = match first.trim_end_matches([' ', '\t']) {
+        "---" => (FrontMatterKind::Yaml, &["---", "..."]),
+        "+++" => (FrontMatterKind::Toml, &["+++"]),
+        _ => return (whole, None),
+    };
+    let raw_start = pos;
+    let mut line = 2;
+    while pos < text.len() {
+        let (content, next) = line_at(text, pos);
+        if closers.contains(&content.trim_end_matches([' ', '\t'])) {
+            return (
+                Split {
+                    kind,
+                    raw: &text[raw_start..pos],
+                    raw_line: 2,
+                    body: &text[next..],
+                    body_line: line + 1,
+                },
+                None,
+            );
+        }
+        pos = next;
+        line += 1;
+    }
+    let fence = first.trim_end_matches([' ', '\t']);
+    let message = format!("front matter opened with `{fence}` is never closed; reading it as text");
+    (whole, Some(message))
+}
+
+/// The line starting at `start` (without its `\n`) and where the next one starts.
+fn line_at(text: &str, start: usize) -> (&str, usize) {
+    let rest = &text[start..];
+    match rest.find('\n') {
+        Some(end) => (&rest[..end], start + end + 1),
+        None => (rest, text.len()),
+    }
 }
 
 /// Reads `split.raw` into a [`Meta`]; `path` gives the fallback date and names
 /// the file in warnings. The title is left empty when the front matter has none
 /// (the caller falls back to the first heading, then the file stem).
 pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -> Meta {
-    let _ = (path, split, warnings);
-    todo!("article core")
+    let mut warn = |line: Option<usize>, message: String| {
+        warnings.push(Warning {
+            path: path.to_path_buf(),
+            line,
+            message,
+        });
+    };
+    let front = match split.kind {
+        FrontMatterKind::None => Value::Map(Vec::new()),
+        FrontMatterKind::Yaml => match parse_yaml(split) {
+            Ok(front) => front,
+            Err((line, message)) => {
+                warn(line, message);
+                Value::Map(Vec::new())
+            }
+        },
+        FrontMatterKind::Toml => match toml::from_str::<toml::Table>(split.raw) {
+            Ok(table) => Value::from_toml_table(table),
+            Err(err) => {
+                let line = err.span().map(|span| {
+                    split.raw_line
+                        + count_newlines(&split.raw.as_bytes()[..span.start.min(split.raw.len())])
+                });
+                warn(
+                    line,
+                    format!("malformed TOML front matter: {}", err.message()),
+                );
+                Value::Map(Vec::new())
+            }
+        },
+    };
+    let tags = match fields::tags(&front) {
+        Tags::Absent => Vec::new(),
+        Tags::Found(tags) => tags,
+        Tags::Unusable { key, found } => {
+            let short = key.rsplit('.').next().unwrap_or(key);
+            warn(
+                key_line(split, short),
+                format!("`{key}` holds {found}, not a list or a string of tags; no tags read"),
+            );
+            Vec::new()
+        }
+    };
+    let written_date = front.get("date").cloned().and_then(Value::scalar);
+    let date = match written_date {
+        Some(written) => match fields::normalize_date(&written) {
+            Some(date) => Some(date),
+            None => {
+                warn(
+                    key_line(split, "date"),
+                    format!("`date` {written:?} is not a date quire can read"),
+                );
+                None
+            }
+        },
+        None => None,
+    };
+    let date = date.or_else(|| {
+        path.file_stem()
+            .and_then(|stem| fields::file_name_date(&stem.to_string_lossy()))
+    });
+    Meta {
+        title: fields::text(front.get("title")).unwrap_or_default(),
+        tags,
+        date,
+        author: fields::author(&front),
+        draft: fields::draft(&front),
+        description: fields::description(&front),
+        front_matter: split.kind,
+    }
+}
+
+/// Parses YAML front matter into a mapping; an error carries its file line.
+/// Empty front matter is an empty mapping; a top-level value that is not a
+/// mapping is an error.
+fn parse_yaml(split: &Split<'_>) -> Result<Value, (Option<usize>, String)> {
+    if split.raw.trim().is_empty() {
+        return Ok(Value::Map(Vec::new()));
+    }
+    match serde_yaml::from_str::<serde_yaml::Value>(split.raw) {
+        Ok(value) => match Value::from_yaml(value) {
+            map @ Value::Map(_) => Ok(map),
+            Value::Null => Ok(Value::Map(Vec::new())),
+            other => Err((
+                Some(split.raw_line),
+                format!(
+                    "YAML front matter is {}, not a mapping of keys; ignored",
+                    other.type_name()
+                ),
+            )),
+        },
+        Err(err) => {
+            let line = err
+                .location()
+                .map(|at| split.raw_line + at.line().saturating_sub(1));
+            Err((
+                line,
+                format!(
+                    "malformed YAML front matter: {}",
+                    without_location(&err.to_string())
+                ),
+            ))
+        }
+    }
+}
+
+/// serde_yaml's message without its " at line L column C" marks (which count
+/// from the fence, not the file; the warning carries the file line instead).
+fn without_location(message: &str) -> String {
+    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find(" at line ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + " at line ".len()..];
+        let after = &after[digits(after)..];
+        rest = match after.strip_prefix(" column ") {
+            Some(col) => &col[digits(col)..],
+            None => after,
+        };
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The file line of the first front matter line that sets `key` (`key:` or
+/// `key =`), for pointing a warning at it.
+fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
+    split.raw.lines().enumerate().find_map(|(i, line)| {
+        let rest = line.trim_start().strip_prefix(key)?.trim_start();
+        (rest.starts_with(':') || rest.starts_with('=')).then_some(split.raw_line + i)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(text: &str) -> (Meta, Vec<Warning>) {
+        let (split, unclosed) = split(text);
+        assert!(unclosed.is_none(), "{unclosed:?}");
+        let mut warnings = Vec::new();
+        let meta = parse_meta(Path::new("posts/2021-3-4-x.md"), &split, &mut warnings);
+        (meta, warnings)
+    }
+
+    #[test]
+    fn yaml_front_matter_is_split_off() {
+        let (s, warning) = split("---\ntitle: A\n---\n# Body\n");
+        assert_eq!(warning, None);
+        assert_eq!(s.kind, FrontMatterKind::Yaml);
+        assert_eq!(s.raw, "title: A\n");
+        assert_eq!(s.raw_line, 2);
+        assert_eq!(s.body, "# Body\n");
+        assert_eq!(s.body_line, 4);
+    }
+
+    #[test]
+    fn yaml_may_close_with_dots_and_toml_with_pluses() {
+        let (s, _) = split("---\na: 1\n...\nbody");
+        assert_eq!(
+            (s.kind, s.raw, s.body),
+            (FrontMatterKind::Yaml, "a: 1\n", "body")
+        );
+        let (s, _) = split("+++\na = 1\n---\n+++\nbody");
+        assert_eq!(
+            (s.kind, s.raw, s.body),
+            (FrontMatterKind::Toml, "a = 1\n---\n", "body")
+        );
+        assert_eq!(s.body_line, 5);
+    }
+
+    #[test]
+    fn closing_fence_may_end_the_file_without_newline() {
+        let (s, warning) = split("---\ntitle: Only\n---");
+        assert_eq!(warning, None);
+        assert_eq!((s.raw, s.body, s.body_line), ("title: Only\n", "", 4));
+        let (s, _) = split("+++ \ntitle = 'x'\n+++  ");
+        assert_eq!((s.kind, s.body), (FrontMatterKind::Toml, ""));
+    }
+
+    #[test]
+    fn unclosed_fence_is_body_text_with_a_warning() {
+        let text = "---\ntitle: never closed\n\n# Heading\n";
+        let (s, warning) = split(text);
+        assert_eq!(s.kind, FrontMatterKind::None);
+        assert_eq!((s.body, s.body_line), (text, 1));
+        assert!(warning.is_some_and(|w| w.contains("never closed")));
+    }
+
+    #[test]
+    fn a_rule_in_the_middle_of_the_body_is_not_front_matter() {
+        let text = "# Title\n\n---\nkey: value\n---\n\nmore\n";
+        let (s, warning) = split(text);
+        assert_eq!(
+            (s.kind, s.body, warning),
+            (FrontMatterKind::None, text, None)
+        );
+        let (s, _) = split("\n---\na: 1\n---\n");
+        assert_eq!(s.kind, FrontMatterKind::None);
+    }
+
+    #[test]
+    fn front_matter_only_and_empty_front_matter() {
+        let (meta, warnings) = meta_of("---\ntitle: Just meta\ntags: a b\n---\n");
+        assert_eq!(meta.title, "Just meta");
+        assert_eq!(meta.tags, ["a", "b"]);
+        assert!(warnings.is_empty());
+        let (meta, warnings) = meta_of("---\n---\nbody");
+        assert_eq!(meta.front_matter, FrontMatterKind::Yaml);
+        assert_eq!(meta.title, "");
+        assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn malformed_yaml_warns_at_the_file_line() {
+        let (meta, warnings) =
+            meta_of("---\ntitle: ok\ntags: [a, b\ndate: 2020-01-01\n---\nbody\n");
+        assert_eq!(meta.title, "");
+        assert_eq!(warnings.len(), 1);
+        let warning = &warnings[0];
+        assert!(
+            warning.message.starts_with("malformed YAML"),
+            "{}",
+            warning.message
+        );
+        assert!(
+            !warning.message.contains(" at line "),
+            "{}",
+            warning.message
+        );
+        let line = warning.line.expect("a line");
+        assert!((3..=5).contains(&line), "line {line}");
+        // The date falls back to the file name when the front matter is unreadable.
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+    }
+
+    #[test]
+    fn malformed_toml_warns_at_the_file_line() {
+        let (_, warnings) = meta_of("+++\ntitle = \"x\"\n\ntags = [oops]\n+++\n");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(4));
+        assert!(warnings[0].message.starts_with("malformed TOML"));
+    }
+
+    #[test]
+    fn unusable_tags_warn_at_their_key() {
+        let (meta, warnings) = meta_of("---\ntitle: T\ntags:\n  one: 1\n---\n");
+        assert!(meta.tags.is_empty());
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(3));
+        assert!(warnings[0].message.contains("a mapping"));
+    }
+
+    #[test]
+    fn a_yaml_scalar_is_not_a_mapping() {
+        let (_, warnings) = meta_of("---\njust a sentence\n---\n");
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].message.contains("not a mapping"));
+    }
+
+    #[test]
+    fn nested_and_unknown_keys_never_fail() {
+        let text = "---\ntitle: Deep\narticle_header:\n  type: overlay\n  image: {src: x.png}\nlist: [{a: [1, {b: 2}]}]\n? [complex, key]\n: value\ndate: 2023-11-14 10:00:00 +0530\n---\n";
+        let (meta, warnings) = meta_of(text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(meta.title, "Deep");
+        assert_eq!(meta.date.as_deref(), Some("2023-11-14"));
+    }
+
+    #[test]
+    fn unreadable_date_warns_and_falls_back_to_the_file_name() {
+        let (meta, warnings) = meta_of("---\ndate: someday\n---\n");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(2));
+    }
+
+    #[test]
+    fn toml_meta_with_zola_taxonomies() {
+        let text = "+++\ntitle = \"Zola\"\ndate = 2023-07-14\ndraft = true\n[taxonomies]\ntags = [\"x\", \"y\"]\n[extra]\nauthor = \"no\"\n+++\n";
+        let (meta, warnings) = meta_of(text);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert_eq!(meta.front_matter, FrontMatterKind::Toml);
+        assert_eq!(meta.title, "Zola");
+        assert_eq!(meta.tags, ["x", "y"]);
+        assert_eq!(meta.date.as_deref(), Some("2023-07-14"));
+        assert!(meta.draft);
+        assert_eq!(meta.author, None);
+    }
+
+    #[test]
+    fn yaml_dates_datetimes_and_numbers_as_titles() {
+        let (meta, _) = meta_of("---\ntitle: 1984\ndate: 2019-3-8T12:00:00Z\n---\n");
+        assert_eq!(meta.title, "1984");
+        assert_eq!(meta.date.as_deref(), Some("2019-03-08"));
+    }
 }

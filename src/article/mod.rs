@@ -3,14 +3,19 @@
 //! Loading never fails on content: bad bytes, broken front matter and odd
 //! headings become [`Warning`]s, and whatever can be shown is kept.
 
+mod decode;
+mod fields;
 pub mod front_matter;
 pub mod outline;
+mod peek;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use decode::decode_cow;
 pub use front_matter::{FrontMatterKind, Meta};
 pub use outline::Heading;
+pub use peek::{Peek, peek};
 
 use crate::Error;
 
@@ -76,31 +81,148 @@ impl Article {
     /// Parses an article from its bytes; `path` names it in warnings and gives
     /// the fallback title and date.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Article {
-        let _ = (path, bytes);
-        todo!("article core")
+        let (text, mut warnings) = decode_cow(path, bytes);
+        let (split, unclosed) = front_matter::split(&text);
+        if let Some(message) = unclosed {
+            warnings.push(Warning {
+                path: path.to_path_buf(),
+                line: Some(1),
+                message,
+            });
+        }
+        let mut meta = front_matter::parse_meta(path, &split, &mut warnings);
+        let outline = outline::outline(split.body, split.body_line);
+        if meta.title.is_empty() {
+            meta.title = outline
+                .iter()
+                .find(|h| h.level == 1 && !h.text.is_empty())
+                .map(|h| h.text.clone())
+                .unwrap_or_else(|| file_stem(path));
+        }
+        Article {
+            path: path.to_path_buf(),
+            meta,
+            body: split.body.to_string(),
+            body_line: split.body_line,
+            outline,
+            warnings,
+        }
     }
 }
 
 /// Bytes to text: invalid UTF-8 replaced (with a warning naming the byte
 /// offset of the first bad byte), a UTF-8 BOM stripped, CRLF and lone CR made `\n`.
 pub fn decode(path: &Path, bytes: &[u8]) -> (String, Vec<Warning>) {
-    let _ = (path, bytes);
-    todo!("article core")
+    let (text, warnings) = decode_cow(path, bytes);
+    (text.into_owned(), warnings)
 }
 
-/// What a library row needs, read in one cheap pass (no markdown parse).
-#[derive(Debug, Clone)]
-pub struct Peek {
-    /// The front matter's meta, with the title fallen back as in [`Article`].
-    pub meta: Meta,
-    /// Words in the body, for reading time.
-    pub words: usize,
-    /// What was wrong but did not stop it.
-    pub warnings: Vec<Warning>,
+/// The last-resort title: the file name without its extension (for
+/// `index.md` in a folder of its own, as Zola and Hugo keep posts, the folder's name).
+pub(crate) fn file_stem(path: &Path) -> String {
+    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+    match stem.as_deref() {
+        Some("index" | "_index") => path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().into_owned())
+            .or(stem)
+            .unwrap_or_default(),
+        _ => stem.unwrap_or_default(),
+    }
 }
 
-/// Reads what a library row needs from an article's bytes.
-pub fn peek(path: &Path, bytes: &[u8]) -> Peek {
-    let _ = (path, bytes);
-    todo!("article core")
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(name: &str, bytes: &[u8]) -> Article {
+        Article::from_bytes(Path::new(name), bytes)
+    }
+
+    #[test]
+    fn bom_and_crlf_front_matter_and_lines() {
+        let article = load(
+            "a.md",
+            b"\xEF\xBB\xBF---\r\ntitle: Windows\r\ntags: [a]\r\n---\r\n\r\n## One\r\n\r\n## Two\r\n",
+        );
+        assert_eq!(article.meta.title, "Windows");
+        assert_eq!(article.meta.tags, ["a"]);
+        assert_eq!(article.body, "\n## One\n\n## Two\n");
+        assert_eq!(article.body_line, 5);
+        let lines: Vec<usize> = article.outline.iter().map(|h| h.line).collect();
+        assert_eq!(lines, [6, 8]);
+        assert!(article.warnings.is_empty());
+    }
+
+    #[test]
+    fn title_falls_back_to_the_first_level_one_heading_then_the_file_stem() {
+        let article = load(
+            "x/2020-01-02-post.md",
+            b"## Sub\n\n# *Main* title\n\n# Later\n",
+        );
+        assert_eq!(article.meta.title, "Main title");
+        assert_eq!(article.meta.date.as_deref(), Some("2020-01-02"));
+        let article = load("x/notes.md", b"## Only a sub\n");
+        assert_eq!(article.meta.title, "notes");
+        let article = load("blog/my-post/index.md", b"text\n");
+        assert_eq!(article.meta.title, "my-post");
+    }
+
+    #[test]
+    fn empty_file_is_an_empty_article() {
+        let article = load("empty.md", b"");
+        assert_eq!(article.meta.title, "empty");
+        assert!(article.outline.is_empty());
+        assert!(article.body.is_empty());
+        assert!(article.warnings.is_empty());
+    }
+
+    #[test]
+    fn front_matter_only_has_an_empty_body() {
+        let article = load("fm.md", b"---\ntitle: Meta only\n---");
+        assert_eq!(article.meta.title, "Meta only");
+        assert_eq!(article.body, "");
+        assert!(article.outline.is_empty());
+    }
+
+    #[test]
+    fn invalid_utf8_and_unclosed_front_matter_are_warnings_not_failures() {
+        let article = load("bad.md", b"---\ntitle: x\n\n# Caf\xE9\n");
+        assert_eq!(article.warnings.len(), 2, "{:?}", article.warnings);
+        assert!(
+            article
+                .warnings
+                .iter()
+                .any(|w| w.message.contains("byte 19"))
+        );
+        assert!(article.warnings.iter().any(|w| w.line == Some(1)));
+        assert_eq!(article.meta.title, "Caf\u{fffd}");
+        assert_eq!(article.meta.front_matter, FrontMatterKind::None);
+        assert_eq!(article.outline[0].line, 4);
+    }
+
+    #[test]
+    fn a_middle_rule_pair_keeps_every_section() {
+        let body = b"---\ntitle: T\n---\n# A\n\n---\n\n## B\n\ntext\n\n---\n\n## C\n";
+        let article = load("rules.md", body);
+        let texts: Vec<&str> = article.outline.iter().map(|h| h.text.as_str()).collect();
+        assert_eq!(texts, ["A", "B", "C"]);
+    }
+
+    #[test]
+    fn warnings_name_file_and_line() {
+        let warning = Warning {
+            path: PathBuf::from("p/a.md"),
+            line: Some(3),
+            message: "odd".to_string(),
+        };
+        assert_eq!(warning.to_string(), "p/a.md:3: odd");
+    }
+
+    #[test]
+    fn load_reports_a_missing_file() {
+        let err = Article::load(Path::new("/nonexistent/quire/x.md")).err();
+        assert!(matches!(err, Some(Error::Read { .. })));
+    }
 }

@@ -1,5 +1,11 @@
 //! The heading outline of a body, exactly as CommonMark defines headings.
 
+use std::collections::HashMap;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+use super::decode::count_newlines;
+
 /// One heading of an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
@@ -17,7 +23,259 @@ pub struct Heading {
 }
 
 /// The headings of `body`; `body_line` is the file line the body starts on.
+/// Parses with [`super::parser_options`], as everything else in quire does.
 pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
-    let _ = (body, body_line);
-    todo!("article core")
+    outline_with(body, body_line, super::parser_options())
+}
+
+/// The headings of `body` parsed with `options` (pure CommonMark is
+/// `Options::empty()`); `body_line` is the file line the body starts on.
+pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut anchors = Anchors::default();
+    // The heading being read: its level, id, start offset and text so far.
+    let mut open: Option<(u8, Option<String>, usize, String)> = None;
+    // Line numbers are counted forward from the previous heading, so a
+    // document is scanned for newlines once, not once per heading.
+    let mut counted_to = 0usize;
+    let mut line = body_line;
+    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                open = Some((
+                    level as u8,
+                    id.map(|id| id.to_string()),
+                    range.start,
+                    String::new(),
+                ));
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let Some((level, id, offset, text)) = open.take() else {
+                    continue;
+                };
+                let offset = offset.min(body.len());
+                if offset >= counted_to {
+                    line =
+                        line.saturating_add(count_newlines(&body.as_bytes()[counted_to..offset]));
+                } else {
+                    line = body_line.saturating_add(count_newlines(&body.as_bytes()[..offset]));
+                }
+                counted_to = offset;
+                let text = text.trim().to_string();
+                let anchor = match id {
+                    Some(id) => anchors.explicit(id),
+                    None => anchors.slug(&text),
+                };
+                headings.push(Heading {
+                    level,
+                    text,
+                    anchor,
+                    line,
+                    offset,
+                });
+            }
+            _ => {
+                if let Some((_, _, _, text)) = open.as_mut() {
+                    push_plain(text, &event);
+                }
+            }
+        }
+    }
+    headings
+}
+
+/// Adds what `event` shows as plain text inside a heading: text and code as
+/// they are (entities already decoded by the parser, image alt text arrives
+/// as text), a line break as one space, raw HTML tags nothing.
+fn push_plain(text: &mut String, event: &Event<'_>) {
+    match event {
+        Event::Text(t) | Event::Code(t) => text.push_str(t),
+        Event::SoftBreak | Event::HardBreak => text.push(' '),
+        Event::FootnoteReference(label) => text.push_str(label),
+        _ => {}
+    }
+}
+
+/// Hands out GitHub-style anchors, unique within one article.
+#[derive(Debug, Default)]
+struct Anchors {
+    /// Each anchor given out, with how many repeats of it were numbered.
+    used: HashMap<String, usize>,
+}
+
+impl Anchors {
+    /// The slug of `text`, with `-1`, `-2`, ... when it was given out before.
+    fn slug(&mut self, text: &str) -> String {
+        let base = slugify(text);
+        let mut anchor = base.clone();
+        while self.used.contains_key(&anchor) {
+            let count = self.used.entry(base.clone()).or_insert(0);
+            *count += 1;
+            anchor = format!("{base}-{count}");
+        }
+        self.used.insert(anchor.clone(), 0);
+        anchor
+    }
+
+    /// An author's `{#id}`: kept as written, and reserved so that a later
+    /// heading's slug does not take it.
+    fn explicit(&mut self, id: String) -> String {
+        self.used.entry(id.clone()).or_insert(0);
+        id
+    }
+}
+
+/// GitHub's slug: lowercase; letters, marks, digits, `_` and `-` kept;
+/// spaces to `-`; everything else dropped.
+pub fn slugify(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            ' ' => Some('-'),
+            '-' | '_' => Some(c),
+            c if c.is_alphanumeric() || is_mark(c) => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Combining marks of the common blocks (GitHub keeps `\p{M}` in slugs).
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}'
+        | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}'
+        | '\u{093a}'..='\u{094f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(body: &str) -> Vec<(u8, String)> {
+        outline(body, 1)
+            .into_iter()
+            .map(|h| (h.level, h.text))
+            .collect()
+    }
+
+    fn one(level: u8, text: &str) -> Vec<(u8, String)> {
+        vec![(level, text.to_string())]
+    }
+
+    #[test]
+    fn atx_and_setext_headings() {
+        let body = "# One\n\nTwo\n===\n\nThree\n---\n\n###### Six ######\n\n####### seven\n";
+        assert_eq!(
+            texts(body),
+            vec![
+                (1, "One".to_string()),
+                (1, "Two".to_string()),
+                (2, "Three".to_string()),
+                (6, "Six".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn hashes_in_code_and_html_are_not_headings() {
+        let body = "```sh\n# a comment\n```\n\n    # indented\n\n<div>\n# in html\n</div>\n\n~~~\n## tilde\n~~~\n";
+        assert!(texts(body).is_empty(), "{:?}", texts(body));
+    }
+
+    #[test]
+    fn inline_markup_becomes_plain_text() {
+        assert_eq!(
+            texts("# *Emph* and **strong** `code()`"),
+            one(1, "Emph and strong code()")
+        );
+        assert_eq!(
+            texts("## A ![alt text](x.png) image"),
+            one(2, "A alt text image")
+        );
+        assert_eq!(
+            texts("## Tom &amp; Jerry &copy; &#35;"),
+            one(2, "Tom & Jerry © #")
+        );
+        assert_eq!(
+            texts("## A <b>bold</b> <span class=x>move</span>"),
+            one(2, "A bold move")
+        );
+        assert_eq!(
+            texts("## [A link](http://x) ~~gone~~"),
+            one(2, "A link gone")
+        );
+        assert_eq!(texts("Two\\\nlines  \nhere\n==="), one(1, "Two lines here"));
+    }
+
+    #[test]
+    fn duplicate_headings_get_numbered_anchors() {
+        let anchors: Vec<String> = outline("# Intro\n## Intro\n## Intro\n# Intro-1\n", 1)
+            .into_iter()
+            .map(|h| h.anchor)
+            .collect();
+        assert_eq!(anchors, ["intro", "intro-1", "intro-2", "intro-1-1"]);
+    }
+
+    #[test]
+    fn explicit_ids_are_kept_and_reserved() {
+        let heads = outline(
+            "## Comments {#how-comments}\n## How comments\n## How Comments\n",
+            1,
+        );
+        let got: Vec<(&str, &str)> = heads
+            .iter()
+            .map(|h| (h.text.as_str(), h.anchor.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Comments", "how-comments"),
+                ("How comments", "how-comments-1"),
+                ("How Comments", "how-comments-2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn slugs_drop_punctuation_and_keep_letters() {
+        assert_eq!(
+            slugify("Why Linux will play a critical role?"),
+            "why-linux-will-play-a-critical-role"
+        );
+        assert_eq!(
+            slugify("C++ & Rust: 2024_edition -- now"),
+            "c--rust-2024_edition----now"
+        );
+        assert_eq!(slugify("Ελληνικά Übung 日本語"), "ελληνικά-übung-日本語");
+        assert_eq!(slugify("🎉 Party"), "-party");
+    }
+
+    #[test]
+    fn lines_count_from_the_body_start() {
+        let body = "intro\n\n# A\n\ntext\n\nB\n---\n\n> ## Quoted\n";
+        let lines: Vec<usize> = outline(body, 5).into_iter().map(|h| h.line).collect();
+        assert_eq!(lines, [7, 11, 14]);
+    }
+
+    #[test]
+    fn offsets_point_at_the_heading() {
+        let body = "para\n\n## Here\n";
+        let heads = outline(body, 1);
+        assert_eq!(heads[0].offset, 6);
+        assert!(body[heads[0].offset..].starts_with("## Here"));
+    }
+
+    #[test]
+    fn empty_body_has_no_headings() {
+        assert!(outline("", 1).is_empty());
+        assert_eq!(texts("#"), one(1, ""));
+    }
+
+    #[test]
+    fn pure_commonmark_keeps_attribute_text() {
+        let heads = outline_with("## Comments {#how}\n", 1, Options::empty());
+        assert_eq!(heads[0].text, "Comments {#how}");
+        assert_eq!(heads[0].anchor, "comments-how");
+    }
 }

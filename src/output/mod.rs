@@ -2,14 +2,14 @@
 
 mod ansi;
 mod list;
+mod outline;
 
 use crate::Outcome;
 use crate::cli::{OutlineArgs, RenderArgs};
 
 /// `quire outline FILE`.
 pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    todo!("outline")
+    outline::outline(args)
 }
 
 pub use list::{list, tags};
