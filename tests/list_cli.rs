@@ -164,8 +164,9 @@ fn tags_counts_text_and_json() {
     assert_eq!(
         rows,
         serde_json::json!([
-            {"tag": "outdoors", "count": 2},
-            {"tag": "sea", "count": 2},
+            // One spelling each way: the first file in path order wins.
+            {"tag": "Outdoors", "count": 2},
+            {"tag": "Sea", "count": 2},
             {"tag": "Wind", "count": 1}
         ])
     );
@@ -173,7 +174,7 @@ fn tags_counts_text_and_json() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "2 outdoors\n2 sea\n1 Wind\n"
+        "2 Outdoors\n2 Sea\n1 Wind\n"
     );
 }
 
@@ -361,4 +362,109 @@ fn corpus_lists_all_posts_with_titles_and_dates() {
         .collect();
     assert_eq!(got.len(), 56);
     assert_eq!(got, want);
+}
+
+// ---- the fixture library (tests/fixtures/README.md documents it) ----
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library")
+}
+
+#[test]
+fn fixture_library_lists_its_six_articles() {
+    let rows = json(&["list", "--sort", "path"], &fixture());
+    assert_eq!(
+        field(&rows, "path"),
+        [
+            "2023-05-01-a-week-without-a-phone.md",
+            "2023-11-05-rust-on-small-boards.md",
+            "2024-03-10-training-a-tiny-classifier.md",
+            "2025-02-14-the-corner-cafe.markdown",
+            "no-date-essay.md",
+            "notes/2025/2025-06-30-reading-list.md",
+        ]
+    );
+    assert_eq!(
+        field(&rows, "date"),
+        [
+            "2023-05-01",
+            "2023-11-05",
+            "2024-03-10",
+            "2025-02-14",
+            "null",
+            "2025-06-30"
+        ]
+    );
+    assert_eq!(rows[2]["draft"], true);
+    assert_eq!(rows[4]["title"], "Small tools age better than big ones");
+}
+
+#[test]
+fn fixture_library_tags_and_filters() {
+    let rows = json(&["tags"], &fixture());
+    let got: Vec<(String, u64)> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| {
+            (
+                r["tag"].as_str().unwrap_or("").to_lowercase(),
+                r["count"].as_u64().unwrap_or(0),
+            )
+        })
+        .collect();
+    let want = [
+        ("rust", 3),
+        ("writing", 3),
+        ("machine learning", 2),
+        ("books", 1),
+        ("café", 1),
+        ("coffee", 1),
+        ("habits", 1),
+        ("hardware", 1),
+        ("python", 1),
+        ("tools", 1),
+    ];
+    let want: Vec<(String, u64)> = want.iter().map(|(t, n)| (t.to_string(), *n)).collect();
+    assert_eq!(got, want);
+    assert!(
+        !got.iter().any(|(t, _)| t == "secret"),
+        "hidden folders are skipped"
+    );
+
+    let all = json(
+        &[
+            "list",
+            "--tag",
+            "rust",
+            "--tag",
+            "machine learning",
+            "--sort",
+            "path",
+        ],
+        &fixture(),
+    );
+    assert_eq!(
+        field(&all, "path"),
+        [
+            "2023-11-05-rust-on-small-boards.md",
+            "2024-03-10-training-a-tiny-classifier.md"
+        ]
+    );
+    let any = json(
+        &[
+            "list",
+            "--tag",
+            "rust",
+            "--tag",
+            "machine learning",
+            "--any",
+            "--sort",
+            "path",
+        ],
+        &fixture(),
+    );
+    assert_eq!(any.as_array().map(Vec::len), Some(3));
+    let no_drafts = json(&["list", "--tag", "rust", "--no-drafts"], &fixture());
+    assert_eq!(no_drafts.as_array().map(Vec::len), Some(2));
 }

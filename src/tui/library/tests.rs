@@ -62,8 +62,8 @@ fn rows_are_newest_first_with_failures_last() {
 
 #[test]
 fn selection_scrolls_and_stops_at_the_ends() {
-    // 10 rows high: 6 list rows.
-    let mut s = LibraryScreen::new(library(20), Filter::default(), 10);
+    // 9 rows high: 6 list rows under the header and column titles, over the footer.
+    let mut s = LibraryScreen::new(library(20), Filter::default(), 9);
     assert_eq!(s.list_height, 6);
     s.move_by(-3);
     assert_eq!((s.selected, s.scroll), (0, 0));
