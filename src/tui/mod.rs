@@ -6,6 +6,7 @@
 pub mod action;
 pub mod app;
 pub mod keymap;
+pub mod library;
 pub mod reader;
 pub mod theme;
 pub mod ui;

@@ -107,3 +107,93 @@ pub fn help_key(color: bool) -> Style {
         Style::default().add_modifier(Modifier::BOLD)
     }
 }
+
+// ----- Library screen chrome. -----
+
+/// The library's name in its header, a preview's title.
+pub fn library_title(color: bool) -> Style {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    if color {
+        bold.fg(Color::LightCyan)
+    } else {
+        bold
+    }
+}
+
+/// The active filters in the header and the picker.
+pub fn library_filter(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Yellow)
+    } else {
+        Style::default().add_modifier(Modifier::ITALIC)
+    }
+}
+
+/// Column titles and section labels.
+pub fn library_columns(color: bool) -> Style {
+    let dim = Style::default().add_modifier(Modifier::BOLD);
+    if color { dim.fg(Color::Gray) } else { dim }
+}
+
+/// The selected row (and the picker's cursor).
+pub fn library_selected(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Black).bg(Color::Cyan)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// The draft mark.
+pub fn library_draft(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::LightMagenta)
+    } else {
+        Style::default()
+    }
+}
+
+/// Dates and other quiet facts.
+pub fn library_date(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::DarkGray)
+    } else {
+        Style::default()
+    }
+}
+
+/// Tags in rows and the preview.
+pub fn library_tags(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Magenta)
+    } else {
+        Style::default()
+    }
+}
+
+/// Failed files and warnings.
+pub fn library_failed(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Red)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The preview panel's and picker's borders.
+pub fn library_border(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::DarkGray)
+    } else {
+        Style::default()
+    }
+}
+
+/// The footer with the keys or the filter being typed.
+pub fn library_footer(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::White).bg(Color::DarkGray)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}

@@ -2,6 +2,7 @@
 //! changes state or lays text out; width-dependent work is done on resize.
 
 pub mod help;
+pub mod library;
 pub mod outline;
 pub mod reader;
 pub mod status;
