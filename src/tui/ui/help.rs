@@ -10,14 +10,42 @@ use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Mode};
 use crate::tui::theme;
 
-/// The modes listed, in order.
+/// The modes listed over the reader, in order.
 const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
 
-/// The overlay's lines: a section per mode, a row per binding.
+/// The modes listed over the library, in order.
+const LIBRARY_SECTIONS: [Mode; 4] = [
+    Mode::Library,
+    Mode::LibraryFilter,
+    Mode::TagPicker,
+    Mode::Help,
+];
+
+/// The overlay's lines over the reader: a section per mode, a row per binding.
 pub fn lines(color: bool) -> Vec<Line<'static>> {
+    sections(
+        &SECTIONS,
+        &[
+            ("wheel", "scroll the pane under the pointer"),
+            ("click", "jump to an outline entry"),
+        ],
+        color,
+    )
+}
+
+/// The overlay's lines over the library.
+pub fn library_lines(color: bool) -> Vec<Line<'static>> {
+    sections(
+        &LIBRARY_SECTIONS,
+        &[("wheel", "move the selection"), ("click", "select a row")],
+        color,
+    )
+}
+
+fn sections(modes: &[Mode], mouse: &[(&str, &'static str)], color: bool) -> Vec<Line<'static>> {
     let key_style = theme::help_key(color);
     let mut out = Vec::new();
-    for mode in SECTIONS {
+    for &mode in modes {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
@@ -29,7 +57,7 @@ pub fn lines(color: bool) -> Vec<Line<'static>> {
                 Span::raw(b.help),
             ]));
         }
-        if mode == Mode::Search {
+        if mode == Mode::Search || mode == Mode::LibraryFilter {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<16}", "any key"), key_style),
                 Span::raw("type the query"),
@@ -38,21 +66,23 @@ pub fn lines(color: bool) -> Vec<Line<'static>> {
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Mouse", key_style));
-    out.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "wheel"), key_style),
-        Span::raw("scroll the pane under the pointer"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "click"), key_style),
-        Span::raw("jump to an outline entry"),
-    ]));
+    for (key, what) in mouse {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {key:<16}"), key_style),
+            Span::raw(*what),
+        ]));
+    }
     out
 }
 
 /// Draws the help overlay centred over the screen.
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
-    let lines = lines(app.config.color);
+    let lines = if app.library().is_some() {
+        library_lines(app.config.color)
+    } else {
+        lines(app.config.color)
+    };
     let width = area.width.saturating_sub(4).min(58);
     let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let height = area.height.saturating_sub(2).min(want);
