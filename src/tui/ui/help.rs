@@ -21,8 +21,12 @@ const LIBRARY_SECTIONS: [Mode; 4] = [
     Mode::Help,
 ];
 
-/// The overlay's lines over the reader: a section per mode, a row per binding.
-pub fn lines(color: bool) -> Vec<Line<'static>> {
+/// Width of the key column, with its indent.
+const KEY_COLUMN: usize = 18;
+
+/// The overlay's lines at `width` columns: a section per mode, a row per
+/// binding, descriptions wrapped under themselves when they do not fit.
+pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
     sections(
         &SECTIONS,
         &[
@@ -30,20 +34,37 @@ pub fn lines(color: bool) -> Vec<Line<'static>> {
             ("click", "jump to an outline entry"),
         ],
         color,
+        width,
     )
 }
 
-/// The overlay's lines over the library.
-pub fn library_lines(color: bool) -> Vec<Line<'static>> {
+/// The overlay's lines over the library, at `width` columns.
+pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
     sections(
         &LIBRARY_SECTIONS,
         &[("wheel", "move the selection"), ("click", "select a row")],
         color,
+        width,
     )
 }
 
-fn sections(modes: &[Mode], mouse: &[(&str, &'static str)], color: bool) -> Vec<Line<'static>> {
+fn sections(
+    modes: &[Mode],
+    mouse: &[(&str, &str)],
+    color: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
     let key_style = theme::help_key(color);
+    let text_width = width.saturating_sub(KEY_COLUMN).max(8);
+    let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
+        for (i, part) in textwrap::wrap(help, text_width).into_iter().enumerate() {
+            let key = if i == 0 { keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(format!("  {key:<w$}", w = KEY_COLUMN - 2), key_style),
+                Span::raw(part.into_owned()),
+            ]));
+        }
+    };
     let mut out = Vec::new();
     for &mode in modes {
         if !out.is_empty() {
@@ -52,25 +73,16 @@ fn sections(modes: &[Mode], mouse: &[(&str, &'static str)], color: bool) -> Vec<
         out.push(Line::styled(mode.title(), key_style));
         for b in BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join(" ")), key_style),
-                Span::raw(b.help),
-            ]));
+            row(&mut out, keys.join(" "), b.help);
         }
         if mode == Mode::Search || mode == Mode::LibraryFilter {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", "any key"), key_style),
-                Span::raw("type the query"),
-            ]));
+            row(&mut out, "any key".into(), "type the query");
         }
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Mouse", key_style));
     for (key, what) in mouse {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {key:<16}"), key_style),
-            Span::raw(*what),
-        ]));
+        row(&mut out, (*key).into(), what);
     }
     out
 }
@@ -78,12 +90,13 @@ fn sections(modes: &[Mode], mouse: &[(&str, &'static str)], color: bool) -> Vec<
 /// Draws the help overlay centred over the screen.
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
-    let lines = if app.library().is_some() {
-        library_lines(app.config.color)
-    } else {
-        lines(app.config.color)
-    };
     let width = area.width.saturating_sub(4).min(58);
+    let inner = usize::from(width.saturating_sub(2));
+    let lines = if app.library().is_some() {
+        library_lines(app.config.color, inner)
+    } else {
+        lines(app.config.color, inner)
+    };
     let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let height = area.height.saturating_sub(2).min(want);
     if width < 4 || height < 3 {
