@@ -1,1 +1,872 @@
-//! Paragraphs, lists, quotes, code, tables, rules, images and HTML blocks.
+//! Paragraphs, headings, lists, quotes, rules, HTML blocks, footnotes and the
+//! link list: the walk over pulldown-cmark's events that places every block.
+//!
+//! Containers (quotes, list items) are a stack; each line starts with the
+//! prefix the stack gives (a bar per quote, a marker or indent per item), so a
+//! wrapped line keeps its quote bar and lines up under its item's text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
+
+use super::inline::{Inline, InlineHtml, html_block_text, inline_html};
+use super::table::Table;
+use super::wrap::{WrappedLine, push_range, wrap_inline};
+use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
+use crate::article::Article;
+use crate::sanitize::sanitize_line;
+
+/// A block that prefixes every line inside it.
+#[derive(Debug, Clone)]
+enum Container {
+    Quote,
+    /// A list item (or footnote/link entry): `marker` on its first line,
+    /// as many spaces on the others.
+    Item {
+        marker: String,
+        width: usize,
+        shown: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ListState {
+    next: Option<u64>,
+    items: usize,
+    depth: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct LinkFrame {
+    /// Shown `[n]`, or `None` when the text already is the target.
+    number: Option<usize>,
+    link: u32,
+    text_start: usize,
+    image: bool,
+}
+
+type Owned = (Event<'static>, Range<usize>);
+
+/// The state of one layout run.
+pub(super) struct Layouter<'a> {
+    pub b: DocumentBuilder,
+    width: usize,
+    pub opts: LayoutOptions,
+    body: &'a str,
+    stack: Vec<Container>,
+    /// A blank line is due before the next block.
+    gap: bool,
+    /// Nothing has been placed in the innermost container yet.
+    fresh: bool,
+    source: usize,
+    inline: Inline,
+    inline_source: Option<usize>,
+    strong: u32,
+    emph: u32,
+    strike: u32,
+    roles: Vec<Role>,
+    links: Vec<LinkFrame>,
+    lists: Vec<ListState>,
+    heading: Option<(u8, usize)>,
+    /// `(body offset, line)` of each heading laid out.
+    headings: Vec<(usize, usize)>,
+    code: Option<(String, String)>,
+    html: Option<String>,
+    table: Option<Table>,
+    /// Shown reference numbers by target, and the targets in number order.
+    ref_numbers: HashMap<String, usize>,
+    refs: Vec<u32>,
+    footnote_numbers: HashMap<String, usize>,
+    footnotes: Vec<(String, Vec<Owned>)>,
+    /// Code lines highlighted so far (highlighting has a budget).
+    pub highlighted: usize,
+}
+
+impl<'a> Layouter<'a> {
+    pub fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
+        let width = width.max(1);
+        Layouter {
+            b: DocumentBuilder::new(width),
+            width: usize::from(width),
+            opts,
+            body,
+            stack: Vec::new(),
+            gap: false,
+            fresh: true,
+            source: 0,
+            inline: Inline::default(),
+            inline_source: None,
+            strong: 0,
+            emph: 0,
+            strike: 0,
+            roles: Vec::new(),
+            links: Vec::new(),
+            lists: Vec::new(),
+            heading: None,
+            headings: Vec::new(),
+            code: None,
+            html: None,
+            table: None,
+            ref_numbers: HashMap::new(),
+            refs: Vec::new(),
+            footnote_numbers: HashMap::new(),
+            footnotes: Vec::new(),
+            highlighted: 0,
+        }
+    }
+
+    /// Lays out the whole article.
+    pub fn run(mut self, article: &Article) -> Document {
+        self.header(article);
+        let parser = Parser::new_ext(self.body, crate::article::parser_options());
+        let mut events = parser.into_offset_iter().peekable();
+        while let Some((event, range)) = events.next() {
+            if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
+                let label = label.to_string();
+                let mut def = Vec::new();
+                for (e, r) in events.by_ref() {
+                    if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
+                        break;
+                    }
+                    def.push((e.into_static(), r));
+                }
+                self.footnotes.push((label, def));
+                continue;
+            }
+            let next_is_para = matches!(events.peek(), Some((Event::Start(Tag::Paragraph), _)));
+            self.event(event, range, next_is_para);
+        }
+        self.flush_inline();
+        self.footnote_section();
+        self.link_section();
+        self.finish(article)
+    }
+
+    fn finish(self, article: &Article) -> Document {
+        let mut heads = self.headings;
+        heads.sort_by_key(|h| h.0);
+        let mut b = self.b;
+        let last = b.len().saturating_sub(1);
+        let lines = article
+            .outline
+            .iter()
+            .map(|h| {
+                let i = heads.partition_point(|x| x.0 < h.offset);
+                heads.get(i).map_or(last, |x| x.1)
+            })
+            .collect();
+        b.set_headings(lines);
+        b.finish()
+    }
+
+    fn header(&mut self, article: &Article) {
+        let meta = &article.meta;
+        let title = sanitize_line(&meta.title);
+        if !title.trim().is_empty() {
+            let mut inline = Inline::default();
+            inline.push_safe(
+                title.trim(),
+                Style {
+                    emphasis: super::Emphasis {
+                        strong: true,
+                        ..Default::default()
+                    },
+                    ..Style::of(Role::Heading(1))
+                },
+            );
+            self.emit_inline(&inline);
+        }
+        let mut inline = Inline::default();
+        let meta_style = Style::of(Role::Meta);
+        let mut parts = 0;
+        let mut sep = |inline: &mut Inline| {
+            if parts > 0 {
+                inline.push_safe(" · ", meta_style);
+            }
+            parts += 1;
+        };
+        if let Some(author) = meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
+            sep(&mut inline);
+            inline.push_safe(sanitize_line(author.trim()).as_ref(), meta_style);
+        }
+        if let Some(date) = meta.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            sep(&mut inline);
+            inline.push_safe(sanitize_line(date.trim()).as_ref(), meta_style);
+        }
+        let tags: Vec<_> = meta.tags.iter().filter(|t| !t.trim().is_empty()).collect();
+        if !tags.is_empty() {
+            sep(&mut inline);
+            for (i, tag) in tags.iter().enumerate() {
+                if i > 0 {
+                    inline.push_safe(" ", meta_style);
+                }
+                inline.push_safe("#", Style::of(Role::Tag));
+                inline.push_safe(sanitize_line(tag.trim()).as_ref(), Style::of(Role::Tag));
+            }
+        }
+        if !inline.is_blank() {
+            self.emit_inline(&inline);
+        }
+        if !self.b.is_empty() {
+            self.b.end_line();
+        }
+        self.gap = false;
+        self.fresh = true;
+    }
+
+    // ---- lines and prefixes ----
+
+    fn prefix_width(&self) -> usize {
+        self.stack
+            .iter()
+            .map(|c| match c {
+                Container::Quote => 2,
+                Container::Item { width, .. } => *width,
+            })
+            .sum()
+    }
+
+    /// Columns left for content after the prefix (the prefix is clipped so
+    /// that at least one column remains).
+    pub fn avail(&self) -> usize {
+        self.width - self.prefix_width().min(self.width - 1)
+    }
+
+    /// Starts a content line: pushes the prefix, clipped to leave one column.
+    pub fn begin_line(&mut self) {
+        let mut budget = self.prefix_width().min(self.width - 1);
+        for c in &mut self.stack {
+            if budget == 0 {
+                break;
+            }
+            let (text, style, w): (&str, Role, usize) = match c {
+                Container::Quote => ("│ ", Role::QuoteBar, 2),
+                Container::Item {
+                    marker,
+                    width,
+                    shown,
+                } => {
+                    if *shown {
+                        (spaces(*width), Role::Text, *width)
+                    } else {
+                        *shown = true;
+                        (marker.as_str(), Role::ListMarker, *width)
+                    }
+                }
+            };
+            if w <= budget {
+                self.b.push(text, Style::of(style));
+                budget -= w;
+            } else {
+                let (part, _) = super::wrap::cut(text, budget);
+                self.b.push(part, Style::of(style));
+                budget = 0;
+            }
+        }
+    }
+
+    /// A blank line: only the quote bars, no trailing spaces.
+    pub fn blank_line(&mut self) {
+        let last_quote = self
+            .stack
+            .iter()
+            .rposition(|c| matches!(c, Container::Quote));
+        if let Some(last) = last_quote {
+            let mut budget = self.width;
+            for c in &self.stack[..=last] {
+                let (text, role) = match c {
+                    Container::Quote => ("│ ", Role::QuoteBar),
+                    Container::Item { width, .. } => (spaces(*width), Role::Text),
+                };
+                let (part, w) = super::wrap::cut(text, budget);
+                budget -= w;
+                self.b.push(part, Style::of(role));
+            }
+            // Drop the space after the innermost bar.
+            self.b.trim_end();
+        }
+        self.b.end_line();
+    }
+
+    /// Opens a block at body offset `source`: the blank line before it when
+    /// one is due.
+    pub fn block_start(&mut self, source: usize) {
+        if self.gap && !self.fresh && !self.b.is_empty() {
+            self.blank_line();
+        }
+        self.gap = false;
+        self.fresh = false;
+        self.set_source(source);
+    }
+
+    /// Closes a block: the next one comes after a blank line.
+    pub fn block_end(&mut self) {
+        self.gap = true;
+    }
+
+    fn set_source(&mut self, source: usize) {
+        self.source = self.source.max(source);
+        self.b.set_source(self.source);
+    }
+
+    /// Lays out `inline` wrapped at the current width under the prefixes.
+    fn emit_inline(&mut self, inline: &Inline) -> usize {
+        let avail = self.avail();
+        let lines = wrap_inline(inline, avail);
+        self.emit_wrapped(inline, &lines, avail, |s| s)
+    }
+
+    fn emit_wrapped(
+        &mut self,
+        inline: &Inline,
+        lines: &[WrappedLine],
+        avail: usize,
+        map: impl Fn(Style) -> Style + Copy,
+    ) -> usize {
+        let mut widest = 0;
+        for line in lines {
+            self.begin_line();
+            push_range(&mut self.b, inline, line, avail, map);
+            self.b.end_line();
+            widest = widest.max(line.width);
+        }
+        widest
+    }
+
+    // ---- inline state ----
+
+    fn style(&self) -> Style {
+        let role = self.roles.last().copied().unwrap_or(Role::Text);
+        Style {
+            role,
+            emphasis: super::Emphasis {
+                strong: self.strong > 0,
+                emph: self.emph > 0,
+                strike: self.strike > 0,
+            },
+            link: self.links.last().map(|l| l.link),
+        }
+    }
+
+    fn inline_mark(&mut self, source: usize) {
+        if self.inline_source.is_none() {
+            self.inline_source = Some(source);
+        }
+    }
+
+    /// Lays out the pending paragraph (or tight list item) text.
+    fn flush_inline(&mut self) {
+        let Some(source) = self.inline_source.take() else {
+            return;
+        };
+        let inline = std::mem::take(&mut self.inline);
+        if !inline.is_blank() {
+            self.block_start(source);
+            self.emit_inline(&inline);
+        }
+        self.inline = inline;
+        self.inline.clear();
+    }
+
+    /// The `[n]` of a target, numbering targets in order of first use.
+    fn reference(&mut self, target: &str) -> (usize, u32) {
+        if let Some(&n) = self.ref_numbers.get(target) {
+            return (n, self.refs[n - 1]);
+        }
+        let link = self.b.add_link(target.to_string());
+        self.refs.push(link);
+        let n = self.refs.len();
+        self.ref_numbers.insert(target.to_string(), n);
+        (n, link)
+    }
+
+    fn footnote_number(&mut self, label: &str) -> usize {
+        let next = self.footnote_numbers.len() + 1;
+        *self
+            .footnote_numbers
+            .entry(label.to_string())
+            .or_insert(next)
+    }
+
+    // ---- events ----
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>, next_is_para: bool) {
+        if let Some((_, text)) = self.code.as_mut() {
+            match event {
+                Event::Text(t) => text.push_str(&t),
+                Event::End(TagEnd::CodeBlock) => self.end_code(),
+                _ => {}
+            }
+            return;
+        }
+        if let Some(html) = self.html.as_mut() {
+            match event {
+                Event::Html(t) | Event::Text(t) => html.push_str(&t),
+                Event::End(TagEnd::HtmlBlock) => self.end_html(),
+                _ => {}
+            }
+            return;
+        }
+        match event {
+            Event::Start(tag) => self.start(tag, range, next_is_para),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => {
+                self.inline_mark(range.start);
+                let style = self.style();
+                self.inline.push(&t, style);
+            }
+            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+                self.inline_mark(range.start);
+                let style = Style {
+                    role: Role::Code,
+                    ..self.style()
+                };
+                self.inline.push(&t, style);
+            }
+            Event::Html(t) | Event::InlineHtml(t) => {
+                if inline_html(&t) == InlineHtml::Break {
+                    self.inline_mark(range.start);
+                    self.inline.hard_break();
+                }
+            }
+            Event::FootnoteReference(label) => {
+                self.inline_mark(range.start);
+                let n = self.footnote_number(&label);
+                self.inline
+                    .push_safe(&format!("[^{n}]"), Style::of(Role::Footnote));
+            }
+            Event::SoftBreak => {
+                let style = self.style();
+                self.inline.push_safe(" ", style);
+            }
+            Event::HardBreak => self.inline.hard_break(),
+            Event::Rule => {
+                self.flush_inline();
+                self.block_start(range.start);
+                let avail = self.avail();
+                self.begin_line();
+                self.b.push(&"─".repeat(avail), Style::of(Role::Rule));
+                self.b.end_line();
+                self.block_end();
+            }
+            Event::TaskListMarker(done) => {
+                let mark = if done { "[x] " } else { "[ ] " };
+                match self.stack.last_mut() {
+                    Some(Container::Item {
+                        marker,
+                        width,
+                        shown: false,
+                    }) if self.inline.is_blank() => {
+                        marker.push_str(mark);
+                        *width += 4;
+                    }
+                    _ => {
+                        self.inline_mark(range.start);
+                        self.inline.push_safe(mark, Style::of(Role::ListMarker));
+                    }
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, next_is_para: bool) {
+        match tag {
+            Tag::Paragraph => {
+                self.flush_inline();
+                self.inline_source = Some(range.start);
+            }
+            Tag::Heading { level, .. } => {
+                self.flush_inline();
+                let level = level as u8;
+                self.heading = Some((level, range.start));
+                self.inline_source = Some(range.start);
+                self.roles.push(Role::Heading(level));
+                if level >= 3 {
+                    let mark = "#".repeat(usize::from(level));
+                    self.inline
+                        .push_safe(&format!("{mark} "), Style::of(Role::HeadingMark));
+                }
+            }
+            Tag::BlockQuote(_) => {
+                self.flush_inline();
+                self.block_start(range.start);
+                self.stack.push(Container::Quote);
+                self.fresh = true;
+            }
+            Tag::CodeBlock(kind) => {
+                self.flush_inline();
+                self.block_start(range.start);
+                let lang = match kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                self.code = Some((lang, String::new()));
+            }
+            Tag::HtmlBlock => {
+                self.flush_inline();
+                self.set_source(range.start);
+                self.html = Some(String::new());
+            }
+            Tag::List(first) => {
+                self.flush_inline();
+                self.block_start(range.start);
+                let depth = self.lists.len();
+                self.lists.push(ListState {
+                    next: first,
+                    items: 0,
+                    depth,
+                });
+            }
+            Tag::Item => {
+                self.flush_inline();
+                let loose = next_is_para;
+                let first = self.lists.last().is_none_or(|list| list.items == 0);
+                if loose && !first {
+                    self.gap = true;
+                    self.fresh = false;
+                    self.block_start(range.start);
+                }
+                let marker = match self.lists.last_mut() {
+                    Some(list) => {
+                        list.items += 1;
+                        match list.next.as_mut() {
+                            Some(n) => {
+                                let m = format!("{n}. ");
+                                *n = n.saturating_add(1);
+                                m
+                            }
+                            None => {
+                                let bullet = ["• ", "◦ ", "▪ "][list.depth % 3];
+                                bullet.to_string()
+                            }
+                        }
+                    }
+                    None => "• ".to_string(),
+                };
+                self.set_source(range.start);
+                let width = super::wrap::width_of(&marker);
+                self.stack.push(Container::Item {
+                    marker,
+                    width,
+                    shown: false,
+                });
+                self.gap = false;
+                self.fresh = true;
+            }
+            Tag::Table(aligns) => {
+                self.flush_inline();
+                self.block_start(range.start);
+                self.table = Some(Table::new(aligns));
+            }
+            Tag::TableHead => {
+                self.roles.push(Role::TableHeader);
+                if let Some(t) = self.table.as_mut() {
+                    t.start_row();
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.start_row();
+                }
+            }
+            Tag::TableCell => {
+                self.inline.clear();
+            }
+            Tag::Emphasis => self.emph += 1,
+            Tag::Strong => self.strong += 1,
+            Tag::Strikethrough => self.strike += 1,
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                self.inline_mark(range.start);
+                let target = sanitize_line(&dest_url).into_owned();
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let (n, link) = self.reference(&target);
+                self.links.push(LinkFrame {
+                    number: (!autolink).then_some(n),
+                    link,
+                    text_start: self.inline.text.len(),
+                    image: false,
+                });
+                self.roles.push(Role::Link);
+            }
+            Tag::Image { dest_url, .. } => {
+                self.inline_mark(range.start);
+                let target = sanitize_line(&dest_url).into_owned();
+                let (n, link) = self.reference(&target);
+                self.links.push(LinkFrame {
+                    number: Some(n),
+                    link,
+                    text_start: self.inline.text.len(),
+                    image: true,
+                });
+                self.roles.push(Role::Image);
+                let style = self.style();
+                self.inline.push_safe("[image: ", style);
+            }
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph => {
+                self.flush_inline();
+                self.block_end();
+            }
+            TagEnd::Heading(_) => self.end_heading(),
+            TagEnd::BlockQuote(_) => {
+                self.flush_inline();
+                self.stack.pop();
+                self.block_end();
+                self.fresh = false;
+            }
+            TagEnd::CodeBlock => self.end_code(),
+            TagEnd::HtmlBlock => self.end_html(),
+            TagEnd::List(_) => {
+                self.flush_inline();
+                self.lists.pop();
+                self.block_end();
+            }
+            TagEnd::Item => {
+                self.flush_inline();
+                if let Some(Container::Item { shown: false, .. }) = self.stack.last() {
+                    // An empty item still shows its marker.
+                    self.block_start(self.source);
+                    self.begin_line();
+                    self.b.trim_end();
+                    self.b.end_line();
+                }
+                self.stack.pop();
+                self.fresh = false;
+            }
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead => {
+                self.roles.pop();
+                self.end_row();
+            }
+            TagEnd::TableRow => self.end_row(),
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.inline);
+                if let Some(t) = self.table.as_mut() {
+                    t.push_cell(cell);
+                }
+                self.inline_source = None;
+            }
+            TagEnd::Emphasis => self.emph = self.emph.saturating_sub(1),
+            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
+            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
+            TagEnd::Link | TagEnd::Image => self.end_link(),
+            _ => {}
+        }
+    }
+
+    fn end_link(&mut self) {
+        self.roles.pop();
+        let Some(frame) = self.links.pop() else {
+            return;
+        };
+        if frame.image {
+            let style = Style {
+                link: Some(frame.link),
+                ..Style::of(Role::Image)
+            };
+            self.inline.push_safe("]", style);
+        }
+        let shown = &self.inline.text[frame.text_start.min(self.inline.text.len())..];
+        let target = self.b.link(frame.link).unwrap_or("");
+        let same = !frame.image && (shown == target || format!("mailto:{shown}") == target);
+        if let (Some(n), false) = (frame.number, same) {
+            self.inline
+                .push_safe(&format!("[{n}]"), Style::of(Role::LinkRef));
+        }
+    }
+
+    fn end_heading(&mut self) {
+        self.roles.pop();
+        let Some((level, offset)) = self.heading.take() else {
+            return;
+        };
+        self.inline_source = None;
+        // A heading always has a blank line before it.
+        self.gap = true;
+        self.block_start(offset);
+        self.headings.push((offset, self.b.len()));
+        let inline = std::mem::take(&mut self.inline);
+        let widest = if inline.is_blank() {
+            self.begin_line();
+            self.b.trim_end();
+            self.b.end_line();
+            0
+        } else {
+            let strong = |s: Style| Style {
+                emphasis: super::Emphasis {
+                    strong: true,
+                    ..s.emphasis
+                },
+                ..s
+            };
+            let avail = self.avail();
+            let lines = wrap_inline(&inline, avail);
+            self.emit_wrapped(&inline, &lines, avail, strong)
+        };
+        self.inline = inline;
+        self.inline.clear();
+        if level <= 2 && widest > 0 {
+            let rule = if level == 1 { "═" } else { "─" };
+            self.begin_line();
+            self.b
+                .push(&rule.repeat(widest), Style::of(Role::HeadingMark));
+            self.b.end_line();
+        }
+        self.block_end();
+    }
+
+    fn end_code(&mut self) {
+        let Some((lang, text)) = self.code.take() else {
+            return;
+        };
+        super::code::code_block(self, &lang, &text);
+        self.block_end();
+    }
+
+    fn end_html(&mut self) {
+        let Some(html) = self.html.take() else {
+            return;
+        };
+        let lines = html_block_text(&html);
+        if lines.is_empty() {
+            return;
+        }
+        self.block_start(self.source);
+        let mut inline = Inline::default();
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                inline.hard_break();
+            }
+            inline.push(line, Style::default());
+        }
+        self.emit_inline(&inline);
+        self.block_end();
+    }
+
+    fn end_row(&mut self) {
+        if let Some(t) = self.table.as_mut() {
+            t.end_row();
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.table.take() else {
+            return;
+        };
+        table.layout(self);
+        self.block_end();
+    }
+
+    // ---- end sections ----
+
+    fn section_rule(&mut self) {
+        self.flush_inline();
+        self.stack.clear();
+        self.set_source(self.body.len());
+        self.gap = true;
+        self.fresh = false;
+        self.block_start(self.body.len());
+        let avail = self.avail();
+        self.b
+            .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
+        self.b.end_line();
+        self.fresh = true;
+    }
+
+    fn footnote_section(&mut self) {
+        if self.footnotes.is_empty() {
+            return;
+        }
+        self.section_rule();
+        let mut defs = std::mem::take(&mut self.footnotes);
+        for (label, _) in &defs {
+            self.footnote_number(label);
+        }
+        defs.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied());
+        for (label, events) in defs {
+            let n = self.footnote_number(&label);
+            let marker = format!("[^{n}] ");
+            self.gap = true;
+            self.block_start(self.body.len());
+            self.stack.push(Container::Item {
+                width: marker.len(),
+                marker,
+                shown: false,
+            });
+            self.fresh = true;
+            self.gap = false;
+            let mut iter = events.into_iter().peekable();
+            while let Some((event, range)) = iter.next() {
+                let next_is_para = matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
+                self.event(event, range, next_is_para);
+            }
+            self.flush_inline();
+            self.stack.clear();
+            self.fresh = false;
+        }
+    }
+
+    fn link_section(&mut self) {
+        if self.refs.is_empty() {
+            return;
+        }
+        self.section_rule();
+        let refs = std::mem::take(&mut self.refs);
+        for (i, link) in refs.iter().enumerate() {
+            let marker = format!("[{}] ", i + 1);
+            self.stack.push(Container::Item {
+                width: marker.len(),
+                marker,
+                shown: false,
+            });
+            let mut inline = Inline::default();
+            let target = self.b.link(*link).unwrap_or("").to_string();
+            inline.push_safe(
+                &target,
+                Style {
+                    link: Some(*link),
+                    ..Style::of(Role::Link)
+                },
+            );
+            if inline.is_blank() {
+                self.begin_line();
+                self.b.trim_end();
+                self.b.end_line();
+            } else {
+                self.emit_inline(&inline);
+            }
+            self.stack.pop();
+        }
+    }
+
+    /// Lays out `inline` wrapped at `avail` columns, prefixed, mapping styles.
+    pub fn emit_lines(&mut self, inline: &Inline, lines: &[WrappedLine], avail: usize) {
+        self.emit_wrapped(inline, lines, avail, |s| s);
+    }
+}
+
+/// `n` spaces (for indents), without allocating for the usual sizes.
+pub(super) fn spaces(n: usize) -> &'static str {
+    const SPACES: &str = "                                                                ";
+    &SPACES[..n.min(SPACES.len())]
+}

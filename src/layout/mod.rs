@@ -5,7 +5,15 @@
 //! so a 5 MB article costs little more than its text.
 
 mod blocks;
+mod code;
 mod inline;
+mod table;
+mod wrap;
+
+#[cfg(test)]
+mod tests;
+
+pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_DOC_LINES};
 
 use std::ops::Range;
 
@@ -274,6 +282,50 @@ impl DocumentBuilder {
         u32::try_from(self.doc.links.len() - 1).unwrap_or(u32::MAX)
     }
 
+    /// Lines so far (an open line counts).
+    pub fn len(&self) -> usize {
+        self.doc.lines.len()
+    }
+
+    /// True when no line has been started.
+    pub fn is_empty(&self) -> bool {
+        self.doc.lines.is_empty()
+    }
+
+    /// Removes trailing spaces from the open line.
+    pub fn trim_end(&mut self) {
+        if !self.line_open {
+            return;
+        }
+        let line_first = self.doc.lines.last().map_or(0, |l| l.first_span as usize);
+        while self.doc.spans.len() > line_first {
+            let start = if self.doc.spans.len() >= 2 {
+                self.doc.spans[self.doc.spans.len() - 2].end as usize
+            } else {
+                0
+            };
+            let keep = start + self.doc.text[start..].trim_end_matches(' ').len();
+            self.doc.text.truncate(keep);
+            if keep > start {
+                if let Some(last) = self.doc.spans.last_mut() {
+                    last.end = u32::try_from(keep).unwrap_or(u32::MAX);
+                }
+                break;
+            }
+            self.doc.spans.pop();
+        }
+    }
+
+    /// The target of link `index`.
+    pub fn link(&self, index: u32) -> Option<&str> {
+        self.doc.links.get(index as usize).map(String::as_str)
+    }
+
+    /// Sets the line of each outline heading, replacing any marked so far.
+    pub fn set_headings(&mut self, lines: Vec<usize>) {
+        self.doc.headings = lines;
+    }
+
     /// The finished document.
     pub fn finish(self) -> Document {
         self.doc
@@ -293,7 +345,11 @@ impl DocumentBuilder {
 /// Options that change how a body is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutOptions {
-    /// Highlight code blocks with syntax colours.
+    /// Highlight code blocks with syntax colours (syntect's default syntaxes
+    /// and its `base16-ocean.dark` theme). To keep layout fast on huge
+    /// articles, a block of more than [`HIGHLIGHT_MAX_BLOCK_LINES`] lines is
+    /// shown plain, and so is every block once a document has highlighted
+    /// [`HIGHLIGHT_MAX_DOC_LINES`] lines. Unknown languages are plain.
     pub highlight: bool,
 }
 
@@ -303,10 +359,10 @@ impl Default for LayoutOptions {
     }
 }
 
-/// Lays out `article`'s body at `width` columns: a header (title, author,
-/// date, tags), then every block. `doc.headings[i]` is the line of
-/// `article.outline[i]`.
+/// Lays out `article`'s body at `width` columns (0 counts as 1): a header
+/// (title; author, date and tags; a blank line), then every block, then the
+/// footnotes and the numbered link list. `doc.headings[i]` is the line of
+/// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
-    let _ = (article, width, options);
-    todo!("layout")
+    blocks::Layouter::new(&article.body, width, options).run(article)
 }

@@ -1,0 +1,211 @@
+//! Code blocks: framed, labelled with their language, never wrapped (a line
+//! too long is cut with a `→`), highlighted with syntect when asked.
+
+use std::sync::OnceLock;
+
+use syntect::easy::HighlightLines;
+use syntect::highlighting::{FontStyle, Theme, ThemeSet};
+use syntect::parsing::SyntaxSet;
+
+use super::blocks::Layouter;
+use super::wrap::{cut, width_of};
+use super::{Emphasis, Role, Style};
+use crate::sanitize::{sanitize, sanitize_line};
+
+/// A code block longer than this many lines is shown plain.
+pub const HIGHLIGHT_MAX_BLOCK_LINES: usize = 1_000;
+/// Once a document has highlighted this many code lines, the rest is plain.
+pub const HIGHLIGHT_MAX_DOC_LINES: usize = 5_000;
+
+/// The marker at the end of a cut code line.
+const CUT: &str = "→";
+
+struct Highlighter {
+    syntaxes: SyntaxSet,
+    theme: Theme,
+}
+
+/// syntect's default syntaxes and theme, loaded once, on first use.
+fn highlighter() -> Option<&'static Highlighter> {
+    static CELL: OnceLock<Option<Highlighter>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        let syntaxes = SyntaxSet::load_defaults_newlines();
+        let mut themes = ThemeSet::load_defaults();
+        let theme = themes.themes.remove("base16-ocean.dark")?;
+        Some(Highlighter { syntaxes, theme })
+    })
+    .as_ref()
+}
+
+/// Expands tabs to the next multiple of 4 columns.
+fn expand_tabs(line: &str) -> String {
+    if !line.contains('\t') {
+        return line.to_string();
+    }
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut col = 0;
+    for c in line.chars() {
+        if c == '\t' {
+            let n = 4 - col % 4;
+            out.extend(std::iter::repeat_n(' ', n));
+            col += n;
+        } else {
+            out.push(c);
+            col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        }
+    }
+    out
+}
+
+/// One code line, ready to show: tabs expanded, controls made visible, no
+/// trailing spaces.
+fn clean(line: &str) -> String {
+    let expanded = expand_tabs(line);
+    let mut safe = sanitize(&expanded).into_owned();
+    let trimmed = safe.trim_end().len();
+    safe.truncate(trimmed);
+    safe
+}
+
+/// Lays out one code block at the layouter's current position.
+pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
+    let lang = sanitize_line(lang);
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let lines: Vec<String> = body.split('\n').map(clean).collect();
+    let avail = l.avail();
+    let framed = avail >= 6;
+    let content = if framed { avail - 2 } else { avail };
+    let frame = Style::of(Role::CodeFrame);
+
+    let mut spans = highlight(l, &lang, &lines);
+    if framed {
+        let widest = lines.iter().map(|s| width_of(s)).max().unwrap_or(0);
+        let label = if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" {lang} ")
+        };
+        let label_w = width_of(&label);
+        let inner = (widest + 1).max(label_w + 1).min(avail - 1);
+        l.begin_line();
+        l.b.push("╭─", frame);
+        let (label, lw) = cut(&label, inner.saturating_sub(1));
+        l.b.push(label, frame);
+        l.b.push(&"─".repeat(inner.saturating_sub(1 + lw)), frame);
+        l.b.end_line();
+    }
+    for (i, line) in lines.iter().enumerate() {
+        l.begin_line();
+        if framed {
+            l.b.push(if line.is_empty() { "│" } else { "│ " }, frame);
+        }
+        let pieces: Vec<(&str, Style)> = match spans.as_mut() {
+            Some(all) => std::mem::take(&mut all[i]),
+            None => vec![(line.as_str(), Style::of(Role::CodeBlock))],
+        };
+        push_cut(l, &pieces, content);
+        l.b.end_line();
+    }
+    if framed {
+        let widest = lines.iter().map(|s| width_of(s)).max().unwrap_or(0);
+        let inner = (widest + 1).min(avail - 1);
+        l.begin_line();
+        l.b.push("╰", frame);
+        l.b.push(&"─".repeat(inner), frame);
+        l.b.end_line();
+    }
+}
+
+/// Pushes styled pieces of one line, cut to `max` columns with a marker.
+fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
+    let total: usize = pieces.iter().map(|(s, _)| width_of(s)).sum();
+    if total <= max {
+        for (s, style) in pieces {
+            l.b.push(s, *style);
+        }
+        return;
+    }
+    let mut budget = max.saturating_sub(1);
+    for (s, style) in pieces {
+        let (part, w) = cut(s, budget);
+        l.b.push(part, *style);
+        budget -= w;
+        if part.len() < s.len() {
+            break;
+        }
+    }
+    if max >= 1 {
+        l.b.push(CUT, Style::of(Role::CodeFrame));
+    }
+}
+
+/// The highlighted pieces of each line, or `None` to show the block plain:
+/// when highlighting is off, the language unknown, or over budget.
+fn highlight<'t>(
+    l: &mut Layouter<'_>,
+    lang: &str,
+    lines: &'t [String],
+) -> Option<Vec<Vec<(&'t str, Style)>>> {
+    if !l.opts.highlight
+        || lang.is_empty()
+        || lines.len() > HIGHLIGHT_MAX_BLOCK_LINES
+        || l.highlighted.saturating_add(lines.len()) > HIGHLIGHT_MAX_DOC_LINES
+    {
+        return None;
+    }
+    let hl = highlighter()?;
+    let syntax = hl.syntaxes.find_syntax_by_token(lang)?;
+    l.highlighted += lines.len();
+    let mut h = HighlightLines::new(syntax, &hl.theme);
+    let mut out = Vec::with_capacity(lines.len());
+    let mut buf = String::new();
+    for line in lines {
+        buf.clear();
+        buf.push_str(line);
+        buf.push('\n');
+        let ranges = h.highlight_line(&buf, &hl.syntaxes).ok()?;
+        // Map the pieces of `buf` back onto `line` (same bytes, minus '\n').
+        let mut at = 0;
+        let mut pieces = Vec::with_capacity(ranges.len());
+        for (style, piece) in ranges {
+            let end = (at + piece.len()).min(line.len());
+            if end > at {
+                let fg = style.foreground;
+                pieces.push((
+                    &line[at..end],
+                    Style {
+                        role: Role::Syntax(fg.r, fg.g, fg.b),
+                        emphasis: Emphasis {
+                            strong: style.font_style.contains(FontStyle::BOLD),
+                            emph: style.font_style.contains(FontStyle::ITALIC),
+                            strike: false,
+                        },
+                        link: None,
+                    },
+                ));
+            }
+            at += piece.len();
+        }
+        out.push(pieces);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_expand_to_four_columns() {
+        assert_eq!(expand_tabs("\tx"), "    x");
+        assert_eq!(expand_tabs("ab\tc"), "ab  c");
+        assert_eq!(clean("a\t\x1b[2J  "), "a   ␛[2J");
+    }
+
+    #[test]
+    fn default_theme_and_syntaxes_load() {
+        let hl = highlighter().expect("syntect defaults");
+        assert!(hl.syntaxes.find_syntax_by_token("rust").is_some());
+        assert!(hl.syntaxes.find_syntax_by_token("py").is_some());
+    }
+}

@@ -1,0 +1,226 @@
+//! GFM tables: columns sized to their content within the width, cells wrapped
+//! when the table is too wide, alignment honoured, box-drawing borders. Too
+//! narrow for any grid, a table becomes `header: value` lines per row.
+
+use pulldown_cmark::Alignment;
+
+use super::blocks::{Layouter, spaces};
+use super::inline::Inline;
+use super::wrap::{WrappedLine, push_range, width_of, wrap_inline};
+use super::{Role, Style};
+
+/// A table being collected from parser events.
+#[derive(Debug, Default)]
+pub(super) struct Table {
+    aligns: Vec<Alignment>,
+    rows: Vec<Vec<Inline>>,
+    cur: Vec<Inline>,
+}
+
+impl Table {
+    /// A table with the source's column alignments.
+    pub fn new(aligns: Vec<Alignment>) -> Self {
+        Table {
+            aligns,
+            ..Table::default()
+        }
+    }
+
+    /// Starts a row (the first one is the header).
+    pub fn start_row(&mut self) {
+        self.cur.clear();
+    }
+
+    /// Adds a cell to the current row.
+    pub fn push_cell(&mut self, cell: Inline) {
+        self.cur.push(cell);
+    }
+
+    /// Ends the current row.
+    pub fn end_row(&mut self) {
+        self.rows.push(std::mem::take(&mut self.cur));
+    }
+
+    /// Lays the table out at the layouter's current position.
+    pub fn layout(self, l: &mut Layouter<'_>) {
+        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let avail = l.avail();
+        let borders = 3 * cols + 1;
+        if avail < borders + cols {
+            self.layout_narrow(l);
+            return;
+        }
+        let space = avail - borders;
+        let mut natural = vec![1usize; cols];
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                let w = cell
+                    .segments()
+                    .map(|s| width_of(cell.text[s].trim()))
+                    .max()
+                    .unwrap_or(0);
+                natural[i] = natural[i].max(w);
+            }
+        }
+        let widths = fit(&natural, space);
+
+        let border = Style::of(Role::TableBorder);
+        let rule = |l: &mut Layouter<'_>, left: &str, mid: &str, right: &str| {
+            l.begin_line();
+            l.b.push(left, border);
+            for (i, w) in widths.iter().enumerate() {
+                if i > 0 {
+                    l.b.push(mid, border);
+                }
+                l.b.push(&"─".repeat(w + 2), border);
+            }
+            l.b.push(right, border);
+            l.b.end_line();
+        };
+        rule(l, "┌", "┬", "┐");
+        for (r, row) in self.rows.iter().enumerate() {
+            let wrapped: Vec<Vec<WrappedLine>> = (0..cols)
+                .map(|i| {
+                    row.get(i)
+                        .map(|cell| wrap_inline(cell, widths[i]))
+                        .unwrap_or_default()
+                })
+                .collect();
+            let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            for k in 0..height {
+                l.begin_line();
+                for (i, w) in widths.iter().enumerate() {
+                    l.b.push(if i == 0 { "│ " } else { " │ " }, border);
+                    let line = wrapped[i].get(k);
+                    let used = line.map_or(0, |x| x.width.min(*w));
+                    let pad = w - used;
+                    let before = match self.aligns.get(i) {
+                        Some(Alignment::Right) => pad,
+                        Some(Alignment::Center) => pad / 2,
+                        _ => 0,
+                    };
+                    push_spaces(l, before);
+                    if let (Some(line), Some(cell)) = (line, row.get(i)) {
+                        push_range(&mut l.b, cell, line, *w, |s| s);
+                    }
+                    push_spaces(l, pad - before);
+                }
+                l.b.push(" │", border);
+                l.b.end_line();
+            }
+            if r == 0 && self.rows.len() > 1 {
+                rule(l, "├", "┼", "┤");
+            }
+        }
+        rule(l, "└", "┴", "┘");
+    }
+
+    /// Each body row as `header: value` lines, for widths too narrow for a grid.
+    fn layout_narrow(self, l: &mut Layouter<'_>) {
+        let mut rows = self.rows.into_iter();
+        let header = rows.next().unwrap_or_default();
+        let mut any = false;
+        for row in rows {
+            let mut inline = Inline::default();
+            for (i, cell) in row.iter().enumerate() {
+                if i > 0 {
+                    inline.hard_break();
+                }
+                if let Some(h) = header.get(i).filter(|h| !h.is_blank()) {
+                    append(&mut inline, h);
+                    inline.push_safe(": ", Style::of(Role::TableHeader));
+                }
+                append(&mut inline, cell);
+            }
+            if any {
+                l.blank_line();
+            }
+            any = true;
+            let avail = l.avail();
+            let lines = wrap_inline(&inline, avail);
+            l.emit_lines(&inline, &lines, avail);
+        }
+        if !any && !header.is_empty() {
+            let mut inline = Inline::default();
+            for (i, cell) in header.iter().enumerate() {
+                if i > 0 {
+                    inline.hard_break();
+                }
+                append(&mut inline, cell);
+            }
+            let avail = l.avail();
+            let lines = wrap_inline(&inline, avail);
+            l.emit_lines(&inline, &lines, avail);
+        }
+    }
+}
+
+fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
+    while n > 0 {
+        let s = spaces(n);
+        l.b.push(s, Style::default());
+        n -= s.len();
+    }
+}
+
+/// Appends `other`'s text and styles to `inline` (its breaks become spaces).
+fn append(inline: &mut Inline, other: &Inline) {
+    let mut start = 0;
+    for &(end, style) in &other.runs {
+        inline.push_safe(&other.text[start..end], style);
+        start = end;
+    }
+}
+
+/// Column widths within `space` (>= one column each): natural widths when
+/// they fit, else the widest columns are capped at a common width.
+fn fit(natural: &[usize], space: usize) -> Vec<usize> {
+    if natural.iter().sum::<usize>() <= space {
+        return natural.to_vec();
+    }
+    let total = |cap: usize| natural.iter().map(|&n| n.min(cap)).sum::<usize>();
+    let (mut lo, mut hi) = (1, natural.iter().copied().max().unwrap_or(1));
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if total(mid) <= space {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    let mut widths: Vec<usize> = natural.iter().map(|&n| n.min(lo).max(1)).collect();
+    let mut left = space.saturating_sub(widths.iter().sum());
+    for (w, &n) in widths.iter_mut().zip(natural) {
+        if left == 0 {
+            break;
+        }
+        if n > *w {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn natural_widths_fit_as_they_are() {
+        assert_eq!(fit(&[3, 5, 2], 20), vec![3, 5, 2]);
+    }
+
+    #[test]
+    fn wide_columns_are_capped_to_fit() {
+        let w = fit(&[3, 50, 40], 30);
+        assert_eq!(w.iter().sum::<usize>(), 30);
+        assert_eq!(w[0], 3);
+        assert!(w[1] >= w[2] && w[1] - w[2] <= 1);
+    }
+
+    #[test]
+    fn every_column_keeps_one() {
+        assert_eq!(fit(&[9, 9, 9], 3), vec![1, 1, 1]);
+    }
+}

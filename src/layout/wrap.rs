@@ -1,0 +1,303 @@
+//! Wrapping styled text at display width: words (and single CJK characters)
+//! become textwrap fragments, placed by textwrap's first-fit algorithm.
+//!
+//! Widths come from unicode-width per grapheme cluster, so an emoji ZWJ
+//! sequence or a letter with combining marks is one unit that never splits.
+
+use std::ops::Range;
+
+use textwrap::core::Fragment;
+use textwrap::wrap_algorithms::wrap_first_fit;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::inline::Inline;
+use super::{DocumentBuilder, Style};
+
+/// What a wide grapheme that cannot fit a one-column line shows instead.
+pub(super) const TOO_WIDE: &str = "…";
+
+/// One unbreakable piece of text and the spaces after it.
+#[derive(Debug, Clone, Copy)]
+struct Frag {
+    start: usize,
+    /// End of the visible text (spaces excluded).
+    end: usize,
+    width: usize,
+    ws: usize,
+}
+
+impl Fragment for Frag {
+    fn width(&self) -> f64 {
+        self.width as f64
+    }
+    fn whitespace_width(&self) -> f64 {
+        self.ws as f64
+    }
+    fn penalty_width(&self) -> f64 {
+        0.0
+    }
+}
+
+/// One wrapped line: a byte range of the inline text and its display width.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct WrappedLine {
+    pub range: Range<usize>,
+    pub width: usize,
+    /// Holds a grapheme wider than the line, to be shown as [`TOO_WIDE`].
+    pub too_wide: bool,
+}
+
+/// True for characters a line may break before and after with no space:
+/// CJK ideographs, kana, hangul and fullwidth forms.
+fn breaks_anywhere(c: char) -> bool {
+    matches!(c as u32,
+        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// Cuts a segment into fragments no wider than `avail` (over-long words are
+/// broken between graphemes).
+struct Tokenizer {
+    avail: usize,
+    frags: Vec<Frag>,
+    cur: Option<Frag>,
+    in_ws: bool,
+    too_wide: bool,
+}
+
+impl Tokenizer {
+    fn close(&mut self) {
+        if let Some(f) = self.cur.take() {
+            self.frags.push(f);
+        }
+        self.in_ws = false;
+    }
+
+    fn space(&mut self, w: usize) {
+        if let Some(f) = self.cur.as_mut() {
+            f.ws += w;
+            self.in_ws = true;
+        }
+    }
+
+    fn grapheme(&mut self, at: usize, len: usize, w: usize, alone: bool) {
+        let w = if w > self.avail {
+            self.too_wide = true;
+            self.avail
+        } else {
+            w
+        };
+        let fits = self
+            .cur
+            .as_ref()
+            .is_some_and(|f| !self.in_ws && f.width + w <= self.avail);
+        if alone || !fits {
+            self.close();
+        }
+        match self.cur.as_mut() {
+            Some(f) => {
+                f.end = at + len;
+                f.width += w;
+            }
+            None => {
+                self.cur = Some(Frag {
+                    start: at,
+                    end: at + len,
+                    width: w,
+                    ws: 0,
+                });
+            }
+        }
+        if alone {
+            self.close();
+        }
+    }
+}
+
+/// Wraps `inline` at `avail` columns (at least 1), honouring its forced breaks.
+/// An empty segment between two breaks gives an empty line.
+pub(super) fn wrap_inline(inline: &Inline, avail: usize) -> Vec<WrappedLine> {
+    let avail = avail.max(1);
+    let mut out = Vec::new();
+    let segments: Vec<Range<usize>> = inline.segments().collect();
+    let last = segments.len().saturating_sub(1);
+    for (i, seg) in segments.into_iter().enumerate() {
+        let before = out.len();
+        wrap_segment(&inline.text, seg.clone(), avail, &mut out);
+        // A break gives a line even when nothing follows it, but a trailing
+        // break at the very end adds nothing.
+        if out.len() == before && i != last && i != 0 {
+            out.push(WrappedLine {
+                range: seg.start..seg.start,
+                width: 0,
+                too_wide: false,
+            });
+        }
+    }
+    out
+}
+
+fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<WrappedLine>) {
+    let s = &text[seg.clone()];
+    let mut tok = Tokenizer {
+        avail,
+        frags: Vec::with_capacity(s.len() / 5 + 1),
+        cur: None,
+        in_ws: false,
+        too_wide: false,
+    };
+    if s.is_ascii() {
+        // Fast path: printable ASCII is one column per byte (text is sanitized).
+        for (i, b) in s.bytes().enumerate() {
+            if b == b' ' {
+                tok.space(1);
+            } else {
+                tok.grapheme(seg.start + i, 1, 1, false);
+            }
+        }
+    } else {
+        for (i, g) in s.grapheme_indices(true) {
+            if g == " " || g == "\u{3000}" {
+                tok.space(g.width());
+                continue;
+            }
+            let alone = g.chars().next().is_some_and(breaks_anywhere);
+            tok.grapheme(seg.start + i, g.len(), g.width(), alone);
+        }
+    }
+    tok.close();
+    let too_wide = tok.too_wide;
+    let frags = tok.frags;
+    for line in wrap_first_fit(&frags, &[avail as f64]) {
+        let (Some(first), Some(last)) = (line.first(), line.last()) else {
+            continue;
+        };
+        let width = line.iter().map(|f| f.width + f.ws).sum::<usize>() - last.ws;
+        out.push(WrappedLine {
+            range: first.start..last.end,
+            width,
+            too_wide,
+        });
+    }
+}
+
+/// Pushes `inline.text[range]` into `b`, split at style runs. With
+/// `too_wide`, graphemes wider than `avail` are shown as [`TOO_WIDE`].
+pub(super) fn push_range(
+    b: &mut DocumentBuilder,
+    inline: &Inline,
+    line: &WrappedLine,
+    avail: usize,
+    map: impl Fn(Style) -> Style,
+) {
+    let mut at = line.range.start;
+    let mut run = inline.run_at(at);
+    while at < line.range.end {
+        let Some(&(run_end, style)) = inline.runs.get(run) else {
+            break;
+        };
+        let end = run_end.min(line.range.end);
+        let piece = &inline.text[at..end];
+        if line.too_wide {
+            for g in piece.graphemes(true) {
+                if g.width() > avail {
+                    b.push(TOO_WIDE, map(style));
+                } else {
+                    b.push(g, map(style));
+                }
+            }
+        } else {
+            b.push(piece, map(style));
+        }
+        at = end;
+        run += 1;
+    }
+}
+
+/// Display width of a string, as the wrapper counts it (per grapheme).
+pub(super) fn width_of(s: &str) -> usize {
+    if s.is_ascii() {
+        return s.len();
+    }
+    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+}
+
+/// The longest prefix of `s` no wider than `max` columns, and its width.
+pub(super) fn cut(s: &str, max: usize) -> (&str, usize) {
+    if s.is_ascii() {
+        let n = s.len().min(max);
+        return (&s[..n], n);
+    }
+    let mut width = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let w = g.width();
+        if width + w > max {
+            return (&s[..i], width);
+        }
+        width += w;
+    }
+    (s, width)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str, avail: usize) -> Vec<String> {
+        let mut inline = Inline::default();
+        inline.push(text, Style::default());
+        wrap_inline(&inline, avail)
+            .into_iter()
+            .map(|l| inline.text[l.range].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn words_wrap_first_fit() {
+        assert_eq!(
+            lines("the quick brown fox jumps", 10),
+            vec!["the quick", "brown fox", "jumps"]
+        );
+    }
+
+    #[test]
+    fn long_words_are_broken() {
+        assert_eq!(
+            lines("see https://example.org/a/b", 10),
+            vec!["see", "https://ex", "ample.org/", "a/b"]
+        );
+    }
+
+    #[test]
+    fn cjk_breaks_between_characters() {
+        let out = lines("日本語の文章です", 6);
+        assert_eq!(out, vec!["日本語", "の文章", "です"]);
+    }
+
+    #[test]
+    fn zwj_emoji_and_combining_marks_stay_whole() {
+        let family = "👨\u{200d}👩\u{200d}👧";
+        let text = format!("{family}{family}{family}");
+        let out = lines(&text, 4);
+        assert_eq!(out, vec![format!("{family}{family}"), family.to_string()]);
+        let accented = "e\u{301}e\u{301}e\u{301}";
+        assert_eq!(lines(accented, 2), vec!["e\u{301}e\u{301}", "e\u{301}"]);
+    }
+
+    #[test]
+    fn wide_grapheme_at_width_one_is_flagged() {
+        let mut inline = Inline::default();
+        inline.push("漢", Style::default());
+        let out = wrap_inline(&inline, 1);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].too_wide);
+    }
+
+    #[test]
+    fn cut_respects_graphemes() {
+        assert_eq!(cut("ab漢字", 3), ("ab", 2));
+        assert_eq!(cut("abc", 5), ("abc", 3));
+    }
+}
