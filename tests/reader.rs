@@ -487,3 +487,56 @@ fn the_breadcrumb_names_the_sections_around_the_top_line() {
         .collect();
     assert_eq!(crumbs, ["Storms", "During the storm"]);
 }
+
+#[test]
+fn every_heading_of_a_real_post_comes_to_the_top_in_turn() {
+    let Some(dir) = common::corpus() else {
+        return;
+    };
+    let article = common::load(&dir.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md"));
+    let n = article.outline.len();
+    assert_eq!(n, 11);
+    let mut app = common::app_with(article, 120, 40);
+    for i in 0..n {
+        update(&mut app, Action::NextHeading);
+        assert_eq!(reader(&app).current_section(), Some(i));
+        let heading = heading_text(&app, i);
+        let start: String = heading.chars().take(12).collect();
+        assert!(
+            top_text(&app).contains(&start),
+            "heading {i} {heading:?} is on the top line, not {:?}",
+            top_text(&app)
+        );
+    }
+    // Back to "Why Linux will play ..." and read the breadcrumb.
+    let why = (0..n)
+        .find(|&i| heading_text(&app, i).starts_with("Why Linux will play"))
+        .expect("the heading is in the outline");
+    update(&mut app, Action::Top);
+    apply(&mut app, &vec![Action::NextHeading; why + 1]);
+    let r = reader(&app);
+    let crumbs: Vec<&str> = r
+        .breadcrumb()
+        .into_iter()
+        .map(|i| r.article.outline[i].text.as_str())
+        .collect();
+    assert_eq!(crumbs.len(), 2);
+    assert!(crumbs[0].starts_with("FOSS: The Backbone"));
+    assert!(crumbs[1].starts_with("Why Linux will play"));
+}
+
+#[test]
+fn a_real_layout_keeps_the_top_text_across_resizes() {
+    let mut app = common::app(120, 40);
+    apply(&mut app, &vec![Action::NextHeading; 6]);
+    apply(&mut app, &vec![Action::LineDown; 3]);
+    let source = {
+        let r = reader(&app);
+        r.doc.line(r.top).unwrap().source()
+    };
+    for (w, h) in [(60, 20), (100, 30), (45, 12), (120, 40)] {
+        update(&mut app, Action::Resize(w, h));
+        let r = reader(&app);
+        assert_eq!(r.doc.line(r.top).unwrap().source(), source, "{w}x{h}");
+    }
+}

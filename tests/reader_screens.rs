@@ -47,7 +47,7 @@ fn screen(mut app: App, width: u16, height: u16, keys: &str) -> Terminal<TestBac
 }
 
 fn sample(width: u16, height: u16) -> App {
-    common::plain_app(common::plain_sample(), width, height)
+    common::app(width, height)
 }
 
 #[test]
@@ -77,7 +77,7 @@ fn outline_focus_50x20() {
 
 #[test]
 fn search_active_100x30() {
-    let t = screen(sample(100, 30), 100, 30, "/lantern\nn");
+    let t = screen(sample(100, 30), 100, 30, "]]]/lantern\nn");
     insta::assert_snapshot!(t.backend());
 }
 

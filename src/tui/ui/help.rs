@@ -13,9 +13,23 @@ use crate::tui::theme;
 /// The modes listed, in order.
 const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
 
-/// The overlay's lines: a section per mode, a row per binding.
-pub fn lines(color: bool) -> Vec<Line<'static>> {
+/// Width of the key column, with its indent.
+const KEY_COLUMN: usize = 18;
+
+/// The overlay's lines at `width` columns: a section per mode, a row per
+/// binding, descriptions wrapped under themselves when they do not fit.
+pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
     let key_style = theme::help_key(color);
+    let text_width = width.saturating_sub(KEY_COLUMN).max(8);
+    let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
+        for (i, part) in textwrap::wrap(help, text_width).into_iter().enumerate() {
+            let key = if i == 0 { keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(format!("  {key:<w$}", w = KEY_COLUMN - 2), key_style),
+                Span::raw(part.into_owned()),
+            ]));
+        }
+    };
     let mut out = Vec::new();
     for mode in SECTIONS {
         if !out.is_empty() {
@@ -24,36 +38,28 @@ pub fn lines(color: bool) -> Vec<Line<'static>> {
         out.push(Line::styled(mode.title(), key_style));
         for b in BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)) {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", keys.join(" ")), key_style),
-                Span::raw(b.help),
-            ]));
+            row(&mut out, keys.join(" "), b.help);
         }
         if mode == Mode::Search {
-            out.push(Line::from(vec![
-                Span::styled(format!("  {:<16}", "any key"), key_style),
-                Span::raw("type the query"),
-            ]));
+            row(&mut out, "any key".into(), "type the query");
         }
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Mouse", key_style));
-    out.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "wheel"), key_style),
-        Span::raw("scroll the pane under the pointer"),
-    ]));
-    out.push(Line::from(vec![
-        Span::styled(format!("  {:<16}", "click"), key_style),
-        Span::raw("jump to an outline entry"),
-    ]));
+    row(
+        &mut out,
+        "wheel".into(),
+        "scroll the pane under the pointer",
+    );
+    row(&mut out, "click".into(), "jump to an outline entry");
     out
 }
 
 /// Draws the help overlay centred over the screen.
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
-    let lines = lines(app.config.color);
     let width = area.width.saturating_sub(4).min(58);
+    let lines = lines(app.config.color, usize::from(width.saturating_sub(2)));
     let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let height = area.height.saturating_sub(2).min(want);
     if width < 4 || height < 3 {
