@@ -5,6 +5,7 @@
 //! (lowercase haystacks, tag ids), so filtering ten thousand entries is a
 //! linear pass over short strings and integer sets.
 
+mod preview;
 mod scan;
 
 use std::collections::HashMap;
@@ -12,6 +13,7 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{Meta, Peek, Warning};
 
+pub use preview::Preview;
 pub use scan::scan;
 
 /// Words read per minute, for the reading time.

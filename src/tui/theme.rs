@@ -40,3 +40,160 @@ pub fn span_style(style: layout::Style, color: bool) -> Style {
     }
     out
 }
+
+// ----- Chrome: the reader's status line, outline and search highlights. -----
+
+/// The status line at the bottom of the reader.
+pub fn status_bar(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::White).bg(Color::DarkGray)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// The highlighted outline entry: the section being read, or the cursor
+/// when the outline has the focus.
+pub fn outline_selected(focused: bool, color: bool) -> Style {
+    match (focused, color) {
+        (true, true) => Style::default()
+            .fg(Color::Black)
+            .bg(Color::Cyan)
+            .add_modifier(Modifier::BOLD),
+        (true, false) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        (false, true) => Style::default()
+            .fg(Color::LightCyan)
+            .add_modifier(Modifier::BOLD),
+        (false, false) => Style::default().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+    }
+}
+
+/// An outline entry of a given level that is not highlighted.
+pub fn outline_entry(level: u8, color: bool) -> Style {
+    match (level, color) {
+        (1, _) => Style::default().add_modifier(Modifier::BOLD),
+        (_, true) => Style::default().fg(Color::Gray),
+        _ => Style::default(),
+    }
+}
+
+/// A search match in the text; the current one stands out more.
+pub fn search_match(current: bool, color: bool) -> Style {
+    match (current, color) {
+        (true, true) => Style::default().fg(Color::Black).bg(Color::LightYellow),
+        (false, true) => Style::default().fg(Color::Black).bg(Color::Yellow),
+        (true, false) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+        (false, false) => Style::default().add_modifier(Modifier::REVERSED),
+    }
+}
+
+/// The border between the outline and the text, brighter when the outline has the focus.
+pub fn focus_border(focused: bool, color: bool) -> Style {
+    match (focused, color) {
+        (true, true) => Style::default().fg(Color::Cyan),
+        (true, false) => Style::default().add_modifier(Modifier::BOLD),
+        (false, true) => Style::default().fg(Color::DarkGray),
+        (false, false) => Style::default(),
+    }
+}
+
+/// The help overlay's section titles and key names.
+pub fn help_key(color: bool) -> Style {
+    if color {
+        Style::default()
+            .fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+}
+
+// ----- Library screen chrome. -----
+
+/// The library's name in its header, a preview's title.
+pub fn library_title(color: bool) -> Style {
+    let bold = Style::default().add_modifier(Modifier::BOLD);
+    if color {
+        bold.fg(Color::LightCyan)
+    } else {
+        bold
+    }
+}
+
+/// The active filters in the header and the picker.
+pub fn library_filter(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Yellow)
+    } else {
+        Style::default().add_modifier(Modifier::ITALIC)
+    }
+}
+
+/// Column titles and section labels.
+pub fn library_columns(color: bool) -> Style {
+    let dim = Style::default().add_modifier(Modifier::BOLD);
+    if color { dim.fg(Color::Gray) } else { dim }
+}
+
+/// The selected row (and the picker's cursor).
+pub fn library_selected(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Black).bg(Color::Cyan)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// The draft mark.
+pub fn library_draft(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::LightMagenta)
+    } else {
+        Style::default()
+    }
+}
+
+/// Dates and other quiet facts.
+pub fn library_date(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::DarkGray)
+    } else {
+        Style::default()
+    }
+}
+
+/// Tags in rows and the preview.
+pub fn library_tags(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Magenta)
+    } else {
+        Style::default()
+    }
+}
+
+/// Failed files and warnings.
+pub fn library_failed(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::Red)
+    } else {
+        Style::default().add_modifier(Modifier::BOLD)
+    }
+}
+
+/// The preview panel's and picker's borders.
+pub fn library_border(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::DarkGray)
+    } else {
+        Style::default()
+    }
+}
+
+/// The footer with the keys or the filter being typed.
+pub fn library_footer(color: bool) -> Style {
+    if color {
+        Style::default().fg(Color::White).bg(Color::DarkGray)
+    } else {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+}

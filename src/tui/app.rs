@@ -1,0 +1,104 @@
+//! The app's state: a stack of screens (the library under a reader opened
+//! from it), the help overlay, and the terminal size.
+
+use crate::article::Article;
+
+use super::keymap::Mode;
+use super::library::LibraryScreen;
+use super::reader::{Config, Focus, Reader};
+
+/// One screen of the stack.
+#[derive(Debug, Clone)]
+pub enum Screen {
+    /// An article being read.
+    Reader(Box<Reader>),
+    /// A folder of articles.
+    Library(Box<LibraryScreen>),
+}
+
+/// Everything the app knows; drawing reads it, [`update`](super::update::update) changes it.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// Screens, the top one last. Back pops; an empty stack quits.
+    pub screens: Vec<Screen>,
+    /// The help overlay is open.
+    pub help: bool,
+    /// The first help row shown (the overlay scrolls on small terminals).
+    pub help_scroll: usize,
+    /// Columns and rows of the terminal.
+    pub size: (u16, u16),
+    /// Settings from the command line.
+    pub config: Config,
+}
+
+impl App {
+    /// An app with no screen yet, on a `width` x `height` terminal.
+    pub fn new(config: Config, width: u16, height: u16) -> App {
+        App {
+            screens: Vec::new(),
+            help: false,
+            help_scroll: 0,
+            size: (width, height),
+            config,
+        }
+    }
+
+    /// Pushes a reader of `article` on top of the stack.
+    pub fn open_reader(&mut self, article: Article) {
+        let (w, h) = self.size;
+        let reader = Reader::new(article, self.config, w, h);
+        self.screens.push(Screen::Reader(Box::new(reader)));
+    }
+
+    /// The reader on top of the stack, if the top screen is one.
+    pub fn reader(&self) -> Option<&Reader> {
+        match self.screens.last() {
+            Some(Screen::Reader(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// The reader on top of the stack, to change.
+    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+        match self.screens.last_mut() {
+            Some(Screen::Reader(r)) => Some(r),
+            _ => None,
+        }
+    }
+
+    /// Pushes a library screen on top of the stack.
+    pub fn open_library(&mut self, screen: LibraryScreen) {
+        self.screens.push(Screen::Library(Box::new(screen)));
+    }
+
+    /// The library on top of the stack, if the top screen is one.
+    pub fn library(&self) -> Option<&LibraryScreen> {
+        match self.screens.last() {
+            Some(Screen::Library(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The library on top of the stack, to change.
+    pub fn library_mut(&mut self) -> Option<&mut LibraryScreen> {
+        match self.screens.last_mut() {
+            Some(Screen::Library(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Which bindings apply now.
+    pub fn mode(&self) -> Mode {
+        if self.help {
+            return Mode::Help;
+        }
+        match self.screens.last() {
+            Some(Screen::Reader(r)) if r.search.typing.is_some() => Mode::Search,
+            Some(Screen::Reader(r)) if r.focus == Focus::Outline => Mode::Outline,
+            Some(Screen::Library(s)) if s.picker.is_some() => Mode::TagPicker,
+            Some(Screen::Library(s)) if s.typing.is_some() => Mode::LibraryFilter,
+            Some(Screen::Library(_)) => Mode::Library,
+            _ => Mode::Reader,
+        }
+    }
+}

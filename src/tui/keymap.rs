@@ -1,0 +1,554 @@
+//! Keys to [`Action`]s, as one table of bindings that the help overlay also reads.
+//!
+//! Looking a key up changes nothing; [`update`](super::update::update) acts.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::Action;
+
+/// Which set of bindings applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The reader with the focus on the text.
+    Reader,
+    /// The reader with the focus on the outline pane.
+    Outline,
+    /// A search being typed in the status line.
+    Search,
+    /// The help overlay is open.
+    Help,
+    /// The library's list of articles.
+    Library,
+    /// A text filter being typed in the library's footer.
+    LibraryFilter,
+    /// The library's tag picker is open.
+    TagPicker,
+}
+
+impl Mode {
+    /// The heading of this mode's section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Reader => "Reading",
+            Mode::Outline => "Outline (Tab)",
+            Mode::Search => "Typing a search (/)",
+            Mode::Help => "Help",
+            Mode::Library => "Library",
+            Mode::LibraryFilter => "Typing a filter (/)",
+            Mode::TagPicker => "Tag picker (t)",
+        }
+    }
+}
+
+/// One key: a code and the modifiers that must be held (Shift is ignored for
+/// characters, which already carry their case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl or Alt when they must be held.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// A character key with Ctrl held.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// True when `event` is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is part of the character ('G') or of the code (BackTab).
+        let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        self.code == event.code && self.mods == mods
+    }
+
+    /// How the help overlay names the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Backspace => "Bksp".to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("C-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the keymap: in these modes, these keys do this.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub modes: &'static [Mode],
+    /// The keys, the first being the one the help lists first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+}
+
+const READ: &[Mode] = &[Mode::Reader, Mode::Outline];
+const TEXT: &[Mode] = &[Mode::Reader];
+const OUTLINE: &[Mode] = &[Mode::Outline];
+const SEARCH: &[Mode] = &[Mode::Search];
+const LIBRARY: &[Mode] = &[Mode::Library];
+const FILTER: &[Mode] = &[Mode::LibraryFilter];
+const PICKER: &[Mode] = &[Mode::TagPicker];
+const HELP: &[Mode] = &[Mode::Help];
+
+/// Every binding, in the order the help overlay lists them. Typed characters
+/// in [`Mode::Search`] are handled by [`action_for`] itself.
+pub static BINDINGS: &[Binding] = &[
+    // ----- The library -----
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "next row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "previous row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[
+            Key::plain(KeyCode::PageDown),
+            Key::ctrl('f'),
+            Key::ctrl('d'),
+        ],
+        action: Action::PageDown,
+        help: "one screen down",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::plain(KeyCode::PageUp), Key::ctrl('b'), Key::ctrl('u')],
+        action: Action::PageUp,
+        help: "one screen up",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        action: Action::Top,
+        help: "first row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
+        action: Action::Bottom,
+        help: "last row",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[
+            Key::plain(KeyCode::Enter),
+            Key::ch('l'),
+            Key::plain(KeyCode::Right),
+        ],
+        action: Action::OpenSelected,
+        help: "open the article",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('/')],
+        action: Action::FilterStart,
+        help: "filter by title, tags, file name",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('t')],
+        action: Action::TagPicker,
+        help: "pick tags",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('T')],
+        action: Action::ClearTags,
+        help: "clear the tag filter",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('s')],
+        action: Action::SortNext,
+        help: "sort: date, title, path, reading time",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('S')],
+        action: Action::SortReverse,
+        help: "reverse the sort",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('?')],
+        action: Action::ToggleHelp,
+        help: "this help",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        help: "clear the text filter, else quit",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('q')],
+        action: Action::Back,
+        help: "quit",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::FilterKeep,
+        help: "keep the filter",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::FilterClear,
+        help: "clear the filter",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::FilterBackspace,
+        help: "delete a character",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "next row",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "previous row",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::ch(' '), Key::ch('x')],
+        action: Action::PickerToggle,
+        help: "tick / untick the tag",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::ch('a')],
+        action: Action::PickerMode,
+        help: "all of / any of the ticked tags",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::PickerApply,
+        help: "apply",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        action: Action::PickerCancel,
+        help: "cancel",
+    },
+    Binding {
+        modes: TEXT,
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "one line down",
+    },
+    Binding {
+        modes: TEXT,
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "one line up",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::ctrl('f')],
+        action: Action::PageDown,
+        help: "one screen down",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('b'), Key::plain(KeyCode::PageUp), Key::ctrl('b')],
+        action: Action::PageUp,
+        help: "one screen up",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('d'), Key::ctrl('d')],
+        action: Action::HalfPageDown,
+        help: "half a screen down",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('u'), Key::ctrl('u')],
+        action: Action::HalfPageUp,
+        help: "half a screen up",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        action: Action::Top,
+        help: "start of the article",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
+        action: Action::Bottom,
+        help: "end of the article",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch(']')],
+        action: Action::NextHeading,
+        help: "next heading to the top",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('[')],
+        action: Action::PrevHeading,
+        help: "previous heading to the top",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::plain(KeyCode::Tab), Key::plain(KeyCode::BackTab)],
+        action: Action::ToggleFocus,
+        help: "focus outline / text",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('o')],
+        action: Action::ToggleOutline,
+        help: "show / hide the outline",
+    },
+    Binding {
+        modes: OUTLINE,
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        action: Action::OutlineDown,
+        help: "next entry",
+    },
+    Binding {
+        modes: OUTLINE,
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        action: Action::OutlineUp,
+        help: "previous entry",
+    },
+    Binding {
+        modes: OUTLINE,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::OutlineJump,
+        help: "jump to the entry",
+    },
+    Binding {
+        modes: OUTLINE,
+        keys: &[Key::ch('h'), Key::plain(KeyCode::Left)],
+        action: Action::Fold,
+        help: "fold the branch / go to parent",
+    },
+    Binding {
+        modes: OUTLINE,
+        keys: &[Key::ch('l'), Key::plain(KeyCode::Right)],
+        action: Action::Unfold,
+        help: "unfold the branch",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('/')],
+        action: Action::SearchStart,
+        help: "search (lowercase: any case)",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('n')],
+        action: Action::SearchNext,
+        help: "next match",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('N')],
+        action: Action::SearchPrev,
+        help: "previous match",
+    },
+    Binding {
+        modes: SEARCH,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::SearchSubmit,
+        help: "run the search",
+    },
+    Binding {
+        modes: SEARCH,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::SearchBackspace,
+        help: "delete a character",
+    },
+    Binding {
+        modes: SEARCH,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::SearchAbort,
+        help: "stop typing",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('?')],
+        action: Action::ToggleHelp,
+        help: "this help",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "scroll the help down",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "scroll the help up",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('?'), Key::plain(KeyCode::Esc), Key::ch('q')],
+        action: Action::ToggleHelp,
+        help: "close the help",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        help: "clear the search, else back",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('q')],
+        action: Action::Back,
+        help: "back to the library, else quit",
+    },
+    Binding {
+        modes: &[
+            Mode::Reader,
+            Mode::Outline,
+            Mode::Search,
+            Mode::Help,
+            Mode::Library,
+            Mode::LibraryFilter,
+            Mode::TagPicker,
+        ],
+        keys: &[Key::ctrl('c')],
+        action: Action::Quit,
+        help: "quit",
+    },
+];
+
+/// The action bound to `event` in `mode`, if any. Key releases are ignored.
+pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if let Some(binding) = BINDINGS
+        .iter()
+        .find(|b| b.modes.contains(&mode) && b.keys.iter().any(|k| k.matches(event)))
+    {
+        return Some(binding.action.clone());
+    }
+    let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match (mode, event.code) {
+        (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
+        (Mode::LibraryFilter, KeyCode::Char(c)) if typed.is_empty() => Some(Action::FilterInput(c)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn shifted_letters_match_their_case() {
+        let g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Reader, &g), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help] {
+            assert_eq!(action_for(mode, &c), Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn typing_a_search_takes_bound_letters_too() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(action_for(Mode::Reader, &q), Some(Action::Back));
+    }
+
+    #[test]
+    fn j_moves_the_text_or_the_outline_by_focus() {
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Reader, &j), Some(Action::LineDown));
+        assert_eq!(action_for(Mode::Outline, &j), Some(Action::OutlineDown));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for mode in [
+            Mode::Reader,
+            Mode::Outline,
+            Mode::Search,
+            Mode::Help,
+            Mode::Library,
+            Mode::LibraryFilter,
+            Mode::TagPicker,
+        ] {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.modes.contains(&mode))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{mode:?}: {k:?} bound twice");
+            }
+        }
+    }
+}

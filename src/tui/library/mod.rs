@@ -1,0 +1,340 @@
+//! The library screen's state: the scanned folder, the active filter and
+//! sort, the rows they leave, the selection and scroll, the text filter being
+//! typed, the tag picker and the preview cache. Changing it does no I/O but
+//! [`LibraryScreen::ensure_preview`], which the event loop calls.
+
+mod picker;
+mod update;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::article::Article;
+use crate::library::{Filter, Library, Preview, Sort, TagMode};
+
+pub use picker::TagPicker;
+pub use update::update;
+
+/// One row of the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Row {
+    /// An article: an index into [`Library::entries`].
+    Article(usize),
+    /// A file that could not be read: an index into [`Library::failures`].
+    Failed(usize),
+}
+
+/// What the preview panel shows for the selected row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PreviewState {
+    /// Loaded.
+    Ready(Preview),
+    /// The file could not be read when it was selected.
+    Error(String),
+}
+
+/// The library screen.
+#[derive(Debug, Clone)]
+pub struct LibraryScreen {
+    /// The scanned folder.
+    pub library: Library,
+    /// The applied filter.
+    pub filter: Filter,
+    /// The applied sort.
+    pub sort: Sort,
+    /// The rows the filter leaves, in sort order; failed files last.
+    pub rows: Vec<Row>,
+    /// The selected row (an index into `rows`; 0 when there is none).
+    pub selected: usize,
+    /// The first row on screen.
+    pub scroll: usize,
+    /// List rows that fit on screen, set on resize.
+    pub list_height: usize,
+    /// Rows of the terminal, set on resize.
+    pub height: u16,
+    /// A note for the footer until the next key (e.g. why a file did not open).
+    pub message: Option<String>,
+    /// `Some` while a text filter is being typed (the filter follows it live).
+    pub typing: Option<String>,
+    /// The tag picker, when open.
+    pub picker: Option<TagPicker>,
+    /// Previews by entry index, loaded on selection.
+    previews: HashMap<usize, PreviewState>,
+}
+
+/// Rows the list loses to the header, the column titles and the footer.
+pub const CHROME_ROWS: u16 = 3;
+
+impl LibraryScreen {
+    /// A screen over `library` with `filter` applied, on a terminal of
+    /// `height` rows.
+    pub fn new(library: Library, filter: Filter, height: u16) -> LibraryScreen {
+        let mut screen = LibraryScreen {
+            library,
+            filter,
+            sort: Sort::default(),
+            rows: Vec::new(),
+            selected: 0,
+            scroll: 0,
+            list_height: 1,
+            height,
+            message: None,
+            typing: None,
+            picker: None,
+            previews: HashMap::new(),
+        };
+        screen.resize(height);
+        screen.refilter();
+        screen
+    }
+
+    /// Recomputes the rows after a change of filter or sort, keeping the
+    /// selected article selected when it is still listed.
+    pub fn refilter(&mut self) {
+        let keep = self.rows.get(self.selected).copied();
+        let mut rows: Vec<Row> = self
+            .library
+            .select(&self.filter, self.sort)
+            .into_iter()
+            .map(Row::Article)
+            .collect();
+        rows.extend(
+            self.library
+                .select_failures(&self.filter)
+                .into_iter()
+                .map(Row::Failed),
+        );
+        self.rows = rows;
+        self.selected = keep
+            .and_then(|row| self.rows.iter().position(|r| *r == row))
+            .unwrap_or(0);
+        self.follow();
+    }
+
+    /// The terminal now has `height` rows.
+    pub fn resize(&mut self, height: u16) {
+        self.height = height;
+        self.list_height = usize::from(height.saturating_sub(CHROME_ROWS).max(1));
+        if let Some(picker) = &mut self.picker {
+            picker.resize(height);
+        }
+        self.follow();
+    }
+
+    /// Scrolls so the selection is on screen.
+    fn follow(&mut self) {
+        let max_scroll = self.rows.len().saturating_sub(self.list_height);
+        if self.selected < self.scroll {
+            self.scroll = self.selected;
+        } else if self.selected >= self.scroll.saturating_add(self.list_height) {
+            self.scroll = self
+                .selected
+                .saturating_add(1)
+                .saturating_sub(self.list_height);
+        }
+        self.scroll = self.scroll.min(max_scroll);
+    }
+
+    /// The selected row, if any row is listed.
+    pub fn selected_row(&self) -> Option<Row> {
+        self.rows.get(self.selected).copied()
+    }
+
+    /// Moves the selection down (positive) or up (negative), stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.rows.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.follow();
+    }
+
+    /// Moves by one screen of rows.
+    pub fn page(&mut self, down: bool) {
+        let n = isize::try_from(self.list_height).unwrap_or(isize::MAX);
+        self.move_by(if down { n } else { -n });
+    }
+
+    /// Selects the first row.
+    pub fn top(&mut self) {
+        self.selected = 0;
+        self.follow();
+    }
+
+    /// Selects the last row.
+    pub fn bottom(&mut self) {
+        self.selected = self.rows.len().saturating_sub(1);
+        self.follow();
+    }
+
+    /// The file to open for the selected row: an article's full path.
+    pub fn open_path(&self) -> Option<PathBuf> {
+        match self.selected_row()? {
+            Row::Article(i) => Some(self.library.root.join(&self.library.entries[i].path)),
+            Row::Failed(_) => None,
+        }
+    }
+
+    /// Cycles the sort key (date, title, path, reading time).
+    pub fn sort_next(&mut self) {
+        self.sort.key = self.sort.key.next();
+        self.refilter();
+    }
+
+    /// Reverses the sort.
+    pub fn sort_reverse(&mut self) {
+        self.sort.reverse = !self.sort.reverse;
+        self.refilter();
+    }
+
+    /// Starts typing a text filter, from the one applied.
+    pub fn filter_start(&mut self) {
+        self.typing = Some(self.filter.text.clone());
+    }
+
+    /// Adds a typed character; the rows follow at once.
+    pub fn filter_input(&mut self, c: char) {
+        if let Some(text) = &mut self.typing {
+            text.push(c);
+            self.filter.text = text.clone();
+            self.refilter();
+        }
+    }
+
+    /// Removes the last typed character.
+    pub fn filter_backspace(&mut self) {
+        if let Some(text) = &mut self.typing {
+            text.pop();
+            self.filter.text = text.clone();
+            self.refilter();
+        }
+    }
+
+    /// Stops typing and keeps the filter.
+    pub fn filter_done(&mut self) {
+        self.typing = None;
+    }
+
+    /// Stops typing and clears the text filter.
+    pub fn filter_clear(&mut self) {
+        self.typing = None;
+        if !self.filter.text.is_empty() {
+            self.filter.text.clear();
+            self.refilter();
+        }
+    }
+
+    /// Clears the text filter when one is applied; returns false when there
+    /// was none (Esc then means leave).
+    pub fn cancel(&mut self) -> bool {
+        if self.filter.text.is_empty() {
+            return false;
+        }
+        self.filter_clear();
+        true
+    }
+
+    /// Removes every tag from the filter.
+    pub fn clear_tags(&mut self) {
+        if !self.filter.tags.is_empty() {
+            self.filter.tags.clear();
+            self.refilter();
+        }
+    }
+
+    /// Opens the tag picker on the applied tags, with counts over the other
+    /// filters.
+    pub fn picker_open(&mut self) {
+        self.picker = Some(TagPicker::new(&self.library, &self.filter, self.height));
+    }
+
+    /// Closes the picker, applying its choice.
+    pub fn picker_apply(&mut self) {
+        if let Some(picker) = self.picker.take() {
+            self.filter.tags = picker.chosen_names();
+            self.filter.mode = picker.mode;
+            self.refilter();
+        }
+    }
+
+    /// Closes the picker without changing the filter.
+    pub fn picker_cancel(&mut self) {
+        self.picker = None;
+    }
+
+    /// How many rows the picker's choice would leave, for its title.
+    pub fn picker_would_show(&self) -> Option<usize> {
+        let picker = self.picker.as_ref()?;
+        let filter = Filter {
+            tags: picker.chosen_names(),
+            mode: picker.mode,
+            ..self.filter.clone()
+        };
+        Some(self.library.select(&filter, self.sort).len())
+    }
+
+    /// The preview of the selected row, when loaded.
+    pub fn preview(&self) -> Option<&PreviewState> {
+        match self.selected_row()? {
+            Row::Article(i) => self.previews.get(&i),
+            Row::Failed(_) => None,
+        }
+    }
+
+    /// Loads the selected article's preview unless it is cached: the one
+    /// full parse the library does, on selection only.
+    pub fn ensure_preview(&mut self) {
+        let Some(Row::Article(i)) = self.selected_row() else {
+            return;
+        };
+        if self.previews.contains_key(&i) {
+            return;
+        }
+        let path = self.library.root.join(&self.library.entries[i].path);
+        let state = match Article::load(&path) {
+            Ok(article) => PreviewState::Ready(Preview::of(&article)),
+            Err(e) => PreviewState::Error(e.to_string()),
+        };
+        self.previews.insert(i, state);
+    }
+
+    /// Puts a preview in the cache (for screens drawn without files).
+    pub fn set_preview(&mut self, entry: usize, state: PreviewState) {
+        self.previews.insert(entry, state);
+    }
+
+    /// The header's words for the active filters, e.g.
+    /// `tags: AI + FLOSS (all) · "rust" · drafts hidden`.
+    pub fn filter_summary(&self) -> String {
+        let mut parts = Vec::new();
+        if !self.filter.tags.is_empty() {
+            let join = match self.filter.mode {
+                TagMode::All => " + ",
+                TagMode::Any => " | ",
+            };
+            let mode = match self.filter.mode {
+                TagMode::All => "all of",
+                TagMode::Any => "any of",
+            };
+            // The library's spelling, not what was typed after --tag.
+            let names: Vec<&str> = self
+                .filter
+                .tags
+                .iter()
+                .map(|t| match self.library.tag_id(t) {
+                    Some(id) => self.library.tags()[id].name.as_str(),
+                    None => t.as_str(),
+                })
+                .collect();
+            parts.push(format!("tags: {} ({mode})", names.join(join)));
+        }
+        if !self.filter.text.trim().is_empty() {
+            parts.push(format!("text: \"{}\"", self.filter.text.trim()));
+        }
+        if !self.filter.drafts {
+            parts.push("drafts hidden".to_string());
+        }
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests;

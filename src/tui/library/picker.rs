@@ -1,0 +1,90 @@
+//! The tag picker: every tag with its count over the other active filters,
+//! a cursor, the tags ticked so far and all-of/any-of. Nothing is applied to
+//! the library until Enter.
+
+use crate::library::{Filter, Library, TagCount, TagMode};
+
+/// Rows the picker's frame, title and hint take from its height.
+const PICKER_CHROME: u16 = 4;
+
+/// The tag picker's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TagPicker {
+    /// Every tag with its count, most used first.
+    pub tags: Vec<TagCount>,
+    /// Ticked, by position in `tags`.
+    pub chosen: Vec<bool>,
+    /// All of the ticked tags, or any.
+    pub mode: TagMode,
+    /// The row under the cursor.
+    pub cursor: usize,
+    /// The first row shown.
+    pub scroll: usize,
+    /// Rows that fit in the popup.
+    pub height: usize,
+}
+
+impl TagPicker {
+    /// A picker over `library`'s tags, counted over the articles that pass
+    /// `filter` but its tags, with the filter's tags ticked.
+    pub fn new(library: &Library, filter: &Filter, height: u16) -> TagPicker {
+        let tags = library.tag_counts(filter);
+        let chosen = tags
+            .iter()
+            .map(|t| filter.tags.iter().any(|f| library.tag_id(f) == Some(t.id)))
+            .collect();
+        let mut picker = TagPicker {
+            tags,
+            chosen,
+            mode: filter.mode,
+            cursor: 0,
+            scroll: 0,
+            height: 1,
+        };
+        picker.resize(height);
+        picker
+    }
+
+    /// The terminal now has `height` rows.
+    pub fn resize(&mut self, height: u16) {
+        self.height = usize::from(height.saturating_sub(2 + PICKER_CHROME).max(1));
+        self.follow();
+    }
+
+    fn follow(&mut self) {
+        if self.cursor < self.scroll {
+            self.scroll = self.cursor;
+        } else if self.cursor >= self.scroll.saturating_add(self.height) {
+            self.scroll = self.cursor.saturating_add(1).saturating_sub(self.height);
+        }
+    }
+
+    /// Moves the cursor, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.tags.len().saturating_sub(1);
+        self.cursor = self.cursor.saturating_add_signed(delta).min(last);
+        self.follow();
+    }
+
+    /// Ticks or unticks the tag under the cursor.
+    pub fn toggle(&mut self) {
+        if let Some(c) = self.chosen.get_mut(self.cursor) {
+            *c = !*c;
+        }
+    }
+
+    /// Switches between all-of and any-of.
+    pub fn toggle_mode(&mut self) {
+        self.mode = self.mode.toggled();
+    }
+
+    /// The ticked tags' display names, in the picker's order.
+    pub fn chosen_names(&self) -> Vec<String> {
+        self.tags
+            .iter()
+            .zip(&self.chosen)
+            .filter(|(_, c)| **c)
+            .map(|(t, _)| t.name.clone())
+            .collect()
+    }
+}

@@ -1,0 +1,123 @@
+//! The help overlay, generated from the keymap table so that it lists
+//! exactly the keys that work.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Widget};
+
+use crate::tui::app::App;
+use crate::tui::keymap::{BINDINGS, Mode};
+use crate::tui::theme;
+
+/// The modes listed over the reader, in order.
+const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
+
+/// The modes listed over the library, in order.
+const LIBRARY_SECTIONS: [Mode; 4] = [
+    Mode::Library,
+    Mode::LibraryFilter,
+    Mode::TagPicker,
+    Mode::Help,
+];
+
+/// Width of the key column, with its indent.
+const KEY_COLUMN: usize = 18;
+
+/// The overlay's lines at `width` columns: a section per mode, a row per
+/// binding, descriptions wrapped under themselves when they do not fit.
+pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
+    sections(
+        &SECTIONS,
+        &[
+            ("wheel", "scroll the pane under the pointer"),
+            ("click", "jump to an outline entry"),
+        ],
+        color,
+        width,
+    )
+}
+
+/// The overlay's lines over the library, at `width` columns.
+pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
+    sections(
+        &LIBRARY_SECTIONS,
+        &[("wheel", "move the selection"), ("click", "select a row")],
+        color,
+        width,
+    )
+}
+
+fn sections(
+    modes: &[Mode],
+    mouse: &[(&str, &str)],
+    color: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let key_style = theme::help_key(color);
+    let text_width = width.saturating_sub(KEY_COLUMN).max(8);
+    let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
+        for (i, part) in textwrap::wrap(help, text_width).into_iter().enumerate() {
+            let key = if i == 0 { keys.as_str() } else { "" };
+            out.push(Line::from(vec![
+                Span::styled(format!("  {key:<w$}", w = KEY_COLUMN - 2), key_style),
+                Span::raw(part.into_owned()),
+            ]));
+        }
+    };
+    let mut out = Vec::new();
+    for &mode in modes {
+        if !out.is_empty() {
+            out.push(Line::raw(""));
+        }
+        out.push(Line::styled(mode.title(), key_style));
+        for b in BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)) {
+            let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
+            row(&mut out, keys.join(" "), b.help);
+        }
+        if mode == Mode::Search || mode == Mode::LibraryFilter {
+            row(&mut out, "any key".into(), "type the query");
+        }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::styled("Mouse", key_style));
+    for (key, what) in mouse {
+        row(&mut out, (*key).into(), what);
+    }
+    out
+}
+
+/// Draws the help overlay centred over the screen.
+pub fn draw(buf: &mut Buffer, app: &App) {
+    let area = buf.area;
+    let width = area.width.saturating_sub(4).min(58);
+    let inner = usize::from(width.saturating_sub(2));
+    let lines = if app.library().is_some() {
+        library_lines(app.config.color, inner)
+    } else {
+        lines(app.config.color, inner)
+    };
+    let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let height = area.height.saturating_sub(2).min(want);
+    if width < 4 || height < 3 {
+        return;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    let inner_h = usize::from(height - 2);
+    let scroll = app.help_scroll.min(lines.len().saturating_sub(inner_h));
+    let title = if lines.len() > inner_h {
+        " Keys: j/k scroll, ? closes "
+    } else {
+        " Keys: ? closes "
+    };
+    Clear.render(popup, buf);
+    Paragraph::new(lines)
+        .block(Block::bordered().title(title))
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0))
+        .render(popup, buf);
+}

@@ -1,0 +1,542 @@
+//! The library screen: a header with counts and active filters, one row per
+//! article (date, title, tags, reading time), a preview panel of the selected
+//! article, a footer with keys or the text filter being typed, and the tag
+//! picker over them when open. Read-only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::library::{Entry, SortKey, TagMode};
+use crate::sanitize::sanitize_line;
+use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker};
+use crate::tui::theme;
+
+use super::{clip, truncate};
+
+/// The preview panel shows only on terminals at least this wide.
+pub const PREVIEW_MIN_COLUMNS: u16 = 90;
+
+/// Columns before the date: the selection arrow and the draft/failed mark.
+const MARKS: usize = 4;
+const DATE: usize = 10;
+/// "999 min"
+const TIME: usize = 7;
+const GAP: usize = 2;
+
+/// Where each part goes on a `area`-sized screen.
+struct Parts {
+    header: Rect,
+    columns: Rect,
+    list: Rect,
+    preview: Option<Rect>,
+    footer: Rect,
+}
+
+fn parts(area: Rect) -> Parts {
+    let h = area.height;
+    let row = |y: u16, height: u16| Rect::new(area.x, area.y.saturating_add(y), area.width, height);
+    let header = row(0, h.min(1));
+    let footer = if h >= 2 {
+        row(h - 1, 1)
+    } else {
+        Rect::default()
+    };
+    let body = if h >= 3 {
+        row(1, h - 2)
+    } else {
+        Rect::default()
+    };
+    let (left, preview) = if area.width >= PREVIEW_MIN_COLUMNS && !body.is_empty() {
+        let panel = (area.width / 3).clamp(30, 56);
+        let left = Rect {
+            width: area.width - panel,
+            ..body
+        };
+        let right = Rect {
+            x: body.x + left.width,
+            width: panel,
+            ..body
+        };
+        (left, Some(right))
+    } else {
+        (body, None)
+    };
+    let columns = Rect {
+        height: left.height.min(1),
+        ..left
+    };
+    let list = Rect {
+        y: left.y.saturating_add(1),
+        height: left.height.saturating_sub(1),
+        ..left
+    };
+    Parts {
+        header,
+        columns,
+        list,
+        preview,
+        footer,
+    }
+}
+
+/// Draws the library screen on the whole buffer.
+pub fn draw(buf: &mut Buffer, s: &LibraryScreen, color: bool) {
+    let area = buf.area;
+    if area.is_empty() {
+        return;
+    }
+    let p = parts(area);
+    draw_header(buf, p.header, s, color);
+    let widths = Widths::new(usize::from(p.list.width), s);
+    draw_columns(buf, clip(buf, p.columns), &widths, s, color);
+    draw_list(buf, clip(buf, p.list), &widths, s, color);
+    if let Some(panel) = p.preview {
+        draw_preview(buf, clip(buf, panel), s, color);
+    }
+    draw_footer(buf, clip(buf, p.footer), s, color);
+    if let Some(picker) = &s.picker {
+        draw_picker(buf, area, picker, s.picker_would_show(), color);
+    }
+}
+
+fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+    if area.is_empty() {
+        return;
+    }
+    let root = sanitize_line(&s.library.root.display().to_string()).into_owned();
+    let mut spans = vec![
+        Span::styled(format!(" {root} "), theme::library_title(color)),
+        Span::raw(format!(" {} of {} articles", s.rows.len(), s.library.len())),
+    ];
+    let filters = s.filter_summary();
+    if !filters.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            sanitize_line(&filters).into_owned(),
+            theme::library_filter(color),
+        ));
+    }
+    let arrow = if s.sort.reverse { "↑" } else { "↓" };
+    spans.push(Span::raw(format!(" · by {} {arrow}", s.sort.key.name())));
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+/// Column widths for a list `width` columns wide.
+struct Widths {
+    title: usize,
+    tags: usize,
+}
+
+impl Widths {
+    fn new(width: usize, s: &LibraryScreen) -> Widths {
+        let rest = width.saturating_sub(MARKS + DATE + GAP + GAP + TIME);
+        // Tags get up to a third of what is left, and only as much as the
+        // widest tags on screen need; narrow terminals drop them.
+        let widest = s
+            .rows
+            .iter()
+            .skip(s.scroll)
+            .take(s.list_height)
+            .filter_map(|r| match r {
+                Row::Article(i) => Some(tags_text(&s.library.entries[*i]).width()),
+                Row::Failed(_) => None,
+            })
+            .max()
+            .unwrap_or(0);
+        let tags = if rest >= 36 { widest.min(rest / 3) } else { 0 };
+        let title = rest.saturating_sub(if tags > 0 { tags + GAP } else { 0 });
+        Widths { title, tags }
+    }
+}
+
+fn tags_text(e: &Entry) -> String {
+    sanitize_line(&e.meta.tags.join(", ")).into_owned()
+}
+
+/// `text` cut to `width` columns, then padded to `width + gap`: a cell that
+/// never runs into the next column.
+fn cell(text: &str, width: usize, gap: usize) -> String {
+    let cut = truncate(text, width);
+    let fill = (width + gap).saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, color: bool) {
+    if area.is_empty() {
+        return;
+    }
+    let mark = |key: SortKey| {
+        if s.sort.key == key {
+            if s.sort.reverse { "↑" } else { "↓" }
+        } else {
+            ""
+        }
+    };
+    let mut text = format!(
+        "{}{}{}{}",
+        " ".repeat(MARKS),
+        cell(&format!("Date{}", mark(SortKey::Date)), DATE, GAP),
+        cell(&format!("Title{}", mark(SortKey::Title)), w.title, GAP),
+        if w.tags > 0 {
+            cell("Tags", w.tags, GAP)
+        } else {
+            String::new()
+        },
+    );
+    text.push_str(&format!(
+        "{:>TIME$}",
+        format!("Read{}", mark(SortKey::ReadingTime))
+    ));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::styled(text, theme::library_columns(color)),
+        area.width,
+    );
+}
+
+fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, color: bool) {
+    if area.is_empty() {
+        return;
+    }
+    if s.rows.is_empty() {
+        let message = if s.library.is_empty() {
+            vec![
+                Line::raw("No articles in this folder."),
+                Line::raw("quire lists .md and .markdown files."),
+            ]
+        } else {
+            vec![
+                Line::raw("No article matches these filters."),
+                Line::raw("T clears the tags · Esc clears the text · / edits it"),
+            ]
+        };
+        let y = area.y + area.height / 3;
+        for (i, line) in message.iter().enumerate() {
+            let Ok(dy) = u16::try_from(i) else { break };
+            if y + dy >= area.bottom() {
+                break;
+            }
+            let line_w = u16::try_from(line.width()).unwrap_or(u16::MAX);
+            let x = area.x + area.width.saturating_sub(line_w) / 2;
+            buf.set_line(x, y + dy, line, area.width.saturating_sub(x - area.x));
+        }
+        return;
+    }
+    let visible = s
+        .rows
+        .iter()
+        .enumerate()
+        .skip(s.scroll)
+        .take(usize::from(area.height));
+    for (dy, (i, row)) in visible.enumerate() {
+        let Ok(dy) = u16::try_from(dy) else { break };
+        let selected = i == s.selected;
+        let line = row_line(s, *row, selected, w, color);
+        let y = area.y + dy;
+        if selected {
+            buf.set_style(
+                Rect::new(area.x, y, area.width, 1),
+                theme::library_selected(color),
+            );
+        }
+        buf.set_line(area.x, y, &line, area.width);
+    }
+}
+
+fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, color: bool) -> Line<'static> {
+    let arrow = if selected { "▸ " } else { "  " };
+    let base = if selected {
+        theme::library_selected(color)
+    } else {
+        Style::default()
+    };
+    match row {
+        Row::Article(i) => {
+            let e = &s.library.entries[i];
+            let mark = if e.meta.draft { "✎ " } else { "  " };
+            let date = e
+                .meta
+                .date
+                .as_deref()
+                .map_or(String::new(), |d| sanitize_line(d).into_owned());
+            let mut spans = vec![
+                Span::styled(arrow, base),
+                Span::styled(mark, base.patch(theme::library_draft(color))),
+                Span::styled(
+                    cell(&date, DATE, GAP),
+                    base.patch(theme::library_date(color)),
+                ),
+                Span::styled(cell(&sanitize_line(&e.meta.title), w.title, GAP), base),
+            ];
+            if w.tags > 0 {
+                spans.push(Span::styled(
+                    cell(&tags_text(e), w.tags, GAP),
+                    base.patch(theme::library_tags(color)),
+                ));
+            }
+            spans.push(Span::styled(
+                format!(
+                    "{:>width$}",
+                    format!("{} min", e.reading_minutes),
+                    width = TIME
+                ),
+                base,
+            ));
+            Line::from(spans)
+        }
+        Row::Failed(i) => {
+            let f = &s.library.failures[i];
+            let path = sanitize_line(&f.path_string()).into_owned();
+            Line::from(vec![
+                Span::styled(arrow, base),
+                Span::styled("✗ ", base.patch(theme::library_failed(color))),
+                Span::styled(
+                    cell("unreadable", DATE, GAP),
+                    base.patch(theme::library_failed(color)),
+                ),
+                Span::styled(path, base),
+            ])
+        }
+    }
+}
+
+fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+    if area.width < 3 || area.is_empty() {
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme::library_border(color));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    match s.selected_row() {
+        None => {}
+        Some(Row::Failed(i)) => {
+            let f = &s.library.failures[i];
+            lines.push(Line::styled(
+                sanitize_line(&f.path_string()).into_owned(),
+                theme::library_title(color),
+            ));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Could not be read:",
+                theme::library_failed(color),
+            ));
+            lines.push(Line::raw(sanitize_line(&f.error).into_owned()));
+        }
+        Some(Row::Article(i)) => {
+            let e = &s.library.entries[i];
+            lines.push(Line::styled(
+                sanitize_line(&e.meta.title).into_owned(),
+                theme::library_title(color),
+            ));
+            let mut facts = Vec::new();
+            if let Some(d) = &e.meta.date {
+                facts.push(sanitize_line(d).into_owned());
+            }
+            if let Some(a) = &e.meta.author {
+                facts.push(sanitize_line(a).into_owned());
+            }
+            facts.push(format!("{} words, {} min", e.words, e.reading_minutes));
+            if e.meta.draft {
+                facts.push("draft".to_string());
+            }
+            lines.push(Line::styled(facts.join(" · "), theme::library_date(color)));
+            if !e.meta.tags.is_empty() {
+                lines.push(Line::styled(tags_text(e), theme::library_tags(color)));
+            }
+            for warning in &e.warnings {
+                lines.push(Line::styled(
+                    format!("⚠ {}", sanitize_line(&warning.message)),
+                    theme::library_failed(color),
+                ));
+            }
+            lines.push(Line::raw(""));
+            match s.preview() {
+                Some(PreviewState::Ready(p)) => {
+                    if !p.summary.is_empty() {
+                        lines.push(Line::raw(sanitize_line(&p.summary).into_owned()));
+                        lines.push(Line::raw(""));
+                    }
+                    if !p.headings.is_empty() {
+                        lines.push(Line::styled("Outline", theme::library_columns(color)));
+                        let width = usize::from(inner.width);
+                        for (level, text) in &p.headings {
+                            let indent = "  ".repeat(usize::from(level.saturating_sub(1)).min(5));
+                            let text = format!("{indent}{}", sanitize_line(text));
+                            lines.push(Line::raw(truncate(&text, width).into_owned()));
+                        }
+                    }
+                }
+                Some(PreviewState::Error(err)) => {
+                    lines.push(Line::styled(
+                        "Could not be read:",
+                        theme::library_failed(color),
+                    ));
+                    lines.push(Line::raw(sanitize_line(err).into_owned()));
+                }
+                None => {}
+            }
+        }
+    }
+    Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .render(inner, buf);
+}
+
+fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+    if area.is_empty() {
+        return;
+    }
+    buf.set_style(area, theme::library_footer(color));
+    let line = match &s.typing {
+        None if s.message.is_some() => Line::raw(format!(
+            " {}",
+            sanitize_line(s.message.as_deref().unwrap_or_default())
+        )),
+        Some(text) => Line::from(vec![
+            Span::raw(" / "),
+            Span::raw(sanitize_line(text).into_owned()),
+            Span::raw("▏"),
+            Span::raw("   Enter keep · Esc clear"),
+        ]),
+        None => Line::raw(
+            " ↑↓ move · Enter open · / filter · t tags · T clear tags · s sort · S reverse · ? help · q quit",
+        ),
+    };
+    buf.set_line(area.x, area.y, &line, area.width);
+}
+
+fn draw_picker(
+    buf: &mut Buffer,
+    area: Rect,
+    p: &TagPicker,
+    would_show: Option<usize>,
+    color: bool,
+) {
+    let names_w = p
+        .tags
+        .iter()
+        .map(|t| sanitize_line(&t.name).width())
+        .max()
+        .unwrap_or(0);
+    let want_w = (names_w + 16).max(54);
+    let width = u16::try_from(want_w)
+        .unwrap_or(u16::MAX)
+        .min(area.width.saturating_sub(4));
+    let want_h = u16::try_from(p.tags.len().saturating_add(4)).unwrap_or(u16::MAX);
+    let height = want_h.min(area.height.saturating_sub(2));
+    if width < 10 || height < 3 {
+        return;
+    }
+    let popup = Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    );
+    Clear.render(popup, buf);
+    let mode = match p.mode {
+        TagMode::All => "all of",
+        TagMode::Any => "any of",
+    };
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::library_border(color))
+        .title(format!(" Tags: {mode} "));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    if inner.is_empty() {
+        return;
+    }
+    let w = usize::from(inner.width);
+    let chosen = p.chosen.iter().filter(|c| **c).count();
+    let summary = match would_show {
+        Some(n) if chosen > 0 => format!(" {chosen} ticked → {n} articles"),
+        _ => " none ticked → no tag filter".to_string(),
+    };
+    buf.set_line(
+        inner.x,
+        inner.y,
+        &Line::styled(
+            truncate(&summary, w).into_owned(),
+            theme::library_filter(color),
+        ),
+        inner.width,
+    );
+    let rows = usize::from(inner.height.saturating_sub(2));
+    let count_w = p
+        .tags
+        .iter()
+        .map(|t| t.count.to_string().len())
+        .max()
+        .unwrap_or(1);
+    if p.tags.is_empty() && inner.height > 1 {
+        buf.set_line(
+            inner.x,
+            inner.y + 1,
+            &Line::raw(" No tags in this library."),
+            inner.width,
+        );
+    }
+    for (dy, (i, tag)) in p
+        .tags
+        .iter()
+        .enumerate()
+        .skip(p.scroll)
+        .take(rows)
+        .enumerate()
+    {
+        let Ok(dy) = u16::try_from(dy) else { break };
+        let y = inner.y + 1 + dy;
+        let at = i == p.cursor;
+        let tick = if p.chosen.get(i).copied().unwrap_or(false) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        let arrow = if at { "▸" } else { " " };
+        let name_w = w.saturating_sub(6 + count_w + 1);
+        let text = format!(
+            "{arrow}{tick} {}{:>count_w$}",
+            cell(&sanitize_line(&tag.name), name_w, 1),
+            tag.count
+        );
+        let style = if at {
+            theme::library_selected(color)
+        } else if tag.count == 0 {
+            theme::library_date(color)
+        } else {
+            Style::default()
+        };
+        buf.set_line(
+            inner.x,
+            y,
+            &Line::styled(truncate(&text, w).into_owned(), style),
+            inner.width,
+        );
+    }
+    if inner.height >= 2 {
+        let hint = " Space tick · a all/any · Enter apply · Esc cancel";
+        buf.set_line(
+            inner.x,
+            inner.bottom() - 1,
+            &Line::styled(
+                truncate(hint, w).into_owned(),
+                theme::library_columns(color),
+            ),
+            inner.width,
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! The outline pane: the heading tree, indented by level, with folds and the
+//! highlighted entry (the section being read, or the cursor when focused).
+
+use ratatui::buffer::Buffer;
+
+use crate::sanitize::sanitize_line;
+use crate::tui::reader::{Focus, Reader};
+use crate::tui::theme;
+
+use super::{clip, truncate};
+
+/// Draws the outline pane, when it is shown.
+pub fn draw(buf: &mut Buffer, r: &Reader) {
+    let Some(pane) = r.geometry.outline else {
+        return;
+    };
+    let area = clip(buf, pane);
+    if area.is_empty() {
+        return;
+    }
+    let color = r.config().color;
+    let focused = r.focus == Focus::Outline;
+    // The right column is the border between the outline and the text.
+    let border_x = area.right() - 1;
+    for y in area.top()..area.bottom() {
+        buf[(border_x, y)]
+            .set_symbol("│")
+            .set_style(theme::focus_border(focused, color));
+    }
+    let x = area.x.saturating_add(1);
+    let width = usize::from(border_x.saturating_sub(x));
+    if width == 0 {
+        return;
+    }
+    let headings = &r.article.outline;
+    let min_level = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    let highlighted = r.highlighted();
+    for row in 0..area.height {
+        let Some(i) = r.outline_entry_at(usize::from(row)) else {
+            break;
+        };
+        let Some(h) = headings.get(i) else { break };
+        let depth = usize::from(h.level.saturating_sub(min_level));
+        let indent = " ".repeat((2 * depth).min(width / 2));
+        let marker = if !r.has_children(i) {
+            "  "
+        } else if r.outline.folded.get(i).copied().unwrap_or(false) {
+            "▸ "
+        } else {
+            "▾ "
+        };
+        let entry = format!("{indent}{marker}{}", sanitize_line(&h.text));
+        let mut entry = truncate(&entry, width).into_owned();
+        let style = if highlighted == Some(i) {
+            // The bar spans the pane so that the highlight is easy to see.
+            let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
+            entry.push_str(&" ".repeat(width.saturating_sub(used)));
+            theme::outline_selected(focused, color)
+        } else {
+            theme::outline_entry(h.level, color)
+        };
+        buf.set_stringn(x, area.y + row, &entry, width, style);
+    }
+}

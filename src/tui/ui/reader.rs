@@ -1,0 +1,76 @@
+//! The reader screen: the visible rows of the text, with search matches
+//! highlighted, beside the outline pane and over the status line.
+
+use ratatui::buffer::Buffer;
+use ratatui::text::{Line, Span};
+
+use crate::layout;
+use crate::search::Match;
+use crate::tui::reader::Reader;
+use crate::tui::theme;
+
+use super::{clip, outline, status};
+
+/// Draws the whole reader screen. Only the rows on screen are visited.
+pub fn draw(buf: &mut Buffer, r: &Reader) {
+    draw_text(buf, r);
+    outline::draw(buf, r);
+    status::draw(buf, r);
+}
+
+fn draw_text(buf: &mut Buffer, r: &Reader) {
+    let area = clip(buf, r.geometry.text);
+    if area.is_empty() {
+        return;
+    }
+    let color = r.config().color;
+    let rows = usize::from(area.height);
+    for (row, line) in r.doc.lines(r.top, rows).enumerate() {
+        let Ok(dy) = u16::try_from(row) else { break };
+        let (first, matches) = r.matches_on(line.index());
+        let spans = styled(line, matches, first, r.search.current, color);
+        buf.set_line(area.x, area.y + dy, &Line::from(spans), area.width);
+    }
+}
+
+/// A document line as ratatui spans, with the matches on it highlighted
+/// (`first` is the index of `matches[0]` among all matches).
+pub fn styled<'a>(
+    line: layout::Line<'a>,
+    matches: &[Match],
+    first: usize,
+    current: Option<usize>,
+    color: bool,
+) -> Vec<Span<'a>> {
+    let mut out = Vec::new();
+    let mut pos = 0usize;
+    for (text, style) in line.spans() {
+        let base = theme::span_style(style, color);
+        let end = pos + text.len();
+        let mut at = pos;
+        for (k, m) in matches.iter().enumerate() {
+            if m.end <= at || m.start >= end {
+                continue;
+            }
+            let s = m.start.max(at);
+            let e = m.end.min(end);
+            if s > at {
+                out.push(Span::styled(
+                    text.get(at - pos..s - pos).unwrap_or(""),
+                    base,
+                ));
+            }
+            let hit = theme::search_match(current == Some(first + k), color);
+            out.push(Span::styled(
+                text.get(s - pos..e - pos).unwrap_or(""),
+                base.patch(hit),
+            ));
+            at = e;
+        }
+        if at < end {
+            out.push(Span::styled(text.get(at - pos..).unwrap_or(""), base));
+        }
+        pos = end;
+    }
+    out
+}

@@ -1,0 +1,115 @@
+//! The status line: the title and the breadcrumb of the section being read,
+//! the search prompt or a message, then `match i/n` and how far through.
+
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+
+use crate::sanitize::sanitize_line;
+use crate::tui::reader::Reader;
+use crate::tui::theme;
+
+use super::{clip, truncate};
+
+/// The separator between breadcrumb parts.
+const SEP: &str = " › ";
+
+/// Draws the status line, when there is room for one.
+pub fn draw(buf: &mut Buffer, r: &Reader) {
+    let Some(line) = r.geometry.status else {
+        return;
+    };
+    let area = clip(buf, line);
+    if area.is_empty() {
+        return;
+    }
+    let style = theme::status_bar(r.config().color);
+    buf.set_style(area, style);
+    let width = usize::from(area.width);
+    let right = right_part(r);
+    let right_w = right.width();
+    // The right part goes when the line is too narrow for both.
+    let (left_w, show_right) = if right_w + 12 <= width {
+        (width - right_w - 2, true)
+    } else {
+        (width.saturating_sub(1), false)
+    };
+    let left = left_part(r, left_w);
+    buf.set_stringn(area.x.saturating_add(1), area.y, &left, left_w, style);
+    if show_right {
+        let x = area
+            .right()
+            .saturating_sub(u16::try_from(right_w + 1).unwrap_or(u16::MAX));
+        buf.set_stringn(x, area.y, &right, right_w, style);
+    }
+}
+
+/// `match 3/17`, a loading mark, and the percent.
+fn right_part(r: &Reader) -> String {
+    let mut parts = Vec::new();
+    if let Some(c) = r.search.current {
+        parts.push(format!("match {}/{}", c + 1, r.search.matches.len()));
+    } else if !r.search.query.is_empty() {
+        parts.push("no match".to_string());
+    }
+    if r.partial {
+        parts.push("loading…".to_string());
+    }
+    parts.push(format!("{:>3}%", r.percent()));
+    parts.join("  ")
+}
+
+/// The search prompt, a message, or the breadcrumb, in `width` columns.
+fn left_part(r: &Reader, width: usize) -> String {
+    if let Some(q) = &r.search.typing {
+        let prompt = format!("/{}▏", sanitize_line(q));
+        // Keep the end of a long query in view, where the typing is.
+        let w = prompt.width();
+        if w <= width {
+            return prompt;
+        }
+        let mut tail: String = prompt.chars().rev().collect();
+        tail = truncate(&tail, width.saturating_sub(1)).into_owned();
+        return tail.chars().rev().collect();
+    }
+    if let Some(m) = &r.message {
+        return truncate(m, width).into_owned();
+    }
+    breadcrumb(r, width)
+}
+
+/// `Title › Section › Subsection`, each part cut with `…` so that it fits.
+pub fn breadcrumb(r: &Reader, width: usize) -> String {
+    let mut parts: Vec<String> = vec![sanitize_line(&r.article.meta.title).into_owned()];
+    for i in r.breadcrumb() {
+        if let Some(h) = r.article.outline.get(i) {
+            parts.push(sanitize_line(&h.text).into_owned());
+        }
+    }
+    let full = parts.join(SEP);
+    if full.width() <= width {
+        return full;
+    }
+    // Drop middle sections until each remaining part gets a fair share.
+    while parts.len() > 2 {
+        let share = width.saturating_sub(SEP.width() * (parts.len() - 1)) / parts.len();
+        if share >= 16 {
+            break;
+        }
+        parts.remove(1);
+    }
+    let seps = SEP.width() * parts.len().saturating_sub(1);
+    let share = width.saturating_sub(seps) / parts.len().max(1);
+    // Short parts give their unused room to the long ones.
+    let short: usize = parts
+        .iter()
+        .map(|p| p.width())
+        .filter(|&w| w <= share)
+        .sum();
+    let long = parts.iter().filter(|p| p.width() > share).count().max(1);
+    let long_share = width.saturating_sub(seps).saturating_sub(short) / long;
+    let cut: Vec<String> = parts
+        .iter()
+        .map(|p| truncate(p, long_share.max(share)).into_owned())
+        .collect();
+    truncate(&cut.join(SEP), width).into_owned()
+}

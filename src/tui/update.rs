@@ -1,0 +1,168 @@
+//! `update(&mut App, Action) -> Option<Effect>`: the only place state changes.
+//! No I/O here: loading files and leaving are [`Effect`]s for the event loop.
+
+use super::action::{Action, Effect};
+use super::app::{App, Screen};
+use super::reader::{Focus, Reader, WHEEL_LINES};
+
+/// Carries out `action`; returns what the event loop must do beyond redrawing.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    match action {
+        Action::Quit => return Some(Effect::Quit),
+        Action::Resize(w, h) => {
+            app.size = (w, h);
+            for screen in &mut app.screens {
+                match screen {
+                    Screen::Reader(r) => r.resize(w, h),
+                    Screen::Library(s) => s.resize(h),
+                }
+            }
+            return None;
+        }
+        Action::ToggleHelp => {
+            app.help = !app.help;
+            app.help_scroll = 0;
+            return None;
+        }
+        _ => {}
+    }
+    if app.help {
+        match action {
+            Action::LineDown | Action::PageDown | Action::HalfPageDown => {
+                app.help_scroll = app.help_scroll.saturating_add(1);
+            }
+            Action::LineUp | Action::PageUp | Action::HalfPageUp => {
+                app.help_scroll = app.help_scroll.saturating_sub(1);
+            }
+            Action::Cancel | Action::Back => app.help = false,
+            _ => {}
+        }
+        return None;
+    }
+    match app.screens.last_mut() {
+        Some(Screen::Reader(r)) => update_reader(r, action),
+        Some(Screen::Library(s)) => super::library::update(s, action),
+        None => Some(Effect::Quit),
+    }
+}
+
+/// The reader's part of [`update`].
+fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
+    r.message = None;
+    let page = r.rows().max(1);
+    let half = (page / 2).max(1);
+    match action {
+        Action::LineDown => r.scroll_down(1),
+        Action::LineUp => r.scroll_up(1),
+        Action::PageDown => r.scroll_down(page),
+        Action::PageUp => r.scroll_up(page),
+        Action::HalfPageDown => r.scroll_down(half),
+        Action::HalfPageUp => r.scroll_up(half),
+        Action::Top => r.top = 0,
+        Action::Bottom => r.bottom(),
+        Action::NextHeading => {
+            if !r.next_heading() {
+                r.message = Some("no heading below".into());
+            }
+        }
+        Action::PrevHeading => {
+            if !r.prev_heading() {
+                r.message = Some("no heading above".into());
+            }
+        }
+        Action::ToggleFocus => {
+            r.toggle_focus();
+            if r.focus == Focus::Text && !r.outline_shown() {
+                r.message = Some("the outline is hidden: o shows it".into());
+            }
+        }
+        Action::ToggleOutline => r.toggle_outline(),
+        Action::OutlineDown => r.move_selection(true),
+        Action::OutlineUp => r.move_selection(false),
+        Action::OutlineJump => {
+            let i = r.outline.selected;
+            r.jump_to_heading(i);
+        }
+        Action::Fold => r.fold(),
+        Action::Unfold => r.unfold(),
+        Action::SearchStart => r.search.typing = Some(String::new()),
+        Action::SearchInput(c) => {
+            if let Some(q) = &mut r.search.typing {
+                q.push(c);
+            }
+        }
+        Action::SearchBackspace => {
+            if let Some(q) = &mut r.search.typing {
+                q.pop();
+            }
+        }
+        Action::SearchSubmit => {
+            let query = r.search.typing.take().unwrap_or_default();
+            if query.is_empty() {
+                r.clear_search();
+            } else {
+                r.run_search(query);
+            }
+        }
+        Action::SearchAbort => r.search.typing = None,
+        Action::SearchNext => r.step_match(true),
+        Action::SearchPrev => r.step_match(false),
+        Action::Cancel => {
+            if r.search.query.is_empty() {
+                return Some(Effect::Back);
+            }
+            r.clear_search();
+        }
+        Action::Back => return Some(Effect::Back),
+        Action::Wheel { column, row, down } => wheel(r, column, row, down),
+        Action::Click { column, row } => click(r, column, row),
+        Action::Quit | Action::Resize(..) | Action::ToggleHelp => {}
+        // The library's actions mean nothing in the reader.
+        Action::OpenSelected
+        | Action::FilterStart
+        | Action::FilterInput(_)
+        | Action::FilterBackspace
+        | Action::FilterKeep
+        | Action::FilterClear
+        | Action::TagPicker
+        | Action::ClearTags
+        | Action::SortNext
+        | Action::SortReverse
+        | Action::PickerToggle
+        | Action::PickerMode
+        | Action::PickerApply
+        | Action::PickerCancel => {}
+    }
+    r.follow();
+    None
+}
+
+fn contains(rect: ratatui::layout::Rect, column: u16, row: u16) -> bool {
+    rect.contains(ratatui::layout::Position::new(column, row))
+}
+
+fn wheel(r: &mut Reader, column: u16, row: u16, down: bool) {
+    if r.geometry.outline.is_some_and(|o| contains(o, column, row)) {
+        r.scroll_outline(down, WHEEL_LINES);
+    } else if contains(r.geometry.pane, column, row) {
+        if down {
+            r.scroll_down(WHEEL_LINES);
+        } else {
+            r.scroll_up(WHEEL_LINES);
+        }
+    }
+}
+
+fn click(r: &mut Reader, column: u16, row: u16) {
+    let Some(pane) = r.geometry.outline else {
+        return;
+    };
+    // The last column is the pane's border.
+    if !contains(pane, column, row) || column + 1 >= pane.right() {
+        return;
+    }
+    if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {
+        r.outline.selected = i;
+        r.jump_to_heading(i);
+    }
+}

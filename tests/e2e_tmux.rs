@@ -1,0 +1,260 @@
+//! End-to-end: the built binary in a real terminal (tmux on a private
+//! socket), driven by keys, read back from the screen, polled with deadlines.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use common::tmux::{self, Tmux};
+
+const BIN: &str = env!("CARGO_BIN_EXE_quire");
+
+/// The text pane's part of a screen row (right of the outline's border).
+fn text_part(row: &str) -> &str {
+    row.split_once('│').map_or(row, |(_, t)| t).trim()
+}
+
+/// True once the shell has printed the reader's exit status (not just
+/// echoed the command that prints it).
+fn exited(screen: &str) -> bool {
+    screen.lines().any(|l| l.starts_with("EXIT:"))
+}
+
+fn top_text_line(screen: &str) -> String {
+    text_part(screen.lines().next().unwrap_or("")).to_string()
+}
+
+fn open(name: &str, width: u16, height: u16, file: &str) -> Tmux {
+    let dir = common::fixtures();
+    Tmux::start(
+        name,
+        width,
+        height,
+        &format!("{BIN} {file}; echo EXIT:$?"),
+        &dir,
+    )
+}
+
+#[test]
+fn read_jump_search_resize_and_quit() {
+    if !tmux::available("read_jump_search_resize_and_quit") {
+        return;
+    }
+    let t = open("read", 120, 40, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    assert_eq!(
+        t.pane_format("#{alternate_on}"),
+        "1",
+        "the reader uses the alternate screen"
+    );
+
+    // `]` until "Storms" is the top line of the text pane.
+    let mut presses = 0;
+    while top_text_line(&t.capture()) != "Storms" {
+        presses += 1;
+        assert!(
+            presses <= 12,
+            "Storms never reached the top:\n{}",
+            t.capture()
+        );
+        let before = top_text_line(&t.capture());
+        t.keys(&["]"]);
+        t.wait_for("the next heading on top", |s| top_text_line(s) != before);
+    }
+    let screen = t.capture();
+    assert!(
+        screen.lines().last().unwrap_or("").contains("› Storms"),
+        "the breadcrumb names the section:\n{screen}"
+    );
+
+    // Search: the matches are highlighted and counted.
+    t.type_text("/lantern");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("the match count", |s| s.contains("match 4/5"));
+    assert!(screen.contains("lantern"));
+    let escaped = t.capture_escapes();
+    let highlighted = escaped.match_indices("lantern").any(|(at, _)| {
+        let before = &escaped[..at];
+        let sgr = before.rsplit("\x1b[").next().unwrap_or("");
+        ["43m", "103m", "48;5;3m", "48;5;11m"]
+            .iter()
+            .any(|bg| sgr.starts_with(bg))
+    });
+    assert!(highlighted, "a match has a yellow background:\n{escaped:?}");
+
+    // Resize: the text re-wraps at the narrower width, the same heading on top.
+    t.resize(60, 20);
+    let screen = t.wait_for("the re-wrapped text", |s| {
+        s.lines().count() <= 20
+            && s.lines()
+                .any(|l| text_part(l).starts_with("Storms are where") && !l.contains("happened"))
+    });
+    assert_eq!(
+        top_text_line(&screen),
+        "Storms",
+        "the same text stays on top"
+    );
+    assert!(
+        screen
+            .lines()
+            .filter(|l| l.contains('│'))
+            .all(|l| text_part(l).chars().count() <= 42),
+        "no text line wider than the pane:\n{screen}"
+    );
+
+    // q quits with status 0 and the shell's screen comes back.
+    // Esc clears the search first (sent alone: Esc then q at once reads as Alt-q).
+    t.keys(&["Escape"]);
+    t.wait_for("the search cleared", |s| !s.contains("match 4/5"));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "exit status 0:\n{screen}");
+    assert!(
+        screen.contains("PROMPT$"),
+        "the shell prompt is back:\n{screen}"
+    );
+    assert!(
+        !screen.contains("Keeping a Lighthouse"),
+        "the reader is gone:\n{screen}"
+    );
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn outline_focus_and_help_work_in_a_real_terminal() {
+    if !tmux::available("outline_focus_and_help_work_in_a_real_terminal") {
+        return;
+    }
+    let t = open("outline", 100, 30, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    // Tab, down to "Storms" (the seventh entry), Enter.
+    t.keys(&["Tab", "j", "j", "j", "j", "j", "j", "Enter"]);
+    t.wait_for("Storms on top", |s| top_text_line(s) == "Storms");
+    t.keys(&["?"]);
+    t.wait_for("the help", |s| {
+        s.contains("Keys") && s.contains("next heading")
+    });
+    t.keys(&["?"]);
+    t.wait_for("the help closed", |s| !s.contains("next heading"));
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    if !tmux::available("sigterm_restores_the_terminal") {
+        return;
+    }
+    let t = open("term", 80, 24, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    let shell = t.pane_format("#{pane_pid}");
+    let out = std::process::Command::new("pgrep")
+        .args(["-P", &shell, "quire"])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the reader's process is found");
+    let status = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("PROMPT$"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+    // Raw mode is off: a typed line echoes and runs.
+    t.send_line("echo still-cooked");
+    t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
+}
+
+#[test]
+fn an_unreadable_file_fails_before_touching_the_terminal() {
+    if !tmux::available("an_unreadable_file_fails_before_touching_the_terminal") {
+        return;
+    }
+    let t = open("missing", 80, 24, "no-such-article.md");
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:1"), "{screen}");
+    assert!(
+        screen.contains("no-such-article.md"),
+        "the message names the file:\n{screen}"
+    );
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+/// The "N of M articles" count in the library's header.
+fn library_count(screen: &str) -> Option<String> {
+    let header = screen.lines().next()?;
+    let at = header.find(" of ")?;
+    let start = header[..at].rfind(' ')? + 1;
+    let end = at + header[at..].find(" articles")?;
+    Some(header[start..end].to_string())
+}
+
+#[test]
+fn library_pick_a_tag_open_an_article_come_back_and_quit() {
+    if !tmux::available("library_pick_a_tag_open_an_article_come_back_and_quit") {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let t = Tmux::start(
+        "library",
+        120,
+        40,
+        &format!("{BIN} articles; echo EXIT:$?"),
+        dir,
+    );
+    let screen = t.wait_for("the library", |s| library_count(s).is_some());
+    let all = library_count(&screen).unwrap();
+    assert_eq!(t.pane_format("#{alternate_on}"), "1");
+
+    // The tag picker: move the cursor to "rust", tick it, apply.
+    t.keys(&["t"]);
+    t.wait_for("the tag picker", |s| s.contains("Tags: all of"));
+    let mut moves = 0;
+    loop {
+        let screen = t.capture();
+        let at_rust = screen
+            .lines()
+            .any(|l| l.contains("▸[ ] rust ") || l.contains("▸[x] rust "));
+        if at_rust {
+            break;
+        }
+        moves += 1;
+        assert!(moves <= 40, "no rust tag in the picker:\n{screen}");
+        t.keys(&["j"]);
+        t.wait_for("the cursor to move", |s| s != screen);
+    }
+    t.keys(&["Space"]);
+    t.wait_for("rust ticked", |s| s.contains("▸[x] rust "));
+    t.keys(&["Enter"]);
+    let filtered = t.wait_for("the filtered list", |s| s.contains("tags: rust (all of)"));
+    let count = library_count(&filtered).unwrap();
+    assert_ne!(count, all, "the tag narrows the list:\n{filtered}");
+    let selected = filtered
+        .lines()
+        .find(|l| l.starts_with('▸'))
+        .unwrap()
+        .to_string();
+
+    // Enter opens the reader; q comes back to the same filtered list.
+    t.keys(&["Enter"]);
+    t.wait_for("the reader", |s| library_count(s).is_none());
+    t.keys(&["q"]);
+    let back = t.wait_for("the library again", |s| library_count(s).is_some());
+    assert!(
+        back.contains("tags: rust (all of)"),
+        "the filter is kept:\n{back}"
+    );
+    assert_eq!(library_count(&back).unwrap(), count);
+    assert!(
+        back.lines().any(|l| l == selected),
+        "the selection is kept:\n{back}"
+    );
+
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}

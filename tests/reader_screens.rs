@@ -1,0 +1,133 @@
+//! Screen snapshots of the reader on a `TestBackend`, driven through the real
+//! event loop: plain reading, outline focus, a search, the help overlay.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::VecDeque;
+use std::io;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use quire::tui::{App, Events, Input, run_app};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// Keys typed one after the other, then the input closes.
+struct Script(VecDeque<Event>);
+
+impl Script {
+    fn keys(keys: &str) -> Script {
+        Script(
+            keys.chars()
+                .map(|c| {
+                    let code = match c {
+                        '\t' => KeyCode::Tab,
+                        '\n' => KeyCode::Enter,
+                        '\u{1b}' => KeyCode::Esc,
+                        c => KeyCode::Char(c),
+                    };
+                    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Events for Script {
+    fn next(&mut self, _timeout: Duration) -> io::Result<Input> {
+        Ok(self.0.pop_front().map_or(Input::Closed, Input::Event))
+    }
+}
+
+fn screen(mut app: App, width: u16, height: u16, keys: &str) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    run_app(&mut terminal, &mut app, &mut Script::keys(keys), None).unwrap();
+    terminal
+}
+
+fn sample(width: u16, height: u16) -> App {
+    common::app(width, height)
+}
+
+#[test]
+fn reading_100x30() {
+    let t = screen(sample(100, 30), 100, 30, "]]");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn reading_50x20() {
+    let t = screen(sample(50, 20), 50, 20, "]]");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn outline_focus_100x30() {
+    let t = screen(sample(100, 30), 100, 30, "\tjjjh");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn outline_focus_50x20() {
+    // Under 60 columns the outline hides itself: Tab says so.
+    let t = screen(sample(50, 20), 50, 20, "\t");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn search_active_100x30() {
+    let t = screen(sample(100, 30), 100, 30, "]]]/lantern\nn");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn search_active_50x20() {
+    let t = screen(sample(50, 20), 50, 20, "/lantern\n");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn search_typing_50x20() {
+    let t = screen(sample(50, 20), 50, 20, "/the sea");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_open_100x30() {
+    let t = screen(sample(100, 30), 100, 30, "?");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_open_50x20() {
+    let t = screen(sample(50, 20), 50, 20, "?");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn tiny_screens_draw_without_panic() {
+    for (w, h) in [(1, 1), (10, 5), (2, 2), (59, 3), (60, 2)] {
+        let t = screen(sample(w, h), w, h, "]G/a\nn?\t");
+        assert_eq!(t.backend().buffer().area.width, w);
+    }
+}
+
+#[test]
+fn a_search_match_is_styled_on_screen() {
+    use ratatui::style::Modifier;
+    let t = screen(sample(100, 30), 100, 30, "/lantern\n");
+    let buf = t.backend().buffer();
+    // Find "lantern" on screen and check its first cell is reversed (no colour).
+    let mut found = false;
+    for y in 0..buf.area.height {
+        let row: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(col) = row.find("lantern") {
+            let x = row[..col].chars().count() as u16;
+            assert!(buf[(x, y)].modifier.contains(Modifier::REVERSED));
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "lantern is on screen");
+}
