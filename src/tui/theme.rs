@@ -18,27 +18,60 @@ pub fn span_style(style: layout::Style, color: bool) -> Style {
     if e.strike {
         out = out.add_modifier(Modifier::CROSSED_OUT);
     }
-    match style.role {
-        Role::Heading(_) => out = out.add_modifier(Modifier::BOLD),
-        Role::Link => out = out.add_modifier(Modifier::UNDERLINED),
-        _ => {}
+    // Modifiers alone keep roles apart when colour is off (NO_COLOR).
+    out = match style.role {
+        Role::Heading(_) | Role::TableHeader => out.add_modifier(Modifier::BOLD),
+        Role::HeadingMark | Role::Meta | Role::CodeFrame => out.add_modifier(Modifier::DIM),
+        Role::Link => out.add_modifier(Modifier::UNDERLINED),
+        Role::Image | Role::Footnote => out.add_modifier(Modifier::ITALIC),
+        _ => out,
+    };
+    // Any span with a target (a link inside a heading, say) is underlined.
+    if style.link.is_some() {
+        out = out.add_modifier(Modifier::UNDERLINED);
     }
     if color {
         out = match style.role {
             Role::Heading(1) => out.fg(Color::LightCyan),
-            Role::Heading(_) => out.fg(Color::Cyan),
+            Role::Heading(2) => out.fg(Color::Cyan),
+            Role::Heading(_) => out.fg(Color::LightBlue),
+            Role::HeadingMark => out.fg(Color::Cyan),
             Role::Code => out.fg(Color::Yellow),
+            Role::CodeBlock => out.fg(Color::Gray),
             Role::Syntax(r, g, b) => out.fg(Color::Rgb(r, g, b)),
-            Role::Link | Role::LinkRef => out.fg(Color::Blue),
+            Role::Link | Role::LinkRef | Role::Footnote => out.fg(Color::Blue),
+            Role::Image => out.fg(Color::LightMagenta),
+            Role::ListMarker => out.fg(Color::LightYellow),
             Role::QuoteBar | Role::Rule | Role::TableBorder | Role::CodeFrame => {
                 out.fg(Color::DarkGray)
             }
+            Role::Meta => out.fg(Color::Gray),
             Role::Tag => out.fg(Color::Magenta),
             Role::Escaped => out.fg(Color::Red),
-            _ => out,
+            Role::Text | Role::TableHeader => out,
         };
     }
     out
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn roles_differ_without_colour() {
+        let of = |role| span_style(layout::Style::of(role), false);
+        assert!(of(Role::Heading(2)).add_modifier.contains(Modifier::BOLD));
+        assert!(of(Role::Link).add_modifier.contains(Modifier::UNDERLINED));
+        assert_ne!(of(Role::Text), of(Role::Meta));
+        assert_eq!(of(Role::Syntax(1, 2, 3)).fg, None);
+    }
+
+    #[test]
+    fn syntax_colours_pass_through() {
+        let s = span_style(layout::Style::of(Role::Syntax(1, 2, 3)), true);
+        assert_eq!(s.fg, Some(Color::Rgb(1, 2, 3)));
+    }
 }
 
 // ----- Chrome: the reader's status line, outline and search highlights. -----
