@@ -54,26 +54,6 @@ pub fn span_style(style: layout::Style, color: bool) -> Style {
     out
 }
 
-#[cfg(test)]
-mod span_tests {
-    use super::*;
-
-    #[test]
-    fn roles_differ_without_colour() {
-        let of = |role| span_style(layout::Style::of(role), false);
-        assert!(of(Role::Heading(2)).add_modifier.contains(Modifier::BOLD));
-        assert!(of(Role::Link).add_modifier.contains(Modifier::UNDERLINED));
-        assert_ne!(of(Role::Text), of(Role::Meta));
-        assert_eq!(of(Role::Syntax(1, 2, 3)).fg, None);
-    }
-
-    #[test]
-    fn syntax_colours_pass_through() {
-        let s = span_style(layout::Style::of(Role::Syntax(1, 2, 3)), true);
-        assert_eq!(s.fg, Some(Color::Rgb(1, 2, 3)));
-    }
-}
-
 // ----- Chrome: the reader's status line, outline and search highlights. -----
 
 /// The status line at the bottom of the reader.
