@@ -276,3 +276,17 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn theme_keeps_roles_apart_without_colour() {
+    use quire::layout::Style;
+    use quire::tui::theme::span_style;
+    use ratatui::style::{Color, Modifier};
+    let of = |role| span_style(Style::of(role), false);
+    assert!(of(Role::Heading(2)).add_modifier.contains(Modifier::BOLD));
+    assert!(of(Role::Link).add_modifier.contains(Modifier::UNDERLINED));
+    assert_ne!(of(Role::Text), of(Role::Meta));
+    assert_eq!(of(Role::Syntax(1, 2, 3)).fg, None);
+    let coloured = span_style(Style::of(Role::Syntax(1, 2, 3)), true);
+    assert_eq!(coloured.fg, Some(Color::Rgb(1, 2, 3)));
+}
