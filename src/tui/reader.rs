@@ -191,7 +191,9 @@ impl Reader {
         height: u16,
         partial: bool,
     ) -> Reader {
-        let geometry = Geometry::new(width, height, true, config.max_width);
+        // An article without headings gives the outline's room to the text.
+        let has_outline = !article.outline.is_empty();
+        let geometry = Geometry::new(width, height, has_outline, config.max_width);
         let options = LayoutOptions {
             highlight: !partial && article.body.len() <= HIGHLIGHT_LIMIT,
         };
@@ -308,7 +310,8 @@ impl Reader {
     /// The terminal is now `width` x `height`: re-lay out when the text
     /// column's width changed, keeping the same text on the top line.
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.geometry = Geometry::new(width, height, self.outline_wanted, self.config.max_width);
+        let outline = self.outline_wanted && !self.article.outline.is_empty();
+        self.geometry = Geometry::new(width, height, outline, self.config.max_width);
         self.relayout();
         self.outline.followed = None;
         self.follow();
