@@ -128,6 +128,7 @@ fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
         | Action::ClearTags
         | Action::SortNext
         | Action::SortReverse
+        | Action::ToggleDrafts
         | Action::PickerToggle
         | Action::PickerMode
         | Action::PickerApply
