@@ -159,7 +159,7 @@ fn click(r: &mut Reader, column: u16, row: u16) {
         return;
     };
     // The last column is the pane's border.
-    if !contains(pane, column, row) || column + 1 >= pane.right() {
+    if !contains(pane, column, row) || column.saturating_add(1) >= pane.right() {
         return;
     }
     if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {
