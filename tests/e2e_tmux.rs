@@ -182,3 +182,79 @@ fn an_unreadable_file_fails_before_touching_the_terminal() {
     );
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }
+
+/// The "N of M articles" count in the library's header.
+fn library_count(screen: &str) -> Option<String> {
+    let header = screen.lines().next()?;
+    let at = header.find(" of ")?;
+    let start = header[..at].rfind(' ')? + 1;
+    let end = at + header[at..].find(" articles")?;
+    Some(header[start..end].to_string())
+}
+
+#[test]
+fn library_pick_a_tag_open_an_article_come_back_and_quit() {
+    if !tmux::available("library_pick_a_tag_open_an_article_come_back_and_quit") {
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let t = Tmux::start(
+        "library",
+        120,
+        40,
+        &format!("{BIN} articles; echo EXIT:$?"),
+        dir,
+    );
+    let screen = t.wait_for("the library", |s| library_count(s).is_some());
+    let all = library_count(&screen).unwrap();
+    assert_eq!(t.pane_format("#{alternate_on}"), "1");
+
+    // The tag picker: move the cursor to "rust", tick it, apply.
+    t.keys(&["t"]);
+    t.wait_for("the tag picker", |s| s.contains("Tags: all of"));
+    let mut moves = 0;
+    loop {
+        let screen = t.capture();
+        let at_rust = screen
+            .lines()
+            .any(|l| l.contains("▸[ ] rust ") || l.contains("▸[x] rust "));
+        if at_rust {
+            break;
+        }
+        moves += 1;
+        assert!(moves <= 40, "no rust tag in the picker:\n{screen}");
+        t.keys(&["j"]);
+        t.wait_for("the cursor to move", |s| s != screen);
+    }
+    t.keys(&["Space"]);
+    t.wait_for("rust ticked", |s| s.contains("▸[x] rust "));
+    t.keys(&["Enter"]);
+    let filtered = t.wait_for("the filtered list", |s| s.contains("tags: rust (all of)"));
+    let count = library_count(&filtered).unwrap();
+    assert_ne!(count, all, "the tag narrows the list:\n{filtered}");
+    let selected = filtered
+        .lines()
+        .find(|l| l.starts_with('▸'))
+        .unwrap()
+        .to_string();
+
+    // Enter opens the reader; q comes back to the same filtered list.
+    t.keys(&["Enter"]);
+    t.wait_for("the reader", |s| library_count(s).is_none());
+    t.keys(&["q"]);
+    let back = t.wait_for("the library again", |s| library_count(s).is_some());
+    assert!(
+        back.contains("tags: rust (all of)"),
+        "the filter is kept:\n{back}"
+    );
+    assert_eq!(library_count(&back).unwrap(), count);
+    assert!(
+        back.lines().any(|l| l == selected),
+        "the selection is kept:\n{back}"
+    );
+
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}

@@ -1,6 +1,7 @@
 //! The heading outline of a body, exactly as CommonMark defines headings.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -33,8 +34,7 @@ pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
 pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
     let mut headings = Vec::new();
     let mut anchors = Anchors::default();
-    // The heading being read: its level, id, start offset and text so far.
-    let mut open: Option<(u8, Option<String>, usize, String)> = None;
+    let mut open: Option<OpenHeading> = None;
     // Line numbers are counted forward from the previous heading, so a
     // document is scanned for newlines once, not once per heading.
     let mut counted_to = 0usize;
@@ -42,18 +42,21 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
-                open = Some((
-                    level as u8,
-                    id.map(|id| id.to_string()),
-                    range.start,
-                    String::new(),
-                ));
+                let offset = range.start.min(body.len());
+                let first_line = body[offset..].lines().next().unwrap_or("");
+                open = Some(OpenHeading {
+                    level: level as u8,
+                    id: id.map(|id| id.to_string()),
+                    offset,
+                    cut: closing_sequence_start(first_line).map(|at| offset + at),
+                    text: String::new(),
+                });
             }
             Event::End(TagEnd::Heading(_)) => {
-                let Some((level, id, offset, text)) = open.take() else {
+                let Some(heading) = open.take() else {
                     continue;
                 };
-                let offset = offset.min(body.len());
+                let offset = heading.offset;
                 if offset >= counted_to {
                     line =
                         line.saturating_add(count_newlines(&body.as_bytes()[counted_to..offset]));
@@ -61,13 +64,16 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
                     line = body_line.saturating_add(count_newlines(&body.as_bytes()[..offset]));
                 }
                 counted_to = offset;
-                let text = text.trim().to_string();
-                let anchor = match id {
+                let text = heading
+                    .text
+                    .trim_matches(|c: char| c.is_ascii_whitespace())
+                    .to_string();
+                let anchor = match heading.id {
                     Some(id) => anchors.explicit(id),
                     None => anchors.slug(&text),
                 };
                 headings.push(Heading {
-                    level,
+                    level: heading.level,
                     text,
                     anchor,
                     line,
@@ -75,8 +81,8 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
                 });
             }
             _ => {
-                if let Some((_, _, _, text)) = open.as_mut() {
-                    push_plain(text, &event);
+                if let Some(heading) = open.as_mut() {
+                    heading.push_plain(&event, range, body);
                 }
             }
         }
@@ -84,16 +90,82 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
     headings
 }
 
-/// Adds what `event` shows as plain text inside a heading: text and code as
-/// they are (entities already decoded by the parser, image alt text arrives
-/// as text), a line break as one space, raw HTML tags nothing.
-fn push_plain(text: &mut String, event: &Event<'_>) {
-    match event {
-        Event::Text(t) | Event::Code(t) => text.push_str(t),
-        Event::SoftBreak | Event::HardBreak => text.push(' '),
-        Event::FootnoteReference(label) => text.push_str(label),
-        _ => {}
+/// A heading whose text is being read.
+struct OpenHeading {
+    /// 1 to 6.
+    level: u8,
+    /// The `{#id}`, when given.
+    id: Option<String>,
+    /// Where it starts in the body.
+    offset: usize,
+    /// Where CommonMark's closing `#` sequence (with the spaces or tabs
+    /// before it) starts in the body, for an ATX heading that has one.
+    cut: Option<usize>,
+    /// The plain text so far.
+    text: String,
+}
+
+impl OpenHeading {
+    /// Adds what `event` (found at `range` of `body`) shows as plain text:
+    /// text and code as they are (entities already decoded by the parser,
+    /// image alt text arrives as text), a line break as one space, raw HTML
+    /// tags nothing.
+    ///
+    /// Text from at or after `cut` is the closing sequence and is left out.
+    /// CommonMark lets spaces *or tabs* precede and follow the closing `#`s
+    /// (`# foo\t#` is the heading "foo"), while pulldown-cmark recognises
+    /// the sequence only after a space and keeps `\t#` as text.
+    fn push_plain(&mut self, event: &Event<'_>, range: Range<usize>, body: &str) {
+        match event {
+            Event::Text(t) => match self.cut {
+                Some(cut) if range.end > cut => {
+                    if range.start >= cut {
+                        return;
+                    }
+                    // The part past `cut` is literal source (blanks and
+                    // `#`s), so it is the same bytes at the end of the text.
+                    let tail = body.get(cut..range.end).unwrap_or("");
+                    match t.strip_suffix(tail) {
+                        Some(kept) => self.text.push_str(kept),
+                        None => self.text.push_str(t),
+                    }
+                }
+                _ => self.text.push_str(t),
+            },
+            Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::FootnoteReference(label) => self.text.push_str(label),
+            _ => {}
+        }
     }
+}
+
+/// Where the closing sequence of an ATX heading starts in its `line`
+/// (counting the spaces or tabs before the `#`s), as CommonMark defines it:
+/// a run of `#`s preceded by a space or tab (or by nothing but the opening
+/// sequence) and followed only by spaces or tabs. `None` for lines that are
+/// not ATX headings and for ATX headings without one.
+fn closing_sequence_start(line: &str) -> Option<usize> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let opening = rest.len() - rest.trim_start_matches('#').len();
+    let content = &rest[opening..];
+    if !(1..=6).contains(&opening) || !(content.is_empty() || content.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let content = content.trim_end_matches([' ', '\t']);
+    let before_run = content.trim_end_matches('#');
+    if before_run.len() == content.len() {
+        return None;
+    }
+    if !(before_run.is_empty() || before_run.ends_with([' ', '\t'])) {
+        return None;
+    }
+    let blank_start = before_run.trim_end_matches([' ', '\t']).len();
+    Some(indent + opening + blank_start)
 }
 
 /// Hands out GitHub-style anchors, unique within one article.
@@ -270,6 +342,48 @@ mod tests {
     fn empty_body_has_no_headings() {
         assert!(outline("", 1).is_empty());
         assert_eq!(texts("#"), one(1, ""));
+    }
+
+    #[test]
+    fn closing_sequences_next_to_tabs_are_dropped_as_commonmark_says() {
+        // pulldown-cmark 0.13 keeps `\t#` as text in each of these.
+        for (markdown, want) in [
+            ("# foo\t#\n", "foo"),
+            ("# foo\t#\t\n", "foo"),
+            ("## foo #\t\n", "foo"),
+            ("#\tfoo\t#\t\n", "foo"),
+            ("# foo \t#\n", "foo"),
+            ("# foo\t##  \n", "foo"),
+            ("# #\t\n", ""),
+            ("#\t##\n", ""),
+            ("# foo \\#\t#\n", "foo #"),
+            ("# `#`\t#\n", "#"),
+            ("# *x*\t#\n", "x"),
+            ("> # foo\t#\n", "foo"),
+            ("- ## foo\t##\n", "foo"),
+            ("   # foo\t#\n", "foo"),
+        ] {
+            let heads = outline_with(markdown, 1, Options::empty());
+            assert_eq!(heads.len(), 1, "{markdown:?}");
+            assert_eq!(heads[0].text, want, "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn hashes_that_are_not_a_closing_sequence_stay() {
+        for (markdown, want) in [
+            ("### foo\t###\tb\n", "foo\t###\tb"),
+            ("# foo\t# #\n", "foo\t#"),
+            ("# foo#\n", "foo#"),
+            ("# foo \\#\n", "foo #"),
+            ("# a &#35;\t\n", "a #"),
+        ] {
+            let heads = outline_with(markdown, 1, Options::empty());
+            assert_eq!(heads[0].text, want, "{markdown:?}");
+        }
+        // A setext heading's first line is never an ATX line.
+        let heads = outline_with("#5\t#\n===\n", 1, Options::empty());
+        assert_eq!(heads[0].text, "#5\t#");
     }
 
     #[test]

@@ -27,6 +27,7 @@ enum Container {
         marker: String,
         width: usize,
         shown: bool,
+        role: Role,
     },
 }
 
@@ -81,6 +82,8 @@ pub(super) struct Layouter<'a> {
     footnotes: Vec<(String, Vec<Owned>)>,
     /// Code lines highlighted so far (highlighting has a budget).
     pub highlighted: usize,
+    /// The body offset of a first heading that the header's title shows.
+    title_heading: Option<usize>,
 }
 
 impl<'a> Layouter<'a> {
@@ -113,14 +116,28 @@ impl<'a> Layouter<'a> {
             footnote_numbers: HashMap::new(),
             footnotes: Vec::new(),
             highlighted: 0,
+            title_heading: None,
         }
     }
 
     /// Lays out the whole article.
     pub fn run(mut self, article: &Article) -> Document {
-        self.header(article);
         let parser = Parser::new_ext(self.body, crate::article::parser_options());
         let mut events = parser.into_offset_iter().peekable();
+        // A body that opens with the title as a level-1 heading would show
+        // it twice: the header's title line stands for that heading.
+        if let (Some((Event::Start(Tag::Heading { level, .. }), range)), Some(first)) =
+            (events.peek(), article.outline.first())
+        {
+            if *level == pulldown_cmark::HeadingLevel::H1
+                && first.offset == range.start
+                && first.text.trim() == article.meta.title.trim()
+            {
+                self.title_heading = Some(range.start);
+                self.set_source(range.start);
+            }
+        }
+        self.header(article);
         while let Some((event, range)) = events.next() {
             if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
                 let label = label.to_string();
@@ -246,12 +263,13 @@ impl<'a> Layouter<'a> {
                     marker,
                     width,
                     shown,
+                    role,
                 } => {
                     if *shown {
                         (spaces(*width), Role::Text, *width)
                     } else {
                         *shown = true;
-                        (marker.as_str(), Role::ListMarker, *width)
+                        (marker.as_str(), *role, *width)
                     }
                 }
             };
@@ -328,6 +346,9 @@ impl<'a> Layouter<'a> {
         for line in lines {
             self.begin_line();
             push_range(&mut self.b, inline, line, avail, map);
+            if line.width == 0 {
+                self.b.trim_end();
+            }
             self.b.end_line();
             widest = widest.max(line.width);
         }
@@ -347,6 +368,13 @@ impl<'a> Layouter<'a> {
             },
             link: self.links.last().map(|l| l.link),
         }
+    }
+
+    fn heading_role(&self) -> Option<Role> {
+        self.roles
+            .last()
+            .copied()
+            .filter(|r| matches!(r, Role::Heading(_)))
     }
 
     fn inline_mark(&mut self, source: usize) {
@@ -457,6 +485,7 @@ impl<'a> Layouter<'a> {
                         marker,
                         width,
                         shown: false,
+                        ..
                     }) if self.inline.is_blank() => {
                         marker.push_str(mark);
                         *width += 4;
@@ -482,11 +511,6 @@ impl<'a> Layouter<'a> {
                 self.heading = Some((level, range.start));
                 self.inline_source = Some(range.start);
                 self.roles.push(Role::Heading(level));
-                if level >= 3 {
-                    let mark = "#".repeat(usize::from(level));
-                    self.inline
-                        .push_safe(&format!("{mark} "), Style::of(Role::HeadingMark));
-                }
             }
             Tag::BlockQuote(_) => {
                 self.flush_inline();
@@ -554,6 +578,7 @@ impl<'a> Layouter<'a> {
                     marker,
                     width,
                     shown: false,
+                    role: Role::ListMarker,
                 });
                 self.gap = false;
                 self.fresh = true;
@@ -595,7 +620,10 @@ impl<'a> Layouter<'a> {
                     text_start: self.inline.text.len(),
                     image: false,
                 });
-                self.roles.push(Role::Link);
+                // A link in a heading stays a heading (the theme underlines
+                // any span with a link), so its level shows.
+                let role = self.heading_role().unwrap_or(Role::Link);
+                self.roles.push(role);
             }
             Tag::Image { dest_url, .. } => {
                 self.inline_mark(range.start);
@@ -607,7 +635,8 @@ impl<'a> Layouter<'a> {
                     text_start: self.inline.text.len(),
                     image: true,
                 });
-                self.roles.push(Role::Image);
+                let role = self.heading_role().unwrap_or(Role::Image);
+                self.roles.push(role);
                 let style = self.style();
                 self.inline.push_safe("[image: ", style);
             }
@@ -701,6 +730,11 @@ impl<'a> Layouter<'a> {
             return;
         };
         self.inline_source = None;
+        if self.title_heading.take() == Some(offset) {
+            self.headings.push((offset, 0));
+            self.inline.clear();
+            return;
+        }
         // A heading always has a blank line before it.
         self.gap = true;
         self.block_start(offset);
@@ -719,9 +753,26 @@ impl<'a> Layouter<'a> {
                 },
                 ..s
             };
+            // The `###` mark says the level without colour, and wrapped
+            // lines indent under the text; below 20 columns it would cost
+            // more than it tells.
+            let marked = level >= 3 && self.avail() >= 20;
+            if marked {
+                let marker = format!("{} ", "#".repeat(usize::from(level)));
+                self.stack.push(Container::Item {
+                    width: marker.len(),
+                    marker,
+                    shown: false,
+                    role: Role::HeadingMark,
+                });
+            }
             let avail = self.avail();
             let lines = wrap_inline(&inline, avail);
-            self.emit_wrapped(&inline, &lines, avail, strong)
+            let widest = self.emit_wrapped(&inline, &lines, avail, strong);
+            if marked {
+                self.stack.pop();
+            }
+            widest
         };
         self.inline = inline;
         self.inline.clear();
@@ -743,6 +794,8 @@ impl<'a> Layouter<'a> {
         self.block_end();
     }
 
+    /// An HTML block: its tags dropped, and its text read as inline markdown,
+    /// since authors put `**bold**` between tags and expect it to work.
     fn end_html(&mut self) {
         let Some(html) = self.html.take() else {
             return;
@@ -751,15 +804,44 @@ impl<'a> Layouter<'a> {
         if lines.is_empty() {
             return;
         }
-        self.block_start(self.source);
-        let mut inline = Inline::default();
+        let source = self.source;
+        self.inline_source = Some(source);
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
-                inline.hard_break();
+                self.inline.hard_break();
             }
-            inline.push(line, Style::default());
+            let parser = Parser::new_ext(line, crate::article::parser_options());
+            for event in parser {
+                let inline = match &event {
+                    Event::Start(tag) => matches!(
+                        tag,
+                        Tag::Emphasis
+                            | Tag::Strong
+                            | Tag::Strikethrough
+                            | Tag::Link { .. }
+                            | Tag::Image { .. }
+                    ),
+                    Event::End(tag) => matches!(
+                        tag,
+                        TagEnd::Emphasis
+                            | TagEnd::Strong
+                            | TagEnd::Strikethrough
+                            | TagEnd::Link
+                            | TagEnd::Image
+                    ),
+                    Event::Text(_)
+                    | Event::Code(_)
+                    | Event::SoftBreak
+                    | Event::HardBreak
+                    | Event::FootnoteReference(_) => true,
+                    _ => false,
+                };
+                if inline {
+                    self.event(event, source..source, false);
+                }
+            }
         }
-        self.emit_inline(&inline);
+        self.flush_inline();
         self.block_end();
     }
 
@@ -812,6 +894,7 @@ impl<'a> Layouter<'a> {
                 width: marker.len(),
                 marker,
                 shown: false,
+                role: Role::ListMarker,
             });
             self.fresh = true;
             self.gap = false;
@@ -838,6 +921,7 @@ impl<'a> Layouter<'a> {
                 width: marker.len(),
                 marker,
                 shown: false,
+                role: Role::ListMarker,
             });
             let mut inline = Inline::default();
             let target = self.b.link(*link).unwrap_or("").to_string();

@@ -92,6 +92,7 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
         let (label, lw) = cut(&label, inner.saturating_sub(1));
         l.b.push(label, frame);
         l.b.push(&"─".repeat(inner.saturating_sub(1 + lw)), frame);
+        l.b.trim_end();
         l.b.end_line();
     }
     for (i, line) in lines.iter().enumerate() {

@@ -112,8 +112,9 @@ fn is_br(tag: &str) -> bool {
 }
 
 /// The text of an HTML block: tags dropped, comments and `<script>`/`<style>`
-/// content hidden, `<br>` and block tags as line breaks, common entities
-/// decoded. Returns one string per line of text, whitespace collapsed.
+/// content hidden, `<br>` and block tags as line breaks. Returns one string
+/// per line of text, whitespace collapsed; entities are left for the markdown
+/// pass that reads these lines.
 pub(super) fn html_block_text(html: &str) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
@@ -169,8 +170,7 @@ pub(super) fn html_block_text(html: &str) -> Vec<String> {
 }
 
 fn flush_line(line: &mut String, lines: &mut Vec<String>) {
-    let decoded = decode_entities(line);
-    let collapsed: Vec<&str> = decoded.split_whitespace().collect();
+    let collapsed: Vec<&str> = line.split_whitespace().collect();
     if !collapsed.is_empty() {
         lines.push(collapsed.join(" "));
     }
@@ -224,56 +224,6 @@ fn is_block_tag(name: &str) -> bool {
     )
 }
 
-/// Decodes the entities raw HTML commonly carries; others stay as written.
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('&') {
-        out.push_str(&rest[..i]);
-        rest = &rest[i..];
-        let end = rest.find(';').filter(|&e| e <= 10);
-        let decoded = end.and_then(|e| decode_entity(&rest[1..e]));
-        match (end, decoded) {
-            (Some(e), Some(c)) => {
-                out.push(c);
-                rest = &rest[e + 1..];
-            }
-            _ => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-fn decode_entity(name: &str) -> Option<char> {
-    match name {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        "nbsp" => Some('\u{a0}'),
-        "mdash" => Some('—'),
-        "ndash" => Some('–'),
-        "hellip" => Some('…'),
-        "copy" => Some('©'),
-        _ => {
-            let num = name.strip_prefix('#')?;
-            let code = match num.strip_prefix(['x', 'X']) {
-                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                None => num.parse().ok()?,
-            };
-            char::from_u32(code).filter(|&c| c != '\0')
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,7 +242,7 @@ mod tests {
         let lines = html_block_text(
             "<div align=\"center\">\n  <b>Bold</b> &amp; plain<br>next\n<!-- secret\nstill secret -->\n<script>alert(1)</script>shown</div>",
         );
-        assert_eq!(lines, vec!["Bold & plain", "next shown"]);
+        assert_eq!(lines, vec!["Bold &amp; plain", "next shown"]);
     }
 
     #[test]

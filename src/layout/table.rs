@@ -6,7 +6,7 @@ use pulldown_cmark::Alignment;
 
 use super::blocks::{Layouter, spaces};
 use super::inline::Inline;
-use super::wrap::{WrappedLine, push_range, width_of, wrap_inline};
+use super::wrap::{WrappedLine, breaks_anywhere, push_range, width_of, wrap_inline};
 use super::{Role, Style};
 
 /// A table being collected from parser events.
@@ -52,6 +52,7 @@ impl Table {
         }
         let space = avail - borders;
         let mut natural = vec![1usize; cols];
+        let mut words = vec![1usize; cols];
         for row in &self.rows {
             for (i, cell) in row.iter().enumerate() {
                 let w = cell
@@ -60,9 +61,17 @@ impl Table {
                     .max()
                     .unwrap_or(0);
                 natural[i] = natural[i].max(w);
+                words[i] = words[i].max(longest_word(&cell.text));
             }
         }
-        let widths = fit(&natural, space);
+        // A grid whose columns cannot hold even short words reads worse than
+        // one `header: value` line per cell.
+        let least: usize = words.iter().map(|&w| w.min(6)).sum();
+        if least > space {
+            self.layout_narrow(l);
+            return;
+        }
+        let widths = fit(&natural, &words, space);
 
         let border = Style::of(Role::TableBorder);
         let rule = |l: &mut Layouter<'_>, left: &str, mid: &str, right: &str| {
@@ -172,12 +181,60 @@ fn append(inline: &mut Inline, other: &Inline) {
     }
 }
 
-/// Column widths within `space` (>= one column each): natural widths when
-/// they fit, else the widest columns are capped at a common width.
-fn fit(natural: &[usize], space: usize) -> Vec<usize> {
+/// The widest unbreakable word of a cell (a CJK character breaks anywhere).
+fn longest_word(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|w| {
+            if w.chars().any(breaks_anywhere) {
+                2
+            } else {
+                width_of(w)
+            }
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// Column widths within `space` (>= one column each). Natural widths when
+/// they fit; else every column gets its longest word and the rest of the
+/// space goes to columns in proportion to what they still lack; when even
+/// the words do not fit, the widest columns are capped at a common width.
+fn fit(natural: &[usize], words: &[usize], space: usize) -> Vec<usize> {
     if natural.iter().sum::<usize>() <= space {
         return natural.to_vec();
     }
+    let words: Vec<usize> = words
+        .iter()
+        .zip(natural)
+        .map(|(&w, &n)| w.min(n).max(1))
+        .collect();
+    let floor: usize = words.iter().sum();
+    if floor > space {
+        return cap(&words, space);
+    }
+    let lack: Vec<usize> = natural.iter().zip(&words).map(|(n, w)| n - w).collect();
+    let total_lack: usize = lack.iter().sum();
+    let extra = space - floor;
+    let mut widths: Vec<usize> = words
+        .iter()
+        .zip(&lack)
+        .map(|(w, l)| w + extra * l / total_lack.max(1))
+        .collect();
+    let mut left = space.saturating_sub(widths.iter().sum());
+    for (w, &n) in widths.iter_mut().zip(natural) {
+        if left == 0 {
+            break;
+        }
+        if n > *w {
+            *w += 1;
+            left -= 1;
+        }
+    }
+    widths
+}
+
+/// Caps the widest columns at a common width so that they fit in `space`.
+fn cap(natural: &[usize], space: usize) -> Vec<usize> {
     let total = |cap: usize| natural.iter().map(|&n| n.min(cap)).sum::<usize>();
     let (mut lo, mut hi) = (1, natural.iter().copied().max().unwrap_or(1));
     while lo < hi {
@@ -208,12 +265,21 @@ mod tests {
 
     #[test]
     fn natural_widths_fit_as_they_are() {
-        assert_eq!(fit(&[3, 5, 2], 20), vec![3, 5, 2]);
+        assert_eq!(fit(&[3, 5, 2], &[1, 1, 1], 20), vec![3, 5, 2]);
     }
 
     #[test]
-    fn wide_columns_are_capped_to_fit() {
-        let w = fit(&[3, 50, 40], 30);
+    fn words_are_kept_whole_when_they_fit() {
+        let w = fit(&[19, 8, 5, 56], &[7, 8, 5, 8], 30);
+        assert_eq!(w.iter().sum::<usize>(), 30);
+        assert_eq!(w[1], 8);
+        assert_eq!(w[2], 5);
+        assert!(w[3] > w[0], "{w:?}");
+    }
+
+    #[test]
+    fn wide_columns_are_capped_when_words_do_not_fit() {
+        let w = fit(&[3, 50, 40], &[3, 20, 20], 30);
         assert_eq!(w.iter().sum::<usize>(), 30);
         assert_eq!(w[0], 3);
         assert!(w[1] >= w[2] && w[1] - w[2] <= 1);
@@ -221,6 +287,6 @@ mod tests {
 
     #[test]
     fn every_column_keeps_one() {
-        assert_eq!(fit(&[9, 9, 9], 3), vec![1, 1, 1]);
+        assert_eq!(fit(&[9, 9, 9], &[9, 9, 9], 3), vec![1, 1, 1]);
     }
 }

@@ -49,11 +49,12 @@ pub(super) struct WrappedLine {
 }
 
 /// True for characters a line may break before and after with no space:
-/// CJK ideographs, kana, hangul and fullwidth forms.
-fn breaks_anywhere(c: char) -> bool {
+/// CJK ideographs, kana and fullwidth forms. Hangul is not among them:
+/// Korean puts spaces between words and wraps there.
+pub(super) fn breaks_anywhere(c: char) -> bool {
     matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
+        0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xF900..=0xFAFF
         | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
 }
 
@@ -64,6 +65,8 @@ struct Tokenizer {
     frags: Vec<Frag>,
     cur: Option<Frag>,
     in_ws: bool,
+    /// The open fragment is a CJK character: the next one starts anew.
+    sealed: bool,
     too_wide: bool,
 }
 
@@ -73,6 +76,7 @@ impl Tokenizer {
             self.frags.push(f);
         }
         self.in_ws = false;
+        self.sealed = false;
     }
 
     fn space(&mut self, w: usize) {
@@ -92,7 +96,7 @@ impl Tokenizer {
         let fits = self
             .cur
             .as_ref()
-            .is_some_and(|f| !self.in_ws && f.width + w <= self.avail);
+            .is_some_and(|f| !self.in_ws && !self.sealed && f.width + w <= self.avail);
         if alone || !fits {
             self.close();
         }
@@ -110,9 +114,7 @@ impl Tokenizer {
                 });
             }
         }
-        if alone {
-            self.close();
-        }
+        self.sealed = alone;
     }
 }
 
@@ -121,14 +123,16 @@ impl Tokenizer {
 pub(super) fn wrap_inline(inline: &Inline, avail: usize) -> Vec<WrappedLine> {
     let avail = avail.max(1);
     let mut out = Vec::new();
-    let segments: Vec<Range<usize>> = inline.segments().collect();
-    let last = segments.len().saturating_sub(1);
-    for (i, seg) in segments.into_iter().enumerate() {
+    // Breaks before the first text or after the last add nothing.
+    let content_end = inline.text.trim_end().len();
+    for seg in inline.segments() {
+        if seg.start >= content_end && !(seg.start == 0 && content_end == 0) {
+            break;
+        }
         let before = out.len();
         wrap_segment(&inline.text, seg.clone(), avail, &mut out);
-        // A break gives a line even when nothing follows it, but a trailing
-        // break at the very end adds nothing.
-        if out.len() == before && i != last && i != 0 {
+        // An empty piece between two breaks is an empty line.
+        if out.len() == before && before > 0 {
             out.push(WrappedLine {
                 range: seg.start..seg.start,
                 width: 0,
@@ -146,6 +150,7 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
         frags: Vec::with_capacity(s.len() / 5 + 1),
         cur: None,
         in_ws: false,
+        sealed: false,
         too_wide: false,
     };
     if s.is_ascii() {

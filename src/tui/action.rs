@@ -78,6 +78,34 @@ pub enum Action {
         /// Row of the pointer.
         row: u16,
     },
+    /// Library: open the selected article in the reader.
+    OpenSelected,
+    /// Library: start typing a text filter.
+    FilterStart,
+    /// Library: add a character to the text filter (the list follows live).
+    FilterInput(char),
+    /// Library: remove the last character of the text filter.
+    FilterBackspace,
+    /// Library: stop typing and keep the text filter.
+    FilterKeep,
+    /// Library: stop typing and clear the text filter.
+    FilterClear,
+    /// Library: open the tag picker.
+    TagPicker,
+    /// Library: remove every tag from the filter.
+    ClearTags,
+    /// Library: cycle the sort (date, title, path, reading time).
+    SortNext,
+    /// Library: reverse the sort.
+    SortReverse,
+    /// Tag picker: tick or untick the tag under the cursor.
+    PickerToggle,
+    /// Tag picker: switch between all-of and any-of.
+    PickerMode,
+    /// Tag picker: apply the ticked tags and close.
+    PickerApply,
+    /// Tag picker: close without changing the filter.
+    PickerCancel,
 }
 
 /// What the event loop must do after an action, beyond redrawing: the

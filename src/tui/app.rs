@@ -4,6 +4,7 @@
 use crate::article::Article;
 
 use super::keymap::Mode;
+use super::library::LibraryScreen;
 use super::reader::{Config, Focus, Reader};
 
 /// One screen of the stack.
@@ -11,6 +12,8 @@ use super::reader::{Config, Focus, Reader};
 pub enum Screen {
     /// An article being read.
     Reader(Box<Reader>),
+    /// A folder of articles.
+    Library(Box<LibraryScreen>),
 }
 
 /// Everything the app knows; drawing reads it, [`update`](super::update::update) changes it.
@@ -51,7 +54,7 @@ impl App {
     pub fn reader(&self) -> Option<&Reader> {
         match self.screens.last() {
             Some(Screen::Reader(r)) => Some(r),
-            None => None,
+            _ => None,
         }
     }
 
@@ -59,7 +62,28 @@ impl App {
     pub fn reader_mut(&mut self) -> Option<&mut Reader> {
         match self.screens.last_mut() {
             Some(Screen::Reader(r)) => Some(r),
-            None => None,
+            _ => None,
+        }
+    }
+
+    /// Pushes a library screen on top of the stack.
+    pub fn open_library(&mut self, screen: LibraryScreen) {
+        self.screens.push(Screen::Library(Box::new(screen)));
+    }
+
+    /// The library on top of the stack, if the top screen is one.
+    pub fn library(&self) -> Option<&LibraryScreen> {
+        match self.screens.last() {
+            Some(Screen::Library(s)) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The library on top of the stack, to change.
+    pub fn library_mut(&mut self) -> Option<&mut LibraryScreen> {
+        match self.screens.last_mut() {
+            Some(Screen::Library(s)) => Some(s),
+            _ => None,
         }
     }
 
@@ -71,6 +95,9 @@ impl App {
         match self.screens.last() {
             Some(Screen::Reader(r)) if r.search.typing.is_some() => Mode::Search,
             Some(Screen::Reader(r)) if r.focus == Focus::Outline => Mode::Outline,
+            Some(Screen::Library(s)) if s.picker.is_some() => Mode::TagPicker,
+            Some(Screen::Library(s)) if s.typing.is_some() => Mode::LibraryFilter,
+            Some(Screen::Library(_)) => Mode::Library,
             _ => Mode::Reader,
         }
     }

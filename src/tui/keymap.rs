@@ -17,6 +17,12 @@ pub enum Mode {
     Search,
     /// The help overlay is open.
     Help,
+    /// The library's list of articles.
+    Library,
+    /// A text filter being typed in the library's footer.
+    LibraryFilter,
+    /// The library's tag picker is open.
+    TagPicker,
 }
 
 impl Mode {
@@ -27,6 +33,9 @@ impl Mode {
             Mode::Outline => "Outline (Tab)",
             Mode::Search => "Typing a search (/)",
             Mode::Help => "Help",
+            Mode::Library => "Library",
+            Mode::LibraryFilter => "Typing a filter (/)",
+            Mode::TagPicker => "Tag picker (t)",
         }
     }
 }
@@ -115,11 +124,167 @@ const READ: &[Mode] = &[Mode::Reader, Mode::Outline];
 const TEXT: &[Mode] = &[Mode::Reader];
 const OUTLINE: &[Mode] = &[Mode::Outline];
 const SEARCH: &[Mode] = &[Mode::Search];
+const LIBRARY: &[Mode] = &[Mode::Library];
+const FILTER: &[Mode] = &[Mode::LibraryFilter];
+const PICKER: &[Mode] = &[Mode::TagPicker];
 const HELP: &[Mode] = &[Mode::Help];
 
 /// Every binding, in the order the help overlay lists them. Typed characters
 /// in [`Mode::Search`] are handled by [`action_for`] itself.
 pub static BINDINGS: &[Binding] = &[
+    // ----- The library -----
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "next row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('k'), Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "previous row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[
+            Key::plain(KeyCode::PageDown),
+            Key::ctrl('f'),
+            Key::ctrl('d'),
+        ],
+        action: Action::PageDown,
+        help: "one screen down",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::plain(KeyCode::PageUp), Key::ctrl('b'), Key::ctrl('u')],
+        action: Action::PageUp,
+        help: "one screen up",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        action: Action::Top,
+        help: "first row",
+    },
+    Binding {
+        modes: &[Mode::Library, Mode::TagPicker],
+        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
+        action: Action::Bottom,
+        help: "last row",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[
+            Key::plain(KeyCode::Enter),
+            Key::ch('l'),
+            Key::plain(KeyCode::Right),
+        ],
+        action: Action::OpenSelected,
+        help: "open the article",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('/')],
+        action: Action::FilterStart,
+        help: "filter by title, tags, file name",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('t')],
+        action: Action::TagPicker,
+        help: "pick tags",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('T')],
+        action: Action::ClearTags,
+        help: "clear the tag filter",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('s')],
+        action: Action::SortNext,
+        help: "sort: date, title, path, reading time",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('S')],
+        action: Action::SortReverse,
+        help: "reverse the sort",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('?')],
+        action: Action::ToggleHelp,
+        help: "this help",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::Cancel,
+        help: "clear the text filter, else quit",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('q')],
+        action: Action::Back,
+        help: "quit",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::FilterKeep,
+        help: "keep the filter",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::FilterClear,
+        help: "clear the filter",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::FilterBackspace,
+        help: "delete a character",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "next row",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "previous row",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::ch(' '), Key::ch('x')],
+        action: Action::PickerToggle,
+        help: "tick / untick the tag",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::ch('a')],
+        action: Action::PickerMode,
+        help: "all of / any of the ticked tags",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::PickerApply,
+        help: "apply",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::plain(KeyCode::Esc), Key::ch('q')],
+        action: Action::PickerCancel,
+        help: "cancel",
+    },
     Binding {
         modes: TEXT,
         keys: &[Key::ch('j'), Key::plain(KeyCode::Down)],
@@ -295,7 +460,15 @@ pub static BINDINGS: &[Binding] = &[
         help: "back to the library, else quit",
     },
     Binding {
-        modes: &[Mode::Reader, Mode::Outline, Mode::Search, Mode::Help],
+        modes: &[
+            Mode::Reader,
+            Mode::Outline,
+            Mode::Search,
+            Mode::Help,
+            Mode::Library,
+            Mode::LibraryFilter,
+            Mode::TagPicker,
+        ],
         keys: &[Key::ctrl('c')],
         action: Action::Quit,
         help: "quit",
@@ -316,6 +489,7 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (mode, event.code) {
         (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
+        (Mode::LibraryFilter, KeyCode::Char(c)) if typed.is_empty() => Some(Action::FilterInput(c)),
         _ => None,
     }
 }
@@ -358,7 +532,15 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        for mode in [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help] {
+        for mode in [
+            Mode::Reader,
+            Mode::Outline,
+            Mode::Search,
+            Mode::Help,
+            Mode::Library,
+            Mode::LibraryFilter,
+            Mode::TagPicker,
+        ] {
             let keys: Vec<Key> = BINDINGS
                 .iter()
                 .filter(|b| b.modes.contains(&mode))

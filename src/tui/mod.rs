@@ -79,6 +79,11 @@ where
     let mut dirty = true;
     loop {
         if dirty {
+            // The one full parse the library does: the selected article's
+            // preview, cached, read here because update does no I/O.
+            if let Some(s) = app.library_mut() {
+                s.ensure_preview();
+            }
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
@@ -128,11 +133,11 @@ where
             }
             Some(Effect::Open(path)) => match Article::load(&path) {
                 Ok(article) => app.open_reader(article),
-                Err(err) => {
-                    if let Some(r) = app.reader_mut() {
-                        r.message = Some(err.to_string());
-                    }
-                }
+                Err(err) => match app.screens.last_mut() {
+                    Some(Screen::Reader(r)) => r.message = Some(err.to_string()),
+                    Some(Screen::Library(s)) => s.message = Some(err.to_string()),
+                    None => {}
+                },
             },
         }
     }
@@ -320,12 +325,41 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
-/// Opens the folder at `dir` as a library.
+/// Opens the folder at `dir` as a library, filtered as `args` asks.
 pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
-    let _ = args;
-    eprintln!(
-        "quire: {}: the library screen is not available yet; open an article file",
-        dir.display()
-    );
-    Ok(Outcome::Failure)
+    // Scan before touching the terminal, so that an error is a plain message.
+    let lib = match crate::library::scan(dir) {
+        Ok(lib) => lib,
+        Err(err) => {
+            eprintln!("quire: {err}");
+            return Ok(Outcome::Failure);
+        }
+    };
+    let filter = crate::library::Filter {
+        text: String::new(),
+        tags: args.tags.clone(),
+        mode: if args.any {
+            crate::library::TagMode::Any
+        } else {
+            crate::library::TagMode::All
+        },
+        drafts: !args.no_drafts,
+    };
+
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    let guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(config(args), size.width, size.height);
+    app.open_library(library::LibraryScreen::new(lib, filter, size.height));
+
+    let mut events = TerminalEvents { stop };
+    let result = run_app(&mut terminal, &mut app, &mut events, None);
+    drop(terminal);
+    drop(guard);
+    result?;
+    Ok(Outcome::Success)
 }

@@ -14,6 +14,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             for screen in &mut app.screens {
                 match screen {
                     Screen::Reader(r) => r.resize(w, h),
+                    Screen::Library(s) => s.resize(h),
                 }
             }
             return None;
@@ -40,6 +41,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     match app.screens.last_mut() {
         Some(Screen::Reader(r)) => update_reader(r, action),
+        Some(Screen::Library(s)) => super::library::update(s, action),
         None => Some(Effect::Quit),
     }
 }
@@ -115,6 +117,21 @@ fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
         Action::Wheel { column, row, down } => wheel(r, column, row, down),
         Action::Click { column, row } => click(r, column, row),
         Action::Quit | Action::Resize(..) | Action::ToggleHelp => {}
+        // The library's actions mean nothing in the reader.
+        Action::OpenSelected
+        | Action::FilterStart
+        | Action::FilterInput(_)
+        | Action::FilterBackspace
+        | Action::FilterKeep
+        | Action::FilterClear
+        | Action::TagPicker
+        | Action::ClearTags
+        | Action::SortNext
+        | Action::SortReverse
+        | Action::PickerToggle
+        | Action::PickerMode
+        | Action::PickerApply
+        | Action::PickerCancel => {}
     }
     r.follow();
     None

@@ -4,6 +4,7 @@
 //! [`LibraryScreen::ensure_preview`], which the event loop calls.
 
 mod picker;
+mod update;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -12,6 +13,7 @@ use crate::article::Article;
 use crate::library::{Filter, Library, Preview, Sort, TagMode};
 
 pub use picker::TagPicker;
+pub use update::update;
 
 /// One row of the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,6 +50,10 @@ pub struct LibraryScreen {
     pub scroll: usize,
     /// List rows that fit on screen, set on resize.
     pub list_height: usize,
+    /// Rows of the terminal, set on resize.
+    pub height: u16,
+    /// A note for the footer until the next key (e.g. why a file did not open).
+    pub message: Option<String>,
     /// `Some` while a text filter is being typed (the filter follows it live).
     pub typing: Option<String>,
     /// The tag picker, when open.
@@ -71,6 +77,8 @@ impl LibraryScreen {
             selected: 0,
             scroll: 0,
             list_height: 1,
+            height,
+            message: None,
             typing: None,
             picker: None,
             previews: HashMap::new(),
@@ -105,6 +113,7 @@ impl LibraryScreen {
 
     /// The terminal now has `height` rows.
     pub fn resize(&mut self, height: u16) {
+        self.height = height;
         self.list_height = usize::from(height.saturating_sub(CHROME_ROWS).max(1));
         if let Some(picker) = &mut self.picker {
             picker.resize(height);
@@ -233,8 +242,8 @@ impl LibraryScreen {
 
     /// Opens the tag picker on the applied tags, with counts over the other
     /// filters.
-    pub fn picker_open(&mut self, height: u16) {
-        self.picker = Some(TagPicker::new(&self.library, &self.filter, height));
+    pub fn picker_open(&mut self) {
+        self.picker = Some(TagPicker::new(&self.library, &self.filter, self.height));
     }
 
     /// Closes the picker, applying its choice.

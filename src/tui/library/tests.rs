@@ -118,7 +118,7 @@ fn esc_while_typing_clears_the_text() {
 #[test]
 fn picker_toggles_mode_applies_and_cancels() {
     let mut s = LibraryScreen::new(library(6), Filter::default(), 20);
-    s.picker_open(20);
+    s.picker_open();
     let p = s.picker.as_ref().expect("open");
     let names: Vec<(&str, usize)> = p.tags.iter().map(|t| (t.name.as_str(), t.count)).collect();
     assert_eq!(names, [("even", 3), ("odd", 3), ("Prime", 3)]);
@@ -138,7 +138,7 @@ fn picker_toggles_mode_applies_and_cancels() {
     assert_eq!(s.filter_summary(), "tags: even | odd (any of)");
 
     // Reopening shows the applied choice; Esc changes nothing.
-    s.picker_open(20);
+    s.picker_open();
     let p = s.picker.as_mut().expect("open");
     assert_eq!(p.chosen, [true, true, false]);
     p.toggle();
@@ -156,7 +156,7 @@ fn picker_counts_reflect_the_text_filter() {
     s.filter_input('p');
     s.filter_input('1');
     s.filter_done();
-    s.picker_open(20);
+    s.picker_open();
     let p = s.picker.as_ref().expect("open");
     let counts: Vec<(&str, usize)> = p.tags.iter().map(|t| (t.name.as_str(), t.count)).collect();
     // p10 even, p11 odd+Prime.
@@ -197,7 +197,7 @@ fn an_empty_library_has_no_selection() {
     assert_eq!(s.open_path(), None);
     s.ensure_preview();
     assert!(s.preview().is_none());
-    s.picker_open(20);
+    s.picker_open();
     s.picker.as_mut().expect("open").toggle();
     s.picker_apply();
     assert!(s.filter.tags.is_empty());

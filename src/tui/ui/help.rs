@@ -10,8 +10,16 @@ use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Mode};
 use crate::tui::theme;
 
-/// The modes listed, in order.
+/// The modes listed over the reader, in order.
 const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
+
+/// The modes listed over the library, in order.
+const LIBRARY_SECTIONS: [Mode; 4] = [
+    Mode::Library,
+    Mode::LibraryFilter,
+    Mode::TagPicker,
+    Mode::Help,
+];
 
 /// Width of the key column, with its indent.
 const KEY_COLUMN: usize = 18;
@@ -19,6 +27,33 @@ const KEY_COLUMN: usize = 18;
 /// The overlay's lines at `width` columns: a section per mode, a row per
 /// binding, descriptions wrapped under themselves when they do not fit.
 pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
+    sections(
+        &SECTIONS,
+        &[
+            ("wheel", "scroll the pane under the pointer"),
+            ("click", "jump to an outline entry"),
+        ],
+        color,
+        width,
+    )
+}
+
+/// The overlay's lines over the library, at `width` columns.
+pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
+    sections(
+        &LIBRARY_SECTIONS,
+        &[("wheel", "move the selection"), ("click", "select a row")],
+        color,
+        width,
+    )
+}
+
+fn sections(
+    modes: &[Mode],
+    mouse: &[(&str, &str)],
+    color: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
     let key_style = theme::help_key(color);
     let text_width = width.saturating_sub(KEY_COLUMN).max(8);
     let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
@@ -31,7 +66,7 @@ pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
         }
     };
     let mut out = Vec::new();
-    for mode in SECTIONS {
+    for &mode in modes {
         if !out.is_empty() {
             out.push(Line::raw(""));
         }
@@ -40,18 +75,15 @@ pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             row(&mut out, keys.join(" "), b.help);
         }
-        if mode == Mode::Search {
+        if mode == Mode::Search || mode == Mode::LibraryFilter {
             row(&mut out, "any key".into(), "type the query");
         }
     }
     out.push(Line::raw(""));
     out.push(Line::styled("Mouse", key_style));
-    row(
-        &mut out,
-        "wheel".into(),
-        "scroll the pane under the pointer",
-    );
-    row(&mut out, "click".into(), "jump to an outline entry");
+    for (key, what) in mouse {
+        row(&mut out, (*key).into(), what);
+    }
     out
 }
 
@@ -59,7 +91,12 @@ pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
     let width = area.width.saturating_sub(4).min(58);
-    let lines = lines(app.config.color, usize::from(width.saturating_sub(2)));
+    let inner = usize::from(width.saturating_sub(2));
+    let lines = if app.library().is_some() {
+        library_lines(app.config.color, inner)
+    } else {
+        lines(app.config.color, inner)
+    };
     let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let height = area.height.saturating_sub(2).min(want);
     if width < 4 || height < 3 {

@@ -401,6 +401,10 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
     }
     buf.set_style(area, theme::library_footer(color));
     let line = match &s.typing {
+        None if s.message.is_some() => Line::raw(format!(
+            " {}",
+            sanitize_line(s.message.as_deref().unwrap_or_default())
+        )),
         Some(text) => Line::from(vec![
             Span::raw(" / "),
             Span::raw(sanitize_line(text).into_owned()),

@@ -1,0 +1,75 @@
+//! The library screen's part of [`update`](crate::tui::update::update): an
+//! action in, state changed, maybe an [`Effect`] out. No I/O.
+
+use super::LibraryScreen;
+use crate::tui::action::{Action, Effect};
+
+/// Rows one turn of the mouse wheel moves the selection.
+const WHEEL_ROWS: isize = 3;
+
+/// The list's first screen row (under the header and the column titles).
+const LIST_TOP: u16 = 2;
+
+/// Carries out `action` on the library screen.
+pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
+    s.message = None;
+    if s.picker.is_some() {
+        return update_picker(s, action);
+    }
+    match action {
+        Action::LineDown => s.move_by(1),
+        Action::LineUp => s.move_by(-1),
+        Action::PageDown | Action::HalfPageDown => s.page(true),
+        Action::PageUp | Action::HalfPageUp => s.page(false),
+        Action::Top => s.top(),
+        Action::Bottom => s.bottom(),
+        Action::OpenSelected => match s.open_path() {
+            Some(path) => return Some(Effect::Open(path)),
+            None if s.selected_row().is_some() => {
+                s.message = Some("this file could not be read".into());
+            }
+            None => {}
+        },
+        Action::FilterStart => s.filter_start(),
+        Action::FilterInput(c) => s.filter_input(c),
+        Action::FilterBackspace => s.filter_backspace(),
+        Action::FilterKeep => s.filter_done(),
+        Action::FilterClear => s.filter_clear(),
+        Action::TagPicker => s.picker_open(),
+        Action::ClearTags => s.clear_tags(),
+        Action::SortNext => s.sort_next(),
+        Action::SortReverse => s.sort_reverse(),
+        Action::Cancel if !s.cancel() => return Some(Effect::Back),
+        Action::Back => return Some(Effect::Back),
+        Action::Wheel { down, .. } => s.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
+        Action::Click { row, .. } if row >= LIST_TOP => {
+            let offset = usize::from(row - LIST_TOP);
+            let at = s.scroll.saturating_add(offset);
+            if at < s.rows.len() && offset < s.list_height {
+                s.selected = at;
+            }
+        }
+        _ => {}
+    }
+    None
+}
+
+fn update_picker(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
+    let picker = s.picker.as_mut()?;
+    let page = isize::try_from(picker.height).unwrap_or(isize::MAX);
+    match action {
+        Action::LineDown => picker.move_by(1),
+        Action::LineUp => picker.move_by(-1),
+        Action::PageDown | Action::HalfPageDown => picker.move_by(page),
+        Action::PageUp | Action::HalfPageUp => picker.move_by(-page),
+        Action::Top => picker.move_by(isize::MIN),
+        Action::Bottom => picker.move_by(isize::MAX),
+        Action::Wheel { down, .. } => picker.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
+        Action::PickerToggle => picker.toggle(),
+        Action::PickerMode => picker.toggle_mode(),
+        Action::PickerApply => s.picker_apply(),
+        Action::PickerCancel | Action::Cancel | Action::Back => s.picker_cancel(),
+        _ => {}
+    }
+    None
+}
