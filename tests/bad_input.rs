@@ -126,7 +126,11 @@ fn the_bodies_of_broken_front_matter_are_still_read() {
 fn a_folder_of_bad_files_lists_every_one() {
     let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), fixtures().as_os_str()]);
     let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), bad_files().len(), "{stderr}");
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        bad_files().len(),
+        "{stderr}"
+    );
     let (stdout, _) = run_ok(&["tags".as_ref(), "--json".as_ref(), fixtures().as_os_str()]);
     let _: serde_json::Value = serde_json::from_str(&stdout).unwrap();
 }
@@ -134,10 +138,7 @@ fn a_folder_of_bad_files_lists_every_one() {
 #[test]
 fn missing_paths_fail_with_exit_1_and_the_path() {
     for cmd in ["outline", "render"] {
-        let out = quire()
-            .args([cmd, "no/such/file.md"])
-            .output()
-            .unwrap();
+        let out = quire().args([cmd, "no/such/file.md"]).output().unwrap();
         assert_eq!(out.status.code(), Some(1), "{cmd}");
         assert!(out.stdout.is_empty(), "{cmd}");
         let stderr = String::from_utf8_lossy(&out.stderr);
@@ -161,7 +162,10 @@ fn a_usage_error_exits_2() {
 fn a_huge_line_renders_within_the_width() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("huge.md");
-    let text = format!("---\ntitle: Huge\n---\n# One line\n\n{}\n", "x".repeat(200_000));
+    let text = format!(
+        "---\ntitle: Huge\n---\n# One line\n\n{}\n",
+        "x".repeat(200_000)
+    );
     fs::write(&file, text).unwrap();
     let (stdout, _) = run_ok(&[
         "render".as_ref(),
@@ -188,7 +192,11 @@ fn quire_never_writes_into_the_articles() {
             let path = entry.unwrap().path();
             let meta = fs::metadata(&path).unwrap();
             if meta.is_file() {
-                all.push((path.clone(), fs::read(&path).unwrap(), meta.modified().unwrap()));
+                all.push((
+                    path.clone(),
+                    fs::read(&path).unwrap(),
+                    meta.modified().unwrap(),
+                ));
             }
         }
         all.sort();
