@@ -206,3 +206,164 @@ fn an_unreadable_file_fails_with_a_message() {
         .stdout("")
         .stderr(predicate::str::contains("folder"));
 }
+
+/// The shared fixtures of bad input (tests/fixtures/bad, described in its
+/// README), read the way the README says they must be.
+mod bad_fixtures {
+    use super::*;
+    use quire::article::Article;
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/bad")
+            .join(name)
+    }
+
+    fn load(name: &str) -> Article {
+        Article::load(&fixture(name)).unwrap()
+    }
+
+    fn outline_of(article: &Article) -> Vec<(u8, &str)> {
+        article
+            .outline
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn bom_crlf_and_invalid_bytes() {
+        let bom = load("bom.md");
+        assert_eq!(bom.meta.title, "A file that starts with a byte order mark");
+        assert!(bom.warnings.is_empty());
+
+        let crlf = load("crlf.md");
+        let levels: Vec<u8> = crlf.outline.iter().map(|h| h.level).collect();
+        assert_eq!(levels, [1, 2, 3, 2, 2]);
+        assert!(!crlf.body.contains('\r'));
+
+        let bad = load("invalid-utf8.md");
+        assert_eq!(bad.warnings.len(), 1, "{:?}", bad.warnings);
+        assert!(
+            bad.warnings[0].message.contains("byte 148"),
+            "{}",
+            bad.warnings[0]
+        );
+        assert_eq!(bad.outline.len(), 2);
+        assert!(bad.body.contains('\u{fffd}'));
+        assert!(bad.body.contains("café"));
+    }
+
+    #[test]
+    fn broken_and_unclosed_front_matter_still_read_the_body() {
+        let yaml = load("broken-yaml.md");
+        assert_eq!(yaml.warnings.len(), 1);
+        assert_eq!(yaml.warnings[0].line, Some(4));
+        assert_eq!(yaml.outline.len(), 2);
+
+        let toml = load("broken-toml.md");
+        assert_eq!(toml.warnings.len(), 1);
+        assert!(toml.warnings[0].message.contains("TOML"));
+        assert_eq!(toml.outline.len(), 2);
+
+        let unclosed = load("unclosed.md");
+        assert_eq!(unclosed.warnings.len(), 1);
+        assert_eq!(
+            unclosed.meta.front_matter,
+            quire::article::FrontMatterKind::None
+        );
+        assert_eq!(unclosed.meta.title, "A heading after an unclosed fence");
+    }
+
+    #[test]
+    fn empty_and_front_matter_only() {
+        let empty = load("empty.md");
+        assert_eq!(empty.meta.title, "empty");
+        assert!(empty.outline.is_empty() && empty.warnings.is_empty());
+
+        let only = load("only-front-matter.md");
+        assert_eq!(only.meta.title, "Nothing but front matter");
+        assert!(only.outline.is_empty() && only.warnings.is_empty());
+        assert!(only.body.trim().is_empty());
+    }
+
+    #[test]
+    fn tag_forms() {
+        let weird = load("tags-weird.md");
+        assert_eq!(
+            weird.meta.tags,
+            ["2024", "rust", "3.5", "true", "machine learning"]
+        );
+        for name in ["tags-map.md", "tags-number.md"] {
+            let article = load(name);
+            assert!(article.meta.tags.is_empty(), "{name}");
+            assert_eq!(article.warnings.len(), 1, "{name}");
+        }
+        assert_eq!(load("tag-singular.md").meta.tags, ["Notes"]);
+    }
+
+    #[test]
+    fn titles_and_headings() {
+        assert_eq!(
+            load("no-front-matter.md").meta.title,
+            "The title comes from this heading"
+        );
+        let setext = load("setext.md");
+        assert_eq!(
+            outline_of(&setext),
+            [
+                (1, "A level-one setext heading"),
+                (2, "A level-two setext heading"),
+                (1, "A setext heading whose text spans two lines"),
+                (1, "Short"),
+            ]
+        );
+        let deep = load("deep.md");
+        assert_eq!(deep.outline.len(), 11, "{:?}", outline_of(&deep));
+        let texts: Vec<&str> = deep.outline.iter().map(|h| h.text.as_str()).collect();
+        assert!(texts.contains(&"code and emphasis and an image & entities"));
+        assert!(texts.contains(&"Closing hashes are dropped"));
+        let anchors: Vec<String> = load("dupes.md")
+            .outline
+            .into_iter()
+            .map(|h| h.anchor)
+            .collect();
+        assert_eq!(
+            anchors,
+            [
+                "notes",
+                "notes-1",
+                "notes-2",
+                "notes-1-1",
+                "hello-world-again"
+            ]
+        );
+    }
+
+    #[test]
+    fn hostile_text_never_reaches_stdout_raw() {
+        for name in ["hostile.md", "hostile-title.md"] {
+            for json in [false, true] {
+                let mut cmd = quire();
+                cmd.arg("outline");
+                if json {
+                    cmd.arg("--json");
+                }
+                let out = cmd.arg(fixture(name)).output().unwrap();
+                assert!(out.status.success(), "{name}");
+                let stdout = String::from_utf8(out.stdout).unwrap();
+                let raw: Vec<char> = stdout
+                    .chars()
+                    .filter(|&c| c != '\n' && quire::sanitize::is_unsafe(c))
+                    .collect();
+                assert!(raw.is_empty(), "{name} json={json}: {raw:?}");
+                if json {
+                    let value: Value = serde_json::from_str(&stdout).unwrap();
+                    // The JSON still carries the text as the file has it.
+                    let title = value["title"].as_str().unwrap();
+                    assert!(title.contains('\x1b'), "{title:?}");
+                }
+            }
+        }
+    }
+}

@@ -93,6 +93,11 @@ fn sample_articles_snapshots() {
         for width in [1, 20, 40, 80, 200] {
             let doc = layout(&article, width, LayoutOptions { highlight: false });
             check_headings(&article, &doc, &stem);
+            for line in doc.lines(0, doc.len()) {
+                let text = line.text();
+                assert!(text.width() <= usize::from(width), "{stem}: {text:?}");
+                assert!(!text.ends_with(' '), "{stem}: trailing space {text:?}");
+            }
         }
     }
 }
@@ -275,4 +280,18 @@ proptest! {
             prop_assert!(!link.chars().any(|c| c.is_control()));
         }
     }
+}
+
+#[test]
+fn theme_keeps_roles_apart_without_colour() {
+    use quire::layout::Style;
+    use quire::tui::theme::span_style;
+    use ratatui::style::{Color, Modifier};
+    let of = |role| span_style(Style::of(role), false);
+    assert!(of(Role::Heading(2)).add_modifier.contains(Modifier::BOLD));
+    assert!(of(Role::Link).add_modifier.contains(Modifier::UNDERLINED));
+    assert_ne!(of(Role::Text), of(Role::Meta));
+    assert_eq!(of(Role::Syntax(1, 2, 3)).fg, None);
+    let coloured = span_style(Style::of(Role::Syntax(1, 2, 3)), true);
+    assert_eq!(coloured.fg, Some(Color::Rgb(1, 2, 3)));
 }

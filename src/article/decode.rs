@@ -38,9 +38,20 @@ pub fn decode_cow<'a>(path: &Path, bytes: &'a [u8]) -> (Cow<'a, str>, Vec<Warnin
     (normalize_newlines(text), warnings)
 }
 
-/// Counts `\n` bytes (a plain filter, which the compiler vectorises).
+/// Counts `\n` bytes. Counting in blocks of 255 into a `u8` lets the
+/// compiler vectorise the inner loop (the outline counts lines of 5 MB
+/// bodies with this).
 pub(crate) fn count_newlines(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| b == b'\n').count()
+    bytes
+        .chunks(255)
+        .map(|block| {
+            usize::from(
+                block
+                    .iter()
+                    .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b'\n'))),
+            )
+        })
+        .sum()
 }
 
 /// CRLF and lone CR to `\n`; borrows when there is no CR at all.
@@ -101,6 +112,14 @@ mod tests {
         // 3 BOM bytes + "ok\nbad " (7 bytes): the bad byte is at offset 10.
         assert!(warning.message.contains("byte 10"), "{}", warning.message);
         assert_eq!(warning.path, Path::new("a.md"));
+    }
+
+    #[test]
+    fn newlines_are_counted_across_blocks() {
+        let text = "a\n".repeat(1000);
+        assert_eq!(count_newlines(text.as_bytes()), 1000);
+        assert_eq!(count_newlines(&[b'\n'; 255]), 255);
+        assert_eq!(count_newlines(b""), 0);
     }
 
     #[test]

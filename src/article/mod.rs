@@ -225,4 +225,70 @@ mod tests {
         let err = Article::load(Path::new("/nonexistent/quire/x.md")).err();
         assert!(matches!(err, Some(Error::Read { .. })));
     }
+
+    mod never_panics {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Bytes that look like articles: fences, headings, CRs, BOMs,
+        /// tabs, code fences and invalid UTF-8, in any order.
+        fn article_bytes() -> impl Strategy<Value = Vec<u8>> {
+            let pieces = prop::sample::select(vec![
+                "---\n",
+                "+++\n",
+                "...\n",
+                "# ",
+                "## x ##\t#",
+                "\r\n",
+                "\r",
+                "\n",
+                "```\n",
+                "~~~",
+                "    ",
+                "\t",
+                "title: ",
+                "tags: [a, ~, 1]\n",
+                "=====\n",
+                "> ",
+                "- ",
+                "{#id}",
+                "&amp;",
+                "*e*",
+                "`c`",
+                "[l](u)",
+                "<b>",
+                "\u{feff}",
+                "\u{1b}[2J",
+                "é",
+                "日本",
+            ]);
+            prop::collection::vec(
+                prop_oneof![
+                    pieces.prop_map(|p| p.as_bytes().to_vec()),
+                    prop::collection::vec(any::<u8>(), 0..4),
+                ],
+                0..40,
+            )
+            .prop_map(|chunks| chunks.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn load_and_peek_accept_anything(bytes in article_bytes()) {
+                let path = Path::new("2020-1-2-any.md");
+                let article = Article::from_bytes(path, &bytes);
+                prop_assert!(!article.meta.title.is_empty());
+                for heading in &article.outline {
+                    prop_assert!((1..=6).contains(&heading.level));
+                    prop_assert!(heading.offset <= article.body.len());
+                    prop_assert!(heading.line >= article.body_line);
+                    prop_assert!(!heading.text.contains('\n'));
+                }
+                prop_assert!(!article.body.contains('\r'));
+                let peeked = peek(path, &bytes);
+                prop_assert_eq!(&peeked.meta.tags, &article.meta.tags);
+                prop_assert_eq!(&peeked.meta.date, &article.meta.date);
+            }
+        }
+    }
 }

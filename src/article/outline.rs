@@ -179,12 +179,19 @@ impl Anchors {
     /// The slug of `text`, with `-1`, `-2`, ... when it was given out before.
     fn slug(&mut self, text: &str) -> String {
         let base = slugify(text);
-        let mut anchor = base.clone();
-        while self.used.contains_key(&anchor) {
-            let count = self.used.entry(base.clone()).or_insert(0);
-            *count += 1;
-            anchor = format!("{base}-{count}");
+        if !self.used.contains_key(&base) {
+            self.used.insert(base.clone(), 0);
+            return base;
         }
+        let mut count = self.used.get(&base).copied().unwrap_or(0);
+        let anchor = loop {
+            count += 1;
+            let candidate = format!("{base}-{count}");
+            if !self.used.contains_key(&candidate) {
+                break candidate;
+            }
+        };
+        self.used.insert(base, count);
         self.used.insert(anchor.clone(), 0);
         anchor
     }
@@ -200,15 +207,23 @@ impl Anchors {
 /// GitHub's slug: lowercase; letters, marks, digits, `_` and `-` kept;
 /// spaces to `-`; everything else dropped.
 pub fn slugify(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            '-' | '_' => Some(c),
-            c if c.is_alphanumeric() || is_mark(c) => Some(c),
-            _ => None,
-        })
-        .collect()
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            match c {
+                ' ' => slug.push('-'),
+                '-' | '_' => slug.push(c),
+                c if c.is_ascii_alphanumeric() => slug.push(c.to_ascii_lowercase()),
+                _ => {}
+            }
+        } else {
+            slug.extend(
+                c.to_lowercase()
+                    .filter(|&c| c.is_alphanumeric() || is_mark(c)),
+            );
+        }
+    }
+    slug
 }
 
 /// Combining marks of the common blocks (GitHub keeps `\p{M}` in slugs).

@@ -89,8 +89,10 @@ pub(super) struct Layouter<'a> {
 impl<'a> Layouter<'a> {
     pub fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
         let width = width.max(1);
+        let mut b = DocumentBuilder::new(width);
+        b.reserve_for(body.len());
         Layouter {
-            b: DocumentBuilder::new(width),
+            b,
             width: usize::from(width),
             opts,
             body,
@@ -230,6 +232,11 @@ impl<'a> Layouter<'a> {
         }
         self.gap = false;
         self.fresh = true;
+    }
+
+    /// The size of the body being laid out.
+    pub fn body_len(&self) -> usize {
+        self.body.len()
     }
 
     // ---- lines and prefixes ----
@@ -450,7 +457,7 @@ impl<'a> Layouter<'a> {
                     role: Role::Code,
                     ..self.style()
                 };
-                self.inline.push(&t, style);
+                self.inline.push_code(&t, style);
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 if inline_html(&t) == InlineHtml::Break {

@@ -13,9 +13,13 @@ use super::{Emphasis, Role, Style};
 use crate::sanitize::{sanitize, sanitize_line};
 
 /// A code block longer than this many lines is shown plain.
-pub const HIGHLIGHT_MAX_BLOCK_LINES: usize = 1_000;
+pub const HIGHLIGHT_MAX_BLOCK_LINES: usize = 500;
 /// Once a document has highlighted this many code lines, the rest is plain.
-pub const HIGHLIGHT_MAX_DOC_LINES: usize = 5_000;
+/// syntect costs about 50 µs a line here, so this bounds it near 100 ms.
+pub const HIGHLIGHT_MAX_DOC_LINES: usize = 2_000;
+/// A body larger than this is not highlighted at all: its layout has to be
+/// quick on every resize, and its plain layout already takes most of that.
+pub const HIGHLIGHT_MAX_BODY_BYTES: usize = 512 * 1024;
 
 /// The marker at the end of a cut code line.
 const CUT: &str = "→";
@@ -149,6 +153,7 @@ fn highlight<'t>(
 ) -> Option<Vec<Vec<(&'t str, Style)>>> {
     if !l.opts.highlight
         || lang.is_empty()
+        || l.body_len() > HIGHLIGHT_MAX_BODY_BYTES
         || lines.len() > HIGHLIGHT_MAX_BLOCK_LINES
         || l.highlighted.saturating_add(lines.len()) > HIGHLIGHT_MAX_DOC_LINES
     {

@@ -1,9 +1,10 @@
 //! Inline markup to styled text: a paragraph's text in one buffer with style
 //! runs and forced breaks, and the raw-HTML helpers that keep text, drop tags.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use super::Style;
+use super::{Role, Style};
 use crate::sanitize::sanitize;
 
 /// A paragraph's (or heading's, or table cell's) text in one buffer, with
@@ -19,11 +20,33 @@ pub(super) struct Inline {
 }
 
 impl Inline {
+    /// Appends prose from the file in `style`, as [`Inline::push_code`]
+    /// does, with runs of spaces collapsed to one, as a browser shows them.
+    pub fn push(&mut self, text: &str, style: Style) {
+        if text.contains("  ") {
+            let mut collapsed = String::with_capacity(text.len());
+            let mut space = false;
+            for c in text.chars() {
+                if c == ' ' && space {
+                    continue;
+                }
+                space = c == ' ';
+                collapsed.push(c);
+            }
+            self.push_code(&collapsed, style);
+        } else {
+            self.push_code(text, style);
+        }
+    }
+
     /// Appends file text in `style`: sanitized, tabs and newlines made spaces
     /// (a tab in prose is only whitespace; code blocks expand theirs).
-    pub fn push(&mut self, text: &str, style: Style) {
+    pub fn push_code(&mut self, text: &str, style: Style) {
         let safe = sanitize(text);
-        if safe.contains(['\t', '\n']) {
+        if let Cow::Owned(safe) = &safe {
+            // Something was made visible: show the stand-ins as escaped.
+            self.push_marked(safe, style);
+        } else if safe.contains(['\t', '\n']) {
             let flat: String = safe
                 .chars()
                 .map(|c| if c == '\t' || c == '\n' { ' ' } else { c })
@@ -31,6 +54,25 @@ impl Inline {
             self.push_safe(&flat, style);
         } else {
             self.push_safe(&safe, style);
+        }
+    }
+
+    /// Pushes sanitized text, giving stand-ins for control characters
+    /// [`Role::Escaped`] and turning tabs and newlines into spaces.
+    fn push_marked(&mut self, safe: &str, style: Style) {
+        let escaped = Style {
+            role: Role::Escaped,
+            ..style
+        };
+        let mut buf = [0u8; 4];
+        for c in safe.chars() {
+            match c {
+                '\t' | '\n' => self.push_safe(" ", style),
+                '\u{2400}'..='\u{2421}' | '\u{fffd}' => {
+                    self.push_safe(c.encode_utf8(&mut buf), escaped)
+                }
+                c => self.push_safe(c.encode_utf8(&mut buf), style),
+            }
         }
     }
 
@@ -250,6 +292,7 @@ mod tests {
         let mut inline = Inline::default();
         inline.push("a\tb\nc\x1b[2J", Style::default());
         assert_eq!(inline.text, "a b c␛[2J");
-        assert_eq!(inline.runs.len(), 1);
+        assert_eq!(inline.runs.len(), 3);
+        assert_eq!(inline.runs[1].1.role, Role::Escaped);
     }
 }

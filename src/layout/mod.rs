@@ -13,7 +13,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
-pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_DOC_LINES};
+pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
 
 use std::ops::Range;
 
@@ -235,6 +235,14 @@ impl DocumentBuilder {
         }
     }
 
+    /// Reserves room for laying out a body of `bytes` bytes, so that a big
+    /// document is not copied as it grows.
+    pub fn reserve_for(&mut self, bytes: usize) {
+        self.doc.text.reserve(bytes.saturating_add(bytes / 4));
+        self.doc.spans.reserve(bytes / 24);
+        self.doc.lines.reserve(bytes / 48);
+    }
+
     /// Sets the body offset of the block the next lines come from.
     pub fn set_source(&mut self, source: usize) {
         self.source = u32::try_from(source).unwrap_or(u32::MAX);
@@ -346,10 +354,12 @@ impl DocumentBuilder {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutOptions {
     /// Highlight code blocks with syntax colours (syntect's default syntaxes
-    /// and its `base16-ocean.dark` theme). To keep layout fast on huge
-    /// articles, a block of more than [`HIGHLIGHT_MAX_BLOCK_LINES`] lines is
-    /// shown plain, and so is every block once a document has highlighted
-    /// [`HIGHLIGHT_MAX_DOC_LINES`] lines. Unknown languages are plain.
+    /// and its `base16-ocean.dark` theme). syntect is slow next to layout
+    /// (about 50 µs a line), so to keep layout quick on big articles: a body
+    /// over [`HIGHLIGHT_MAX_BODY_BYTES`] is not highlighted, a block of more
+    /// than [`HIGHLIGHT_MAX_BLOCK_LINES`] lines is shown plain, and so is
+    /// every block once a document has highlighted [`HIGHLIGHT_MAX_DOC_LINES`]
+    /// lines. Unknown languages are plain.
     pub highlight: bool,
 }
 

@@ -154,13 +154,31 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
         too_wide: false,
     };
     if s.is_ascii() {
-        // Fast path: printable ASCII is one column per byte (text is sanitized).
-        for (i, b) in s.bytes().enumerate() {
-            if b == b' ' {
-                tok.space(1);
-            } else {
-                tok.grapheme(seg.start + i, 1, 1, false);
+        // Fast path: printable ASCII is one column per byte (text is
+        // sanitized), so words are runs between spaces, cut every `avail`.
+        let bytes = s.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b' ' {
+                let run = bytes[i..].iter().take_while(|&&b| b == b' ').count();
+                tok.space(run);
+                i += run;
+                continue;
             }
+            let word = bytes[i..].iter().take_while(|&&b| b != b' ').count();
+            let mut at = i;
+            while at < i + word {
+                let len = (i + word - at).min(avail);
+                tok.close();
+                tok.cur = Some(Frag {
+                    start: seg.start + at,
+                    end: seg.start + at + len,
+                    width: len,
+                    ws: 0,
+                });
+                at += len;
+            }
+            i += word;
         }
     } else {
         for (i, g) in s.grapheme_indices(true) {

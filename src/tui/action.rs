@@ -98,6 +98,8 @@ pub enum Action {
     SortNext,
     /// Library: reverse the sort.
     SortReverse,
+    /// Library: list drafts (marked) or hide them.
+    ToggleDrafts,
     /// Tag picker: tick or untick the tag under the cursor.
     PickerToggle,
     /// Tag picker: switch between all-of and any-of.

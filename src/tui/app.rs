@@ -50,6 +50,14 @@ impl App {
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 
+    /// Pushes a reader of the start of a large article; the whole article
+    /// follows with [`Reader::replace_article`].
+    pub fn open_partial_reader(&mut self, start: Article) {
+        let (w, h) = self.size;
+        let reader = Reader::new_partial(start, self.config, w, h);
+        self.screens.push(Screen::Reader(Box::new(reader)));
+    }
+
     /// The reader on top of the stack, if the top screen is one.
     pub fn reader(&self) -> Option<&Reader> {
         match self.screens.last() {

@@ -215,6 +215,12 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: LIBRARY,
+        keys: &[Key::ch('D')],
+        action: Action::ToggleDrafts,
+        help: "show / hide drafts",
+    },
+    Binding {
+        modes: LIBRARY,
         keys: &[Key::ch('?')],
         action: Action::ToggleHelp,
         help: "this help",

@@ -111,6 +111,11 @@ pub struct OutlineView {
     pub selected: usize,
     /// The first visible entry shown in the pane.
     pub scroll: usize,
+    /// Per heading: the heading it sits under (computed once per article,
+    /// so that drawing never walks the outline).
+    pub parents: Vec<Option<usize>>,
+    /// The smallest heading level: entries are indented relative to it.
+    pub min_level: u8,
     /// The entry last scrolled into view, so that the wheel can move the
     /// pane away from it until the highlight changes.
     followed: Option<usize>,
@@ -169,8 +174,28 @@ pub struct Reader {
 impl Reader {
     /// A reader of `article` on a `width` x `height` terminal, at the top.
     pub fn new(article: Article, config: Config, width: u16, height: u16) -> Reader {
+        Reader::with_start(article, config, width, height, false)
+    }
+
+    /// A reader of the start of a large article while the rest loads: laid
+    /// out without highlighting, which would cost more than the rest of the
+    /// first screen (the whole article replaces it soon).
+    pub fn new_partial(article: Article, config: Config, width: u16, height: u16) -> Reader {
+        Reader::with_start(article, config, width, height, true)
+    }
+
+    fn with_start(
+        article: Article,
+        config: Config,
+        width: u16,
+        height: u16,
+        partial: bool,
+    ) -> Reader {
         let geometry = Geometry::new(width, height, true, config.max_width);
-        let doc = lay_out(&config, &article, geometry.text.width);
+        let options = LayoutOptions {
+            highlight: !partial && article.body.len() <= HIGHLIGHT_LIMIT,
+        };
+        let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
         let mut reader = Reader {
             article,
             doc,
@@ -182,7 +207,7 @@ impl Reader {
             outline: OutlineView::default(),
             search: SearchState::default(),
             message: None,
-            partial: false,
+            partial,
             config,
         };
         reader.reset_outline();
@@ -379,6 +404,24 @@ impl Reader {
 
     fn reset_outline(&mut self) {
         let n = self.article.outline.len();
+        // Parents with a stack of open (index, level) pairs.
+        let mut parents = Vec::with_capacity(n);
+        let mut open: Vec<(usize, u8)> = Vec::new();
+        for (i, h) in self.article.outline.iter().enumerate() {
+            while open.last().is_some_and(|&(_, level)| level >= h.level) {
+                open.pop();
+            }
+            parents.push(open.last().map(|&(p, _)| p));
+            open.push((i, h.level));
+        }
+        self.outline.parents = parents;
+        self.outline.min_level = self
+            .article
+            .outline
+            .iter()
+            .map(|h| h.level)
+            .min()
+            .unwrap_or(1);
         self.outline.folded.resize(n, false);
         self.outline.selected = self.outline.selected.min(n.saturating_sub(1));
         self.rebuild_visible();
@@ -415,10 +458,7 @@ impl Reader {
 
     /// The heading that heading `index` sits under.
     pub fn parent(&self, index: usize) -> Option<usize> {
-        let level = self.article.outline.get(index)?.level;
-        self.article.outline[..index]
-            .iter()
-            .rposition(|h| h.level < level)
+        self.outline.parents.get(index).copied().flatten()
     }
 
     /// The heading itself or its nearest ancestor that is visible in the pane.

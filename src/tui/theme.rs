@@ -18,24 +18,37 @@ pub fn span_style(style: layout::Style, color: bool) -> Style {
     if e.strike {
         out = out.add_modifier(Modifier::CROSSED_OUT);
     }
-    match style.role {
-        Role::Heading(_) => out = out.add_modifier(Modifier::BOLD),
-        Role::Link => out = out.add_modifier(Modifier::UNDERLINED),
-        _ => {}
+    // Modifiers alone keep roles apart when colour is off (NO_COLOR).
+    out = match style.role {
+        Role::Heading(_) | Role::TableHeader => out.add_modifier(Modifier::BOLD),
+        Role::HeadingMark | Role::Meta | Role::CodeFrame => out.add_modifier(Modifier::DIM),
+        Role::Link => out.add_modifier(Modifier::UNDERLINED),
+        Role::Image | Role::Footnote => out.add_modifier(Modifier::ITALIC),
+        _ => out,
+    };
+    // Any span with a target (a link inside a heading, say) is underlined.
+    if style.link.is_some() {
+        out = out.add_modifier(Modifier::UNDERLINED);
     }
     if color {
         out = match style.role {
             Role::Heading(1) => out.fg(Color::LightCyan),
-            Role::Heading(_) => out.fg(Color::Cyan),
+            Role::Heading(2) => out.fg(Color::Cyan),
+            Role::Heading(_) => out.fg(Color::LightBlue),
+            Role::HeadingMark => out.fg(Color::Cyan),
             Role::Code => out.fg(Color::Yellow),
+            Role::CodeBlock => out.fg(Color::Gray),
             Role::Syntax(r, g, b) => out.fg(Color::Rgb(r, g, b)),
-            Role::Link | Role::LinkRef => out.fg(Color::Blue),
+            Role::Link | Role::LinkRef | Role::Footnote => out.fg(Color::Blue),
+            Role::Image => out.fg(Color::LightMagenta),
+            Role::ListMarker => out.fg(Color::LightYellow),
             Role::QuoteBar | Role::Rule | Role::TableBorder | Role::CodeFrame => {
                 out.fg(Color::DarkGray)
             }
+            Role::Meta => out.fg(Color::Gray),
             Role::Tag => out.fg(Color::Magenta),
             Role::Escaped => out.fg(Color::Red),
-            _ => out,
+            Role::Text | Role::TableHeader => out,
         };
     }
     out

@@ -128,6 +128,7 @@ fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
         | Action::ClearTags
         | Action::SortNext
         | Action::SortReverse
+        | Action::ToggleDrafts
         | Action::PickerToggle
         | Action::PickerMode
         | Action::PickerApply
@@ -158,7 +159,7 @@ fn click(r: &mut Reader, column: u16, row: u16) {
         return;
     };
     // The last column is the pane's border.
-    if !contains(pane, column, row) || column + 1 >= pane.right() {
+    if !contains(pane, column, row) || column.saturating_add(1) >= pane.right() {
         return;
     }
     if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {

@@ -185,6 +185,12 @@ impl LibraryScreen {
         self.refilter();
     }
 
+    /// Lists drafts or hides them.
+    pub fn toggle_drafts(&mut self) {
+        self.filter.drafts = !self.filter.drafts;
+        self.refilter();
+    }
+
     /// Starts typing a text filter, from the one applied.
     pub fn filter_start(&mut self) {
         self.typing = Some(self.filter.text.clone());

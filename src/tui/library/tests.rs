@@ -164,6 +164,23 @@ fn picker_counts_reflect_the_text_filter() {
 }
 
 #[test]
+fn drafts_toggle_in_and_out() {
+    let mut lib_entries = vec![
+        entry("a.md", "2024-01-01", &[]),
+        entry("b.md", "2024-01-02", &[]),
+    ];
+    lib_entries[1].meta.draft = true;
+    let lib = Library::from_parts(PathBuf::new(), lib_entries, vec![]);
+    let mut s = LibraryScreen::new(lib, Filter::default(), 20);
+    assert_eq!(s.rows.len(), 2);
+    s.toggle_drafts();
+    assert_eq!(titles(&s), ["a"]);
+    assert_eq!(s.filter_summary(), "drafts hidden");
+    s.toggle_drafts();
+    assert_eq!(s.rows.len(), 2);
+}
+
+#[test]
 fn sort_cycles_and_reverses() {
     let mut s = LibraryScreen::new(library(3), Filter::default(), 20);
     s.sort_next();
