@@ -181,3 +181,29 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     assert_eq!(r.top + r.rows(), r.doc.len());
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_status_line_cuts_a_long_breadcrumb_to_fit() {
+    let Some(dir) = common::corpus() else {
+        return;
+    };
+    let article = common::load(&dir.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md"));
+    let why = article
+        .outline
+        .iter()
+        .position(|h| h.text.starts_with("Why Linux will play"))
+        .unwrap();
+    for width in [70u16, 100, 160] {
+        let app = common::app_with(article.clone(), width, 24);
+        let keys = "]".repeat(why + 1);
+        let t = screen(app, width, 24, &keys);
+        let buf = t.backend().buffer();
+        let status: String = (0..width).map(|x| buf[(x, 23)].symbol()).collect();
+        assert!(status.contains("FOSS: The Backbone"), "{status}");
+        assert!(status.contains(" › Why Linux will pl"), "{status}");
+        assert!(status.trim_end().ends_with('%'), "{status}");
+        if width < 100 {
+            assert!(status.contains('…'), "cut at {width}: {status}");
+        }
+    }
+}
