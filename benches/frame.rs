@@ -1,2 +1,127 @@
-//! Benchmarks (filled in with their module).
-fn main() {}
+//! Reader benchmarks: one frame drawn on a `TestBackend` for a 10 KB and a
+//! 5 MB article (a frame draws only the visible rows, so both should cost
+//! the same), a search over the whole 5 MB document, and the work before
+//! the first screen of a 5 MB article (its start parsed and laid out).
+#![allow(clippy::unwrap_used)]
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quire::article::Article;
+use quire::tui::{Action, App, Config, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The sample article repeated until it is `bytes` long, every heading made
+/// distinct by a part number.
+fn article_of(bytes: usize) -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader/lighthouse.md");
+    let text = std::fs::read_to_string(path).unwrap();
+    let body_at = text[4..].find("\n---\n").unwrap() + 4 + 5;
+    let (front, body) = text.split_at(body_at);
+    let mut out = String::from(front);
+    let mut part = 0;
+    while out.len() < bytes {
+        part += 1;
+        for line in body.lines() {
+            out.push_str(line);
+            if line.starts_with('#') {
+                out.push_str(&format!(" (part {part})"));
+            }
+            out.push('\n');
+        }
+    }
+    out.into_bytes()
+}
+
+fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
+    let article = Article::from_bytes(Path::new("bench.md"), bytes);
+    let config = Config {
+        color: true,
+        ..Config::default()
+    };
+    let mut app = App::new(config, width, height);
+    app.open_reader(article);
+    app
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    for (name, size) in [("10KB", 10 * 1024), ("5MB", 5 * 1024 * 1024)] {
+        let bytes = article_of(size);
+        let mut app = app_for(&bytes, 120, 40);
+        // Somewhere in the middle, with a search active, as a reader would be.
+        update(&mut app, Action::SearchStart);
+        for c in "lantern".chars() {
+            update(&mut app, Action::SearchInput(c));
+        }
+        update(&mut app, Action::SearchSubmit);
+        let len = app.reader().unwrap().doc.len();
+        app.reader_mut().unwrap().top = len / 2;
+        update(&mut app, Action::LineDown);
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        group.bench_function(format!("draw_{name}"), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| quire::tui::ui::draw(f, black_box(&app)))
+                    .unwrap();
+            })
+        });
+    }
+    group.finish();
+}
+
+fn search(c: &mut Criterion) {
+    let bytes = article_of(5 * 1024 * 1024);
+    let app = app_for(&bytes, 120, 40);
+    let doc = &app.reader().unwrap().doc;
+    let mut group = c.benchmark_group("search");
+    group.sample_size(10);
+    group.bench_function("5MB_any_case", |b| {
+        b.iter(|| quire::search::find(doc, black_box("lantern")))
+    });
+    group.bench_function("5MB_exact_case", |b| {
+        b.iter(|| quire::search::find(doc, black_box("Lantern")))
+    });
+    group.bench_function("5MB_folded_unicode", |b| {
+        b.iter(|| quire::search::find(doc, black_box("über")))
+    });
+    group.finish();
+}
+
+fn first_screen(c: &mut Criterion) {
+    let bytes = article_of(5 * 1024 * 1024);
+    let mut group = c.benchmark_group("first_screen");
+    group.sample_size(10);
+    group.bench_function("5MB_quick_start", |b| {
+        b.iter(|| {
+            let prefix = quire::tui::quick_start_prefix(&bytes);
+            let start = Article::from_bytes(Path::new("bench.md"), prefix);
+            let mut app = App::new(Config::default(), 120, 40);
+            app.open_partial_reader(start);
+            let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+            terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+        })
+    });
+    group.bench_function("5MB_parse_only", |b| {
+        b.iter(|| Article::from_bytes(Path::new("bench.md"), black_box(&bytes)))
+    });
+    let article = Article::from_bytes(Path::new("bench.md"), &bytes);
+    group.bench_function("5MB_layout_only", |b| {
+        b.iter(|| {
+            quire::layout::layout(
+                black_box(&article),
+                88,
+                quire::layout::LayoutOptions { highlight: false },
+            )
+        })
+    });
+    group.bench_function("5MB_whole_article_load_and_layout", |b| {
+        b.iter(|| app_for(black_box(&bytes), 120, 40))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frame, search, first_screen);
+criterion_main!(benches);

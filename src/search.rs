@@ -58,7 +58,7 @@ impl Matcher {
         if !ignores_case(query) {
             Matcher::Exact(query.as_bytes().to_vec())
         } else if query.is_ascii() {
-            Matcher::AsciiFold(query.as_bytes().to_vec())
+            Matcher::AsciiFold(query.to_ascii_lowercase().into_bytes())
         } else {
             Matcher::Fold(query.chars().map(fold).collect())
         }
@@ -66,32 +66,42 @@ impl Matcher {
 
     fn find_in(&self, text: &str, mut found: impl FnMut(usize, usize)) {
         match self {
-            Matcher::Exact(q) => bytes_find(text.as_bytes(), q, |a, b| a == b, &mut found),
-            Matcher::AsciiFold(q) => bytes_find(
-                text.as_bytes(),
-                q,
-                |a, b| a.to_ascii_lowercase() == b,
-                &mut found,
-            ),
+            Matcher::Exact(q) => bytes_find(text.as_bytes(), q, |b| b, &mut found),
+            Matcher::AsciiFold(q) => {
+                bytes_find(text.as_bytes(), q, |b| b.to_ascii_lowercase(), &mut found)
+            }
             Matcher::Fold(q) => fold_find(text, q, &mut found),
         }
     }
 }
 
-/// Non-overlapping occurrences of `needle` in `hay` under `eq`.
+/// Non-overlapping occurrences of `needle` in `hay`, where `fold` maps a
+/// byte of `hay` before comparing it with the (already folded) needle.
 fn bytes_find(
     hay: &[u8],
     needle: &[u8],
-    eq: impl Fn(u8, u8) -> bool,
+    fold: impl Fn(u8) -> u8,
     found: &mut impl FnMut(usize, usize),
 ) {
     let n = needle.len();
-    if n == 0 || hay.len() < n {
+    let Some(&first) = needle.first() else {
         return;
-    }
+    };
     let mut i = 0;
     while i + n <= hay.len() {
-        if hay[i..i + n].iter().zip(needle).all(|(&a, &b)| eq(a, b)) {
+        // Skip quickly to the next byte that could start a match.
+        let Some(skip) = hay[i..=hay.len() - n]
+            .iter()
+            .position(|&b| fold(b) == first)
+        else {
+            return;
+        };
+        i += skip;
+        if hay[i + 1..i + n]
+            .iter()
+            .zip(&needle[1..])
+            .all(|(&a, &b)| fold(a) == b)
+        {
             found(i, i + n);
             i += n;
         } else {
@@ -102,6 +112,9 @@ fn bytes_find(
 
 /// The simple lowercase of `c` (itself when lowercasing would give several characters).
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -114,6 +127,11 @@ fn fold_find(text: &str, needle: &[char], found: &mut impl FnMut(usize, usize)) 
     let Some(&first) = needle.first() else {
         return;
     };
+    // ASCII folds to ASCII: a needle with other characters cannot match an
+    // ASCII line, which most lines are.
+    if text.is_ascii() && !needle.iter().all(char::is_ascii) {
+        return;
+    }
     let mut rest = text.char_indices();
     while let Some((start, c)) = rest.next() {
         if fold(c) != first {

@@ -93,6 +93,11 @@ fn sample_articles_snapshots() {
         for width in [1, 20, 40, 80, 200] {
             let doc = layout(&article, width, LayoutOptions { highlight: false });
             check_headings(&article, &doc, &stem);
+            for line in doc.lines(0, doc.len()) {
+                let text = line.text();
+                assert!(text.width() <= usize::from(width), "{stem}: {text:?}");
+                assert!(!text.ends_with(' '), "{stem}: trailing space {text:?}");
+            }
         }
     }
 }

@@ -457,7 +457,7 @@ impl<'a> Layouter<'a> {
                     role: Role::Code,
                     ..self.style()
                 };
-                self.inline.push(&t, style);
+                self.inline.push_code(&t, style);
             }
             Event::Html(t) | Event::InlineHtml(t) => {
                 if inline_html(&t) == InlineHtml::Break {

@@ -20,9 +20,28 @@ pub(super) struct Inline {
 }
 
 impl Inline {
+    /// Appends prose from the file in `style`, as [`Inline::push_code`]
+    /// does, with runs of spaces collapsed to one, as a browser shows them.
+    pub fn push(&mut self, text: &str, style: Style) {
+        if text.contains("  ") {
+            let mut collapsed = String::with_capacity(text.len());
+            let mut space = false;
+            for c in text.chars() {
+                if c == ' ' && space {
+                    continue;
+                }
+                space = c == ' ';
+                collapsed.push(c);
+            }
+            self.push_code(&collapsed, style);
+        } else {
+            self.push_code(text, style);
+        }
+    }
+
     /// Appends file text in `style`: sanitized, tabs and newlines made spaces
     /// (a tab in prose is only whitespace; code blocks expand theirs).
-    pub fn push(&mut self, text: &str, style: Style) {
+    pub fn push_code(&mut self, text: &str, style: Style) {
         let safe = sanitize(text);
         if let Cow::Owned(safe) = &safe {
             // Something was made visible: show the stand-ins as escaped.

@@ -50,6 +50,14 @@ impl App {
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 
+    /// Pushes a reader of the start of a large article; the whole article
+    /// follows with [`Reader::replace_article`].
+    pub fn open_partial_reader(&mut self, start: Article) {
+        let (w, h) = self.size;
+        let reader = Reader::new_partial(start, self.config, w, h);
+        self.screens.push(Screen::Reader(Box::new(reader)));
+    }
+
     /// The reader on top of the stack, if the top screen is one.
     pub fn reader(&self) -> Option<&Reader> {
         match self.screens.last() {
@@ -95,9 +103,12 @@ impl App {
         match self.screens.last() {
             Some(Screen::Reader(r)) if r.search.typing.is_some() => Mode::Search,
             Some(Screen::Reader(r)) if r.focus == Focus::Outline => Mode::Outline,
-            Some(Screen::Library(s)) if s.picker.is_some() => Mode::TagPicker,
-            Some(Screen::Library(s)) if s.typing.is_some() => Mode::LibraryFilter,
-            Some(Screen::Library(_)) => Mode::Library,
+            Some(Screen::Library(s)) => match &s.picker {
+                Some(p) if p.typing => Mode::TagSearch,
+                Some(_) => Mode::TagPicker,
+                None if s.typing.is_some() => Mode::LibraryFilter,
+                None => Mode::Library,
+            },
             _ => Mode::Reader,
         }
     }

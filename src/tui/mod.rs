@@ -96,7 +96,11 @@ where
                     continue;
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => loading = None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    loading = None;
+                    loading_failed(app);
+                    dirty = true;
+                }
             }
         }
         let timeout = if loading.is_some() {
@@ -112,11 +116,13 @@ where
         let Some(action) = to_action(app, &event) else {
             continue;
         };
-        // A key acts on the whole article: wait for it if it is still loading.
-        if !matches!(action, Action::Resize(..)) {
+        // Most keys act on the whole article: wait for it if it is still
+        // loading. Scrolling and typing work on the start shown meanwhile.
+        if !works_on_the_start(&action) {
             if let Some(rx) = loading.take() {
-                if let Ok(loaded) = rx.recv() {
-                    install(app, loaded);
+                match rx.recv() {
+                    Ok(loaded) => install(app, loaded),
+                    Err(_) => loading_failed(app),
                 }
             }
         }
@@ -166,6 +172,38 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// True for actions that make sense on the start of an article that is still
+/// loading (the first screen shows some hundred screens of it).
+fn works_on_the_start(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Resize(..)
+            | Action::LineDown
+            | Action::LineUp
+            | Action::PageDown
+            | Action::PageUp
+            | Action::HalfPageDown
+            | Action::HalfPageUp
+            | Action::Top
+            | Action::ToggleHelp
+            | Action::SearchStart
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchAbort
+            | Action::Wheel { .. }
+    )
+}
+
+/// The loading thread ended without the article: keep showing its start.
+fn loading_failed(app: &mut App) {
+    if let Some(Screen::Reader(r)) = app.screens.first_mut() {
+        if r.partial {
+            r.partial = false;
+            r.message = Some("only the start of this article could be loaded".into());
+        }
     }
 }
 
@@ -256,7 +294,7 @@ fn config(args: &OpenArgs) -> Config {
 
 /// The start of a large file, cut after a blank line so that no block is
 /// cut in the middle of the first screen.
-fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
+pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     let from = QUICK_START_PREFIX.min(bytes.len());
     let rest = &bytes[from..];
     let cut = rest
@@ -292,14 +330,12 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(config, size.width, size.height);
-    app.open_reader(first);
-
     let loading = if quick {
+        app.open_partial_reader(first);
+        // The first screen goes out before the loading thread competes for the CPU.
+        terminal.draw(|frame| ui::draw(frame, &app))?;
         let (tx, rx) = mpsc::channel();
         let width = app.reader().map_or(80, |r| r.doc.width);
-        if let Some(r) = app.reader_mut() {
-            r.partial = true;
-        }
         let path: PathBuf = path.to_path_buf();
         std::thread::spawn(move || {
             let article = Article::from_bytes(&path, &bytes);
@@ -308,6 +344,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         });
         Some(rx)
     } else {
+        app.open_reader(first);
         None
     };
 

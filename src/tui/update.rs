@@ -76,7 +76,14 @@ fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
                 r.message = Some("the outline is hidden: o shows it".into());
             }
         }
-        Action::ToggleOutline => r.toggle_outline(),
+        Action::ToggleOutline => {
+            r.toggle_outline();
+            if r.article.outline.is_empty() {
+                r.message = Some("this article has no headings".into());
+            } else if r.outline_wanted && !r.outline_shown() {
+                r.message = Some("the outline needs 60 columns".into());
+            }
+        }
         Action::OutlineDown => r.move_selection(true),
         Action::OutlineUp => r.move_selection(false),
         Action::OutlineJump => {
@@ -159,7 +166,7 @@ fn click(r: &mut Reader, column: u16, row: u16) {
         return;
     };
     // The last column is the pane's border.
-    if !contains(pane, column, row) || column + 1 >= pane.right() {
+    if !contains(pane, column, row) || column.saturating_add(1) >= pane.right() {
         return;
     }
     if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {

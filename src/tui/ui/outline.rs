@@ -33,7 +33,7 @@ pub fn draw(buf: &mut Buffer, r: &Reader) {
         return;
     }
     let headings = &r.article.outline;
-    let min_level = headings.iter().map(|h| h.level).min().unwrap_or(1);
+    let min_level = r.outline.min_level;
     let highlighted = r.highlighted();
     for row in 0..area.height {
         let Some(i) = r.outline_entry_at(usize::from(row)) else {
