@@ -146,7 +146,19 @@ fn sigterm_restores_the_terminal() {
     if !tmux::available("sigterm_restores_the_terminal") {
         return;
     }
-    let t = open("term", 80, 24, "lighthouse.md");
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    if !tmux::available("sighup_restores_the_terminal") {
+        return;
+    }
+    signal_restores_the_terminal("HUP");
+}
+
+fn signal_restores_the_terminal(signal: &str) {
+    let t = open(&signal.to_lowercase(), 80, 24, "lighthouse.md");
     t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
     let shell = t.pane_format("#{pane_pid}");
     let out = std::process::Command::new("pgrep")
@@ -156,7 +168,7 @@ fn sigterm_restores_the_terminal() {
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(!pid.is_empty(), "the reader's process is found");
     let status = std::process::Command::new("kill")
-        .args(["-TERM", &pid])
+        .args([format!("-{signal}"), pid])
         .status()
         .unwrap();
     assert!(status.success());

@@ -301,8 +301,8 @@ mod flow {
     #[test]
     fn pick_a_tag_open_an_article_and_come_back_to_the_same_list() {
         let mut app = app(Filter::default());
-        // The picker lists rust and writing (3 each) first: rust is first by name.
-        run(&mut app, &["t", "Space", "Enter", "j"]);
+        // Find the tag by name in the picker, tick it, apply.
+        run(&mut app, &["t", "/", "RUS", "Enter", "Space", "Enter", "j"]);
         let s = screen(&app);
         assert_eq!(s.filter.tags, ["rust"]);
         assert_eq!(s.rows.len(), 3);
@@ -390,4 +390,17 @@ mod flow {
         run(&mut app, &["?"]);
         assert!(!app.help);
     }
+}
+
+#[test]
+fn tag_picker_narrowed_by_name() {
+    let mut s = screen(Filter::default(), 24);
+    s.picker_open();
+    let p = s.picker.as_mut().expect("picker");
+    p.search_start();
+    for c in "ing".chars() {
+        p.search_input(c);
+    }
+    p.toggle();
+    insta::assert_snapshot!(draw(&s, 110, 24).backend());
 }

@@ -540,3 +540,18 @@ fn a_real_layout_keeps_the_top_text_across_resizes() {
         assert_eq!(r.doc.line(r.top).unwrap().source(), source, "{w}x{h}");
     }
 }
+
+#[test]
+fn an_article_without_headings_gets_the_whole_width() {
+    let article = common::plain_article("Flat", "Just one paragraph.\n\nAnd another.");
+    let mut app = common::plain_app(article, 100, 20);
+    assert!(!reader(&app).outline_shown());
+    update(&mut app, Action::ToggleOutline);
+    assert!(!reader(&app).outline_shown());
+    assert_eq!(
+        reader(&app).message.as_deref(),
+        Some("this article has no headings")
+    );
+    update(&mut app, Action::ToggleFocus);
+    assert_eq!(reader(&app).focus, Focus::Text);
+}

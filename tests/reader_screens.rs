@@ -131,3 +131,79 @@ fn a_search_match_is_styled_on_screen() {
     }
     assert!(found, "lantern is on screen");
 }
+
+#[test]
+fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
+    use quire::article::Article;
+    use quire::tui::Loaded;
+    use std::path::Path;
+
+    let md = common::long_markdown(3000, 2);
+    assert!(md.len() > quire::tui::QUICK_START_BYTES);
+    let prefix = quire::tui::quick_start_prefix(md.as_bytes());
+    assert!(prefix.len() < md.len() / 4, "the start is a small part");
+    let start = Article::from_bytes(Path::new("long.md"), prefix);
+    let whole = Article::from_bytes(Path::new("long.md"), md.as_bytes());
+    let mut app = App::new(common::config(), 100, 30);
+    app.open_partial_reader(start);
+    let width = app.reader().unwrap().doc.width;
+    assert!(app.reader().unwrap().partial);
+    let start_headings = app.reader().unwrap().article.outline.len();
+    // Scroll within the start, then let the whole arrive.
+    for _ in 0..40 {
+        quire::tui::update(&mut app, quire::tui::Action::LineDown);
+    }
+    let top_source = {
+        let r = app.reader().unwrap();
+        r.doc.line(r.top).unwrap().source()
+    };
+    let (tx, rx) = std::sync::mpsc::channel();
+    let doc = quire::tui::reader::lay_out(&app.config, &whole, width);
+    tx.send(Loaded {
+        article: whole,
+        doc,
+    })
+    .unwrap();
+    // `G` waits for the whole article, so it reaches the real end.
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    run_app(&mut terminal, &mut app, &mut Script::keys(""), Some(rx)).unwrap();
+    let r = app.reader().unwrap();
+    assert!(!r.partial);
+    assert!(r.article.outline.len() > start_headings);
+    assert_eq!(r.article.outline.len(), 3000);
+    assert_eq!(
+        r.doc.line(r.top).unwrap().source(),
+        top_source,
+        "same place"
+    );
+    run_app(&mut terminal, &mut app, &mut Script::keys("G"), None).unwrap();
+    let r = app.reader().unwrap();
+    assert_eq!(r.top + r.rows(), r.doc.len());
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_status_line_cuts_a_long_breadcrumb_to_fit() {
+    let Some(dir) = common::corpus() else {
+        return;
+    };
+    let article = common::load(&dir.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md"));
+    let why = article
+        .outline
+        .iter()
+        .position(|h| h.text.starts_with("Why Linux will play"))
+        .unwrap();
+    for width in [70u16, 100, 160] {
+        let app = common::app_with(article.clone(), width, 24);
+        let keys = "]".repeat(why + 1);
+        let t = screen(app, width, 24, &keys);
+        let buf = t.backend().buffer();
+        let status: String = (0..width).map(|x| buf[(x, 23)].symbol()).collect();
+        assert!(status.contains("FOSS: The Backbone"), "{status}");
+        assert!(status.contains(" › Why Linux will pl"), "{status}");
+        assert!(status.trim_end().ends_with('%'), "{status}");
+        if width < 100 {
+            assert!(status.contains('…'), "cut at {width}: {status}");
+        }
+    }
+}

@@ -103,9 +103,12 @@ impl App {
         match self.screens.last() {
             Some(Screen::Reader(r)) if r.search.typing.is_some() => Mode::Search,
             Some(Screen::Reader(r)) if r.focus == Focus::Outline => Mode::Outline,
-            Some(Screen::Library(s)) if s.picker.is_some() => Mode::TagPicker,
-            Some(Screen::Library(s)) if s.typing.is_some() => Mode::LibraryFilter,
-            Some(Screen::Library(_)) => Mode::Library,
+            Some(Screen::Library(s)) => match &s.picker {
+                Some(p) if p.typing => Mode::TagSearch,
+                Some(_) => Mode::TagPicker,
+                None if s.typing.is_some() => Mode::LibraryFilter,
+                None => Mode::Library,
+            },
             _ => Mode::Reader,
         }
     }

@@ -23,6 +23,8 @@ pub enum Mode {
     LibraryFilter,
     /// The library's tag picker is open.
     TagPicker,
+    /// A tag name being typed in the tag picker.
+    TagSearch,
 }
 
 impl Mode {
@@ -36,6 +38,7 @@ impl Mode {
             Mode::Library => "Library",
             Mode::LibraryFilter => "Typing a filter (/)",
             Mode::TagPicker => "Tag picker (t)",
+            Mode::TagSearch => "Finding a tag (/ in the picker)",
         }
     }
 }
@@ -127,6 +130,7 @@ const SEARCH: &[Mode] = &[Mode::Search];
 const LIBRARY: &[Mode] = &[Mode::Library];
 const FILTER: &[Mode] = &[Mode::LibraryFilter];
 const PICKER: &[Mode] = &[Mode::TagPicker];
+const TAG_SEARCH: &[Mode] = &[Mode::TagSearch];
 const HELP: &[Mode] = &[Mode::Help];
 
 /// Every binding, in the order the help overlay lists them. Typed characters
@@ -290,6 +294,42 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Esc), Key::ch('q')],
         action: Action::PickerCancel,
         help: "cancel",
+    },
+    Binding {
+        modes: PICKER,
+        keys: &[Key::ch('/')],
+        action: Action::FilterStart,
+        help: "find tags by name",
+    },
+    Binding {
+        modes: TAG_SEARCH,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::FilterKeep,
+        help: "keep the found tags",
+    },
+    Binding {
+        modes: TAG_SEARCH,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::FilterClear,
+        help: "show every tag again",
+    },
+    Binding {
+        modes: TAG_SEARCH,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::FilterBackspace,
+        help: "delete a character",
+    },
+    Binding {
+        modes: TAG_SEARCH,
+        keys: &[Key::plain(KeyCode::Down)],
+        action: Action::LineDown,
+        help: "next tag",
+    },
+    Binding {
+        modes: TAG_SEARCH,
+        keys: &[Key::plain(KeyCode::Up)],
+        action: Action::LineUp,
+        help: "previous tag",
     },
     Binding {
         modes: TEXT,
@@ -474,6 +514,7 @@ pub static BINDINGS: &[Binding] = &[
             Mode::Library,
             Mode::LibraryFilter,
             Mode::TagPicker,
+            Mode::TagSearch,
         ],
         keys: &[Key::ctrl('c')],
         action: Action::Quit,
@@ -495,7 +536,9 @@ pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
     let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (mode, event.code) {
         (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
-        (Mode::LibraryFilter, KeyCode::Char(c)) if typed.is_empty() => Some(Action::FilterInput(c)),
+        (Mode::LibraryFilter | Mode::TagSearch, KeyCode::Char(c)) if typed.is_empty() => {
+            Some(Action::FilterInput(c))
+        }
         _ => None,
     }
 }
@@ -546,6 +589,7 @@ mod tests {
             Mode::Library,
             Mode::LibraryFilter,
             Mode::TagPicker,
+            Mode::TagSearch,
         ] {
             let keys: Vec<Key> = BINDINGS
                 .iter()

@@ -96,7 +96,11 @@ where
                     continue;
                 }
                 Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => loading = None,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    loading = None;
+                    loading_failed(app);
+                    dirty = true;
+                }
             }
         }
         let timeout = if loading.is_some() {
@@ -116,8 +120,9 @@ where
         // loading. Scrolling and typing work on the start shown meanwhile.
         if !works_on_the_start(&action) {
             if let Some(rx) = loading.take() {
-                if let Ok(loaded) = rx.recv() {
-                    install(app, loaded);
+                match rx.recv() {
+                    Ok(loaded) => install(app, loaded),
+                    Err(_) => loading_failed(app),
                 }
             }
         }
@@ -190,6 +195,16 @@ fn works_on_the_start(action: &Action) -> bool {
             | Action::SearchAbort
             | Action::Wheel { .. }
     )
+}
+
+/// The loading thread ended without the article: keep showing its start.
+fn loading_failed(app: &mut App) {
+    if let Some(Screen::Reader(r)) = app.screens.first_mut() {
+        if r.partial {
+            r.partial = false;
+            r.message = Some("only the start of this article could be loaded".into());
+        }
+    }
 }
 
 fn install(app: &mut App, loaded: Loaded) {

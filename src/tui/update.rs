@@ -76,7 +76,14 @@ fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
                 r.message = Some("the outline is hidden: o shows it".into());
             }
         }
-        Action::ToggleOutline => r.toggle_outline(),
+        Action::ToggleOutline => {
+            r.toggle_outline();
+            if r.article.outline.is_empty() {
+                r.message = Some("this article has no headings".into());
+            } else if r.outline_wanted && !r.outline_shown() {
+                r.message = Some("the outline needs 60 columns".into());
+            }
+        }
         Action::OutlineDown => r.move_selection(true),
         Action::OutlineUp => r.move_selection(false),
         Action::OutlineJump => {

@@ -1,6 +1,7 @@
 //! The tag picker: every tag with its count over the other active filters,
 //! a cursor, the tags ticked so far and all-of/any-of. Nothing is applied to
-//! the library until Enter.
+//! the library until Enter. `/` narrows the list to tags whose name holds
+//! the typed text, for libraries with many tags.
 
 use crate::library::{Filter, Library, TagCount, TagMode};
 
@@ -16,7 +17,13 @@ pub struct TagPicker {
     pub chosen: Vec<bool>,
     /// All of the ticked tags, or any.
     pub mode: TagMode,
-    /// The row under the cursor.
+    /// Positions in `tags` of the rows shown: those whose name holds `query`.
+    pub shown: Vec<usize>,
+    /// The name filter (case-insensitive); empty shows every tag.
+    pub query: String,
+    /// True while the name filter is being typed.
+    pub typing: bool,
+    /// The row under the cursor (an index into `shown`).
     pub cursor: usize,
     /// The first row shown.
     pub scroll: usize,
@@ -34,9 +41,12 @@ impl TagPicker {
             .map(|t| filter.tags.iter().any(|f| library.tag_id(f) == Some(t.id)))
             .collect();
         let mut picker = TagPicker {
+            shown: (0..tags.len()).collect(),
             tags,
             chosen,
             mode: filter.mode,
+            query: String::new(),
+            typing: false,
             cursor: 0,
             scroll: 0,
             height: 1,
@@ -61,16 +71,68 @@ impl TagPicker {
 
     /// Moves the cursor, stopping at the ends.
     pub fn move_by(&mut self, delta: isize) {
-        let last = self.tags.len().saturating_sub(1);
+        let last = self.shown.len().saturating_sub(1);
         self.cursor = self.cursor.saturating_add_signed(delta).min(last);
         self.follow();
     }
 
     /// Ticks or unticks the tag under the cursor.
     pub fn toggle(&mut self) {
-        if let Some(c) = self.chosen.get_mut(self.cursor) {
+        let at = self.shown.get(self.cursor).copied();
+        if let Some(c) = at.and_then(|i| self.chosen.get_mut(i)) {
             *c = !*c;
         }
+    }
+
+    /// The position in `tags` of the tag under the cursor.
+    pub fn current(&self) -> Option<usize> {
+        self.shown.get(self.cursor).copied()
+    }
+
+    /// Starts typing a name filter.
+    pub fn search_start(&mut self) {
+        self.typing = true;
+    }
+
+    /// Adds a typed character to the name filter.
+    pub fn search_input(&mut self, c: char) {
+        self.query.push(c);
+        self.refilter();
+    }
+
+    /// Removes the last character of the name filter.
+    pub fn search_backspace(&mut self) {
+        self.query.pop();
+        self.refilter();
+    }
+
+    /// Stops typing, keeping the narrowed list.
+    pub fn search_keep(&mut self) {
+        self.typing = false;
+    }
+
+    /// Stops typing and shows every tag again.
+    pub fn search_clear(&mut self) {
+        self.typing = false;
+        self.query.clear();
+        self.refilter();
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.current();
+        let query = self.query.to_lowercase();
+        self.shown = self
+            .tags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.name.to_lowercase().contains(&query))
+            .map(|(i, _)| i)
+            .collect();
+        self.cursor = keep
+            .and_then(|k| self.shown.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.scroll = 0;
+        self.follow();
     }
 
     /// Switches between all-of and any-of.

@@ -219,3 +219,28 @@ fn an_empty_library_has_no_selection() {
     s.picker_apply();
     assert!(s.filter.tags.is_empty());
 }
+
+#[test]
+fn picker_name_search_narrows_ticks_and_keeps_ticks_hidden_by_it() {
+    let mut s = LibraryScreen::new(library(6), Filter::default(), 20);
+    s.picker_open();
+    let p = s.picker.as_mut().expect("open");
+    p.toggle(); // "even", before searching
+    p.search_start();
+    for c in "PR".chars() {
+        p.search_input(c);
+    }
+    let shown: Vec<&str> = p.shown.iter().map(|&i| p.tags[i].name.as_str()).collect();
+    assert_eq!(shown, ["Prime"]);
+    p.search_keep();
+    assert!(!p.typing);
+    p.toggle();
+    p.search_input('z');
+    assert!(p.shown.is_empty());
+    p.toggle(); // nothing under the cursor: no change
+    p.search_clear();
+    assert_eq!(p.shown.len(), 3);
+    assert_eq!(p.chosen_names(), ["even", "Prime"]);
+    s.picker_apply();
+    assert_eq!(s.filter.tags, ["even", "Prime"]);
+}

@@ -57,6 +57,18 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
 
 fn update_picker(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
     let picker = s.picker.as_mut()?;
+    if picker.typing {
+        match action {
+            Action::FilterInput(c) => picker.search_input(c),
+            Action::FilterBackspace => picker.search_backspace(),
+            Action::FilterKeep => picker.search_keep(),
+            Action::FilterClear => picker.search_clear(),
+            Action::LineDown => picker.move_by(1),
+            Action::LineUp => picker.move_by(-1),
+            _ => {}
+        }
+        return None;
+    }
     let page = isize::try_from(picker.height).unwrap_or(isize::MAX);
     match action {
         Action::LineDown => picker.move_by(1),
@@ -67,6 +79,7 @@ fn update_picker(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::Bottom => picker.move_by(isize::MAX),
         Action::Wheel { down, .. } => picker.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
         Action::PickerToggle => picker.toggle(),
+        Action::FilterStart => picker.search_start(),
         Action::PickerMode => picker.toggle_mode(),
         Action::PickerApply => s.picker_apply(),
         Action::PickerCancel | Action::Cancel | Action::Back => s.picker_cancel(),

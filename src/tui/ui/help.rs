@@ -14,10 +14,11 @@ use crate::tui::theme;
 const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
 
 /// The modes listed over the library, in order.
-const LIBRARY_SECTIONS: [Mode; 4] = [
+const LIBRARY_SECTIONS: [Mode; 5] = [
     Mode::Library,
     Mode::LibraryFilter,
     Mode::TagPicker,
+    Mode::TagSearch,
     Mode::Help,
 ];
 
@@ -75,7 +76,7 @@ fn sections(
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             row(&mut out, keys.join(" "), b.help);
         }
-        if mode == Mode::Search || mode == Mode::LibraryFilter {
+        if matches!(mode, Mode::Search | Mode::LibraryFilter | Mode::TagSearch) {
             row(&mut out, "any key".into(), "type the query");
         }
     }

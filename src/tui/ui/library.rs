@@ -482,16 +482,21 @@ fn draw_picker(
         .map(|t| t.count.to_string().len())
         .max()
         .unwrap_or(1);
-    if p.tags.is_empty() && inner.height > 1 {
+    if p.shown.is_empty() && inner.height > 1 {
+        let note = if p.tags.is_empty() {
+            " No tags in this library.".to_string()
+        } else {
+            format!(" No tag name holds \"{}\".", sanitize_line(&p.query))
+        };
         buf.set_line(
             inner.x,
             inner.y + 1,
-            &Line::raw(" No tags in this library."),
+            &Line::raw(truncate(&note, w).into_owned()),
             inner.width,
         );
     }
-    for (dy, (i, tag)) in p
-        .tags
+    for (dy, (row, &i)) in p
+        .shown
         .iter()
         .enumerate()
         .skip(p.scroll)
@@ -499,8 +504,9 @@ fn draw_picker(
         .enumerate()
     {
         let Ok(dy) = u16::try_from(dy) else { break };
+        let Some(tag) = p.tags.get(i) else { break };
         let y = inner.y + 1 + dy;
-        let at = i == p.cursor;
+        let at = row == p.cursor;
         let tick = if p.chosen.get(i).copied().unwrap_or(false) {
             "[x]"
         } else {
@@ -528,7 +534,15 @@ fn draw_picker(
         );
     }
     if inner.height >= 2 {
-        let hint = " Space tick · a all/any · Enter apply · Esc cancel";
+        let query = sanitize_line(&p.query);
+        let hint = if p.typing {
+            format!(" find: {query}▏  Enter keep · Esc all tags")
+        } else if !p.query.is_empty() {
+            format!(" /{query} · Space tick · a all/any · Enter apply")
+        } else {
+            " Space tick · a all/any · / find · Enter apply · Esc cancel".to_string()
+        };
+        let hint = hint.as_str();
         buf.set_line(
             inner.x,
             inner.bottom() - 1,

@@ -1,0 +1,126 @@
+//! The reader's search: the query being typed, the matches in the current
+//! layout, and moving between them.
+
+use super::Reader;
+use crate::search::{self, Match};
+
+/// A search: what is being typed and what the last query found.
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The query being typed, while the status line is a prompt.
+    pub typing: Option<String>,
+    /// The query that was run (empty when none).
+    pub query: String,
+    /// Where it matches in the current document, in order.
+    pub matches: Vec<Match>,
+    /// The index in `matches` of the current match.
+    pub current: Option<usize>,
+}
+
+impl Reader {
+    /// Runs `query` (smart case) and shows the first match at or after the top line.
+    pub fn run_search(&mut self, query: String) {
+        self.search.query = query;
+        self.search.matches = search::find(&self.doc, &self.search.query);
+        self.search.current = None;
+        if self.search.query.is_empty() {
+            return;
+        }
+        if self.search.matches.is_empty() {
+            self.message = Some(format!("no match for “{}”", self.search.query));
+            return;
+        }
+        let first = self.search.matches.partition_point(|m| m.line < self.top);
+        let index = if first < self.search.matches.len() {
+            first
+        } else {
+            self.message = Some("search hit the end, continued from the top".into());
+            0
+        };
+        self.search.current = Some(index);
+        self.reveal_match();
+    }
+
+    /// Clears the search and its highlights.
+    pub fn clear_search(&mut self) {
+        self.search = SearchState::default();
+    }
+
+    /// Goes to the next (or previous) match, wrapping around with a message.
+    pub fn step_match(&mut self, forward: bool) {
+        let n = self.search.matches.len();
+        if n == 0 {
+            self.message = Some(if self.search.query.is_empty() {
+                "no search: type / to search".into()
+            } else {
+                format!("no match for “{}”", self.search.query)
+            });
+            return;
+        }
+        // From the current match when it is on screen, else from the top line.
+        let on_screen = self.search.current.filter(|&c| {
+            let line = self.search.matches[c].line;
+            line >= self.top && line < self.top.saturating_add(self.rows())
+        });
+        let index = if forward {
+            let next = match on_screen {
+                Some(c) => c.saturating_add(1),
+                None => self.search.matches.partition_point(|m| m.line < self.top),
+            };
+            if next >= n {
+                self.message = Some("search hit the end, continued from the top".into());
+                0
+            } else {
+                next
+            }
+        } else {
+            let prev = match on_screen {
+                Some(c) => c.checked_sub(1),
+                None => self
+                    .search
+                    .matches
+                    .partition_point(|m| m.line < self.top)
+                    .checked_sub(1),
+            };
+            match prev {
+                Some(p) => p,
+                None => {
+                    self.message = Some("search hit the start, continued from the end".into());
+                    n - 1
+                }
+            }
+        };
+        self.search.current = Some(index);
+        self.reveal_match();
+    }
+
+    fn reveal_match(&mut self) {
+        let Some(m) = self.search.current.and_then(|c| self.search.matches.get(c)) else {
+            return;
+        };
+        let line = m.line;
+        if line < self.top || line >= self.top.saturating_add(self.rows()) {
+            // A little context above the match, as far as the end allows.
+            let max = self.max_top();
+            let top = line.saturating_sub(2);
+            self.top = if top > max && line >= max { max } else { top };
+        }
+    }
+
+    pub(super) fn rerun_search(&mut self) {
+        if self.search.query.is_empty() {
+            return;
+        }
+        self.search.matches = search::find(&self.doc, &self.search.query);
+        let first = self.search.matches.partition_point(|m| m.line < self.top);
+        self.search.current = (first < self.search.matches.len()).then_some(first);
+    }
+
+    /// The matches on document line `line`, with the index of the first.
+    pub fn matches_on(&self, line: usize) -> (usize, &[Match]) {
+        let m = &self.search.matches;
+        let start = m.partition_point(|x| x.line < line);
+        let end = start + m[start..].partition_point(|x| x.line <= line);
+        (start, &m[start..end])
+    }
+}

@@ -1,0 +1,213 @@
+//! Bad input end to end: every command on every broken fixture says which
+//! file and what is wrong on stderr, keeps stdout clean, and never panics.
+
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad")
+}
+
+fn bad_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(fixtures())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 15, "the bad fixtures are missing");
+    files
+}
+
+fn quire() -> Command {
+    let mut cmd = Command::cargo_bin("quire").unwrap();
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// What a run printed, after checking it exited 0 and did not panic.
+fn run_ok(args: &[&std::ffi::OsStr]) -> (String, String) {
+    let out = quire().args(args).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(!stderr.contains("panicked"), "{args:?} panicked: {stderr}");
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    (stdout, stderr)
+}
+
+fn has_control(text: &str) -> bool {
+    text.chars().any(quire::sanitize::is_unsafe)
+}
+
+#[test]
+fn outline_json_is_valid_for_every_bad_file() {
+    for file in bad_files() {
+        let (stdout, _) = run_ok(&["outline".as_ref(), "--json".as_ref(), file.as_os_str()]);
+        let value: serde_json::Value = serde_json::from_str(&stdout)
+            .unwrap_or_else(|e| panic!("{}: invalid JSON: {e}\n{stdout}", file.display()));
+        assert!(value["title"].is_string(), "{}", file.display());
+        assert!(value["headings"].is_array(), "{}", file.display());
+    }
+}
+
+#[test]
+fn text_outputs_never_carry_control_sequences() {
+    for file in bad_files() {
+        for args in [
+            vec!["outline".as_ref(), file.as_os_str()],
+            vec![
+                "render".as_ref(),
+                "--color".as_ref(),
+                "never".as_ref(),
+                "--width".as_ref(),
+                "40".as_ref(),
+                file.as_os_str(),
+            ],
+            vec![file.as_os_str()],
+        ] {
+            let (stdout, stderr) = run_ok(&args);
+            assert!(!has_control(&stdout), "{args:?} stdout: {stdout:?}");
+            assert!(!has_control(&stderr), "{args:?} stderr: {stderr:?}");
+        }
+    }
+}
+
+#[test]
+fn coloured_render_of_hostile_text_keeps_only_our_own_escapes() {
+    let file = fixtures().join("hostile.md");
+    let (stdout, _) = run_ok(&[
+        "render".as_ref(),
+        "--color".as_ref(),
+        "always".as_ref(),
+        file.as_os_str(),
+    ]);
+    // Our own SGR and OSC 8 sequences are allowed; the file's are not.
+    assert!(!stdout.contains("\u{1b}]52"), "clipboard write got through");
+    assert!(!stdout.contains("\u{1b}[2J"), "screen clear got through");
+    assert!(!stdout.contains("javascript:\u{1b}"));
+    assert!(!stdout.contains('\u{9b}'), "C1 CSI got through");
+    assert!(!stdout.contains('\u{202e}'), "bidi override got through");
+}
+
+#[test]
+fn warnings_name_the_file_and_what_is_wrong() {
+    let cases = [
+        ("invalid-utf8.md", "148"),
+        ("broken-yaml.md", "broken-yaml.md:4"),
+        ("broken-toml.md", "broken-toml.md"),
+        ("unclosed.md", "unclosed.md"),
+        ("tags-map.md", "tags-map.md"),
+    ];
+    for (name, expected) in cases {
+        let file = fixtures().join(name);
+        let (_, stderr) = run_ok(&["outline".as_ref(), "--json".as_ref(), file.as_os_str()]);
+        assert!(
+            stderr.contains(expected),
+            "{name}: stderr should contain {expected:?}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_bodies_of_broken_front_matter_are_still_read() {
+    for name in ["broken-yaml.md", "broken-toml.md", "invalid-utf8.md"] {
+        let file = fixtures().join(name);
+        let (stdout, _) = run_ok(&["outline".as_ref(), "--json".as_ref(), file.as_os_str()]);
+        let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(value["headings"].as_array().unwrap().len(), 2, "{name}");
+    }
+}
+
+#[test]
+fn a_folder_of_bad_files_lists_every_one() {
+    let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), fixtures().as_os_str()]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        rows.as_array().unwrap().len(),
+        bad_files().len(),
+        "{stderr}"
+    );
+    let (stdout, _) = run_ok(&["tags".as_ref(), "--json".as_ref(), fixtures().as_os_str()]);
+    let _: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+}
+
+#[test]
+fn missing_paths_fail_with_exit_1_and_the_path() {
+    for cmd in ["outline", "render"] {
+        let out = quire().args([cmd, "no/such/file.md"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        assert!(out.stdout.is_empty(), "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("no/such/file.md"), "{cmd}: {stderr}");
+    }
+    for cmd in ["list", "tags"] {
+        let out = quire().args([cmd, "no/such/dir"]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{cmd}");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("no/such/dir"), "{cmd}: {stderr}");
+    }
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let out = quire().args(["outline", "--bogus"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_huge_line_renders_within_the_width() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("huge.md");
+    let text = format!(
+        "---\ntitle: Huge\n---\n# One line\n\n{}\n",
+        "x".repeat(200_000)
+    );
+    fs::write(&file, text).unwrap();
+    let (stdout, _) = run_ok(&[
+        "render".as_ref(),
+        "--color".as_ref(),
+        "never".as_ref(),
+        "--width".as_ref(),
+        "60".as_ref(),
+        file.as_os_str(),
+    ]);
+    let widest = stdout
+        .lines()
+        .map(unicode_width::UnicodeWidthStr::width)
+        .max()
+        .unwrap_or(0);
+    assert!(widest <= 60, "a line is {widest} columns wide");
+    assert!(stdout.matches('x').count() >= 200_000, "text was lost");
+}
+
+#[test]
+fn quire_never_writes_into_the_articles() {
+    let snapshot = |dir: &Path| -> Vec<(PathBuf, Vec<u8>, std::time::SystemTime)> {
+        let mut all = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let meta = fs::metadata(&path).unwrap();
+            if meta.is_file() {
+                all.push((
+                    path.clone(),
+                    fs::read(&path).unwrap(),
+                    meta.modified().unwrap(),
+                ));
+            }
+        }
+        all.sort();
+        all
+    };
+    let before = snapshot(&fixtures());
+    for file in bad_files() {
+        run_ok(&["outline".as_ref(), file.as_os_str()]);
+        run_ok(&["render".as_ref(), file.as_os_str()]);
+    }
+    run_ok(&["list".as_ref(), fixtures().as_os_str()]);
+    run_ok(&["tags".as_ref(), fixtures().as_os_str()]);
+    assert_eq!(before, snapshot(&fixtures()));
+}
