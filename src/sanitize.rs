@@ -24,10 +24,30 @@ pub fn stand_in(c: char) -> char {
     }
 }
 
+/// True when `text` holds an unsafe character, found by looking at bytes:
+/// this runs over every byte of every article, and decoding chars costs more.
+fn has_unsafe(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'\t' | b'\n' => false,
+        0..=0x1f | 0x7f => true,
+        // C1 controls are U+0080..=U+009F: 0xC2 0x80..=0x9F.
+        0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        // Bidi overrides U+202A..=U+202E (E2 80 AA..=AE) and isolates
+        // U+2066..=U+2069 (E2 81 A6..=A9).
+        0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
+}
+
 /// Returns `text` with every unsafe character (see [`is_unsafe`]) replaced by
 /// its visible stand-in. Tabs and newlines are kept.
 pub fn sanitize(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unsafe) {
+    if !has_unsafe(text) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -40,7 +60,7 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
 /// Like [`sanitize`], for text shown on one line (titles, tags, file names):
 /// tabs and newlines become spaces too.
 pub fn sanitize_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| is_unsafe(c) || c == '\t' || c == '\n') {
+    if !has_unsafe(text) && !text.contains(['\t', '\n']) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
@@ -75,6 +95,19 @@ mod tests {
     fn c1_and_bidi_overrides_are_replaced() {
         let safe = sanitize("x\u{9b}31m\u{202e}evil\u{2066}");
         assert_eq!(safe, "x\u{fffd}31m\u{fffd}evil\u{fffd}");
+    }
+
+    #[test]
+    fn byte_scan_agrees_with_chars() {
+        let mut all = String::new();
+        for c in ('\u{0}'..='\u{2fff}').chain(['\u{1f600}', '\u{fffd}']) {
+            let s = c.to_string();
+            assert_eq!(has_unsafe(&s), is_unsafe(c), "{:x}", c as u32);
+            all.push(c);
+            all.push('a');
+        }
+        assert!(has_unsafe(&all));
+        assert!(!has_unsafe("plain, naïve, 東京 ‘quoted’ — €"));
     }
 
     #[test]

@@ -1,35 +1,24 @@
-//! Paragraphs, headings, lists, quotes, rules, HTML blocks, footnotes and the
-//! link list: the walk over pulldown-cmark's events that places every block.
+//! The walk over pulldown-cmark's events that places every block: the layout
+//! state, paragraphs, headings, lists, quotes, rules, and the inline markup
+//! (emphasis, links, images, footnote references) inside them.
 //!
-//! Containers (quotes, list items) are a stack; each line starts with the
-//! prefix the stack gives (a bar per quote, a marker or indent per item), so a
-//! wrapped line keeps its quote bar and lines up under its item's text.
+//! Containers (quotes, list items) are a stack (see `lines`); each line
+//! starts with the prefix the stack gives, so a wrapped line keeps its quote
+//! bar and lines up under its item's text.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 
-use super::inline::{Inline, InlineHtml, html_block_text, inline_html};
+use super::html::{InlineHtml, inline_html};
+use super::inline::Inline;
+use super::lines::Container;
 use super::table::Table;
-use super::wrap::{WrappedLine, push_range, wrap_inline};
+use super::wrap::wrap_inline;
 use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
 use crate::article::Article;
 use crate::sanitize::sanitize_line;
-
-/// A block that prefixes every line inside it.
-#[derive(Debug, Clone)]
-enum Container {
-    Quote,
-    /// A list item (or footnote/link entry): `marker` on its first line,
-    /// as many spaces on the others.
-    Item {
-        marker: String,
-        width: usize,
-        shown: bool,
-        role: Role,
-    },
-}
 
 #[derive(Debug, Clone, Copy)]
 struct ListState {
@@ -51,43 +40,43 @@ type Owned = (Event<'static>, Range<usize>);
 
 /// The state of one layout run.
 pub(super) struct Layouter<'a> {
-    pub b: DocumentBuilder,
-    width: usize,
-    pub opts: LayoutOptions,
-    body: &'a str,
-    stack: Vec<Container>,
+    pub(super) b: DocumentBuilder,
+    pub(super) width: usize,
+    pub(super) opts: LayoutOptions,
+    pub(super) body: &'a str,
+    pub(super) stack: Vec<Container>,
     /// A blank line is due before the next block.
-    gap: bool,
+    pub(super) gap: bool,
     /// Nothing has been placed in the innermost container yet.
-    fresh: bool,
-    source: usize,
-    inline: Inline,
-    inline_source: Option<usize>,
-    strong: u32,
-    emph: u32,
-    strike: u32,
-    roles: Vec<Role>,
+    pub(super) fresh: bool,
+    pub(super) source: usize,
+    pub(super) inline: Inline,
+    pub(super) inline_source: Option<usize>,
+    pub(super) strong: u32,
+    pub(super) emph: u32,
+    pub(super) strike: u32,
+    pub(super) roles: Vec<Role>,
     links: Vec<LinkFrame>,
     lists: Vec<ListState>,
-    heading: Option<(u8, usize)>,
+    pub(super) heading: Option<(u8, usize)>,
     /// `(body offset, line)` of each heading laid out.
-    headings: Vec<(usize, usize)>,
-    code: Option<(String, String)>,
-    html: Option<String>,
-    table: Option<Table>,
+    pub(super) headings: Vec<(usize, usize)>,
+    pub(super) code: Option<(String, String)>,
+    pub(super) html: Option<String>,
+    pub(super) table: Option<Table>,
     /// Shown reference numbers by target, and the targets in number order.
-    ref_numbers: HashMap<String, usize>,
-    refs: Vec<u32>,
-    footnote_numbers: HashMap<String, usize>,
-    footnotes: Vec<(String, Vec<Owned>)>,
+    pub(super) ref_numbers: HashMap<String, usize>,
+    pub(super) refs: Vec<u32>,
+    pub(super) footnote_numbers: HashMap<String, usize>,
+    pub(super) footnotes: Vec<(String, Vec<Owned>)>,
     /// Code lines highlighted so far (highlighting has a budget).
-    pub highlighted: usize,
+    pub(super) highlighted: usize,
     /// The body offset of a first heading that the header's title shows.
-    title_heading: Option<usize>,
+    pub(super) title_heading: Option<usize>,
 }
 
 impl<'a> Layouter<'a> {
-    pub fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
+    pub(super) fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
         let width = width.max(1);
         let mut b = DocumentBuilder::new(width);
         b.reserve_for(body.len());
@@ -123,7 +112,7 @@ impl<'a> Layouter<'a> {
     }
 
     /// Lays out the whole article.
-    pub fn run(mut self, article: &Article) -> Document {
+    pub(super) fn run(mut self, article: &Article) -> Document {
         let parser = Parser::new_ext(self.body, crate::article::parser_options());
         let mut events = parser.into_offset_iter().peekable();
         // A body that opens with the title as a level-1 heading would show
@@ -162,7 +151,7 @@ impl<'a> Layouter<'a> {
         self.finish(article)
     }
 
-    fn finish(self, article: &Article) -> Document {
+    pub(super) fn finish(self, article: &Article) -> Document {
         let mut heads = self.headings;
         heads.sort_by_key(|h| h.0);
         let mut b = self.b;
@@ -179,192 +168,14 @@ impl<'a> Layouter<'a> {
         b.finish()
     }
 
-    fn header(&mut self, article: &Article) {
-        let meta = &article.meta;
-        let title = sanitize_line(&meta.title);
-        if !title.trim().is_empty() {
-            let mut inline = Inline::default();
-            inline.push_safe(
-                title.trim(),
-                Style {
-                    emphasis: super::Emphasis {
-                        strong: true,
-                        ..Default::default()
-                    },
-                    ..Style::of(Role::Heading(1))
-                },
-            );
-            self.emit_inline(&inline);
-        }
-        let mut inline = Inline::default();
-        let meta_style = Style::of(Role::Meta);
-        let mut parts = 0;
-        let mut sep = |inline: &mut Inline| {
-            if parts > 0 {
-                inline.push_safe(" · ", meta_style);
-            }
-            parts += 1;
-        };
-        if let Some(author) = meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
-            sep(&mut inline);
-            inline.push_safe(sanitize_line(author.trim()).as_ref(), meta_style);
-        }
-        if let Some(date) = meta.date.as_deref().filter(|d| !d.trim().is_empty()) {
-            sep(&mut inline);
-            inline.push_safe(sanitize_line(date.trim()).as_ref(), meta_style);
-        }
-        let tags: Vec<_> = meta.tags.iter().filter(|t| !t.trim().is_empty()).collect();
-        if !tags.is_empty() {
-            sep(&mut inline);
-            for (i, tag) in tags.iter().enumerate() {
-                if i > 0 {
-                    inline.push_safe(" ", meta_style);
-                }
-                inline.push_safe("#", Style::of(Role::Tag));
-                inline.push_safe(sanitize_line(tag.trim()).as_ref(), Style::of(Role::Tag));
-            }
-        }
-        if !inline.is_blank() {
-            self.emit_inline(&inline);
-        }
-        if !self.b.is_empty() {
-            self.b.end_line();
-        }
-        self.gap = false;
-        self.fresh = true;
-    }
-
     /// The size of the body being laid out.
-    pub fn body_len(&self) -> usize {
+    pub(super) fn body_len(&self) -> usize {
         self.body.len()
-    }
-
-    // ---- lines and prefixes ----
-
-    fn prefix_width(&self) -> usize {
-        self.stack
-            .iter()
-            .map(|c| match c {
-                Container::Quote => 2,
-                Container::Item { width, .. } => *width,
-            })
-            .sum()
-    }
-
-    /// Columns left for content after the prefix (the prefix is clipped so
-    /// that at least one column remains).
-    pub fn avail(&self) -> usize {
-        self.width - self.prefix_width().min(self.width - 1)
-    }
-
-    /// Starts a content line: pushes the prefix, clipped to leave one column.
-    pub fn begin_line(&mut self) {
-        let mut budget = self.prefix_width().min(self.width - 1);
-        for c in &mut self.stack {
-            if budget == 0 {
-                break;
-            }
-            let (text, style, w): (&str, Role, usize) = match c {
-                Container::Quote => ("│ ", Role::QuoteBar, 2),
-                Container::Item {
-                    marker,
-                    width,
-                    shown,
-                    role,
-                } => {
-                    if *shown {
-                        (spaces(*width), Role::Text, *width)
-                    } else {
-                        *shown = true;
-                        (marker.as_str(), *role, *width)
-                    }
-                }
-            };
-            if w <= budget {
-                self.b.push(text, Style::of(style));
-                budget -= w;
-            } else {
-                let (part, _) = super::wrap::cut(text, budget);
-                self.b.push(part, Style::of(style));
-                budget = 0;
-            }
-        }
-    }
-
-    /// A blank line: only the quote bars, no trailing spaces.
-    pub fn blank_line(&mut self) {
-        let last_quote = self
-            .stack
-            .iter()
-            .rposition(|c| matches!(c, Container::Quote));
-        if let Some(last) = last_quote {
-            let mut budget = self.width;
-            for c in &self.stack[..=last] {
-                let (text, role) = match c {
-                    Container::Quote => ("│ ", Role::QuoteBar),
-                    Container::Item { width, .. } => (spaces(*width), Role::Text),
-                };
-                let (part, w) = super::wrap::cut(text, budget);
-                budget -= w;
-                self.b.push(part, Style::of(role));
-            }
-            // Drop the space after the innermost bar.
-            self.b.trim_end();
-        }
-        self.b.end_line();
-    }
-
-    /// Opens a block at body offset `source`: the blank line before it when
-    /// one is due.
-    pub fn block_start(&mut self, source: usize) {
-        if self.gap && !self.fresh && !self.b.is_empty() {
-            self.blank_line();
-        }
-        self.gap = false;
-        self.fresh = false;
-        self.set_source(source);
-    }
-
-    /// Closes a block: the next one comes after a blank line.
-    pub fn block_end(&mut self) {
-        self.gap = true;
-    }
-
-    fn set_source(&mut self, source: usize) {
-        self.source = self.source.max(source);
-        self.b.set_source(self.source);
-    }
-
-    /// Lays out `inline` wrapped at the current width under the prefixes.
-    fn emit_inline(&mut self, inline: &Inline) -> usize {
-        let avail = self.avail();
-        let lines = wrap_inline(inline, avail);
-        self.emit_wrapped(inline, &lines, avail, |s| s)
-    }
-
-    fn emit_wrapped(
-        &mut self,
-        inline: &Inline,
-        lines: &[WrappedLine],
-        avail: usize,
-        map: impl Fn(Style) -> Style + Copy,
-    ) -> usize {
-        let mut widest = 0;
-        for line in lines {
-            self.begin_line();
-            push_range(&mut self.b, inline, line, avail, map);
-            if line.width == 0 {
-                self.b.trim_end();
-            }
-            self.b.end_line();
-            widest = widest.max(line.width);
-        }
-        widest
     }
 
     // ---- inline state ----
 
-    fn style(&self) -> Style {
+    pub(super) fn style(&self) -> Style {
         let role = self.roles.last().copied().unwrap_or(Role::Text);
         Style {
             role,
@@ -377,21 +188,21 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn heading_role(&self) -> Option<Role> {
+    pub(super) fn heading_role(&self) -> Option<Role> {
         self.roles
             .last()
             .copied()
             .filter(|r| matches!(r, Role::Heading(_)))
     }
 
-    fn inline_mark(&mut self, source: usize) {
+    pub(super) fn inline_mark(&mut self, source: usize) {
         if self.inline_source.is_none() {
             self.inline_source = Some(source);
         }
     }
 
     /// Lays out the pending paragraph (or tight list item) text.
-    fn flush_inline(&mut self) {
+    pub(super) fn flush_inline(&mut self) {
         let Some(source) = self.inline_source.take() else {
             return;
         };
@@ -405,7 +216,7 @@ impl<'a> Layouter<'a> {
     }
 
     /// The `[n]` of a target, numbering targets in order of first use.
-    fn reference(&mut self, target: &str) -> (usize, u32) {
+    pub(super) fn reference(&mut self, target: &str) -> (usize, u32) {
         if let Some(&n) = self.ref_numbers.get(target) {
             return (n, self.refs[n - 1]);
         }
@@ -416,7 +227,7 @@ impl<'a> Layouter<'a> {
         (n, link)
     }
 
-    fn footnote_number(&mut self, label: &str) -> usize {
+    pub(super) fn footnote_number(&mut self, label: &str) -> usize {
         let next = self.footnote_numbers.len() + 1;
         *self
             .footnote_numbers
@@ -426,7 +237,7 @@ impl<'a> Layouter<'a> {
 
     // ---- events ----
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>, next_is_para: bool) {
+    pub(super) fn event(&mut self, event: Event<'_>, range: Range<usize>, next_is_para: bool) {
         if let Some((_, text)) = self.code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -506,7 +317,7 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: Range<usize>, next_is_para: bool) {
+    pub(super) fn start(&mut self, tag: Tag<'_>, range: Range<usize>, next_is_para: bool) {
         match tag {
             Tag::Paragraph => {
                 self.flush_inline();
@@ -657,7 +468,7 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    pub(super) fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => {
                 self.flush_inline();
@@ -710,7 +521,7 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn end_link(&mut self) {
+    pub(super) fn end_link(&mut self) {
         self.roles.pop();
         let Some(frame) = self.links.pop() else {
             return;
@@ -731,7 +542,7 @@ impl<'a> Layouter<'a> {
         }
     }
 
-    fn end_heading(&mut self) {
+    pub(super) fn end_heading(&mut self) {
         self.roles.pop();
         let Some((level, offset)) = self.heading.take() else {
             return;
@@ -793,7 +604,7 @@ impl<'a> Layouter<'a> {
         self.block_end();
     }
 
-    fn end_code(&mut self) {
+    pub(super) fn end_code(&mut self) {
         let Some((lang, text)) = self.code.take() else {
             return;
         };
@@ -801,163 +612,17 @@ impl<'a> Layouter<'a> {
         self.block_end();
     }
 
-    /// An HTML block: its tags dropped, and its text read as inline markdown,
-    /// since authors put `**bold**` between tags and expect it to work.
-    fn end_html(&mut self) {
-        let Some(html) = self.html.take() else {
-            return;
-        };
-        let lines = html_block_text(&html);
-        if lines.is_empty() {
-            return;
-        }
-        let source = self.source;
-        self.inline_source = Some(source);
-        for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                self.inline.hard_break();
-            }
-            let parser = Parser::new_ext(line, crate::article::parser_options());
-            for event in parser {
-                let inline = match &event {
-                    Event::Start(tag) => matches!(
-                        tag,
-                        Tag::Emphasis
-                            | Tag::Strong
-                            | Tag::Strikethrough
-                            | Tag::Link { .. }
-                            | Tag::Image { .. }
-                    ),
-                    Event::End(tag) => matches!(
-                        tag,
-                        TagEnd::Emphasis
-                            | TagEnd::Strong
-                            | TagEnd::Strikethrough
-                            | TagEnd::Link
-                            | TagEnd::Image
-                    ),
-                    Event::Text(_)
-                    | Event::Code(_)
-                    | Event::SoftBreak
-                    | Event::HardBreak
-                    | Event::FootnoteReference(_) => true,
-                    _ => false,
-                };
-                if inline {
-                    self.event(event, source..source, false);
-                }
-            }
-        }
-        self.flush_inline();
-        self.block_end();
-    }
-
-    fn end_row(&mut self) {
+    pub(super) fn end_row(&mut self) {
         if let Some(t) = self.table.as_mut() {
             t.end_row();
         }
     }
 
-    fn end_table(&mut self) {
+    pub(super) fn end_table(&mut self) {
         let Some(table) = self.table.take() else {
             return;
         };
         table.layout(self);
         self.block_end();
     }
-
-    // ---- end sections ----
-
-    fn section_rule(&mut self) {
-        self.flush_inline();
-        self.stack.clear();
-        self.set_source(self.body.len());
-        self.gap = true;
-        self.fresh = false;
-        self.block_start(self.body.len());
-        let avail = self.avail();
-        self.b
-            .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
-        self.b.end_line();
-        self.fresh = true;
-    }
-
-    fn footnote_section(&mut self) {
-        if self.footnotes.is_empty() {
-            return;
-        }
-        self.section_rule();
-        let mut defs = std::mem::take(&mut self.footnotes);
-        for (label, _) in &defs {
-            self.footnote_number(label);
-        }
-        defs.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied());
-        for (label, events) in defs {
-            let n = self.footnote_number(&label);
-            let marker = format!("[^{n}] ");
-            self.gap = true;
-            self.block_start(self.body.len());
-            self.stack.push(Container::Item {
-                width: marker.len(),
-                marker,
-                shown: false,
-                role: Role::ListMarker,
-            });
-            self.fresh = true;
-            self.gap = false;
-            let mut iter = events.into_iter().peekable();
-            while let Some((event, range)) = iter.next() {
-                let next_is_para = matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
-                self.event(event, range, next_is_para);
-            }
-            self.flush_inline();
-            self.stack.clear();
-            self.fresh = false;
-        }
-    }
-
-    fn link_section(&mut self) {
-        if self.refs.is_empty() {
-            return;
-        }
-        self.section_rule();
-        let refs = std::mem::take(&mut self.refs);
-        for (i, link) in refs.iter().enumerate() {
-            let marker = format!("[{}] ", i + 1);
-            self.stack.push(Container::Item {
-                width: marker.len(),
-                marker,
-                shown: false,
-                role: Role::ListMarker,
-            });
-            let mut inline = Inline::default();
-            let target = self.b.link(*link).unwrap_or("").to_string();
-            inline.push_safe(
-                &target,
-                Style {
-                    link: Some(*link),
-                    ..Style::of(Role::Link)
-                },
-            );
-            if inline.is_blank() {
-                self.begin_line();
-                self.b.trim_end();
-                self.b.end_line();
-            } else {
-                self.emit_inline(&inline);
-            }
-            self.stack.pop();
-        }
-    }
-
-    /// Lays out `inline` wrapped at `avail` columns, prefixed, mapping styles.
-    pub fn emit_lines(&mut self, inline: &Inline, lines: &[WrappedLine], avail: usize) {
-        self.emit_wrapped(inline, lines, avail, |s| s);
-    }
-}
-
-/// `n` spaces (for indents), without allocating for the usual sizes.
-pub(super) fn spaces(n: usize) -> &'static str {
-    const SPACES: &str = "                                                                ";
-    &SPACES[..n.min(SPACES.len())]
 }

@@ -6,7 +6,10 @@
 
 mod blocks;
 mod code;
+mod html;
 mod inline;
+mod lines;
+mod sections;
 mod table;
 mod wrap;
 

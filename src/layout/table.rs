@@ -4,8 +4,9 @@
 
 use pulldown_cmark::Alignment;
 
-use super::blocks::{Layouter, spaces};
+use super::blocks::Layouter;
 use super::inline::Inline;
+use super::lines::spaces;
 use super::wrap::{WrappedLine, breaks_anywhere, push_range, width_of, wrap_inline};
 use super::{Role, Style};
 

@@ -1,0 +1,150 @@
+//! The parts of a document around the body: the header (title, author,
+//! date, tags) and, at the end, the footnotes and the numbered link list.
+
+use pulldown_cmark::{Event, Tag};
+
+use super::blocks::Layouter;
+use super::inline::Inline;
+use super::lines::Container;
+use super::{Role, Style};
+use crate::article::Article;
+use crate::sanitize::sanitize_line;
+
+impl Layouter<'_> {
+    pub(super) fn header(&mut self, article: &Article) {
+        let meta = &article.meta;
+        let title = sanitize_line(&meta.title);
+        if !title.trim().is_empty() {
+            let mut inline = Inline::default();
+            inline.push_safe(
+                title.trim(),
+                Style {
+                    emphasis: super::Emphasis {
+                        strong: true,
+                        ..Default::default()
+                    },
+                    ..Style::of(Role::Heading(1))
+                },
+            );
+            self.emit_inline(&inline);
+        }
+        let mut inline = Inline::default();
+        let meta_style = Style::of(Role::Meta);
+        let mut parts = 0;
+        let mut sep = |inline: &mut Inline| {
+            if parts > 0 {
+                inline.push_safe(" · ", meta_style);
+            }
+            parts += 1;
+        };
+        if let Some(author) = meta.author.as_deref().filter(|a| !a.trim().is_empty()) {
+            sep(&mut inline);
+            inline.push_safe(sanitize_line(author.trim()).as_ref(), meta_style);
+        }
+        if let Some(date) = meta.date.as_deref().filter(|d| !d.trim().is_empty()) {
+            sep(&mut inline);
+            inline.push_safe(sanitize_line(date.trim()).as_ref(), meta_style);
+        }
+        let tags: Vec<_> = meta.tags.iter().filter(|t| !t.trim().is_empty()).collect();
+        if !tags.is_empty() {
+            sep(&mut inline);
+            for (i, tag) in tags.iter().enumerate() {
+                if i > 0 {
+                    inline.push_safe(" ", meta_style);
+                }
+                inline.push_safe("#", Style::of(Role::Tag));
+                inline.push_safe(sanitize_line(tag.trim()).as_ref(), Style::of(Role::Tag));
+            }
+        }
+        if !inline.is_blank() {
+            self.emit_inline(&inline);
+        }
+        if !self.b.is_empty() {
+            self.b.end_line();
+        }
+        self.gap = false;
+        self.fresh = true;
+    }
+
+    pub(super) fn section_rule(&mut self) {
+        self.flush_inline();
+        self.stack.clear();
+        self.set_source(self.body.len());
+        self.gap = true;
+        self.fresh = false;
+        self.block_start(self.body.len());
+        let avail = self.avail();
+        self.b
+            .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
+        self.b.end_line();
+        self.fresh = true;
+    }
+
+    pub(super) fn footnote_section(&mut self) {
+        if self.footnotes.is_empty() {
+            return;
+        }
+        self.section_rule();
+        let mut defs = std::mem::take(&mut self.footnotes);
+        for (label, _) in &defs {
+            self.footnote_number(label);
+        }
+        defs.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied());
+        for (label, events) in defs {
+            let n = self.footnote_number(&label);
+            let marker = format!("[^{n}] ");
+            self.gap = true;
+            self.block_start(self.body.len());
+            self.stack.push(Container::Item {
+                width: marker.len(),
+                marker,
+                shown: false,
+                role: Role::ListMarker,
+            });
+            self.fresh = true;
+            self.gap = false;
+            let mut iter = events.into_iter().peekable();
+            while let Some((event, range)) = iter.next() {
+                let next_is_para = matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
+                self.event(event, range, next_is_para);
+            }
+            self.flush_inline();
+            self.stack.clear();
+            self.fresh = false;
+        }
+    }
+
+    pub(super) fn link_section(&mut self) {
+        if self.refs.is_empty() {
+            return;
+        }
+        self.section_rule();
+        let refs = std::mem::take(&mut self.refs);
+        for (i, link) in refs.iter().enumerate() {
+            let marker = format!("[{}] ", i + 1);
+            self.stack.push(Container::Item {
+                width: marker.len(),
+                marker,
+                shown: false,
+                role: Role::ListMarker,
+            });
+            let mut inline = Inline::default();
+            let target = self.b.link(*link).unwrap_or("").to_string();
+            inline.push_safe(
+                &target,
+                Style {
+                    link: Some(*link),
+                    ..Style::of(Role::Link)
+                },
+            );
+            if inline.is_blank() {
+                self.begin_line();
+                self.b.trim_end();
+                self.b.end_line();
+            } else {
+                self.emit_inline(&inline);
+            }
+            self.stack.pop();
+        }
+    }
+}
