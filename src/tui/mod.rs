@@ -77,7 +77,16 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut dirty = true;
+    // An event read ahead while coalescing resizes, and whether the input
+    // closed meanwhile.
+    let mut pending: Option<Event> = None;
+    let mut closed = false;
     loop {
+        if closed && pending.is_none() {
+            // Draw what the last events did, then stop.
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            return Ok(());
+        }
         if dirty {
             // The one full parse the library does: the selected article's
             // preview, cached, read here because update does no I/O.
@@ -108,11 +117,31 @@ where
         } else {
             Duration::from_millis(250)
         };
-        let event = match events.next(timeout)? {
+        let input = match pending.take() {
+            Some(event) => Input::Event(event),
+            None => events.next(timeout)?,
+        };
+        let mut event = match input {
             Input::Closed => return Ok(()),
             Input::Idle => continue,
             Input::Event(e) => e,
         };
+        // Dragging a window's edge sends a burst of resizes; each one lays a
+        // large article out again, so only the last of a burst is used.
+        while matches!(event, Event::Resize(..)) {
+            match events.next(Duration::ZERO)? {
+                Input::Event(next @ Event::Resize(..)) => event = next,
+                Input::Event(other) => {
+                    pending = Some(other);
+                    break;
+                }
+                Input::Idle => break,
+                Input::Closed => {
+                    closed = true;
+                    break;
+                }
+            }
+        }
         let Some(action) = to_action(app, &event) else {
             continue;
         };
