@@ -29,6 +29,8 @@ pub fn available(test: &str) -> bool {
 pub struct Tmux {
     socket: String,
     target: String,
+    /// The server's socket file, removed on drop (tmux leaves it behind).
+    socket_path: Option<std::path::PathBuf>,
 }
 
 impl Tmux {
@@ -36,9 +38,10 @@ impl Tmux {
     /// socket named after `name` and this process.
     pub fn start(name: &str, width: u16, height: u16, shell_command: &str, dir: &Path) -> Tmux {
         let socket = format!("quire-test-{name}-{}", std::process::id());
-        let tmux = Tmux {
+        let mut tmux = Tmux {
             socket,
             target: "main".to_string(),
+            socket_path: None,
         };
         // A clean, predictable shell: no rc files, a fixed prompt.
         let out = tmux.run(&[
@@ -63,6 +66,8 @@ impl Tmux {
             "sh",
         ]);
         assert!(out.status.success(), "tmux new-session failed: {out:?}");
+        let path = tmux.pane_format("#{socket_path}");
+        tmux.socket_path = (!path.is_empty()).then(|| path.into());
         tmux.run(&["set-option", "-t", "main", "remain-on-exit", "on"]);
         tmux.run(&["set-option", "-g", "window-size", "manual"]);
         tmux.wait_for("the shell prompt", |s| s.contains("PROMPT$"));
@@ -169,5 +174,8 @@ impl Drop for Tmux {
             .arg(&self.socket)
             .arg("kill-server")
             .output();
+        if let Some(path) = &self.socket_path {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
