@@ -245,3 +245,21 @@ fn a_burst_of_resizes_lays_out_once() {
     assert_eq!(r.geometry.area.width, 90);
     assert_eq!(r.top, 1, "the key after the burst still counts");
 }
+
+#[test]
+fn hostile_titles_and_headings_reach_the_screen_harmless() {
+    use quire::article::Article;
+    let md = "---\ntitle: \"Evil \\e[2J title\"\n---\n\n## Clip \x1b]52;c;ZXZpbA==\x07 board\n\nText \x1b[31m red.\n";
+    let article = Article::from_bytes(std::path::Path::new("evil.md"), md.as_bytes());
+    let app = common::app_with(article, 100, 20);
+    let t = screen(app, 100, 20, "]");
+    let buf = t.backend().buffer();
+    let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(!all.contains('\x1b') && !all.contains('\x07'), "{all}");
+    assert!(
+        all.contains("Clip ␛]52"),
+        "the outline and text show the escape"
+    );
+    let status: String = (0..100).map(|x| buf[(x, 19)].symbol()).collect();
+    assert!(status.contains("Evil ␛[2J title"), "{status}");
+}
