@@ -265,6 +265,31 @@ impl Events for TerminalEvents {
     }
 }
 
+/// How long the event loop gets to end by itself after SIGTERM or SIGHUP.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Raises the returned flag on SIGTERM or SIGHUP, so that the event loop ends
+/// and the terminal is restored the ordinary way. When the terminal has hung
+/// up, crossterm can be stuck reading it and the loop never sees the flag; so
+/// after [`SIGNAL_GRACE`] the watcher restores what it can and ends the process.
+fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&stop);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(true, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore_terminal();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(stop)
+}
+
 /// Raw mode, the alternate screen, mouse capture; undone on drop.
 struct TerminalGuard;
 
@@ -351,10 +376,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         Article::from_bytes(path, &bytes)
     };
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -412,10 +434,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         drafts: !args.no_drafts,
     };
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
