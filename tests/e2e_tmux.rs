@@ -181,6 +181,41 @@ fn signal_restores_the_terminal(signal: &str) {
 }
 
 #[test]
+fn a_hung_up_terminal_ends_the_reader() {
+    if !tmux::available("a_hung_up_terminal_ends_the_reader") {
+        return;
+    }
+    let t = open("hangup", 80, 24, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    let shell = t.pane_format("#{pane_pid}");
+    let out = std::process::Command::new("pgrep")
+        .args(["-P", &shell, "quire"])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!pid.is_empty(), "the reader's process is found");
+    // Closing the server closes the pane's terminal under the reader.
+    drop(t);
+    let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while proc_dir.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let still_running = proc_dir.exists()
+        && std::fs::read_to_string(proc_dir.join("stat")).is_ok_and(|stat| !stat.contains(") Z "));
+    if still_running {
+        // Leave no process behind spinning on a dead terminal.
+        let _ = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status();
+    }
+    assert!(
+        !still_running,
+        "the reader kept running after its terminal hung up"
+    );
+}
+
+#[test]
 fn an_unreadable_file_fails_before_touching_the_terminal() {
     if !tmux::available("an_unreadable_file_fails_before_touching_the_terminal") {
         return;

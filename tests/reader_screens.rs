@@ -207,3 +207,59 @@ fn the_status_line_cuts_a_long_breadcrumb_to_fit() {
         }
     }
 }
+
+static LAYOUTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn counting_layout(
+    article: &quire::article::Article,
+    width: u16,
+    options: quire::layout::LayoutOptions,
+) -> quire::layout::Document {
+    LAYOUTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    common::plain_layout(article, width, options)
+}
+
+#[test]
+fn a_burst_of_resizes_lays_out_once() {
+    use std::sync::atomic::Ordering;
+    let config = quire::tui::Config {
+        layouter: counting_layout,
+        ..common::config()
+    };
+    let mut app = App::new(config, 100, 30);
+    app.open_reader(common::plain_sample());
+    LAYOUTS.store(0, Ordering::SeqCst);
+    let mut script = Script::keys("j");
+    for (w, h) in [(90, 30), (80, 30), (70, 25), (64, 20)] {
+        script.0.push_front(Event::Resize(w, h));
+    }
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    run_app(&mut terminal, &mut app, &mut script, None).unwrap();
+    assert_eq!(
+        LAYOUTS.load(Ordering::SeqCst),
+        1,
+        "only the last size is laid out"
+    );
+    let r = app.reader().unwrap();
+    // The last resize in the script is the first pushed: 90x30.
+    assert_eq!(r.geometry.area.width, 90);
+    assert_eq!(r.top, 1, "the key after the burst still counts");
+}
+
+#[test]
+fn hostile_titles_and_headings_reach_the_screen_harmless() {
+    use quire::article::Article;
+    let md = "---\ntitle: \"Evil \\e[2J title\"\n---\n\n## Clip \x1b]52;c;ZXZpbA==\x07 board\n\nText \x1b[31m red.\n";
+    let article = Article::from_bytes(std::path::Path::new("evil.md"), md.as_bytes());
+    let app = common::app_with(article, 100, 20);
+    let t = screen(app, 100, 20, "]");
+    let buf = t.backend().buffer();
+    let all: String = buf.content().iter().map(|c| c.symbol()).collect();
+    assert!(!all.contains('\x1b') && !all.contains('\x07'), "{all}");
+    assert!(
+        all.contains("Clip ␛]52"),
+        "the outline and text show the escape"
+    );
+    let status: String = (0..100).map(|x| buf[(x, 19)].symbol()).collect();
+    assert!(status.contains("Evil ␛[2J title"), "{status}");
+}

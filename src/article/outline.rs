@@ -109,7 +109,8 @@ impl OpenHeading {
     /// Adds what `event` (found at `range` of `body`) shows as plain text:
     /// text and code as they are (entities already decoded by the parser,
     /// image alt text arrives as text), a line break as one space, raw HTML
-    /// tags nothing.
+    /// tags and footnote references nothing (a `[^note]` marker is not part
+    /// of the section's name).
     ///
     /// Text from at or after `cut` is the closing sequence and is left out.
     /// CommonMark lets spaces *or tabs* precede and follow the closing `#`s
@@ -134,7 +135,6 @@ impl OpenHeading {
             },
             Event::Code(t) => self.text.push_str(t),
             Event::SoftBreak | Event::HardBreak => self.text.push(' '),
-            Event::FootnoteReference(label) => self.text.push_str(label),
             _ => {}
         }
     }
@@ -293,6 +293,12 @@ mod tests {
             one(2, "A link gone")
         );
         assert_eq!(texts("Two\\\nlines  \nhere\n==="), one(1, "Two lines here"));
+    }
+
+    #[test]
+    fn footnote_markers_are_not_part_of_the_text() {
+        let body = "## Sources[^1] and notes\n\n[^1]: A footnote.\n";
+        assert_eq!(texts(body), one(2, "Sources and notes"));
     }
 
     #[test]

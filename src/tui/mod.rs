@@ -77,7 +77,16 @@ where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
     let mut dirty = true;
+    // An event read ahead while coalescing resizes, and whether the input
+    // closed meanwhile.
+    let mut pending: Option<Event> = None;
+    let mut closed = false;
     loop {
+        if closed && pending.is_none() {
+            // Draw what the last events did, then stop.
+            terminal.draw(|frame| ui::draw(frame, app))?;
+            return Ok(());
+        }
         if dirty {
             // The one full parse the library does: the selected article's
             // preview, cached, read here because update does no I/O.
@@ -108,11 +117,31 @@ where
         } else {
             Duration::from_millis(250)
         };
-        let event = match events.next(timeout)? {
+        let input = match pending.take() {
+            Some(event) => Input::Event(event),
+            None => events.next(timeout)?,
+        };
+        let mut event = match input {
             Input::Closed => return Ok(()),
             Input::Idle => continue,
             Input::Event(e) => e,
         };
+        // Dragging a window's edge sends a burst of resizes; each one lays a
+        // large article out again, so only the last of a burst is used.
+        while matches!(event, Event::Resize(..)) {
+            match events.next(Duration::ZERO)? {
+                Input::Event(next @ Event::Resize(..)) => event = next,
+                Input::Event(other) => {
+                    pending = Some(other);
+                    break;
+                }
+                Input::Idle => break,
+                Input::Closed => {
+                    closed = true;
+                    break;
+                }
+            }
+        }
         let Some(action) = to_action(app, &event) else {
             continue;
         };
@@ -236,6 +265,31 @@ impl Events for TerminalEvents {
     }
 }
 
+/// How long the event loop gets to end by itself after SIGTERM or SIGHUP.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Raises the returned flag on SIGTERM or SIGHUP, so that the event loop ends
+/// and the terminal is restored the ordinary way. When the terminal has hung
+/// up, crossterm can be stuck reading it and the loop never sees the flag; so
+/// after [`SIGNAL_GRACE`] the watcher restores what it can and ends the process.
+fn watch_signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let flag = Arc::clone(&stop);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                flag.store(true, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore_terminal();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(stop)
+}
+
 /// Raw mode, the alternate screen, mouse capture; undone on drop.
 struct TerminalGuard;
 
@@ -322,10 +376,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         Article::from_bytes(path, &bytes)
     };
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
@@ -383,10 +434,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         drafts: !args.no_drafts,
     };
 
-    let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    let stop = watch_signals()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;

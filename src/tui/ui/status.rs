@@ -72,7 +72,8 @@ fn left_part(r: &Reader, width: usize) -> String {
         return tail.chars().rev().collect();
     }
     if let Some(m) = &r.message {
-        return truncate(m, width).into_owned();
+        // Messages can quote a query or a file name.
+        return truncate(&sanitize_line(m), width).into_owned();
     }
     breadcrumb(r, width)
 }
