@@ -29,8 +29,8 @@ struct ListState {
 
 #[derive(Debug, Clone, Copy)]
 struct LinkFrame {
-    /// Shown `[n]`, or `None` when the text already is the target.
-    number: Option<usize>,
+    /// Whether a `[n]` may follow (autolinks already show their target).
+    marker: bool,
     link: u32,
     text_start: usize,
     image: bool,
@@ -64,8 +64,10 @@ pub(super) struct Layouter<'a> {
     pub(super) code: Option<(String, String)>,
     pub(super) html: Option<String>,
     pub(super) table: Option<Table>,
-    /// Shown reference numbers by target, and the targets in number order.
-    pub(super) ref_numbers: HashMap<String, usize>,
+    /// Indices in `Document::links` by target.
+    pub(super) link_ids: HashMap<String, u32>,
+    /// Shown reference numbers by link index, and the links in number order.
+    pub(super) ref_numbers: HashMap<u32, usize>,
     pub(super) refs: Vec<u32>,
     pub(super) footnote_numbers: HashMap<String, usize>,
     pub(super) footnotes: Vec<(String, Vec<Owned>)>,
@@ -102,6 +104,7 @@ impl<'a> Layouter<'a> {
             code: None,
             html: None,
             table: None,
+            link_ids: HashMap::new(),
             ref_numbers: HashMap::new(),
             refs: Vec::new(),
             footnote_numbers: HashMap::new(),
@@ -215,16 +218,25 @@ impl<'a> Layouter<'a> {
         self.inline.clear();
     }
 
-    /// The `[n]` of a target, numbering targets in order of first use.
-    pub(super) fn reference(&mut self, target: &str) -> (usize, u32) {
-        if let Some(&n) = self.ref_numbers.get(target) {
-            return (n, self.refs[n - 1]);
+    /// The index in `Document::links` of a target, each target kept once.
+    pub(super) fn link_index(&mut self, target: &str) -> u32 {
+        if let Some(&id) = self.link_ids.get(target) {
+            return id;
         }
-        let link = self.b.add_link(target.to_string());
+        let id = self.b.add_link(target.to_string());
+        self.link_ids.insert(target.to_string(), id);
+        id
+    }
+
+    /// The `[n]` of a link, numbering links in the order their markers show.
+    pub(super) fn reference(&mut self, link: u32) -> usize {
+        if let Some(&n) = self.ref_numbers.get(&link) {
+            return n;
+        }
         self.refs.push(link);
         let n = self.refs.len();
-        self.ref_numbers.insert(target.to_string(), n);
-        (n, link)
+        self.ref_numbers.insert(link, n);
+        n
     }
 
     pub(super) fn footnote_number(&mut self, label: &str) -> usize {
@@ -431,9 +443,9 @@ impl<'a> Layouter<'a> {
                 self.inline_mark(range.start);
                 let target = sanitize_line(&dest_url).into_owned();
                 let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                let (n, link) = self.reference(&target);
+                let link = self.link_index(&target);
                 self.links.push(LinkFrame {
-                    number: (!autolink).then_some(n),
+                    marker: !autolink,
                     link,
                     text_start: self.inline.text.len(),
                     image: false,
@@ -446,9 +458,9 @@ impl<'a> Layouter<'a> {
             Tag::Image { dest_url, .. } => {
                 self.inline_mark(range.start);
                 let target = sanitize_line(&dest_url).into_owned();
-                let (n, link) = self.reference(&target);
+                let link = self.link_index(&target);
                 self.links.push(LinkFrame {
-                    number: Some(n),
+                    marker: true,
                     link,
                     text_start: self.inline.text.len(),
                     image: true,
@@ -536,7 +548,8 @@ impl<'a> Layouter<'a> {
         let shown = &self.inline.text[frame.text_start.min(self.inline.text.len())..];
         let target = self.b.link(frame.link).unwrap_or("");
         let same = !frame.image && (shown == target || format!("mailto:{shown}") == target);
-        if let (Some(n), false) = (frame.number, same) {
+        if frame.marker && !same {
+            let n = self.reference(frame.link);
             self.inline
                 .push_safe(&format!("[{n}]"), Style::of(Role::LinkRef));
         }

@@ -335,3 +335,15 @@ fn line_of_source_finds_blocks_after_relayout() {
     assert_eq!(narrow.line(l1).unwrap().text(), "para two");
     assert_eq!(wide.line(l2).unwrap().text(), "para two");
 }
+
+#[test]
+fn autolinks_show_their_target_and_are_not_numbered() {
+    let doc = plain("<https://a.org> and [b](https://b.org)\n", 80);
+    let lines = texts(&doc);
+    assert_eq!(lines[0], "https://a.org and b[1]");
+    assert!(lines.contains(&"[1] https://b.org".to_string()));
+    assert!(!lines.iter().any(|l| l.starts_with("[2]")));
+    assert_eq!(doc.links, vec!["https://a.org", "https://b.org"]);
+    let auto = doc.line(0).unwrap().spans().next().unwrap();
+    assert_eq!(auto.1.link, Some(0));
+}
