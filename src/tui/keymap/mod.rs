@@ -1,0 +1,209 @@
+//! Keys to [`Action`]s, as one table of bindings that the help overlay also reads.
+//!
+//! Looking a key up changes nothing; [`update`](super::update::update) acts.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+mod bindings;
+
+pub use bindings::BINDINGS;
+
+use super::action::Action;
+
+/// Which set of bindings applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// The reader with the focus on the text.
+    Reader,
+    /// The reader with the focus on the outline pane.
+    Outline,
+    /// A search being typed in the status line.
+    Search,
+    /// The help overlay is open.
+    Help,
+    /// The library's list of articles.
+    Library,
+    /// A text filter being typed in the library's footer.
+    LibraryFilter,
+    /// The library's tag picker is open.
+    TagPicker,
+    /// A tag name being typed in the tag picker.
+    TagSearch,
+}
+
+impl Mode {
+    /// The heading of this mode's section in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Mode::Reader => "Reading",
+            Mode::Outline => "Outline (Tab)",
+            Mode::Search => "Typing a search (/)",
+            Mode::Help => "Help",
+            Mode::Library => "Library",
+            Mode::LibraryFilter => "Typing a filter (/)",
+            Mode::TagPicker => "Tag picker (t)",
+            Mode::TagSearch => "Finding a tag (/ in the picker)",
+        }
+    }
+}
+
+/// One key: a code and the modifiers that must be held (Shift is ignored for
+/// characters, which already carry their case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Ctrl or Alt when they must be held.
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    /// A key without modifiers.
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    /// A character key.
+    pub const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    /// A character key with Ctrl held.
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// True when `event` is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        // Shift is part of the character ('G') or of the code (BackTab).
+        let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+        self.code == event.code && self.mods == mods
+    }
+
+    /// How the help overlay names the key.
+    pub fn label(&self) -> String {
+        let name = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Backspace => "Bksp".to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("C-{name}")
+        } else {
+            name
+        }
+    }
+}
+
+/// One row of the keymap: in these modes, these keys do this.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Where the binding applies.
+    pub modes: &'static [Mode],
+    /// The keys, the first being the one the help lists first.
+    pub keys: &'static [Key],
+    /// What they do.
+    pub action: Action,
+    /// What the help overlay says.
+    pub help: &'static str,
+}
+
+/// The action bound to `event` in `mode`, if any. Key releases are ignored.
+pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    if let Some(binding) = BINDINGS
+        .iter()
+        .find(|b| b.modes.contains(&mode) && b.keys.iter().any(|k| k.matches(event)))
+    {
+        return Some(binding.action.clone());
+    }
+    let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
+    match (mode, event.code) {
+        (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
+        (Mode::LibraryFilter | Mode::TagSearch, KeyCode::Char(c)) if typed.is_empty() => {
+            Some(Action::FilterInput(c))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn shifted_letters_match_their_case() {
+        let g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(Mode::Reader, &g), Some(Action::Bottom));
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere() {
+        let c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help] {
+            assert_eq!(action_for(mode, &c), Some(Action::Quit), "{mode:?}");
+        }
+    }
+
+    #[test]
+    fn typing_a_search_takes_bound_letters_too() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(action_for(Mode::Reader, &q), Some(Action::Back));
+    }
+
+    #[test]
+    fn j_moves_the_text_or_the_outline_by_focus() {
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for(Mode::Reader, &j), Some(Action::LineDown));
+        assert_eq!(action_for(Mode::Outline, &j), Some(Action::OutlineDown));
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_mode() {
+        for mode in [
+            Mode::Reader,
+            Mode::Outline,
+            Mode::Search,
+            Mode::Help,
+            Mode::Library,
+            Mode::LibraryFilter,
+            Mode::TagPicker,
+            Mode::TagSearch,
+        ] {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.modes.contains(&mode))
+                .flat_map(|b| b.keys.iter().copied())
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(!keys[i + 1..].contains(k), "{mode:?}: {k:?} bound twice");
+            }
+        }
+    }
+}
