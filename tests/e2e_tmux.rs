@@ -216,6 +216,41 @@ fn a_hung_up_terminal_ends_the_reader() {
 }
 
 #[test]
+fn a_panic_restores_the_terminal() {
+    if !tmux::available("a_panic_restores_the_terminal") {
+        return;
+    }
+    // A full `cargo test` builds the examples; a filtered run may not have.
+    let exe = std::env::current_exe().unwrap();
+    let profile = exe.parent().and_then(|deps| deps.parent()).unwrap();
+    let mut build = std::process::Command::new(env!("CARGO"));
+    build.args(["build", "--quiet", "--example", "panic_restores"]);
+    if profile.ends_with("release") {
+        build.arg("--release");
+    }
+    assert!(build.status().unwrap().success(), "the example builds");
+    let example = profile.join("examples/panic_restores");
+    assert!(example.exists(), "{}", example.display());
+    let t = Tmux::start(
+        "panic",
+        80,
+        24,
+        &format!("{}; echo EXIT:$?", example.display()),
+        &common::fixtures(),
+    );
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:101"), "{screen}");
+    assert!(
+        screen.contains("deliberate panic"),
+        "the panic is reported:\n{screen}"
+    );
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+    // Raw mode is off: a typed line echoes and runs.
+    t.send_line("echo still-cooked");
+    t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
+}
+
+#[test]
 fn an_unreadable_file_fails_before_touching_the_terminal() {
     if !tmux::available("an_unreadable_file_fails_before_touching_the_terminal") {
         return;

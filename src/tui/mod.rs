@@ -291,10 +291,12 @@ fn watch_signals() -> io::Result<Arc<AtomicBool>> {
 }
 
 /// Raw mode, the alternate screen, mouse capture; undone on drop.
-struct TerminalGuard;
+pub struct TerminalGuard;
 
 impl TerminalGuard {
-    fn enter() -> io::Result<TerminalGuard> {
+    /// Enters raw mode and the alternate screen, with mouse capture and the
+    /// cursor hidden, after installing a panic hook that restores them.
+    pub fn enter() -> io::Result<TerminalGuard> {
         install_panic_hook();
         crossterm::terminal::enable_raw_mode()?;
         // From here on the guard restores whatever was entered.
