@@ -1,13 +1,15 @@
 //! The crate's error type: what went wrong, and with which file.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use crate::sanitize::sanitize_line;
 
 /// An error that stops one file or one command.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {source}", shown(path))]
     Read {
         /// The file or folder.
         path: PathBuf,
@@ -15,17 +17,22 @@ pub enum Error {
         source: io::Error,
     },
     /// A path that should be a file is not one.
-    #[error("{}: not a file", path.display())]
+    #[error("{}: not a file", shown(path))]
     NotAFile {
         /// The path.
         path: PathBuf,
     },
     /// A path that should be a folder is not one.
-    #[error("{}: not a folder", path.display())]
+    #[error("{}: not a folder", shown(path))]
     NotAFolder {
         /// The path.
         path: PathBuf,
     },
+}
+
+/// A path as messages show it: safe for a terminal.
+fn shown(path: &Path) -> String {
+    sanitize_line(&path.display().to_string()).into_owned()
 }
 
 /// True when the error chain ends in a closed pipe (`quire list | head`),

@@ -211,3 +211,24 @@ fn quire_never_writes_into_the_articles() {
     run_ok(&["tags".as_ref(), fixtures().as_os_str()]);
     assert_eq!(before, snapshot(&fixtures()));
 }
+
+#[test]
+fn a_hostile_file_name_is_shown_harmlessly() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil\u{1b}[2J\u{1b}]52;c;eA==\u{7}.md");
+    fs::write(&file, "---\ntitle: [unclosed\n---\n# Body\n").unwrap();
+    for args in [
+        vec!["outline".as_ref(), file.as_os_str()],
+        vec!["render".as_ref(), file.as_os_str()],
+        vec!["list".as_ref(), dir.path().as_os_str()],
+    ] {
+        let (stdout, stderr) = run_ok(&args);
+        assert!(stderr.contains("evil"), "the file is named: {stderr}");
+        assert!(!has_control(&stderr), "{args:?} stderr: {stderr:?}");
+        assert!(!has_control(&stdout), "{args:?} stdout: {stdout:?}");
+    }
+    let missing = dir.path().join("gone\u{1b}[2J.md");
+    let out = quire().arg("outline").arg(&missing).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(!has_control(&String::from_utf8_lossy(&out.stderr)));
+}

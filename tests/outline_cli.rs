@@ -134,7 +134,7 @@ fn warnings_go_to_stderr_and_json_stays_valid() {
     let stderr = String::from_utf8(out.stderr).unwrap();
     let lines: Vec<&str> = stderr.lines().collect();
     assert_eq!(lines.len(), 2, "{stderr}");
-    let prefix = format!("quire: {}:", file.display());
+    let prefix = format!("quire: warning: {}:", file.display());
     assert!(lines.iter().all(|l| l.starts_with(&prefix)), "{stderr}");
     assert!(stderr.contains(":3: malformed YAML"), "{stderr}");
     assert!(stderr.contains(":4: invalid UTF-8 at byte 33"), "{stderr}");

@@ -18,6 +18,7 @@ pub use outline::Heading;
 pub use peek::{Peek, peek};
 
 use crate::Error;
+use crate::sanitize::sanitize_line;
 
 /// A problem in one file that did not stop it from being read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,11 +31,16 @@ pub struct Warning {
     pub message: String,
 }
 
+/// Shown as `path:line: message`, made safe for a terminal: a file name or a
+/// message quoting the file cannot carry a control sequence.
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = self.path.display().to_string();
+        let path = sanitize_line(&path);
+        let message = sanitize_line(&self.message);
         match self.line {
-            Some(line) => write!(f, "{}:{}: {}", self.path.display(), line, self.message),
-            None => write!(f, "{}: {}", self.path.display(), self.message),
+            Some(line) => write!(f, "{path}:{line}: {message}"),
+            None => write!(f, "{path}: {message}"),
         }
     }
 }

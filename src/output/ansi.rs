@@ -6,7 +6,6 @@ use std::io::{self, BufWriter, IsTerminal, Write};
 use ratatui::style::{Color, Modifier};
 
 use crate::Outcome;
-use crate::article::Article;
 use crate::cli::{ColorArg, RenderArgs};
 use crate::layout::{self, Document, LayoutOptions};
 use crate::tui::theme::span_style;
@@ -16,16 +15,9 @@ pub const DEFAULT_WIDTH: u16 = 80;
 
 /// Prints `args.file` laid out for a terminal.
 pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
-    let article = match Article::load(&args.file) {
-        Ok(article) => article,
-        Err(err) => {
-            eprintln!("quire: {err}");
-            return Ok(Outcome::Failure);
-        }
+    let Some(article) = super::load_article(&args.file) else {
+        return Ok(Outcome::Failure);
     };
-    for warning in &article.warnings {
-        eprintln!("quire: warning: {warning}");
-    }
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
     let width = args.width.unwrap_or_else(|| {

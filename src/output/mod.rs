@@ -4,8 +4,12 @@ mod ansi;
 mod list;
 mod outline;
 
+use std::path::Path;
+
 use crate::Outcome;
+use crate::article::Article;
 use crate::cli::{OutlineArgs, RenderArgs};
+use crate::sanitize::sanitize_line;
 
 /// `quire outline FILE`.
 pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
@@ -17,4 +21,29 @@ pub use list::{list, tags};
 /// `quire render FILE`.
 pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
     ansi::render(args)
+}
+
+/// Loads the article a headless command works on. Errors and warnings go to
+/// stderr, each naming the file; `None` when there is nothing to show.
+pub(crate) fn load_article(path: &Path) -> Option<Article> {
+    if path.is_dir() {
+        let shown = path.display().to_string();
+        eprintln!(
+            "quire: {}: is a folder, not an article",
+            sanitize_line(&shown)
+        );
+        return None;
+    }
+    match Article::load(path) {
+        Ok(article) => {
+            for warning in &article.warnings {
+                eprintln!("quire: warning: {warning}");
+            }
+            Some(article)
+        }
+        Err(err) => {
+            eprintln!("quire: {err}");
+            None
+        }
+    }
 }

@@ -30,23 +30,9 @@ struct HeadingJson<'a> {
 /// Prints the outline of `args.file`: warnings on stderr, the outline on
 /// stdout. A file that cannot be read is a message on stderr and a failure.
 pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    if args.file.is_dir() {
-        eprintln!(
-            "quire: {}: is a folder, not an article",
-            args.file.display()
-        );
+    let Some(article) = super::load_article(&args.file) else {
         return Ok(Outcome::Failure);
-    }
-    let article = match Article::load(&args.file) {
-        Ok(article) => article,
-        Err(err) => {
-            eprintln!("quire: {err}");
-            return Ok(Outcome::Failure);
-        }
     };
-    for warning in &article.warnings {
-        eprintln!("quire: {}", sanitize_line(&warning.to_string()));
-    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {

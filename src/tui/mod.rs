@@ -366,7 +366,10 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) => {
-            eprintln!("quire: {}: {err}", path.display());
+            eprintln!(
+                "quire: {}: {err}",
+                crate::sanitize::sanitize_line(&path.display().to_string())
+            );
             return Ok(Outcome::Failure);
         }
     };
