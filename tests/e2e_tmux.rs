@@ -157,9 +157,8 @@ fn sighup_restores_the_terminal() {
     signal_restores_the_terminal("HUP");
 }
 
-fn signal_restores_the_terminal(signal: &str) {
-    let t = open(&signal.to_lowercase(), 80, 24, "lighthouse.md");
-    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+/// The process id of the quire started by the pane's shell.
+fn reader_pid(t: &Tmux) -> String {
     let shell = t.pane_format("#{pane_pid}");
     let out = std::process::Command::new("pgrep")
         .args(["-P", &shell, "quire"])
@@ -167,6 +166,20 @@ fn signal_restores_the_terminal(signal: &str) {
         .unwrap();
     let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
     assert!(!pid.is_empty(), "the reader's process is found");
+    pid
+}
+
+/// The alternate screen is gone and raw mode is off: a typed line echoes and runs.
+fn assert_terminal_restored(t: &Tmux) {
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+    t.send_line("echo still-cooked");
+    t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
+}
+
+fn signal_restores_the_terminal(signal: &str) {
+    let t = open(&signal.to_lowercase(), 80, 24, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    let pid = reader_pid(&t);
     let status = std::process::Command::new("kill")
         .args([format!("-{signal}"), pid])
         .status()
@@ -174,10 +187,7 @@ fn signal_restores_the_terminal(signal: &str) {
     assert!(status.success());
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("PROMPT$"), "{screen}");
-    assert_eq!(t.pane_format("#{alternate_on}"), "0");
-    // Raw mode is off: a typed line echoes and runs.
-    t.send_line("echo still-cooked");
-    t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
+    assert_terminal_restored(&t);
 }
 
 #[test]
@@ -187,13 +197,7 @@ fn a_hung_up_terminal_ends_the_reader() {
     }
     let t = open("hangup", 80, 24, "lighthouse.md");
     t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
-    let shell = t.pane_format("#{pane_pid}");
-    let out = std::process::Command::new("pgrep")
-        .args(["-P", &shell, "quire"])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8_lossy(&out.stdout).trim().to_string();
-    assert!(!pid.is_empty(), "the reader's process is found");
+    let pid = reader_pid(&t);
     // Closing the server closes the pane's terminal under the reader.
     drop(t);
     let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
@@ -244,10 +248,7 @@ fn a_panic_restores_the_terminal() {
         screen.contains("deliberate panic"),
         "the panic is reported:\n{screen}"
     );
-    assert_eq!(t.pane_format("#{alternate_on}"), "0");
-    // Raw mode is off: a typed line echoes and runs.
-    t.send_line("echo still-cooked");
-    t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
+    assert_terminal_restored(&t);
 }
 
 #[test]

@@ -244,6 +244,21 @@ fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
     })
 }
 
+/// Splits `text` and reads its front matter: the split and the meta, with an
+/// unclosed fence and bad YAML or TOML added to `warnings`.
+pub fn read<'t>(path: &Path, text: &'t str, warnings: &mut Vec<Warning>) -> (Split<'t>, Meta) {
+    let (split, unclosed) = split(text);
+    if let Some(message) = unclosed {
+        warnings.push(Warning {
+            path: path.to_path_buf(),
+            line: Some(1),
+            message,
+        });
+    }
+    let meta = parse_meta(path, &split, warnings);
+    (split, meta)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

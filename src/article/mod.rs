@@ -88,15 +88,7 @@ impl Article {
     /// the fallback title and date.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Article {
         let (text, mut warnings) = decode_cow(path, bytes);
-        let (split, unclosed) = front_matter::split(&text);
-        if let Some(message) = unclosed {
-            warnings.push(Warning {
-                path: path.to_path_buf(),
-                line: Some(1),
-                message,
-            });
-        }
-        let mut meta = front_matter::parse_meta(path, &split, &mut warnings);
+        let (split, mut meta) = front_matter::read(path, &text, &mut warnings);
         let outline = outline::outline(split.body, split.body_line);
         if meta.title.is_empty() {
             meta.title = outline

@@ -23,15 +23,7 @@ pub struct Peek {
 /// for its plain text), then to the file name.
 pub fn peek(path: &Path, bytes: &[u8]) -> Peek {
     let (text, mut warnings) = decode_cow(path, bytes);
-    let (split, unclosed) = front_matter::split(&text);
-    if let Some(message) = unclosed {
-        warnings.push(Warning {
-            path: path.to_path_buf(),
-            line: Some(1),
-            message,
-        });
-    }
-    let mut meta = front_matter::parse_meta(path, &split, &mut warnings);
+    let (split, mut meta) = front_matter::read(path, &text, &mut warnings);
     if meta.title.is_empty() {
         meta.title = first_title(split.body).unwrap_or_else(|| file_stem(path));
     }
