@@ -14,6 +14,7 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 use super::html::{InlineHtml, inline_html};
 use super::inline::Inline;
 use super::lines::Container;
+use super::refs::LinkFrame;
 use super::table::Table;
 use super::wrap::wrap_inline;
 use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
@@ -25,15 +26,6 @@ struct ListState {
     next: Option<u64>,
     items: usize,
     depth: usize,
-}
-
-#[derive(Debug, Clone, Copy)]
-struct LinkFrame {
-    /// Whether a `[n]` may follow (autolinks already show their target).
-    marker: bool,
-    link: u32,
-    text_start: usize,
-    image: bool,
 }
 
 type Owned = (Event<'static>, Range<usize>);
@@ -56,7 +48,7 @@ pub(super) struct Layouter<'a> {
     pub(super) emph: u32,
     pub(super) strike: u32,
     pub(super) roles: Vec<Role>,
-    links: Vec<LinkFrame>,
+    pub(super) links: Vec<LinkFrame>,
     lists: Vec<ListState>,
     pub(super) heading: Option<(u8, usize)>,
     /// `(body offset, line)` of each heading laid out.
@@ -216,35 +208,6 @@ impl<'a> Layouter<'a> {
         }
         self.inline = inline;
         self.inline.clear();
-    }
-
-    /// The index in `Document::links` of a target, each target kept once.
-    pub(super) fn link_index(&mut self, target: &str) -> u32 {
-        if let Some(&id) = self.link_ids.get(target) {
-            return id;
-        }
-        let id = self.b.add_link(target.to_string());
-        self.link_ids.insert(target.to_string(), id);
-        id
-    }
-
-    /// The `[n]` of a link, numbering links in the order their markers show.
-    pub(super) fn reference(&mut self, link: u32) -> usize {
-        if let Some(&n) = self.ref_numbers.get(&link) {
-            return n;
-        }
-        self.refs.push(link);
-        let n = self.refs.len();
-        self.ref_numbers.insert(link, n);
-        n
-    }
-
-    pub(super) fn footnote_number(&mut self, label: &str) -> usize {
-        let next = self.footnote_numbers.len() + 1;
-        *self
-            .footnote_numbers
-            .entry(label.to_string())
-            .or_insert(next)
     }
 
     // ---- events ----
@@ -530,28 +493,6 @@ impl<'a> Layouter<'a> {
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link | TagEnd::Image => self.end_link(),
             _ => {}
-        }
-    }
-
-    pub(super) fn end_link(&mut self) {
-        self.roles.pop();
-        let Some(frame) = self.links.pop() else {
-            return;
-        };
-        if frame.image {
-            let style = Style {
-                link: Some(frame.link),
-                ..Style::of(Role::Image)
-            };
-            self.inline.push_safe("]", style);
-        }
-        let shown = &self.inline.text[frame.text_start.min(self.inline.text.len())..];
-        let target = self.b.link(frame.link).unwrap_or("");
-        let same = !frame.image && (shown == target || format!("mailto:{shown}") == target);
-        if frame.marker && !same {
-            let n = self.reference(frame.link);
-            self.inline
-                .push_safe(&format!("[{n}]"), Style::of(Role::LinkRef));
         }
     }
 

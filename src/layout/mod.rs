@@ -9,6 +9,7 @@ mod code;
 mod html;
 mod inline;
 mod lines;
+mod refs;
 mod sections;
 mod table;
 mod wrap;
