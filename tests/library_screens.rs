@@ -160,11 +160,10 @@ fn text_filter_being_typed() {
 fn tag_picker_open() {
     let mut s = screen(Filter::default(), 24);
     s.picker_open();
-    let p = s.picker.as_mut().expect("picker");
-    p.move_by(1);
-    p.toggle();
-    p.move_by(1);
-    p.toggle();
+    s.picker.as_mut().expect("picker").move_by(1);
+    s.picker_toggle();
+    s.picker.as_mut().expect("picker").move_by(1);
+    s.picker_toggle();
     insta::assert_snapshot!(draw(&s, 110, 24).backend());
 }
 
@@ -401,6 +400,6 @@ fn tag_picker_narrowed_by_name() {
     for c in "ing".chars() {
         p.search_input(c);
     }
-    p.toggle();
+    s.picker_toggle();
     insta::assert_snapshot!(draw(&s, 110, 24).backend());
 }

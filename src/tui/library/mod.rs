@@ -250,6 +250,40 @@ impl LibraryScreen {
     /// filters.
     pub fn picker_open(&mut self) {
         self.picker = Some(TagPicker::new(&self.library, &self.filter, self.height));
+        self.picker_recount();
+    }
+
+    /// Ticks or unticks the picker's tag under the cursor.
+    pub fn picker_toggle(&mut self) {
+        if let Some(picker) = &mut self.picker {
+            picker.toggle();
+            self.picker_recount();
+        }
+    }
+
+    /// Switches the picker between all-of and any-of.
+    pub fn picker_toggle_mode(&mut self) {
+        if let Some(picker) = &mut self.picker {
+            picker.toggle_mode();
+            self.picker_recount();
+        }
+    }
+
+    /// Counts the articles the picker's choice would leave, for its title:
+    /// once per change of choice, not once per frame.
+    fn picker_recount(&mut self) {
+        let Some(picker) = &self.picker else {
+            return;
+        };
+        let filter = Filter {
+            tags: picker.chosen_names(),
+            mode: picker.mode,
+            ..self.filter.clone()
+        };
+        let n = self.library.select(&filter, self.sort).len();
+        if let Some(picker) = &mut self.picker {
+            picker.would_show = n;
+        }
     }
 
     /// Closes the picker, applying its choice.
@@ -264,17 +298,6 @@ impl LibraryScreen {
     /// Closes the picker without changing the filter.
     pub fn picker_cancel(&mut self) {
         self.picker = None;
-    }
-
-    /// How many rows the picker's choice would leave, for its title.
-    pub fn picker_would_show(&self) -> Option<usize> {
-        let picker = self.picker.as_ref()?;
-        let filter = Filter {
-            tags: picker.chosen_names(),
-            mode: picker.mode,
-            ..self.filter.clone()
-        };
-        Some(self.library.select(&filter, self.sort).len())
     }
 
     /// The preview of the selected row, when loaded.

@@ -29,6 +29,10 @@ pub struct TagPicker {
     pub scroll: usize,
     /// Rows that fit in the popup.
     pub height: usize,
+    /// Articles the ticked tags would leave, kept by
+    /// [`LibraryScreen`](super::LibraryScreen) as ticks change so that
+    /// drawing never re-runs the library's filter.
+    pub would_show: usize,
 }
 
 impl TagPicker {
@@ -50,6 +54,7 @@ impl TagPicker {
             cursor: 0,
             scroll: 0,
             height: 1,
+            would_show: 0,
         };
         picker.resize(height);
         picker
@@ -76,8 +81,10 @@ impl TagPicker {
         self.follow();
     }
 
-    /// Ticks or unticks the tag under the cursor.
-    pub fn toggle(&mut self) {
+    /// Ticks or unticks the tag under the cursor. Only through
+    /// [`LibraryScreen::picker_toggle`](super::LibraryScreen::picker_toggle),
+    /// which keeps `would_show` current.
+    pub(super) fn toggle(&mut self) {
         let at = self.shown.get(self.cursor).copied();
         if let Some(c) = at.and_then(|i| self.chosen.get_mut(i)) {
             *c = !*c;
@@ -135,8 +142,9 @@ impl TagPicker {
         self.follow();
     }
 
-    /// Switches between all-of and any-of.
-    pub fn toggle_mode(&mut self) {
+    /// Switches between all-of and any-of. Only through
+    /// [`LibraryScreen::picker_toggle_mode`](super::LibraryScreen::picker_toggle_mode).
+    pub(super) fn toggle_mode(&mut self) {
         self.mode = self.mode.toggled();
     }
 

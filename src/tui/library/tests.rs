@@ -123,13 +123,13 @@ fn picker_toggles_mode_applies_and_cancels() {
     let names: Vec<(&str, usize)> = p.tags.iter().map(|t| (t.name.as_str(), t.count)).collect();
     assert_eq!(names, [("even", 3), ("odd", 3), ("Prime", 3)]);
     // Tick "even" and "odd": all-of leaves nothing, any-of leaves all six.
-    let p = s.picker.as_mut().expect("open");
-    p.toggle();
-    p.move_by(1);
-    p.toggle();
-    assert_eq!(s.picker_would_show(), Some(0));
-    s.picker.as_mut().expect("open").toggle_mode();
-    assert_eq!(s.picker_would_show(), Some(6));
+    assert_eq!(s.picker.as_ref().expect("open").would_show, 6);
+    s.picker_toggle();
+    s.picker.as_mut().expect("open").move_by(1);
+    s.picker_toggle();
+    assert_eq!(s.picker.as_ref().expect("open").would_show, 0);
+    s.picker_toggle_mode();
+    assert_eq!(s.picker.as_ref().expect("open").would_show, 6);
     s.picker_apply();
     assert!(s.picker.is_none());
     assert_eq!(s.filter.tags, ["even", "odd"]);
@@ -243,4 +243,21 @@ fn picker_name_search_narrows_ticks_and_keeps_ticks_hidden_by_it() {
     assert_eq!(p.chosen_names(), ["even", "Prime"]);
     s.picker_apply();
     assert_eq!(s.filter.tags, ["even", "Prime"]);
+}
+
+#[test]
+fn picker_keys_keep_the_would_show_count_current() {
+    use crate::tui::action::Action;
+    let mut s = LibraryScreen::new(library(6), Filter::default(), 20);
+    update(&mut s, Action::TagPicker);
+    let would_show = |s: &LibraryScreen| s.picker.as_ref().expect("open").would_show;
+    assert_eq!(would_show(&s), 6);
+    // "even" is first: ticking it leaves the three even articles.
+    update(&mut s, Action::PickerToggle);
+    assert_eq!(would_show(&s), 3);
+    update(&mut s, Action::LineDown);
+    update(&mut s, Action::PickerToggle);
+    assert_eq!(would_show(&s), 0, "all of even and odd");
+    update(&mut s, Action::PickerMode);
+    assert_eq!(would_show(&s), 6, "any of even and odd");
 }

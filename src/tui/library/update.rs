@@ -78,9 +78,9 @@ fn update_picker(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::Top => picker.move_by(isize::MIN),
         Action::Bottom => picker.move_by(isize::MAX),
         Action::Wheel { down, .. } => picker.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
-        Action::PickerToggle => picker.toggle(),
+        Action::PickerToggle => s.picker_toggle(),
         Action::FilterStart => picker.search_start(),
-        Action::PickerMode => picker.toggle_mode(),
+        Action::PickerMode => s.picker_toggle_mode(),
         Action::PickerApply => s.picker_apply(),
         Action::PickerCancel | Action::Cancel | Action::Back => s.picker_cancel(),
         _ => {}

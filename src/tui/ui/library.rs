@@ -99,7 +99,7 @@ pub fn draw(buf: &mut Buffer, s: &LibraryScreen, color: bool) {
     }
     draw_footer(buf, clip(buf, p.footer), s, color);
     if let Some(picker) = &s.picker {
-        draw_picker(buf, area, picker, s.picker_would_show(), color);
+        draw_picker(buf, area, picker, color);
     }
 }
 
@@ -418,13 +418,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-fn draw_picker(
-    buf: &mut Buffer,
-    area: Rect,
-    p: &TagPicker,
-    would_show: Option<usize>,
-    color: bool,
-) {
+fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
     let names_w = p
         .tags
         .iter()
@@ -462,9 +456,10 @@ fn draw_picker(
     }
     let w = usize::from(inner.width);
     let chosen = p.chosen.iter().filter(|c| **c).count();
-    let summary = match would_show {
-        Some(n) if chosen > 0 => format!(" {chosen} ticked → {n} articles"),
-        _ => " none ticked → no tag filter".to_string(),
+    let summary = if chosen > 0 {
+        format!(" {chosen} ticked → {} articles", p.would_show)
+    } else {
+        " none ticked → no tag filter".to_string()
     };
     buf.set_line(
         inner.x,
