@@ -3,7 +3,10 @@
 //! the library until Enter. `/` narrows the list to tags whose name holds
 //! the typed text, for libraries with many tags.
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::library::{Filter, Library, TagCount, TagMode};
+use crate::sanitize::sanitize_line;
 
 /// Rows the picker's frame, title and hint take from its height.
 const PICKER_CHROME: u16 = 4;
@@ -33,6 +36,10 @@ pub struct TagPicker {
     /// [`LibraryScreen`](super::LibraryScreen) as ticks change so that
     /// drawing never re-runs the library's filter.
     pub would_show: usize,
+    /// Columns the widest tag name takes once sanitized, to size the popup.
+    pub name_width: usize,
+    /// Digits of the largest count.
+    pub count_width: usize,
 }
 
 impl TagPicker {
@@ -55,9 +62,29 @@ impl TagPicker {
             scroll: 0,
             height: 1,
             would_show: 0,
+            name_width: 0,
+            count_width: 1,
         };
+        picker.measure();
         picker.resize(height);
         picker
+    }
+
+    /// Measures the tag list's columns once, when the list is made, rather
+    /// than sanitizing every name on every frame.
+    fn measure(&mut self) {
+        self.name_width = self
+            .tags
+            .iter()
+            .map(|t| sanitize_line(&t.name).width())
+            .max()
+            .unwrap_or(0);
+        self.count_width = self
+            .tags
+            .iter()
+            .map(|t| t.count.to_string().len())
+            .max()
+            .unwrap_or(1);
     }
 
     /// The terminal now has `height` rows.

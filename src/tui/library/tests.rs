@@ -261,3 +261,25 @@ fn picker_keys_keep_the_would_show_count_current() {
     update(&mut s, Action::PickerMode);
     assert_eq!(would_show(&s), 6, "any of even and odd");
 }
+
+#[test]
+fn picker_measures_its_columns_when_made() {
+    // Twelve articles tagged "a"; one tagged with a wide, tabbed name.
+    let mut entries: Vec<Entry> = (0..12)
+        .map(|i| entry(&format!("a{i:02}.md"), "2024-02-01", &["a"]))
+        .collect();
+    entries.push(entry("w.md", "2024-02-02", &["日本\tx"]));
+    let lib = Library::from_parts(PathBuf::from("root"), entries, vec![]);
+    let mut s = LibraryScreen::new(lib, Filter::default(), 20);
+    s.picker_open();
+    let p = s.picker.as_ref().expect("open");
+    // Two double-width characters, the tab shown as one space, then "x".
+    assert_eq!(p.name_width, 6);
+    assert_eq!(p.count_width, 2, "12 takes two digits");
+
+    let empty = Library::from_parts(PathBuf::from("root"), vec![], vec![]);
+    let mut s = LibraryScreen::new(empty, Filter::default(), 20);
+    s.picker_open();
+    let p = s.picker.as_ref().expect("open");
+    assert_eq!((p.name_width, p.count_width), (0, 1));
+}

@@ -419,13 +419,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
 }
 
 fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
-    let names_w = p
-        .tags
-        .iter()
-        .map(|t| sanitize_line(&t.name).width())
-        .max()
-        .unwrap_or(0);
-    let want_w = (names_w + 16).max(54);
+    let want_w = p.name_width.saturating_add(16).max(54);
     let width = u16::try_from(want_w)
         .unwrap_or(u16::MAX)
         .min(area.width.saturating_sub(4));
@@ -471,12 +465,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
         inner.width,
     );
     let rows = usize::from(inner.height.saturating_sub(2));
-    let count_w = p
-        .tags
-        .iter()
-        .map(|t| t.count.to_string().len())
-        .max()
-        .unwrap_or(1);
+    let count_w = p.count_width;
     if p.shown.is_empty() && inner.height > 1 {
         let note = if p.tags.is_empty() {
             " No tags in this library.".to_string()
