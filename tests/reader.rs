@@ -358,6 +358,55 @@ fn help_opens_scrolls_and_closes() {
 }
 
 #[test]
+fn help_scroll_stops_at_its_end_so_up_answers_at_once() {
+    let mut app = sample_app(100, 20);
+    update(&mut app, Action::ToggleHelp);
+    let max = app.help_max_scroll();
+    assert!(max > 0, "the help must overflow 20 rows for this test");
+    assert_eq!(app.help_rows, 16, "20 rows less the margin and the border");
+    apply(&mut app, &vec![Action::LineDown; max + 10]);
+    assert_eq!(app.help_scroll, max);
+    update(&mut app, Action::LineUp);
+    assert_eq!(app.help_scroll, max - 1, "one k moves after overshooting");
+    update(&mut app, Action::Bottom);
+    assert_eq!(app.help_scroll, max);
+    update(&mut app, Action::Top);
+    assert_eq!(app.help_scroll, 0);
+}
+
+#[test]
+fn help_pages_move_a_page_and_a_resize_reclamps() {
+    let mut app = sample_app(100, 20);
+    update(&mut app, Action::ToggleHelp);
+    let page = app.help_rows;
+    update(&mut app, Action::PageDown);
+    assert_eq!(app.help_scroll, page.min(app.help_max_scroll()));
+    update(&mut app, Action::PageUp);
+    assert_eq!(app.help_scroll, 0);
+    update(&mut app, Action::Bottom);
+    // A taller terminal shows more help, so the end comes sooner.
+    update(&mut app, Action::Resize(100, 40));
+    assert_eq!(app.help_scroll, app.help_max_scroll());
+    update(&mut app, Action::Resize(100, 200));
+    assert_eq!(app.help_scroll, 0, "all of the help fits");
+}
+
+#[test]
+fn help_page_keys_are_bound() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use quire::tui::keymap::{Mode, action_for};
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    assert_eq!(
+        action_for(Mode::Help, &key(KeyCode::PageDown)),
+        Some(Action::PageDown)
+    );
+    assert_eq!(
+        action_for(Mode::Help, &key(KeyCode::PageUp)),
+        Some(Action::PageUp)
+    );
+}
+
+#[test]
 fn resizing_keeps_the_same_text_on_top() {
     let body = common::long_markdown(30, 3);
     let article = common::plain_article("Long", &body);

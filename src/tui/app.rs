@@ -25,6 +25,10 @@ pub struct App {
     pub help: bool,
     /// The first help row shown (the overlay scrolls on small terminals).
     pub help_scroll: usize,
+    /// Lines of the help, measured on open and on resize.
+    pub help_lines: usize,
+    /// Help lines that show at once, measured with `help_lines`.
+    pub help_rows: usize,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
     /// Settings from the command line.
@@ -38,6 +42,8 @@ impl App {
             screens: Vec::new(),
             help: false,
             help_scroll: 0,
+            help_lines: 0,
+            help_rows: 0,
             size: (width, height),
             config,
         }
@@ -93,6 +99,29 @@ impl App {
             Some(Screen::Library(s)) => Some(s),
             _ => None,
         }
+    }
+
+    /// Measures the help for the terminal's size and the top screen, and
+    /// keeps its scroll in range.
+    pub fn measure_help(&mut self) {
+        let (w, h) = self.size;
+        let library = self.library().is_some();
+        (self.help_lines, self.help_rows) =
+            super::ui::help::measure(w, h, library, self.config.color);
+        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
+    }
+
+    /// The last help scroll that still fills the overlay.
+    pub fn help_max_scroll(&self) -> usize {
+        self.help_lines.saturating_sub(self.help_rows)
+    }
+
+    /// Scrolls the help by `delta` lines, stopping at either end.
+    pub fn scroll_help(&mut self, delta: isize) {
+        self.help_scroll = self
+            .help_scroll
+            .saturating_add_signed(delta)
+            .min(self.help_max_scroll());
     }
 
     /// Which bindings apply now.

@@ -17,23 +17,29 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                     Screen::Library(s) => s.resize(h),
                 }
             }
+            app.measure_help();
             return None;
         }
         Action::ToggleHelp => {
             app.help = !app.help;
             app.help_scroll = 0;
+            app.measure_help();
             return None;
         }
         _ => {}
     }
     if app.help {
+        let page = isize::try_from(app.help_rows.max(1)).unwrap_or(isize::MAX);
+        let half = (page / 2).max(1);
         match action {
-            Action::LineDown | Action::PageDown | Action::HalfPageDown => {
-                app.help_scroll = app.help_scroll.saturating_add(1);
-            }
-            Action::LineUp | Action::PageUp | Action::HalfPageUp => {
-                app.help_scroll = app.help_scroll.saturating_sub(1);
-            }
+            Action::LineDown => app.scroll_help(1),
+            Action::LineUp => app.scroll_help(-1),
+            Action::PageDown => app.scroll_help(page),
+            Action::PageUp => app.scroll_help(-page),
+            Action::HalfPageDown => app.scroll_help(half),
+            Action::HalfPageUp => app.scroll_help(-half),
+            Action::Top => app.help_scroll = 0,
+            Action::Bottom => app.help_scroll = app.help_max_scroll(),
             Action::Cancel | Action::Back => app.help = false,
             _ => {}
         }

@@ -371,6 +371,30 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: HELP,
+        keys: &[Key::ch(' '), Key::plain(KeyCode::PageDown), Key::ctrl('f')],
+        action: Action::PageDown,
+        help: "a page of help down",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('b'), Key::plain(KeyCode::PageUp), Key::ctrl('b')],
+        action: Action::PageUp,
+        help: "a page of help up",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('g'), Key::plain(KeyCode::Home)],
+        action: Action::Top,
+        help: "the help's start",
+    },
+    Binding {
+        modes: HELP,
+        keys: &[Key::ch('G'), Key::plain(KeyCode::End)],
+        action: Action::Bottom,
+        help: "the help's end",
+    },
+    Binding {
+        modes: HELP,
         keys: &[Key::ch('?'), Key::plain(KeyCode::Esc), Key::ch('q')],
         action: Action::ToggleHelp,
         help: "close the help",

@@ -88,18 +88,46 @@ fn sections(
     out
 }
 
+/// The overlay's size on an `area`-sized screen: its outer width, and the
+/// columns inside its border.
+fn widths(area: Rect) -> (u16, usize) {
+    let width = area.width.saturating_sub(4).min(58);
+    (width, usize::from(width.saturating_sub(2)))
+}
+
+/// Rows inside the overlay's border for `total` lines on a screen
+/// `area_height` rows tall.
+fn inner_rows(area_height: u16, total: usize) -> usize {
+    let want = total.saturating_add(2);
+    usize::from(area_height.saturating_sub(2))
+        .min(want)
+        .saturating_sub(2)
+}
+
+/// The help's line count and the rows that show at once on a `width` x
+/// `height` terminal, over the library or over the reader: what scrolling
+/// the help needs, measured on open and on resize rather than per frame.
+pub fn measure(width: u16, height: u16, library: bool, color: bool) -> (usize, usize) {
+    let (_, inner) = widths(Rect::new(0, 0, width, height));
+    let total = if library {
+        library_lines(color, inner).len()
+    } else {
+        lines(color, inner).len()
+    };
+    (total, inner_rows(height, total))
+}
+
 /// Draws the help overlay centred over the screen.
 pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
-    let width = area.width.saturating_sub(4).min(58);
-    let inner = usize::from(width.saturating_sub(2));
+    let (width, inner) = widths(area);
     let lines = if app.library().is_some() {
         library_lines(app.config.color, inner)
     } else {
         lines(app.config.color, inner)
     };
-    let want = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let height = area.height.saturating_sub(2).min(want);
+    let inner_h = inner_rows(area.height, lines.len());
+    let height = u16::try_from(inner_h.saturating_add(2)).unwrap_or(u16::MAX);
     if width < 4 || height < 3 {
         return;
     }
@@ -109,7 +137,8 @@ pub fn draw(buf: &mut Buffer, app: &App) {
         width,
         height,
     );
-    let inner_h = usize::from(height - 2);
+    // `update` keeps the scroll in range; this only guards a frame drawn
+    // before a resize reached it.
     let scroll = app.help_scroll.min(lines.len().saturating_sub(inner_h));
     let title = if lines.len() > inner_h {
         " Keys: j/k scroll, ? closes "
