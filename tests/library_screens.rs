@@ -403,3 +403,20 @@ fn tag_picker_narrowed_by_name() {
     s.picker_toggle();
     insta::assert_snapshot!(draw(&s, 110, 24).backend());
 }
+
+#[test]
+fn the_preview_is_drawn_where_clicks_stop_selecting() {
+    for (width, height) in [(90, 10), (110, 24), (120, 20), (200, 30)] {
+        let mut s = screen(Filter::default(), height);
+        s.resize(width, height);
+        let terminal = draw(&s, width, height);
+        let border = terminal
+            .backend()
+            .buffer()
+            .cell((s.list_columns(), 2))
+            .expect("cell")
+            .symbol()
+            .to_string();
+        assert_eq!(border, "│", "{width}x{height}: the preview's border");
+    }
+}

@@ -81,7 +81,9 @@ impl App {
     }
 
     /// Pushes a library screen on top of the stack.
-    pub fn open_library(&mut self, screen: LibraryScreen) {
+    pub fn open_library(&mut self, mut screen: LibraryScreen) {
+        let (w, h) = self.size;
+        screen.resize(w, h);
         self.screens.push(Screen::Library(Box::new(screen)));
     }
 

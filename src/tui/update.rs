@@ -14,7 +14,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             for screen in &mut app.screens {
                 match screen {
                     Screen::Reader(r) => r.resize(w, h),
-                    Screen::Library(s) => s.resize(h),
+                    Screen::Library(s) => s.resize(w, h),
                 }
             }
             app.measure_help();

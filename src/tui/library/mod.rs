@@ -52,6 +52,8 @@ pub struct LibraryScreen {
     pub list_height: usize,
     /// Rows of the terminal, set on resize.
     pub height: u16,
+    /// Columns of the terminal, set on resize (0 until the first).
+    pub width: u16,
     /// A note for the footer until the next key (e.g. why a file did not open).
     pub message: Option<String>,
     /// `Some` while a text filter is being typed (the filter follows it live).
@@ -64,6 +66,21 @@ pub struct LibraryScreen {
 
 /// Rows the list loses to the header, the column titles and the footer.
 pub const CHROME_ROWS: u16 = 3;
+
+/// The preview panel shows only on terminals at least this wide.
+pub const PREVIEW_MIN_COLUMNS: u16 = 90;
+
+/// Columns of the preview panel on a `width` x `height` terminal, 0 when it
+/// does not show. Drawing and mouse hits both place the panel with this.
+pub fn preview_columns(width: u16, height: u16) -> u16 {
+    // The panel sits beside the list, so it needs a body row between the
+    // header and the footer.
+    if width >= PREVIEW_MIN_COLUMNS && height >= 3 {
+        (width / 3).clamp(30, 56)
+    } else {
+        0
+    }
+}
 
 impl LibraryScreen {
     /// A screen over `library` with `filter` applied, on a terminal of
@@ -78,12 +95,13 @@ impl LibraryScreen {
             scroll: 0,
             list_height: 1,
             height,
+            width: 0,
             message: None,
             typing: None,
             picker: None,
             previews: HashMap::new(),
         };
-        screen.resize(height);
+        screen.resize(0, height);
         screen.refilter();
         screen
     }
@@ -111,14 +129,21 @@ impl LibraryScreen {
         self.follow();
     }
 
-    /// The terminal now has `height` rows.
-    pub fn resize(&mut self, height: u16) {
+    /// The terminal now has `width` columns and `height` rows.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.width = width;
         self.height = height;
         self.list_height = usize::from(height.saturating_sub(CHROME_ROWS).max(1));
         if let Some(picker) = &mut self.picker {
             picker.resize(height);
         }
         self.follow();
+    }
+
+    /// Columns of the list, left of the preview panel when it shows.
+    pub fn list_columns(&self) -> u16 {
+        self.width
+            .saturating_sub(preview_columns(self.width, self.height))
     }
 
     /// Scrolls so the selection is on screen.

@@ -196,7 +196,7 @@ fn a_tiny_terminal_still_shows_a_row() {
     assert_eq!(s.list_height, 1);
     s.bottom();
     assert_eq!(s.scroll, 3);
-    s.resize(0);
+    s.resize(80, 0);
     s.move_by(isize::MIN);
     assert_eq!(s.selected, 0);
     s.move_by(isize::MAX);
@@ -282,4 +282,22 @@ fn picker_measures_its_columns_when_made() {
     s.picker_open();
     let p = s.picker.as_ref().expect("open");
     assert_eq!((p.name_width, p.count_width), (0, 1));
+}
+
+#[test]
+fn a_click_selects_a_row_only_left_of_the_preview() {
+    use crate::tui::action::Action;
+    let mut s = LibraryScreen::new(library(6), Filter::default(), 20);
+    s.resize(120, 20);
+    // 120 columns: a 40-column preview on the right, the list on 0..80.
+    assert_eq!(s.list_columns(), 80);
+    update(&mut s, Action::Click { column: 80, row: 4 });
+    assert_eq!(s.selected, 0, "a click in the preview selects nothing");
+    update(&mut s, Action::Click { column: 79, row: 4 });
+    assert_eq!(s.selected, 2, "row 4 is the third list row");
+    // Narrow: no preview, the whole width is the list.
+    s.resize(80, 20);
+    assert_eq!(s.list_columns(), 80);
+    update(&mut s, Action::Click { column: 79, row: 3 });
+    assert_eq!(s.selected, 1);
 }

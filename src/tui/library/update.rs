@@ -43,7 +43,7 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::Cancel if !s.cancel() => return Some(Effect::Back),
         Action::Back => return Some(Effect::Back),
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
-        Action::Click { row, .. } if row >= LIST_TOP => {
+        Action::Click { column, row } if row >= LIST_TOP && column < s.list_columns() => {
             let offset = usize::from(row - LIST_TOP);
             let at = s.scroll.saturating_add(offset);
             if at < s.rows.len() && offset < s.list_height {

@@ -12,13 +12,12 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::library::{Entry, SortKey, TagMode};
 use crate::sanitize::sanitize_line;
-use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker};
+use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker, preview_columns};
 use crate::tui::theme;
 
 use super::{clip, truncate};
 
-/// The preview panel shows only on terminals at least this wide.
-pub const PREVIEW_MIN_COLUMNS: u16 = 90;
+pub use crate::tui::library::PREVIEW_MIN_COLUMNS;
 
 /// Columns before the date: the selection arrow and the draft/failed mark.
 const MARKS: usize = 4;
@@ -50,8 +49,8 @@ fn parts(area: Rect) -> Parts {
     } else {
         Rect::default()
     };
-    let (left, preview) = if area.width >= PREVIEW_MIN_COLUMNS && !body.is_empty() {
-        let panel = (area.width / 3).clamp(30, 56);
+    let panel = preview_columns(area.width, area.height);
+    let (left, preview) = if panel > 0 && !body.is_empty() {
         let left = Rect {
             width: area.width - panel,
             ..body
