@@ -47,9 +47,9 @@ pub struct OpenArgs {
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
-    /// The widest the text column may be.
-    #[arg(long, value_name = "N", default_value_t = 100, value_parser = clap::value_parser!(u16).range(1..))]
-    pub width: u16,
+    /// The widest the text column may be (reader: 100; piped: the render width, 80).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub width: Option<u16>,
 }
 
 /// `quire outline FILE`.
@@ -154,10 +154,10 @@ pub struct RenderArgs {
 
 impl RenderArgs {
     /// The render that `quire FILE` prints when stdout is not a terminal.
-    pub fn from_file(file: PathBuf) -> Self {
+    pub fn from_open(open: &OpenArgs, file: PathBuf) -> Self {
         RenderArgs {
             file,
-            width: None,
+            width: open.width,
             color: ColorArg::Auto,
         }
     }

@@ -66,7 +66,7 @@ fn open(args: cli::OpenArgs) -> anyhow::Result<Outcome> {
         return tui::run_library(&path, &args);
     }
     if !stdout_is_tty {
-        return output::render(&cli::RenderArgs::from_file(path));
+        return output::render(&cli::RenderArgs::from_open(&args, path));
     }
     tui::run_reader(&path, &args)
 }

@@ -13,8 +13,23 @@ fn main() -> ExitCode {
             if quire::error::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("quire: {err:#}");
+            eprintln!("quire: {}", message(&err));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes, each said once: our errors already name their
+/// cause ("path: No such file or directory"), so a cause already in the
+/// message is not repeated.
+fn message(err: &anyhow::Error) -> String {
+    let mut text = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !text.contains(&cause) {
+            text.push_str(": ");
+            text.push_str(&cause);
+        }
+    }
+    text
 }

@@ -149,6 +149,11 @@ fn missing_paths_fail_with_exit_1_and_the_path() {
         assert_eq!(out.status.code(), Some(1), "{cmd}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains("no/such/dir"), "{cmd}: {stderr}");
+        assert_eq!(
+            stderr.matches("No such file").count(),
+            1,
+            "{cmd}: the reason is said once: {stderr}"
+        );
     }
 }
 
@@ -231,4 +236,21 @@ fn a_hostile_file_name_is_shown_harmlessly() {
     let out = quire().arg("outline").arg(&missing).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!has_control(&String::from_utf8_lossy(&out.stderr)));
+}
+
+#[test]
+fn a_piped_article_honours_width() {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("articles/2023-03-14-terminal-tools-i-keep-coming-back-to.md");
+    let widest = |stdout: &str| {
+        stdout
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+    };
+    let (stdout, _) = run_ok(&[file.as_os_str(), "--width".as_ref(), "30".as_ref()]);
+    assert_eq!(widest(&stdout), 30);
+    let (stdout, _) = run_ok(&[file.as_os_str()]);
+    assert_eq!(widest(&stdout), 80, "piped output defaults to 80 columns");
 }

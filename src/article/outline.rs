@@ -39,9 +39,16 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
     // document is scanned for newlines once, not once per heading.
     let mut counted_to = 0usize;
     let mut line = body_line;
+    // Footnote definitions are shown at the end of an article, so a heading
+    // inside one is not a section of it: it stays out of the outline.
+    let mut in_footnote = 0usize;
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
         match event {
-            Event::Start(Tag::Heading { level, id, .. }) => {
+            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
+            Event::End(TagEnd::FootnoteDefinition) => {
+                in_footnote = in_footnote.saturating_sub(1);
+            }
+            Event::Start(Tag::Heading { level, id, .. }) if in_footnote == 0 => {
                 let offset = range.start.min(body.len());
                 let first_line = body[offset..].lines().next().unwrap_or("");
                 open = Some(OpenHeading {
@@ -244,6 +251,12 @@ mod tests {
             .into_iter()
             .map(|h| (h.level, h.text))
             .collect()
+    }
+
+    #[test]
+    fn headings_inside_footnotes_are_not_sections() {
+        let body = "# A\n\nintro[^1]\n\n[^1]: # In a note\n\n## B\n\ntext\n";
+        assert_eq!(texts(body), [(1, "A".to_string()), (2, "B".to_string())]);
     }
 
     fn one(level: u8, text: &str) -> Vec<(u8, String)> {

@@ -221,6 +221,13 @@ fn fit(natural: &[usize], words: &[usize], space: usize) -> Vec<usize> {
         .zip(&lack)
         .map(|(w, l)| w + extra * l / total_lack.max(1))
         .collect();
+    hand_out_rest(&mut widths, natural, space);
+    widths
+}
+
+/// Gives the columns still short of their natural width one more column each,
+/// left to right, while `space` has columns left over.
+fn hand_out_rest(widths: &mut [usize], natural: &[usize], space: usize) {
     let mut left = space.saturating_sub(widths.iter().sum());
     for (w, &n) in widths.iter_mut().zip(natural) {
         if left == 0 {
@@ -231,7 +238,6 @@ fn fit(natural: &[usize], words: &[usize], space: usize) -> Vec<usize> {
             left -= 1;
         }
     }
-    widths
 }
 
 /// Caps the widest columns at a common width so that they fit in `space`.
@@ -247,16 +253,7 @@ fn cap(natural: &[usize], space: usize) -> Vec<usize> {
         }
     }
     let mut widths: Vec<usize> = natural.iter().map(|&n| n.min(lo).max(1)).collect();
-    let mut left = space.saturating_sub(widths.iter().sum());
-    for (w, &n) in widths.iter_mut().zip(natural) {
-        if left == 0 {
-            break;
-        }
-        if n > *w {
-            *w += 1;
-            left -= 1;
-        }
-    }
+    hand_out_rest(&mut widths, natural, space);
     widths
 }
 

@@ -125,6 +125,20 @@ fn headings_show_their_level_and_map_to_lines() {
 }
 
 #[test]
+fn heading_lines_ascend_when_a_footnote_holds_a_heading() {
+    let body = "# A\n\nintro[^1]\n\n[^1]: # In a note\n\n## B\n\ntext\n\n## C\n\nmore\n";
+    let art = Article::from_bytes(std::path::Path::new("note.md"), body.as_bytes());
+    let doc = layout(&art, 40, LayoutOptions { highlight: false });
+    assert_eq!(art.outline.len(), 3);
+    assert_eq!(doc.headings.len(), 3);
+    assert!(
+        doc.headings.windows(2).all(|w| w[0] < w[1]),
+        "{:?}",
+        doc.headings
+    );
+}
+
+#[test]
 fn header_shows_title_meta_and_tags_then_a_blank() {
     let mut a = article("Body.\n");
     a.meta = Meta {

@@ -33,6 +33,9 @@ pub use app::{App, Screen};
 pub use reader::{Config, Reader};
 pub use update::update;
 
+/// The widest the reader's text column is unless `--width` says otherwise.
+pub const DEFAULT_TEXT_WIDTH: u16 = 100;
+
 /// Articles larger than this open in two steps: the start is shown at once
 /// while the whole is parsed and laid out on a thread.
 pub const QUICK_START_BYTES: usize = 256 * 1024;
@@ -342,7 +345,7 @@ fn install_panic_hook() {
 
 fn config(args: &OpenArgs) -> Config {
     Config {
-        max_width: args.width,
+        max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         layouter: crate::layout::layout,
     }
