@@ -131,12 +131,7 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     if width < 4 || height < 3 {
         return;
     }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centered(area, width, height);
     // `update` keeps the scroll in range; this only guards a frame drawn
     // before a resize reached it.
     let scroll = app.help_scroll.min(lines.len().saturating_sub(inner_h));

@@ -427,12 +427,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
     if width < 10 || height < 3 {
         return;
     }
-    let popup = Rect::new(
-        area.x + (area.width - width) / 2,
-        area.y + (area.height - height) / 2,
-        width,
-        height,
-    );
+    let popup = super::centered(area, width, height);
     Clear.render(popup, buf);
     let mode = match p.mode {
         TagMode::All => "all of",

@@ -52,6 +52,18 @@ pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
     Cow::Borrowed(text)
 }
 
+/// A `width` x `height` box in the middle of `area` (cut to fit it).
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - width) / 2,
+        area.y + (area.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// The part of `rect` that lies inside `buf` (drawing outside it would panic).
 pub fn clip(buf: &Buffer, rect: Rect) -> Rect {
     buf.area.intersection(rect)
