@@ -133,6 +133,23 @@ fn a_search_match_is_styled_on_screen() {
 }
 
 #[test]
+fn one_huge_block_still_gets_a_quick_start_cut_at_a_line_end() {
+    let mut table = String::from("# Rows\n\n| n | text |\n|---|---|\n");
+    for i in 0..40_000 {
+        table.push_str(&format!("| {i} | a row of the one big table |\n"));
+    }
+    let prefix = quire::tui::quick_start_prefix(table.as_bytes());
+    assert!(prefix.len() < table.len() / 4, "the start is a small part");
+    assert!(prefix.ends_with(b"|\n"), "cut after a whole row");
+    let one_line = "x".repeat(400_000);
+    assert_eq!(
+        quire::tui::quick_start_prefix(one_line.as_bytes()).len(),
+        one_line.len(),
+        "a line is never cut"
+    );
+}
+
+#[test]
 fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     use quire::article::Article;
     use quire::tui::Loaded;

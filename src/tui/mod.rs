@@ -352,15 +352,20 @@ fn config(args: &OpenArgs) -> Config {
 }
 
 /// The start of a large file, cut after a blank line so that no block is
-/// cut in the middle of the first screen.
+/// cut in the middle of the first screen. A file with no blank line soon
+/// after the first [`QUICK_START_PREFIX`] bytes (one huge table, list or
+/// paragraph) is cut at the end of a line instead, which still gives a
+/// valid start of that block.
 pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     let from = QUICK_START_PREFIX.min(bytes.len());
-    let rest = &bytes[from..];
-    let cut = rest
-        .windows(2)
-        .position(|w| w == b"\n\n")
-        .map_or(bytes.len(), |p| from + p + 1);
-    &bytes[..cut]
+    let window = &bytes[from..bytes.len().min(from.saturating_mul(2))];
+    if let Some(p) = window.windows(2).position(|w| w == b"\n\n") {
+        return &bytes[..from + p + 1];
+    }
+    match bytes[from..].iter().position(|&b| b == b'\n') {
+        Some(p) => &bytes[..from + p + 1],
+        None => bytes,
+    }
 }
 
 /// Opens the article at `path` in the reader.
