@@ -11,6 +11,14 @@ fn apply(app: &mut App, actions: &[Action]) -> Vec<Option<Effect>> {
     actions.iter().map(|a| update(app, a.clone())).collect()
 }
 
+/// Types `query` after `/` and runs it.
+fn search(app: &mut App, query: &str) {
+    let mut actions = vec![Action::SearchStart];
+    actions.extend(query.chars().map(Action::SearchInput));
+    actions.push(Action::SearchSubmit);
+    apply(app, &actions);
+}
+
 fn reader(app: &App) -> &Reader {
     app.reader().expect("a reader is open")
 }
@@ -204,20 +212,14 @@ fn the_text_column_is_capped_by_width() {
 #[test]
 fn search_is_smart_case_and_counts_matches() {
     let mut app = sample_app(100, 30);
-    let mut actions = vec![Action::SearchStart];
-    actions.extend("lantern".chars().map(Action::SearchInput));
-    actions.push(Action::SearchSubmit);
-    apply(&mut app, &actions);
+    search(&mut app, "lantern");
     let r = reader(&app);
     let total = r.search.matches.len();
     assert!(total >= 5, "found {total}");
     assert_eq!(r.search.current, Some(0));
     assert!(r.search.typing.is_none());
 
-    let mut upper = vec![Action::SearchStart];
-    upper.extend("Lantern".chars().map(Action::SearchInput));
-    upper.push(Action::SearchSubmit);
-    apply(&mut app, &upper);
+    search(&mut app, "Lantern");
     assert_eq!(
         reader(&app).search.matches.len(),
         0,
@@ -235,10 +237,7 @@ fn search_is_smart_case_and_counts_matches() {
 #[test]
 fn search_next_wraps_with_a_message_and_shows_the_match() {
     let mut app = sample_app(100, 12);
-    let mut actions = vec![Action::SearchStart];
-    actions.extend("lantern".chars().map(Action::SearchInput));
-    actions.push(Action::SearchSubmit);
-    apply(&mut app, &actions);
+    search(&mut app, "lantern");
     let total = reader(&app).search.matches.len();
     for i in 1..total {
         update(&mut app, Action::SearchNext);
@@ -287,10 +286,7 @@ fn search_starts_after_the_top_line() {
         update(&mut app, Action::OutlineDown);
     }
     apply(&mut app, &[Action::OutlineJump, Action::ToggleFocus]);
-    let mut actions = vec![Action::SearchStart];
-    actions.extend("lantern".chars().map(Action::SearchInput));
-    actions.push(Action::SearchSubmit);
-    apply(&mut app, &actions);
+    search(&mut app, "lantern");
     let r = reader(&app);
     let current = r.search.matches[r.search.current.unwrap()];
     assert!(

@@ -412,16 +412,7 @@ pub static BINDINGS: &[Binding] = &[
         help: "back to the library, else quit",
     },
     Binding {
-        modes: &[
-            Mode::Reader,
-            Mode::Outline,
-            Mode::Search,
-            Mode::Help,
-            Mode::Library,
-            Mode::LibraryFilter,
-            Mode::TagPicker,
-            Mode::TagSearch,
-        ],
+        modes: &Mode::ALL,
         keys: &[Key::ctrl('c')],
         action: Action::Quit,
         help: "quit",

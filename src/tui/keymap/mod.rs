@@ -32,6 +32,18 @@ pub enum Mode {
 }
 
 impl Mode {
+    /// Every mode.
+    pub const ALL: [Mode; 8] = [
+        Mode::Reader,
+        Mode::Outline,
+        Mode::Search,
+        Mode::Help,
+        Mode::Library,
+        Mode::LibraryFilter,
+        Mode::TagPicker,
+        Mode::TagSearch,
+    ];
+
     /// The heading of this mode's section in the help overlay.
     pub fn title(self) -> &'static str {
         match self {
@@ -186,16 +198,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_mode() {
-        for mode in [
-            Mode::Reader,
-            Mode::Outline,
-            Mode::Search,
-            Mode::Help,
-            Mode::Library,
-            Mode::LibraryFilter,
-            Mode::TagPicker,
-            Mode::TagSearch,
-        ] {
+        for mode in Mode::ALL {
             let keys: Vec<Key> = BINDINGS
                 .iter()
                 .filter(|b| b.modes.contains(&mode))
