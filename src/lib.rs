@@ -39,6 +39,8 @@ pub enum Outcome {
     Success,
     /// The user's input could not be used (exit 1); the message is already on stderr.
     Failure,
+    /// A signal ended the app after the terminal was restored (exit 128 + n).
+    Signal(i32),
 }
 
 /// Runs one command line. Errors carry the file and what is wrong with it.

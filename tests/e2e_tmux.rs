@@ -146,7 +146,8 @@ fn sigterm_restores_the_terminal() {
     if !tmux::available("sigterm_restores_the_terminal") {
         return;
     }
-    signal_restores_the_terminal("TERM");
+    let screen = signal_restores_the_terminal("TERM");
+    assert!(screen.contains("EXIT:143"), "{screen}");
 }
 
 #[test]
@@ -154,7 +155,22 @@ fn sighup_restores_the_terminal() {
     if !tmux::available("sighup_restores_the_terminal") {
         return;
     }
-    signal_restores_the_terminal("HUP");
+    let screen = signal_restores_the_terminal("HUP");
+    assert!(screen.contains("EXIT:129"), "{screen}");
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_and_exit_128_plus_n() {
+    if !tmux::available("sigint_and_sigquit_restore_the_terminal") {
+        return;
+    }
+    for (signal, status) in [("INT", 130), ("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let screen = signal_restores_the_terminal(signal);
+        assert!(
+            screen.contains(&format!("EXIT:{status}")),
+            "{signal}: {screen}"
+        );
+    }
 }
 
 /// The process id of the quire started by the pane's shell.
@@ -176,7 +192,8 @@ fn assert_terminal_restored(t: &Tmux) {
     t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
 }
 
-fn signal_restores_the_terminal(signal: &str) {
+/// Sends `signal` to a running reader; returns the screen after it ended.
+fn signal_restores_the_terminal(signal: &str) -> String {
     let t = open(&signal.to_lowercase(), 80, 24, "lighthouse.md");
     t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
     let pid = reader_pid(&t);
@@ -187,7 +204,14 @@ fn signal_restores_the_terminal(signal: &str) {
     assert!(status.success());
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("PROMPT$"), "{screen}");
+    assert_eq!(
+        t.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse tracking off"
+    );
+    assert_eq!(t.pane_format("#{cursor_flag}"), "1", "the cursor shows");
     assert_terminal_restored(&t);
+    screen
 }
 
 #[test]
