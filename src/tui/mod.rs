@@ -292,16 +292,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
-    let filter = crate::library::Filter {
-        text: String::new(),
-        tags: args.tags.clone(),
-        mode: if args.any {
-            crate::library::TagMode::Any
-        } else {
-            crate::library::TagMode::All
-        },
-        drafts: !args.no_drafts,
-    };
+    let filter = args.tags.filter(!args.no_drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(config(args), width, height);
     app.open_library(library::LibraryScreen::new(lib, filter, height));
