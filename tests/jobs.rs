@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use quire::article::Article;
 use quire::library::{self, Filter};
-use quire::tui::jobs::{Done, Executor, Job, Output, Pool};
+use quire::tui::jobs::{Done, Executor, Inline, Job, Output, Pool};
 use quire::tui::library::LibraryScreen;
 use quire::tui::{Action, App, Screen, update};
 
@@ -27,14 +27,11 @@ fn library_app(width: u16, height: u16) -> App {
 /// Runs every queued job of `app` on this thread and returns the results
 /// without delivering them.
 fn run_queued(app: &mut App) -> Vec<Done> {
-    app.jobs
-        .take()
-        .into_iter()
-        .map(|(id, job)| Done {
-            id,
-            output: job.run(),
-        })
-        .collect()
+    let mut inline = Inline::default();
+    for (id, job) in app.jobs.take() {
+        inline.spawn(id, job);
+    }
+    std::iter::from_fn(|| inline.try_next()).collect()
 }
 
 fn deliver(app: &mut App, done: Done) {
