@@ -36,7 +36,8 @@ pub enum Command {
 /// `quire [PATH]`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct OpenArgs {
-    /// An article or a folder of articles.
+    /// An article or a folder of articles; `-` (or no PATH with a pipe) reads
+    /// the article from standard input.
     pub path: Option<PathBuf>,
     /// The tag filter.
     #[command(flatten)]

@@ -16,7 +16,10 @@ fn text_part(row: &str) -> &str {
 /// True once the shell has printed the reader's exit status (not just
 /// echoed the command that prints it).
 fn exited(screen: &str) -> bool {
-    screen.lines().any(|l| l.starts_with("EXIT:"))
+    screen.lines().any(|l| {
+        l.strip_prefix("EXIT:")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 fn top_text_line(screen: &str) -> String {
@@ -364,4 +367,29 @@ fn library_pick_a_tag_open_an_article_come_back_and_quit() {
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn an_article_piped_in_opens_in_the_reader_with_keys_from_the_terminal() {
+    if !tmux::available("an_article_piped_in_opens_in_the_reader") {
+        return;
+    }
+    // Sixty paragraphs, so that the text scrolls.
+    let command = format!(
+        "{{ printf '# T\\n\\nintro\\n\\n## Part one\\n\\n'; seq 1 60 | sed 's/$/\\n/'; printf '## Part two\\n'; }} | {BIN}; echo EXIT:$?"
+    );
+    let t = Tmux::start("stdin", 80, 20, &command, &common::fixtures());
+    let screen = t.wait_for("the outline", |s| {
+        s.lines().any(|l| l.contains("Part one") && l.contains('│'))
+    });
+    assert!(screen.contains("Part two"), "{screen}");
+    // Keys come from the terminal, not from the pipe.
+    t.keys(&["j"]);
+    t.wait_for("one line down", |s| !top_text_line(s).starts_with('T'));
+    t.keys(&["k"]);
+    t.wait_for("back at the top", |s| top_text_line(s).starts_with('T'));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_terminal_restored(&t);
 }

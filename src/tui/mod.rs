@@ -18,7 +18,7 @@ pub mod ui;
 pub mod update;
 
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -221,11 +221,20 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     &bytes[..cut]
 }
 
-/// Reads an article's bytes before the terminal is taken, so that an error
-/// is a plain message.
-fn read_article(path: &Path) -> Option<Vec<u8>> {
+/// Reads an article's bytes (`-`: standard input) before the terminal is
+/// taken, so that an error is a plain message.
+fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
+    if crate::stdin::is_dash(path) {
+        return match crate::stdin::read() {
+            Ok(bytes) => Some((PathBuf::from(crate::stdin::NAME), bytes)),
+            Err(err) => {
+                eprintln!("quire: {err}");
+                None
+            }
+        };
+    }
     match std::fs::read(path) {
-        Ok(bytes) => Some(bytes),
+        Ok(bytes) => Some((path.to_path_buf(), bytes)),
         Err(err) => {
             eprintln!(
                 "quire: {}: {err}",
@@ -260,9 +269,10 @@ fn outcome(signal: Option<i32>) -> Outcome {
 
 /// Opens the article at `path` in the reader.
 pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
-    let Some(bytes) = read_article(path) else {
+    let Some((path, bytes)) = read_article(path) else {
         return Ok(Outcome::Failure);
     };
+    let path = path.as_path();
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(config(args), width, height);
     if bytes.len() > QUICK_START_BYTES {
