@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// A terminal reader for markdown articles.
 ///
 /// `quire FILE` opens an article in the reader, `quire DIR` opens a folder as a
-/// library. Without a path, `./articles` when it exists, else the current folder.
+/// library, `quire -` (or `cat post.md | quire`) the article on standard input.
+/// Without a path, `./articles` when it exists, else the current folder.
 /// When stdout is not a terminal, `quire FILE` prints the rendered article.
 #[derive(Debug, Parser)]
 #[command(name = "quire", version, about, args_conflicts_with_subcommands = true)]
