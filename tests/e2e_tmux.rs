@@ -393,3 +393,32 @@ fn an_article_piped_in_opens_in_the_reader_with_keys_from_the_terminal() {
     assert!(screen.contains("EXIT:0"), "{screen}");
     assert_terminal_restored(&t);
 }
+
+#[test]
+fn an_open_article_reloads_when_its_file_changes() {
+    if !tmux::available("an_open_article_reloads_when_its_file_changes") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.md");
+    std::fs::write(&path, "# Draft\n\n## First part\n\nSome text.\n").unwrap();
+    let t = Tmux::start(
+        "reload",
+        90,
+        20,
+        &format!("{BIN} draft.md; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the outline", |s| s.contains("First part"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n## New section\n\nAdded while it was open.\n");
+    std::fs::write(&path, text).unwrap();
+    let screen = t.wait_for("the new section in the outline", |s| {
+        s.lines()
+            .any(|l| l.split('│').next().is_some_and(|o| o.contains("New section")))
+    });
+    assert!(screen.contains("reloaded"), "the status line says so:\n{screen}");
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+}

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 
-use super::jobs::{Job, JobId, Outbox};
+use super::jobs::{Job, JobId, Outbox, StopFlag};
 use super::keymap::Mode;
 use super::library::LibraryScreen;
 use super::reader::{Focus, ReaderScreen};
@@ -132,6 +132,31 @@ impl App {
             size: self.size,
         };
         self.opening = Some(self.jobs.push(job));
+    }
+
+    /// Watches the file of the reader on top of the stack, so that it
+    /// reloads when the file changes on disk.
+    pub fn watch_top_reader(&mut self) {
+        let Some(Screen::Reader(r)) = self.screens.last_mut() else {
+            return;
+        };
+        let stop = StopFlag::default();
+        let job = Job::Watch {
+            path: r.article.path.clone(),
+            stop: stop.clone(),
+        };
+        r.jobs.watch = Some((self.jobs.push(job), stop));
+    }
+
+    /// Takes the top screen off the stack, stopping what it watched.
+    pub fn pop_screen(&mut self) -> Option<Screen> {
+        let screen = self.screens.pop();
+        if let Some(Screen::Reader(r)) = &screen {
+            if let Some((_, stop)) = &r.jobs.watch {
+                stop.stop();
+            }
+        }
+        screen
     }
 
     /// The reader on top of the stack, if the top screen is one.

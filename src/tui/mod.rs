@@ -150,7 +150,7 @@ where
                 if app.screens.len() <= 1 {
                     return Ok(());
                 }
-                app.screens.pop();
+                app.pop_screen();
                 app.opening = None;
             }
             // `update` turns an article to open into a job.
@@ -268,8 +268,8 @@ fn outcome(signal: Option<i32>) -> Outcome {
 }
 
 /// Opens the article at `path` in the reader.
-pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
-    let Some((path, bytes)) = read_article(path) else {
+pub fn run_reader(requested: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+    let Some((path, bytes)) = read_article(requested) else {
         return Ok(Outcome::Failure);
     };
     let path = path.as_path();
@@ -281,6 +281,9 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         app.open_partial_reader(first, Arc::new(bytes));
     } else {
         app.open_reader(Article::from_bytes(path, &bytes));
+    }
+    if !crate::stdin::is_dash(requested) {
+        app.watch_top_reader();
     }
     let (app, signal) = run_on_terminal(app)?;
     // Warnings wait until the screen is back, where the reader can see them.

@@ -101,6 +101,7 @@ fn finish(app: &mut App, done: Done) {
                         reader.resize(w, h);
                     }
                     app.screens.push(Screen::Reader(reader));
+                    app.watch_top_reader();
                 }
                 Err(message) => set_message(app, message),
             }
@@ -141,6 +142,48 @@ fn finish(app: &mut App, done: Done) {
                 if let Screen::Library(s) = screen {
                     s.set_preview(entry, state);
                     break;
+                }
+            }
+        }
+        Output::Changed(_) => {
+            let config = app.config;
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !r.partial {
+                    let job = Job::Reload {
+                        path: r.article.path.clone(),
+                        config,
+                        width: r.geometry.text.width.max(1),
+                    };
+                    r.jobs.reload = Some(app.jobs.push(job));
+                }
+            }
+        }
+        Output::Reloaded(result) => {
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.reload != Some(id) {
+                    continue;
+                }
+                r.jobs.reload = None;
+                match result {
+                    Ok(reloaded) => {
+                        let (article, doc) = *reloaded;
+                        r.reload(article, doc);
+                        r.message = Some("reloaded".into());
+                    }
+                    Err(reason) => {
+                        r.message = Some(format!("{reason}: still showing what was read"));
+                    }
+                }
+                break;
+            }
+        }
+        Output::Unwatched(reason) => {
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !reason.is_empty() {
+                    r.message = Some(reason.clone());
                 }
             }
         }

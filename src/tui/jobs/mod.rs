@@ -9,6 +9,7 @@
 //! moved past (an older id) is dropped.
 
 mod executors;
+mod watch;
 mod work;
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use super::library::PreviewState;
 use super::reader::ReaderScreen;
 
 pub use executors::{Inline, Pool};
+pub use watch::StopFlag;
 
 /// Names one job of an app; ids are never reused.
 pub type JobId = u64;
@@ -61,6 +63,23 @@ pub enum Job {
         /// The new width.
         width: u16,
     },
+    /// Read an article again after it changed on disk, and lay it out at
+    /// `width`.
+    Reload {
+        /// The article's file.
+        path: PathBuf,
+        /// The reader's settings.
+        config: Config,
+        /// The text column's width.
+        width: u16,
+    },
+    /// Watch a file and report each change to it until `stop` is raised.
+    Watch {
+        /// The file.
+        path: PathBuf,
+        /// Raised when the screen that watches goes away.
+        stop: StopFlag,
+    },
     /// Read a library entry for the preview panel.
     Preview {
         /// The entry's index in the library.
@@ -86,6 +105,12 @@ pub enum Output {
         /// The preview, or why it failed.
         state: PreviewState,
     },
+    /// The article read again after a change, or why it could not be.
+    Reloaded(Result<Box<(Article, Document)>, String>),
+    /// A watched file changed on disk.
+    Changed(PathBuf),
+    /// A watch ended, or could not start: why, when there is something to say.
+    Unwatched(String),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
 }

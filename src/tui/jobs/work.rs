@@ -13,8 +13,6 @@ impl Job {
     /// before its last hands them to `reporter`. Runs on a worker thread (or
     /// inline in tests).
     pub fn run(self, reporter: &Reporter) -> Output {
-        // Every job so far has one result; streaming ones use `reporter`.
-        let _ = reporter;
         match self {
             Job::Open { path, config, size } => Output::Opened(
                 Article::load(&path)
@@ -36,6 +34,19 @@ impl Job {
                 config,
                 width,
             } => Output::Laid(Box::new(lay_out(&config, &article, width))),
+            Job::Reload {
+                path,
+                config,
+                width,
+            } => Output::Reloaded(
+                Article::load(&path)
+                    .map(|article| {
+                        let doc = lay_out(&config, &article, width);
+                        Box::new((article, doc))
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
                     Ok(article) => PreviewState::Ready(Preview::of(&article)),
@@ -50,9 +61,12 @@ impl Job {
     /// stream): it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
         match self {
-            Job::Open { .. } | Job::LoadWhole { .. } | Job::Layout { .. } | Job::Preview { .. } => {
-                false
-            }
+            Job::Watch { .. } => true,
+            Job::Open { .. }
+            | Job::LoadWhole { .. }
+            | Job::Layout { .. }
+            | Job::Reload { .. }
+            | Job::Preview { .. } => false,
         }
     }
 }

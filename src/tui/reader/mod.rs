@@ -5,6 +5,7 @@
 mod find;
 mod geometry;
 mod outline;
+mod place;
 mod update;
 
 use std::sync::Arc;
@@ -14,11 +15,12 @@ use crate::layout::{Document, LayoutOptions};
 
 use super::action::Action;
 use super::app::Config;
-use super::jobs::JobId;
+use super::jobs::{JobId, StopFlag};
 
 pub use find::SearchState;
 pub use geometry::Geometry;
 pub use outline::OutlineView;
+pub use place::Place;
 pub use update::update;
 
 /// Bodies larger than this are laid out without syntax highlighting, which
@@ -88,7 +90,7 @@ pub struct ReaderScreen {
 
 /// The background jobs a reader waits for, by id: a result with another id
 /// is one the reader has moved past.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReaderJobs {
     /// Loading the whole of a large article.
     pub whole: Option<JobId>,
@@ -96,6 +98,10 @@ pub struct ReaderJobs {
     pub layout: Option<JobId>,
     /// A width whose layout has to be asked for (the app turns this into a job).
     pub wanted: Option<u16>,
+    /// Reading the file again after it changed on disk.
+    pub reload: Option<JobId>,
+    /// The watch on the article's file, and how to stop it.
+    pub watch: Option<(JobId, StopFlag)>,
 }
 
 impl ReaderScreen {
