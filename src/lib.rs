@@ -23,6 +23,7 @@ pub mod library;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod theme;
 pub mod tui;
 
 pub use error::Error;

@@ -129,7 +129,7 @@ fn screen(filter: Filter, height: u16) -> LibraryScreen {
 fn draw(s: &LibraryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|f| ui::library::draw(f.buffer_mut(), s, false))
+        .draw(|f| ui::library::draw(f.buffer_mut(), s, &quire::theme::Theme::MONO))
         .expect("draw");
     terminal
 }
@@ -268,7 +268,7 @@ mod flow {
     fn app(filter: Filter) -> App {
         let config = Config {
             max_width: 100,
-            color: false,
+            theme: quire::theme::Theme::MONO,
             layouter: quire::layout::layout,
         };
         let mut app = App::new(config, 100, 24);

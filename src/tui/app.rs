@@ -109,7 +109,7 @@ impl App {
         let (w, h) = self.size;
         let library = self.library().is_some();
         (self.help_lines, self.help_rows) =
-            super::ui::help::measure(w, h, library, self.config.color);
+            super::ui::help::measure(w, h, library, &self.config.theme);
         self.help_scroll = self.help_scroll.min(self.help_max_scroll());
     }
 

@@ -346,7 +346,12 @@ fn install_panic_hook() {
 fn config(args: &OpenArgs) -> Config {
     Config {
         max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        theme: crate::theme::choose(
+            crate::theme::ThemeChoice::Auto,
+            crate::theme::no_color(),
+            None,
+            || None,
+        ),
         layouter: crate::layout::layout,
     }
 }

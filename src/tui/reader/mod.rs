@@ -9,6 +9,7 @@ use ratatui::layout::Rect;
 
 use crate::article::Article;
 use crate::layout::{Document, LayoutOptions};
+use crate::theme::Theme;
 
 pub use find::SearchState;
 pub use outline::OutlineView;
@@ -31,8 +32,8 @@ pub const WHEEL_LINES: usize = 3;
 pub struct Config {
     /// The widest the text column may be (`--width`).
     pub max_width: u16,
-    /// Colours on (off under NO_COLOR): only modifiers then.
-    pub color: bool,
+    /// The colours and attributes of every role and of the chrome.
+    pub theme: Theme,
     /// How articles are laid out.
     pub layouter: Layouter,
 }
@@ -41,7 +42,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_width: 100,
-            color: true,
+            theme: Theme::DARK,
             layouter: crate::layout::layout,
         }
     }
@@ -165,9 +166,7 @@ impl Reader {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
         let geometry = Geometry::new(width, height, has_outline, config.max_width);
-        let options = LayoutOptions {
-            highlight: !partial && article.body.len() <= HIGHLIGHT_LIMIT,
-        };
+        let options = layout_options(&config, &article, partial);
         let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
         let mut reader = Reader {
             article,
@@ -377,10 +376,17 @@ impl Reader {
 
 /// Lays out `article` at `width` with the options its size calls for.
 pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
-    let options = LayoutOptions {
-        highlight: article.body.len() <= HIGHLIGHT_LIMIT,
-    };
+    let options = layout_options(config, article, false);
     (config.layouter)(article, width.max(1), options)
+}
+
+/// Highlighted with the theme's syntect theme, unless the article is only
+/// a start being shown while the rest loads, or too large.
+fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
+    let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
+    LayoutOptions {
+        syntax: config.theme.syntax.filter(|_| highlight),
+    }
 }
 
 /// The first line and the end of the lines laid out from the block at `source`.

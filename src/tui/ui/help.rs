@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
+use crate::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keymap::{BINDINGS, Mode};
 use crate::tui::theme;
@@ -27,35 +28,30 @@ const KEY_COLUMN: usize = 18;
 
 /// The overlay's lines at `width` columns: a section per mode, a row per
 /// binding, descriptions wrapped under themselves when they do not fit.
-pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
+pub fn lines(t: &Theme, width: usize) -> Vec<Line<'static>> {
     sections(
         &SECTIONS,
         &[
             ("wheel", "scroll the pane under the pointer"),
             ("click", "jump to an outline entry"),
         ],
-        color,
+        t,
         width,
     )
 }
 
 /// The overlay's lines over the library, at `width` columns.
-pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
+pub fn library_lines(t: &Theme, width: usize) -> Vec<Line<'static>> {
     sections(
         &LIBRARY_SECTIONS,
         &[("wheel", "move the selection"), ("click", "select a row")],
-        color,
+        t,
         width,
     )
 }
 
-fn sections(
-    modes: &[Mode],
-    mouse: &[(&str, &str)],
-    color: bool,
-    width: usize,
-) -> Vec<Line<'static>> {
-    let key_style = theme::help_key(color);
+fn sections(modes: &[Mode], mouse: &[(&str, &str)], t: &Theme, width: usize) -> Vec<Line<'static>> {
+    let key_style = theme::style(t.help_key);
     let text_width = width.saturating_sub(KEY_COLUMN).max(8);
     let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
         for (i, part) in textwrap::wrap(help, text_width).into_iter().enumerate() {
@@ -107,12 +103,12 @@ fn inner_rows(area_height: u16, total: usize) -> usize {
 /// The help's line count and the rows that show at once on a `width` x
 /// `height` terminal, over the library or over the reader: what scrolling
 /// the help needs, measured on open and on resize rather than per frame.
-pub fn measure(width: u16, height: u16, library: bool, color: bool) -> (usize, usize) {
+pub fn measure(width: u16, height: u16, library: bool, t: &Theme) -> (usize, usize) {
     let (_, inner) = widths(Rect::new(0, 0, width, height));
     let total = if library {
-        library_lines(color, inner).len()
+        library_lines(t, inner).len()
     } else {
-        lines(color, inner).len()
+        lines(t, inner).len()
     };
     (total, inner_rows(height, total))
 }
@@ -122,9 +118,9 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let area = buf.area;
     let (width, inner) = widths(area);
     let lines = if app.library().is_some() {
-        library_lines(app.config.color, inner)
+        library_lines(&app.config.theme, inner)
     } else {
-        lines(app.config.color, inner)
+        lines(&app.config.theme, inner)
     };
     let inner_h = inner_rows(area.height, lines.len());
     let height = u16::try_from(inner_h.saturating_add(2)).unwrap_or(u16::MAX);
