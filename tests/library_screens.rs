@@ -129,7 +129,15 @@ fn screen(filter: Filter, height: u16) -> LibraryScreen {
 fn draw(s: &LibraryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|f| ui::library::draw(f.buffer_mut(), s, &quire::theme::Theme::MONO))
+        .draw(|f| {
+            let keymap = quire::tui::keymap::Keymap::default();
+            ui::library::draw(
+                f.buffer_mut(),
+                s,
+                &quire::theme::Theme::MONO,
+                keymap.hints(),
+            )
+        })
         .expect("draw");
     terminal
 }

@@ -3,7 +3,7 @@
 
 use crate::article::Article;
 
-use super::keymap::Mode;
+use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
 use super::reader::{Config, Focus, Reader};
 
@@ -33,6 +33,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Settings from the command line.
     pub config: Config,
+    /// Keys to actions, with the config's overrides; the help reads it too.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -46,6 +48,7 @@ impl App {
             help_rows: 0,
             size: (width, height),
             config,
+            keymap: Keymap::default(),
         }
     }
 
@@ -109,7 +112,7 @@ impl App {
         let (w, h) = self.size;
         let library = self.library().is_some();
         (self.help_lines, self.help_rows) =
-            super::ui::help::measure(w, h, library, &self.config.theme);
+            super::ui::help::measure(w, h, library, &self.config.theme, &self.keymap);
         self.help_scroll = self.help_scroll.min(self.help_max_scroll());
     }
 

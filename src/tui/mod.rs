@@ -184,7 +184,9 @@ where
 /// The action for a terminal event in the app's current mode.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app.mode(), key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action_for(app.mode(), key)
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {

@@ -13,6 +13,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::library::{Entry, SortKey, TagMode};
 use crate::sanitize::sanitize_line;
 use crate::theme::Theme;
+use crate::tui::keymap::Hints;
 use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker, preview_columns};
 use crate::tui::theme;
 
@@ -84,7 +85,7 @@ fn parts(area: Rect) -> Parts {
 }
 
 /// Draws the library screen on the whole buffer.
-pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme) {
+pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
     let area = buf.area;
     if area.is_empty() {
         return;
@@ -97,9 +98,9 @@ pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme) {
     if let Some(panel) = p.preview {
         draw_preview(buf, clip(buf, panel), s, t);
     }
-    draw_footer(buf, clip(buf, p.footer), s, t);
+    draw_footer(buf, clip(buf, p.footer), s, t, hints);
     if let Some(picker) = &s.picker {
-        draw_picker(buf, area, picker, t);
+        draw_picker(buf, area, picker, t, hints);
     }
 }
 
@@ -398,7 +399,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
         .render(inner, buf);
 }
 
-fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
+fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints: &Hints) {
     if area.is_empty() {
         return;
     }
@@ -412,16 +413,14 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
             Span::raw(" / "),
             Span::raw(sanitize_line(text).into_owned()),
             Span::raw("▏"),
-            Span::raw("   Enter keep · Esc clear"),
+            Span::raw(format!("   {}", hints.filter)),
         ]),
-        None => Line::raw(
-            " ↑↓ move · Enter open · / filter · t tags · T clear tags · s sort · S reverse · ? help · q quit",
-        ),
+        None => Line::raw(hints.library.as_str()),
     };
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, t: &Theme) {
+fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, t: &Theme, hints: &Hints) {
     let want_w = p.name_width.saturating_add(16).max(54);
     let width = u16::try_from(want_w)
         .unwrap_or(u16::MAX)
@@ -518,11 +517,11 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, t: &Theme) {
     if inner.height >= 2 {
         let query = sanitize_line(&p.query);
         let hint = if p.typing {
-            format!(" find: {query}▏  Enter keep · Esc all tags")
+            format!(" find: {query}▏  {}", hints.tag_search)
         } else if !p.query.is_empty() {
-            format!(" /{query} · Space tick · a all/any · Enter apply")
+            format!(" /{query} · {}", hints.picker_found)
         } else {
-            " Space tick · a all/any · / find · Enter apply · Esc cancel".to_string()
+            hints.picker.clone()
         };
         let hint = hint.as_str();
         buf.set_line(
