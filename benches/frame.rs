@@ -38,7 +38,7 @@ fn article_of(bytes: usize) -> Vec<u8> {
 fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
     let article = Article::from_bytes(Path::new("bench.md"), bytes);
     let config = Config {
-        color: true,
+        theme: quire::theme::Theme::DARK,
         ..Config::default()
     };
     let mut app = App::new(config, width, height);
@@ -111,11 +111,7 @@ fn first_screen(c: &mut Criterion) {
     let article = Article::from_bytes(Path::new("bench.md"), &bytes);
     group.bench_function("5MB_layout_only", |b| {
         b.iter(|| {
-            quire::layout::layout(
-                black_box(&article),
-                88,
-                quire::layout::LayoutOptions { highlight: false },
-            )
+            quire::layout::layout(black_box(&article), 88, quire::layout::LayoutOptions::PLAIN)
         })
     });
     group.bench_function("5MB_whole_article_load_and_layout", |b| {

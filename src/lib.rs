@@ -24,6 +24,7 @@ pub mod output;
 pub mod sanitize;
 pub mod search;
 pub mod stdin;
+pub mod theme;
 pub mod tui;
 
 pub use error::Error;

@@ -133,7 +133,15 @@ fn draw(s: &LibraryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
     let s = &s;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|f| ui::library::draw(f.buffer_mut(), s, false))
+        .draw(|f| {
+            let keymap = quire::tui::keymap::Keymap::default();
+            ui::library::draw(
+                f.buffer_mut(),
+                s,
+                &quire::theme::Theme::MONO,
+                keymap.hints(),
+            )
+        })
         .expect("draw");
     terminal
 }
@@ -272,7 +280,7 @@ mod flow {
     fn app(filter: Filter) -> App {
         let config = Config {
             max_width: 100,
-            color: false,
+            theme: quire::theme::Theme::MONO,
             layouter: quire::layout::layout,
         };
         let mut app = App::new(config, 100, 24);

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use crate::article::Article;
 
 use super::jobs::{Job, JobId, Outbox, StopFlag};
-use super::keymap::Mode;
+use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
 use super::reader::{Focus, ReaderScreen};
 
@@ -19,8 +19,8 @@ pub type Layouter = fn(&Article, u16, crate::layout::LayoutOptions) -> crate::la
 pub struct Config {
     /// The widest the reader's text column may be (`--width`).
     pub max_width: u16,
-    /// Colours on (off under NO_COLOR): only modifiers then.
-    pub color: bool,
+    /// The colours and attributes of every role and of the chrome.
+    pub theme: crate::theme::Theme,
     /// How articles are laid out.
     pub layouter: Layouter,
 }
@@ -29,7 +29,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_width: super::DEFAULT_TEXT_WIDTH,
-            color: true,
+            theme: crate::theme::Theme::DARK,
             layouter: crate::layout::layout,
         }
     }
@@ -85,6 +85,8 @@ pub struct App {
     pub jobs: Outbox,
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
+    /// Keys to actions, with the config's overrides; the help reads it too.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -97,6 +99,7 @@ impl App {
             config,
             jobs: Outbox::default(),
             opening: None,
+            keymap: Keymap::default(),
         }
     }
 
@@ -226,7 +229,8 @@ impl App {
         let (w, h) = self.size;
         let library = self.library().is_some();
         if let Some(help) = &mut self.help {
-            (help.lines, help.rows) = super::ui::help::measure(w, h, library, self.config.color);
+            (help.lines, help.rows) =
+                super::ui::help::measure(w, h, library, &self.config.theme, &self.keymap);
             help.scroll = help.scroll.min(help.max_scroll());
         }
     }

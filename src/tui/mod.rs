@@ -162,7 +162,9 @@ where
 /// The action for a terminal event in the app's current mode.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app.mode(), key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action_for(app.mode(), key)
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
@@ -188,7 +190,12 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
 fn config(args: &OpenArgs) -> Config {
     Config {
         max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        theme: crate::theme::choose(
+            crate::theme::ThemeChoice::Auto,
+            crate::theme::no_color(),
+            None,
+            || None,
+        ),
         layouter: crate::layout::layout,
     }
 }

@@ -127,9 +127,7 @@ impl ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
         let geometry = Geometry::new(width, height, has_outline, config.max_width);
-        let options = LayoutOptions {
-            highlight: !partial && article.body.len() <= HIGHLIGHT_LIMIT,
-        };
+        let options = layout_options(&config, &article, partial);
         let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
         let mut reader = ReaderScreen {
             article: Arc::new(article),
@@ -370,10 +368,17 @@ impl ReaderScreen {
 
 /// Lays out `article` at `width` with the options its size calls for.
 pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
-    let options = LayoutOptions {
-        highlight: article.body.len() <= HIGHLIGHT_LIMIT,
-    };
+    let options = layout_options(config, article, false);
     (config.layouter)(article, width.max(1), options)
+}
+
+/// Highlighted with the theme's syntect theme, unless the article is only
+/// a start being shown while the rest loads, or too large.
+fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
+    let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
+    LayoutOptions {
+        syntax: config.theme.syntax.filter(|_| highlight),
+    }
 }
 
 /// The first line and the end of the lines laid out from the block at `source`.

@@ -22,7 +22,7 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     if area.is_empty() {
         return;
     }
-    let style = theme::status_bar(r.config().color);
+    let style = theme::style(r.config().theme.status_bar);
     buf.set_style(area, style);
     let width = usize::from(area.width);
     let right = right_part(r);
