@@ -106,7 +106,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let table: Vec<[String; 4]> = rows
@@ -150,7 +150,7 @@ pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
                 count: t.count,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let width = lib.tags().first().map_or(1, |t| t.count.to_string().len());
