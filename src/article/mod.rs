@@ -8,6 +8,7 @@ mod fields;
 pub mod front_matter;
 pub mod outline;
 mod peek;
+mod yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
