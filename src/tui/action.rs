@@ -108,10 +108,12 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// A background job finished (not a key: the event loop sends it).
+    Done(Box<super::jobs::Done>),
 }
 
-/// What the event loop must do after an action, beyond redrawing: the
-/// things [`update`](super::update::update) may not do itself (I/O, leaving).
+/// What a screen asks of the app beyond its own state: leaving it, or an
+/// article opened (which [`update`](super::update::update) turns into a job).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Load the article at this path and push it as a reader screen.
