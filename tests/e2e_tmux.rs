@@ -414,10 +414,16 @@ fn an_open_article_reloads_when_its_file_changes() {
     text.push_str("\n## New section\n\nAdded while it was open.\n");
     std::fs::write(&path, text).unwrap();
     let screen = t.wait_for("the new section in the outline", |s| {
-        s.lines()
-            .any(|l| l.split('│').next().is_some_and(|o| o.contains("New section")))
+        s.lines().any(|l| {
+            l.split('│')
+                .next()
+                .is_some_and(|o| o.contains("New section"))
+        })
     });
-    assert!(screen.contains("reloaded"), "the status line says so:\n{screen}");
+    assert!(
+        screen.contains("reloaded"),
+        "the status line says so:\n{screen}"
+    );
     t.keys(&["q"]);
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
