@@ -162,6 +162,24 @@ impl App {
         screen
     }
 
+    /// Reads the article at `path` again after an editor had it, when the
+    /// reader on top shows it.
+    pub fn reload_after_edit(&mut self, path: &std::path::Path) {
+        let config = self.config;
+        let Some(Screen::Reader(r)) = self.screens.last_mut() else {
+            return;
+        };
+        if r.article.path != path {
+            return;
+        }
+        let job = Job::Reload {
+            path: path.to_path_buf(),
+            config,
+            width: r.geometry.text.width.max(1),
+        };
+        r.jobs.reload = Some(self.jobs.push(job));
+    }
+
     /// The reader on top of the stack, if the top screen is one.
     pub fn reader(&self) -> Option<&ReaderScreen> {
         match self.screens.last() {

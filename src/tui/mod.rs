@@ -8,6 +8,8 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
+pub mod host;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
@@ -76,7 +78,7 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 
 /// Runs the app on `terminal` until it quits or `events` closes, running
 /// the jobs it asks for on `executor`.
-pub fn run_app<B: Backend>(
+pub fn run_app<B: Backend + host::Host>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
@@ -155,6 +157,28 @@ where
             }
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}
+            Some(Effect::Copy(text)) => {
+                if let Err(e) = terminal.backend_mut().copy(&text) {
+                    update::set_message(app, format!("could not copy: {e}"));
+                }
+            }
+            Some(Effect::Edit { path, line }) => {
+                let result = editor::from_env(&path, line).and_then(|mut cmd| {
+                    terminal
+                        .backend_mut()
+                        .run_in_terminal(&mut cmd)
+                        .map_err(|e| format!("could not start the editor: {e}"))
+                });
+                terminal.clear()?;
+                match result {
+                    Ok(status) if !status.success() => {
+                        update::set_message(app, format!("the editor ended with {status}"));
+                    }
+                    Ok(_) => {}
+                    Err(message) => update::set_message(app, message),
+                }
+                app.reload_after_edit(&path);
+            }
         }
     }
 }

@@ -4,6 +4,7 @@
 
 mod find;
 mod geometry;
+mod handoff;
 mod outline;
 mod place;
 mod update;
