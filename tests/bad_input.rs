@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -24,7 +26,7 @@ fn bad_files() -> Vec<PathBuf> {
 }
 
 fn quire() -> Command {
-    let mut cmd = Command::cargo_bin("quire").unwrap();
+    let mut cmd = common::quire();
     cmd.env_remove("NO_COLOR");
     cmd
 }

@@ -26,6 +26,7 @@ use ratatui::backend::Backend;
 use crate::Outcome;
 use crate::article::Article;
 use crate::cli::OpenArgs;
+use crate::config::Config as UserConfig;
 use crate::layout::Document;
 
 pub use action::{Action, Effect};
@@ -34,7 +35,7 @@ pub use reader::{Config, Reader};
 pub use update::update;
 
 /// The widest the reader's text column is unless `--width` says otherwise.
-pub const DEFAULT_TEXT_WIDTH: u16 = 100;
+pub const DEFAULT_TEXT_WIDTH: u16 = crate::config::DEFAULT_WIDTH;
 
 /// Articles larger than this open in two steps: the start is shown at once
 /// while the whole is parsed and laid out on a thread.
@@ -345,17 +346,23 @@ fn install_panic_hook() {
     }));
 }
 
-fn config(args: &OpenArgs) -> Config {
-    Config {
-        max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
-        theme: crate::theme::choose(
-            crate::theme::ThemeChoice::Auto,
-            crate::theme::no_color(),
-            None,
-            || None,
-        ),
-        layouter: crate::layout::layout,
+/// The reader's settings from the command line over the config file, and
+/// the keymap with the config's keys (warnings go to stderr now, before the
+/// screen is taken).
+fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
+    let settings = user.settings();
+    let (keymap, warnings) = keymap::from_config(user);
+    for w in &warnings {
+        eprintln!("quire: warning: {w}");
     }
+    let config = Config {
+        max_width: args.width.unwrap_or(settings.width),
+        theme: user.theme_for(true, || None),
+        outline: settings.outline,
+        outline_width: settings.outline_width,
+        layouter: crate::layout::layout,
+    };
+    (config, keymap)
 }
 
 /// The start of a large file, cut after a blank line so that no block is
@@ -376,7 +383,7 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
 }
 
 /// Opens the article at `path` in the reader.
-pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+pub fn run_reader(path: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     // Read before touching the terminal, so that an error is a plain message.
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -388,7 +395,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
-    let config = config(args);
+    let (config, keymap) = config(args, user);
     let quick = bytes.len() > QUICK_START_BYTES;
     let first = if quick {
         Article::from_bytes(path, quick_start_prefix(&bytes))
@@ -401,6 +408,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::new(config, size.width, size.height);
+    app.keymap = keymap;
     let loading = if quick {
         app.open_partial_reader(first);
         // The first screen goes out before the loading thread competes for the CPU.
@@ -434,7 +442,7 @@ pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Opens the folder at `dir` as a library, filtered as `args` asks.
-pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     // Scan before touching the terminal, so that an error is a plain message.
     let lib = match crate::library::scan(dir) {
         Ok(lib) => lib,
@@ -451,15 +459,19 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
         } else {
             crate::library::TagMode::All
         },
-        drafts: !args.no_drafts,
+        drafts: !args.no_drafts && user.settings().drafts,
     };
+    let (config, keymap) = config(args, user);
 
     let stop = watch_signals()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(config(args), size.width, size.height);
-    app.open_library(library::LibraryScreen::new(lib, filter, size.height));
+    let mut app = App::new(config, size.width, size.height);
+    app.keymap = keymap;
+    let mut screen = library::LibraryScreen::new(lib, filter, size.height);
+    screen.set_sort_key(user.settings().sort);
+    app.open_library(screen);
 
     let mut events = TerminalEvents { stop };
     let result = run_app(&mut terminal, &mut app, &mut events, None);

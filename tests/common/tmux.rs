@@ -62,6 +62,14 @@ impl Tmux {
             &format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
             "TERM=xterm-256color",
             "HOME=/tmp",
+            &format!(
+                "XDG_CONFIG_HOME={}",
+                super::xdg_home().join("config").display()
+            ),
+            &format!(
+                "XDG_STATE_HOME={}",
+                super::xdg_home().join("state").display()
+            ),
             "PS1=PROMPT$ ",
             "sh",
         ]);

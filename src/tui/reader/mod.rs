@@ -8,6 +8,7 @@ mod outline;
 use ratatui::layout::Rect;
 
 use crate::article::Article;
+use crate::config::OutlineSide;
 use crate::layout::{Document, LayoutOptions};
 use crate::theme::Theme;
 
@@ -34,6 +35,10 @@ pub struct Config {
     pub max_width: u16,
     /// The colours and attributes of every role and of the chrome.
     pub theme: Theme,
+    /// Where the outline goes, or whether it starts hidden.
+    pub outline: OutlineSide,
+    /// The widest the outline may be.
+    pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
 }
@@ -43,6 +48,8 @@ impl Default for Config {
         Config {
             max_width: 100,
             theme: Theme::DARK,
+            outline: OutlineSide::Left,
+            outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: crate::layout::layout,
         }
     }
@@ -63,7 +70,7 @@ pub enum Focus {
 pub struct Geometry {
     /// The whole terminal.
     pub area: Rect,
-    /// The outline pane with its right border, when shown.
+    /// The outline pane with its border next to the text, when shown.
     pub outline: Option<Rect>,
     /// The text pane (the column and its margins): the mouse wheel scrolls it.
     pub pane: Rect,
@@ -75,7 +82,7 @@ pub struct Geometry {
 
 impl Geometry {
     /// The parts of a `width` x `height` terminal.
-    pub fn new(width: u16, height: u16, outline_wanted: bool, max_width: u16) -> Geometry {
+    pub fn new(width: u16, height: u16, outline_wanted: bool, config: &Config) -> Geometry {
         let area = Rect::new(0, 0, width, height);
         let (main_h, status) = if height >= 2 {
             (height - 1, Some(Rect::new(0, height - 1, width, 1)))
@@ -83,17 +90,23 @@ impl Geometry {
             (height, None)
         };
         let outline_w = if outline_wanted && width >= OUTLINE_MIN_COLUMNS {
-            (width / 4).clamp(18, 34)
+            (width / 4).max(18).min(config.outline_width.max(1))
         } else {
             0
         };
-        let outline = (outline_w > 0).then(|| Rect::new(0, 0, outline_w, main_h));
-        let pane = Rect::new(outline_w, 0, width.saturating_sub(outline_w), main_h);
+        let right = config.outline == OutlineSide::Right;
+        let (outline_x, pane_x) = if right {
+            (width.saturating_sub(outline_w), 0)
+        } else {
+            (0, outline_w)
+        };
+        let outline = (outline_w > 0).then(|| Rect::new(outline_x, 0, outline_w, main_h));
+        let pane = Rect::new(pane_x, 0, width.saturating_sub(outline_w), main_h);
         // One column of margin on each side when there is room; the column is
         // centred in what is left.
         let margin = if pane.width >= 3 { 1 } else { 0 };
         let room = pane.width.saturating_sub(2 * margin);
-        let col_w = room.min(max_width.max(1));
+        let col_w = room.min(config.max_width.max(1));
         let x = pane.x + margin + (room - col_w) / 2;
         let text = Rect::new(x, 0, col_w, main_h);
         Geometry {
@@ -165,7 +178,12 @@ impl Reader {
     ) -> Reader {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
-        let geometry = Geometry::new(width, height, has_outline, config.max_width);
+        let geometry = Geometry::new(
+            width,
+            height,
+            has_outline && config.outline != OutlineSide::Hidden,
+            &config,
+        );
         let options = layout_options(&config, &article, partial);
         let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
         let mut reader = Reader {
@@ -174,7 +192,7 @@ impl Reader {
             previous: None,
             top: 0,
             focus: Focus::Text,
-            outline_wanted: true,
+            outline_wanted: config.outline != OutlineSide::Hidden,
             geometry,
             outline: OutlineView::default(),
             search: SearchState::default(),
@@ -281,7 +299,7 @@ impl Reader {
     /// column's width changed, keeping the same text on the top line.
     pub fn resize(&mut self, width: u16, height: u16) {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
-        self.geometry = Geometry::new(width, height, outline, self.config.max_width);
+        self.geometry = Geometry::new(width, height, outline, &self.config);
         self.relayout();
         self.outline.followed = None;
         self.follow();
