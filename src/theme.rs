@@ -5,7 +5,7 @@
 mod choose;
 mod color;
 
-pub use choose::{Background, ThemeChoice, choose, no_color};
+pub use choose::{ASK_TIMEOUT, Background, ThemeChoice, ask_terminal, choose, no_color};
 pub use color::{Color, Named, parse_color};
 
 use crate::layout::{self, Role};

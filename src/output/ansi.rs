@@ -35,8 +35,17 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
         ColorArg::Never => false,
         ColorArg::Auto => tty && !crate::theme::no_color(),
     };
-    // Colour is already decided: `auto` picks by the background only.
-    let theme = color.then(|| user.theme_for(false, || None));
+    // Colour is already decided: `auto` picks by the background only, and
+    // asks the terminal only when the output goes to it.
+    let theme = color.then(|| {
+        user.theme_for(false, || {
+            if tty {
+                crate::theme::ask_terminal()
+            } else {
+                None
+            }
+        })
+    });
     let options = LayoutOptions {
         syntax: theme.and_then(|t| t.syntax),
     };

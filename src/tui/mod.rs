@@ -357,7 +357,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
     }
     let config = Config {
         max_width: args.width.unwrap_or(settings.width),
-        theme: user.theme_for(true, || None),
+        theme: user.theme_for(true, crate::theme::ask_terminal),
         outline: settings.outline,
         outline_width: settings.outline_width,
         layouter: crate::layout::layout,
