@@ -66,6 +66,18 @@ pub enum Command {
     Render(RenderArgs),
     /// Show the config: where it is read from, its defaults, the key actions.
     Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print quire's manual page (roff).
+    Man,
+}
+
+/// `quire completions SHELL`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// `quire config`.

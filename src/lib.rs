@@ -57,8 +57,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             .exit();
     }
     let config_path = config::path(cli.config.as_deref());
-    if let Some(Command::Config(args)) = &cli.command {
-        return config_command(args, config_path.as_deref());
+    match &cli.command {
+        Some(Command::Config(args)) => return config_command(args, config_path.as_deref()),
+        Some(Command::Completions(args)) => return completions(args.shell),
+        Some(Command::Man) => return man(),
+        _ => {}
     }
     let named =
         cli.config.is_some() || std::env::var_os("QUIRE_CONFIG").is_some_and(|v| !v.is_empty());
@@ -75,9 +78,31 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
-        Some(Command::Config(_)) => Ok(Outcome::Success),
+        Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),
     }
+}
+
+/// `quire completions SHELL`: a completion script from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    use std::io::Write;
+    let mut cmd = Cli::command();
+    // Written whole afterwards: clap_complete panics on a write error (a
+    // closed pipe), where quire's own writes report it.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "quire", &mut script);
+    std::io::stdout().lock().write_all(&script)?;
+    Ok(Outcome::Success)
+}
+
+/// `quire man`: the manual page, in roff, from the clap definitions.
+fn man() -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = std::io::stdout().lock();
+    page.render(&mut out)?;
+    Ok(Outcome::Success)
 }
 
 /// `quire config`: where the config is, its defaults, or the key actions.
