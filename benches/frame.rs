@@ -95,13 +95,14 @@ fn search(c: &mut Criterion) {
 fn first_screen(c: &mut Criterion) {
     let bytes = article_of(5 * 1024 * 1024);
     let mut group = c.benchmark_group("first_screen");
+    let shared = std::sync::Arc::new(bytes.clone());
     group.sample_size(10);
     group.bench_function("5MB_quick_start", |b| {
         b.iter(|| {
             let prefix = quire::tui::quick_start_prefix(&bytes);
             let start = Article::from_bytes(Path::new("bench.md"), prefix);
             let mut app = App::new(Config::default(), 120, 40);
-            app.open_partial_reader(start);
+            app.open_partial_reader(start, std::sync::Arc::clone(&shared));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
         })

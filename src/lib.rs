@@ -24,6 +24,7 @@ pub mod library;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod stdin;
 pub mod theme;
 pub mod tui;
 
@@ -41,6 +42,8 @@ pub enum Outcome {
     Success,
     /// The user's input could not be used (exit 1); the message is already on stderr.
     Failure,
+    /// A signal ended the app after the terminal was restored (exit 128 + n).
+    Signal(i32),
 }
 
 /// Runs one command line. Errors carry the file and what is wrong with it.
@@ -129,15 +132,17 @@ fn config_command(args: &cli::ConfigArgs, path: Option<&Path>) -> anyhow::Result
     Ok(Outcome::Success)
 }
 
-/// `quire [PATH]`: a file opens the reader, a folder the library.
+/// `quire [PATH]`: a file opens the reader, a folder the library, `-` (or
+/// no PATH with something piped in) the article on standard input.
 fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
     let path = match (&args.path, &user.library) {
         (Some(p), _) => p.clone(),
+        (None, _) if stdin::is_piped() => PathBuf::from("-"),
         (None, Some(library)) => library.clone(),
         (None, None) => default_library(),
     };
     let stdout_is_tty = std::io::stdout().is_terminal();
-    if path.is_dir() {
+    if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
             return output::list(&cli::ListArgs::from_open(&args, path));
         }

@@ -214,14 +214,32 @@ fn a_remapped_key_acts_through_the_real_loop() {
     let text = "[keys.reader]\nx = \"next-heading\"\nj = \"page-down\"\n";
     let mut app = remapped_app(text, 100, 30);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run_app(&mut terminal, &mut app, &mut keys(&[ch('x')]), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut keys(&[ch('x')]),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     let mut plain = common::app(100, 30);
-    run_app(&mut terminal, &mut plain, &mut keys(&[ch(']')]), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut plain,
+        &mut keys(&[ch(']')]),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     let top = app.reader().unwrap().top;
     assert!(top > 0, "x moved");
     assert_eq!(top, plain.reader().unwrap().top, "x does what ] does");
     let mut app = remapped_app(text, 100, 30);
-    run_app(&mut terminal, &mut app, &mut keys(&[ch('j')]), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut keys(&[ch('j')]),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     assert!(app.reader().unwrap().top > 1, "j now pages");
 }
 
@@ -230,7 +248,13 @@ fn remapped_keys_show_in_the_help() {
     let text = "[keys.reader]\nx = \"next-heading\"\n\"ctrl-o\" = \"toggle-outline\"\n";
     let mut app = remapped_app(text, 100, 40);
     let mut terminal = Terminal::new(TestBackend::new(100, 40)).unwrap();
-    run_app(&mut terminal, &mut app, &mut keys(&[ch('?')]), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut keys(&[ch('?')]),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     let shown = format!("{:?}", terminal.backend());
     assert!(shown.contains("x ]"), "{shown}");
     assert!(shown.contains("C-o o"), "{shown}");
@@ -245,7 +269,13 @@ fn the_outline_goes_where_the_config_says() {
     app.screens.clear();
     app.open_reader(article);
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run_app(&mut terminal, &mut app, &mut keys(&[]), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut keys(&[]),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     let g = app.reader().unwrap().geometry;
     let outline = g.outline.unwrap();
     assert_eq!(outline.right(), 100);

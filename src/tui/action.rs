@@ -113,6 +113,9 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// A background job finished (not a key: the event loop sends it).
+    #[serde(skip)]
+    Done(Box<super::jobs::Done>),
 }
 
 /// Every action a key can be bound to, with what it does, in the order
@@ -194,8 +197,8 @@ impl Action {
     }
 }
 
-/// What the event loop must do after an action, beyond redrawing: the
-/// things [`update`](super::update::update) may not do itself (I/O, leaving).
+/// What a screen asks of the app beyond its own state: leaving it, or an
+/// article opened (which [`update`](super::update::update) turns into a job).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Load the article at this path and push it as a reader screen.

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
 use crate::theme::Theme;
-use crate::tui::app::App;
+use crate::tui::app::{App, HelpView};
 use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme;
 
@@ -129,7 +129,7 @@ pub fn measure(width: u16, height: u16, library: bool, t: &Theme, keys: &Keymap)
 }
 
 /// Draws the help overlay centred over the screen.
-pub fn draw(buf: &mut Buffer, app: &App) {
+pub fn draw(buf: &mut Buffer, app: &App, view: &HelpView) {
     let area = buf.area;
     let (width, inner) = widths(area);
     let lines = if app.library().is_some() {
@@ -145,7 +145,7 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let popup = super::centered(area, width, height);
     // `update` keeps the scroll in range; this only guards a frame drawn
     // before a resize reached it.
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(inner_h));
+    let scroll = view.scroll.min(lines.len().saturating_sub(inner_h));
     let title = if lines.len() > inner_h {
         " Keys: j/k scroll, ? closes "
     } else {

@@ -14,7 +14,7 @@ use crate::library::{Entry, SortKey, TagMode};
 use crate::sanitize::sanitize_line;
 use crate::theme::Theme;
 use crate::tui::keymap::Hints;
-use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker, preview_columns};
+use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker};
 use crate::tui::theme;
 
 use super::{clip, truncate};
@@ -28,69 +28,13 @@ const DATE: usize = 10;
 const TIME: usize = 7;
 const GAP: usize = 2;
 
-/// Where each part goes on a `area`-sized screen.
-struct Parts {
-    header: Rect,
-    columns: Rect,
-    list: Rect,
-    preview: Option<Rect>,
-    footer: Rect,
-}
-
-fn parts(area: Rect) -> Parts {
-    let h = area.height;
-    let row = |y: u16, height: u16| Rect::new(area.x, area.y.saturating_add(y), area.width, height);
-    let header = row(0, h.min(1));
-    let footer = if h >= 2 {
-        row(h - 1, 1)
-    } else {
-        Rect::default()
-    };
-    let body = if h >= 3 {
-        row(1, h - 2)
-    } else {
-        Rect::default()
-    };
-    let panel = preview_columns(area.width, area.height);
-    let (left, preview) = if panel > 0 && !body.is_empty() {
-        let left = Rect {
-            width: area.width - panel,
-            ..body
-        };
-        let right = Rect {
-            x: body.x + left.width,
-            width: panel,
-            ..body
-        };
-        (left, Some(right))
-    } else {
-        (body, None)
-    };
-    let columns = Rect {
-        height: left.height.min(1),
-        ..left
-    };
-    let list = Rect {
-        y: left.y.saturating_add(1),
-        height: left.height.saturating_sub(1),
-        ..left
-    };
-    Parts {
-        header,
-        columns,
-        list,
-        preview,
-        footer,
-    }
-}
-
 /// Draws the library screen on the whole buffer.
 pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
     let area = buf.area;
     if area.is_empty() {
         return;
     }
-    let p = parts(area);
+    let p = &s.geometry;
     draw_header(buf, p.header, s, t);
     let widths = Widths::new(usize::from(p.list.width), s);
     draw_columns(buf, clip(buf, p.columns), &widths, s, t);

@@ -24,8 +24,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
         None => {}
     }
-    if app.help {
-        help::draw(buf, app);
+    if let Some(view) = &app.help {
+        help::draw(buf, app, view);
     }
 }
 

@@ -4,13 +4,13 @@
 use ratatui::buffer::Buffer;
 
 use crate::sanitize::sanitize_line;
-use crate::tui::reader::{Focus, Reader};
+use crate::tui::reader::{Focus, ReaderScreen};
 use crate::tui::theme;
 
 use super::{clip, truncate};
 
 /// Draws the outline pane, when it is shown.
-pub fn draw(buf: &mut Buffer, r: &Reader) {
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     let Some(pane) = r.geometry.outline else {
         return;
     };

@@ -7,19 +7,19 @@ use ratatui::text::{Line, Span};
 use crate::layout;
 use crate::search::Match;
 use crate::theme::Theme;
-use crate::tui::reader::Reader;
+use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
 use super::{clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
-pub fn draw(buf: &mut Buffer, r: &Reader) {
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     draw_text(buf, r);
     outline::draw(buf, r);
     status::draw(buf, r);
 }
 
-fn draw_text(buf: &mut Buffer, r: &Reader) {
+fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
     let area = clip(buf, r.geometry.text);
     if area.is_empty() {
         return;
