@@ -13,9 +13,6 @@ pub fn is_dash(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// The most standard input quire reads (it is held in memory whole).
-pub const MAX_BYTES: u64 = 256 * 1024 * 1024;
-
 /// True when standard input is a pipe or a redirected file: something was
 /// sent to quire. A terminal, `/dev/null` or a closed input is not.
 pub fn is_piped() -> bool {
@@ -29,9 +26,10 @@ pub fn is_piped() -> bool {
     })
 }
 
-/// Reads all of standard input, up to [`MAX_BYTES`].
+/// Reads all of standard input, up to the size a file may have
+/// ([`crate::article::max_file_bytes`]: 256 MB, or `QUIRE_MAX_BYTES`).
 pub fn read() -> Result<Vec<u8>, Error> {
-    read_from(io::stdin().lock(), MAX_BYTES)
+    read_from(io::stdin().lock(), crate::article::max_file_bytes())
 }
 
 fn read_from(input: impl Read, limit: u64) -> Result<Vec<u8>, Error> {

@@ -63,11 +63,10 @@ fn read_jump_search_resize_and_quit() {
         t.keys(&["]"]);
         t.wait_for("the next heading on top", |s| top_text_line(s) != before);
     }
-    let screen = t.capture();
-    assert!(
-        screen.lines().last().unwrap_or("").contains("› Storms"),
-        "the breadcrumb names the section:\n{screen}"
-    );
+    // The status line is the last row a frame writes: wait for it too.
+    t.wait_for("the breadcrumb naming the section", |s| {
+        s.lines().last().unwrap_or("").contains("› Storms")
+    });
 
     // Search: the matches are highlighted and counted.
     t.type_text("/lantern");
@@ -427,4 +426,28 @@ fn an_open_article_reloads_when_its_file_changes() {
     t.keys(&["q"]);
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
+}
+
+#[test]
+fn a_fifo_is_refused_before_touching_the_terminal() {
+    if !tmux::available("a_fifo_is_refused_before_touching_the_terminal") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let t = Tmux::start(
+        "fifo",
+        80,
+        24,
+        &format!("{BIN} pipe.md; echo EXIT:$?"),
+        dir.path(),
+    );
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:1"), "{screen}");
+    assert!(screen.contains("not a regular file"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }

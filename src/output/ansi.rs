@@ -2,6 +2,7 @@
 //! with OSC 8 hyperlinks when coloured.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::Path;
 
 use crate::Outcome;
 use crate::cli::{ColorArg, RenderArgs};
@@ -51,18 +52,20 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
     };
     let doc = layout::layout(&article, width, options);
     let mut out = BufWriter::new(stdout.lock());
-    write_document(&mut out, &doc, theme.as_ref())?;
+    write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;
     out.flush()?;
     Ok(Outcome::Success)
 }
 
 /// Writes every line of `doc`; with a `theme`, styles as SGR sequences and
-/// links as OSC 8 hyperlinks. The text itself is already free of control
-/// characters.
+/// links as OSC 8 hyperlinks (see [`link_target`] for which; `article` is the
+/// file's path, for links relative to it). The text itself is already free of
+/// control characters.
 pub fn write_document(
     out: &mut impl Write,
     doc: &Document,
     theme: Option<&Theme>,
+    article: Option<&Path>,
 ) -> io::Result<()> {
     let mut sgr = String::new();
     for line in doc.lines(0, doc.len()) {
@@ -74,7 +77,8 @@ pub fn write_document(
             let link = style
                 .link
                 .and_then(|i| doc.links.get(i as usize))
-                .map(|url| osc8_url(url));
+                .and_then(|url| link_target(url, article))
+                .map(|url| osc8_url(&url));
             if let Some(url) = &link {
                 write!(out, "\x1b]8;;{url}\x1b\\")?;
             }
@@ -92,6 +96,38 @@ pub fn write_document(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The URL a link may open from a terminal: `http`, `https` and `mailto` as
+/// written (an e-mail autolink gets `mailto:`), and a relative link as the
+/// `file://` URL of the file next to the article. Every other scheme
+/// (`javascript:`, `vscode:`, a `file:` the article wrote itself) gets no
+/// hyperlink: its text prints plain.
+fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
+    let url = url.trim();
+    let end = url.find([':', '/', '?', '#']);
+    if let Some(at) = end.filter(|&at| url[at..].starts_with(':')) {
+        let scheme = url[..at].to_ascii_lowercase();
+        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| url.to_string());
+    }
+    if url.contains('@') && !url.contains('/') {
+        return Some(format!("mailto:{url}"));
+    }
+    if url.starts_with("//") {
+        return None;
+    }
+    let article = std::path::absolute(article?).ok()?;
+    let (path, fragment) = match url.find('#') {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    let file = if path.is_empty() {
+        article
+    } else {
+        article.parent()?.join(path)
+    };
+    Some(format!("file://{}{fragment}", file.display()))
 }
 
 /// A URL fit for an OSC 8 sequence: every byte outside printable ASCII
@@ -163,6 +199,28 @@ mod tests {
             osc8_url("http://e\x1b\\x y/é"),
             "http://e%1B%5Cx%20y/%C3%A9"
         );
+    }
+
+    #[test]
+    fn only_web_mail_and_our_own_file_links_are_hyperlinks() {
+        let article = Some(Path::new("/posts/a.md"));
+        for (url, want) in [
+            ("https://e.org/x", Some("https://e.org/x")),
+            ("HTTP://e.org", Some("HTTP://e.org")),
+            ("mailto:a@b.org", Some("mailto:a@b.org")),
+            ("a@b.org", Some("mailto:a@b.org")),
+            ("other.md#part", Some("file:///posts/other.md#part")),
+            ("#part", Some("file:///posts/a.md#part")),
+            ("javascript:alert(1)", None),
+            (" JavaScript:alert(1)", None),
+            ("vscode://file/etc/passwd", None),
+            ("file:///etc/passwd", None),
+            ("data:text/html,x", None),
+            ("//evil.org/x", None),
+        ] {
+            assert_eq!(link_target(url, article).as_deref(), want, "{url}");
+        }
+        assert_eq!(link_target("other.md", None), None);
     }
 
     #[test]

@@ -101,7 +101,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let table: Vec<[String; 4]> = rows
@@ -145,7 +145,7 @@ pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
                 count: t.count,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let width = lib.tags().first().map_or(1, |t| t.count.to_string().len());

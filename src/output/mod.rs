@@ -1,6 +1,8 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and `render`.
+//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and
+//! `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
+pub mod json;
 mod list;
 mod outline;
 

@@ -256,13 +256,11 @@ fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
             }
         };
     }
-    match std::fs::read(path) {
+    match crate::article::read_file(path) {
         Ok(bytes) => Some((path.to_path_buf(), bytes)),
         Err(err) => {
-            eprintln!(
-                "quire: {}: {err}",
-                crate::sanitize::sanitize_line(&path.display().to_string())
-            );
+            // The error names the path, made safe for the terminal.
+            eprintln!("quire: {err}");
             None
         }
     }
