@@ -20,6 +20,7 @@ pub mod cli;
 pub mod error;
 pub mod layout;
 pub mod library;
+pub mod links;
 pub mod output;
 pub mod sanitize;
 pub mod search;
