@@ -8,6 +8,8 @@
 //! - [`layout`]: a markdown body and a width to a [`layout::Document`] of styled
 //!   lines that speak in roles, not colours. No terminal types.
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
+//! - [`links`]: an article's links and where each leads (sections, files,
+//!   static-site forms, URLs). No terminal types.
 //! - [`search`]: matches of a query in a laid-out document.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
@@ -49,6 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args),
+        Some(Command::Links(args)) => output::links(&args),
         None => open(cli.open),
     }
 }

@@ -142,10 +142,18 @@ pub struct IndexEntry {
 
 /// The articles under `root`, read for their URL names (front matter only).
 pub fn index(root: &Path) -> Vec<IndexEntry> {
+    markdown_files(root)
+        .iter()
+        .map(|path| entry(path))
+        .collect()
+}
+
+/// The markdown files under `root`, sorted, dot names skipped.
+pub fn markdown_files(root: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     walk(root, &mut files, 0);
     files.sort();
-    files.iter().map(|path| entry(path)).collect()
+    files
 }
 
 /// Markdown files under `dir`, skipping dot names; symlinked folders are not

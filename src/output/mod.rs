@@ -1,6 +1,7 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and `render`.
+//! The headless commands: `outline`, `list`, `tags`, `links` (text and `--json`) and `render`.
 
 mod ansi;
+mod links;
 mod list;
 mod outline;
 
@@ -16,6 +17,7 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
     outline::outline(args)
 }
 
+pub use links::links;
 pub use list::{list, tags};
 
 /// `quire render FILE`.
