@@ -227,3 +227,91 @@ fn a_missing_path_is_a_failure_naming_it() {
     assert!(stdout.is_empty());
     assert!(stderr.contains("no/such.md"), "{stderr}");
 }
+
+/// The tabi posts of the shared corpus, when present (says so when not).
+fn tabi() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts/tabi");
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipping: {} is absent", dir.display());
+        None
+    }
+}
+
+#[test]
+fn every_zola_at_link_of_the_tabi_posts_resolves_when_its_file_is_there() {
+    let Some(dir) = tabi() else {
+        return;
+    };
+    let (value, _) = json(&[dir.to_str().unwrap()]);
+    let links: Vec<&Value> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["links"].as_array().unwrap())
+        .filter(|l| l["target"].as_str().unwrap().starts_with("@/"))
+        .collect();
+    assert_eq!(links.len(), 29);
+    let mut unresolved: Vec<&str> = Vec::new();
+    for link in &links {
+        if link["kind"] == "file" {
+            let path = link["resolved"]["path"].as_str().unwrap();
+            assert!(Path::new(path).is_file(), "{link}");
+            assert_eq!(link["reason"], Value::Null, "{link}");
+        } else {
+            unresolved.push(link["target"].as_str().unwrap());
+        }
+    }
+    // Section pages and a project page that the corpus did not copy.
+    unresolved.sort_unstable();
+    assert_eq!(
+        unresolved,
+        [
+            "@/_index.md",
+            "@/blog/_index.md",
+            "@/projects/_index.md",
+            "@/projects/tabi/index.md"
+        ]
+    );
+}
+
+#[test]
+fn broken_over_the_tabi_posts_names_only_the_really_broken_links() {
+    let Some(dir) = tabi() else {
+        return;
+    };
+    let (value, code) = json(&["--broken", dir.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    let mut broken: Vec<String> = value
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| {
+            let path = f["path"].as_str().unwrap().to_string();
+            let name = path.rsplit('/').nth(1).unwrap_or("").to_string();
+            f["links"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |l| format!("{name}:{} {}", l["line"], l["target"].as_str().unwrap()))
+        })
+        .collect();
+    broken.sort_unstable();
+    assert_eq!(
+        broken,
+        [
+            "javascript:32 @/projects/_index.md",
+            "mastering-tabi-settings:296 /tags",
+            "mastering-tabi-settings:310 /tags",
+            "mastering-tabi-settings:402 @/projects/tabi/index.md",
+            "mastering-tabi-settings:520 about/",
+            "mastering-tabi-settings:99 /",
+            "mastering-tabi-settings:995 @/_index.md",
+            "mastering-tabi-settings:995 @/blog/_index.md",
+            "series:242 /series/learn-rust",
+            "series:260 /series/learn-rust/setup",
+            "series:264 /series/learn-rust/patterns",
+        ]
+    );
+}

@@ -262,12 +262,17 @@ fn liquid_tag(r: &mut Resolver, dir: &Path, liquid: &str) -> Resolution {
 }
 
 /// The folder a site's root-relative paths start from: the config's content
-/// folder, else the library, else the article's own folder.
-fn site_root(r: &mut Resolver, dir: &Path) -> PathBuf {
-    if let Some(config) = r.config(dir) {
-        return config.content.clone();
+/// folder, else the library; `None` for an article alone outside a site.
+fn known_root(r: &mut Resolver, dir: &Path) -> Option<PathBuf> {
+    match r.config(dir) {
+        Some(config) => Some(config.content.clone()),
+        None => r.library.clone(),
     }
-    r.library.clone().unwrap_or_else(|| dir.to_path_buf())
+}
+
+/// [`known_root`], else the article's own folder.
+fn site_root(r: &mut Resolver, dir: &Path) -> PathBuf {
+    known_root(r, dir).unwrap_or_else(|| dir.to_path_buf())
 }
 
 /// A root-relative path of the site (`/posts/slug/`, `/2022/09/14/x.html`):
@@ -277,8 +282,13 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
     let (path, fragment) = split_fragment(target);
     let decoded = percent_decode(path);
     let tidy = tidy_site_path(&decoded).to_string();
-    let root = site_root(r, dir);
-    let mut roots = vec![root.clone()];
+    let known = known_root(r, dir);
+    if tidy.is_empty() && known.is_none() {
+        return Resolution::unresolved(
+            "the site's root is not known (no site config above this article)".into(),
+        );
+    }
+    let mut roots: Vec<PathBuf> = known.iter().cloned().collect();
     if !tidy.is_empty() {
         // Without a config, the site's root is the nearest folder above the
         // article that holds the path.
@@ -289,6 +299,7 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
             return into_file(r, file, fragment);
         }
     }
+    let root = known.unwrap_or_else(|| dir.to_path_buf());
     let index = r.index(&root);
     let found: Vec<PathBuf> = site::lookup(&index, &tidy)
         .into_iter()

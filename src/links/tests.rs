@@ -289,3 +289,21 @@ fn resolve_all_parses_each_target_once_and_keeps_order() {
     // setup.md was read once, for all three of its sections.
     assert_eq!(resolver.anchors.len(), 2);
 }
+
+#[test]
+fn the_site_root_of_an_article_alone_is_not_its_own_folder() {
+    let alone = "readme/docs/index.md";
+    let found = Resolver::new(None).resolve(&article(alone), "/");
+    assert_eq!(found.kind, Kind::Unresolved);
+    assert!(
+        found
+            .reason
+            .unwrap_or_default()
+            .contains("root is not known")
+    );
+    let mut in_library = Resolver::new(Some(&sites().join("readme")));
+    assert_eq!(
+        resolve_in(&mut in_library, alone, "/"),
+        ok(Kind::File, "readme/README.md", None)
+    );
+}
