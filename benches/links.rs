@@ -2,12 +2,19 @@
 //! resolved with a fresh [`Resolver`] (each target file read once for its
 //! anchors), with the posts already loaded and with loading included.
 //! Without the shared corpus, the fixtures' small sites stand in.
+//!
+//! Times are the benchmark thread's on-CPU time (from
+//! `/proc/thread-self/schedstat`), as in `benches/article.rs`, so that a
+//! shared busy machine still gives the cost of our code;
+//! `QUIRE_BENCH_WALL=1` measures wall-clock time instead.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
 use quire::links::{Resolver, site};
@@ -29,7 +36,7 @@ fn resolve_all(dir: &Path, articles: &[Article]) -> usize {
     articles.iter().map(|a| resolver.resolve_all(a).len()).sum()
 }
 
-fn bench(c: &mut Criterion) {
+fn bench(c: &mut Criterion<ThreadCpuTime>) {
     let dir = folder();
     let files = site::markdown_files(&dir);
     let articles: Vec<Article> = files.iter().map(|f| Article::load(f).unwrap()).collect();
@@ -47,5 +54,50 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
-criterion_main!(benches);
+/// On-CPU time of the current thread, where Linux reports it.
+struct ThreadCpuTime;
+
+/// Nanoseconds this thread has run on a CPU, when `/proc` says, unless
+/// wall-clock time was asked for.
+fn thread_cpu_ns() -> Option<u64> {
+    if std::env::var_os("QUIRE_BENCH_WALL").is_some() {
+        return None;
+    }
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+impl Measurement for ThreadCpuTime {
+    type Intermediate = (Option<u64>, Instant);
+    type Value = Duration;
+
+    fn start(&self) -> Self::Intermediate {
+        (thread_cpu_ns(), Instant::now())
+    }
+    fn end(&self, (cpu, wall): Self::Intermediate) -> Duration {
+        match (cpu, thread_cpu_ns()) {
+            (Some(before), Some(after)) => Duration::from_nanos(after.saturating_sub(before)),
+            _ => wall.elapsed(),
+        }
+    }
+    fn add(&self, v1: &Duration, v2: &Duration) -> Duration {
+        *v1 + *v2
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        static WALL: WallTime = WallTime;
+        WALL.formatter()
+    }
+}
+
+criterion_group! {
+    name = links;
+    config = Criterion::default().with_measurement(ThreadCpuTime);
+    targets = bench
+}
+criterion_main!(links);

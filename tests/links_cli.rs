@@ -315,3 +315,25 @@ fn broken_over_the_tabi_posts_names_only_the_really_broken_links() {
         ]
     );
 }
+
+#[test]
+fn a_post_checked_from_its_own_folder_still_finds_its_site() {
+    let home = TempDir::new().unwrap();
+    let out = quire(&home)
+        .current_dir(sites().join("zola/content/blog/second-post"))
+        .args(["links", "--json", "index.md"])
+        .output()
+        .unwrap();
+    let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        value["links"][0]["resolved"],
+        serde_json::json!({"path": "../../../content/blog/first-post/index.md", "anchor": "settings"})
+    );
+    let own = value["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["target"] == "https://zola.example.org/blog/first-post/#settings")
+        .unwrap();
+    assert_eq!(own["kind"], "file");
+}

@@ -204,13 +204,29 @@ impl Resolver {
         anchors
     }
 
-    /// The site config of the site `dir` is in, cached per folder.
+    /// The site config of the site `dir` is in, cached per folder (and for
+    /// each folder above it, so sibling folders share the walk).
     fn config(&mut self, dir: &Path) -> Option<Arc<SiteConfig>> {
         if let Some(known) = self.configs.get(dir) {
             return known.clone();
         }
-        let found = site::find_config(dir).map(Arc::new);
-        self.configs.insert(dir.to_path_buf(), found.clone());
+        let up = path::upward(dir);
+        let mut found = None;
+        let mut walked = 0;
+        for folder in &up {
+            if let Some(known) = self.configs.get(folder) {
+                found = known.clone();
+                break;
+            }
+            walked += 1;
+            if let Some(config) = site::config_in(folder) {
+                found = Some(Arc::new(config));
+                break;
+            }
+        }
+        for folder in &up[..walked] {
+            self.configs.insert(folder.clone(), found.clone());
+        }
         found
     }
 

@@ -60,6 +60,27 @@ pub fn join_tidy(base: &Path, rel: &Path) -> PathBuf {
     out
 }
 
+/// `dir` and every folder above it, nearest first. A relative `dir` goes on
+/// above the current folder with `..` steps (`a`, `.`, `..`, `../..`), so
+/// that a walk up from `quire links post.md` finds the site around it.
+pub fn upward(dir: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = dir.ancestors().map(Path::to_path_buf).collect();
+    if dir.is_absolute() {
+        return out;
+    }
+    out.retain(|p| !p.as_os_str().is_empty());
+    out.push(PathBuf::from("."));
+    let above = std::env::current_dir()
+        .map(|cwd| cwd.components().count().saturating_sub(1))
+        .unwrap_or(0);
+    let mut up = PathBuf::new();
+    for _ in 0..above {
+        up.push("..");
+        out.push(up.clone());
+    }
+    out
+}
+
 /// True for `.md` and `.markdown` files, in any case.
 pub fn is_markdown(path: &Path) -> bool {
     path.extension()
@@ -85,6 +106,28 @@ mod tests {
         assert_eq!(split_fragment("a.md?v=1#s"), ("a.md", Some("s".into())));
         assert_eq!(split_fragment("a.md"), ("a.md", None));
         assert_eq!(split_fragment("#top"), ("", Some("top".into())));
+    }
+
+    #[test]
+    fn the_walk_up_from_a_relative_folder_goes_above_the_current_one() {
+        let up = upward(Path::new("a/b"));
+        assert_eq!(
+            up[..4],
+            [
+                PathBuf::from("a/b"),
+                PathBuf::from("a"),
+                PathBuf::from("."),
+                PathBuf::from(".."),
+            ]
+        );
+        assert_eq!(
+            upward(Path::new("/x/y")),
+            [
+                PathBuf::from("/x/y"),
+                PathBuf::from("/x"),
+                PathBuf::from("/"),
+            ]
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::path::{is_markdown, join_tidy, percent_decode, split_fragment};
+use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
 use super::site::{self, tidy_site_path};
 use super::{Resolution, Resolver};
 use crate::article::Article;
@@ -203,7 +203,7 @@ fn zola(r: &mut Resolver, dir: &Path, rest: &str) -> Resolution {
     if let Some(config) = r.config(dir) {
         roots.push(config.content.clone());
     }
-    roots.extend(dir.ancestors().map(Path::to_path_buf));
+    roots.extend(upward(dir));
     for root in &roots {
         let candidate = join_tidy(root, &rel);
         if candidate.is_file() {
@@ -292,7 +292,7 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
     if !tidy.is_empty() {
         // Without a config, the site's root is the nearest folder above the
         // article that holds the path.
-        roots.extend(dir.ancestors().map(Path::to_path_buf));
+        roots.extend(upward(dir));
     }
     for base in &roots {
         if let Ok(file) = local(&join_tidy(base, Path::new(&tidy))) {

@@ -73,15 +73,9 @@ pub struct SiteConfig {
     pub base: Option<BaseUrl>,
 }
 
-/// The config of the site `dir` is in, if any: the nearest ancestor (or `dir`
-/// itself) with a `_config.yml`, `hugo.toml`, or a `config.toml` naming a
-/// base URL.
-pub fn find_config(dir: &Path) -> Option<SiteConfig> {
-    dir.ancestors().find_map(config_in)
-}
-
-/// The config in `dir` itself, if it has one.
-fn config_in(dir: &Path) -> Option<SiteConfig> {
+/// The config in `dir` itself, if it has one: a `_config.yml`, a
+/// `hugo.toml`, or a `config.toml` naming a base URL.
+pub fn config_in(dir: &Path) -> Option<SiteConfig> {
     for name in ["_config.yml", "_config.yaml"] {
         if let Ok(text) = fs::read_to_string(dir.join(name)) {
             let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
@@ -178,24 +172,36 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
     }
 }
 
+/// The front matter keys that name an article's URL.
+const URL_KEYS: [&str; 3] = ["slug", "permalink", "url"];
+
 /// Reads one file's URL names.
 fn entry(path: &Path) -> IndexEntry {
     let bytes = fs::read(path).unwrap_or_default();
     let (text, _) = decode_cow(path, &bytes);
     let mut warnings = Vec::new();
     let (split, meta) = front_matter::read(path, &text, &mut warnings);
-    let field = |key: &str| -> Option<String> {
-        match split.kind {
-            FrontMatterKind::None => None,
-            FrontMatterKind::Yaml => {
-                let value: serde_yaml::Value = serde_yaml::from_str(split.raw).ok()?;
-                value.get(key)?.as_str().map(str::to_string)
-            }
-            FrontMatterKind::Toml => {
-                let table: toml::Table = toml::from_str(split.raw).ok()?;
-                table.get(key)?.as_str().map(str::to_string)
-            }
+    // The front matter is parsed once for the three keys read from it.
+    let fields: Vec<Option<String>> = match split.kind {
+        FrontMatterKind::None => Vec::new(),
+        FrontMatterKind::Yaml => {
+            let value: serde_yaml::Value = serde_yaml::from_str(split.raw).unwrap_or_default();
+            URL_KEYS
+                .iter()
+                .map(|k| value.get(k)?.as_str().map(str::to_string))
+                .collect()
         }
+        FrontMatterKind::Toml => {
+            let table: toml::Table = toml::from_str(split.raw).unwrap_or_default();
+            URL_KEYS
+                .iter()
+                .map(|k| table.get(*k)?.as_str().map(str::to_string))
+                .collect()
+        }
+    };
+    let field = |key: &str| -> Option<String> {
+        let at = URL_KEYS.iter().position(|k| *k == key)?;
+        fields.get(at).cloned().flatten()
     };
     let stem = crate::article::file_stem(path);
     let slug = field("slug")
