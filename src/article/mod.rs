@@ -108,13 +108,6 @@ impl Article {
     }
 }
 
-/// Bytes to text: invalid UTF-8 replaced (with a warning naming the byte
-/// offset of the first bad byte), a UTF-8 BOM stripped, CRLF and lone CR made `\n`.
-pub fn decode(path: &Path, bytes: &[u8]) -> (String, Vec<Warning>) {
-    let (text, warnings) = decode_cow(path, bytes);
-    (text.into_owned(), warnings)
-}
-
 /// The last-resort title: the file name without its extension (for
 /// `index.md` in a folder of its own, as Zola and Hugo keep posts, the folder's name).
 pub(crate) fn file_stem(path: &Path) -> String {

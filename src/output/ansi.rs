@@ -3,12 +3,10 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 
-use ratatui::style::{Color, Modifier};
-
 use crate::Outcome;
 use crate::cli::{ColorArg, RenderArgs};
 use crate::layout::{self, Document, LayoutOptions};
-use crate::tui::theme::span_style;
+use crate::theme::{Color, Style, Theme};
 
 /// The width used when stdout is not a terminal and none is given.
 pub const DEFAULT_WIDTH: u16 = 80;
@@ -31,28 +29,36 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
             DEFAULT_WIDTH
         }
     });
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let theme = match args.color {
+        ColorArg::Always => Some(Theme::DARK),
+        ColorArg::Never => None,
+        ColorArg::Auto => (tty && !crate::theme::no_color()).then_some(Theme::DARK),
     };
-    let doc = layout::layout(&article, width, LayoutOptions { highlight: color });
+    let options = LayoutOptions {
+        syntax: theme.and_then(|t| t.syntax),
+    };
+    let doc = layout::layout(&article, width, options);
     let mut out = BufWriter::new(stdout.lock());
-    write_document(&mut out, &doc, color)?;
+    write_document(&mut out, &doc, theme.as_ref())?;
     out.flush()?;
     Ok(Outcome::Success)
 }
 
-/// Writes every line of `doc`; with `color`, styles as SGR sequences and links
-/// as OSC 8 hyperlinks. The text itself is already free of control characters.
-pub fn write_document(out: &mut impl Write, doc: &Document, color: bool) -> io::Result<()> {
+/// Writes every line of `doc`; with a `theme`, styles as SGR sequences and
+/// links as OSC 8 hyperlinks. The text itself is already free of control
+/// characters.
+pub fn write_document(
+    out: &mut impl Write,
+    doc: &Document,
+    theme: Option<&Theme>,
+) -> io::Result<()> {
     let mut sgr = String::new();
     for line in doc.lines(0, doc.len()) {
         for (text, style) in line.spans() {
-            if !color {
+            let Some(theme) = theme else {
                 out.write_all(text.as_bytes())?;
                 continue;
-            }
+            };
             let link = style
                 .link
                 .and_then(|i| doc.links.get(i as usize))
@@ -61,7 +67,7 @@ pub fn write_document(out: &mut impl Write, doc: &Document, color: bool) -> io::
                 write!(out, "\x1b]8;;{url}\x1b\\")?;
             }
             sgr.clear();
-            sgr_of(span_style(style, true), &mut sgr);
+            sgr_of(theme.span(style), &mut sgr);
             if sgr.is_empty() {
                 out.write_all(text.as_bytes())?;
             } else {
@@ -91,65 +97,47 @@ fn osc8_url(url: &str) -> String {
     out
 }
 
-/// The SGR parameters (without `ESC [` and `m`) of a ratatui style.
-fn sgr_of(style: ratatui::style::Style, out: &mut String) {
+/// The SGR parameters (without `ESC [` and `m`) of a theme style.
+fn sgr_of(style: Style, out: &mut String) {
     let mut push = |code: &str| {
         if !out.is_empty() {
             out.push(';');
         }
         out.push_str(code);
     };
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
+    for (on, code) in [
+        (style.bold, "1"),
+        (style.dim, "2"),
+        (style.italic, "3"),
+        (style.underline, "4"),
+        (style.reverse, "7"),
+        (style.strike, "9"),
     ] {
-        if m.contains(flag) {
+        if on {
             push(code);
         }
     }
     if let Some(fg) = style.fg {
-        if let Some(code) = color_code(fg, false) {
-            push(&code);
-        }
+        push(&color_code(fg, false));
     }
     if let Some(bg) = style.bg {
-        if let Some(code) = color_code(bg, true) {
-            push(&code);
-        }
+        push(&color_code(bg, true));
     }
 }
 
-fn color_code(color: Color, background: bool) -> Option<String> {
-    let base = if background { 40 } else { 30 };
-    let named = |n: u8, bright: bool| {
-        let code = u16::from(n) + if bright { base + 60 } else { base };
-        Some(code.to_string())
-    };
+fn color_code(color: Color, background: bool) -> String {
+    let base: u16 = if background { 40 } else { 30 };
     match color {
-        Color::Reset => None,
-        Color::Black => named(0, false),
-        Color::Red => named(1, false),
-        Color::Green => named(2, false),
-        Color::Yellow => named(3, false),
-        Color::Blue => named(4, false),
-        Color::Magenta => named(5, false),
-        Color::Cyan => named(6, false),
-        Color::Gray => named(7, false),
-        Color::DarkGray => named(0, true),
-        Color::LightRed => named(1, true),
-        Color::LightGreen => named(2, true),
-        Color::LightYellow => named(3, true),
-        Color::LightBlue => named(4, true),
-        Color::LightMagenta => named(5, true),
-        Color::LightCyan => named(6, true),
-        Color::White => named(7, true),
-        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
-        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
+        Color::Named(n) => {
+            let i = u16::from(n.index());
+            if i < 8 {
+                (base + i).to_string()
+            } else {
+                (base + 60 + i - 8).to_string()
+            }
+        }
+        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+        Color::Indexed(i) => format!("{};5;{i}", base + 8),
     }
 }
 
@@ -168,12 +156,11 @@ mod tests {
     #[test]
     fn sgr_codes() {
         let mut s = String::new();
-        sgr_of(
-            ratatui::style::Style::default()
-                .fg(Color::Rgb(1, 2, 3))
-                .add_modifier(Modifier::BOLD),
-            &mut s,
-        );
+        sgr_of(Style::PLAIN.fg(Color::Rgb(1, 2, 3)).bold(), &mut s);
         assert_eq!(s, "1;38;2;1;2;3");
+        s.clear();
+        let named = Color::Named(crate::theme::Named::LightCyan);
+        sgr_of(Style::PLAIN.fg(named).bg(Color::Indexed(7)).dim(), &mut s);
+        assert_eq!(s, "2;96;48;5;7");
     }
 }
