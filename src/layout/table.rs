@@ -77,15 +77,15 @@ impl Table {
         let border = Style::of(Role::TableBorder);
         let rule = |l: &mut Layouter<'_>, left: &str, mid: &str, right: &str| {
             l.begin_line();
-            l.b.push(left, border);
+            l.out.push(left, border);
             for (i, w) in widths.iter().enumerate() {
                 if i > 0 {
-                    l.b.push(mid, border);
+                    l.out.push(mid, border);
                 }
-                l.b.push(&"─".repeat(w + 2), border);
+                l.out.push(&"─".repeat(w + 2), border);
             }
-            l.b.push(right, border);
-            l.b.end_line();
+            l.out.push(right, border);
+            l.out.end_line();
         };
         rule(l, "┌", "┬", "┐");
         for (r, row) in self.rows.iter().enumerate() {
@@ -100,7 +100,7 @@ impl Table {
             for k in 0..height {
                 l.begin_line();
                 for (i, w) in widths.iter().enumerate() {
-                    l.b.push(if i == 0 { "│ " } else { " │ " }, border);
+                    l.out.push(if i == 0 { "│ " } else { " │ " }, border);
                     let line = wrapped[i].get(k);
                     let used = line.map_or(0, |x| x.width.min(*w));
                     let pad = w - used;
@@ -111,12 +111,12 @@ impl Table {
                     };
                     push_spaces(l, before);
                     if let (Some(line), Some(cell)) = (line, row.get(i)) {
-                        push_range(&mut l.b, cell, line, *w, |s| s);
+                        push_range(&mut l.out, cell, line, *w, |s| s);
                     }
                     push_spaces(l, pad - before);
                 }
-                l.b.push(" │", border);
-                l.b.end_line();
+                l.out.push(" │", border);
+                l.out.end_line();
             }
             if r == 0 && self.rows.len() > 1 {
                 rule(l, "├", "┼", "┤");
@@ -168,7 +168,7 @@ impl Table {
 fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
     while n > 0 {
         let s = spaces(n);
-        l.b.push(s, Style::default());
+        l.out.push(s, Style::default());
         n -= s.len();
     }
 }
