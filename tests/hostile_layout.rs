@@ -67,3 +67,33 @@ fn text_deep_inside_flat_containers_still_shows() {
         "the flat part is marked: {line}"
     );
 }
+
+#[test]
+fn layout_width_is_capped() {
+    let body = "***\n\n".repeat(2_000);
+    let doc = layout(&article(&body), 65_535, LayoutOptions::default());
+    assert_eq!(doc.width, quire::layout::MAX_WIDTH);
+    assert_width(&doc, usize::from(quire::layout::MAX_WIDTH));
+    assert!(texts(&doc).iter().filter(|l| l.contains('─')).count() >= 2_000);
+}
+
+#[test]
+fn render_caps_an_absurd_width_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("rules.md");
+    std::fs::write(&file, "***\n\n".repeat(200)).unwrap();
+    let out = assert_cmd::Command::cargo_bin("quire")
+        .unwrap()
+        .env("XDG_STATE_HOME", dir.path().join("state"))
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .args(["render", "--color", "never", "--width", "65535"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--width 65535"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.lines().count() >= 200);
+    assert!(stdout.lines().all(|l| l.width() <= 1000));
+}

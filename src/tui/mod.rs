@@ -345,7 +345,10 @@ fn install_panic_hook() {
 
 fn config(args: &OpenArgs) -> Config {
     Config {
-        max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
+        max_width: args
+            .width
+            .unwrap_or(DEFAULT_TEXT_WIDTH)
+            .min(crate::layout::MAX_WIDTH),
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         layouter: crate::layout::layout,
     }
