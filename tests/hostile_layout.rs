@@ -115,3 +115,37 @@ fn a_heading_flood_keeps_unique_anchors() {
     assert_eq!(doc.headings.len(), 20_001);
     assert_width(&doc, 80);
 }
+
+#[test]
+fn long_tables_are_laid_out_past_the_sample() {
+    let rows = quire::layout::TABLE_SAMPLE_ROWS * 3;
+    let mut body = String::from("| a | b |\n|---|--:|\n");
+    for i in 0..rows {
+        body.push_str(&format!("| x{i} | {i} |\n"));
+    }
+    // A row past the sample wider than its columns wraps inside them.
+    body.push_str(&format!("| {} | 1 |\n", "long ".repeat(30)));
+    let doc = layout(&article(&body), 40, LayoutOptions::default());
+    assert_width(&doc, 40);
+    let lines = texts(&doc);
+    let row_lines = lines.iter().filter(|l| l.starts_with("│ x")).count();
+    assert_eq!(row_lines, rows);
+    assert_eq!(lines.iter().filter(|l| l.starts_with('┌')).count(), 1);
+    assert_eq!(lines.iter().filter(|l| l.starts_with('├')).count(), 1);
+    assert_eq!(lines.iter().filter(|l| l.starts_with('└')).count(), 1);
+    assert!(lines.iter().filter(|l| l.contains("long")).count() > 1);
+}
+
+#[test]
+fn a_table_of_thousands_of_columns_becomes_lines() {
+    let cols = 3_000;
+    let row = |cell: &str| format!("|{}|\n", vec![cell; cols].join("|"));
+    let body = row("h") + &row("-") + &row("c").repeat(20);
+    let doc = layout(&article(&body), 80, LayoutOptions::default());
+    assert_width(&doc, 80);
+    let lines = texts(&doc);
+    assert_eq!(
+        lines.iter().filter(|l| l.as_str() == "h: c").count(),
+        20 * cols
+    );
+}

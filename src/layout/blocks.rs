@@ -545,8 +545,9 @@ impl<'a> Layouter<'a> {
     }
 
     pub(super) fn end_row(&mut self) {
-        if let Some(t) = self.table.as_mut() {
-            t.end_row();
+        if let Some(mut table) = self.table.take() {
+            table.end_row(self);
+            self.table = Some(table);
         }
     }
 

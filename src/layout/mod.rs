@@ -18,6 +18,8 @@ mod wrap;
 mod tests;
 
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
+pub use lines::MAX_DEPTH;
+pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
 
 use std::ops::Range;
 
