@@ -149,3 +149,21 @@ fn a_table_of_thousands_of_columns_becomes_lines() {
         20 * cols
     );
 }
+
+#[test]
+fn soft_hyphens_show_only_where_a_line_breaks() {
+    let body = "x\u{ad}x\u{ad}x\u{ad}x\u{ad}x\n";
+    for width in 2..=9u16 {
+        let doc = layout(&article(body), width, LayoutOptions::default());
+        assert_width(&doc, usize::from(width));
+        let lines = texts(&doc);
+        assert!(lines.iter().all(|l| !l.contains('\u{ad}')), "{lines:?}");
+        let joined: String = lines.concat();
+        assert_eq!(joined.replace('-', "").matches('x').count(), 5, "{lines:?}");
+        if width >= 5 {
+            assert!(lines.iter().any(|l| l == "xxxxx"), "{lines:?}");
+        } else {
+            assert!(lines.iter().any(|l| l.ends_with("x-")), "{lines:?}");
+        }
+    }
+}
