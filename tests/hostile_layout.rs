@@ -167,3 +167,21 @@ fn soft_hyphens_show_only_where_a_line_breaks() {
         }
     }
 }
+
+#[test]
+fn emoji_sequences_fit_by_either_measure() {
+    // What a terminal that draws every code point would take.
+    let per_code_point = |s: &str| -> usize {
+        s.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum()
+    };
+    let body = "👨\u{200d}👩\u{200d}👧 🇫🇷 1\u{fe0f}\u{20e3} 👍🏽 word ".repeat(200);
+    for width in [8u16, 13, 40, 80] {
+        let doc = layout(&article(&body), width, LayoutOptions::default());
+        assert_width(&doc, usize::from(width));
+        for line in texts(&doc) {
+            assert!(per_code_point(&line) <= usize::from(width), "{line:?}");
+        }
+    }
+}

@@ -206,7 +206,7 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
     } else {
         for (i, g) in s.grapheme_indices(true) {
             if g == " " || g == "\u{3000}" {
-                tok.space(g.width());
+                tok.space(cell_width(g));
                 continue;
             }
             if g.starts_with(SOFT_HYPHEN) {
@@ -214,7 +214,7 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
                 continue;
             }
             let alone = g.chars().next().is_some_and(breaks_anywhere);
-            tok.grapheme(seg.start + i, g.len(), g.width(), alone);
+            tok.grapheme(seg.start + i, g.len(), cell_width(g), alone);
         }
     }
     tok.close();
@@ -258,7 +258,7 @@ pub(super) fn push_range(
                 if g.starts_with(SOFT_HYPHEN) {
                     continue;
                 }
-                if g.width() > avail {
+                if cell_width(g) > avail {
                     b.push(TOO_WIDE, map(style));
                 } else {
                     b.push(g, map(style));
@@ -281,6 +281,28 @@ pub(super) fn push_range(
     }
 }
 
+/// The columns a grapheme cluster is given: its width as one cluster or the
+/// sum of its code points' widths, whichever is wider. Terminals disagree on
+/// ZWJ sequences (👨‍👩‍👧), flags, keycaps and emoji with skin-tone
+/// modifiers: grapheme-aware ones draw one double-width cell, others draw
+/// every code point (six columns for the family). Counting the wider measure
+/// means a line never overflows on either; on a grapheme-aware terminal such
+/// a line merely ends a few columns short.
+pub(super) fn cell_width(g: &str) -> usize {
+    let cluster = g.width();
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(_)) => {
+            let each: usize = g
+                .chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum();
+            cluster.max(each)
+        }
+        _ => cluster,
+    }
+}
+
 /// Display width of a string, as the wrapper counts it (per grapheme).
 pub(super) fn width_of(s: &str) -> usize {
     if s.is_ascii() {
@@ -288,7 +310,7 @@ pub(super) fn width_of(s: &str) -> usize {
     }
     s.graphemes(true)
         .filter(|g| !g.starts_with(SOFT_HYPHEN))
-        .map(UnicodeWidthStr::width)
+        .map(cell_width)
         .sum()
 }
 
@@ -300,7 +322,7 @@ pub(super) fn cut(s: &str, max: usize) -> (&str, usize) {
     }
     let mut width = 0;
     for (i, g) in s.grapheme_indices(true) {
-        let w = g.width();
+        let w = cell_width(g);
         if width + w > max {
             return (&s[..i], width);
         }
@@ -348,8 +370,13 @@ mod tests {
     fn zwj_emoji_and_combining_marks_stay_whole() {
         let family = "👨\u{200d}👩\u{200d}👧";
         let text = format!("{family}{family}{family}");
-        let out = lines(&text, 4);
+        // Counted by the wider measure: six columns, one per code point.
+        assert_eq!(width_of(family), 6);
+        let out = lines(&text, 12);
         assert_eq!(out, vec![format!("{family}{family}"), family.to_string()]);
+        assert_eq!(width_of("🇫🇷"), 2);
+        assert_eq!(width_of("👍🏽"), 4);
+        assert_eq!(width_of("é"), 1);
         let accented = "e\u{301}e\u{301}e\u{301}";
         assert_eq!(lines(accented, 2), vec!["e\u{301}e\u{301}", "e\u{301}"]);
     }
