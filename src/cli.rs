@@ -7,10 +7,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// A terminal reader for markdown articles.
 ///
 /// `quire FILE` opens an article in the reader, `quire DIR` opens a folder as a
-/// library. Without a path, `./articles` when it exists, else the current folder.
+/// library, `quire -` (or `cat post.md | quire`) the article on standard input.
+/// Without a path, `./articles` when it exists, else the current folder.
 /// When stdout is not a terminal, `quire FILE` prints the rendered article.
 #[derive(Debug, Parser)]
-#[command(name = "quire", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "quire", version, about)]
 pub struct Cli {
     /// A headless command; without one, quire opens PATH.
     #[command(subcommand)]
@@ -18,6 +19,39 @@ pub struct Cli {
     /// What to open when no command is given.
     #[command(flatten)]
     pub open: OpenArgs,
+    /// Read the config from FILE (default: $QUIRE_CONFIG, else
+    /// $XDG_CONFIG_HOME/quire/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The colours: auto fits the terminal's background; mono uses none.
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Ask the terminal for its background (else COLORFGBG, else dark); mono under NO_COLOR.
+    Auto,
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// Bold, underline and reverse only.
+    Mono,
+}
+
+impl ThemeArg {
+    /// The theme choice this names.
+    pub fn choice(self) -> crate::theme::ThemeChoice {
+        use crate::theme::ThemeChoice;
+        match self {
+            ThemeArg::Auto => ThemeChoice::Auto,
+            ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Mono => ThemeChoice::Mono,
+        }
+    }
 }
 
 /// The headless commands.
@@ -31,25 +65,90 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// Show the config: where it is read from, its defaults, the key actions.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print quire's manual page (roff).
+    Man,
+}
+
+/// `quire completions SHELL`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `quire config`.
+#[derive(Debug, Clone, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print a complete, commented config of the defaults.
+    #[arg(long)]
+    pub default: bool,
+    /// Print where the config is read from (the default).
+    #[arg(long)]
+    pub path: bool,
+    /// List the actions keys can be bound to, with what each does.
+    #[arg(long)]
+    pub actions: bool,
 }
 
 /// `quire [PATH]`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct OpenArgs {
-    /// An article or a folder of articles.
+    /// An article or a folder of articles; `-` (or no PATH with a pipe) reads
+    /// the article from standard input.
     pub path: Option<PathBuf>,
-    /// Only articles with this tag (repeat: all of them; with --any: any of them).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Repeated --tag means any of them instead of all of them.
-    #[arg(long)]
-    pub any: bool,
+    /// The tag filter.
+    #[command(flatten)]
+    pub tags: TagArgs,
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
     /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
+}
+
+impl OpenArgs {
+    /// True when any of `quire [PATH]`'s own arguments was given.
+    pub fn is_set(&self) -> bool {
+        self.path.is_some()
+            || !self.tags.tags.is_empty()
+            || self.tags.any
+            || self.no_drafts
+            || self.width.is_some()
+    }
+}
+
+/// `--tag T... [--any]`: the tag filter of the library and of `quire list`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TagArgs {
+    /// Only articles with this tag (repeat: all of them; with --any: any of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Repeated --tag means any of them instead of all of them.
+    #[arg(long)]
+    pub any: bool,
+}
+
+impl TagArgs {
+    /// The library filter these flags ask for, drafts listed or not.
+    pub fn filter(&self, drafts: bool) -> crate::library::Filter {
+        crate::library::Filter {
+            text: String::new(),
+            tags: self.tags.clone(),
+            mode: if self.any {
+                crate::library::TagMode::Any
+            } else {
+                crate::library::TagMode::All
+            },
+            drafts,
+        }
+    }
 }
 
 /// `quire outline FILE`.
@@ -82,12 +181,9 @@ pub enum SortArg {
 pub struct ListArgs {
     /// The folder (default: ./articles when it exists, else the current folder).
     pub dir: Option<PathBuf>,
-    /// Only articles with this tag (repeat: all of them; with --any: any of them).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Repeated --tag means any of them instead of all of them.
-    #[arg(long)]
-    pub any: bool,
+    /// The tag filter.
+    #[command(flatten)]
+    pub tags: TagArgs,
     /// The order of the rows.
     #[arg(long, value_enum, default_value_t = SortArg::Date)]
     pub sort: SortArg,
@@ -108,7 +204,6 @@ impl ListArgs {
         ListArgs {
             dir: Some(dir),
             tags: open.tags.clone(),
-            any: open.any,
             sort: SortArg::Date,
             reverse: false,
             no_drafts: open.no_drafts,

@@ -52,9 +52,9 @@ pub fn scan(dir: &Path) -> Result<Library, Error> {
 /// Reads one file into an entry, or a failure naming it.
 fn read(root: &Path, rel: &Path) -> Result<Entry, Failure> {
     let full = root.join(rel);
-    let bytes = fs::read(&full).map_err(|e| Failure {
+    let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
-        error: e.to_string(),
+        error: e.reason(),
     })?;
     let peek = article::peek(&full, &bytes);
     Ok(Entry::new(rel.to_path_buf(), bytes.len() as u64, peek))
@@ -129,8 +129,17 @@ fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Failure>) {
                 if first_visit {
                     stack.push(child);
                 }
-            } else if is_file && is_markdown(&child) {
-                files.push(child);
+            } else if is_markdown(&child) {
+                if is_file {
+                    files.push(child);
+                } else {
+                    // A fifo or device named like an article: never opened,
+                    // since opening a fifo blocks.
+                    failures.push(Failure {
+                        path: child,
+                        error: "not a regular file; skipped".to_string(),
+                    });
+                }
             }
         }
     }

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::Outcome;
 use crate::cli::{ListArgs, SortArg, TagsArgs};
-use crate::library::{self, Filter, Library, Sort, SortKey, TagMode};
+use crate::library::{self, Library, Sort, SortKey};
 use crate::sanitize::sanitize_line;
 
 /// One row of `quire list --json`.
@@ -76,12 +76,7 @@ fn scan_reporting(dir: &Path) -> anyhow::Result<Library> {
 pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
     let dir = folder(&args.dir);
     let lib = scan_reporting(&dir)?;
-    let filter = Filter {
-        text: String::new(),
-        tags: args.tags.clone(),
-        mode: if args.any { TagMode::Any } else { TagMode::All },
-        drafts: !args.no_drafts,
-    };
+    let filter = args.tags.filter(!args.no_drafts);
     let sort = Sort {
         key: args.sort.into(),
         reverse: args.reverse,
@@ -106,7 +101,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let table: Vec<[String; 4]> = rows
@@ -150,7 +145,7 @@ pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
                 count: t.count,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let width = lib.tags().first().map_or(1, |t| t.count.to_string().len());
