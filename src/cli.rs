@@ -110,7 +110,7 @@ pub struct OpenArgs {
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
-    /// The widest the text column may be (reader: 100; piped: the render width, 80).
+    /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
 }
@@ -241,7 +241,7 @@ pub enum ColorArg {
 pub struct RenderArgs {
     /// The article.
     pub file: PathBuf,
-    /// Line width (default: the terminal's width, else 80).
+    /// Line width (default: the terminal's width, else 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// When to colour the output.

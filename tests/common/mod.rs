@@ -177,8 +177,8 @@ pub fn plain_article(title: &str, body: &str) -> Article {
             let text = text.trim_start_matches('#').trim().to_string();
             outline.push(Heading {
                 level: level as u8,
-                anchor: text.to_lowercase().replace(' ', "-"),
-                text,
+                anchor: text.to_lowercase().replace(' ', "-").into(),
+                text: text.into(),
                 line: 1,
                 offset: start,
             });
