@@ -100,15 +100,16 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
     let canon_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let outside: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
     walk.filter_entry(move |entry| {
-        if entry.depth() == 0 || !entry.file_type().is_some_and(|t| t.is_dir()) {
+        if entry.depth() == 0 {
             return true;
         }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
         if let Some(site) = &site
-            && site.matched(entry.path(), true).is_ignore()
+            && site.matched(entry.path(), is_dir).is_ignore()
         {
             return false;
         }
-        if entry.path_is_symlink() {
+        if is_dir && entry.path_is_symlink() {
             // A link to a folder inside the library is reached directly; a
             // link to one outside is followed once, however many point at it.
             let Ok(target) = fs::canonicalize(entry.path()) else {
