@@ -34,9 +34,9 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads one file into an entry, or a failure naming it.
 fn read(root: &Path, rel: &Path) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
-    let bytes = fs::read(&full).map_err(|e| Failure {
+    let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
-        error: e.to_string(),
+        error: e.reason(),
     })?;
     let peek = article::peek(&full, &bytes);
     Ok((
@@ -251,11 +251,18 @@ impl ParallelVisitor for Visitor<'_> {
     fn visit(&mut self, entry: Result<DirEntry, ignore::Error>) -> WalkState {
         match entry {
             Ok(entry) => {
+                let file_type = entry.file_type();
                 if entry.depth() > 0
-                    && entry.file_type().is_some_and(|t| t.is_file())
+                    && !file_type.is_some_and(|t| t.is_dir())
                     && is_markdown(entry.path())
                 {
-                    self.file(&entry);
+                    if file_type.is_some_and(|t| t.is_file()) {
+                        self.file(&entry);
+                    } else {
+                        // A fifo or device named like an article: never
+                        // opened, since opening a fifo blocks.
+                        self.fail(entry.path(), "not a regular file; skipped".to_string());
+                    }
                 }
             }
             Err(err) => self.error(&err),
