@@ -49,6 +49,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args),
+        Some(Command::Search(args)) => output::search(&args),
         None => open(cli.open),
     }
 }

@@ -1,8 +1,10 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and `render`.
+//! The headless commands: `outline`, `list`, `tags`, `search` (text and
+//! `--json`) and `render`.
 
 mod ansi;
 mod list;
 mod outline;
+mod search;
 
 use std::path::Path;
 
@@ -17,6 +19,7 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
 }
 
 pub use list::{list, tags};
+pub use search::search;
 
 /// `quire render FILE`.
 pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
