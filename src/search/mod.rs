@@ -8,6 +8,6 @@ pub mod index;
 pub mod query;
 pub mod sections;
 
-pub use document::{Match, find, ignores_case};
+pub use document::{Match, count_hits, find, ignores_case};
 pub use index::{Hit, Index, Progress, Refresh, Snippet};
 pub use query::Query;

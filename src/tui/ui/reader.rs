@@ -27,18 +27,18 @@ fn draw_text(buf: &mut Buffer, r: &Reader) {
     let rows = usize::from(area.height);
     for (row, line) in r.doc.lines(r.top, rows).enumerate() {
         let Ok(dy) = u16::try_from(row) else { break };
-        let (first, matches) = r.matches_on(line.index());
-        let spans = styled(line, matches, first, r.search.current, color);
+        let (_, matches) = r.matches_on(line.index());
+        let current = r.search.current.and_then(|c| r.search.matches.get(c));
+        let spans = styled(line, matches, current.map(|m| m.hit), color);
         buf.set_line(area.x, area.y + dy, &Line::from(spans), area.width);
     }
 }
 
 /// A document line as ratatui spans, with the matches on it highlighted
-/// (`first` is the index of `matches[0]` among all matches).
+/// (`current` is the [`Match::hit`] of the current match: all its pieces).
 pub fn styled<'a>(
     line: layout::Line<'a>,
     matches: &[Match],
-    first: usize,
     current: Option<usize>,
     color: bool,
 ) -> Vec<Span<'a>> {
@@ -48,7 +48,7 @@ pub fn styled<'a>(
         let base = theme::span_style(style, color);
         let end = pos + text.len();
         let mut at = pos;
-        for (k, m) in matches.iter().enumerate() {
+        for m in matches {
             if m.end <= at || m.start >= end {
                 continue;
             }
@@ -60,7 +60,7 @@ pub fn styled<'a>(
                     base,
                 ));
             }
-            let hit = theme::search_match(current == Some(first + k), color);
+            let hit = theme::search_match(current == Some(m.hit), color);
             out.push(Span::styled(
                 text.get(s - pos..e - pos).unwrap_or(""),
                 base.patch(hit),
