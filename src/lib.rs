@@ -10,6 +10,8 @@
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
 //! - [`search`]: matches of a query in a laid-out document, and the
 //!   library's full-text index (SQLite FTS5) with its query language.
+//! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
+//!   library cache. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -24,6 +26,7 @@ pub mod library;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod store;
 pub mod tui;
 
 pub use error::Error;

@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod common;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bad")
 }
@@ -24,7 +26,7 @@ fn bad_files() -> Vec<PathBuf> {
 }
 
 fn quire() -> Command {
-    let mut cmd = Command::cargo_bin("quire").unwrap();
+    let mut cmd = common::quire_cmd();
     cmd.env_remove("NO_COLOR");
     cmd
 }
