@@ -38,7 +38,7 @@ fn article_of(bytes: usize) -> Vec<u8> {
 fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
     let article = Article::from_bytes(Path::new("bench.md"), bytes);
     let config = Config {
-        color: true,
+        theme: quire::theme::Theme::DARK,
         ..Config::default()
     };
     let mut app = App::new(config, width, height);
@@ -93,13 +93,14 @@ fn search(c: &mut Criterion) {
 fn first_screen(c: &mut Criterion) {
     let bytes = article_of(5 * 1024 * 1024);
     let mut group = c.benchmark_group("first_screen");
+    let shared = std::sync::Arc::new(bytes.clone());
     group.sample_size(10);
     group.bench_function("5MB_quick_start", |b| {
         b.iter(|| {
             let prefix = quire::tui::quick_start_prefix(&bytes);
             let start = Article::from_bytes(Path::new("bench.md"), prefix);
             let mut app = App::new(Config::default(), 120, 40);
-            app.open_partial_reader(start);
+            app.open_partial_reader(start, std::sync::Arc::clone(&shared));
             let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
             terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
         })
@@ -110,11 +111,7 @@ fn first_screen(c: &mut Criterion) {
     let article = Article::from_bytes(Path::new("bench.md"), &bytes);
     group.bench_function("5MB_layout_only", |b| {
         b.iter(|| {
-            quire::layout::layout(
-                black_box(&article),
-                88,
-                quire::layout::LayoutOptions { highlight: false },
-            )
+            quire::layout::layout(black_box(&article), 88, quire::layout::LayoutOptions::PLAIN)
         })
     });
     group.bench_function("5MB_whole_article_load_and_layout", |b| {

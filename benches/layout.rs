@@ -42,8 +42,8 @@ fn article_of(bytes: usize) -> Article {
 fn bench_layout(c: &mut Criterion) {
     let small = article_of(10 * 1024);
     let big = article_of(5 * 1024 * 1024);
-    let plain = LayoutOptions { highlight: false };
-    let highlighted = LayoutOptions { highlight: true };
+    let plain = LayoutOptions::PLAIN;
+    let highlighted = LayoutOptions::default();
     // Load syntect's defaults before timing anything.
     black_box(layout(&small, 80, highlighted));
 

@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// A terminal reader for markdown articles.
 ///
 /// `quire FILE` opens an article in the reader, `quire DIR` opens a folder as a
-/// library. Without a path, `./articles` when it exists, else the current folder.
+/// library, `quire -` (or `cat post.md | quire`) the article on standard input.
+/// Without a path, `./articles` when it exists, else the current folder.
 /// When stdout is not a terminal, `quire FILE` prints the rendered article.
 #[derive(Debug, Parser)]
 #[command(name = "quire", version, about, args_conflicts_with_subcommands = true)]
@@ -38,14 +39,12 @@ pub enum Command {
 /// `quire [PATH]`.
 #[derive(Debug, Clone, Args, Default)]
 pub struct OpenArgs {
-    /// An article or a folder of articles.
+    /// An article or a folder of articles; `-` (or no PATH with a pipe) reads
+    /// the article from standard input.
     pub path: Option<PathBuf>,
-    /// Only articles with this tag (repeat: all of them; with --any: any of them).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Repeated --tag means any of them instead of all of them.
-    #[arg(long)]
-    pub any: bool,
+    /// The tag filter.
+    #[command(flatten)]
+    pub tags: TagArgs,
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
@@ -67,6 +66,33 @@ pub struct StateArgs {
     /// build folders and the site's exclude list (hidden names stay hidden).
     #[arg(long = "no-ignore")]
     pub no_ignore: bool,
+}
+
+/// `--tag T... [--any]`: the tag filter of the library and of `quire list`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct TagArgs {
+    /// Only articles with this tag (repeat: all of them; with --any: any of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Repeated --tag means any of them instead of all of them.
+    #[arg(long)]
+    pub any: bool,
+}
+
+impl TagArgs {
+    /// The library filter these flags ask for, drafts listed or not.
+    pub fn filter(&self, drafts: bool) -> crate::library::Filter {
+        crate::library::Filter {
+            text: String::new(),
+            tags: self.tags.clone(),
+            mode: if self.any {
+                crate::library::TagMode::Any
+            } else {
+                crate::library::TagMode::All
+            },
+            drafts,
+        }
+    }
 }
 
 /// `quire outline FILE`.
@@ -99,12 +125,9 @@ pub enum SortArg {
 pub struct ListArgs {
     /// The folder (default: ./articles when it exists, else the current folder).
     pub dir: Option<PathBuf>,
-    /// Only articles with this tag (repeat: all of them; with --any: any of them).
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
-    /// Repeated --tag means any of them instead of all of them.
-    #[arg(long)]
-    pub any: bool,
+    /// The tag filter.
+    #[command(flatten)]
+    pub tags: TagArgs,
     /// The order of the rows.
     #[arg(long, value_enum, default_value_t = SortArg::Date)]
     pub sort: SortArg,
@@ -131,7 +154,6 @@ impl ListArgs {
         ListArgs {
             dir: Some(dir),
             tags: open.tags.clone(),
-            any: open.any,
             sort: SortArg::Date,
             reverse: false,
             no_drafts: open.no_drafts,

@@ -16,11 +16,24 @@ pub enum Error {
         /// Why.
         source: io::Error,
     },
-    /// A path that should be a file is not one.
-    #[error("{}: not a file", shown(path))]
+    /// A path that should be a regular file is something else: a folder, a
+    /// device, a pipe or a socket (reading those could block or never end).
+    #[error("{}: not a regular file; quire reads only files", shown(path))]
     NotAFile {
         /// The path.
         path: PathBuf,
+    },
+    /// A file larger than quire reads.
+    #[error(
+        "{}: the file is larger than {} bytes, the most quire reads (set QUIRE_MAX_BYTES to change it)",
+        shown(path),
+        limit
+    )]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The cap it went over, in bytes.
+        limit: u64,
     },
     /// A path that should be a folder is not one.
     #[error("{}: not a folder", shown(path))]
@@ -28,6 +41,20 @@ pub enum Error {
         /// The path.
         path: PathBuf,
     },
+}
+
+impl Error {
+    /// What is wrong, without the path (for lists that name it already).
+    pub fn reason(&self) -> String {
+        match self {
+            Error::Read { source, .. } => source.to_string(),
+            Error::NotAFile { .. } => "not a regular file; skipped".to_string(),
+            Error::TooLarge { limit, .. } => {
+                format!("larger than {limit} bytes, the most quire reads; skipped")
+            }
+            Error::NotAFolder { .. } => "not a folder".to_string(),
+        }
+    }
 }
 
 /// A path as messages show it: safe for a terminal.

@@ -26,7 +26,9 @@ pub mod library;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod stdin;
 pub mod store;
+pub mod theme;
 pub mod tui;
 
 pub use error::Error;
@@ -43,6 +45,8 @@ pub enum Outcome {
     Success,
     /// The user's input could not be used (exit 1); the message is already on stderr.
     Failure,
+    /// A signal ended the app after the terminal was restored (exit 128 + n).
+    Signal(i32),
 }
 
 /// Runs one command line. Errors carry the file and what is wrong with it.
@@ -57,14 +61,16 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
 }
 
-/// `quire [PATH]`: a file opens the reader, a folder the library.
+/// `quire [PATH]`: a file opens the reader, a folder the library, `-` (or
+/// no PATH with something piped in) the article on standard input.
 fn open(args: cli::OpenArgs) -> anyhow::Result<Outcome> {
     let path = match &args.path {
         Some(p) => p.clone(),
+        None if stdin::is_piped() => PathBuf::from("-"),
         None => default_library(),
     };
     let stdout_is_tty = std::io::stdout().is_terminal();
-    if path.is_dir() {
+    if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
             return output::list(&cli::ListArgs::from_open(&args, path));
         }

@@ -9,6 +9,7 @@ fn main() -> ExitCode {
     match quire::run(cli) {
         Ok(quire::Outcome::Success) => ExitCode::SUCCESS,
         Ok(quire::Outcome::Failure) => ExitCode::from(1),
+        Ok(quire::Outcome::Signal(n)) => ExitCode::from(u8::try_from(128 + n).unwrap_or(1)),
         Err(err) => {
             if quire::error::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;

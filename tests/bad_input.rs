@@ -27,7 +27,10 @@ fn bad_files() -> Vec<PathBuf> {
 
 fn quire() -> Command {
     let mut cmd = common::quire_cmd();
-    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("NO_COLOR")
+        .env_remove("QUIRE_MAX_BYTES")
+        // A guard against a hang (a fifo), not a timing assertion.
+        .timeout(std::time::Duration::from_secs(120));
     cmd
 }
 
@@ -255,4 +258,192 @@ fn a_piped_article_honours_width() {
     assert_eq!(widest(&stdout), 30);
     let (stdout, _) = run_ok(&[file.as_os_str()]);
     assert_eq!(widest(&stdout), 80, "piped output defaults to 80 columns");
+}
+
+/// The wide, shallow YAML alias bomb: `width` aliases of `width` aliases of
+/// `width` scalars, 2.4 KB for 300.
+fn alias_bomb(width: usize) -> String {
+    let row = |item: &str| vec![item; width].join(",");
+    format!(
+        "---\ntitle: Bomb\na: &a [{}]\nb: &b [{}]\nc: [{}]\n---\n# Body\n\ntext\n",
+        row("x"),
+        row("*a"),
+        row("*b")
+    )
+}
+
+#[test]
+fn an_alias_bomb_is_a_warning_and_the_body_is_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bomb.md");
+    fs::write(&file, alias_bomb(1000)).unwrap();
+    let (stdout, stderr) = run_ok(&["outline".as_ref(), "--json".as_ref(), file.as_os_str()]);
+    assert!(stderr.contains("bomb.md:4:"), "{stderr}");
+    assert!(stderr.contains("aliases"), "{stderr}");
+    let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        value["title"], "Body",
+        "the title falls back to the heading"
+    );
+    assert_eq!(value["headings"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_library_of_alias_bombs_lists_every_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..8 {
+        fs::write(dir.path().join(format!("bomb{i}.md")), alias_bomb(300)).unwrap();
+    }
+    let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 8);
+    assert_eq!(stderr.matches("aliases").count(), 8, "{stderr}");
+}
+
+#[test]
+fn list_and_tags_json_escape_controls_and_bidi() {
+    let dir = tempfile::tempdir().unwrap();
+    let title = "a\u{9b}31mb\u{202e}c\u{2066}d\u{7f}e\u{2028}f\u{200f}g";
+    // YAML escapes: a YAML stream may not hold C1 controls or DEL raw.
+    let text = r#"---
+title: "a\x9b31mb\u202ec\u2066d\x7fe\u2028f\u200fg"
+tags: ["t\x9bx", "u\u202ev"]
+---
+body
+"#;
+    fs::write(dir.path().join("evil.md"), text).unwrap();
+    let (stdout, _) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    let escaped = |c: char| c != '\n' && quire::output::json::needs_escape(c);
+    assert!(!stdout.chars().any(escaped), "{stdout:?}");
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(
+        rows[0]["title"], title,
+        "the JSON decodes to the file's text"
+    );
+    assert_eq!(rows[0]["tags"][0], "t\u{9b}x");
+    let (stdout, _) = run_ok(&["tags".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    assert!(!stdout.chars().any(escaped), "{stdout:?}");
+    assert!(stdout.contains("u\\u202ev"), "{stdout}");
+    let tags: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(tags.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn devices_and_folders_are_refused_by_name() {
+    for path in ["/dev/zero", "/dev/null"] {
+        for cmd in ["render", "outline"] {
+            let out = quire().args([cmd, path]).output().unwrap();
+            assert_eq!(out.status.code(), Some(1), "{cmd} {path}");
+            assert!(out.stdout.is_empty());
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(stderr.contains(path), "{stderr}");
+            assert!(stderr.contains("not a regular file"), "{stderr}");
+        }
+    }
+}
+
+/// Makes a fifo at `path` with the system's `mkfifo`.
+fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(status.success(), "mkfifo failed");
+}
+
+#[test]
+fn a_fifo_is_refused_and_skipped_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("fifo.md");
+    mkfifo(&fifo);
+    fs::write(dir.path().join("ok.md"), "# Fine\n").unwrap();
+    let out = quire().arg("render").arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fifo.md: not a regular file"), "{stderr}");
+    let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert!(stderr.contains("fifo.md: not a regular file"), "{stderr}");
+}
+
+#[test]
+fn a_file_over_the_size_cap_is_refused_with_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.md");
+    fs::write(&file, "x".repeat(5000)).unwrap();
+    fs::write(dir.path().join("small.md"), "# Small\n").unwrap();
+    let out = quire()
+        .env("QUIRE_MAX_BYTES", "4K")
+        .arg("render")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("big.md"), "{stderr}");
+    assert!(stderr.contains("4096 bytes"), "{stderr}");
+    let out = quire()
+        .env("QUIRE_MAX_BYTES", "4K")
+        .args(["list", "--json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("big.md"));
+}
+
+#[test]
+fn a_day_that_does_not_exist_falls_back_to_the_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("2022-05-06-post.md"),
+        "---\ntitle: T\ndate: 2023-02-31\n---\nbody\n",
+    )
+    .unwrap();
+    let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows[0]["date"], "2022-05-06");
+    assert!(stderr.contains("2022-05-06-post.md:3:"), "{stderr}");
+    assert!(stderr.contains("2023-02-31"), "{stderr}");
+}
+
+#[test]
+fn coloured_links_open_only_web_mail_and_local_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("links.md");
+    fs::write(
+        &file,
+        "[web](https://example.org/) [js](javascript:alert(1)) [code](vscode://file/x) \
+         [etc](file:///etc/passwd) [mail](mailto:a@example.org) [near](other.md)\n",
+    )
+    .unwrap();
+    let (stdout, _) = run_ok(&[
+        "render".as_ref(),
+        "--color".as_ref(),
+        "always".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert!(
+        stdout.contains("\x1b]8;;https://example.org/\x1b\\"),
+        "{stdout:?}"
+    );
+    assert!(
+        stdout.contains("\x1b]8;;mailto:a@example.org\x1b\\"),
+        "{stdout:?}"
+    );
+    assert!(stdout.contains("\x1b]8;;file://"), "{stdout:?}");
+    assert!(stdout.contains("other.md\x1b\\"), "{stdout:?}");
+    for refused in ["]8;;javascript", "]8;;vscode", "]8;;file:///etc"] {
+        assert!(
+            !stdout.contains(refused),
+            "{refused} got through: {stdout:?}"
+        );
+    }
+    assert!(
+        stdout.contains("js"),
+        "the text of a refused link still prints"
+    );
 }

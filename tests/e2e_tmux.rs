@@ -16,7 +16,10 @@ fn text_part(row: &str) -> &str {
 /// True once the shell has printed the reader's exit status (not just
 /// echoed the command that prints it).
 fn exited(screen: &str) -> bool {
-    screen.lines().any(|l| l.starts_with("EXIT:"))
+    screen.lines().any(|l| {
+        l.strip_prefix("EXIT:")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
 }
 
 fn top_text_line(screen: &str) -> String {
@@ -60,11 +63,10 @@ fn read_jump_search_resize_and_quit() {
         t.keys(&["]"]);
         t.wait_for("the next heading on top", |s| top_text_line(s) != before);
     }
-    let screen = t.capture();
-    assert!(
-        screen.lines().last().unwrap_or("").contains("› Storms"),
-        "the breadcrumb names the section:\n{screen}"
-    );
+    // The status line is the last row a frame writes: wait for it too.
+    t.wait_for("the breadcrumb naming the section", |s| {
+        s.lines().last().unwrap_or("").contains("› Storms")
+    });
 
     // Search: the matches are highlighted and counted.
     t.type_text("/lantern");
@@ -146,7 +148,8 @@ fn sigterm_restores_the_terminal() {
     if !tmux::available("sigterm_restores_the_terminal") {
         return;
     }
-    signal_restores_the_terminal("TERM");
+    let screen = signal_restores_the_terminal("TERM");
+    assert!(screen.contains("EXIT:143"), "{screen}");
 }
 
 #[test]
@@ -154,7 +157,22 @@ fn sighup_restores_the_terminal() {
     if !tmux::available("sighup_restores_the_terminal") {
         return;
     }
-    signal_restores_the_terminal("HUP");
+    let screen = signal_restores_the_terminal("HUP");
+    assert!(screen.contains("EXIT:129"), "{screen}");
+}
+
+#[test]
+fn sigint_and_sigquit_restore_the_terminal_and_exit_128_plus_n() {
+    if !tmux::available("sigint_and_sigquit_restore_the_terminal") {
+        return;
+    }
+    for (signal, status) in [("INT", 130), ("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+        let screen = signal_restores_the_terminal(signal);
+        assert!(
+            screen.contains(&format!("EXIT:{status}")),
+            "{signal}: {screen}"
+        );
+    }
 }
 
 /// The process id of the quire started by the pane's shell.
@@ -176,7 +194,8 @@ fn assert_terminal_restored(t: &Tmux) {
     t.wait_for("the echo", |s| s.matches("still-cooked").count() >= 2);
 }
 
-fn signal_restores_the_terminal(signal: &str) {
+/// Sends `signal` to a running reader; returns the screen after it ended.
+fn signal_restores_the_terminal(signal: &str) -> String {
     let t = open(&signal.to_lowercase(), 80, 24, "lighthouse.md");
     t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
     let pid = reader_pid(&t);
@@ -187,7 +206,14 @@ fn signal_restores_the_terminal(signal: &str) {
     assert!(status.success());
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("PROMPT$"), "{screen}");
+    assert_eq!(
+        t.pane_format("#{mouse_any_flag}"),
+        "0",
+        "mouse tracking off"
+    );
+    assert_eq!(t.pane_format("#{cursor_flag}"), "1", "the cursor shows");
     assert_terminal_restored(&t);
+    screen
 }
 
 #[test]
@@ -339,5 +365,89 @@ fn library_pick_a_tag_open_an_article_come_back_and_quit() {
     t.keys(&["q"]);
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_eq!(t.pane_format("#{alternate_on}"), "0");
+}
+
+#[test]
+fn an_article_piped_in_opens_in_the_reader_with_keys_from_the_terminal() {
+    if !tmux::available("an_article_piped_in_opens_in_the_reader") {
+        return;
+    }
+    // Sixty paragraphs, so that the text scrolls.
+    let command = format!(
+        "{{ printf '# T\\n\\nintro\\n\\n## Part one\\n\\n'; seq 1 60 | sed 's/$/\\n/'; printf '## Part two\\n'; }} | {BIN}; echo EXIT:$?"
+    );
+    let t = Tmux::start("stdin", 80, 20, &command, &common::fixtures());
+    let screen = t.wait_for("the outline", |s| {
+        s.lines().any(|l| l.contains("Part one") && l.contains('│'))
+    });
+    assert!(screen.contains("Part two"), "{screen}");
+    // Keys come from the terminal, not from the pipe.
+    t.keys(&["j"]);
+    t.wait_for("one line down", |s| !top_text_line(s).starts_with('T'));
+    t.keys(&["k"]);
+    t.wait_for("back at the top", |s| top_text_line(s).starts_with('T'));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_terminal_restored(&t);
+}
+
+#[test]
+fn an_open_article_reloads_when_its_file_changes() {
+    if !tmux::available("an_open_article_reloads_when_its_file_changes") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("draft.md");
+    std::fs::write(&path, "# Draft\n\n## First part\n\nSome text.\n").unwrap();
+    let t = Tmux::start(
+        "reload",
+        90,
+        20,
+        &format!("{BIN} draft.md; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the outline", |s| s.contains("First part"));
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("\n## New section\n\nAdded while it was open.\n");
+    std::fs::write(&path, text).unwrap();
+    let screen = t.wait_for("the new section in the outline", |s| {
+        s.lines().any(|l| {
+            l.split('│')
+                .next()
+                .is_some_and(|o| o.contains("New section"))
+        })
+    });
+    assert!(
+        screen.contains("reloaded"),
+        "the status line says so:\n{screen}"
+    );
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+}
+
+#[test]
+fn a_fifo_is_refused_before_touching_the_terminal() {
+    if !tmux::available("a_fifo_is_refused_before_touching_the_terminal") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let t = Tmux::start(
+        "fifo",
+        80,
+        24,
+        &format!("{BIN} pipe.md; echo EXIT:$?"),
+        dir.path(),
+    );
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:1"), "{screen}");
+    assert!(screen.contains("not a regular file"), "{screen}");
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }

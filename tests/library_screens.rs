@@ -127,9 +127,21 @@ fn screen(filter: Filter, height: u16) -> LibraryScreen {
 }
 
 fn draw(s: &LibraryScreen, width: u16, height: u16) -> Terminal<TestBackend> {
+    // Drawing reads the placement made on resize.
+    let mut s = s.clone();
+    s.resize(width, height);
+    let s = &s;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
-        .draw(|f| ui::library::draw(f.buffer_mut(), s, false))
+        .draw(|f| {
+            let keymap = quire::tui::keymap::Keymap::default();
+            ui::library::draw(
+                f.buffer_mut(),
+                s,
+                &quire::theme::Theme::MONO,
+                keymap.hints(),
+            )
+        })
         .expect("draw");
     terminal
 }
@@ -268,7 +280,7 @@ mod flow {
     fn app(filter: Filter) -> App {
         let config = Config {
             max_width: 100,
-            color: false,
+            theme: quire::theme::Theme::MONO,
             layouter: quire::layout::layout,
         };
         let mut app = App::new(config, 100, 24);
@@ -279,7 +291,13 @@ mod flow {
 
     fn run(app: &mut App, script: &[&str]) -> Terminal<TestBackend> {
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
-        run_app(&mut terminal, app, &mut keys(script), None).expect("run");
+        run_app(
+            &mut terminal,
+            app,
+            &mut keys(script),
+            &mut quire::tui::Inline::default(),
+        )
+        .expect("run");
         terminal
     }
 
@@ -339,7 +357,13 @@ mod flow {
         assert_eq!(screen(&app).rows.len(), 6);
         let mut terminal = Terminal::new(TestBackend::new(100, 24)).expect("terminal");
         let mut script = keys(&["Esc", "j"]);
-        run_app(&mut terminal, &mut app, &mut script, None).expect("run");
+        run_app(
+            &mut terminal,
+            &mut app,
+            &mut script,
+            &mut quire::tui::Inline::default(),
+        )
+        .expect("run");
         assert_eq!(script.0.len(), 1, "the loop ended on Esc, before j");
     }
 
@@ -387,7 +411,7 @@ mod flow {
         assert!(shown.contains("pick tags"), "{shown}");
         insta::assert_snapshot!("help_over_library", terminal.backend());
         run(&mut app, &["?"]);
-        assert!(!app.help);
+        assert!(app.help.is_none());
     }
 }
 
@@ -413,7 +437,7 @@ fn the_preview_is_drawn_where_clicks_stop_selecting() {
         let border = terminal
             .backend()
             .buffer()
-            .cell((s.list_columns(), 2))
+            .cell((s.geometry.list.width, 2))
             .expect("cell")
             .symbol()
             .to_string();

@@ -5,7 +5,7 @@
 mod common;
 
 use quire::tui::reader::Focus;
-use quire::tui::{Action, App, Effect, Reader, update};
+use quire::tui::{Action, App, Effect, ReaderScreen, update};
 
 fn apply(app: &mut App, actions: &[Action]) -> Vec<Option<Effect>> {
     actions.iter().map(|a| update(app, a.clone())).collect()
@@ -19,8 +19,12 @@ fn search(app: &mut App, query: &str) {
     apply(app, &actions);
 }
 
-fn reader(app: &App) -> &Reader {
+fn reader(app: &App) -> &ReaderScreen {
     app.reader().expect("a reader is open")
+}
+
+fn help(app: &App) -> quire::tui::app::HelpView {
+    app.help.expect("the help is open")
 }
 
 fn top_text(app: &App) -> String {
@@ -344,47 +348,51 @@ fn q_goes_back_and_ctrl_c_quits() {
 fn help_opens_scrolls_and_closes() {
     let mut app = sample_app(100, 30);
     update(&mut app, Action::ToggleHelp);
-    assert!(app.help);
+    assert!(app.help.is_some());
     assert_eq!(app.mode(), quire::tui::keymap::Mode::Help);
     update(&mut app, Action::LineDown);
-    assert_eq!(app.help_scroll, 1);
+    assert_eq!(help(&app).scroll, 1);
     assert_eq!(reader(&app).top, 0, "keys go to the help, not the text");
     update(&mut app, Action::Cancel);
-    assert!(!app.help);
+    assert!(app.help.is_none());
 }
 
 #[test]
 fn help_scroll_stops_at_its_end_so_up_answers_at_once() {
     let mut app = sample_app(100, 20);
     update(&mut app, Action::ToggleHelp);
-    let max = app.help_max_scroll();
+    let max = help(&app).max_scroll();
     assert!(max > 0, "the help must overflow 20 rows for this test");
-    assert_eq!(app.help_rows, 16, "20 rows less the margin and the border");
+    assert_eq!(
+        help(&app).rows,
+        16,
+        "20 rows less the margin and the border"
+    );
     apply(&mut app, &vec![Action::LineDown; max + 10]);
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(help(&app).scroll, max);
     update(&mut app, Action::LineUp);
-    assert_eq!(app.help_scroll, max - 1, "one k moves after overshooting");
+    assert_eq!(help(&app).scroll, max - 1, "one k moves after overshooting");
     update(&mut app, Action::Bottom);
-    assert_eq!(app.help_scroll, max);
+    assert_eq!(help(&app).scroll, max);
     update(&mut app, Action::Top);
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help(&app).scroll, 0);
 }
 
 #[test]
 fn help_pages_move_a_page_and_a_resize_reclamps() {
     let mut app = sample_app(100, 20);
     update(&mut app, Action::ToggleHelp);
-    let page = app.help_rows;
+    let page = help(&app).rows;
     update(&mut app, Action::PageDown);
-    assert_eq!(app.help_scroll, page.min(app.help_max_scroll()));
+    assert_eq!(help(&app).scroll, page.min(help(&app).max_scroll()));
     update(&mut app, Action::PageUp);
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(help(&app).scroll, 0);
     update(&mut app, Action::Bottom);
     // A taller terminal shows more help, so the end comes sooner.
     update(&mut app, Action::Resize(100, 40));
-    assert_eq!(app.help_scroll, app.help_max_scroll());
+    assert_eq!(help(&app).scroll, help(&app).max_scroll());
     update(&mut app, Action::Resize(100, 200));
-    assert_eq!(app.help_scroll, 0, "all of the help fits");
+    assert_eq!(help(&app).scroll, 0, "all of the help fits");
 }
 
 #[test]

@@ -42,7 +42,13 @@ impl Events for Script {
 
 fn screen(mut app: App, width: u16, height: u16, keys: &str) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    run_app(&mut terminal, &mut app, &mut Script::keys(keys), None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut Script::keys(keys),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     terminal
 }
 
@@ -141,18 +147,32 @@ fn one_huge_block_still_gets_a_quick_start_cut_at_a_line_end() {
     let prefix = quire::tui::quick_start_prefix(table.as_bytes());
     assert!(prefix.len() < table.len() / 4, "the start is a small part");
     assert!(prefix.ends_with(b"|\n"), "cut after a whole row");
-    let one_line = "x".repeat(400_000);
-    assert_eq!(
-        quire::tui::quick_start_prefix(one_line.as_bytes()).len(),
-        one_line.len(),
-        "a line is never cut"
+}
+
+#[test]
+fn a_file_of_one_huge_line_gets_a_quick_start_too() {
+    let words = "word ".repeat(100_000);
+    let prefix = quire::tui::quick_start_prefix(words.as_bytes());
+    assert!(prefix.len() < words.len() / 4, "the start is a small part");
+    assert!(prefix.ends_with(b" "), "cut after a space");
+    // No space at all: cut at a character boundary, never inside one.
+    let wide = "界".repeat(150_000);
+    let prefix = quire::tui::quick_start_prefix(wide.as_bytes());
+    assert!(prefix.len() < wide.len() / 4);
+    assert!(
+        std::str::from_utf8(prefix).is_ok(),
+        "a whole number of characters"
     );
+    // A small file is never cut.
+    let small = "x".repeat(1000);
+    assert_eq!(quire::tui::quick_start_prefix(small.as_bytes()).len(), 1000);
 }
 
 #[test]
 fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     use quire::article::Article;
-    use quire::tui::Loaded;
+    use quire::tui::Inline;
+    use quire::tui::jobs::Job;
     use std::path::Path;
 
     let md = common::long_markdown(3000, 2);
@@ -160,43 +180,114 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     let prefix = quire::tui::quick_start_prefix(md.as_bytes());
     assert!(prefix.len() < md.len() / 4, "the start is a small part");
     let start = Article::from_bytes(Path::new("long.md"), prefix);
-    let whole = Article::from_bytes(Path::new("long.md"), md.as_bytes());
     let mut app = App::new(common::config(), 100, 30);
-    app.open_partial_reader(start);
-    let width = app.reader().unwrap().doc.width;
+    app.open_partial_reader(start, std::sync::Arc::new(md.clone().into_bytes()));
     assert!(app.reader().unwrap().partial);
+    assert!(
+        matches!(app.jobs.queued(), [(_, Job::LoadWhole { .. })]),
+        "the whole is asked of a background job"
+    );
     let start_headings = app.reader().unwrap().article.outline.len();
-    // Scroll within the start, then let the whole arrive.
-    for _ in 0..40 {
-        quire::tui::update(&mut app, quire::tui::Action::LineDown);
-    }
-    let top_source = {
-        let r = app.reader().unwrap();
-        r.doc.line(r.top).unwrap().source()
-    };
-    let (tx, rx) = std::sync::mpsc::channel();
-    let doc = quire::tui::reader::lay_out(&app.config, &whole, width);
-    tx.send(Loaded {
-        article: whole,
-        doc,
-    })
-    .unwrap();
-    // `G` waits for the whole article, so it reaches the real end.
+    // Scroll within the start and press G while the whole is still loading:
+    // the screen answers, and G waits for the whole.
+    let mut jobs = Inline::holding();
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run_app(&mut terminal, &mut app, &mut Script::keys(""), Some(rx)).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut Script::keys(&"j".repeat(40)),
+        &mut jobs,
+    )
+    .unwrap();
+    let r = app.reader().unwrap();
+    assert!(r.partial);
+    assert_eq!(r.top, 40, "scrolling works on the start");
+    run_app(&mut terminal, &mut app, &mut Script::keys("G"), &mut jobs).unwrap();
+    assert_eq!(app.reader().unwrap().top, 40, "G waits for the whole");
+    assert_eq!(app.reader().unwrap().deferred.len(), 1);
+    // The whole arrives: same place, then the deferred G reaches the real end.
+    jobs.finish_all();
+    let mut script = Script::keys("");
+    run_app(&mut terminal, &mut app, &mut script, &mut jobs).unwrap();
     let r = app.reader().unwrap();
     assert!(!r.partial);
     assert!(r.article.outline.len() > start_headings);
     assert_eq!(r.article.outline.len(), 3000);
     assert_eq!(
+        r.top + r.rows(),
+        r.doc.len(),
+        "the deferred G went to the end"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn the_whole_article_arrives_at_the_same_place() {
+    use quire::article::Article;
+    use quire::tui::Inline;
+    use std::path::Path;
+
+    let md = common::long_markdown(3000, 2);
+    let prefix = quire::tui::quick_start_prefix(md.as_bytes());
+    let start = Article::from_bytes(Path::new("long.md"), prefix);
+    let mut app = App::new(common::config(), 100, 30);
+    app.open_partial_reader(start, std::sync::Arc::new(md.into_bytes()));
+    let mut jobs = Inline::holding();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut Script::keys(&"j".repeat(40)),
+        &mut jobs,
+    )
+    .unwrap();
+    let top_source = {
+        let r = app.reader().unwrap();
+        r.doc.line(r.top).unwrap().source()
+    };
+    jobs.finish_all();
+    run_app(&mut terminal, &mut app, &mut Script::keys(""), &mut jobs).unwrap();
+    let r = app.reader().unwrap();
+    assert!(!r.partial);
+    assert_eq!(
         r.doc.line(r.top).unwrap().source(),
         top_source,
         "same place"
     );
-    run_app(&mut terminal, &mut app, &mut Script::keys("G"), None).unwrap();
-    let r = app.reader().unwrap();
-    assert_eq!(r.top + r.rows(), r.doc.len());
-    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn quit_acts_at_once_while_the_whole_article_is_loading() {
+    use quire::article::Article;
+    use quire::tui::Inline;
+    use std::path::Path;
+
+    let md = common::long_markdown(3000, 2);
+    let prefix = quire::tui::quick_start_prefix(md.as_bytes());
+    let start = Article::from_bytes(Path::new("long.md"), prefix);
+    let mut app = App::new(common::config(), 100, 30);
+    app.open_partial_reader(start, std::sync::Arc::new(md.into_bytes()));
+    // The job never finishes; q and Ctrl-c must not wait for it.
+    let mut jobs = Inline::holding();
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    let mut script = Script::keys("jjqjj");
+    run_app(&mut terminal, &mut app, &mut script, &mut jobs).unwrap();
+    assert_eq!(
+        script.0.len(),
+        2,
+        "the loop ended on q, before the last keys"
+    );
+    assert!(app.reader().unwrap().partial, "still loading when it quit");
+    let mut script = Script(
+        [
+            Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+            Event::Key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE)),
+        ]
+        .into_iter()
+        .collect(),
+    );
+    run_app(&mut terminal, &mut app, &mut script, &mut jobs).unwrap();
+    assert_eq!(script.0.len(), 1, "Ctrl-c ended the loop at once");
 }
 
 #[test]
@@ -251,7 +342,13 @@ fn a_burst_of_resizes_lays_out_once() {
         script.0.push_front(Event::Resize(w, h));
     }
     let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
-    run_app(&mut terminal, &mut app, &mut script, None).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut script,
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
     assert_eq!(
         LAYOUTS.load(Ordering::SeqCst),
         1,

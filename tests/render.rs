@@ -91,7 +91,7 @@ fn sample_articles_snapshots() {
         }
         let article = Article::load(&file).unwrap();
         for width in [1, 20, 40, 80, 200] {
-            let doc = layout(&article, width, LayoutOptions { highlight: false });
+            let doc = layout(&article, width, LayoutOptions::PLAIN);
             check_headings(&article, &doc, &stem);
             for line in doc.lines(0, doc.len()) {
                 let text = line.text();
@@ -204,8 +204,10 @@ fn corpus_posts_render_within_width_without_raw_markup() {
             let doc = layout(
                 &article,
                 width,
-                LayoutOptions {
-                    highlight: width == 80,
+                if width == 80 {
+                    LayoutOptions::default()
+                } else {
+                    LayoutOptions::PLAIN
                 },
             );
             check_headings(&article, &doc, &what);

@@ -216,15 +216,29 @@ pub fn description(front: &Value) -> Option<String> {
 /// datetimes (`2023-11-14`, `2023-11-14T10:00:00Z`, `2023-11-14 10:00:00 +0530`,
 /// `2023/11/14`, one-digit months and days), `14 Nov 2023`, `Nov 14, 2023`
 /// and RFC 2822's `Tue, 14 Nov 2023 10:00:00 +0000`. The date is the one
-/// written, not moved to another time zone.
-pub fn normalize_date(text: &str) -> Option<String> {
+/// written, not moved to another time zone. A refused date says why: it is
+/// not written in a form quire reads, or it names a day the calendar does not
+/// have (`2023-02-31`).
+pub fn read_date(text: &str) -> Result<String, DateError> {
     let text = text.trim();
-    iso_date(text).or_else(|| worded_date(text))
+    let (year, month, day) = iso_date(text)
+        .or_else(|| worded_date(text))
+        .ok_or(DateError::Unreadable)?;
+    ymd(year, month, day)
+}
+
+/// Why a written date was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not a form quire reads.
+    Unreadable,
+    /// Month and day read, but the month has no such day (`2023-02-31`).
+    NoSuchDay,
 }
 
 /// `YYYY-M-D` (with `-`, `/` or `.`) at the start of `text`, followed by the
 /// end, a `T`, a space or a `_`/`-` (as in a Jekyll file name).
-fn iso_date(text: &str) -> Option<String> {
+fn iso_date(text: &str) -> Option<(u32, u32, u32)> {
     let bytes = text.as_bytes();
     let mut fields = [0u32; 3];
     let mut pos = 0;
@@ -256,12 +270,12 @@ fn iso_date(text: &str) -> Option<String> {
     ) {
         return None;
     }
-    ymd(fields[0], fields[1], fields[2])
+    Some((fields[0], fields[1], fields[2]))
 }
 
 /// `14 Nov 2023`, `Nov 14, 2023`, `November 14 2023`, with an optional
 /// leading weekday (`Tue, `) and anything after the year ignored.
-fn worded_date(text: &str) -> Option<String> {
+fn worded_date(text: &str) -> Option<(u32, u32, u32)> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -284,13 +298,26 @@ fn worded_date(text: &str) -> Option<String> {
         _ => return None,
     };
     let year: u32 = c.parse().ok().filter(|_| c.len() == 4)?;
-    ymd(year, month, day)
+    Some((year, month, day))
 }
 
-/// Formats a plausible date; `None` for month 13, day 32 and the like.
-fn ymd(year: u32, month: u32, day: u32) -> Option<String> {
-    ((1..=12).contains(&month) && (1..=31).contains(&day))
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+/// Formats a day of the (proleptic Gregorian) calendar; month 13 or day 32 is
+/// unreadable, February 30 or April 31 a day that does not exist.
+fn ymd(year: u32, month: u32, day: u32) -> Result<String, DateError> {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(DateError::Unreadable);
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    };
+    if day > days {
+        return Err(DateError::NoSuchDay);
+    }
+    Ok(format!("{year:04}-{month:02}-{day:02}"))
 }
 
 /// The month of an English month name or its three-letter abbreviation.
@@ -332,7 +359,8 @@ fn weekday(word: &str) -> bool {
 
 /// The date of a Jekyll post file name, `YYYY-M-D-title.md`.
 pub fn file_name_date(stem: &str) -> Option<String> {
-    iso_date(stem)
+    let (year, month, day) = iso_date(stem)?;
+    ymd(year, month, day).ok()
 }
 
 #[cfg(test)]
@@ -345,6 +373,10 @@ mod tests {
 
     fn toml_value(src: &str) -> Value {
         Value::from_toml_table(toml::from_str(src).expect("test TOML parses"))
+    }
+
+    fn normalize_date(text: &str) -> Option<String> {
+        read_date(text).ok()
     }
 
     fn found(tags: &[&str]) -> Tags {
@@ -412,8 +444,30 @@ mod tests {
             "11/14/2023",
             "23-11-14",
         ] {
-            assert_eq!(normalize_date(bad), None, "{bad}");
+            assert_eq!(read_date(bad), Err(DateError::Unreadable), "{bad}");
         }
+    }
+
+    #[test]
+    fn days_the_calendar_lacks_are_refused() {
+        for missing in [
+            "2023-02-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2023-04-31",
+            "31 Jun 2023",
+            "Sep 31, 2023",
+        ] {
+            assert_eq!(read_date(missing), Err(DateError::NoSuchDay), "{missing}");
+        }
+        for leap in ["2024-02-29", "2000-02-29", "2023-12-31", "2023-01-31"] {
+            assert!(read_date(leap).is_ok(), "{leap}");
+        }
+        assert_eq!(file_name_date("2023-2-30-post"), None);
+        assert_eq!(
+            file_name_date("2024-2-29-post").as_deref(),
+            Some("2024-02-29")
+        );
     }
 
     #[test]

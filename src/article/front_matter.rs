@@ -4,7 +4,12 @@ use std::path::Path;
 
 use super::Warning;
 use super::decode::count_newlines;
-use super::fields::{self, Tags, Value};
+use super::fields::{self, DateError, Tags, Value};
+use super::yaml::{self, YamlError};
+
+/// The most front matter quire reads, in bytes; larger front matter is
+/// ignored with a warning (the body is still read).
+pub const MAX_FRONT_MATTER_BYTES: usize = 256 * 1024;
 
 /// Which kind of front matter a file opened with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -119,6 +124,19 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
     };
     let front = match split.kind {
         FrontMatterKind::None => Value::Map(Vec::new()),
+        FrontMatterKind::Yaml | FrontMatterKind::Toml
+            if split.raw.len() > MAX_FRONT_MATTER_BYTES =>
+        {
+            warn(
+                Some(split.raw_line),
+                format!(
+                    "front matter is {} KB, more than the {} KB quire reads; ignored",
+                    split.raw.len().div_ceil(1024),
+                    MAX_FRONT_MATTER_BYTES / 1024
+                ),
+            );
+            Value::Map(Vec::new())
+        }
         FrontMatterKind::Yaml => match parse_yaml(split) {
             Ok(front) => front,
             Err((line, message)) => {
@@ -155,12 +173,16 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
     };
     let written_date = front.get("date").cloned().and_then(Value::scalar);
     let date = match written_date {
-        Some(written) => match fields::normalize_date(&written) {
-            Some(date) => Some(date),
-            None => {
+        Some(written) => match fields::read_date(&written) {
+            Ok(date) => Some(date),
+            Err(problem) => {
+                let why = match problem {
+                    DateError::Unreadable => "is not a date quire can read",
+                    DateError::NoSuchDay => "is a day the calendar does not have",
+                };
                 warn(
                     key_line(split, "date"),
-                    format!("`date` {written:?} is not a date quire can read"),
+                    format!("`date` {written:?} {why}; using the file name's date, if any"),
                 );
                 None
             }
@@ -183,56 +205,42 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
 }
 
 /// Parses YAML front matter into a mapping; an error carries its file line.
-/// Empty front matter is an empty mapping; a top-level value that is not a
-/// mapping is an error.
 fn parse_yaml(split: &Split<'_>) -> Result<Value, (Option<usize>, String)> {
-    if split.raw.trim().is_empty() {
-        return Ok(Value::Map(Vec::new()));
-    }
-    match serde_yaml::from_str::<serde_yaml::Value>(split.raw) {
-        Ok(value) => match Value::from_yaml(value) {
-            map @ Value::Map(_) => Ok(map),
-            Value::Null => Ok(Value::Map(Vec::new())),
-            other => Err((
-                Some(split.raw_line),
-                format!(
-                    "YAML front matter is {}, not a mapping of keys; ignored",
-                    other.type_name()
-                ),
-            )),
-        },
-        Err(err) => {
-            let line = err
-                .location()
-                .map(|at| split.raw_line + at.line().saturating_sub(1));
-            Err((
-                line,
-                format!(
-                    "malformed YAML front matter: {}",
-                    without_location(&err.to_string())
-                ),
-            ))
-        }
-    }
+    yaml::parse(split.raw).map_err(|err| match err {
+        YamlError::TooManyNodes => (
+            Some(alias_line(split)),
+            format!(
+                "YAML front matter expands to more than {} values through its aliases; ignored",
+                yaml::NODE_BUDGET
+            ),
+        ),
+        YamlError::Malformed(message, line) => (
+            line.map(|at| split.raw_line + at.saturating_sub(1)),
+            format!("malformed YAML front matter: {message}"),
+        ),
+        YamlError::NotAMapping(found) => (
+            Some(split.raw_line),
+            format!("YAML front matter is {found}, not a mapping of keys; ignored"),
+        ),
+    })
 }
 
-/// serde_yaml's message without its " at line L column C" marks (which count
-/// from the fence, not the file; the warning carries the file line instead).
-fn without_location(message: &str) -> String {
-    let digits = |s: &str| s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(at) = rest.find(" at line ") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + " at line ".len()..];
-        let after = &after[digits(after)..];
-        rest = match after.strip_prefix(" column ") {
-            Some(col) => &col[digits(col)..],
-            None => after,
-        };
-    }
-    out.push_str(rest);
-    out
+/// The file line of the first YAML alias (`*name` after a space, `[`, `,`,
+/// `{` or `-`), else the first front matter line.
+fn alias_line(split: &Split<'_>) -> usize {
+    split
+        .raw
+        .lines()
+        .position(|line| {
+            line.match_indices('*').any(|(at, _)| {
+                at == 0
+                    || matches!(
+                        line.as_bytes()[at - 1],
+                        b' ' | b'\t' | b'[' | b',' | b'{' | b'-'
+                    )
+            })
+        })
+        .map_or(split.raw_line, |i| split.raw_line + i)
 }
 
 /// The file line of the first front matter line that sets `key` (`key:` or
@@ -404,6 +412,19 @@ mod tests {
     }
 
     #[test]
+    fn a_day_that_does_not_exist_warns_and_falls_back_to_the_file_name() {
+        let (meta, warnings) = meta_of("---\ntitle: T\ndate: 2023-02-31\n---\n");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(3));
+        assert!(
+            warnings[0].message.contains("calendar"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
     fn toml_meta_with_zola_taxonomies() {
         let text = "+++\ntitle = \"Zola\"\ndate = 2023-07-14\ndraft = true\n[taxonomies]\ntags = [\"x\", \"y\"]\n[extra]\nauthor = \"no\"\n+++\n";
         let (meta, warnings) = meta_of(text);
@@ -414,6 +435,44 @@ mod tests {
         assert_eq!(meta.date.as_deref(), Some("2023-07-14"));
         assert!(meta.draft);
         assert_eq!(meta.author, None);
+    }
+
+    #[test]
+    fn an_alias_bomb_is_ignored_with_a_warning_at_its_first_alias() {
+        let row = |item: &str| vec![item; 300].join(",");
+        let text = format!(
+            "---\ntitle: Bomb\na: &a [{}]\nb: &b [{}]\nc: [{}]\n---\n# Body\n",
+            row("x"),
+            row("*a"),
+            row("*b")
+        );
+        let (meta, warnings) = meta_of(&text);
+        assert_eq!(meta.title, "");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(4));
+        assert!(
+            warnings[0].message.contains("aliases"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
+    fn front_matter_over_the_size_cap_is_ignored() {
+        let text = format!(
+            "---\ntitle: Big\nnote: {}\n---\nbody\n",
+            "x".repeat(MAX_FRONT_MATTER_BYTES)
+        );
+        let (meta, warnings) = meta_of(&text);
+        assert_eq!(meta.title, "");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, Some(2));
+        assert!(
+            warnings[0].message.contains("256 KB"),
+            "{}",
+            warnings[0].message
+        );
     }
 
     #[test]

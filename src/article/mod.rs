@@ -8,6 +8,7 @@ mod fields;
 pub mod front_matter;
 pub mod outline;
 mod peek;
+mod yaml;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -74,13 +75,82 @@ pub fn parser_options() -> pulldown_cmark::Options {
         | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
+/// The most bytes quire reads from one file unless `QUIRE_MAX_BYTES` says
+/// otherwise: 256 MB.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The cap on one file's size: `QUIRE_MAX_BYTES` (a number of bytes, with an
+/// optional `K`, `M` or `G` suffix) when set and readable, else [`MAX_FILE_BYTES`].
+pub fn max_file_bytes() -> u64 {
+    std::env::var("QUIRE_MAX_BYTES")
+        .ok()
+        .and_then(|v| parse_size(&v))
+        .unwrap_or(MAX_FILE_BYTES)
+}
+
+/// `123`, `64K`, `256M`, `1G` (any case) as bytes.
+fn parse_size(text: &str) -> Option<u64> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().last()? {
+        (at, c) if c.is_ascii_alphabetic() => (&text[..at], c.to_ascii_uppercase()),
+        _ => (text, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return None,
+    };
+    digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
+}
+
+/// Reads the file at `path`, refusing anything but a regular file (a device
+/// like `/dev/zero` never ends, a fifo blocks) and any file over
+/// [`max_file_bytes`]. The type is checked before the file is opened, since
+/// opening a fifo already blocks.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let not_a_file = || Error::NotAFile {
+        path: path.to_path_buf(),
+    };
+    let limit = max_file_bytes();
+    let too_large = || Error::TooLarge {
+        path: path.to_path_buf(),
+        limit,
+    };
+    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
+        return Err(not_a_file());
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    // Checked again on what was opened, in case the path changed in between.
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(not_a_file());
+    }
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let capacity = usize::try_from(meta.len()).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
+    // One byte past the cap tells a file that grew while being read.
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
+}
+
 impl Article {
-    /// Reads and parses the file at `path`.
+    /// Reads and parses the file at `path` (see [`read_file`] for what is refused).
     pub fn load(path: &Path) -> Result<Article, Error> {
-        let bytes = std::fs::read(path).map_err(|source| Error::Read {
-            path: path.to_path_buf(),
-            source,
-        })?;
+        let bytes = read_file(path)?;
         Ok(Article::from_bytes(path, &bytes))
     }
 
@@ -106,13 +176,6 @@ impl Article {
             warnings,
         }
     }
-}
-
-/// Bytes to text: invalid UTF-8 replaced (with a warning naming the byte
-/// offset of the first bad byte), a UTF-8 BOM stripped, CRLF and lone CR made `\n`.
-pub fn decode(path: &Path, bytes: &[u8]) -> (String, Vec<Warning>) {
-    let (text, warnings) = decode_cow(path, bytes);
-    (text.into_owned(), warnings)
 }
 
 /// The last-resort title: the file name without its extension (for
@@ -216,6 +279,25 @@ mod tests {
             message: "odd".to_string(),
         };
         assert_eq!(warning.to_string(), "p/a.md:3: odd");
+    }
+
+    #[test]
+    fn sizes_read_with_units() {
+        assert_eq!(parse_size("123"), Some(123));
+        assert_eq!(parse_size("64k"), Some(64 << 10));
+        assert_eq!(parse_size(" 256M "), Some(256 << 20));
+        assert_eq!(parse_size("1G"), Some(1 << 30));
+        assert_eq!(parse_size("x"), None);
+        assert_eq!(parse_size("5T"), None);
+        assert_eq!(parse_size(""), None);
+    }
+
+    #[test]
+    fn only_regular_files_are_read() {
+        let err = read_file(Path::new("/dev/zero")).err();
+        assert!(matches!(err, Some(Error::NotAFile { .. })), "{err:?}");
+        let dir = std::env::temp_dir();
+        assert!(matches!(read_file(&dir), Err(Error::NotAFile { .. })));
     }
 
     #[test]

@@ -26,19 +26,21 @@ const CUT: &str = "→";
 
 struct Highlighter {
     syntaxes: SyntaxSet,
-    theme: Theme,
+    themes: ThemeSet,
 }
 
-/// syntect's default syntaxes and theme, loaded once, on first use.
-fn highlighter() -> Option<&'static Highlighter> {
-    static CELL: OnceLock<Option<Highlighter>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        let syntaxes = SyntaxSet::load_defaults_newlines();
-        let mut themes = ThemeSet::load_defaults();
-        let theme = themes.themes.remove("base16-ocean.dark")?;
-        Some(Highlighter { syntaxes, theme })
+/// syntect's default syntaxes and themes, loaded once, on first use.
+fn highlighter() -> &'static Highlighter {
+    static CELL: OnceLock<Highlighter> = OnceLock::new();
+    CELL.get_or_init(|| Highlighter {
+        syntaxes: SyntaxSet::load_defaults_newlines(),
+        themes: ThemeSet::load_defaults(),
     })
-    .as_ref()
+}
+
+/// The syntect theme called `name`, if syntect has it.
+fn syntect_theme(name: &str) -> Option<&'static Theme> {
+    highlighter().themes.themes.get(name)
 }
 
 /// Expands tabs to the next multiple of 4 columns.
@@ -151,18 +153,19 @@ fn highlight<'t>(
     lang: &str,
     lines: &'t [String],
 ) -> Option<Vec<Vec<(&'t str, Style)>>> {
-    if !l.opts.highlight
-        || lang.is_empty()
+    let theme_name = l.opts.syntax?;
+    if lang.is_empty()
         || l.body_len() > HIGHLIGHT_MAX_BODY_BYTES
         || lines.len() > HIGHLIGHT_MAX_BLOCK_LINES
         || l.highlighted.saturating_add(lines.len()) > HIGHLIGHT_MAX_DOC_LINES
     {
         return None;
     }
-    let hl = highlighter()?;
+    let hl = highlighter();
+    let theme = syntect_theme(theme_name)?;
     let syntax = hl.syntaxes.find_syntax_by_token(lang)?;
     l.highlighted += lines.len();
-    let mut h = HighlightLines::new(syntax, &hl.theme);
+    let mut h = HighlightLines::new(syntax, theme);
     let mut out = Vec::with_capacity(lines.len());
     let mut buf = String::new();
     for line in lines {
@@ -210,8 +213,13 @@ mod tests {
 
     #[test]
     fn default_theme_and_syntaxes_load() {
-        let hl = highlighter().expect("syntect defaults");
+        let hl = highlighter();
         assert!(hl.syntaxes.find_syntax_by_token("rust").is_some());
         assert!(hl.syntaxes.find_syntax_by_token("py").is_some());
+        // Every built-in theme names a syntect theme syntect has.
+        for theme in [crate::theme::Theme::DARK, crate::theme::Theme::LIGHT] {
+            let name = theme.syntax.expect("a colour theme highlights");
+            assert!(syntect_theme(name).is_some(), "{name}");
+        }
     }
 }

@@ -357,19 +357,28 @@ impl DocumentBuilder {
 /// Options that change how a body is laid out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutOptions {
-    /// Highlight code blocks with syntax colours (syntect's default syntaxes
-    /// and its `base16-ocean.dark` theme). syntect is slow next to layout
-    /// (about 50 µs a line), so to keep layout quick on big articles: a body
-    /// over [`HIGHLIGHT_MAX_BODY_BYTES`] is not highlighted, a block of more
-    /// than [`HIGHLIGHT_MAX_BLOCK_LINES`] lines is shown plain, and so is
-    /// every block once a document has highlighted [`HIGHLIGHT_MAX_DOC_LINES`]
-    /// lines. Unknown languages are plain.
-    pub highlight: bool,
+    /// The syntect theme code blocks are highlighted with (one of syntect's
+    /// defaults, named by the [`Theme`](crate::theme::Theme)); `None` lays
+    /// code out plain. syntect is slow next to layout (about 50 µs a line),
+    /// so to keep layout quick on big articles: a body over
+    /// [`HIGHLIGHT_MAX_BODY_BYTES`] is not highlighted, a block of more than
+    /// [`HIGHLIGHT_MAX_BLOCK_LINES`] lines is shown plain, and so is every
+    /// block once a document has highlighted [`HIGHLIGHT_MAX_DOC_LINES`]
+    /// lines. Unknown languages and unknown syntect themes are plain.
+    pub syntax: Option<&'static str>,
+}
+
+impl LayoutOptions {
+    /// Code laid out plain.
+    pub const PLAIN: LayoutOptions = LayoutOptions { syntax: None };
 }
 
 impl Default for LayoutOptions {
+    /// Highlighted with the default theme's syntect theme.
     fn default() -> Self {
-        LayoutOptions { highlight: true }
+        LayoutOptions {
+            syntax: crate::theme::Theme::DARK.syntax,
+        }
     }
 }
 

@@ -38,7 +38,7 @@ fn article(body: &str) -> Article {
 }
 
 fn plain(body: &str, width: u16) -> Document {
-    layout(&article(body), width, LayoutOptions { highlight: false })
+    layout(&article(body), width, LayoutOptions::PLAIN)
 }
 
 fn texts(doc: &Document) -> Vec<String> {
@@ -128,7 +128,7 @@ fn headings_show_their_level_and_map_to_lines() {
 fn heading_lines_ascend_when_a_footnote_holds_a_heading() {
     let body = "# A\n\nintro[^1]\n\n[^1]: # In a note\n\n## B\n\ntext\n\n## C\n\nmore\n";
     let art = Article::from_bytes(std::path::Path::new("note.md"), body.as_bytes());
-    let doc = layout(&art, 40, LayoutOptions { highlight: false });
+    let doc = layout(&art, 40, LayoutOptions::PLAIN);
     assert_eq!(art.outline.len(), 3);
     assert_eq!(doc.headings.len(), 3);
     assert!(
@@ -230,13 +230,13 @@ fn code_blocks_are_framed_cut_not_wrapped() {
 #[test]
 fn code_is_highlighted_when_asked() {
     let a = article("```rust\nlet x = 1;\n```\n");
-    let doc = layout(&a, 80, LayoutOptions { highlight: true });
+    let doc = layout(&a, 80, LayoutOptions::default());
     let roles: Vec<Role> = doc.line(1).unwrap().spans().map(|(_, s)| s.role).collect();
     assert!(
         roles.iter().any(|r| matches!(r, Role::Syntax(..))),
         "{roles:?}"
     );
-    let doc = layout(&a, 80, LayoutOptions { highlight: false });
+    let doc = layout(&a, 80, LayoutOptions::PLAIN);
     assert!(
         doc.line(1)
             .unwrap()

@@ -34,9 +34,9 @@ fn is_markdown(path: &Path) -> bool {
 /// Reads one file into an entry, or a failure naming it.
 fn read(root: &Path, rel: &Path) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
-    let bytes = fs::read(&full).map_err(|e| Failure {
+    let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
-        error: e.to_string(),
+        error: e.reason(),
     })?;
     let peek = article::peek(&full, &bytes);
     Ok((

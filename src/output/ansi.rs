@@ -2,13 +2,12 @@
 //! with OSC 8 hyperlinks when coloured.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-
-use ratatui::style::{Color, Modifier};
+use std::path::Path;
 
 use crate::Outcome;
 use crate::cli::{ColorArg, RenderArgs};
 use crate::layout::{self, Document, LayoutOptions};
-use crate::tui::theme::span_style;
+use crate::theme::{Color, Style, Theme};
 
 /// The width used when stdout is not a terminal and none is given.
 pub const DEFAULT_WIDTH: u16 = 80;
@@ -31,37 +30,48 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
             DEFAULT_WIDTH
         }
     });
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    let theme = match args.color {
+        ColorArg::Always => Some(Theme::DARK),
+        ColorArg::Never => None,
+        ColorArg::Auto => (tty && !crate::theme::no_color()).then_some(Theme::DARK),
     };
-    let doc = layout::layout(&article, width, LayoutOptions { highlight: color });
+    let options = LayoutOptions {
+        syntax: theme.and_then(|t| t.syntax),
+    };
+    let doc = layout::layout(&article, width, options);
     let mut out = BufWriter::new(stdout.lock());
-    write_document(&mut out, &doc, color)?;
+    write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;
     out.flush()?;
     Ok(Outcome::Success)
 }
 
-/// Writes every line of `doc`; with `color`, styles as SGR sequences and links
-/// as OSC 8 hyperlinks. The text itself is already free of control characters.
-pub fn write_document(out: &mut impl Write, doc: &Document, color: bool) -> io::Result<()> {
+/// Writes every line of `doc`; with a `theme`, styles as SGR sequences and
+/// links as OSC 8 hyperlinks (see [`link_target`] for which; `article` is the
+/// file's path, for links relative to it). The text itself is already free of
+/// control characters.
+pub fn write_document(
+    out: &mut impl Write,
+    doc: &Document,
+    theme: Option<&Theme>,
+    article: Option<&Path>,
+) -> io::Result<()> {
     let mut sgr = String::new();
     for line in doc.lines(0, doc.len()) {
         for (text, style) in line.spans() {
-            if !color {
+            let Some(theme) = theme else {
                 out.write_all(text.as_bytes())?;
                 continue;
-            }
+            };
             let link = style
                 .link
                 .and_then(|i| doc.links.get(i as usize))
-                .map(|url| osc8_url(url));
+                .and_then(|url| link_target(url, article))
+                .map(|url| osc8_url(&url));
             if let Some(url) = &link {
                 write!(out, "\x1b]8;;{url}\x1b\\")?;
             }
             sgr.clear();
-            sgr_of(span_style(style, true), &mut sgr);
+            sgr_of(theme.span(style), &mut sgr);
             if sgr.is_empty() {
                 out.write_all(text.as_bytes())?;
             } else {
@@ -74,6 +84,38 @@ pub fn write_document(out: &mut impl Write, doc: &Document, color: bool) -> io::
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The URL a link may open from a terminal: `http`, `https` and `mailto` as
+/// written (an e-mail autolink gets `mailto:`), and a relative link as the
+/// `file://` URL of the file next to the article. Every other scheme
+/// (`javascript:`, `vscode:`, a `file:` the article wrote itself) gets no
+/// hyperlink: its text prints plain.
+fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
+    let url = url.trim();
+    let end = url.find([':', '/', '?', '#']);
+    if let Some(at) = end.filter(|&at| url[at..].starts_with(':')) {
+        let scheme = url[..at].to_ascii_lowercase();
+        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| url.to_string());
+    }
+    if url.contains('@') && !url.contains('/') {
+        return Some(format!("mailto:{url}"));
+    }
+    if url.starts_with("//") {
+        return None;
+    }
+    let article = std::path::absolute(article?).ok()?;
+    let (path, fragment) = match url.find('#') {
+        Some(at) => url.split_at(at),
+        None => (url, ""),
+    };
+    let path = path.split('?').next().unwrap_or_default();
+    let file = if path.is_empty() {
+        article
+    } else {
+        article.parent()?.join(path)
+    };
+    Some(format!("file://{}{fragment}", file.display()))
 }
 
 /// A URL fit for an OSC 8 sequence: every byte outside printable ASCII
@@ -91,65 +133,47 @@ fn osc8_url(url: &str) -> String {
     out
 }
 
-/// The SGR parameters (without `ESC [` and `m`) of a ratatui style.
-fn sgr_of(style: ratatui::style::Style, out: &mut String) {
+/// The SGR parameters (without `ESC [` and `m`) of a theme style.
+fn sgr_of(style: Style, out: &mut String) {
     let mut push = |code: &str| {
         if !out.is_empty() {
             out.push(';');
         }
         out.push_str(code);
     };
-    let m = style.add_modifier;
-    for (flag, code) in [
-        (Modifier::BOLD, "1"),
-        (Modifier::DIM, "2"),
-        (Modifier::ITALIC, "3"),
-        (Modifier::UNDERLINED, "4"),
-        (Modifier::REVERSED, "7"),
-        (Modifier::CROSSED_OUT, "9"),
+    for (on, code) in [
+        (style.bold, "1"),
+        (style.dim, "2"),
+        (style.italic, "3"),
+        (style.underline, "4"),
+        (style.reverse, "7"),
+        (style.strike, "9"),
     ] {
-        if m.contains(flag) {
+        if on {
             push(code);
         }
     }
     if let Some(fg) = style.fg {
-        if let Some(code) = color_code(fg, false) {
-            push(&code);
-        }
+        push(&color_code(fg, false));
     }
     if let Some(bg) = style.bg {
-        if let Some(code) = color_code(bg, true) {
-            push(&code);
-        }
+        push(&color_code(bg, true));
     }
 }
 
-fn color_code(color: Color, background: bool) -> Option<String> {
-    let base = if background { 40 } else { 30 };
-    let named = |n: u8, bright: bool| {
-        let code = u16::from(n) + if bright { base + 60 } else { base };
-        Some(code.to_string())
-    };
+fn color_code(color: Color, background: bool) -> String {
+    let base: u16 = if background { 40 } else { 30 };
     match color {
-        Color::Reset => None,
-        Color::Black => named(0, false),
-        Color::Red => named(1, false),
-        Color::Green => named(2, false),
-        Color::Yellow => named(3, false),
-        Color::Blue => named(4, false),
-        Color::Magenta => named(5, false),
-        Color::Cyan => named(6, false),
-        Color::Gray => named(7, false),
-        Color::DarkGray => named(0, true),
-        Color::LightRed => named(1, true),
-        Color::LightGreen => named(2, true),
-        Color::LightYellow => named(3, true),
-        Color::LightBlue => named(4, true),
-        Color::LightMagenta => named(5, true),
-        Color::LightCyan => named(6, true),
-        Color::White => named(7, true),
-        Color::Rgb(r, g, b) => Some(format!("{};2;{r};{g};{b}", base + 8)),
-        Color::Indexed(i) => Some(format!("{};5;{i}", base + 8)),
+        Color::Named(n) => {
+            let i = u16::from(n.index());
+            if i < 8 {
+                (base + i).to_string()
+            } else {
+                (base + 60 + i - 8).to_string()
+            }
+        }
+        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+        Color::Indexed(i) => format!("{};5;{i}", base + 8),
     }
 }
 
@@ -166,14 +190,35 @@ mod tests {
     }
 
     #[test]
+    fn only_web_mail_and_our_own_file_links_are_hyperlinks() {
+        let article = Some(Path::new("/posts/a.md"));
+        for (url, want) in [
+            ("https://e.org/x", Some("https://e.org/x")),
+            ("HTTP://e.org", Some("HTTP://e.org")),
+            ("mailto:a@b.org", Some("mailto:a@b.org")),
+            ("a@b.org", Some("mailto:a@b.org")),
+            ("other.md#part", Some("file:///posts/other.md#part")),
+            ("#part", Some("file:///posts/a.md#part")),
+            ("javascript:alert(1)", None),
+            (" JavaScript:alert(1)", None),
+            ("vscode://file/etc/passwd", None),
+            ("file:///etc/passwd", None),
+            ("data:text/html,x", None),
+            ("//evil.org/x", None),
+        ] {
+            assert_eq!(link_target(url, article).as_deref(), want, "{url}");
+        }
+        assert_eq!(link_target("other.md", None), None);
+    }
+
+    #[test]
     fn sgr_codes() {
         let mut s = String::new();
-        sgr_of(
-            ratatui::style::Style::default()
-                .fg(Color::Rgb(1, 2, 3))
-                .add_modifier(Modifier::BOLD),
-            &mut s,
-        );
+        sgr_of(Style::PLAIN.fg(Color::Rgb(1, 2, 3)).bold(), &mut s);
         assert_eq!(s, "1;38;2;1;2;3");
+        s.clear();
+        let named = Color::Named(crate::theme::Named::LightCyan);
+        sgr_of(Style::PLAIN.fg(named).bg(Color::Indexed(7)).dim(), &mut s);
+        assert_eq!(s, "2;96;48;5;7");
     }
 }

@@ -10,9 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::Outcome;
 use crate::cli::{ListArgs, SortArg, StateArgs, TagsArgs};
-use crate::library::{
-    self, Entry, Filter, Library, LibraryCache, ScanOptions, Sort, SortKey, TagMode,
-};
+use crate::library::{self, Entry, Library, LibraryCache, ScanOptions, Sort, SortKey};
 use crate::sanitize::sanitize_line;
 use crate::store::{self, ReadingState, Store};
 
@@ -160,12 +158,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
     let dir = folder(&args.dir);
     let scanned = scan_reporting(&dir, args.state)?;
     let lib = &scanned.lib;
-    let filter = Filter {
-        text: String::new(),
-        tags: args.tags.clone(),
-        mode: if args.any { TagMode::Any } else { TagMode::All },
-        drafts: !args.no_drafts,
-    };
+    let filter = args.tags.filter(!args.no_drafts);
     let sort = Sort {
         key: args.sort.into(),
         reverse: args.reverse,
@@ -198,7 +191,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 }
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let with_marks = scanned.store.is_some();
@@ -256,7 +249,7 @@ pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
                 count: t.count,
             })
             .collect();
-        serde_json::to_writer_pretty(&mut out, &rows)?;
+        super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
         let width = lib.tags().first().map_or(1, |t| t.count.to_string().len());

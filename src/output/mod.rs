@@ -1,7 +1,8 @@
 //! The headless commands: `outline`, `list`, `tags`, `search` (text and
-//! `--json`) and `render`.
+//! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
+pub mod json;
 mod list;
 mod outline;
 mod search;
@@ -29,6 +30,21 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
 /// Loads the article a headless command works on. Errors and warnings go to
 /// stderr, each naming the file; `None` when there is nothing to show.
 pub(crate) fn load_article(path: &Path) -> Option<Article> {
+    if crate::stdin::is_dash(path) {
+        return match crate::stdin::read() {
+            Ok(bytes) => {
+                let article = Article::from_bytes(Path::new(crate::stdin::NAME), &bytes);
+                for warning in &article.warnings {
+                    eprintln!("quire: warning: {warning}");
+                }
+                Some(article)
+            }
+            Err(err) => {
+                eprintln!("quire: {err}");
+                None
+            }
+        };
+    }
     if path.is_dir() {
         let shown = path.display().to_string();
         eprintln!(

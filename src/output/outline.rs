@@ -1,6 +1,5 @@
 //! `quire outline FILE [--json]`: an article's title and heading tree.
 
-use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
@@ -8,7 +7,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::article::Article;
 use crate::cli::OutlineArgs;
-use crate::sanitize::{is_unsafe, sanitize_line};
+use crate::sanitize::sanitize_line;
 
 /// The JSON shape: `{"path","title","headings":[{"level","text","anchor","line"}]}`.
 #[derive(Debug, Serialize)]
@@ -64,9 +63,7 @@ pub fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
 
 /// The outline as one JSON object and a newline. The values are the text as
 /// the file has it; characters a terminal could act on are written as
-/// `\uXXXX` escapes (serde_json escapes C0 controls but writes DEL, C1
-/// controls and bidi overrides raw), so the bytes are safe on a terminal and
-/// the JSON decodes to the same strings.
+/// `\uXXXX` escapes by [`super::json`].
 pub fn write_json(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let json = OutlineJson {
         path: article.path.to_string_lossy().into_owned(),
@@ -82,38 +79,6 @@ pub fn write_json(out: &mut impl Write, article: &Article) -> io::Result<()> {
             })
             .collect(),
     };
-    let text = serde_json::to_string(&json).map_err(io::Error::from)?;
-    writeln!(out, "{}", escape_unsafe(&text))
-}
-
-/// Writes every character [`is_unsafe`] flags as a JSON `\uXXXX` escape.
-/// Outside strings JSON is ASCII, so only string contents change.
-fn escape_unsafe(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unsafe_characters_become_json_escapes() {
-        let raw = "{\"t\":\"a\u{9b}b\u{202e}c\u{7f}\"}";
-        let safe = escape_unsafe(raw);
-        assert_eq!(safe, "{\"t\":\"a\\u009bb\\u202ec\\u007f\"}");
-        let back: serde_json::Value = serde_json::from_str(&safe).expect("valid JSON");
-        assert_eq!(back["t"], "a\u{9b}b\u{202e}c\u{7f}");
-        assert!(matches!(escape_unsafe("{\"t\":\"é\"}"), Cow::Borrowed(_)));
-    }
+    super::json::to_writer(out, &json)?;
+    writeln!(out)
 }

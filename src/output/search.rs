@@ -98,7 +98,7 @@ pub fn write_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             score: h.score,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    super::json::to_writer_pretty(out, &rows)?;
     writeln!(out)
 }
 

@@ -1,8 +1,13 @@
 //! The app's vocabulary: every key, mouse event and resize becomes an [`Action`].
 
+use serde::{Deserialize, Serialize};
+
 /// Something the user asked for. Keys become actions in
 /// [`keymap`](super::keymap); [`update`](super::update::update) carries them out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The serde names (kebab-case: `next-heading`) are the ones a config binds
+/// keys to; they stay stable.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum Action {
     /// Scroll the text one line down.
     LineDown,
@@ -108,10 +113,92 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// A background job finished (not a key: the event loop sends it).
+    #[serde(skip)]
+    Done(Box<super::jobs::Done>),
 }
 
-/// What the event loop must do after an action, beyond redrawing: the
-/// things [`update`](super::update::update) may not do itself (I/O, leaving).
+/// Every action a key can be bound to, with what it does, in the order
+/// `quire config --actions` lists them.
+pub const BINDABLE: &[(Action, &str)] = &[
+    (Action::LineDown, "scroll one line down (library: next row)"),
+    (Action::LineUp, "scroll one line up (library: previous row)"),
+    (Action::PageDown, "one screen down"),
+    (Action::PageUp, "one screen up"),
+    (Action::HalfPageDown, "half a screen down"),
+    (Action::HalfPageUp, "half a screen up"),
+    (Action::Top, "go to the start (library: first row)"),
+    (Action::Bottom, "go to the end (library: last row)"),
+    (Action::NextHeading, "put the next heading on the top line"),
+    (
+        Action::PrevHeading,
+        "put the previous heading on the top line",
+    ),
+    (
+        Action::ToggleFocus,
+        "move the focus between the outline and the text",
+    ),
+    (Action::ToggleOutline, "hide or show the outline"),
+    (Action::OutlineDown, "outline: next entry"),
+    (Action::OutlineUp, "outline: previous entry"),
+    (Action::OutlineJump, "outline: jump to the entry"),
+    (
+        Action::Fold,
+        "outline: fold the branch, or go to its parent",
+    ),
+    (Action::Unfold, "outline: unfold the branch"),
+    (Action::SearchStart, "start typing a search"),
+    (Action::SearchNext, "next match"),
+    (Action::SearchPrev, "previous match"),
+    (Action::Cancel, "clear the search or filter, else back"),
+    (Action::ToggleHelp, "open or close the help"),
+    (Action::Back, "leave this screen; quit from the last one"),
+    (Action::Quit, "quit at once"),
+    (Action::OpenSelected, "library: open the selected article"),
+    (Action::FilterStart, "library: start typing a filter"),
+    (Action::TagPicker, "library: pick tags"),
+    (Action::ClearTags, "library: clear the tag filter"),
+    (
+        Action::SortNext,
+        "library: next sort (date, title, path, reading time)",
+    ),
+    (Action::SortReverse, "library: reverse the sort"),
+    (Action::ToggleDrafts, "library: show or hide drafts"),
+    (Action::PickerToggle, "tag picker: tick or untick the tag"),
+    (Action::PickerMode, "tag picker: all of / any of"),
+    (Action::PickerApply, "tag picker: apply"),
+    (Action::PickerCancel, "tag picker: cancel"),
+];
+
+impl Action {
+    /// The action a config names (`next-heading`), if a key can be bound to it.
+    pub fn from_name(name: &str) -> Option<Action> {
+        let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name);
+        let action = Action::deserialize(de).ok()?;
+        BINDABLE.iter().any(|(a, _)| *a == action).then_some(action)
+    }
+
+    /// The action's stable name (`next-heading`).
+    pub fn name(&self) -> String {
+        match serde_json::to_value(self) {
+            Ok(serde_json::Value::String(s)) => s,
+            // Actions with data are named by their variant.
+            Ok(serde_json::Value::Object(map)) => map.keys().next().cloned().unwrap_or_default(),
+            _ => String::new(),
+        }
+    }
+
+    /// What the action does, for `quire config --actions` and the help.
+    pub fn describe(&self) -> &'static str {
+        BINDABLE
+            .iter()
+            .find(|(a, _)| a == self)
+            .map_or("", |(_, d)| d)
+    }
+}
+
+/// What a screen asks of the app beyond its own state: leaving it, or an
+/// article opened (which [`update`](super::update::update) turns into a job).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Load the article at this path and push it as a reader screen.
@@ -120,4 +207,27 @@ pub enum Effect {
     Back,
     /// Quit the app.
     Quit,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bindable_actions_have_kebab_names_that_read_back() {
+        assert_eq!(Action::NextHeading.name(), "next-heading");
+        assert_eq!(Action::ToggleDrafts.name(), "toggle-drafts");
+        for (action, what) in BINDABLE {
+            let name = action.name();
+            assert!(!name.is_empty() && !what.is_empty());
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            assert_eq!(Action::from_name(&name).as_ref(), Some(action));
+        }
+        assert_eq!(Action::from_name("resize"), None);
+        assert_eq!(Action::from_name("search-input"), None);
+        assert_eq!(Action::from_name("NextHeading"), None);
+    }
 }

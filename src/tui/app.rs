@@ -1,19 +1,73 @@
 //! The app's state: a stack of screens (the library under a reader opened
-//! from it), the help overlay, and the terminal size.
+//! from it), the help overlay, the terminal size, the settings, and the jobs
+//! asked for and not yet handed out.
+
+use std::sync::Arc;
 
 use crate::article::Article;
 
-use super::keymap::Mode;
+use super::jobs::{Job, JobId, Outbox, StopFlag};
+use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
-use super::reader::{Config, Focus, Reader};
+use super::reader::{Focus, ReaderScreen};
+
+/// Lays out an article at a width: [`crate::layout::layout`], or a stand-in in tests.
+pub type Layouter = fn(&Article, u16, crate::layout::LayoutOptions) -> crate::layout::Document;
+
+/// Settings the app was started with.
+#[derive(Debug, Clone, Copy)]
+pub struct Config {
+    /// The widest the reader's text column may be (`--width`).
+    pub max_width: u16,
+    /// The colours and attributes of every role and of the chrome.
+    pub theme: crate::theme::Theme,
+    /// How articles are laid out.
+    pub layouter: Layouter,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            max_width: super::DEFAULT_TEXT_WIDTH,
+            theme: crate::theme::Theme::DARK,
+            layouter: crate::layout::layout,
+        }
+    }
+}
 
 /// One screen of the stack.
 #[derive(Debug, Clone)]
 pub enum Screen {
     /// An article being read.
-    Reader(Box<Reader>),
+    Reader(Box<ReaderScreen>),
     /// A folder of articles.
     Library(Box<LibraryScreen>),
+}
+
+/// The help overlay: its scroll, and its size measured on open and resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct HelpView {
+    /// The first help row shown (the overlay scrolls on small terminals).
+    pub scroll: usize,
+    /// Lines of the help.
+    pub lines: usize,
+    /// Help lines that show at once.
+    pub rows: usize,
+}
+
+impl HelpView {
+    /// The last scroll that still fills the overlay.
+    pub fn max_scroll(&self) -> usize {
+        self.lines.saturating_sub(self.rows)
+    }
+
+    /// Scrolls by `delta` lines, stopping at either end.
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
 }
 
 /// Everything the app knows; drawing reads it, [`update`](super::update::update) changes it.
@@ -21,18 +75,18 @@ pub enum Screen {
 pub struct App {
     /// Screens, the top one last. Back pops; an empty stack quits.
     pub screens: Vec<Screen>,
-    /// The help overlay is open.
-    pub help: bool,
-    /// The first help row shown (the overlay scrolls on small terminals).
-    pub help_scroll: usize,
-    /// Lines of the help, measured on open and on resize.
-    pub help_lines: usize,
-    /// Help lines that show at once, measured with `help_lines`.
-    pub help_rows: usize,
+    /// The help overlay, when open.
+    pub help: Option<HelpView>,
     /// Columns and rows of the terminal.
     pub size: (u16, u16),
     /// Settings from the command line.
     pub config: Config,
+    /// Jobs asked for, waiting for the event loop to start them.
+    pub jobs: Outbox,
+    /// The job opening an article for the top of the stack, while one runs.
+    pub opening: Option<JobId>,
+    /// Keys to actions, with the config's overrides; the help reads it too.
+    pub keymap: Keymap,
 }
 
 impl App {
@@ -40,32 +94,76 @@ impl App {
     pub fn new(config: Config, width: u16, height: u16) -> App {
         App {
             screens: Vec::new(),
-            help: false,
-            help_scroll: 0,
-            help_lines: 0,
-            help_rows: 0,
+            help: None,
             size: (width, height),
             config,
+            jobs: Outbox::default(),
+            opening: None,
+            keymap: Keymap::default(),
         }
     }
 
     /// Pushes a reader of `article` on top of the stack.
     pub fn open_reader(&mut self, article: Article) {
         let (w, h) = self.size;
-        let reader = Reader::new(article, self.config, w, h);
+        let reader = ReaderScreen::new(article, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 
-    /// Pushes a reader of the start of a large article; the whole article
-    /// follows with [`Reader::replace_article`].
-    pub fn open_partial_reader(&mut self, start: Article) {
+    /// Pushes a reader of the start of a large article, and asks for the
+    /// whole (`bytes`) to be parsed and laid out in the background.
+    pub fn open_partial_reader(&mut self, start: Article, bytes: Arc<Vec<u8>>) {
         let (w, h) = self.size;
-        let reader = Reader::new_partial(start, self.config, w, h);
+        let mut reader = ReaderScreen::new_partial(start, self.config, w, h);
+        let job = Job::LoadWhole {
+            path: reader.article.path.clone(),
+            bytes,
+            config: self.config,
+            width: reader.doc.width,
+        };
+        reader.jobs.whole = Some(self.jobs.push(job));
         self.screens.push(Screen::Reader(Box::new(reader)));
+    }
+
+    /// Asks for the article at `path` to be opened in the background; it is
+    /// pushed as a reader when it is ready, unless something else was
+    /// opened meanwhile.
+    pub fn request_open(&mut self, path: std::path::PathBuf) {
+        let job = Job::Open {
+            path,
+            config: self.config,
+            size: self.size,
+        };
+        self.opening = Some(self.jobs.push(job));
+    }
+
+    /// Watches the file of the reader on top of the stack, so that it
+    /// reloads when the file changes on disk.
+    pub fn watch_top_reader(&mut self) {
+        let Some(Screen::Reader(r)) = self.screens.last_mut() else {
+            return;
+        };
+        let stop = StopFlag::default();
+        let job = Job::Watch {
+            path: r.article.path.clone(),
+            stop: stop.clone(),
+        };
+        r.jobs.watch = Some((self.jobs.push(job), stop));
+    }
+
+    /// Takes the top screen off the stack, stopping what it watched.
+    pub fn pop_screen(&mut self) -> Option<Screen> {
+        let screen = self.screens.pop();
+        if let Some(Screen::Reader(r)) = &screen {
+            if let Some((_, stop)) = &r.jobs.watch {
+                stop.stop();
+            }
+        }
+        screen
     }
 
     /// The reader on top of the stack, if the top screen is one.
-    pub fn reader(&self) -> Option<&Reader> {
+    pub fn reader(&self) -> Option<&ReaderScreen> {
         match self.screens.last() {
             Some(Screen::Reader(r)) => Some(r),
             _ => None,
@@ -73,7 +171,7 @@ impl App {
     }
 
     /// The reader on top of the stack, to change.
-    pub fn reader_mut(&mut self) -> Option<&mut Reader> {
+    pub fn reader_mut(&mut self) -> Option<&mut ReaderScreen> {
         match self.screens.last_mut() {
             Some(Screen::Reader(r)) => Some(r),
             _ => None,
@@ -85,6 +183,7 @@ impl App {
         let (w, h) = self.size;
         screen.resize(w, h);
         self.screens.push(Screen::Library(Box::new(screen)));
+        self.request_preview();
     }
 
     /// The library on top of the stack, if the top screen is one.
@@ -103,32 +202,42 @@ impl App {
         }
     }
 
+    /// Asks for the preview of the library's selected article when it is
+    /// neither cached nor on its way.
+    pub fn request_preview(&mut self) {
+        let Some(Screen::Library(s)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some((entry, path)) = s.preview_wanted() {
+            let id = self.jobs.push(Job::Preview { entry, path });
+            s.preview_requested(entry, id);
+        }
+    }
+
+    /// Opens the help overlay, or closes it when open.
+    pub fn toggle_help(&mut self) {
+        self.help = match self.help {
+            Some(_) => None,
+            None => Some(HelpView::default()),
+        };
+        self.measure_help();
+    }
+
     /// Measures the help for the terminal's size and the top screen, and
     /// keeps its scroll in range.
     pub fn measure_help(&mut self) {
         let (w, h) = self.size;
         let library = self.library().is_some();
-        (self.help_lines, self.help_rows) =
-            super::ui::help::measure(w, h, library, self.config.color);
-        self.help_scroll = self.help_scroll.min(self.help_max_scroll());
-    }
-
-    /// The last help scroll that still fills the overlay.
-    pub fn help_max_scroll(&self) -> usize {
-        self.help_lines.saturating_sub(self.help_rows)
-    }
-
-    /// Scrolls the help by `delta` lines, stopping at either end.
-    pub fn scroll_help(&mut self, delta: isize) {
-        self.help_scroll = self
-            .help_scroll
-            .saturating_add_signed(delta)
-            .min(self.help_max_scroll());
+        if let Some(help) = &mut self.help {
+            (help.lines, help.rows) =
+                super::ui::help::measure(w, h, library, &self.config.theme, &self.keymap);
+            help.scroll = help.scroll.min(help.max_scroll());
+        }
     }
 
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
-        if self.help {
+        if self.help.is_some() {
             return Mode::Help;
         }
         match self.screens.last() {

@@ -1,47 +1,54 @@
-//! The interactive reader and library; the only code that touches the terminal.
+//! The interactive reader and library; the only code that touches the
+//! terminal. This file is the event loop: events become actions, actions go
+//! through [`update`], queued jobs go to an [`Executor`], finished jobs come
+//! back as actions, and the screen is drawn when something changed.
 //!
-//! Input is checked before the terminal is touched. The terminal is restored
-//! however the app ends: quit, Ctrl-c, a panic (hook), SIGTERM or SIGHUP.
+//! Input is checked before the terminal is taken ([`terminal`] takes it and
+//! gives it back on every exit).
 
 pub mod action;
 pub mod app;
+pub mod jobs;
 pub mod keymap;
 pub mod library;
 pub mod reader;
+pub mod terminal;
 pub mod theme;
 pub mod ui;
 pub mod update;
 
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc;
 use std::time::Duration;
 
-use crossterm::event::{self, Event, KeyEventKind, MouseButton, MouseEventKind};
+use crossterm::event::{Event, KeyEventKind, MouseButton, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 
 use crate::Outcome;
 use crate::article::Article;
 use crate::cli::OpenArgs;
-use crate::layout::Document;
 
 pub use action::{Action, Effect};
-pub use app::{App, Screen};
-pub use reader::{Config, Reader};
+pub use app::{App, Config, Screen};
+pub use jobs::{Executor, Inline, Pool};
+pub use reader::ReaderScreen;
+pub use terminal::{TerminalGuard, restore_terminal};
 pub use update::update;
 
 /// The widest the reader's text column is unless `--width` says otherwise.
 pub const DEFAULT_TEXT_WIDTH: u16 = 100;
 
 /// Articles larger than this open in two steps: the start is shown at once
-/// while the whole is parsed and laid out on a thread.
+/// while the whole is parsed and laid out on a background job.
 pub const QUICK_START_BYTES: usize = 256 * 1024;
 
 /// How much of a large article the first screen is laid out from.
 const QUICK_START_PREFIX: usize = 64 * 1024;
+
+/// Worker threads for background jobs: this many jobs run at once.
+const WORKERS: usize = 2;
 
 /// One input for the event loop.
 #[derive(Debug, Clone)]
@@ -60,21 +67,20 @@ pub trait Events {
     fn next(&mut self, timeout: Duration) -> io::Result<Input>;
 }
 
-/// The whole of a large article, parsed and laid out on a thread.
-pub struct Loaded {
-    /// The article.
-    pub article: Article,
-    /// Its layout at the width the reader had when loading began.
-    pub doc: Document,
-}
+/// How long the loop waits for input while a job is running, so that its
+/// result shows promptly.
+const BUSY_POLL: Duration = Duration::from_millis(10);
 
-/// Runs the app on `terminal` until it quits or `events` closes. `loading`
-/// delivers the whole article when the first reader shows only its start.
+/// How long the loop waits for input when nothing else can happen.
+const IDLE_POLL: Duration = Duration::from_millis(250);
+
+/// Runs the app on `terminal` until it quits or `events` closes, running
+/// the jobs it asks for on `executor`.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
-    mut loading: Option<mpsc::Receiver<Loaded>>,
+    executor: &mut impl Executor,
 ) -> anyhow::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -85,40 +91,27 @@ where
     let mut pending: Option<Event> = None;
     let mut closed = false;
     loop {
+        for (id, job) in app.jobs.take() {
+            executor.spawn(id, job);
+        }
+        if let Some(done) = executor.try_next() {
+            update(app, Action::Done(Box::new(done)));
+            dirty = true;
+            continue;
+        }
         if closed && pending.is_none() {
             // Draw what the last events did, then stop.
             terminal.draw(|frame| ui::draw(frame, app))?;
             return Ok(());
         }
         if dirty {
-            // The one full parse the library does: the selected article's
-            // preview, cached, read here because update does no I/O.
-            if let Some(s) = app.library_mut() {
-                s.ensure_preview();
-            }
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
-        if let Some(rx) = &loading {
-            match rx.try_recv() {
-                Ok(loaded) => {
-                    install(app, loaded);
-                    loading = None;
-                    dirty = true;
-                    continue;
-                }
-                Err(mpsc::TryRecvError::Empty) => {}
-                Err(mpsc::TryRecvError::Disconnected) => {
-                    loading = None;
-                    loading_failed(app);
-                    dirty = true;
-                }
-            }
-        }
-        let timeout = if loading.is_some() {
-            Duration::from_millis(10)
+        let timeout = if executor.busy() {
+            BUSY_POLL
         } else {
-            Duration::from_millis(250)
+            IDLE_POLL
         };
         let input = match pending.take() {
             Some(event) => Input::Event(event),
@@ -148,16 +141,6 @@ where
         let Some(action) = to_action(app, &event) else {
             continue;
         };
-        // Most keys act on the whole article: wait for it if it is still
-        // loading. Scrolling and typing work on the start shown meanwhile.
-        if !works_on_the_start(&action) {
-            if let Some(rx) = loading.take() {
-                match rx.recv() {
-                    Ok(loaded) => install(app, loaded),
-                    Err(_) => loading_failed(app),
-                }
-            }
-        }
         dirty = true;
         match update(app, action) {
             None => {}
@@ -167,16 +150,11 @@ where
                 if app.screens.len() <= 1 {
                     return Ok(());
                 }
-                app.screens.pop();
+                app.pop_screen();
+                app.opening = None;
             }
-            Some(Effect::Open(path)) => match Article::load(&path) {
-                Ok(article) => app.open_reader(article),
-                Err(err) => match app.screens.last_mut() {
-                    Some(Screen::Reader(r)) => r.message = Some(err.to_string()),
-                    Some(Screen::Library(s)) => s.message = Some(err.to_string()),
-                    None => {}
-                },
-            },
+            // `update` turns an article to open into a job.
+            Some(Effect::Open(_)) => {}
         }
     }
 }
@@ -184,7 +162,9 @@ where
 /// The action for a terminal event in the app's current mode.
 pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) if key.kind != KeyEventKind::Release => keymap::action_for(app.mode(), key),
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            app.keymap.action_for(app.mode(), key)
+        }
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::Wheel {
@@ -207,146 +187,15 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-/// True for actions that make sense on the start of an article that is still
-/// loading (the first screen shows some hundred screens of it).
-fn works_on_the_start(action: &Action) -> bool {
-    matches!(
-        action,
-        Action::Resize(..)
-            | Action::LineDown
-            | Action::LineUp
-            | Action::PageDown
-            | Action::PageUp
-            | Action::HalfPageDown
-            | Action::HalfPageUp
-            | Action::Top
-            | Action::ToggleHelp
-            | Action::SearchStart
-            | Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchAbort
-            | Action::Wheel { .. }
-    )
-}
-
-/// The loading thread ended without the article: keep showing its start.
-fn loading_failed(app: &mut App) {
-    if let Some(Screen::Reader(r)) = app.screens.first_mut() {
-        if r.partial {
-            r.partial = false;
-            r.message = Some("only the start of this article could be loaded".into());
-        }
-    }
-}
-
-fn install(app: &mut App, loaded: Loaded) {
-    // The quick start only happens for the first screen.
-    if let Some(Screen::Reader(r)) = app.screens.first_mut() {
-        if r.partial {
-            r.replace_article(loaded.article, Some(loaded.doc));
-        }
-    }
-}
-
-/// The terminal's events, and a stop flag raised by SIGTERM or SIGHUP.
-struct TerminalEvents {
-    stop: Arc<AtomicBool>,
-}
-
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Input> {
-        if self.stop.load(Ordering::SeqCst) {
-            return Ok(Input::Closed);
-        }
-        if event::poll(timeout)? {
-            return Ok(Input::Event(event::read()?));
-        }
-        if self.stop.load(Ordering::SeqCst) {
-            return Ok(Input::Closed);
-        }
-        Ok(Input::Idle)
-    }
-}
-
-/// How long the event loop gets to end by itself after SIGTERM or SIGHUP.
-const SIGNAL_GRACE: Duration = Duration::from_millis(500);
-
-/// Raises the returned flag on SIGTERM or SIGHUP, so that the event loop ends
-/// and the terminal is restored the ordinary way. When the terminal has hung
-/// up, crossterm can be stuck reading it and the loop never sees the flag; so
-/// after [`SIGNAL_GRACE`] the watcher restores what it can and ends the process.
-fn watch_signals() -> io::Result<Arc<AtomicBool>> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let stop = Arc::new(AtomicBool::new(false));
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
-    let flag = Arc::clone(&stop);
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                flag.store(true, Ordering::SeqCst);
-                std::thread::sleep(SIGNAL_GRACE);
-                restore_terminal();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(stop)
-}
-
-/// Raw mode, the alternate screen, mouse capture; undone on drop.
-pub struct TerminalGuard;
-
-impl TerminalGuard {
-    /// Enters raw mode and the alternate screen, with mouse capture and the
-    /// cursor hidden, after installing a panic hook that restores them.
-    pub fn enter() -> io::Result<TerminalGuard> {
-        install_panic_hook();
-        crossterm::terminal::enable_raw_mode()?;
-        // From here on the guard restores whatever was entered.
-        let guard = TerminalGuard;
-        crossterm::execute!(
-            io::stdout(),
-            crossterm::terminal::EnterAlternateScreen,
-            crossterm::event::EnableMouseCapture,
-            crossterm::cursor::Hide
-        )?;
-        Ok(guard)
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        restore_terminal();
-    }
-}
-
-/// Leaves the alternate screen, stops mouse capture, shows the cursor and
-/// turns raw mode off. Safe to call more than once; errors are ignored
-/// because there is nothing better to do while leaving.
-pub fn restore_terminal() {
-    let mut out = io::stdout();
-    let _ = crossterm::execute!(
-        out,
-        crossterm::event::DisableMouseCapture,
-        crossterm::terminal::LeaveAlternateScreen,
-        crossterm::cursor::Show
-    );
-    let _ = crossterm::terminal::disable_raw_mode();
-    let _ = out.flush();
-}
-
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
-}
-
 fn config(args: &OpenArgs) -> Config {
     Config {
         max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        theme: crate::theme::choose(
+            crate::theme::ThemeChoice::Auto,
+            crate::theme::no_color(),
+            None,
+            || None,
+        ),
         layouter: crate::layout::layout,
     }
 }
@@ -355,75 +204,100 @@ fn config(args: &OpenArgs) -> Config {
 /// cut in the middle of the first screen. A file with no blank line soon
 /// after the first [`QUICK_START_PREFIX`] bytes (one huge table, list or
 /// paragraph) is cut at the end of a line instead, which still gives a
-/// valid start of that block.
+/// valid start of that block; a file of one huge line is cut after a space
+/// (else at a character boundary) so that it too shows at once.
 pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     let from = QUICK_START_PREFIX.min(bytes.len());
     let window = &bytes[from..bytes.len().min(from.saturating_mul(2))];
     if let Some(p) = window.windows(2).position(|w| w == b"\n\n") {
         return &bytes[..from + p + 1];
     }
-    match bytes[from..].iter().position(|&b| b == b'\n') {
-        Some(p) => &bytes[..from + p + 1],
-        None => bytes,
+    if let Some(p) = window.iter().position(|&b| b == b'\n') {
+        return &bytes[..from + p + 1];
+    }
+    if bytes.len() <= QUICK_START_BYTES {
+        return bytes;
+    }
+    let cut = match window.iter().position(|&b| b == b' ') {
+        Some(p) => from + p + 1,
+        // Not inside a UTF-8 sequence: continuation bytes are 0b10xxxxxx.
+        None => (from..bytes.len())
+            .find(|&i| bytes[i] & 0xC0 != 0x80)
+            .unwrap_or(bytes.len()),
+    };
+    &bytes[..cut]
+}
+
+/// Reads an article's bytes (`-`: standard input) before the terminal is
+/// taken, so that an error is a plain message.
+fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
+    if crate::stdin::is_dash(path) {
+        return match crate::stdin::read() {
+            Ok(bytes) => Some((PathBuf::from(crate::stdin::NAME), bytes)),
+            Err(err) => {
+                eprintln!("quire: {err}");
+                None
+            }
+        };
+    }
+    match crate::article::read_file(path) {
+        Ok(bytes) => Some((path.to_path_buf(), bytes)),
+        Err(err) => {
+            // The error names the path, made safe for the terminal.
+            eprintln!("quire: {err}");
+            None
+        }
+    }
+}
+
+/// Runs `app` on the terminal with a pool of workers; the outcome says
+/// whether a signal ended it.
+fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
+    let mut pool = Pool::new(WORKERS)?;
+    let ((), signal) = terminal::with_terminal(|terminal, events| {
+        let size = terminal.size()?;
+        if (size.width, size.height) != app.size {
+            update(&mut app, Action::Resize(size.width, size.height));
+        }
+        run_app(terminal, &mut app, events, &mut pool)
+    })?;
+    Ok((app, signal))
+}
+
+/// The outcome of a run that a signal may have ended.
+fn outcome(signal: Option<i32>) -> Outcome {
+    match signal {
+        Some(n) => Outcome::Signal(n),
+        None => Outcome::Success,
     }
 }
 
 /// Opens the article at `path` in the reader.
-pub fn run_reader(path: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
-    // Read before touching the terminal, so that an error is a plain message.
-    let bytes = match std::fs::read(path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            eprintln!(
-                "quire: {}: {err}",
-                crate::sanitize::sanitize_line(&path.display().to_string())
-            );
-            return Ok(Outcome::Failure);
-        }
+pub fn run_reader(requested: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+    let Some((path, bytes)) = read_article(requested) else {
+        return Ok(Outcome::Failure);
     };
-    let config = config(args);
-    let quick = bytes.len() > QUICK_START_BYTES;
-    let first = if quick {
-        Article::from_bytes(path, quick_start_prefix(&bytes))
+    let path = path.as_path();
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(config(args), width, height);
+    if bytes.len() > QUICK_START_BYTES {
+        // The start shows at once; the whole follows from a background job.
+        let first = Article::from_bytes(path, quick_start_prefix(&bytes));
+        app.open_partial_reader(first, Arc::new(bytes));
     } else {
-        Article::from_bytes(path, &bytes)
-    };
-
-    let stop = watch_signals()?;
-    let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    let mut app = App::new(config, size.width, size.height);
-    let loading = if quick {
-        app.open_partial_reader(first);
-        // The first screen goes out before the loading thread competes for the CPU.
-        terminal.draw(|frame| ui::draw(frame, &app))?;
-        let (tx, rx) = mpsc::channel();
-        let width = app.reader().map_or(80, |r| r.doc.width);
-        let path: PathBuf = path.to_path_buf();
-        std::thread::spawn(move || {
-            let article = Article::from_bytes(&path, &bytes);
-            let doc = reader::lay_out(&config, &article, width);
-            let _ = tx.send(Loaded { article, doc });
-        });
-        Some(rx)
-    } else {
-        app.open_reader(first);
-        None
-    };
-
-    let mut events = TerminalEvents { stop };
-    let result = run_app(&mut terminal, &mut app, &mut events, loading);
-    drop(terminal);
-    drop(guard);
-    result?;
+        app.open_reader(Article::from_bytes(path, &bytes));
+    }
+    if !crate::stdin::is_dash(requested) {
+        app.watch_top_reader();
+    }
+    let (app, signal) = run_on_terminal(app)?;
     // Warnings wait until the screen is back, where the reader can see them.
     if let Some(Screen::Reader(r)) = app.screens.first() {
         for w in &r.article.warnings {
             eprintln!("quire: warning: {w}");
         }
     }
-    Ok(Outcome::Success)
+    Ok(outcome(signal))
 }
 
 /// Opens the folder at `dir` as a library, filtered as `args` asks.
@@ -436,28 +310,10 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
-    let filter = crate::library::Filter {
-        text: String::new(),
-        tags: args.tags.clone(),
-        mode: if args.any {
-            crate::library::TagMode::Any
-        } else {
-            crate::library::TagMode::All
-        },
-        drafts: !args.no_drafts,
-    };
-
-    let stop = watch_signals()?;
-    let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
-    let size = terminal.size()?;
-    let mut app = App::new(config(args), size.width, size.height);
-    app.open_library(library::LibraryScreen::new(lib, filter, size.height));
-
-    let mut events = TerminalEvents { stop };
-    let result = run_app(&mut terminal, &mut app, &mut events, None);
-    drop(terminal);
-    drop(guard);
-    result?;
-    Ok(Outcome::Success)
+    let filter = args.tags.filter(!args.no_drafts);
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = App::new(config(args), width, height);
+    app.open_library(library::LibraryScreen::new(lib, filter, height));
+    let (_, signal) = run_on_terminal(app)?;
+    Ok(outcome(signal))
 }

@@ -1,14 +1,23 @@
 //! `update(&mut App, Action) -> Option<Effect>`: the only place state changes.
-//! No I/O here: loading files and leaving are [`Effect`]s for the event loop.
+//! No I/O here: work that waits (files, layout of a large article) is queued
+//! as a job on the app's outbox; its result comes back as [`Action::Done`].
+//! Each screen's own part lives beside it (`reader::update`, `library::update`).
 
 use super::action::{Action, Effect};
 use super::app::{App, Screen};
-use super::reader::{Focus, Reader, WHEEL_LINES};
+use super::jobs::{Done, Job, Output};
 
-/// Carries out `action`; returns what the event loop must do beyond redrawing.
+/// Carries out `action`; returns what the event loop must do beyond
+/// redrawing and starting the queued jobs.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     match action {
         Action::Quit => return Some(Effect::Quit),
+        Action::Done(done) => {
+            finish(app, *done);
+            request_layouts(app);
+            app.request_preview();
+            return None;
+        }
         Action::Resize(w, h) => {
             app.size = (w, h);
             for screen in &mut app.screens {
@@ -18,165 +27,193 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
             app.measure_help();
+            request_layouts(app);
             return None;
         }
         Action::ToggleHelp => {
-            app.help = !app.help;
-            app.help_scroll = 0;
-            app.measure_help();
+            app.toggle_help();
             return None;
         }
         _ => {}
     }
-    if app.help {
-        let page = isize::try_from(app.help_rows.max(1)).unwrap_or(isize::MAX);
+    if let Some(help) = &mut app.help {
+        let page = isize::try_from(help.rows.max(1)).unwrap_or(isize::MAX);
         let half = (page / 2).max(1);
         match action {
-            Action::LineDown => app.scroll_help(1),
-            Action::LineUp => app.scroll_help(-1),
-            Action::PageDown => app.scroll_help(page),
-            Action::PageUp => app.scroll_help(-page),
-            Action::HalfPageDown => app.scroll_help(half),
-            Action::HalfPageUp => app.scroll_help(-half),
-            Action::Top => app.help_scroll = 0,
-            Action::Bottom => app.help_scroll = app.help_max_scroll(),
-            Action::Cancel | Action::Back => app.help = false,
+            Action::LineDown => help.scroll_by(1),
+            Action::LineUp => help.scroll_by(-1),
+            Action::PageDown => help.scroll_by(page),
+            Action::PageUp => help.scroll_by(-page),
+            Action::HalfPageDown => help.scroll_by(half),
+            Action::HalfPageUp => help.scroll_by(-half),
+            Action::Top => help.scroll = 0,
+            Action::Bottom => help.scroll = help.max_scroll(),
+            Action::Cancel | Action::Back => app.help = None,
             _ => {}
         }
         return None;
     }
-    match app.screens.last_mut() {
-        Some(Screen::Reader(r)) => update_reader(r, action),
+    let effect = match app.screens.last_mut() {
+        Some(Screen::Reader(r)) => super::reader::update(r, action),
         Some(Screen::Library(s)) => super::library::update(s, action),
         None => Some(Effect::Quit),
-    }
-}
-
-/// The reader's part of [`update`].
-fn update_reader(r: &mut Reader, action: Action) -> Option<Effect> {
-    r.message = None;
-    let page = r.rows().max(1);
-    let half = (page / 2).max(1);
-    match action {
-        Action::LineDown => r.scroll_down(1),
-        Action::LineUp => r.scroll_up(1),
-        Action::PageDown => r.scroll_down(page),
-        Action::PageUp => r.scroll_up(page),
-        Action::HalfPageDown => r.scroll_down(half),
-        Action::HalfPageUp => r.scroll_up(half),
-        Action::Top => r.top = 0,
-        Action::Bottom => r.bottom(),
-        Action::NextHeading => {
-            if !r.next_heading() {
-                r.message = Some("no heading below".into());
-            }
-        }
-        Action::PrevHeading => {
-            if !r.prev_heading() {
-                r.message = Some("no heading above".into());
-            }
-        }
-        Action::ToggleFocus => {
-            r.toggle_focus();
-            if r.focus == Focus::Text && !r.outline_shown() {
-                r.message = Some("the outline is hidden: o shows it".into());
-            }
-        }
-        Action::ToggleOutline => {
-            r.toggle_outline();
-            if r.article.outline.is_empty() {
-                r.message = Some("this article has no headings".into());
-            } else if r.outline_wanted && !r.outline_shown() {
-                r.message = Some("the outline needs 60 columns".into());
-            }
-        }
-        Action::OutlineDown => r.move_selection(true),
-        Action::OutlineUp => r.move_selection(false),
-        Action::OutlineJump => {
-            let i = r.outline.selected;
-            r.jump_to_heading(i);
-        }
-        Action::Fold => r.fold(),
-        Action::Unfold => r.unfold(),
-        Action::SearchStart => r.search.typing = Some(String::new()),
-        Action::SearchInput(c) => {
-            if let Some(q) = &mut r.search.typing {
-                q.push(c);
-            }
-        }
-        Action::SearchBackspace => {
-            if let Some(q) = &mut r.search.typing {
-                q.pop();
-            }
-        }
-        Action::SearchSubmit => {
-            let query = r.search.typing.take().unwrap_or_default();
-            if query.is_empty() {
-                r.clear_search();
-            } else {
-                r.run_search(query);
-            }
-        }
-        Action::SearchAbort => r.search.typing = None,
-        Action::SearchNext => r.step_match(true),
-        Action::SearchPrev => r.step_match(false),
-        Action::Cancel => {
-            if r.search.query.is_empty() {
-                return Some(Effect::Back);
-            }
-            r.clear_search();
-        }
-        Action::Back => return Some(Effect::Back),
-        Action::Wheel { column, row, down } => wheel(r, column, row, down),
-        Action::Click { column, row } => click(r, column, row),
-        Action::Quit | Action::Resize(..) | Action::ToggleHelp => {}
-        // The library's actions mean nothing in the reader.
-        Action::OpenSelected
-        | Action::FilterStart
-        | Action::FilterInput(_)
-        | Action::FilterBackspace
-        | Action::FilterKeep
-        | Action::FilterClear
-        | Action::TagPicker
-        | Action::ClearTags
-        | Action::SortNext
-        | Action::SortReverse
-        | Action::ToggleDrafts
-        | Action::PickerToggle
-        | Action::PickerMode
-        | Action::PickerApply
-        | Action::PickerCancel => {}
-    }
-    r.follow();
-    None
-}
-
-fn contains(rect: ratatui::layout::Rect, column: u16, row: u16) -> bool {
-    rect.contains(ratatui::layout::Position::new(column, row))
-}
-
-fn wheel(r: &mut Reader, column: u16, row: u16, down: bool) {
-    if r.geometry.outline.is_some_and(|o| contains(o, column, row)) {
-        r.scroll_outline(down, WHEEL_LINES);
-    } else if contains(r.geometry.pane, column, row) {
-        if down {
-            r.scroll_down(WHEEL_LINES);
-        } else {
-            r.scroll_up(WHEEL_LINES);
-        }
-    }
-}
-
-fn click(r: &mut Reader, column: u16, row: u16) {
-    let Some(pane) = r.geometry.outline else {
-        return;
     };
-    // The last column is the pane's border.
-    if !contains(pane, column, row) || column.saturating_add(1) >= pane.right() {
-        return;
+    request_layouts(app);
+    app.request_preview();
+    match effect {
+        Some(Effect::Open(path)) => {
+            app.request_open(path);
+            None
+        }
+        other => other,
     }
-    if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {
-        r.outline.selected = i;
-        r.jump_to_heading(i);
+}
+
+/// Turns the layouts readers want into jobs.
+fn request_layouts(app: &mut App) {
+    for screen in &mut app.screens {
+        let Screen::Reader(r) = screen else { continue };
+        if let Some(width) = r.jobs.wanted.take() {
+            let job = Job::Layout {
+                article: std::sync::Arc::clone(&r.article),
+                config: *r.config(),
+                width,
+            };
+            r.jobs.layout = Some(app.jobs.push(job));
+        }
+    }
+}
+
+/// Puts a finished job's result where it was asked for, unless the user
+/// has moved past it.
+fn finish(app: &mut App, done: Done) {
+    let id = done.id;
+    match done.output {
+        Output::Opened(result) => {
+            if app.opening != Some(id) {
+                return;
+            }
+            app.opening = None;
+            match result {
+                Ok(mut reader) => {
+                    let (w, h) = app.size;
+                    if reader.geometry.area.width != w || reader.geometry.area.height != h {
+                        reader.resize(w, h);
+                    }
+                    app.screens.push(Screen::Reader(reader));
+                    app.watch_top_reader();
+                }
+                Err(message) => set_message(app, message),
+            }
+        }
+        Output::Whole(whole) => {
+            let (article, doc) = *whole;
+            let mut replay = Vec::new();
+            let top = app.screens.len().saturating_sub(1);
+            for (i, screen) in app.screens.iter_mut().enumerate() {
+                if let Screen::Reader(r) = screen {
+                    if r.jobs.whole == Some(id) {
+                        r.replace_article(article, Some(doc));
+                        let deferred = std::mem::take(&mut r.deferred);
+                        if i == top {
+                            replay = deferred;
+                        }
+                        break;
+                    }
+                }
+            }
+            for action in replay {
+                let _ = update(app, action);
+            }
+        }
+        Output::Laid(doc) => {
+            for screen in &mut app.screens {
+                if let Screen::Reader(r) = screen {
+                    if r.jobs.layout == Some(id) {
+                        r.install_layout(*doc);
+                        break;
+                    }
+                }
+            }
+        }
+        Output::Preview { entry, state } => {
+            // A late preview is still the right one for its entry: keep it.
+            for screen in &mut app.screens {
+                if let Screen::Library(s) = screen {
+                    s.set_preview(entry, state);
+                    break;
+                }
+            }
+        }
+        Output::Changed(_) => {
+            let config = app.config;
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !r.partial {
+                    let job = Job::Reload {
+                        path: r.article.path.clone(),
+                        config,
+                        width: r.geometry.text.width.max(1),
+                    };
+                    r.jobs.reload = Some(app.jobs.push(job));
+                }
+            }
+        }
+        Output::Reloaded(result) => {
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.reload != Some(id) {
+                    continue;
+                }
+                r.jobs.reload = None;
+                match result {
+                    Ok(reloaded) => {
+                        let (article, doc) = *reloaded;
+                        r.reload(article, doc);
+                        r.message = Some("reloaded".into());
+                    }
+                    Err(reason) => {
+                        r.message = Some(format!("{reason}: still showing what was read"));
+                    }
+                }
+                break;
+            }
+        }
+        Output::Unwatched(reason) => {
+            for screen in &mut app.screens {
+                let Screen::Reader(r) = screen else { continue };
+                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !reason.is_empty() {
+                    r.message = Some(reason.clone());
+                }
+            }
+        }
+        Output::Failed(reason) => {
+            for screen in &mut app.screens {
+                if let Screen::Reader(r) = screen {
+                    if r.jobs.whole == Some(id) {
+                        r.jobs.whole = None;
+                        r.partial = false;
+                        r.deferred.clear();
+                        r.message = Some("only the start of this article could be loaded".into());
+                    }
+                    if r.jobs.layout == Some(id) {
+                        r.jobs.layout = None;
+                    }
+                }
+            }
+            if app.opening == Some(id) {
+                app.opening = None;
+                set_message(app, reason);
+            }
+        }
+    }
+}
+
+/// A note for the top screen's status line or footer.
+fn set_message(app: &mut App, message: String) {
+    match app.screens.last_mut() {
+        Some(Screen::Reader(r)) => r.message = Some(message),
+        Some(Screen::Library(s)) => s.message = Some(message),
+        None => {}
     }
 }

@@ -40,7 +40,7 @@ pub fn load(path: &Path) -> Article {
 pub fn config() -> Config {
     Config {
         max_width: 100,
-        color: false,
+        theme: quire::theme::Theme::MONO,
         layouter: quire::layout::layout,
     }
 }

@@ -31,6 +31,9 @@ pub struct Tmux {
     target: String,
     /// The server's socket file, removed on drop (tmux leaves it behind).
     socket_path: Option<std::path::PathBuf>,
+    /// The shell's home, with `XDG_STATE_HOME` and `XDG_CONFIG_HOME` inside
+    /// it: quire's own files go here, never to the real home.
+    pub home: tempfile::TempDir,
 }
 
 impl Tmux {
@@ -38,10 +41,18 @@ impl Tmux {
     /// socket named after `name` and this process.
     pub fn start(name: &str, width: u16, height: u16, shell_command: &str, dir: &Path) -> Tmux {
         let socket = format!("quire-test-{name}-{}", std::process::id());
+        let home = tempfile::tempdir().expect("a temporary home");
+        let home_env = |var: &str, sub: &str| format!("{var}={}", home.path().join(sub).display());
+        let (state, config) = (
+            home_env("XDG_STATE_HOME", "state"),
+            home_env("XDG_CONFIG_HOME", "config"),
+        );
+        let home_var = home_env("HOME", "");
         let mut tmux = Tmux {
             socket,
             target: "main".to_string(),
             socket_path: None,
+            home,
         };
         // A clean, predictable shell: no rc files, a fixed prompt.
         let out = tmux.run(&[
@@ -61,7 +72,9 @@ impl Tmux {
             "-i",
             &format!("PATH={}", std::env::var("PATH").unwrap_or_default()),
             "TERM=xterm-256color",
-            "HOME=/tmp",
+            &home_var,
+            &state,
+            &config,
             "PS1=PROMPT$ ",
             "sh",
         ]);

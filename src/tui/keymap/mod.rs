@@ -1,12 +1,19 @@
-//! Keys to [`Action`]s, as one table of bindings that the help overlay also reads.
+//! Keys to [`Action`]s, as one table of bindings that the help overlay and
+//! the footers' hints also read: the defaults ([`BINDINGS`]) with a config's
+//! overrides laid over them ([`Keymap`]).
 //!
 //! Looking a key up changes nothing; [`update`](super::update::update) acts.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use std::sync::LazyLock;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 mod bindings;
+mod names;
+mod table;
 
 pub use bindings::BINDINGS;
+pub use table::{Entry, Hints, Keymap, Override, Section};
 
 use super::action::Action;
 
@@ -116,7 +123,15 @@ impl Key {
             KeyCode::Tab => "Tab".to_string(),
             KeyCode::BackTab => "S-Tab".to_string(),
             KeyCode::Backspace => "Bksp".to_string(),
+            KeyCode::F(n) => format!("F{n}"),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::Insert => "Ins".to_string(),
             other => format!("{other:?}"),
+        };
+        let name = if self.mods.contains(KeyModifiers::ALT) {
+            format!("M-{name}")
+        } else {
+            name
         };
         if self.mods.contains(KeyModifiers::CONTROL) {
             format!("C-{name}")
@@ -139,25 +154,10 @@ pub struct Binding {
     pub help: &'static str,
 }
 
-/// The action bound to `event` in `mode`, if any. Key releases are ignored.
+/// The action bound to `event` in `mode` by the default keymap, if any.
 pub fn action_for(mode: Mode, event: &KeyEvent) -> Option<Action> {
-    if event.kind == KeyEventKind::Release {
-        return None;
-    }
-    if let Some(binding) = BINDINGS
-        .iter()
-        .find(|b| b.modes.contains(&mode) && b.keys.iter().any(|k| k.matches(event)))
-    {
-        return Some(binding.action.clone());
-    }
-    let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
-    match (mode, event.code) {
-        (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
-        (Mode::LibraryFilter | Mode::TagSearch, KeyCode::Char(c)) if typed.is_empty() => {
-            Some(Action::FilterInput(c))
-        }
-        _ => None,
-    }
+    static DEFAULT: LazyLock<Keymap> = LazyLock::new(Keymap::default);
+    DEFAULT.action_for(mode, event)
 }
 
 #[cfg(test)]

@@ -1,17 +1,20 @@
 //! The library screen's state: the scanned folder, the active filter and
 //! sort, the rows they leave, the selection and scroll, the text filter being
-//! typed, the tag picker and the preview cache. Changing it does no I/O but
-//! [`LibraryScreen::ensure_preview`], which the event loop calls.
+//! typed, the tag picker and the preview cache. Changing it does no I/O:
+//! previews are read by background jobs.
 
+mod geometry;
 mod picker;
 mod update;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use crate::article::Article;
 use crate::library::{Filter, Library, Preview, Sort, TagMode};
 
+use super::jobs::JobId;
+
+pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use picker::TagPicker;
 pub use update::update;
 
@@ -60,26 +63,12 @@ pub struct LibraryScreen {
     pub typing: Option<String>,
     /// The tag picker, when open.
     pub picker: Option<TagPicker>,
+    /// Where each part goes on screen, set on resize.
+    pub geometry: LibraryGeometry,
     /// Previews by entry index, loaded on selection.
     previews: HashMap<usize, PreviewState>,
-}
-
-/// Rows the list loses to the header, the column titles and the footer.
-pub const CHROME_ROWS: u16 = 3;
-
-/// The preview panel shows only on terminals at least this wide.
-pub const PREVIEW_MIN_COLUMNS: u16 = 90;
-
-/// Columns of the preview panel on a `width` x `height` terminal, 0 when it
-/// does not show. Drawing and mouse hits both place the panel with this.
-pub fn preview_columns(width: u16, height: u16) -> u16 {
-    // The panel sits beside the list, so it needs a body row between the
-    // header and the footer.
-    if width >= PREVIEW_MIN_COLUMNS && height >= 3 {
-        (width / 3).clamp(30, 56)
-    } else {
-        0
-    }
+    /// The preview being read in the background (one at a time).
+    preview_job: Option<(usize, JobId)>,
 }
 
 impl LibraryScreen {
@@ -99,7 +88,9 @@ impl LibraryScreen {
             message: None,
             typing: None,
             picker: None,
+            geometry: LibraryGeometry::default(),
             previews: HashMap::new(),
+            preview_job: None,
         };
         screen.resize(0, height);
         screen.refilter();
@@ -133,17 +124,12 @@ impl LibraryScreen {
     pub fn resize(&mut self, width: u16, height: u16) {
         self.width = width;
         self.height = height;
-        self.list_height = usize::from(height.saturating_sub(CHROME_ROWS).max(1));
+        self.geometry = LibraryGeometry::new(width, height);
+        self.list_height = usize::from(self.geometry.list.height.max(1));
         if let Some(picker) = &mut self.picker {
             picker.resize(height);
         }
         self.follow();
-    }
-
-    /// Columns of the list, left of the preview panel when it shows.
-    pub fn list_columns(&self) -> u16 {
-        self.width
-            .saturating_sub(preview_columns(self.width, self.height))
     }
 
     /// Scrolls so the selection is on screen.
@@ -333,25 +319,29 @@ impl LibraryScreen {
         }
     }
 
-    /// Loads the selected article's preview unless it is cached: the one
-    /// full parse the library does, on selection only.
-    pub fn ensure_preview(&mut self) {
+    /// The entry and file whose preview should be read now: the selected
+    /// article's, when it is not cached and no preview is being read.
+    pub fn preview_wanted(&self) -> Option<(usize, PathBuf)> {
         let Some(Row::Article(i)) = self.selected_row() else {
-            return;
+            return None;
         };
-        if self.previews.contains_key(&i) {
-            return;
+        if self.previews.contains_key(&i) || self.preview_job.is_some() {
+            return None;
         }
-        let path = self.library.root.join(&self.library.entries[i].path);
-        let state = match Article::load(&path) {
-            Ok(article) => PreviewState::Ready(Preview::of(&article)),
-            Err(e) => PreviewState::Error(e.to_string()),
-        };
-        self.previews.insert(i, state);
+        Some((i, self.library.root.join(&self.library.entries[i].path)))
     }
 
-    /// Puts a preview in the cache (for screens drawn without files).
+    /// Notes that the preview of `entry` is being read by job `id`.
+    pub fn preview_requested(&mut self, entry: usize, id: JobId) {
+        self.preview_job = Some((entry, id));
+    }
+
+    /// Puts a preview in the cache (a job's result, or for screens drawn
+    /// without files).
     pub fn set_preview(&mut self, entry: usize, state: PreviewState) {
+        if self.preview_job.is_some_and(|(e, _)| e == entry) {
+            self.preview_job = None;
+        }
         self.previews.insert(entry, state);
     }
 

@@ -212,7 +212,7 @@ fn an_empty_library_has_no_selection() {
     s.page(true);
     assert_eq!(s.selected_row(), None);
     assert_eq!(s.open_path(), None);
-    s.ensure_preview();
+    assert_eq!(s.preview_wanted(), None, "no row, no preview to read");
     assert!(s.preview().is_none());
     s.picker_open();
     s.picker.as_mut().expect("open").toggle();
@@ -290,14 +290,14 @@ fn a_click_selects_a_row_only_left_of_the_preview() {
     let mut s = LibraryScreen::new(library(6), Filter::default(), 20);
     s.resize(120, 20);
     // 120 columns: a 40-column preview on the right, the list on 0..80.
-    assert_eq!(s.list_columns(), 80);
+    assert_eq!(s.geometry.list.width, 80);
     update(&mut s, Action::Click { column: 80, row: 4 });
     assert_eq!(s.selected, 0, "a click in the preview selects nothing");
     update(&mut s, Action::Click { column: 79, row: 4 });
     assert_eq!(s.selected, 2, "row 4 is the third list row");
     // Narrow: no preview, the whole width is the list.
     s.resize(80, 20);
-    assert_eq!(s.list_columns(), 80);
+    assert_eq!(s.geometry.list.width, 80);
     update(&mut s, Action::Click { column: 79, row: 3 });
     assert_eq!(s.selected, 1);
 }

@@ -7,9 +7,6 @@ use crate::tui::action::{Action, Effect};
 /// Rows one turn of the mouse wheel moves the selection.
 const WHEEL_ROWS: isize = 3;
 
-/// The list's first screen row (under the header and the column titles).
-const LIST_TOP: u16 = 2;
-
 /// Carries out `action` on the library screen.
 pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
     s.message = None;
@@ -43,11 +40,12 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::Cancel if !s.cancel() => return Some(Effect::Back),
         Action::Back => return Some(Effect::Back),
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),
-        Action::Click { column, row } if row >= LIST_TOP && column < s.list_columns() => {
-            let offset = usize::from(row - LIST_TOP);
-            let at = s.scroll.saturating_add(offset);
-            if at < s.rows.len() && offset < s.list_height {
-                s.selected = at;
+        Action::Click { column, row } => {
+            if let Some(offset) = s.geometry.list_row_at(column, row) {
+                let at = s.scroll.saturating_add(offset);
+                if at < s.rows.len() {
+                    s.selected = at;
+                }
             }
         }
         _ => {}

@@ -1,7 +1,7 @@
 //! The reader's search: the query being typed, the matches in the current
 //! layout, and moving between them.
 
-use super::Reader;
+use super::ReaderScreen;
 use crate::search::{self, Match};
 
 /// A search: what is being typed and what the last query found.
@@ -18,7 +18,7 @@ pub struct SearchState {
     pub current: Option<usize>,
 }
 
-impl Reader {
+impl ReaderScreen {
     /// Runs `query` (smart case) and shows the first match at or after the top line.
     pub fn run_search(&mut self, query: String) {
         self.search.query = query;

@@ -3,49 +3,39 @@
 //! (layout, search) happens here on load and resize, never while drawing.
 
 mod find;
+mod geometry;
 mod outline;
+mod place;
+mod update;
 
-use ratatui::layout::Rect;
+use std::sync::Arc;
 
 use crate::article::Article;
 use crate::layout::{Document, LayoutOptions};
 
-pub use find::SearchState;
-pub use outline::OutlineView;
+use super::action::Action;
+use super::app::Config;
+use super::jobs::{JobId, StopFlag};
 
-/// Lays out an article at a width: [`crate::layout::layout`], or a stand-in in tests.
-pub type Layouter = fn(&Article, u16, LayoutOptions) -> Document;
+pub use find::SearchState;
+pub use geometry::Geometry;
+pub use outline::OutlineView;
+pub use place::Place;
+pub use update::update;
 
 /// Bodies larger than this are laid out without syntax highlighting, which
 /// would otherwise dominate the time to the first screen.
 pub const HIGHLIGHT_LIMIT: usize = 1 << 20;
+
+/// Bodies larger than this are laid out again on a background job after a
+/// resize, showing the old layout meanwhile; smaller ones at once.
+pub const BACKGROUND_LAYOUT_BYTES: usize = 256 * 1024;
 
 /// The outline pane hides itself on terminals narrower than this.
 pub const OUTLINE_MIN_COLUMNS: u16 = 60;
 
 /// Lines moved by one turn of the mouse wheel.
 pub const WHEEL_LINES: usize = 3;
-
-/// Settings the reader was started with.
-#[derive(Debug, Clone, Copy)]
-pub struct Config {
-    /// The widest the text column may be (`--width`).
-    pub max_width: u16,
-    /// Colours on (off under NO_COLOR): only modifiers then.
-    pub color: bool,
-    /// How articles are laid out.
-    pub layouter: Layouter,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            max_width: 100,
-            color: true,
-            layouter: crate::layout::layout,
-        }
-    }
-}
 
 /// Which pane keys go to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -55,54 +45,6 @@ pub enum Focus {
     Text,
     /// The outline pane.
     Outline,
-}
-
-/// Where each part of the reader goes on screen, computed on resize.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Geometry {
-    /// The whole terminal.
-    pub area: Rect,
-    /// The outline pane with its right border, when shown.
-    pub outline: Option<Rect>,
-    /// The text pane (the column and its margins): the mouse wheel scrolls it.
-    pub pane: Rect,
-    /// The text column itself; the document is laid out at its width.
-    pub text: Rect,
-    /// The status line, when there is room for one.
-    pub status: Option<Rect>,
-}
-
-impl Geometry {
-    /// The parts of a `width` x `height` terminal.
-    pub fn new(width: u16, height: u16, outline_wanted: bool, max_width: u16) -> Geometry {
-        let area = Rect::new(0, 0, width, height);
-        let (main_h, status) = if height >= 2 {
-            (height - 1, Some(Rect::new(0, height - 1, width, 1)))
-        } else {
-            (height, None)
-        };
-        let outline_w = if outline_wanted && width >= OUTLINE_MIN_COLUMNS {
-            (width / 4).clamp(18, 34)
-        } else {
-            0
-        };
-        let outline = (outline_w > 0).then(|| Rect::new(0, 0, outline_w, main_h));
-        let pane = Rect::new(outline_w, 0, width.saturating_sub(outline_w), main_h);
-        // One column of margin on each side when there is room; the column is
-        // centred in what is left.
-        let margin = if pane.width >= 3 { 1 } else { 0 };
-        let room = pane.width.saturating_sub(2 * margin);
-        let col_w = room.min(max_width.max(1));
-        let x = pane.x + margin + (room - col_w) / 2;
-        let text = Rect::new(x, 0, col_w, main_h);
-        Geometry {
-            area,
-            outline,
-            pane,
-            text,
-            status,
-        }
-    }
 }
 
 /// Where the reader is in the text, independent of the width: the block
@@ -116,9 +58,9 @@ struct Anchor {
 
 /// The reader screen.
 #[derive(Debug, Clone)]
-pub struct Reader {
-    /// The article being read.
-    pub article: Article,
+pub struct ReaderScreen {
+    /// The article being read (shared with the jobs that lay it out).
+    pub article: Arc<Article>,
     /// The article laid out at the text column's width.
     pub doc: Document,
     /// The previous layout, kept so that resizing back and forth is instant.
@@ -139,20 +81,40 @@ pub struct Reader {
     pub message: Option<String>,
     /// True while only the start of a large article is loaded.
     pub partial: bool,
+    /// The background jobs this reader waits for.
+    pub jobs: ReaderJobs,
+    /// Actions that need the whole article, kept until it has loaded.
+    pub deferred: Vec<Action>,
     config: Config,
 }
 
-impl Reader {
+/// The background jobs a reader waits for, by id: a result with another id
+/// is one the reader has moved past.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderJobs {
+    /// Loading the whole of a large article.
+    pub whole: Option<JobId>,
+    /// A layout at the text column's new width.
+    pub layout: Option<JobId>,
+    /// A width whose layout has to be asked for (the app turns this into a job).
+    pub wanted: Option<u16>,
+    /// Reading the file again after it changed on disk.
+    pub reload: Option<JobId>,
+    /// The watch on the article's file, and how to stop it.
+    pub watch: Option<(JobId, StopFlag)>,
+}
+
+impl ReaderScreen {
     /// A reader of `article` on a `width` x `height` terminal, at the top.
-    pub fn new(article: Article, config: Config, width: u16, height: u16) -> Reader {
-        Reader::with_start(article, config, width, height, false)
+    pub fn new(article: Article, config: Config, width: u16, height: u16) -> ReaderScreen {
+        ReaderScreen::with_start(article, config, width, height, false)
     }
 
     /// A reader of the start of a large article while the rest loads: laid
     /// out without highlighting, which would cost more than the rest of the
     /// first screen (the whole article replaces it soon).
-    pub fn new_partial(article: Article, config: Config, width: u16, height: u16) -> Reader {
-        Reader::with_start(article, config, width, height, true)
+    pub fn new_partial(article: Article, config: Config, width: u16, height: u16) -> ReaderScreen {
+        ReaderScreen::with_start(article, config, width, height, true)
     }
 
     fn with_start(
@@ -161,16 +123,14 @@ impl Reader {
         width: u16,
         height: u16,
         partial: bool,
-    ) -> Reader {
+    ) -> ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
         let geometry = Geometry::new(width, height, has_outline, config.max_width);
-        let options = LayoutOptions {
-            highlight: !partial && article.body.len() <= HIGHLIGHT_LIMIT,
-        };
+        let options = layout_options(&config, &article, partial);
         let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
-        let mut reader = Reader {
-            article,
+        let mut reader = ReaderScreen {
+            article: Arc::new(article),
             doc,
             previous: None,
             top: 0,
@@ -181,6 +141,8 @@ impl Reader {
             search: SearchState::default(),
             message: None,
             partial,
+            jobs: ReaderJobs::default(),
+            deferred: Vec::new(),
             config,
         };
         reader.reset_outline();
@@ -314,8 +276,9 @@ impl Reader {
     /// shown only its start), keeping the same text on the top line.
     pub fn replace_article(&mut self, article: Article, doc: Option<Document>) {
         let anchor = self.anchor();
-        self.article = article;
+        self.article = Arc::new(article);
         self.partial = false;
+        self.jobs.whole = None;
         self.previous = None;
         self.doc = match doc {
             Some(doc) if doc.width == self.geometry.text.width.max(1) => doc,
@@ -329,19 +292,47 @@ impl Reader {
 
     fn relayout(&mut self) {
         let width = self.geometry.text.width.max(1);
-        if width != self.doc.width {
-            let anchor = self.anchor();
-            let doc = match self.previous.take() {
-                Some(doc) if doc.width == width => doc,
-                _ => lay_out(&self.config, &self.article, width),
-            };
-            self.previous = Some(std::mem::replace(&mut self.doc, doc));
-            self.restore(anchor);
-            self.rerun_search();
+        if width == self.doc.width {
+            // Back at the width shown: a layout asked for another is moot.
+            self.jobs.layout = None;
+            self.jobs.wanted = None;
+        } else {
+            match self.previous.take() {
+                Some(doc) if doc.width == width => self.install_layout(doc),
+                previous if self.article.body.len() > BACKGROUND_LAYOUT_BYTES => {
+                    // Keep showing the old layout, cut to the column, until
+                    // the new one is ready.
+                    self.previous = previous;
+                    self.jobs.wanted = Some(width);
+                }
+                _ => {
+                    let doc = lay_out(&self.config, &self.article, width);
+                    self.install_layout(doc);
+                }
+            }
         }
         if self.top > self.doc.len().saturating_sub(1) {
             self.top = self.doc.len().saturating_sub(1);
         }
+    }
+
+    /// Swaps in a layout made for the text column's current width, keeping
+    /// the same text on the top line. One for another width is dropped.
+    pub fn install_layout(&mut self, doc: Document) {
+        if doc.width != self.geometry.text.width.max(1) {
+            return;
+        }
+        self.jobs.layout = None;
+        self.jobs.wanted = None;
+        let anchor = self.anchor();
+        self.previous = Some(std::mem::replace(&mut self.doc, doc));
+        self.restore(anchor);
+        self.rerun_search();
+        if self.top > self.doc.len().saturating_sub(1) {
+            self.top = self.doc.len().saturating_sub(1);
+        }
+        self.outline.followed = None;
+        self.follow();
     }
 
     fn anchor(&self) -> Option<Anchor> {
@@ -377,10 +368,17 @@ impl Reader {
 
 /// Lays out `article` at `width` with the options its size calls for.
 pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
-    let options = LayoutOptions {
-        highlight: article.body.len() <= HIGHLIGHT_LIMIT,
-    };
+    let options = layout_options(config, article, false);
     (config.layouter)(article, width.max(1), options)
+}
+
+/// Highlighted with the theme's syntect theme, unless the article is only
+/// a start being shown while the rest loads, or too large.
+fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
+    let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
+    LayoutOptions {
+        syntax: config.theme.syntax.filter(|_| highlight),
+    }
 }
 
 /// The first line and the end of the lines laid out from the block at `source`.

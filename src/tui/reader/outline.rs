@@ -1,7 +1,7 @@
 //! The reader's outline pane: folds, the cursor, the section highlight and
 //! the pane's scroll, kept in step with the text.
 
-use super::{Focus, Reader};
+use super::{Focus, ReaderScreen};
 
 /// The outline pane: folds, the selected entry and its scroll.
 #[derive(Debug, Clone, Default)]
@@ -24,7 +24,7 @@ pub struct OutlineView {
     pub(super) followed: Option<usize>,
 }
 
-impl Reader {
+impl ReaderScreen {
     pub(super) fn reset_outline(&mut self) {
         let n = self.article.outline.len();
         // Parents with a stack of open (index, level) pairs.

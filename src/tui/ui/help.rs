@@ -6,8 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 
-use crate::tui::app::App;
-use crate::tui::keymap::{BINDINGS, Mode};
+use crate::theme::Theme;
+use crate::tui::app::{App, HelpView};
+use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::theme;
 
 /// The modes listed over the reader, in order.
@@ -27,24 +28,26 @@ const KEY_COLUMN: usize = 18;
 
 /// The overlay's lines at `width` columns: a section per mode, a row per
 /// binding, descriptions wrapped under themselves when they do not fit.
-pub fn lines(color: bool, width: usize) -> Vec<Line<'static>> {
+pub fn lines(t: &Theme, keys: &Keymap, width: usize) -> Vec<Line<'static>> {
     sections(
         &SECTIONS,
         &[
             ("wheel", "scroll the pane under the pointer"),
             ("click", "jump to an outline entry"),
         ],
-        color,
+        t,
+        keys,
         width,
     )
 }
 
 /// The overlay's lines over the library, at `width` columns.
-pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
+pub fn library_lines(t: &Theme, keys: &Keymap, width: usize) -> Vec<Line<'static>> {
     sections(
         &LIBRARY_SECTIONS,
         &[("wheel", "move the selection"), ("click", "select a row")],
-        color,
+        t,
+        keys,
         width,
     )
 }
@@ -52,10 +55,11 @@ pub fn library_lines(color: bool, width: usize) -> Vec<Line<'static>> {
 fn sections(
     modes: &[Mode],
     mouse: &[(&str, &str)],
-    color: bool,
+    t: &Theme,
+    keymap: &Keymap,
     width: usize,
 ) -> Vec<Line<'static>> {
-    let key_style = theme::help_key(color);
+    let key_style = theme::style(t.help_key);
     let text_width = width.saturating_sub(KEY_COLUMN).max(8);
     let row = |out: &mut Vec<Line<'static>>, keys: String, help: &str| {
         for (i, part) in textwrap::wrap(help, text_width).into_iter().enumerate() {
@@ -72,7 +76,14 @@ fn sections(
             out.push(Line::raw(""));
         }
         out.push(Line::styled(mode.title(), key_style));
-        for b in BINDINGS.iter().filter(|b| b.modes.first() == Some(&mode)) {
+        for b in keymap
+            .entries()
+            .iter()
+            .filter(|b| b.modes.first() == Some(&mode))
+        {
+            if b.keys.is_empty() {
+                continue;
+            }
             let keys: Vec<String> = b.keys.iter().map(|k| k.label()).collect();
             row(&mut out, keys.join(" "), b.help);
         }
@@ -107,24 +118,24 @@ fn inner_rows(area_height: u16, total: usize) -> usize {
 /// The help's line count and the rows that show at once on a `width` x
 /// `height` terminal, over the library or over the reader: what scrolling
 /// the help needs, measured on open and on resize rather than per frame.
-pub fn measure(width: u16, height: u16, library: bool, color: bool) -> (usize, usize) {
+pub fn measure(width: u16, height: u16, library: bool, t: &Theme, keys: &Keymap) -> (usize, usize) {
     let (_, inner) = widths(Rect::new(0, 0, width, height));
     let total = if library {
-        library_lines(color, inner).len()
+        library_lines(t, keys, inner).len()
     } else {
-        lines(color, inner).len()
+        lines(t, keys, inner).len()
     };
     (total, inner_rows(height, total))
 }
 
 /// Draws the help overlay centred over the screen.
-pub fn draw(buf: &mut Buffer, app: &App) {
+pub fn draw(buf: &mut Buffer, app: &App, view: &HelpView) {
     let area = buf.area;
     let (width, inner) = widths(area);
     let lines = if app.library().is_some() {
-        library_lines(app.config.color, inner)
+        library_lines(&app.config.theme, &app.keymap, inner)
     } else {
-        lines(app.config.color, inner)
+        lines(&app.config.theme, &app.keymap, inner)
     };
     let inner_h = inner_rows(area.height, lines.len());
     let height = u16::try_from(inner_h.saturating_add(2)).unwrap_or(u16::MAX);
@@ -134,7 +145,7 @@ pub fn draw(buf: &mut Buffer, app: &App) {
     let popup = super::centered(area, width, height);
     // `update` keeps the scroll in range; this only guards a frame drawn
     // before a resize reached it.
-    let scroll = app.help_scroll.min(lines.len().saturating_sub(inner_h));
+    let scroll = view.scroll.min(lines.len().saturating_sub(inner_h));
     let title = if lines.len() > inner_h {
         " Keys: j/k scroll, ? closes "
     } else {

@@ -12,7 +12,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::library::{Entry, SortKey, TagMode};
 use crate::sanitize::sanitize_line;
-use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker, preview_columns};
+use crate::theme::Theme;
+use crate::tui::keymap::Hints;
+use crate::tui::library::{LibraryScreen, PreviewState, Row, TagPicker};
 use crate::tui::theme;
 
 use super::{clip, truncate};
@@ -26,89 +28,33 @@ const DATE: usize = 10;
 const TIME: usize = 7;
 const GAP: usize = 2;
 
-/// Where each part goes on a `area`-sized screen.
-struct Parts {
-    header: Rect,
-    columns: Rect,
-    list: Rect,
-    preview: Option<Rect>,
-    footer: Rect,
-}
-
-fn parts(area: Rect) -> Parts {
-    let h = area.height;
-    let row = |y: u16, height: u16| Rect::new(area.x, area.y.saturating_add(y), area.width, height);
-    let header = row(0, h.min(1));
-    let footer = if h >= 2 {
-        row(h - 1, 1)
-    } else {
-        Rect::default()
-    };
-    let body = if h >= 3 {
-        row(1, h - 2)
-    } else {
-        Rect::default()
-    };
-    let panel = preview_columns(area.width, area.height);
-    let (left, preview) = if panel > 0 && !body.is_empty() {
-        let left = Rect {
-            width: area.width - panel,
-            ..body
-        };
-        let right = Rect {
-            x: body.x + left.width,
-            width: panel,
-            ..body
-        };
-        (left, Some(right))
-    } else {
-        (body, None)
-    };
-    let columns = Rect {
-        height: left.height.min(1),
-        ..left
-    };
-    let list = Rect {
-        y: left.y.saturating_add(1),
-        height: left.height.saturating_sub(1),
-        ..left
-    };
-    Parts {
-        header,
-        columns,
-        list,
-        preview,
-        footer,
-    }
-}
-
 /// Draws the library screen on the whole buffer.
-pub fn draw(buf: &mut Buffer, s: &LibraryScreen, color: bool) {
+pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
     let area = buf.area;
     if area.is_empty() {
         return;
     }
-    let p = parts(area);
-    draw_header(buf, p.header, s, color);
+    let p = &s.geometry;
+    draw_header(buf, p.header, s, t);
     let widths = Widths::new(usize::from(p.list.width), s);
-    draw_columns(buf, clip(buf, p.columns), &widths, s, color);
-    draw_list(buf, clip(buf, p.list), &widths, s, color);
+    draw_columns(buf, clip(buf, p.columns), &widths, s, t);
+    draw_list(buf, clip(buf, p.list), &widths, s, t);
     if let Some(panel) = p.preview {
-        draw_preview(buf, clip(buf, panel), s, color);
+        draw_preview(buf, clip(buf, panel), s, t);
     }
-    draw_footer(buf, clip(buf, p.footer), s, color);
+    draw_footer(buf, clip(buf, p.footer), s, t, hints);
     if let Some(picker) = &s.picker {
-        draw_picker(buf, area, picker, color);
+        draw_picker(buf, area, picker, t, hints);
     }
 }
 
-fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if area.is_empty() {
         return;
     }
     let root = sanitize_line(&s.library.root.display().to_string()).into_owned();
     let mut spans = vec![
-        Span::styled(format!(" {root} "), theme::library_title(color)),
+        Span::styled(format!(" {root} "), theme::style(t.library_title)),
         Span::raw(format!(" {} of {} articles", s.rows.len(), s.library.len())),
     ];
     let filters = s.filter_summary();
@@ -116,7 +62,7 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
         spans.push(Span::raw(" · "));
         spans.push(Span::styled(
             sanitize_line(&filters).into_owned(),
-            theme::library_filter(color),
+            theme::style(t.library_filter),
         ));
     }
     let arrow = if s.sort.reverse { "↑" } else { "↓" };
@@ -164,7 +110,7 @@ fn cell(text: &str, width: usize, gap: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
-fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, color: bool) {
+fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
     if area.is_empty() {
         return;
     }
@@ -193,12 +139,12 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, col
     buf.set_line(
         area.x,
         area.y,
-        &Line::styled(text, theme::library_columns(color)),
+        &Line::styled(text, theme::style(t.library_columns)),
         area.width,
     );
 }
 
-fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, color: bool) {
+fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
     if area.is_empty() {
         return;
     }
@@ -235,22 +181,22 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, color:
     for (dy, (i, row)) in visible.enumerate() {
         let Ok(dy) = u16::try_from(dy) else { break };
         let selected = i == s.selected;
-        let line = row_line(s, *row, selected, w, color);
+        let line = row_line(s, *row, selected, w, t);
         let y = area.y + dy;
         if selected {
             buf.set_style(
                 Rect::new(area.x, y, area.width, 1),
-                theme::library_selected(color),
+                theme::style(t.library_selected),
             );
         }
         buf.set_line(area.x, y, &line, area.width);
     }
 }
 
-fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, color: bool) -> Line<'static> {
+fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) -> Line<'static> {
     let arrow = if selected { "▸ " } else { "  " };
     let base = if selected {
-        theme::library_selected(color)
+        theme::style(t.library_selected)
     } else {
         Style::default()
     };
@@ -265,17 +211,17 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, color: bool
                 .map_or(String::new(), |d| sanitize_line(d).into_owned());
             let mut spans = vec![
                 Span::styled(arrow, base),
-                Span::styled(mark, base.patch(theme::library_draft(color))),
+                Span::styled(mark, base.patch(theme::style(t.library_draft))),
                 Span::styled(
                     cell(&date, DATE, GAP),
-                    base.patch(theme::library_date(color)),
+                    base.patch(theme::style(t.library_date)),
                 ),
                 Span::styled(cell(&sanitize_line(&e.meta.title), w.title, GAP), base),
             ];
             if w.tags > 0 {
                 spans.push(Span::styled(
                     cell(&tags_text(e), w.tags, GAP),
-                    base.patch(theme::library_tags(color)),
+                    base.patch(theme::style(t.library_tags)),
                 ));
             }
             spans.push(Span::styled(
@@ -293,10 +239,10 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, color: bool
             let path = sanitize_line(&f.path_string()).into_owned();
             Line::from(vec![
                 Span::styled(arrow, base),
-                Span::styled("✗ ", base.patch(theme::library_failed(color))),
+                Span::styled("✗ ", base.patch(theme::style(t.library_failed))),
                 Span::styled(
                     cell("unreadable", DATE, GAP),
-                    base.patch(theme::library_failed(color)),
+                    base.patch(theme::style(t.library_failed)),
                 ),
                 Span::styled(path, base),
             ])
@@ -304,13 +250,13 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, color: bool
     }
 }
 
-fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if area.width < 3 || area.is_empty() {
         return;
     }
     let block = Block::default()
         .borders(Borders::LEFT)
-        .border_style(theme::library_border(color));
+        .border_style(theme::style(t.library_border));
     let inner = block.inner(area);
     block.render(area, buf);
     let inner = Rect {
@@ -325,12 +271,12 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
             let f = &s.library.failures[i];
             lines.push(Line::styled(
                 sanitize_line(&f.path_string()).into_owned(),
-                theme::library_title(color),
+                theme::style(t.library_title),
             ));
             lines.push(Line::raw(""));
             lines.push(Line::styled(
                 "Could not be read:",
-                theme::library_failed(color),
+                theme::style(t.library_failed),
             ));
             lines.push(Line::raw(sanitize_line(&f.error).into_owned()));
         }
@@ -338,7 +284,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
             let e = &s.library.entries[i];
             lines.push(Line::styled(
                 sanitize_line(&e.meta.title).into_owned(),
-                theme::library_title(color),
+                theme::style(t.library_title),
             ));
             let mut facts = Vec::new();
             if let Some(d) = &e.meta.date {
@@ -351,14 +297,17 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
             if e.meta.draft {
                 facts.push("draft".to_string());
             }
-            lines.push(Line::styled(facts.join(" · "), theme::library_date(color)));
+            lines.push(Line::styled(
+                facts.join(" · "),
+                theme::style(t.library_date),
+            ));
             if !e.meta.tags.is_empty() {
-                lines.push(Line::styled(tags_text(e), theme::library_tags(color)));
+                lines.push(Line::styled(tags_text(e), theme::style(t.library_tags)));
             }
             for warning in &e.warnings {
                 lines.push(Line::styled(
                     format!("⚠ {}", sanitize_line(&warning.message)),
-                    theme::library_failed(color),
+                    theme::style(t.library_failed),
                 ));
             }
             lines.push(Line::raw(""));
@@ -369,7 +318,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
                         lines.push(Line::raw(""));
                     }
                     if !p.headings.is_empty() {
-                        lines.push(Line::styled("Outline", theme::library_columns(color)));
+                        lines.push(Line::styled("Outline", theme::style(t.library_columns)));
                         let width = usize::from(inner.width);
                         for (level, text) in &p.headings {
                             let indent = "  ".repeat(usize::from(level.saturating_sub(1)).min(5));
@@ -381,7 +330,7 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
                 Some(PreviewState::Error(err)) => {
                     lines.push(Line::styled(
                         "Could not be read:",
-                        theme::library_failed(color),
+                        theme::style(t.library_failed),
                     ));
                     lines.push(Line::raw(sanitize_line(err).into_owned()));
                 }
@@ -394,11 +343,11 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
         .render(inner, buf);
 }
 
-fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
+fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints: &Hints) {
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, theme::library_footer(color));
+    buf.set_style(area, theme::style(t.library_footer));
     let line = match &s.typing {
         None if s.message.is_some() => Line::raw(format!(
             " {}",
@@ -408,16 +357,14 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, color: bool) {
             Span::raw(" / "),
             Span::raw(sanitize_line(text).into_owned()),
             Span::raw("▏"),
-            Span::raw("   Enter keep · Esc clear"),
+            Span::raw(format!("   {}", hints.filter)),
         ]),
-        None => Line::raw(
-            " ↑↓ move · Enter open · / filter · t tags · T clear tags · s sort · S reverse · ? help · q quit",
-        ),
+        None => Line::raw(hints.library.as_str()),
     };
     buf.set_line(area.x, area.y, &line, area.width);
 }
 
-fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
+fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, t: &Theme, hints: &Hints) {
     let want_w = p.name_width.saturating_add(16).max(54);
     let width = u16::try_from(want_w)
         .unwrap_or(u16::MAX)
@@ -435,7 +382,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
     };
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::library_border(color))
+        .border_style(theme::style(t.library_border))
         .title(format!(" Tags: {mode} "));
     let inner = block.inner(popup);
     block.render(popup, buf);
@@ -454,7 +401,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
         inner.y,
         &Line::styled(
             truncate(&summary, w).into_owned(),
-            theme::library_filter(color),
+            theme::style(t.library_filter),
         ),
         inner.width,
     );
@@ -498,9 +445,9 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
             tag.count
         );
         let style = if at {
-            theme::library_selected(color)
+            theme::style(t.library_selected)
         } else if tag.count == 0 {
-            theme::library_date(color)
+            theme::style(t.library_date)
         } else {
             Style::default()
         };
@@ -514,11 +461,11 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
     if inner.height >= 2 {
         let query = sanitize_line(&p.query);
         let hint = if p.typing {
-            format!(" find: {query}▏  Enter keep · Esc all tags")
+            format!(" find: {query}▏  {}", hints.tag_search)
         } else if !p.query.is_empty() {
-            format!(" /{query} · Space tick · a all/any · Enter apply")
+            format!(" /{query} · {}", hints.picker_found)
         } else {
-            " Space tick · a all/any · / find · Enter apply · Esc cancel".to_string()
+            hints.picker.clone()
         };
         let hint = hint.as_str();
         buf.set_line(
@@ -526,7 +473,7 @@ fn draw_picker(buf: &mut Buffer, area: Rect, p: &TagPicker, color: bool) {
             inner.bottom() - 1,
             &Line::styled(
                 truncate(hint, w).into_owned(),
-                theme::library_columns(color),
+                theme::style(t.library_columns),
             ),
             inner.width,
         );

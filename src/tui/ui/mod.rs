@@ -21,11 +21,11 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     let buf = frame.buffer_mut();
     match app.screens.last() {
         Some(Screen::Reader(r)) => reader::draw(buf, r),
-        Some(Screen::Library(s)) => library::draw(buf, s, app.config.color),
+        Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
         None => {}
     }
-    if app.help {
-        help::draw(buf, app);
+    if let Some(view) = &app.help {
+        help::draw(buf, app, view);
     }
 }
 

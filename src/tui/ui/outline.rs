@@ -4,13 +4,13 @@
 use ratatui::buffer::Buffer;
 
 use crate::sanitize::sanitize_line;
-use crate::tui::reader::{Focus, Reader};
+use crate::tui::reader::{Focus, ReaderScreen};
 use crate::tui::theme;
 
 use super::{clip, truncate};
 
 /// Draws the outline pane, when it is shown.
-pub fn draw(buf: &mut Buffer, r: &Reader) {
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     let Some(pane) = r.geometry.outline else {
         return;
     };
@@ -18,14 +18,14 @@ pub fn draw(buf: &mut Buffer, r: &Reader) {
     if area.is_empty() {
         return;
     }
-    let color = r.config().color;
+    let t = &r.config().theme;
     let focused = r.focus == Focus::Outline;
     // The right column is the border between the outline and the text.
     let border_x = area.right() - 1;
     for y in area.top()..area.bottom() {
         buf[(border_x, y)]
             .set_symbol("│")
-            .set_style(theme::focus_border(focused, color));
+            .set_style(theme::style(t.focus_border(focused)));
     }
     let x = area.x.saturating_add(1);
     let width = usize::from(border_x.saturating_sub(x));
@@ -55,9 +55,9 @@ pub fn draw(buf: &mut Buffer, r: &Reader) {
             // The bar spans the pane so that the highlight is easy to see.
             let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
             entry.push_str(&" ".repeat(width.saturating_sub(used)));
-            theme::outline_selected(focused, color)
+            theme::style(t.outline_selected(focused))
         } else {
-            theme::outline_entry(h.level, color)
+            theme::style(t.outline_level(h.level))
         };
         buf.set_stringn(x, area.y + row, &entry, width, style);
     }

@@ -6,30 +6,31 @@ use ratatui::text::{Line, Span};
 
 use crate::layout;
 use crate::search::Match;
-use crate::tui::reader::Reader;
+use crate::theme::Theme;
+use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
 use super::{clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
-pub fn draw(buf: &mut Buffer, r: &Reader) {
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     draw_text(buf, r);
     outline::draw(buf, r);
     status::draw(buf, r);
 }
 
-fn draw_text(buf: &mut Buffer, r: &Reader) {
+fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
     let area = clip(buf, r.geometry.text);
     if area.is_empty() {
         return;
     }
-    let color = r.config().color;
+    let t = &r.config().theme;
     let rows = usize::from(area.height);
     for (row, line) in r.doc.lines(r.top, rows).enumerate() {
         let Ok(dy) = u16::try_from(row) else { break };
         let (_, matches) = r.matches_on(line.index());
         let current = r.search.current.and_then(|c| r.search.matches.get(c));
-        let spans = styled(line, matches, current.map(|m| m.hit), color);
+        let spans = styled(line, matches, current.map(|m| m.hit), t);
         buf.set_line(area.x, area.y + dy, &Line::from(spans), area.width);
     }
 }
@@ -40,12 +41,12 @@ pub fn styled<'a>(
     line: layout::Line<'a>,
     matches: &[Match],
     current: Option<usize>,
-    color: bool,
+    t: &Theme,
 ) -> Vec<Span<'a>> {
     let mut out = Vec::new();
     let mut pos = 0usize;
     for (text, style) in line.spans() {
-        let base = theme::span_style(style, color);
+        let base = theme::style(t.span(style));
         let end = pos + text.len();
         let mut at = pos;
         for m in matches {
@@ -60,7 +61,7 @@ pub fn styled<'a>(
                     base,
                 ));
             }
-            let hit = theme::search_match(current == Some(m.hit), color);
+            let hit = theme::style(t.search(current == Some(m.hit)));
             out.push(Span::styled(
                 text.get(s - pos..e - pos).unwrap_or(""),
                 base.patch(hit),

@@ -5,7 +5,7 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
-use crate::tui::reader::Reader;
+use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
 use super::{clip, truncate};
@@ -14,7 +14,7 @@ use super::{clip, truncate};
 const SEP: &str = " › ";
 
 /// Draws the status line, when there is room for one.
-pub fn draw(buf: &mut Buffer, r: &Reader) {
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     let Some(line) = r.geometry.status else {
         return;
     };
@@ -22,7 +22,7 @@ pub fn draw(buf: &mut Buffer, r: &Reader) {
     if area.is_empty() {
         return;
     }
-    let style = theme::status_bar(r.config().color);
+    let style = theme::style(r.config().theme.status_bar);
     buf.set_style(area, style);
     let width = usize::from(area.width);
     let right = right_part(r);
@@ -44,7 +44,7 @@ pub fn draw(buf: &mut Buffer, r: &Reader) {
 }
 
 /// `match 3/17`, a loading mark, and the percent.
-fn right_part(r: &Reader) -> String {
+fn right_part(r: &ReaderScreen) -> String {
     let mut parts = Vec::new();
     if let Some(c) = r.search.current {
         parts.push(format!("match {}/{}", c + 1, r.search.matches.len()));
@@ -59,7 +59,7 @@ fn right_part(r: &Reader) -> String {
 }
 
 /// The search prompt, a message, or the breadcrumb, in `width` columns.
-fn left_part(r: &Reader, width: usize) -> String {
+fn left_part(r: &ReaderScreen, width: usize) -> String {
     if let Some(q) = &r.search.typing {
         let prompt = format!("/{}▏", sanitize_line(q));
         // Keep the end of a long query in view, where the typing is.
@@ -79,7 +79,7 @@ fn left_part(r: &Reader, width: usize) -> String {
 }
 
 /// `Title › Section › Subsection`, each part cut with `…` so that it fits.
-pub fn breadcrumb(r: &Reader, width: usize) -> String {
+pub fn breadcrumb(r: &ReaderScreen, width: usize) -> String {
     let mut parts: Vec<String> = vec![sanitize_line(&r.article.meta.title).into_owned()];
     for i in r.breadcrumb() {
         if let Some(h) = r.article.outline.get(i) {

@@ -1,0 +1,153 @@
+//! Executors: a pool of worker threads for the app, and an inline one that
+//! runs jobs on the calling thread, deterministically, for tests.
+
+use std::collections::VecDeque;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex};
+
+use super::{Done, Executor, Job, JobId, Report, Reporter};
+
+/// A fixed set of worker threads sharing one queue; a long-running job
+/// (one that watches or streams until the app ends) gets a thread of its
+/// own so that it never holds a worker.
+pub struct Pool {
+    jobs: Option<Sender<(JobId, Job)>>,
+    reports: Sender<Report>,
+    done: Receiver<Report>,
+    /// Jobs on the workers whose last result has not come back.
+    in_flight: usize,
+}
+
+impl Pool {
+    /// A pool of `workers` threads (at least one).
+    pub fn new(workers: usize) -> std::io::Result<Pool> {
+        let (jobs_tx, jobs_rx) = mpsc::channel::<(JobId, Job)>();
+        let (done_tx, done_rx) = mpsc::channel();
+        let queue = Arc::new(Mutex::new(jobs_rx));
+        for n in 0..workers.max(1) {
+            let queue = Arc::clone(&queue);
+            let done = done_tx.clone();
+            std::thread::Builder::new()
+                .name(format!("job-{n}"))
+                .spawn(move || worker(&queue, &done))?;
+        }
+        Ok(Pool {
+            jobs: Some(jobs_tx),
+            reports: done_tx,
+            done: done_rx,
+            in_flight: 0,
+        })
+    }
+}
+
+fn worker(queue: &Mutex<Receiver<(JobId, Job)>>, done: &Sender<Report>) {
+    loop {
+        // The lock is held only while taking a job, not while running it.
+        let next = match queue.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok((id, job)) = next else { return };
+        Reporter::new(id, done.clone()).run(job);
+    }
+}
+
+impl Executor for Pool {
+    fn spawn(&mut self, id: JobId, job: Job) {
+        if job.long_running() {
+            let reporter = Reporter::new(id, self.reports.clone());
+            // Not counted as in flight: it may never end, and the loop
+            // sees its results on its ordinary turns.
+            let _ = std::thread::Builder::new()
+                .name(format!("job-{id}"))
+                .spawn(move || reporter.run(job));
+            return;
+        }
+        if let Some(tx) = &self.jobs {
+            if tx.send((id, job)).is_ok() {
+                self.in_flight += 1;
+            }
+        }
+    }
+
+    fn try_next(&mut self) -> Option<Done> {
+        let report = self.done.try_recv().ok()?;
+        if report.last {
+            self.in_flight = self.in_flight.saturating_sub(1);
+        }
+        Some(report.done)
+    }
+
+    fn busy(&self) -> bool {
+        self.in_flight > 0
+    }
+}
+
+impl Drop for Pool {
+    fn drop(&mut self) {
+        // Closing the queue ends idle workers; a busy one ends after its job,
+        // and the process does not wait for it.
+        self.jobs = None;
+    }
+}
+
+/// Runs each job on the calling thread and hands the results back in
+/// order: deterministic, for tests. A holding executor keeps its jobs
+/// unfinished until [`Inline::finish_all`], to test what happens meanwhile.
+/// Long-running jobs (watchers) are only logged.
+#[derive(Debug, Default)]
+pub struct Inline {
+    done: VecDeque<Done>,
+    waiting: Vec<(JobId, Job)>,
+    hold: bool,
+    /// Every job spawned, in order (tests read it).
+    pub log: Vec<(JobId, Job)>,
+}
+
+impl Inline {
+    /// An executor that runs nothing until told to.
+    pub fn holding() -> Inline {
+        Inline {
+            hold: true,
+            ..Inline::default()
+        }
+    }
+
+    /// Runs the held jobs; their results come back in order. From now on
+    /// jobs run at once.
+    pub fn finish_all(&mut self) {
+        self.hold = false;
+        for (id, job) in std::mem::take(&mut self.waiting) {
+            self.run(id, job);
+        }
+    }
+
+    fn run(&mut self, id: JobId, job: Job) {
+        let (tx, rx) = mpsc::channel();
+        Reporter::new(id, tx).run(job);
+        self.done.extend(rx.try_iter().map(|report| report.done));
+    }
+}
+
+impl Executor for Inline {
+    fn spawn(&mut self, id: JobId, job: Job) {
+        self.log.push((id, job.clone()));
+        if job.long_running() {
+            // It would never return here; tests feed its results by hand.
+            return;
+        }
+        if self.hold {
+            self.waiting.push((id, job));
+        } else {
+            self.run(id, job);
+        }
+    }
+
+    fn try_next(&mut self) -> Option<Done> {
+        self.done.pop_front()
+    }
+
+    fn busy(&self) -> bool {
+        !self.done.is_empty()
+    }
+}

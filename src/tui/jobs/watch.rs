@@ -1,0 +1,84 @@
+//! Watching a file for changes on disk (debounced, through `notify`), for
+//! live reload. The folder holding the file is watched, not the file itself,
+//! because editors often save by writing a new file and renaming it over
+//! the old one, which ends a watch on the old file.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use notify::RecursiveMode;
+
+use super::{Output, Reporter};
+
+/// Changes closer together than this are one change.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// How often a watcher with nothing to report checks whether to stop.
+const STOP_CHECK: Duration = Duration::from_millis(500);
+
+/// Tells a watcher to stop; shared by the screen that asked for the watch
+/// and the watcher's thread.
+#[derive(Debug, Clone, Default)]
+pub struct StopFlag(Arc<AtomicBool>);
+
+impl StopFlag {
+    /// Asks the watcher to stop (within half a second).
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// True once [`StopFlag::stop`] was called.
+    pub fn stopped(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// Watches `path` until `stop` is raised or the app ends, reporting
+/// [`Output::Changed`] for every debounced change to it (written, replaced,
+/// deleted). Returns why watching ended early when it could not start.
+pub fn watch_file(path: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
+    let Some(folder) = path.parent().map(|p| {
+        if p.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            p
+        }
+    }) else {
+        return Output::Unwatched(format!("{}: no folder to watch", path.display()));
+    };
+    let Some(name) = path.file_name() else {
+        return Output::Unwatched(format!("{}: not a file", path.display()));
+    };
+    let (tx, rx) = mpsc::channel();
+    let mut debouncer = match notify_debouncer_mini::new_debouncer(DEBOUNCE, tx) {
+        Ok(d) => d,
+        Err(e) => return Output::Unwatched(format!("live reload is off: {e}")),
+    };
+    if let Err(e) = debouncer
+        .watcher()
+        .watch(folder, RecursiveMode::NonRecursive)
+    {
+        return Output::Unwatched(format!("live reload is off: {e}"));
+    }
+    while !stop.stopped() {
+        match rx.recv_timeout(STOP_CHECK) {
+            Ok(Ok(events)) => {
+                let ours = events.iter().any(|e| e.path.file_name() == Some(name));
+                if ours && !reporter.send(Output::Changed(PathBuf::from(path))) {
+                    break;
+                }
+            }
+            Ok(Err(e)) => {
+                if !reporter.send(Output::Unwatched(format!("live reload stopped: {e}"))) {
+                    break;
+                }
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => {}
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+    }
+    Output::Unwatched(String::new())
+}

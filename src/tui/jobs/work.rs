@@ -1,0 +1,72 @@
+//! What each kind of job does: the only code here that reads files or lays
+//! out on behalf of the UI.
+
+use crate::article::Article;
+use crate::library::Preview;
+
+use super::super::library::PreviewState;
+use super::super::reader::{ReaderScreen, lay_out};
+use super::{Job, Output, Reporter};
+
+impl Job {
+    /// Does the work and returns its last result; a job that has results
+    /// before its last hands them to `reporter`. Runs on a worker thread (or
+    /// inline in tests).
+    pub fn run(self, reporter: &Reporter) -> Output {
+        match self {
+            Job::Open { path, config, size } => Output::Opened(
+                Article::load(&path)
+                    .map(|article| Box::new(ReaderScreen::new(article, config, size.0, size.1)))
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::LoadWhole {
+                path,
+                bytes,
+                config,
+                width,
+            } => {
+                let article = Article::from_bytes(&path, &bytes);
+                let doc = lay_out(&config, &article, width);
+                Output::Whole(Box::new((article, doc)))
+            }
+            Job::Layout {
+                article,
+                config,
+                width,
+            } => Output::Laid(Box::new(lay_out(&config, &article, width))),
+            Job::Reload {
+                path,
+                config,
+                width,
+            } => Output::Reloaded(
+                Article::load(&path)
+                    .map(|article| {
+                        let doc = lay_out(&config, &article, width);
+                        Box::new((article, doc))
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
+            Job::Preview { entry, path } => {
+                let state = match Article::load(&path) {
+                    Ok(article) => PreviewState::Ready(Preview::of(&article)),
+                    Err(e) => PreviewState::Error(e.to_string()),
+                };
+                Output::Preview { entry, state }
+            }
+        }
+    }
+
+    /// True for a job that may run until the app ends (a watcher, a
+    /// stream): it gets a thread of its own instead of a worker.
+    pub fn long_running(&self) -> bool {
+        match self {
+            Job::Watch { .. } => true,
+            Job::Open { .. }
+            | Job::LoadWhole { .. }
+            | Job::Layout { .. }
+            | Job::Reload { .. }
+            | Job::Preview { .. } => false,
+        }
+    }
+}

@@ -1,0 +1,54 @@
+//! Where each part of the reader goes on a terminal of a given size: one
+//! placement, computed on resize, used by drawing and by mouse hits.
+
+use ratatui::layout::Rect;
+
+use super::OUTLINE_MIN_COLUMNS;
+
+/// Where each part of the reader goes on screen, computed on resize.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Geometry {
+    /// The whole terminal.
+    pub area: Rect,
+    /// The outline pane with its right border, when shown.
+    pub outline: Option<Rect>,
+    /// The text pane (the column and its margins): the mouse wheel scrolls it.
+    pub pane: Rect,
+    /// The text column itself; the document is laid out at its width.
+    pub text: Rect,
+    /// The status line, when there is room for one.
+    pub status: Option<Rect>,
+}
+
+impl Geometry {
+    /// The parts of a `width` x `height` terminal.
+    pub fn new(width: u16, height: u16, outline_wanted: bool, max_width: u16) -> Geometry {
+        let area = Rect::new(0, 0, width, height);
+        let (main_h, status) = if height >= 2 {
+            (height - 1, Some(Rect::new(0, height - 1, width, 1)))
+        } else {
+            (height, None)
+        };
+        let outline_w = if outline_wanted && width >= OUTLINE_MIN_COLUMNS {
+            (width / 4).clamp(18, 34)
+        } else {
+            0
+        };
+        let outline = (outline_w > 0).then(|| Rect::new(0, 0, outline_w, main_h));
+        let pane = Rect::new(outline_w, 0, width.saturating_sub(outline_w), main_h);
+        // One column of margin on each side when there is room; the column is
+        // centred in what is left.
+        let margin = if pane.width >= 3 { 1 } else { 0 };
+        let room = pane.width.saturating_sub(2 * margin);
+        let col_w = room.min(max_width.max(1));
+        let x = pane.x + margin + (room - col_w) / 2;
+        let text = Rect::new(x, 0, col_w, main_h);
+        Geometry {
+            area,
+            outline,
+            pane,
+            text,
+            status,
+        }
+    }
+}

@@ -1,0 +1,158 @@
+//! The terminal itself: taking it (raw mode, alternate screen, mouse) and
+//! giving it back on every exit (quit, panic, signals), and its events.
+//!
+//! [`with_terminal`] is the one place that hands the terminal to the app and
+//! takes it back; everything else draws through the `Terminal` it lends.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::time::Duration;
+
+use crossterm::event;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+
+use super::{Events, Input};
+
+/// The terminal quire draws on.
+pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// The signals that end the app the ordinary way: the loop stops, the
+/// terminal is restored, and the process ends with status 128 + the signal.
+/// (In raw mode Ctrl-c is a key, not SIGINT; SIGINT still comes from `kill`.)
+pub const STOP_SIGNALS: [i32; 6] = [
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGQUIT,
+    signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGALRM,
+];
+
+/// How long the event loop gets to end by itself after a stop signal.
+const SIGNAL_GRACE: Duration = Duration::from_millis(500);
+
+/// Takes the terminal, runs `body` with it and its events, and gives it
+/// back whatever happens (an error, a panic, a signal). Returns `body`'s
+/// result and the stop signal that ended the run, if one did.
+pub fn with_terminal<T>(
+    body: impl FnOnce(&mut Term, &mut TerminalEvents) -> anyhow::Result<T>,
+) -> anyhow::Result<(T, Option<i32>)> {
+    let signal = watch_signals()?;
+    let guard = TerminalGuard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut events = TerminalEvents {
+        signal: Arc::clone(&signal),
+    };
+    let result = body(&mut terminal, &mut events);
+    drop(terminal);
+    drop(guard);
+    let signal = match signal.load(Ordering::SeqCst) {
+        0 => None,
+        n => Some(n),
+    };
+    Ok((result?, signal))
+}
+
+/// The terminal's events; the input closes when a stop signal arrives.
+pub struct TerminalEvents {
+    signal: Arc<AtomicI32>,
+}
+
+impl TerminalEvents {
+    fn stopped(&self) -> bool {
+        self.signal.load(Ordering::SeqCst) != 0
+    }
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Input> {
+        if self.stopped() {
+            return Ok(Input::Closed);
+        }
+        if event::poll(timeout)? {
+            return Ok(Input::Event(event::read()?));
+        }
+        if self.stopped() {
+            return Ok(Input::Closed);
+        }
+        Ok(Input::Idle)
+    }
+}
+
+/// Records the first stop signal in the returned cell, so that the event
+/// loop ends and the terminal is restored the ordinary way. When the
+/// terminal has hung up, crossterm can be stuck reading it and the loop
+/// never sees the signal; so after [`SIGNAL_GRACE`] the watcher restores
+/// what it can and ends the process itself.
+fn watch_signals() -> io::Result<Arc<AtomicI32>> {
+    let caught = Arc::new(AtomicI32::new(0));
+    let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+    let cell = Arc::clone(&caught);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                cell.store(signal, Ordering::SeqCst);
+                std::thread::sleep(SIGNAL_GRACE);
+                restore_terminal();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    Ok(caught)
+}
+
+/// Raw mode, the alternate screen, mouse capture; undone on drop.
+pub struct TerminalGuard;
+
+impl TerminalGuard {
+    /// Enters raw mode and the alternate screen, with mouse capture and the
+    /// cursor hidden, after installing a panic hook that restores them.
+    pub fn enter() -> io::Result<TerminalGuard> {
+        install_panic_hook();
+        crossterm::terminal::enable_raw_mode()?;
+        // From here on the guard restores whatever was entered.
+        let guard = TerminalGuard;
+        take(&mut io::stdout())?;
+        Ok(guard)
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+fn take(out: &mut impl Write) -> io::Result<()> {
+    crossterm::execute!(
+        out,
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableMouseCapture,
+        crossterm::cursor::Hide
+    )
+}
+
+/// Leaves the alternate screen, stops mouse capture, shows the cursor and
+/// turns raw mode off. Safe to call more than once; errors are ignored
+/// because there is nothing better to do while leaving.
+pub fn restore_terminal() {
+    let mut out = io::stdout();
+    let _ = crossterm::execute!(
+        out,
+        crossterm::event::DisableMouseCapture,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        previous(info);
+    }));
+}
