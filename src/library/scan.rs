@@ -251,11 +251,16 @@ impl ParallelVisitor for Visitor<'_> {
     fn visit(&mut self, entry: Result<DirEntry, ignore::Error>) -> WalkState {
         match entry {
             Ok(entry) => {
-                if entry.depth() > 0
-                    && entry.file_type().is_some_and(|t| t.is_file())
-                    && is_markdown(entry.path())
-                {
-                    self.file(&entry);
+                if entry.depth() > 0 && is_markdown(entry.path()) {
+                    match entry.file_type() {
+                        Some(t) if t.is_file() => self.file(&entry),
+                        // A fifo or device named like an article: never
+                        // opened, since opening a fifo blocks.
+                        Some(t) if !t.is_dir() && !t.is_symlink() => {
+                            self.fail(entry.path(), "not a regular file; skipped".to_string());
+                        }
+                        _ => {}
+                    }
                 }
             }
             Err(err) => self.error(&err),
