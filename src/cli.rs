@@ -65,6 +65,8 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// Search the text of every article of a folder, best sections first.
+    Search(SearchArgs),
     /// List the links of an article (or of every article of a folder) and where they lead.
     Links(LinksArgs),
     /// Show the config: where it is read from, its defaults, the key actions.
@@ -298,4 +300,28 @@ pub struct LinksArgs {
     /// per article (an array of them for a folder).
     #[arg(long)]
     pub json: bool,
+}
+
+/// `quire search QUERY [DIR]`.
+///
+/// Words all must match (the last one as a prefix), `"a phrase"`, `-word`
+/// excludes, `tag:NAME` restricts, `title:word` looks only in titles.
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    pub query: String,
+    /// The folder (default: ./articles when it exists, else the current folder).
+    pub dir: Option<PathBuf>,
+    /// Only articles with this tag (repeat: all of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// At most this many sections.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON: an array of {"path","title","section","anchor","line","snippet","score"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory and folder rules (`--no-state`: the index lives in memory for this run).
+    #[command(flatten)]
+    pub state: StateArgs,
 }

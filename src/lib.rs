@@ -10,7 +10,8 @@
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
 //! - [`links`]: an article's links and where each leads (sections, files,
 //!   static-site forms, URLs). No terminal types.
-//! - [`search`]: matches of a query in a laid-out document.
+//! - [`search`]: matches of a query in a laid-out document, and the
+//!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
 //!   library cache. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
@@ -88,6 +89,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
         Some(Command::Links(args)) => output::links(&args),
+        Some(Command::Search(args)) => output::search(&args),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),
     }

@@ -1,4 +1,4 @@
-//! The headless commands: `outline`, `list`, `tags`, `links` (text and
+//! The headless commands: `outline`, `list`, `tags`, `links`, `search` (text and
 //! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
@@ -6,6 +6,7 @@ pub mod json;
 mod links;
 mod list;
 mod outline;
+mod search;
 
 use std::path::Path;
 
@@ -21,6 +22,7 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
 
 pub use links::links;
 pub use list::{list, tags};
+pub use search::search;
 
 /// `quire render FILE`, coloured with the theme `user`'s config names.
 pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {

@@ -226,3 +226,11 @@ pub fn with_homes(cmd: &mut assert_cmd::Command, home: &Path) {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("QUIRE_NO_STATE");
 }
+
+/// The built `quire` with its state and config folders inside `home` (a
+/// temporary folder), so a run never touches the user's files.
+pub fn quire_in(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
+    with_homes(&mut cmd, home);
+    cmd
+}
