@@ -32,6 +32,8 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// List the links of an article (or of every article of a folder) and where they lead.
+    Links(LinksArgs),
 }
 
 /// `quire [PATH]`.
@@ -183,4 +185,18 @@ impl RenderArgs {
             color: ColorArg::Auto,
         }
     }
+}
+
+/// `quire links PATH`.
+#[derive(Debug, Clone, Args)]
+pub struct LinksArgs {
+    /// An article, or a folder of articles.
+    pub path: PathBuf,
+    /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
+    #[arg(long)]
+    pub broken: bool,
+    /// Print JSON: {"path","links":[{"line","text","target","kind","resolved","reason"}]}
+    /// per article (an array of them for a folder).
+    #[arg(long)]
+    pub json: bool,
 }

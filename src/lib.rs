@@ -8,6 +8,8 @@
 //! - [`layout`]: a markdown body and a width to a [`layout::Document`] of styled
 //!   lines that speak in roles, not colours. No terminal types.
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
+//! - [`links`]: an article's links and where each leads (sections, files,
+//!   static-site forms, URLs). No terminal types.
 //! - [`search`]: matches of a query in a laid-out document.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
@@ -20,6 +22,7 @@ pub mod cli;
 pub mod error;
 pub mod layout;
 pub mod library;
+pub mod links;
 pub mod output;
 pub mod sanitize;
 pub mod search;
@@ -52,6 +55,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args),
+        Some(Command::Links(args)) => output::links(&args),
         None => open(cli.open),
     }
 }

@@ -1,8 +1,9 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and
-//! `render`, and the one JSON writer they share ([`json`]).
+//! The headless commands: `outline`, `list`, `tags`, `links` (text and
+//! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
 pub mod json;
+mod links;
 mod list;
 mod outline;
 
@@ -18,6 +19,7 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
     outline::outline(args)
 }
 
+pub use links::links;
 pub use list::{list, tags};
 
 /// `quire render FILE`.
