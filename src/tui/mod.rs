@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod app;
+pub mod external;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
@@ -155,6 +156,10 @@ where
             }
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}
+            Some(Effect::Copy(text)) => {
+                // Between two frames, so that the escape never splits one.
+                let _ = external::copy_to_clipboard(&mut io::stdout(), &text);
+            }
         }
     }
 }

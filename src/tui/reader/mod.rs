@@ -3,7 +3,10 @@
 //! (layout, search) happens here on load and resize, never while drawing.
 
 mod find;
+pub mod follow;
 mod geometry;
+pub mod history;
+pub mod links;
 mod outline;
 mod place;
 mod update;
@@ -85,6 +88,10 @@ pub struct ReaderScreen {
     pub jobs: ReaderJobs,
     /// Actions that need the whole article, kept until it has loaded.
     pub deferred: Vec<Action>,
+    /// The article's links, the labels and the list.
+    pub links: links::LinkState,
+    /// The places to go back and forward to.
+    pub history: history::History,
     config: Config,
 }
 
@@ -143,6 +150,8 @@ impl ReaderScreen {
             partial,
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
+            links: links::LinkState::default(),
+            history: history::History::default(),
             config,
         };
         reader.reset_outline();
