@@ -16,7 +16,6 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             finish(app, *done);
             request_layouts(app);
             app.request_preview();
-            super::reader::follow::request_links(app);
             return None;
         }
         Action::Resize(w, h) => {
@@ -55,7 +54,6 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         return None;
     }
     if let Some(effect) = super::reader::follow::update(app, &action) {
-        super::reader::follow::request_links(app);
         return effect;
     }
     let effect = match app.screens.last_mut() {
@@ -65,7 +63,6 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     };
     request_layouts(app);
     app.request_preview();
-    super::reader::follow::request_links(app);
     match effect {
         Some(Effect::Open(path)) => {
             app.request_open(path);

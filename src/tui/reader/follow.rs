@@ -32,9 +32,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
                 r.links.hints = Some(hints);
             }
         }
+        Action::LinkList if r.partial => {
+            r.message = Some("loading the rest of the article…".into());
+        }
         Action::LinkList => {
             r.message = None;
-            open_list(r);
+            if !open_list(r) {
+                request_links(app);
+            }
         }
         Action::LinkInput(c) => {
             if let Some(list) = &mut r.links.list {
@@ -99,8 +104,9 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     Some(None)
 }
 
-/// Opens the link list, or asks for it to open once the links are read.
-fn open_list(r: &mut ReaderScreen) {
+/// Opens the link list; false when the links are still to be read (the
+/// list opens when they are).
+fn open_list(r: &mut ReaderScreen) -> bool {
     match &r.links.table {
         Some(table) if table.is_empty() => r.message = Some("this article has no links".into()),
         Some(_) => {
@@ -110,8 +116,10 @@ fn open_list(r: &mut ReaderScreen) {
         None => {
             r.links.list_wanted = true;
             r.message = Some("reading the links…".into());
+            return false;
         }
     }
+    true
 }
 
 fn refilter(r: &mut ReaderScreen) {
@@ -230,8 +238,9 @@ fn resolver(r: &mut ReaderScreen, root: Option<&Path>) -> SharedResolver {
 }
 
 /// Asks for the links of the reader on top to be resolved, once it holds
-/// the whole article and has not asked yet.
-pub fn request_links(app: &mut App) {
+/// the whole article and has not asked yet. Asked when first needed (the
+/// list): a reader that never looks at its links pays nothing.
+fn request_links(app: &mut App) {
     let root = library_root(app);
     let Some(r) = app.reader_mut() else { return };
     if r.partial || r.links.table.is_some() || r.links.asked.is_some() {
@@ -331,7 +340,7 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             r.links.table = Some(Arc::clone(table));
             if std::mem::take(&mut r.links.list_wanted) {
                 r.message = None;
-                open_list(r);
+                let _ = open_list(r);
             }
         }
         Output::Resolved { resolution, .. } => {
