@@ -76,7 +76,7 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     }
     // Keep the selection in view, as low as the list allows.
     let first = list.selected.saturating_sub(rows - 1);
-    let text_w = (width * 2 / 5).max(8);
+    let text_w = (width * 2 / 5).max(8).saturating_sub(1);
     let kind_w = 10;
     let target_w = width.saturating_sub(text_w + kind_w + 2);
     for (row, &i) in list.shown.iter().skip(first).take(rows).enumerate() {
@@ -95,7 +95,9 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
         let target = pad(&shown_url(&link.target, target_w), target_w);
         let kind = kind_name(resolution);
-        let row_text = format!("{text} {target} {kind}");
+        // A mark as well as the colour, for terminals without colours.
+        let mark = if selected { "›" } else { " " };
+        let row_text = format!("{mark}{text} {target} {kind}");
         buf.set_stringn(inner.x, y, &row_text, width, style);
     }
 }
