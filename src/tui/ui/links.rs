@@ -78,7 +78,8 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     let first = list.selected.saturating_sub(rows - 1);
     let text_w = (width * 2 / 5).max(8).saturating_sub(1);
     let kind_w = 10;
-    let target_w = width.saturating_sub(text_w + kind_w + 2);
+    // The mark, the text, a space, the target, a space, the kind.
+    let target_w = width.saturating_sub(text_w + kind_w + 3);
     for (row, &i) in list.shown.iter().skip(first).take(rows).enumerate() {
         let Some((link, resolution)) = table.get(i) else {
             continue;
