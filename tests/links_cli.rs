@@ -81,6 +81,12 @@ fn broken_exits_zero_when_every_link_leads_somewhere() {
     assert_eq!((code, stdout.as_str()), (0, ""), "{stderr}");
     let (stdout, _, code) = run(&["--broken", "zola/content/blog/first-post/index.md"]);
     assert_eq!((code, stdout.as_str()), (0, ""));
+    let (value, code) = json(&["--broken", "jekyll/about.md"]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        value,
+        serde_json::json!({"path": "jekyll/about.md", "links": []})
+    );
     // Without --broken, broken links are listed but do not fail the run.
     let (_, _, code) = run(&["readme/README.md"]);
     assert_eq!(code, 0);

@@ -72,7 +72,7 @@ pub fn links(args: &LinksArgs) -> anyhow::Result<Outcome> {
         });
     }
     let broken = checked.iter().any(|c| !c.links.is_empty()) && args.broken;
-    if args.broken {
+    if args.broken && folder {
         checked.retain(|c| !c.links.is_empty());
     }
     let stdout = io::stdout();
