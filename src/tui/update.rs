@@ -199,7 +199,7 @@ fn finish(app: &mut App, done: Done) {
             }
         }
         // Handled by the links above.
-        Output::Links(_) | Output::Resolved { .. } | Output::Browsed(_) => {}
+        Output::Links(_) | Output::Browsed(_) => {}
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

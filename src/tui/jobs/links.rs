@@ -20,11 +20,6 @@ pub(super) fn resolve_all(article: &Article, resolver: &SharedResolver) -> Vec<(
     lock(resolver).resolve_all(article)
 }
 
-/// Where `target`, a link of `article`, leads.
-pub(super) fn resolve(article: &Article, target: &str, resolver: &SharedResolver) -> Resolution {
-    lock(resolver).resolve(article, target)
-}
-
 /// Starts `command` with no terminal (stdin, stdout and stderr to null, in
 /// a process group of its own so that a Ctrl-C meant for quire does not
 /// reach it), says so, and waits for it to end so that it is reaped.

@@ -50,21 +50,11 @@ pub enum Job {
         anchor: Option<String>,
     },
     /// Resolve every link of an article, for the link list and for
-    /// following links at once.
+    /// following its links (asked when first needed).
     Links {
         /// The article.
         article: Arc<Article>,
         /// The resolver shared by the readers of one session (it caches).
-        resolver: SharedResolver,
-    },
-    /// Resolve one link target of an article (followed before the list
-    /// was ready).
-    Resolve {
-        /// The article.
-        article: Arc<Article>,
-        /// The target as written.
-        target: String,
-        /// The shared resolver.
         resolver: SharedResolver,
     },
     /// Start a browser on a URL, detached, and wait for it to end.
@@ -143,13 +133,6 @@ pub enum Output {
     Unwatched(String),
     /// Every link of an article and where it leads.
     Links(Arc<Vec<(Link, Resolution)>>),
-    /// Where one followed target leads.
-    Resolved {
-        /// The target as written.
-        target: String,
-        /// Where it leads.
-        resolution: Resolution,
-    },
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
     /// The job ended without a result (it panicked); why, for the status line.

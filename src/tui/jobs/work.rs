@@ -36,14 +36,6 @@ impl Job {
             Job::Links { article, resolver } => Output::Links(std::sync::Arc::new(
                 super::links::resolve_all(&article, &resolver),
             )),
-            Job::Resolve {
-                article,
-                target,
-                resolver,
-            } => {
-                let resolution = super::links::resolve(&article, &target, &resolver);
-                Output::Resolved { target, resolution }
-            }
             Job::Browse { command } => super::links::browse(&command, reporter),
             Job::LoadWhole {
                 path,
@@ -93,8 +85,7 @@ impl Job {
             | Job::Layout { .. }
             | Job::Reload { .. }
             | Job::Preview { .. }
-            | Job::Links { .. }
-            | Job::Resolve { .. } => false,
+            | Job::Links { .. } => false,
         }
     }
 }

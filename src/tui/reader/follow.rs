@@ -152,23 +152,23 @@ fn type_label(app: &mut App, c: char) {
     }
 }
 
-/// Follows `target`, a link of the reader on top: at once when the links
-/// are resolved, else after a job resolves it.
+/// Follows `target`, a link of the reader on top (as the layout holds
+/// it): at once when the article's links are resolved, else once they are.
+/// Only a target the resolver saw in the article's own text is followed.
 pub fn follow_target(app: &mut App, target: String) {
-    let root = library_root(app);
     let Some(r) = app.reader_mut() else { return };
-    if let Some(resolution) = r.links.lookup(&target).cloned() {
-        act(app, resolution);
+    if r.partial {
+        r.message = Some("loading the rest of the article…".into());
         return;
     }
-    let job = Job::Resolve {
-        article: Arc::clone(&r.article),
-        target,
-        resolver: resolver(r, root.as_deref()),
-    };
-    let id = app.jobs.push(job);
-    if let Some(r) = app.reader_mut() {
-        r.links.resolving = Some(id);
+    if r.links.table.is_none() {
+        r.links.pending = Some(target);
+        request_links(app);
+        return;
+    }
+    match r.links.lookup(&target).cloned() {
+        Some(resolution) => act(app, resolution),
+        None => r.message = Some("this link cannot be followed".into()),
     }
 }
 
@@ -278,7 +278,7 @@ fn stash(mut reader: Box<ReaderScreen>) -> Box<ReaderScreen> {
         stop.stop();
     }
     reader.links.asked = None;
-    reader.links.resolving = None;
+    reader.links.pending = None;
     reader.links.list_wanted = false;
     reader
 }
@@ -338,17 +338,13 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
                 return true;
             }
             r.links.table = Some(Arc::clone(table));
+            r.links.asked = None;
             if std::mem::take(&mut r.links.list_wanted) {
                 r.message = None;
                 let _ = open_list(r);
             }
-        }
-        Output::Resolved { resolution, .. } => {
-            if app.reader().is_some_and(|r| r.links.resolving == Some(id)) {
-                if let Some(r) = app.reader_mut() {
-                    r.links.resolving = None;
-                }
-                act(app, resolution.clone());
+            if let Some(target) = r.links.pending.take() {
+                follow_target(app, target);
             }
         }
         Output::Browsed(message) => {

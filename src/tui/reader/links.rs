@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::layout::Role;
+use crate::layout::{Role, Style};
 use crate::links::{Kind, Link, Resolution};
 
 use super::ReaderScreen;
@@ -28,8 +28,8 @@ pub struct LinkState {
     pub table: Option<Arc<Vec<(Link, Resolution)>>>,
     /// The job resolving the table, while it runs.
     pub asked: Option<JobId>,
-    /// A followed target being resolved on its own (the table was not ready).
-    pub resolving: Option<JobId>,
+    /// A target followed before the table was ready: followed when it is.
+    pub pending: Option<String>,
     /// The resolver of this reading session (shared with the next article).
     pub resolver: Option<SharedResolver>,
     /// The labels on screen, while `f` waits for one.
@@ -56,12 +56,13 @@ impl LinkState {
         }
     }
 
-    /// Where `target` leads, when the table knows.
+    /// Where `target` (as the layout holds it) leads, when the table knows.
+    /// An email autolink is listed with its `mailto:`.
     pub fn lookup(&self, target: &str) -> Option<&Resolution> {
-        self.table
-            .as_ref()?
-            .iter()
-            .find(|(link, _)| link.target == target)
+        let table = self.table.as_ref()?;
+        let find = |t: &str| table.iter().find(|(link, _)| link.target == t);
+        find(target)
+            .or_else(|| find(&format!("mailto:{target}")))
             .map(|(_, r)| r)
     }
 }
@@ -166,7 +167,7 @@ impl ReaderScreen {
             let mut column = 0usize;
             let mut last: Option<u32> = None;
             for (i, (text, style)) in line.spans().enumerate() {
-                let link = style.link.filter(|_| style.role == Role::Link);
+                let link = followable(style);
                 if let Some(link) = link {
                     let continued = (i == 0 && open == Some(link)) || last == Some(link);
                     if !continued {
@@ -207,7 +208,7 @@ impl ReaderScreen {
         for (text, style) in line.spans() {
             let w = text.width();
             if x >= at && x < at + w {
-                let link = style.link.filter(|_| style.role == Role::Link)?;
+                let link = followable(style)?;
                 return self.doc.links.get(link as usize).cloned();
             }
             at += w;
@@ -232,6 +233,12 @@ impl ReaderScreen {
             None => false,
         }
     }
+}
+
+/// The link a span follows: any span inside a link (plain, emphasised, in
+/// a heading), not an image's source.
+fn followable(style: Style) -> Option<u32> {
+    style.link.filter(|_| style.role != Role::Image)
 }
 
 /// The body offset of an HTML `id="anchor"` or `name="anchor"`.
