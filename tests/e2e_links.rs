@@ -39,6 +39,25 @@ fn status_line(screen: &str) -> String {
         .to_string()
 }
 
+/// The screen once two captures in a row agree (a frame can reach tmux in
+/// several writes).
+fn settled(t: &Tmux) -> String {
+    let start = Instant::now();
+    let mut last = t.capture();
+    loop {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        let now = t.capture();
+        if now == last {
+            return now;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "the screen never settled:\n{now}"
+        );
+        last = now;
+    }
+}
+
 /// Waits until `path` exists and holds a whole line; its text.
 fn wait_for_file(path: &Path) -> String {
     let start = Instant::now();
@@ -89,13 +108,14 @@ fn follow_a_link_go_back_and_forward_and_open_an_external_one_only_after_yes() {
 
     // Read a little way in, into the first paragraph: the place to come back to.
     t.keys(&["j"; 9]);
-    let left = t.wait_for("the scroll", |s| {
+    t.wait_for("the scroll", |s| {
         top_text_line(s).starts_with("so that the reader")
             && s.lines()
                 .nth(1)
                 .is_some_and(|l| text_part(l) == "anywhere; it only takes room.")
     });
-    let left_text = text_rows(&left);
+    // The whole frame, not only its top rows, once the terminal has it all.
+    let left_text = text_rows(&settled(&t));
 
     // The list, filtered, then Enter: the other article at its section.
     t.keys(&["F"]);
@@ -111,10 +131,11 @@ fn follow_a_link_go_back_and_forward_and_open_an_external_one_only_after_yes() {
 
     // Back to the exact place, then forward again.
     t.keys(&["H"]);
-    let back = t.wait_for("the start page again", |s| {
-        status_line(s).contains("Start Page") && status_line(s).contains("L▸")
+    t.wait_for("the exact place left", |s| {
+        status_line(s).contains("Start Page")
+            && status_line(s).contains("L▸")
+            && text_rows(s) == left_text
     });
-    assert_eq!(text_rows(&back), left_text, "the exact place:\n{back}");
     t.keys(&["L"]);
     let forward = t.wait_for("the pond again", |s| {
         status_line(s).contains("Garden Notes › The Pond")

@@ -172,7 +172,11 @@ impl Resolver {
 
     /// The anchors of `article`, from its outline and its HTML ids.
     fn remember_anchors(&mut self, article: &Article, html_ids: &[String]) -> Arc<Anchors> {
-        let mut anchors: Anchors = article.outline.iter().map(|h| h.anchor.clone()).collect();
+        let mut anchors: Anchors = article
+            .outline
+            .iter()
+            .map(|h| h.anchor.to_string())
+            .collect();
         anchors.extend(html_ids.iter().cloned());
         let anchors = Arc::new(anchors);
         self.anchors
@@ -196,7 +200,11 @@ impl Resolver {
         }
         let anchors = Article::load(path).ok().map(|article| {
             let ids = extract::scan(&article.body, article.body_line).html_ids;
-            let mut anchors: Anchors = article.outline.into_iter().map(|h| h.anchor).collect();
+            let mut anchors: Anchors = article
+                .outline
+                .into_iter()
+                .map(|h| h.anchor.into())
+                .collect();
             anchors.extend(ids);
             Arc::new(anchors)
         });

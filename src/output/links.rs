@@ -1,7 +1,6 @@
 //! `quire links PATH [--broken] [--json]`: every link of an article (or of
 //! each article of a folder) and where it leads; a link checker with `--broken`.
 
-use std::borrow::Cow;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -10,7 +9,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::LinksArgs;
 use crate::links::{Kind, Link, Resolution, Resolver, site};
-use crate::sanitize::{is_unsafe, sanitize_line};
+use crate::sanitize::sanitize_line;
 
 /// The links of one article, as `--json` prints them.
 #[derive(Debug, Serialize)]
@@ -122,16 +121,12 @@ fn write_text(out: &mut impl Write, file: &Checked) -> io::Result<()> {
 /// One object per article, an array of them for a folder.
 fn write_json(out: &mut impl Write, files: &[Checked], folder: bool) -> io::Result<()> {
     let objects: Vec<FileJson<'_>> = files.iter().map(file_json).collect();
-    let text = if folder {
-        serde_json::to_string(&objects)
+    if folder {
+        super::json::to_writer(out, &objects)?;
     } else {
-        match objects.first() {
-            Some(one) => serde_json::to_string(one),
-            None => Ok("null".to_string()),
-        }
+        super::json::to_writer(out, &objects.first())?;
     }
-    .map_err(io::Error::from)?;
-    writeln!(out, "{}", escape_unsafe(&text))
+    writeln!(out)
 }
 
 fn file_json(file: &Checked) -> FileJson<'_> {
@@ -165,22 +160,4 @@ fn place(found: &Resolution) -> Option<PlaceJson> {
 
 fn shown(path: &Path) -> String {
     sanitize_line(&path.display().to_string()).into_owned()
-}
-
-/// Writes every character [`is_unsafe`] flags as a JSON `\uXXXX` escape
-/// (serde_json writes DEL, C1 controls and bidi overrides raw). Outside
-/// strings JSON is ASCII, so only string contents change.
-fn escape_unsafe(json: &str) -> Cow<'_, str> {
-    if !json.chars().any(is_unsafe) {
-        return Cow::Borrowed(json);
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{:04x}", u32::from(c)));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }

@@ -113,6 +113,12 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// Open the article in `$VISUAL`/`$EDITOR` at the line on top of the screen.
+    Edit,
+    /// Copy the current section as a link (`path#anchor`) to the clipboard.
+    CopySectionLink,
+    /// Copy the code block nearest the top of the screen to the clipboard.
+    CopyCode,
     /// Reader: label every link on screen, to follow one by its label.
     LinkHints,
     /// Reader: open the list of the article's links.
@@ -192,6 +198,12 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::PickerMode, "tag picker: all of / any of"),
     (Action::PickerApply, "tag picker: apply"),
     (Action::PickerCancel, "tag picker: cancel"),
+    (Action::Edit, "open the article in $VISUAL / $EDITOR"),
+    (
+        Action::CopySectionLink,
+        "copy the section as a link (path#anchor)",
+    ),
+    (Action::CopyCode, "copy the code block nearest the top"),
     (Action::LinkHints, "label the links on screen to follow one"),
     (Action::LinkList, "list the article's links"),
     (Action::LinkDown, "link list: next link"),
@@ -244,7 +256,15 @@ pub enum Effect {
     Back,
     /// Quit the app.
     Quit,
-    /// Put this text on the clipboard through the terminal (OSC 52).
+    /// Hand the terminal to the user's editor on `path` at `line`, then
+    /// read the article again.
+    Edit {
+        /// The article's file.
+        path: std::path::PathBuf,
+        /// The 1-based line to open at.
+        line: usize,
+    },
+    /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
 }
 
