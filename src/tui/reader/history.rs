@@ -101,3 +101,53 @@ impl ReaderScreen {
         self.follow();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::reader::OutlineView;
+
+    fn spot(top: usize) -> Step {
+        Step::Spot(Box::new(Spot {
+            top,
+            width: 80,
+            place: Place {
+                anchor: None,
+                lines_in: top,
+                fraction: 0.0,
+                width: 80,
+            },
+            outline: OutlineView::default(),
+            focus: Focus::Text,
+        }))
+    }
+
+    fn top(step: &Step) -> usize {
+        match step {
+            Step::Spot(s) => s.top,
+            Step::Reader(r) => r.top,
+        }
+    }
+
+    #[test]
+    fn a_new_step_clears_the_way_forward() {
+        let mut h = History::default();
+        h.record(spot(1));
+        h.forward.push(spot(9));
+        assert!(h.can_back() && h.can_forward());
+        h.record(spot(2));
+        assert!(!h.can_forward());
+        assert_eq!(h.back.iter().map(top).collect::<Vec<_>>(), [1, 2]);
+    }
+
+    #[test]
+    fn the_oldest_steps_go_past_the_limit() {
+        let mut h = History::default();
+        for i in 0..HISTORY_LIMIT + 5 {
+            h.record(spot(i));
+        }
+        assert_eq!(h.back.len(), HISTORY_LIMIT);
+        assert_eq!(h.back.first().map(top), Some(5));
+        assert_eq!(h.back.last().map(top), Some(HISTORY_LIMIT + 4));
+    }
+}
