@@ -11,6 +11,8 @@
 //! - [`links`]: an article's links and where each leads (sections, files,
 //!   static-site forms, URLs). No terminal types.
 //! - [`search`]: matches of a query in a laid-out document.
+//! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
+//!   library cache. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -28,6 +30,7 @@ pub mod output;
 pub mod sanitize;
 pub mod search;
 pub mod stdin;
+pub mod store;
 pub mod theme;
 pub mod tui;
 

@@ -7,6 +7,7 @@
 
 mod preview;
 mod scan;
+mod stream;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,9 @@ use std::path::{Path, PathBuf};
 use crate::article::{Meta, Peek, Warning};
 
 pub use preview::Preview;
-pub use scan::scan;
+pub use stream::{
+    Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, scan, scan_stream, scan_with,
+};
 
 /// Words read per minute, for the reading time.
 pub const WORDS_PER_MINUTE: usize = 230;

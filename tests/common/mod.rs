@@ -22,9 +22,8 @@ pub fn xdg_home() -> &'static Path {
 /// of the colour variables of the terminal the tests run in.
 pub fn quire() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
-    cmd.env("XDG_CONFIG_HOME", xdg_home().join("config"))
-        .env("XDG_STATE_HOME", xdg_home().join("state"))
-        .env_remove("QUIRE_CONFIG")
+    with_homes(&mut cmd, xdg_home());
+    cmd.env_remove("QUIRE_CONFIG")
         .env_remove("COLORFGBG")
         .env_remove("NO_COLOR");
     cmd
@@ -219,4 +218,11 @@ pub fn plain_app(article: Article, width: u16, height: u16) -> App {
     let mut app = App::new(config, width, height);
     app.open_reader(article);
     app
+}
+
+/// Points a command's `XDG_STATE_HOME` and `XDG_CONFIG_HOME` at `home`.
+pub fn with_homes(cmd: &mut assert_cmd::Command, home: &Path) {
+    cmd.env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("QUIRE_NO_STATE");
 }
