@@ -318,7 +318,10 @@ impl ReaderScreen {
         self.restore(anchor);
         self.reset_outline();
         self.rerun_search();
-        self.follow();
+        // The whole outline may want a wider pane than its start did.
+        self.pane = PaneSize::of(&self.article);
+        let area = self.geometry.area;
+        self.resize(area.width, area.height);
     }
 
     fn relayout(&mut self) {
