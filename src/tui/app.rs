@@ -87,6 +87,8 @@ pub struct App {
     pub opening: Option<JobId>,
     /// Keys to actions, with the config's overrides; the help reads it too.
     pub keymap: Keymap,
+    /// quire's memory: the store and the writes on their way.
+    pub memory: super::memory::Memory,
 }
 
 impl App {
@@ -100,6 +102,7 @@ impl App {
             jobs: Outbox::default(),
             opening: None,
             keymap: Keymap::default(),
+            memory: super::memory::Memory::default(),
         }
     }
 
@@ -153,7 +156,10 @@ impl App {
 
     /// Takes the top screen off the stack, stopping what it watched.
     pub fn pop_screen(&mut self) -> Option<Screen> {
-        let screen = self.screens.pop();
+        let mut screen = self.screens.pop();
+        if let Some(s) = &mut screen {
+            super::memory::left(self, s);
+        }
         if let Some(Screen::Reader(r)) = &screen {
             if let Some((_, stop)) = &r.jobs.watch {
                 stop.stop();

@@ -10,7 +10,17 @@ use super::jobs::{Done, Job, Output};
 /// Carries out `action`; returns what the event loop must do beyond
 /// redrawing and starting the queued jobs.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = dispatch(app, action);
+    super::memory::after_update(app);
+    effect
+}
+
+fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
     match action {
+        Action::Tick(now) => {
+            super::memory::tick(app, now);
+            return None;
+        }
         Action::Quit => return Some(Effect::Quit),
         Action::Done(done) => {
             finish(app, *done);
@@ -51,6 +61,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             Action::Cancel | Action::Back => app.help = None,
             _ => {}
         }
+        return None;
+    }
+    if action == Action::ToggleRead {
+        super::memory::toggle_read(app);
         return None;
     }
     let effect = match app.screens.last_mut() {
@@ -187,6 +201,7 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
+        Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

@@ -87,6 +87,13 @@ pub enum Job {
         /// Its file.
         path: PathBuf,
     },
+    /// Read or write quire's memory, or scan a library through its cache.
+    Memory {
+        /// What to do.
+        job: super::memory::MemoryJob,
+        /// The store (`None`: no memory; a scan still runs).
+        store: Option<super::memory::StoreHandle>,
+    },
 }
 
 /// What a job produced.
@@ -111,6 +118,8 @@ pub enum Output {
     Changed(PathBuf),
     /// A watch ended, or could not start: why, when there is something to say.
     Unwatched(String),
+    /// What a memory job read or wrote.
+    Memory(super::memory::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
 }

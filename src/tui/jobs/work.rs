@@ -47,6 +47,7 @@ impl Job {
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
+            Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
                     Ok(article) => PreviewState::Ready(Preview::of(&article)),
@@ -62,6 +63,7 @@ impl Job {
     pub fn long_running(&self) -> bool {
         match self {
             Job::Watch { .. } => true,
+            Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
             | Job::Layout { .. }

@@ -4,6 +4,7 @@
 
 mod find;
 mod geometry;
+mod memory;
 mod outline;
 mod place;
 mod update;
@@ -19,6 +20,7 @@ use super::jobs::{JobId, StopFlag};
 
 pub use find::SearchState;
 pub use geometry::Geometry;
+pub use memory::ReaderMemory;
 pub use outline::OutlineView;
 pub use place::Place;
 pub use update::update;
@@ -85,6 +87,8 @@ pub struct ReaderScreen {
     pub jobs: ReaderJobs,
     /// Actions that need the whole article, kept until it has loaded.
     pub deferred: Vec<Action>,
+    /// What is remembered of this article: its saved place, how far it got.
+    pub memory: ReaderMemory,
     config: Config,
 }
 
@@ -143,6 +147,7 @@ impl ReaderScreen {
             partial,
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
+            memory: ReaderMemory::default(),
             config,
         };
         reader.reset_outline();

@@ -104,7 +104,10 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         | Action::PickerToggle
         | Action::PickerMode
         | Action::PickerApply
-        | Action::PickerCancel => {}
+        | Action::PickerCancel
+        | Action::UnreadOnly => {}
+        // The app handles these (they need the store's jobs).
+        Action::ToggleRead | Action::Tick(_) => {}
     }
     r.follow();
     None
