@@ -91,7 +91,7 @@ pub static BINDINGS: &[Binding] = &[
         modes: LIBRARY,
         keys: &[Key::ch('s')],
         action: Action::SortNext,
-        help: "sort: date, title, path, reading time, last opened",
+        help: "sort: date, title, path, time, opened",
     },
     Binding {
         modes: LIBRARY,
