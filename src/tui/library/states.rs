@@ -61,12 +61,9 @@ impl LibraryScreen {
     /// Applies the unread-only view and the "last opened" sort to the
     /// filtered article indices, and recounts the unread.
     pub(super) fn apply_states(&mut self, rows: &mut Vec<usize>) {
-        if !self.states.enabled {
+        if !self.states.enabled || self.states.by_path.is_empty() {
             return;
         }
-        self.states.unread = (0..self.library.entries.len())
-            .filter(|&i| !self.is_read(i))
-            .count();
         if self.states.unread_only {
             rows.retain(|&i| !self.is_read(i));
         }
@@ -83,6 +80,18 @@ impl LibraryScreen {
         }
     }
 
+    /// Counts the articles not read yet: when states or rows change, not
+    /// on every keystroke of a filter.
+    fn recount(&mut self) {
+        self.states.unread = if self.states.by_path.is_empty() {
+            self.library.entries.len()
+        } else {
+            (0..self.library.entries.len())
+                .filter(|&i| !self.is_read(i))
+                .count()
+        };
+    }
+
     /// `U`: shows only unread and in-progress articles, or everything.
     pub fn toggle_unread_only(&mut self) {
         if !self.states.enabled {
@@ -97,6 +106,7 @@ impl LibraryScreen {
     pub fn set_states(&mut self, root: PathBuf, states: HashMap<PathBuf, ReadingState>) {
         self.states.root = Some(root);
         self.states.by_path.extend(states);
+        self.recount();
         self.refilter();
     }
 
@@ -107,6 +117,7 @@ impl LibraryScreen {
             return;
         };
         self.states.by_path.insert(rel.to_path_buf(), state);
+        self.recount();
         self.refilter();
     }
 
@@ -128,6 +139,7 @@ impl LibraryScreen {
             state.progress = 0.0;
         }
         self.message = Some(if read { "marked read" } else { "marked unread" }.into());
+        self.recount();
         self.refilter();
         Some(MemoryJob::MarkRead { key, read })
     }
@@ -197,6 +209,7 @@ impl LibraryScreen {
             self.preview_job = now.map(|n| (n, id));
         }
         self.rows.clear();
+        self.recount();
         self.refilter();
         if moved {
             if let Some(at) = selected.and_then(|p| self.row_of(&p)) {
