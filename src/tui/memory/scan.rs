@@ -43,21 +43,17 @@ fn send(reporter: &Reporter, output: MemoryOutput) -> bool {
     reporter.send(Output::Memory(output))
 }
 
-/// The states of `rels` under `root`, by relative path.
-fn states_of(store: &StoreHandle, root: &Path, rels: &[PathBuf]) -> HashMap<PathBuf, ReadingState> {
-    if rels.is_empty() {
-        return HashMap::new();
-    }
-    let keyed: HashMap<String, &PathBuf> = rels
-        .iter()
-        .map(|rel| (root.join(rel).to_string_lossy().into_owned(), rel))
-        .collect();
+/// The states of the articles under `root`, by relative path.
+fn states_under(store: &StoreHandle, root: &Path) -> HashMap<PathBuf, ReadingState> {
     let found = store
-        .with(|s| s.reading_states(keyed.keys().cloned()))
+        .with(|s| s.reading_states_under(&root.to_string_lossy()))
         .unwrap_or_default();
     found
         .into_iter()
-        .filter_map(|(key, state)| keyed.get(&key).map(|rel| ((*rel).clone(), state)))
+        .filter_map(|(key, state)| {
+            let rel = Path::new(&key).strip_prefix(root).ok()?;
+            Some((rel.to_path_buf(), state))
+        })
         .collect()
 }
 
@@ -71,6 +67,13 @@ pub fn scan_library(
 ) -> MemoryOutput {
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let root_key = root.to_string_lossy().into_owned();
+    if let Some(store) = store {
+        let states = states_under(store, &root);
+        let root = root.clone();
+        if !send(reporter, MemoryOutput::States { root, states }) {
+            return MemoryOutput::Written;
+        }
+    }
     let cache: LibraryCache = store
         .and_then(|s| s.with(|st| st.load_library(&root_key)))
         .unwrap_or_default();
@@ -80,19 +83,6 @@ pub fn scan_library(
         Ok(rx) => rx,
         Err(e) => return MemoryOutput::ScanFailed(e.to_string()),
     };
-    if let Some(store) = store {
-        let rels: Vec<PathBuf> = cached.iter().cloned().collect();
-        let states = states_of(store, &root, &rels);
-        if !send(
-            reporter,
-            MemoryOutput::States {
-                root: root.clone(),
-                states,
-            },
-        ) {
-            return MemoryOutput::Written;
-        }
-    }
     let mut out = ScanRows {
         total,
         ..ScanRows::default()
@@ -155,11 +145,6 @@ pub fn scan_library(
     out.done = true;
     if let Some(store) = store {
         store.with(|s| s.save_library(&root_key, &report.changed, &report.removed));
-        let read: Vec<PathBuf> = report.changed.iter().map(|(p, _)| p.clone()).collect();
-        let states = states_of(store, &root, &read);
-        if !states.is_empty() {
-            send(reporter, MemoryOutput::States { root, states });
-        }
     }
     MemoryOutput::Rows(Box::new(out))
 }
