@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Without a path, `./articles` when it exists, else the current folder.
 /// When stdout is not a terminal, `quire FILE` prints the rendered article.
 #[derive(Debug, Parser)]
-#[command(name = "quire", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "quire", version, about)]
 pub struct Cli {
     /// A headless command; without one, quire opens PATH.
     #[command(subcommand)]
@@ -19,6 +19,39 @@ pub struct Cli {
     /// What to open when no command is given.
     #[command(flatten)]
     pub open: OpenArgs,
+    /// Read the config from FILE (default: $QUIRE_CONFIG, else
+    /// $XDG_CONFIG_HOME/quire/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The colours: auto fits the terminal's background; mono uses none.
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Ask the terminal for its background (else COLORFGBG, else dark); mono under NO_COLOR.
+    Auto,
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// Bold, underline and reverse only.
+    Mono,
+}
+
+impl ThemeArg {
+    /// The theme choice this names.
+    pub fn choice(self) -> crate::theme::ThemeChoice {
+        use crate::theme::ThemeChoice;
+        match self {
+            ThemeArg::Auto => ThemeChoice::Auto,
+            ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Mono => ThemeChoice::Mono,
+        }
+    }
 }
 
 /// The headless commands.
@@ -32,6 +65,35 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// Show the config: where it is read from, its defaults, the key actions.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print quire's manual page (roff).
+    Man,
+}
+
+/// `quire completions SHELL`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `quire config`.
+#[derive(Debug, Clone, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print a complete, commented config of the defaults.
+    #[arg(long)]
+    pub default: bool,
+    /// Print where the config is read from (the default).
+    #[arg(long)]
+    pub path: bool,
+    /// List the actions keys can be bound to, with what each does.
+    #[arg(long)]
+    pub actions: bool,
 }
 
 /// `quire [PATH]`.
@@ -64,6 +126,17 @@ pub struct StateArgs {
     /// build folders and the site's exclude list (hidden names stay hidden).
     #[arg(long = "no-ignore")]
     pub no_ignore: bool,
+}
+
+impl OpenArgs {
+    /// True when any of `quire [PATH]`'s own arguments was given.
+    pub fn is_set(&self) -> bool {
+        self.path.is_some()
+            || !self.tags.tags.is_empty()
+            || self.tags.any
+            || self.no_drafts
+            || self.width.is_some()
+    }
 }
 
 /// `--tag T... [--any]`: the tag filter of the library and of `quire list`.

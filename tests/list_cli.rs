@@ -1,14 +1,14 @@
 //! `quire list` and `quire tags` run as a user would, on folders built in temp
 //! dirs and on the shared corpus when it is present.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use serde_json::Value;
-
-mod common;
 
 fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);

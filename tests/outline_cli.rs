@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -43,7 +45,7 @@ fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn quire() -> Command {
-    Command::cargo_bin("quire").unwrap()
+    common::quire()
 }
 
 fn json_of(path: &Path) -> Value {

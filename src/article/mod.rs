@@ -3,6 +3,7 @@
 //! Loading never fails on content: bad bytes, broken front matter and odd
 //! headings become [`Warning`]s, and whatever can be shown is kept.
 
+pub mod code_blocks;
 mod decode;
 mod fields;
 pub mod front_matter;

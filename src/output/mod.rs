@@ -20,9 +20,9 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
 
 pub use list::{list, tags};
 
-/// `quire render FILE`.
-pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
-    ansi::render(args)
+/// `quire render FILE`, coloured with the theme `user`'s config names.
+pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    ansi::render(args, user)
 }
 
 /// Loads the article a headless command works on. Errors and warnings go to
