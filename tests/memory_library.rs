@@ -254,15 +254,23 @@ fn filters_stay_as_rows_arrive_and_gone_rows_leave() {
 }
 
 #[test]
-fn rows_wait_while_the_tag_picker_is_open() {
+fn an_open_tag_picker_follows_the_rows_and_keeps_its_ticks() {
     let mut s = empty_screen();
-    s.add_rows(rows(entries()[..2].to_vec(), 2, false));
+    let mut first = entries()[..2].to_vec();
+    first[0].meta.tags.push("rare".into());
+    let first = Library::from_parts(PathBuf::from("x"), first, vec![]).entries;
+    s.add_rows(rows(first, 2, false));
     s.picker_open();
+    s.picker_toggle();
+    let ticked = s.picker.as_ref().unwrap().chosen_names();
+    assert_eq!(ticked, vec!["notes".to_string()]);
     s.add_rows(rows(entries()[2..].to_vec(), 5, true));
-    assert_eq!(s.library.entries.len(), 2, "held while the picker is open");
-    s.picker_cancel();
-    s.catch_up();
     assert_eq!(s.library.entries.len(), 5);
+    let picker = s.picker.as_ref().unwrap();
+    assert_eq!(picker.chosen_names(), ticked, "the tick stays");
+    let notes = picker.tags.iter().find(|t| t.name == "notes").unwrap();
+    assert_eq!(notes.count, 5, "counted over the new rows");
+    assert_eq!(picker.would_show, 5);
 }
 
 // ----- The scan job and the app -----

@@ -220,9 +220,9 @@ pub fn push(app: &mut App, job: MemoryJob) -> JobId {
     id
 }
 
-/// After every action: readers that have no memory yet ask for it, the
+/// After every action: readers that have no memory yet ask for it, and the
 /// reader on top notes how far it got and goes back to its saved place once
-/// it can, and a library catches up with rows held while the picker was open.
+/// it can.
 pub fn after_update(app: &mut App) {
     if !app.memory.enabled() {
         return;
@@ -246,10 +246,8 @@ pub fn after_update(app: &mut App) {
             r.memory.loading = Some(id);
         }
     }
-    match app.screens.last_mut() {
-        Some(Screen::Reader(r)) => r.observe(),
-        Some(Screen::Library(s)) => s.catch_up(),
-        None => {}
+    if let Some(Screen::Reader(r)) = app.screens.last_mut() {
+        r.observe();
     }
 }
 

@@ -30,9 +30,6 @@ pub struct LibraryStates {
     pub scan: Option<JobId>,
     /// Files checked so far and, when the cache tells, how many there are.
     pub progress: Option<(usize, Option<usize>)>,
-    /// Rows that came while the tag picker was open (its tag ids would
-    /// not match a new library), added when it closes.
-    held: Vec<ScanRows>,
     /// The preview being read was asked for under this entry number, which
     /// new rows have changed to the second (`None`: the article is gone).
     renumbered: Option<(usize, Option<usize>)>,
@@ -156,19 +153,42 @@ impl LibraryScreen {
         if rows.done {
             self.states.scan = None;
         }
-        if self.picker.is_some() {
-            self.states.held.push(rows);
-            return;
-        }
         self.merge(vec![rows]);
+        self.renew_picker();
     }
 
-    /// Adds rows held while the picker was open, once it is closed.
-    pub fn catch_up(&mut self) {
-        if self.picker.is_none() && !self.states.held.is_empty() {
-            let held = std::mem::take(&mut self.states.held);
-            self.merge(held);
+    /// An open tag picker over the library as it is now: the same ticks,
+    /// mode and name filter, the cursor on the same tag.
+    fn renew_picker(&mut self) {
+        let Some(old) = self.picker.take() else {
+            return;
+        };
+        let filter = crate::library::Filter {
+            tags: old.chosen_names(),
+            mode: old.mode,
+            ..self.filter.clone()
+        };
+        let mut picker = super::TagPicker::new(&self.library, &filter, self.height);
+        if !old.query.is_empty() {
+            picker.search_start();
+            for c in old.query.chars() {
+                picker.search_input(c);
+            }
+            if !old.typing {
+                picker.search_keep();
+            }
         }
+        let under = old.current().map(|i| old.tags[i].name.clone());
+        if let Some(at) = under.and_then(|name| {
+            picker
+                .shown
+                .iter()
+                .position(|&i| picker.tags[i].name == name)
+        }) {
+            picker.move_by(isize::try_from(at).unwrap_or(0));
+        }
+        self.picker = Some(picker);
+        self.picker_recount();
     }
 
     fn merge(&mut self, batches: Vec<ScanRows>) {

@@ -4,8 +4,8 @@
 
 mod find;
 mod geometry;
-mod memory;
 mod handoff;
+mod memory;
 mod outline;
 mod place;
 mod update;
