@@ -251,6 +251,13 @@ pub fn after_update(app: &mut App) {
     }
 }
 
+/// True while a library scan streams rows in.
+pub fn streaming(app: &App) -> bool {
+    app.screens
+        .iter()
+        .any(|s| matches!(s, Screen::Library(l) if l.states.scan.is_some()))
+}
+
 /// The loop's clock: saves the top reader's place when it changed and the
 /// last save is [`SAVE_EVERY`] old.
 pub fn tick(app: &mut App, now: Instant) {

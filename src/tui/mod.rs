@@ -116,7 +116,8 @@ where
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
-        let timeout = if executor.busy() {
+        // A streaming scan is not a busy worker, but its rows should show promptly.
+        let timeout = if executor.busy() || memory::streaming(app) {
             BUSY_POLL
         } else {
             IDLE_POLL

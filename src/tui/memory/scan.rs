@@ -92,38 +92,31 @@ pub fn scan_library(
     let mut report = None;
     while report.is_none() {
         let Ok(batch) = rx.recv() else { break };
-        let mut next = Some(batch);
-        while let Some(batch) = next.take() {
-            match batch {
-                Batch::Cached(entries) => out.entries.extend(entries),
-                Batch::Read {
-                    entries,
-                    failures,
-                    seen,
-                } => {
-                    out.gone.extend(
-                        entries
-                            .iter()
-                            .map(|e| &e.path)
-                            .chain(failures.iter().map(|f| &f.path))
-                            .filter(|p| cached.contains(*p))
-                            .cloned(),
-                    );
-                    out.entries.extend(entries);
-                    out.failures.extend(failures);
-                    out.seen = seen;
-                }
-                Batch::Progress { seen } => out.seen = seen,
-                Batch::Done(r) => {
-                    out.seen = r.files;
-                    report = Some(r);
-                    break;
-                }
+        match batch {
+            Batch::Cached(entries) => out.entries.extend(entries),
+            Batch::Read {
+                entries,
+                failures,
+                seen,
+            } => {
+                out.gone.extend(
+                    entries
+                        .iter()
+                        .map(|e| &e.path)
+                        .chain(failures.iter().map(|f| &f.path))
+                        .filter(|p| cached.contains(*p))
+                        .cloned(),
+                );
+                out.entries.extend(entries);
+                out.failures.extend(failures);
+                out.seen = seen;
             }
-            next = rx.try_recv().ok();
-        }
-        if report.is_some() {
-            break;
+            Batch::Progress { seen } => out.seen = seen,
+            Batch::Done(r) => {
+                out.seen = r.files;
+                report = Some(r);
+                break;
+            }
         }
         // The first rows at once; then each message at least doubles what
         // is shown, or waits no longer than HOLD.
