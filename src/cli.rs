@@ -65,6 +65,10 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// Search the text of every article of a folder, best sections first.
+    Search(SearchArgs),
+    /// List the links of an article (or of every article of a folder) and where they lead.
+    Links(LinksArgs),
     /// Show the config: where it is read from, its defaults, the key actions.
     Config(ConfigArgs),
     /// Print a shell completion script.
@@ -108,7 +112,7 @@ pub struct OpenArgs {
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
-    /// The widest the text column may be (reader: 100; piped: the render width, 80).
+    /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// Memory and folder rules.
@@ -265,7 +269,7 @@ pub enum ColorArg {
 pub struct RenderArgs {
     /// The article.
     pub file: PathBuf,
-    /// Line width (default: the terminal's width, else 80).
+    /// Line width (default: the terminal's width, else 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// When to colour the output.
@@ -282,4 +286,42 @@ impl RenderArgs {
             color: ColorArg::Auto,
         }
     }
+}
+
+/// `quire links PATH`.
+#[derive(Debug, Clone, Args)]
+pub struct LinksArgs {
+    /// An article, or a folder of articles.
+    pub path: PathBuf,
+    /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
+    #[arg(long)]
+    pub broken: bool,
+    /// Print JSON: {"path","links":[{"line","text","target","kind","resolved","reason"}]}
+    /// per article (an array of them for a folder).
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `quire search QUERY [DIR]`.
+///
+/// Words all must match (the last one as a prefix), `"a phrase"`, `-word`
+/// excludes, `tag:NAME` restricts, `title:word` looks only in titles.
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    pub query: String,
+    /// The folder (default: ./articles when it exists, else the current folder).
+    pub dir: Option<PathBuf>,
+    /// Only articles with this tag (repeat: all of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// At most this many sections.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON: an array of {"path","title","section","anchor","line","snippet","score"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory and folder rules (`--no-state`: the index lives in memory for this run).
+    #[command(flatten)]
+    pub state: StateArgs,
 }

@@ -8,7 +8,10 @@
 //! - [`layout`]: a markdown body and a width to a [`layout::Document`] of styled
 //!   lines that speak in roles, not colours. No terminal types.
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
-//! - [`search`]: matches of a query in a laid-out document.
+//! - [`links`]: an article's links and where each leads (sections, files,
+//!   static-site forms, URLs). No terminal types.
+//! - [`search`]: matches of a query in a laid-out document, and the
+//!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
 //!   library cache. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
@@ -23,6 +26,7 @@ pub mod config;
 pub mod error;
 pub mod layout;
 pub mod library;
+pub mod links;
 pub mod output;
 pub mod sanitize;
 pub mod search;
@@ -84,6 +88,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
+        Some(Command::Links(args)) => output::links(&args),
+        Some(Command::Search(args)) => output::search(&args),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),
     }
@@ -120,8 +126,13 @@ fn config_command(args: &cli::ConfigArgs, path: Option<&Path>) -> anyhow::Result
     if args.default {
         print!("{}", config::default_toml(&actions));
     } else if args.actions {
+        let column = actions
+            .iter()
+            .map(|(name, _)| name.len())
+            .max()
+            .unwrap_or(0);
         for (name, what) in &actions {
-            println!("{name:<16} {what}");
+            println!("{name:<column$} {what}");
         }
     } else {
         match path {

@@ -46,7 +46,7 @@ fn sample() -> tempfile::TempDir {
 }
 
 fn quire() -> Command {
-    common::quire_cmd()
+    common::quire()
 }
 
 fn json(args: &[&str], dir: &Path) -> Value {

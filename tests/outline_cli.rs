@@ -328,7 +328,7 @@ mod bad_fixtures {
         let anchors: Vec<String> = load("dupes.md")
             .outline
             .into_iter()
-            .map(|h| h.anchor)
+            .map(|h| h.anchor.into_string())
             .collect();
         assert_eq!(
             anchors,

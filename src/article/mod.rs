@@ -165,7 +165,7 @@ impl Article {
             meta.title = outline
                 .iter()
                 .find(|h| h.level == 1 && !h.text.is_empty())
-                .map(|h| h.text.clone())
+                .map(|h| h.text.to_string())
                 .unwrap_or_else(|| file_stem(path));
         }
         Article {

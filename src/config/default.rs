@@ -67,8 +67,13 @@ images = "auto"
 # the ? help lists the new ones first. `quire config --actions` lists these:
 "#,
     );
+    let column = actions
+        .iter()
+        .map(|(name, _)| name.len())
+        .max()
+        .unwrap_or(0);
     for (name, what) in actions {
-        let _ = writeln!(out, "#   {name:<16} {what}");
+        let _ = writeln!(out, "#   {name:<column$} {what}");
     }
     out.push_str(
         r#"[keys.reader]

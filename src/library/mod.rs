@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::article::{Meta, Peek, Warning};
 
 pub use preview::Preview;
+pub use scan::markdown_files;
 pub use stream::{
     Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, scan, scan_stream, scan_with,
 };

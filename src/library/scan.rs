@@ -253,17 +253,15 @@ impl ParallelVisitor for Visitor<'_> {
     fn visit(&mut self, entry: Result<DirEntry, ignore::Error>) -> WalkState {
         match entry {
             Ok(entry) => {
-                let file_type = entry.file_type();
-                if entry.depth() > 0
-                    && !file_type.is_some_and(|t| t.is_dir())
-                    && is_markdown(entry.path())
-                {
-                    if file_type.is_some_and(|t| t.is_file()) {
-                        self.file(&entry);
-                    } else {
+                if entry.depth() > 0 && is_markdown(entry.path()) {
+                    match entry.file_type() {
+                        Some(t) if t.is_file() => self.file(&entry),
                         // A fifo or device named like an article: never
                         // opened, since opening a fifo blocks.
-                        self.fail(entry.path(), "not a regular file; skipped".to_string());
+                        Some(t) if !t.is_dir() && !t.is_symlink() => {
+                            self.fail(entry.path(), "not a regular file; skipped".to_string());
+                        }
+                        _ => {}
                     }
                 }
             }
@@ -334,4 +332,26 @@ pub(super) fn walk(
             .into_inner()
             .unwrap_or_else(|p| p.into_inner()),
     }
+}
+
+/// The markdown files under `root` the library would list (same rules as
+/// [`walk`]), each with its size and modification time in nanoseconds,
+/// without reading them: what the search index compares against.
+pub fn markdown_files(root: &Path, options: &ScanOptions) -> Vec<(PathBuf, u64, i64)> {
+    let mut out = Vec::new();
+    for entry in walker(root, options).build().flatten() {
+        if entry.depth() == 0
+            || !entry.file_type().is_some_and(|t| t.is_file())
+            || !is_markdown(entry.path())
+        {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        out.push((rel.to_path_buf(), meta.len(), mtime_ns(&meta)));
+    }
+    out.sort();
+    out
 }

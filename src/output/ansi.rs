@@ -31,6 +31,13 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
             DEFAULT_WIDTH
         }
     });
+    if width > layout::MAX_WIDTH {
+        eprintln!(
+            "quire: warning: --width {width} is more than {} columns; using {}",
+            layout::MAX_WIDTH,
+            layout::MAX_WIDTH
+        );
+    }
     let color = match args.color {
         ColorArg::Always => true,
         ColorArg::Never => false,

@@ -1,10 +1,12 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and
-//! `render`, and the one JSON writer they share ([`json`]).
+//! The headless commands: `outline`, `list`, `tags`, `links`, `search` (text and
+//! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
 pub mod json;
+mod links;
 mod list;
 mod outline;
+mod search;
 
 use std::path::Path;
 
@@ -18,7 +20,9 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
     outline::outline(args)
 }
 
+pub use links::links;
 pub use list::{list, tags};
+pub use search::search;
 
 /// `quire render FILE`, coloured with the theme `user`'s config names.
 pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {

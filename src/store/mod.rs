@@ -175,6 +175,12 @@ impl Store {
         })
     }
 
+    /// Gives up the store for its connection: the search index owns one of
+    /// its own, so a background job can hold it.
+    pub fn into_connection(self) -> Connection {
+        self.conn
+    }
+
     /// The file this store lives in.
     pub fn path(&self) -> &Path {
         &self.path

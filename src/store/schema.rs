@@ -31,6 +31,38 @@ pub const MIGRATIONS: &[&str] = &[
         row      TEXT NOT NULL,
         PRIMARY KEY (root, rel)
     ) WITHOUT ROWID;",
+    // 3: the full-text index of sections (src/search/index.rs): files by
+    // library folder and path with size and mtime, their lowercase tags,
+    // their sections, and a contentless FTS5 table sharing the sections'
+    // rowids, ranked title 10, heading 5, body 1, tags 3.
+    "CREATE TABLE search_file (
+            id INTEGER PRIMARY KEY,
+            root TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            UNIQUE (root, path)
+        );
+        CREATE TABLE search_tag (
+            file INTEGER NOT NULL,
+            tag TEXT NOT NULL
+        );
+        CREATE INDEX search_tag_file ON search_tag (file);
+        CREATE TABLE search_section (
+            id INTEGER PRIMARY KEY,
+            file INTEGER NOT NULL,
+            anchor TEXT NOT NULL,
+            breadcrumb TEXT NOT NULL,
+            line INTEGER NOT NULL
+        );
+        CREATE INDEX search_section_file ON search_section (file);
+        CREATE VIRTUAL TABLE search_fts USING fts5 (
+            title, heading, body, tags,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');",
 ];
 
 /// The version a store has once every migration ran.

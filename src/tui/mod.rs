@@ -232,8 +232,16 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
     for w in &warnings {
         eprintln!("quire: warning: {w}");
     }
+    let max_width = args.width.unwrap_or(settings.width);
+    if max_width > crate::layout::MAX_WIDTH {
+        eprintln!(
+            "quire: warning: width {max_width} is more than {} columns; using {}",
+            crate::layout::MAX_WIDTH,
+            crate::layout::MAX_WIDTH
+        );
+    }
     let config = Config {
-        max_width: args.width.unwrap_or(settings.width),
+        max_width: max_width.min(crate::layout::MAX_WIDTH),
         theme: user.theme_for(true, crate::theme::ask_terminal),
         outline: settings.outline,
         outline_width: settings.outline_width,

@@ -127,7 +127,7 @@ impl ReaderScreen {
                 .article
                 .outline
                 .iter()
-                .position(|h| &h.anchor == anchor)
+                .position(|h| h.anchor == *anchor)
             {
                 Some(i) => Some(i),
                 None => return usize::try_from(p.top_line).unwrap_or(usize::MAX).min(last),
