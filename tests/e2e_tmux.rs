@@ -314,7 +314,11 @@ fn library_pick_a_tag_open_an_article_come_back_and_quit() {
         &format!("{BIN} articles; echo EXIT:$?"),
         dir,
     );
-    let screen = t.wait_for("the library", |s| library_count(s).is_some());
+    // The rows stream in: wait for the scan to end.
+    let screen = t.wait_for("the library", |s| {
+        library_count(s).is_some_and(|c| !c.starts_with("0 of"))
+            && !s.lines().next().unwrap_or("").contains("scanning")
+    });
     let all = library_count(&screen).unwrap();
     assert_eq!(t.pane_format("#{alternate_on}"), "1");
 
