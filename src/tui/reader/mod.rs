@@ -7,6 +7,7 @@ mod geometry;
 mod handoff;
 mod memory;
 mod outline;
+mod pane;
 mod place;
 mod update;
 
@@ -24,6 +25,7 @@ pub use find::SearchState;
 pub use geometry::Geometry;
 pub use memory::ReaderMemory;
 pub use outline::OutlineView;
+pub use pane::PaneSize;
 pub use place::Place;
 pub use update::update;
 
@@ -91,6 +93,13 @@ pub struct ReaderScreen {
     pub deferred: Vec<Action>,
     /// What is remembered of this article: its saved place, how far it got.
     pub memory: ReaderMemory,
+    /// What the outline pane needs, measured on load.
+    pub pane: PaneSize,
+    /// Columns `{` and `}` took from or gave to the pane this session.
+    pub pane_adjust: i16,
+    /// The reading times beside the outline's entries: on or off by `i`,
+    /// else shown when the pane has room.
+    pub times: Option<bool>,
     config: Config,
 }
 
@@ -132,10 +141,12 @@ impl ReaderScreen {
     ) -> ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
+        let pane = PaneSize::of(&article);
         let geometry = Geometry::new(
             width,
             height,
             has_outline && config.outline != OutlineSide::Hidden,
+            pane.wanted(true),
             &config,
         );
         let options = layout_options(&config, &article, partial);
@@ -155,6 +166,9 @@ impl ReaderScreen {
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
             memory: ReaderMemory::default(),
+            pane,
+            pane_adjust: 0,
+            times: None,
             config,
         };
         reader.reset_outline();
@@ -256,7 +270,8 @@ impl ReaderScreen {
     /// column's width changed, keeping the same text on the top line.
     pub fn resize(&mut self, width: u16, height: u16) {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
-        self.geometry = Geometry::new(width, height, outline, &self.config);
+        let pane = self.pane_wanted();
+        self.geometry = Geometry::new(width, height, outline, pane, &self.config);
         self.relayout();
         self.outline.followed = None;
         self.follow();
