@@ -32,6 +32,8 @@ pub enum Command {
     Tags(TagsArgs),
     /// Print an article laid out for a terminal.
     Render(RenderArgs),
+    /// Search the text of every article of a folder, best sections first.
+    Search(SearchArgs),
 }
 
 /// `quire [PATH]`.
@@ -183,4 +185,28 @@ impl RenderArgs {
             color: ColorArg::Auto,
         }
     }
+}
+
+/// `quire search QUERY [DIR]`.
+///
+/// Words all must match (the last one as a prefix), `"a phrase"`, `-word`
+/// excludes, `tag:NAME` restricts, `title:word` looks only in titles.
+#[derive(Debug, Clone, Args)]
+pub struct SearchArgs {
+    /// What to look for.
+    pub query: String,
+    /// The folder (default: ./articles when it exists, else the current folder).
+    pub dir: Option<PathBuf>,
+    /// Only articles with this tag (repeat: all of them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// At most this many sections.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON: an array of {"path","title","section","anchor","line","snippet","score"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Keep the index in memory for this run only (also QUIRE_NO_STATE=1).
+    #[arg(long = "no-state")]
+    pub no_state: bool,
 }

@@ -8,7 +8,8 @@
 //! - [`layout`]: a markdown body and a width to a [`layout::Document`] of styled
 //!   lines that speak in roles, not colours. No terminal types.
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
-//! - [`search`]: matches of a query in a laid-out document.
+//! - [`search`]: matches of a query in a laid-out document, and the
+//!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args),
+        Some(Command::Search(args)) => output::search(&args),
         None => open(cli.open),
     }
 }

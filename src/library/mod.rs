@@ -6,7 +6,7 @@
 //! linear pass over short strings and integer sets.
 
 mod preview;
-mod scan;
+pub(crate) mod scan;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

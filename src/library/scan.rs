@@ -17,7 +17,7 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 /// True for `.md` and `.markdown` files, in any case.
-fn is_markdown(path: &Path) -> bool {
+pub(crate) fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
@@ -64,7 +64,7 @@ fn read(root: &Path, rel: &Path) -> Result<Entry, Failure> {
 /// the folders that could not be read. Iterative, so depth cannot overflow the
 /// stack; symlinked folders are followed once each by canonical path, so a
 /// link back up the tree ends the walk instead of looping.
-fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Failure>) {
+pub(crate) fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Failure>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
     let mut visited: HashSet<PathBuf> = HashSet::new();

@@ -1,10 +1,11 @@
-//! The headless commands: `outline`, `list`, `tags` (text and `--json`) and
-//! `render`, and the one JSON writer they share ([`json`]).
+//! The headless commands: `outline`, `list`, `tags`, `search` (text and
+//! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
 pub mod json;
 mod list;
 mod outline;
+mod search;
 
 use std::path::Path;
 
@@ -19,6 +20,7 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
 }
 
 pub use list::{list, tags};
+pub use search::search;
 
 /// `quire render FILE`.
 pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {

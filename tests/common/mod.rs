@@ -198,3 +198,13 @@ pub fn plain_app(article: Article, width: u16, height: u16) -> App {
     app.open_reader(article);
     app
 }
+
+/// The built `quire` with its state and config folders inside `home` (a
+/// temporary folder), so a run never touches the user's files.
+pub fn quire_in(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("quire").unwrap();
+    cmd.env("XDG_STATE_HOME", home.join("state"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env_remove("QUIRE_NO_STATE");
+    cmd
+}

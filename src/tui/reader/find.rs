@@ -11,9 +11,10 @@ pub struct SearchState {
     pub typing: Option<String>,
     /// The query that was run (empty when none).
     pub query: String,
-    /// Where it matches in the current document, in order.
+    /// Where it matches in the current document, in order: one piece per
+    /// line a match covers.
     pub matches: Vec<Match>,
-    /// The index in `matches` of the current match.
+    /// The index in `matches` of the current match's first piece.
     pub current: Option<usize>,
 }
 
@@ -32,7 +33,7 @@ impl ReaderScreen {
         }
         let first = self.search.matches.partition_point(|m| m.line < self.top);
         let index = if first < self.search.matches.len() {
-            first
+            self.hit_start(first)
         } else {
             self.message = Some("search hit the end, continued from the top".into());
             0
@@ -64,18 +65,18 @@ impl ReaderScreen {
         });
         let index = if forward {
             let next = match on_screen {
-                Some(c) => c.saturating_add(1),
+                Some(c) => self.hit_end(c),
                 None => self.search.matches.partition_point(|m| m.line < self.top),
             };
             if next >= n {
                 self.message = Some("search hit the end, continued from the top".into());
                 0
             } else {
-                next
+                self.hit_start(next)
             }
         } else {
             let prev = match on_screen {
-                Some(c) => c.checked_sub(1),
+                Some(c) => self.hit_start(c).checked_sub(1),
                 None => self
                     .search
                     .matches
@@ -83,10 +84,10 @@ impl ReaderScreen {
                     .checked_sub(1),
             };
             match prev {
-                Some(p) => p,
+                Some(p) => self.hit_start(p),
                 None => {
                     self.message = Some("search hit the start, continued from the end".into());
-                    n - 1
+                    self.hit_start(n - 1)
                 }
             }
         };
@@ -113,7 +114,29 @@ impl ReaderScreen {
         }
         self.search.matches = search::find(&self.doc, &self.search.query);
         let first = self.search.matches.partition_point(|m| m.line < self.top);
-        self.search.current = (first < self.search.matches.len()).then_some(first);
+        self.search.current = (first < self.search.matches.len()).then(|| self.hit_start(first));
+    }
+
+    /// The first piece of the match that piece `i` is part of (a match
+    /// wrapped over two lines is two pieces).
+    fn hit_start(&self, i: usize) -> usize {
+        let m = &self.search.matches;
+        let Some(hit) = m.get(i).map(|x| x.hit) else {
+            return i;
+        };
+        m[..i]
+            .iter()
+            .rposition(|x| x.hit != hit)
+            .map_or(0, |p| p + 1)
+    }
+
+    /// The piece just after the last piece of the match that piece `i` is part of.
+    fn hit_end(&self, i: usize) -> usize {
+        let m = &self.search.matches;
+        let Some(hit) = m.get(i).map(|x| x.hit) else {
+            return i.saturating_add(1);
+        };
+        i + m[i..].iter().take_while(|x| x.hit == hit).count()
     }
 
     /// The matches on document line `line`, with the index of the first.

@@ -28,18 +28,18 @@ fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
     let rows = usize::from(area.height);
     for (row, line) in r.doc.lines(r.top, rows).enumerate() {
         let Ok(dy) = u16::try_from(row) else { break };
-        let (first, matches) = r.matches_on(line.index());
-        let spans = styled(line, matches, first, r.search.current, t);
+        let (_, matches) = r.matches_on(line.index());
+        let current = r.search.current.and_then(|c| r.search.matches.get(c));
+        let spans = styled(line, matches, current.map(|m| m.hit), t);
         buf.set_line(area.x, area.y + dy, &Line::from(spans), area.width);
     }
 }
 
 /// A document line as ratatui spans, with the matches on it highlighted
-/// (`first` is the index of `matches[0]` among all matches).
+/// (`current` is the [`Match::hit`] of the current match: all its pieces).
 pub fn styled<'a>(
     line: layout::Line<'a>,
     matches: &[Match],
-    first: usize,
     current: Option<usize>,
     t: &Theme,
 ) -> Vec<Span<'a>> {
@@ -49,7 +49,7 @@ pub fn styled<'a>(
         let base = theme::style(t.span(style));
         let end = pos + text.len();
         let mut at = pos;
-        for (k, m) in matches.iter().enumerate() {
+        for m in matches {
             if m.end <= at || m.start >= end {
                 continue;
             }
@@ -61,7 +61,7 @@ pub fn styled<'a>(
                     base,
                 ));
             }
-            let hit = theme::style(t.search(current == Some(first + k)));
+            let hit = theme::style(t.search(current == Some(m.hit)));
             out.push(Span::styled(
                 text.get(s - pos..e - pos).unwrap_or(""),
                 base.patch(hit),

@@ -1,0 +1,447 @@
+//! The library's full-text index: SQLite FTS5, one row per section of every
+//! article (title, heading, body text, tags), kept up to date by size and
+//! modification time, ranked by bm25 with the title and headings first.
+//!
+//! Everything here is owned data and [`Index`] is `Send`, so a background job
+//! can refresh or query it and send [`Progress`] and [`Hit`]s home.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+
+use super::query::{Query, SPREAD, spread_cjk};
+use super::sections::sections;
+use crate::article::Article;
+use crate::library::path_string;
+use crate::library::scan::walk;
+use crate::sanitize::sanitize_line;
+
+/// The index's tables. `search_fts` rows share their rowid with `search_section`.
+/// bm25 weights: title 10, heading 5, body 1, tags 3.
+pub const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS search_file (
+    id INTEGER PRIMARY KEY,
+    root TEXT NOT NULL,
+    path TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    UNIQUE (root, path)
+);
+CREATE TABLE IF NOT EXISTS search_tag (
+    file INTEGER NOT NULL,
+    tag TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_tag_file ON search_tag (file);
+CREATE TABLE IF NOT EXISTS search_section (
+    id INTEGER PRIMARY KEY,
+    file INTEGER NOT NULL,
+    anchor TEXT NOT NULL,
+    breadcrumb TEXT NOT NULL,
+    line INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS search_section_file ON search_section (file);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
+    title, heading, body, tags,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');
+";
+
+/// What went wrong with the index.
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    /// SQLite failed (a locked or broken database file).
+    #[error("search index: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    /// The folder to index could not be read.
+    #[error("{path}: {source}")]
+    Folder {
+        /// The folder.
+        path: String,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// How far a refresh is: `done` of `total` files that needed (re)indexing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Files indexed so far.
+    pub done: usize,
+    /// Files to index in this refresh.
+    pub total: usize,
+}
+
+/// What a refresh changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Refresh {
+    /// Files indexed for the first time.
+    pub added: usize,
+    /// Files indexed again because their size or time changed.
+    pub updated: usize,
+    /// Files gone from the folder, dropped from the index.
+    pub removed: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+}
+
+/// A snippet of a section with the matched words marked.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Snippet {
+    /// One line of text, safe for a terminal.
+    pub text: String,
+    /// Byte ranges in `text` of the matched words, in order.
+    pub marks: Vec<Range<usize>>,
+}
+
+/// One result: a section of an article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// The file, relative to the library's folder.
+    pub path: PathBuf,
+    /// The article's title.
+    pub title: String,
+    /// The headings from the top down to the section's (empty before the first).
+    pub section: Vec<String>,
+    /// The section heading's anchor (empty before the first heading).
+    pub anchor: String,
+    /// The 1-based file line of the section's heading.
+    pub line: usize,
+    /// Where the words matched.
+    pub snippet: Snippet,
+    /// Higher is better (bm25, negated).
+    pub score: f64,
+}
+
+/// Marks FTS5 puts around matched words; private-use characters that no
+/// sanitized text shows, turned into [`Snippet::marks`].
+const OPEN: char = '\u{e000}';
+const CLOSE: char = '\u{e001}';
+/// Joins a breadcrumb's headings in one column.
+const CRUMB_SEP: char = '\u{1f}';
+/// Files are parsed in parallel this many at a time, then written in one
+/// transaction, so readers see the index grow.
+const BATCH: usize = 256;
+
+/// The full-text index in one SQLite database.
+#[derive(Debug)]
+pub struct Index {
+    conn: Connection,
+}
+
+/// A file read and cut into sections, ready to write.
+struct Prepared {
+    path: String,
+    size: i64,
+    mtime: i64,
+    title: String,
+    tags: Vec<String>,
+    sections: Vec<super::sections::Section>,
+}
+
+impl Index {
+    /// Opens (or creates) the index in the database file at `path`.
+    pub fn open(path: &Path) -> Result<Index, IndexError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|source| IndexError::Folder {
+                path: path_string(dir),
+                source,
+            })?;
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Index::with(conn)
+    }
+
+    /// An index in memory, gone when dropped (`--no-state`, tests).
+    pub fn open_in_memory() -> Result<Index, IndexError> {
+        Index::with(Connection::open_in_memory()?)
+    }
+
+    /// Uses `conn`, creating the tables when they are missing.
+    pub fn with(conn: Connection) -> Result<Index, IndexError> {
+        let exists: Option<i64> = conn
+            .query_row(
+                "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if exists.is_none() {
+            conn.execute_batch(SCHEMA)?;
+        }
+        Ok(Index { conn })
+    }
+
+    /// Brings the index of the folder `root` up to date: new and changed
+    /// files (by size and modification time) are read again, files gone are
+    /// dropped. `progress` hears after each batch of files written.
+    pub fn refresh(
+        &mut self,
+        root: &Path,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Refresh, IndexError> {
+        let root_key = root_key(root)?;
+        let (files, _failures) = walk(root);
+        let mut known: HashMap<String, (i64, i64, i64)> = HashMap::new();
+        {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT path, id, size, mtime FROM search_file WHERE root = ?1")?;
+            let rows = stmt.query_map([&root_key], |r| {
+                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
+            })?;
+            for row in rows {
+                let (path, v) = row?;
+                known.insert(path, v);
+            }
+        }
+        let mut stats = Refresh::default();
+        let mut todo: Vec<(PathBuf, i64, i64)> = Vec::new();
+        for rel in files {
+            let Ok(meta) = std::fs::metadata(root.join(&rel)) else {
+                continue;
+            };
+            let size = i64::try_from(meta.len()).unwrap_or(i64::MAX);
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+            match known.remove(&path_string(&rel)) {
+                Some((_, s, m)) if s == size && m == mtime => stats.unchanged += 1,
+                Some(_) => {
+                    stats.updated += 1;
+                    todo.push((rel, size, mtime));
+                }
+                None => {
+                    stats.added += 1;
+                    todo.push((rel, size, mtime));
+                }
+            }
+        }
+        if !known.is_empty() {
+            let tx = self.conn.transaction()?;
+            for (id, _, _) in known.values() {
+                delete_file(&tx, *id)?;
+            }
+            tx.commit()?;
+            stats.removed = known.len();
+        }
+        let total = todo.len();
+        let mut done = 0;
+        for batch in todo.chunks(BATCH) {
+            let prepared: Vec<Prepared> = batch
+                .par_iter()
+                .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
+                .collect();
+            let tx = self.conn.transaction()?;
+            for p in &prepared {
+                write_file(&tx, &root_key, p)?;
+            }
+            tx.commit()?;
+            done += batch.len();
+            progress(Progress { done, total });
+        }
+        Ok(stats)
+    }
+
+    /// The sections of articles under `root` that match `query`, best first,
+    /// at most `limit`. A query with no word finds nothing.
+    pub fn search(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let Some(expr) = query.to_fts() else {
+            return Ok(Vec::new());
+        };
+        let root_key = root_key(root)?;
+        let mut sql = String::from(
+            "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line,
+                    snippet(search_fts, -1, char(57344), char(57345), '…', 16), rank
+             FROM search_fts
+             JOIN search_section s ON s.id = search_fts.rowid
+             JOIN search_file f ON f.id = s.file
+             WHERE search_fts MATCH ?1 AND f.root = ?2",
+        );
+        let mut args: Vec<String> = vec![expr, root_key];
+        for (tags, exists) in [
+            (&query.tags, "EXISTS"),
+            (&query.excluded_tags, "NOT EXISTS"),
+        ] {
+            for tag in tags {
+                args.push(tag.clone());
+                sql.push_str(&format!(
+                    " AND {exists} (SELECT 1 FROM search_tag t WHERE t.file = f.id AND t.tag = ?{})",
+                    args.len()
+                ));
+            }
+        }
+        sql.push_str(" ORDER BY rank LIMIT ");
+        sql.push_str(&limit.to_string());
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            let crumbs: String = r.get(2)?;
+            let snippet: String = r.get(5)?;
+            let rank: f64 = r.get(6)?;
+            Ok(Hit {
+                path: PathBuf::from(r.get::<_, String>(0)?),
+                title: r.get(1)?,
+                section: if crumbs.is_empty() {
+                    Vec::new()
+                } else {
+                    crumbs.split(CRUMB_SEP).map(str::to_string).collect()
+                },
+                anchor: r.get(3)?,
+                line: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                snippet: parse_snippet(&snippet),
+                score: -rank,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// How many articles of `root` are indexed.
+    pub fn article_count(&self, root: &Path) -> Result<usize, IndexError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM search_file WHERE root = ?1",
+            [root_key(root)?],
+            |r| r.get(0),
+        )?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+}
+
+/// The key a folder is stored under: its canonical path.
+fn root_key(root: &Path) -> Result<String, IndexError> {
+    let canon = std::fs::canonicalize(root).map_err(|source| IndexError::Folder {
+        path: path_string(root),
+        source,
+    })?;
+    Ok(path_string(&canon))
+}
+
+/// Reads and cuts one file; `None` when it cannot be read (it is tried
+/// again on the next refresh, since it is not recorded).
+fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
+    let article = Article::load(&root.join(rel)).ok()?;
+    let sections = sections(&article);
+    let Article { meta, .. } = article;
+    Some(Prepared {
+        path: path_string(rel),
+        size,
+        mtime,
+        title: meta.title,
+        tags: meta.tags,
+        sections,
+    })
+}
+
+/// Drops one file's rows.
+fn delete_file(conn: &Connection, id: i64) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_section WHERE file = ?1)",
+        [id],
+    )?;
+    conn.execute("DELETE FROM search_section WHERE file = ?1", [id])?;
+    conn.execute("DELETE FROM search_tag WHERE file = ?1", [id])?;
+    conn.execute("DELETE FROM search_file WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Writes one file's rows, replacing what was there.
+fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<()> {
+    let old: Option<i64> = conn
+        .prepare_cached("SELECT id FROM search_file WHERE root = ?1 AND path = ?2")?
+        .query_row(params![root, p.path], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = old {
+        delete_file(conn, id)?;
+    }
+    conn.prepare_cached(
+        "INSERT INTO search_file (root, path, size, mtime, title) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![root, p.path, p.size, p.mtime, p.title])?;
+    let file = conn.last_insert_rowid();
+    let mut tag_stmt = conn.prepare_cached("INSERT INTO search_tag (file, tag) VALUES (?1, ?2)")?;
+    for tag in &p.tags {
+        tag_stmt.execute(params![file, tag.to_lowercase()])?;
+    }
+    let tags = spread_cjk(&p.tags.join(" ")).into_owned();
+    let title = spread_cjk(&p.title).into_owned();
+    let mut section_stmt = conn.prepare_cached(
+        "INSERT INTO search_section (file, anchor, breadcrumb, line) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut fts_stmt = conn.prepare_cached(
+        "INSERT INTO search_fts (rowid, title, heading, body, tags) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for s in &p.sections {
+        let crumbs = s.breadcrumb.join(&CRUMB_SEP.to_string());
+        let line = i64::try_from(s.line).unwrap_or(i64::MAX);
+        section_stmt.execute(params![file, s.anchor, crumbs, line])?;
+        let id = conn.last_insert_rowid();
+        fts_stmt.execute(params![
+            id,
+            title,
+            spread_cjk(s.heading()),
+            spread_cjk(&s.text),
+            tags
+        ])?;
+    }
+    Ok(())
+}
+
+/// FTS5's snippet with its marks turned into ranges, the spreading
+/// separators dropped, and the text made one safe line.
+fn parse_snippet(raw: &str) -> Snippet {
+    let mut out = Snippet::default();
+    let mut open: Option<usize> = None;
+    let mut piece = String::new();
+    let flush = |piece: &mut String, text: &mut String| {
+        let collapsed: String = piece.split_whitespace().collect::<Vec<_>>().join(" ");
+        let lead =
+            piece.starts_with(char::is_whitespace) && !text.ends_with(' ') && !text.is_empty();
+        let trail = piece.ends_with(char::is_whitespace) && !collapsed.is_empty();
+        if lead {
+            text.push(' ');
+        }
+        text.push_str(&sanitize_line(&collapsed));
+        if trail {
+            text.push(' ');
+        }
+        piece.clear();
+    };
+    for c in raw.chars() {
+        match c {
+            OPEN => {
+                flush(&mut piece, &mut out.text);
+                open = Some(out.text.len());
+            }
+            CLOSE => {
+                flush(&mut piece, &mut out.text);
+                if let Some(start) = open.take() {
+                    let end = out.text.len();
+                    // Words marked side by side (a run of CJK) are one mark.
+                    match out.marks.last_mut() {
+                        Some(last) if last.end == start => last.end = end,
+                        _ => out.marks.push(start..end),
+                    }
+                }
+            }
+            SPREAD => {}
+            c => piece.push(c),
+        }
+    }
+    flush(&mut piece, &mut out.text);
+    let len = out.text.trim_end().len();
+    out.text.truncate(len);
+    out
+}
+
+#[cfg(test)]
+#[path = "index_tests.rs"]
+mod tests;

@@ -1,0 +1,259 @@
+//! Tests of the full-text index: ranking, sections, refresh, scripts, hostile queries.
+#![allow(clippy::unwrap_used)]
+
+use std::fs;
+use std::path::Path;
+
+use proptest::prelude::*;
+
+use super::*;
+
+fn write(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+fn indexed(files: &[(&str, &str)]) -> (tempfile::TempDir, Index) {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        write(dir.path(), name, text);
+    }
+    let mut index = Index::open_in_memory().unwrap();
+    index.refresh(dir.path(), &mut |_| {}).unwrap();
+    (dir, index)
+}
+
+fn find(index: &Index, dir: &Path, q: &str) -> Vec<Hit> {
+    index.search(dir, &Query::parse(q), 20).unwrap()
+}
+
+fn paths(hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|h| path_string(&h.path)).collect()
+}
+
+#[test]
+fn bundled_sqlite_has_fts5() {
+    let conn = Connection::open_in_memory().unwrap();
+    let on: i64 = conn
+        .query_row("SELECT sqlite_compileoption_used('ENABLE_FTS5')", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(on, 1);
+}
+
+#[test]
+fn a_title_match_outranks_a_body_match() {
+    let (dir, index) = indexed(&[
+        (
+            "body.md",
+            "---\ntitle: Notes\n---\nSome words about lighthouses and more words.\n",
+        ),
+        (
+            "title.md",
+            "---\ntitle: Lighthouses\n---\nSome words about the sea and more words.\n",
+        ),
+    ]);
+    let hits = find(&index, dir.path(), "lighthouses");
+    assert_eq!(paths(&hits), vec!["title.md", "body.md"]);
+    assert!(hits[0].score > hits[1].score);
+}
+
+#[test]
+fn a_heading_match_outranks_a_body_match() {
+    let (dir, index) = indexed(&[(
+        "a.md",
+        "# A\n\n## Other\n\nThe keeper climbs.\n\n## Keeper\n\nNothing here.\n",
+    )]);
+    let hits = find(&index, dir.path(), "keeper");
+    assert_eq!(hits[0].anchor, "keeper");
+    assert_eq!(hits[1].anchor, "other");
+}
+
+#[test]
+fn a_match_reports_its_section() {
+    let (dir, index) = indexed(&[(
+        "models.md",
+        "---\ntitle: Models\n---\n# AI\n\nIntro.\n\n## Kinds\n\nMany.\n\n### Image Models\n\nStable Diffusion was open sourced.\n\n## After\n\nDone.\n",
+    )]);
+    let hits = find(&index, dir.path(), "\"stable diffusion\"");
+    assert_eq!(hits.len(), 1);
+    let hit = &hits[0];
+    assert_eq!(hit.title, "Models");
+    assert_eq!(hit.section, vec!["AI", "Kinds", "Image Models"]);
+    assert_eq!(hit.anchor, "image-models");
+    assert_eq!(hit.line, 12);
+    assert_eq!(hit.snippet.text, "Stable Diffusion was open sourced.");
+    let marked: Vec<&str> = hit
+        .snippet
+        .marks
+        .iter()
+        .map(|r| &hit.snippet.text[r.clone()])
+        .collect();
+    assert_eq!(marked, vec!["Stable Diffusion"]);
+}
+
+#[test]
+fn refresh_reads_only_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "# A\n\nalpha words\n");
+    write(dir.path(), "b.md", "# B\n\nbeta words\n");
+    let mut index = Index::open_in_memory().unwrap();
+    let first = index.refresh(dir.path(), &mut |_| {}).unwrap();
+    assert_eq!(first.added, 2);
+
+    let again = index.refresh(dir.path(), &mut |_| {}).unwrap();
+    assert_eq!(
+        again,
+        Refresh {
+            unchanged: 2,
+            ..Refresh::default()
+        }
+    );
+
+    // Edit (a different size, so no clock resolution matters), add, delete.
+    write(dir.path(), "a.md", "# A\n\ngamma words, longer now\n");
+    write(dir.path(), "sub/c.md", "# C\n\ndelta words\n");
+    fs::remove_file(dir.path().join("b.md")).unwrap();
+    let mut heard = Vec::new();
+    let after = index.refresh(dir.path(), &mut |p| heard.push(p)).unwrap();
+    assert_eq!(
+        after,
+        Refresh {
+            added: 1,
+            updated: 1,
+            removed: 1,
+            unchanged: 0
+        }
+    );
+    assert_eq!(heard.last(), Some(&Progress { done: 2, total: 2 }));
+    assert!(find(&index, dir.path(), "alpha").is_empty());
+    assert_eq!(paths(&find(&index, dir.path(), "gamma")), vec!["a.md"]);
+    assert!(find(&index, dir.path(), "beta").is_empty());
+    assert_eq!(paths(&find(&index, dir.path(), "delta")), vec!["sub/c.md"]);
+    assert_eq!(find(&index, dir.path(), "words").len(), 2);
+    assert_eq!(index.article_count(dir.path()).unwrap(), 2);
+}
+
+#[test]
+fn folders_are_kept_apart() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    write(one.path(), "a.md", "shared word\n");
+    write(two.path(), "b.md", "shared word\n");
+    let mut index = Index::open_in_memory().unwrap();
+    index.refresh(one.path(), &mut |_| {}).unwrap();
+    index.refresh(two.path(), &mut |_| {}).unwrap();
+    assert_eq!(paths(&find(&index, one.path(), "shared")), vec!["a.md"]);
+    assert_eq!(paths(&find(&index, two.path(), "shared")), vec!["b.md"]);
+}
+
+#[test]
+fn diacritics_do_not_matter() {
+    let (dir, index) = indexed(&[("cv.md", "My résumé and a naïve café.\n")]);
+    assert_eq!(find(&index, dir.path(), "resume").len(), 1);
+    assert_eq!(find(&index, dir.path(), "NAIVE cafe").len(), 1);
+    assert_eq!(find(&index, dir.path(), "résumé").len(), 1);
+}
+
+#[test]
+fn chinese_and_japanese_are_found_inside_a_run() {
+    let (dir, index) = indexed(&[
+        ("zh.md", "# 开源\n\n开源软件是自由的。\n"),
+        ("ja.md", "# 日本\n\n東京都に住んでいます。\n"),
+    ]);
+    assert_eq!(paths(&find(&index, dir.path(), "软件")), vec!["zh.md"]);
+    assert_eq!(paths(&find(&index, dir.path(), "東京")), vec!["ja.md"]);
+    assert_eq!(paths(&find(&index, dir.path(), "住んで")), vec!["ja.md"]);
+    // Characters that are not next to each other are not a match.
+    assert!(find(&index, dir.path(), "\"开件\"").is_empty());
+    let hit = &find(&index, dir.path(), "软件")[0];
+    assert!(!hit.snippet.text.contains(SPREAD));
+    assert_eq!(&hit.snippet.text[hit.snippet.marks[0].clone()], "软件");
+}
+
+#[test]
+fn tags_restrict_and_exclude() {
+    let (dir, index) = indexed(&[
+        ("a.md", "---\ntags: [FLOSS, Linux]\n---\nkernel news\n"),
+        ("b.md", "---\ntags: [Windows]\n---\nkernel news\n"),
+    ]);
+    assert_eq!(
+        paths(&find(&index, dir.path(), "kernel tag:floss")),
+        vec!["a.md"]
+    );
+    assert_eq!(
+        paths(&find(&index, dir.path(), "kernel -tag:FLOSS")),
+        vec!["b.md"]
+    );
+    assert_eq!(paths(&find(&index, dir.path(), "windows")), vec!["b.md"]);
+}
+
+#[test]
+fn title_and_exclusion_and_prefix() {
+    let (dir, index) = indexed(&[
+        ("a.md", "---\ntitle: Rust notes\n---\nasync code\n"),
+        ("b.md", "---\ntitle: Go notes\n---\nrust and async code\n"),
+    ]);
+    assert_eq!(paths(&find(&index, dir.path(), "title:rust")), vec!["a.md"]);
+    assert_eq!(paths(&find(&index, dir.path(), "async -go")), vec!["a.md"]);
+    assert_eq!(find(&index, dir.path(), "asy").len(), 2);
+    assert!(find(&index, dir.path(), "asy ").is_empty());
+}
+
+#[test]
+fn snippets_are_safe_for_a_terminal() {
+    let (dir, index) = indexed(&[("a.md", "bell \u{7} and escape \u{1b}[31m red\n")]);
+    let hits = find(&index, dir.path(), "escape");
+    assert_eq!(hits.len(), 1);
+    assert!(!hits[0].snippet.text.chars().any(crate::sanitize::is_unsafe));
+}
+
+#[test]
+fn the_index_lives_in_a_file_and_is_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.md", "persisted words\n");
+    let db = dir.path().join("state/quire.db");
+    let mut index = Index::open(&db).unwrap();
+    index.refresh(dir.path(), &mut |_| {}).unwrap();
+    drop(index);
+    let mut index = Index::open(&db).unwrap();
+    let r = index.refresh(dir.path(), &mut |_| {}).unwrap();
+    assert_eq!(r.unchanged, 1);
+    assert_eq!(find(&index, dir.path(), "persisted").len(), 1);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+    #[test]
+    fn no_query_is_an_sql_error(q in "[ -~éü東京\"*:^()-]{0,40}") {
+        let (dir, index) = indexed(&[("a.md", "# H\n\nsome text here\n")]);
+        let hits = index.search(dir.path(), &Query::parse(&q), 10);
+        prop_assert!(hits.is_ok(), "{:?} -> {:?}", q, hits.err());
+    }
+
+    #[test]
+    fn no_operator_mix_is_an_sql_error(
+        words in proptest::collection::vec(
+            prop_oneof![
+                Just("AND"), Just("OR"), Just("NOT"), Just("NEAR("), Just("NEAR"), Just("*"),
+                Just("^"), Just(":"), Just("\""), Just("-"), Just("("), Just(")"), Just("tag:"),
+                Just("title:"), Just("body:"), Just("{title}"), Just("+"), Just("text"), Just("''"),
+            ],
+            0..8,
+        ),
+        glue in proptest::collection::vec(prop_oneof![Just(""), Just(" ")], 8),
+    ) {
+        let mut q = String::new();
+        for (k, w) in words.iter().enumerate() {
+            q.push_str(w);
+            q.push_str(glue[k]);
+        }
+        let (dir, index) = indexed(&[("a.md", "# H\n\nsome text here\n")]);
+        let hits = index.search(dir.path(), &Query::parse(&q), 10);
+        prop_assert!(hits.is_ok(), "{:?} -> {:?}", q, hits.err());
+    }
+}

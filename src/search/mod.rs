@@ -1,0 +1,13 @@
+//! Search: matches of a query inside one laid-out document (the reader's `/`),
+//! and a full-text index of a whole library (SQLite FTS5, one row per section).
+//!
+//! No terminal types here: results are owned data a background job can send.
+
+mod document;
+pub mod index;
+pub mod query;
+pub mod sections;
+
+pub use document::{Match, count_hits, find, ignores_case};
+pub use index::{Hit, Index, Progress, Refresh, Snippet};
+pub use query::Query;

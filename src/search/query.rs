@@ -1,0 +1,350 @@
+//! The search box's query language, read into an FTS5 match expression that
+//! cannot fail: words all must match (the last one as a prefix while typing),
+//! `"a phrase"`, `-word` excludes, `tag:NAME` restricts, `title:word`.
+//!
+//! Nothing typed reaches FTS5 as syntax: every word becomes a quoted string,
+//! so `AND`, `*`, `:`, `^` or `NEAR(` are read literally, and an unbalanced
+//! quote is just a character.
+
+/// One word or phrase of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// The text as typed (a phrase's words with their spaces).
+    pub text: String,
+    /// Typed in quotes: its words must appear in this order, next to each other.
+    pub phrase: bool,
+    /// `title:`: must be in the title.
+    pub title: bool,
+    /// The last word while typing: matches any word it begins.
+    pub prefix: bool,
+}
+
+/// A parsed query.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Every one must match.
+    pub terms: Vec<Term>,
+    /// None may match (`-word`).
+    pub excluded: Vec<Term>,
+    /// `tag:NAME`: the article must have every one of these tags (lowercase).
+    pub tags: Vec<String>,
+    /// `-tag:NAME`: the article must have none of these (lowercase).
+    pub excluded_tags: Vec<String>,
+}
+
+impl Query {
+    /// Reads `input`. The last bare word is a prefix unless the input ends
+    /// with a space (the user has finished typing it).
+    pub fn parse(input: &str) -> Query {
+        let mut q = Query::default();
+        let chars: Vec<char> = input.chars().collect();
+        let mut i = 0;
+        while i < chars.len() {
+            if chars[i].is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let negate = chars[i] == '-' && chars.get(i + 1).is_some_and(|c| !c.is_whitespace());
+            if negate {
+                i += 1;
+            }
+            let field = field_at(&chars, i);
+            if let Some((_, len)) = field {
+                i += len;
+            }
+            let (text, phrase, next) = if chars.get(i) == Some(&'"')
+                && let Some(close) = chars[i + 1..].iter().position(|&c| c == '"')
+            {
+                let text: String = chars[i + 1..i + 1 + close].iter().collect();
+                (text, true, i + close + 2)
+            } else {
+                let end = chars[i..]
+                    .iter()
+                    .position(|c| c.is_whitespace())
+                    .map_or(chars.len(), |p| i + p);
+                (chars[i..end].iter().collect(), false, end)
+            };
+            i = next.max(start + 1);
+            match field {
+                Some((Field::Tag, _)) if !text.trim().is_empty() => {
+                    let tag = text.trim().to_lowercase();
+                    if negate {
+                        q.excluded_tags.push(tag);
+                    } else {
+                        q.tags.push(tag);
+                    }
+                }
+                Some((Field::Tag, _)) => {}
+                _ => {
+                    if !has_word(&text) {
+                        continue;
+                    }
+                    let term = Term {
+                        text,
+                        phrase,
+                        title: matches!(field, Some((Field::Title, _))),
+                        prefix: false,
+                    };
+                    if negate {
+                        q.excluded.push(term);
+                    } else {
+                        q.terms.push(term);
+                    }
+                }
+            }
+        }
+        let typing = !input.ends_with(char::is_whitespace);
+        if typing
+            && let Some(last) = q.terms.last_mut()
+            && !last.phrase
+            && input.trim_end().ends_with(last.text.as_str())
+        {
+            last.prefix = true;
+        }
+        q
+    }
+
+    /// True when there is nothing to match: no word or phrase to look for.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The FTS5 match expression, or `None` when the query has no word to look for.
+    pub fn to_fts(&self) -> Option<String> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let mut out = String::from("(");
+        for (k, term) in self.terms.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" AND ");
+            }
+            push_term(&mut out, term);
+        }
+        out.push(')');
+        for term in &self.excluded {
+            out.push_str(" NOT (");
+            push_term(&mut out, term);
+            out.push(')');
+        }
+        Some(out)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Tag,
+    Title,
+}
+
+/// A `tag:` or `title:` (any case) at `i`, with its length, when a value follows.
+fn field_at(chars: &[char], i: usize) -> Option<(Field, usize)> {
+    for (name, field) in [("tag:", Field::Tag), ("title:", Field::Title)] {
+        let n = name.chars().count();
+        let Some(word) = chars.get(i..i + n) else {
+            continue;
+        };
+        let matches = word
+            .iter()
+            .zip(name.chars())
+            .all(|(a, b)| a.to_ascii_lowercase() == b);
+        if matches && chars.get(i + n).is_some_and(|c| !c.is_whitespace()) {
+            return Some((field, n));
+        }
+    }
+    None
+}
+
+/// True when `text` holds something the tokenizer keeps: a letter or digit.
+fn has_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+/// Appends one term as an FTS5 string (quotes doubled), with its column
+/// filter and prefix star.
+fn push_term(out: &mut String, term: &Term) {
+    if term.title {
+        out.push_str("title : ");
+    }
+    out.push('"');
+    for c in spread_cjk(&term.text).chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    if term.prefix {
+        out.push_str(" *");
+    }
+}
+
+/// True for characters of scripts written without spaces between words
+/// (Han, kana, Hangul, Thai, ..): each is indexed as a word of its own.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c as u32,
+        0x0E00..=0x0EFF        // Thai, Lao
+        | 0x1100..=0x11FF      // Hangul Jamo
+        | 0x3040..=0x30FF      // Hiragana, Katakana
+        | 0x3100..=0x312F      // Bopomofo
+        | 0x3130..=0x318F      // Hangul compatibility Jamo
+        | 0x31F0..=0x31FF      // Katakana extensions
+        | 0x3400..=0x4DBF      // CJK extension A
+        | 0x4E00..=0x9FFF      // CJK unified ideographs
+        | 0xAC00..=0xD7AF      // Hangul syllables
+        | 0xF900..=0xFAFF      // CJK compatibility ideographs
+        | 0xFF66..=0xFF9F      // half-width Katakana
+        | 0x20000..=0x3134F) // CJK extensions B..G
+}
+
+/// The invisible separator put between two unspaced characters; the
+/// tokenizer splits on it, and snippets drop it again.
+pub const SPREAD: char = '\u{200b}';
+
+/// `text` with [`SPREAD`] between each pair of adjacent unspaced characters,
+/// so that unicode61 makes each a token and a run is found as a phrase.
+/// Borrowed when there is nothing to spread (most text).
+pub fn spread_cjk(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || !text.chars().any(is_unspaced) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + text.len() / 2);
+    let mut prev_unspaced = false;
+    for c in text.chars() {
+        let unspaced = is_unspaced(c);
+        if unspaced && prev_unspaced {
+            out.push(SPREAD);
+        }
+        out.push(c);
+        prev_unspaced = unspaced;
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fts(input: &str) -> Option<String> {
+        Query::parse(input).to_fts()
+    }
+
+    #[test]
+    fn words_all_must_match_and_the_last_is_a_prefix() {
+        assert_eq!(
+            fts("open source soft").as_deref(),
+            Some(r#"("open" AND "source" AND "soft" *)"#)
+        );
+    }
+
+    #[test]
+    fn a_trailing_space_ends_the_prefix() {
+        assert_eq!(fts("open ").as_deref(), Some(r#"("open")"#));
+    }
+
+    #[test]
+    fn phrases_keep_their_words_together() {
+        let q = Query::parse(r#""open source" software"#);
+        assert_eq!(q.terms.len(), 2);
+        assert!(q.terms[0].phrase && !q.terms[0].prefix);
+        assert_eq!(q.terms[0].text, "open source");
+        assert_eq!(
+            q.to_fts().as_deref(),
+            Some(r#"("open source" AND "software" *)"#)
+        );
+    }
+
+    #[test]
+    fn a_phrase_at_the_end_is_not_a_prefix() {
+        assert_eq!(
+            fts(r#""open source""#).as_deref(),
+            Some(r#"("open source")"#)
+        );
+    }
+
+    #[test]
+    fn minus_excludes() {
+        let q = Query::parse("linux -windows -\"mac os\"");
+        assert_eq!(q.terms.len(), 1);
+        assert_eq!(q.excluded.len(), 2);
+        assert_eq!(
+            q.to_fts().as_deref(),
+            Some(r#"("linux") NOT ("windows") NOT ("mac os")"#)
+        );
+    }
+
+    #[test]
+    fn only_exclusions_search_nothing() {
+        assert_eq!(fts("-windows"), None);
+        assert!(Query::parse("-windows").is_empty());
+    }
+
+    #[test]
+    fn tags_restrict_and_are_not_words() {
+        let q = Query::parse("tag:FLOSS licence -tag:Draft");
+        assert_eq!(q.tags, vec!["floss"]);
+        assert_eq!(q.excluded_tags, vec!["draft"]);
+        assert_eq!(q.to_fts().as_deref(), Some(r#"("licence")"#));
+        assert_eq!(
+            Query::parse(r#"tag:"open source""#).tags,
+            vec!["open source"]
+        );
+    }
+
+    #[test]
+    fn title_filters_a_column() {
+        assert_eq!(
+            fts("title:rust async").as_deref(),
+            Some(r#"(title : "rust" AND "async" *)"#)
+        );
+        assert_eq!(
+            fts(r#"TITLE:"open source""#).as_deref(),
+            Some(r#"(title : "open source")"#)
+        );
+    }
+
+    #[test]
+    fn a_field_with_no_value_is_a_word() {
+        assert_eq!(fts("tag:").as_deref(), Some(r#"("tag:" *)"#));
+        assert_eq!(fts("title: x").as_deref(), Some(r#"("title:" AND "x" *)"#));
+    }
+
+    #[test]
+    fn an_unbalanced_quote_is_read_literally() {
+        assert_eq!(
+            fts(r#""open source"#).as_deref(),
+            Some(r#"("""open" AND "source" *)"#)
+        );
+        assert_eq!(
+            fts(r#"say "hi"#).as_deref(),
+            Some(r#"("say" AND """hi" *)"#)
+        );
+    }
+
+    #[test]
+    fn fts_operators_are_plain_words() {
+        assert_eq!(
+            fts("cats AND dogs OR NOT NEAR(x y) ^start col:umn").as_deref(),
+            Some(
+                r#"("cats" AND "AND" AND "dogs" AND "OR" AND "NOT" AND "NEAR(x" AND "y)" AND "^start" AND "col:umn" *)"#
+            )
+        );
+    }
+
+    #[test]
+    fn punctuation_alone_is_no_word() {
+        assert_eq!(fts("* : ^ ( ) \" - --"), None);
+        assert_eq!(fts("rust *").as_deref(), Some(r#"("rust")"#));
+    }
+
+    #[test]
+    fn unspaced_scripts_are_spread_into_a_phrase() {
+        assert_eq!(
+            fts("東京都").as_deref(),
+            Some("(\"東\u{200b}京\u{200b}都\" *)")
+        );
+        assert_eq!(spread_cjk("résumé"), "résumé");
+        assert_eq!(spread_cjk("a東京b"), "a東\u{200b}京b");
+    }
+}

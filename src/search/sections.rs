@@ -1,0 +1,155 @@
+//! An article cut into sections for the index: one per heading (and one for
+//! the text before the first), each with its breadcrumb, anchor, line and the
+//! plain text the outline sees: markup dropped, code kept.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+use crate::article::Article;
+
+/// One section of an article: a heading and the text up to the next heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// The heading's anchor (empty for the text before the first heading).
+    pub anchor: String,
+    /// The headings from the top down to this one (empty before the first).
+    pub breadcrumb: Vec<String>,
+    /// The 1-based file line of the heading (of the body's start before the first).
+    pub line: usize,
+    /// The body text: paragraphs, list items, table cells and code, one per line.
+    pub text: String,
+}
+
+impl Section {
+    /// The section's own heading text (empty before the first heading).
+    pub fn heading(&self) -> &str {
+        self.breadcrumb.last().map_or("", String::as_str)
+    }
+}
+
+/// The sections of `article` in order. The first one (the text before any
+/// heading) is left out when it is empty.
+pub fn sections(article: &Article) -> Vec<Section> {
+    let mut out = vec![Section {
+        anchor: String::new(),
+        breadcrumb: Vec::new(),
+        line: article.body_line,
+        text: String::new(),
+    }];
+    let mut crumbs: Vec<(u8, String)> = Vec::new();
+    let mut next = 0usize;
+    let mut in_heading = false;
+    let body = article.body.as_str();
+    for (event, range) in Parser::new_ext(body, crate::article::parser_options()).into_offset_iter()
+    {
+        let text = match event {
+            Event::Start(Tag::Heading { .. }) => {
+                let Some(h) = article
+                    .outline
+                    .get(next)
+                    .filter(|h| h.offset == range.start)
+                else {
+                    continue;
+                };
+                next += 1;
+                in_heading = true;
+                while crumbs.last().is_some_and(|(level, _)| *level >= h.level) {
+                    crumbs.pop();
+                }
+                crumbs.push((h.level, h.text.clone()));
+                out.push(Section {
+                    anchor: h.anchor.clone(),
+                    breadcrumb: crumbs.iter().map(|(_, t)| t.clone()).collect(),
+                    line: h.line,
+                    text: String::new(),
+                });
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) if in_heading => {
+                in_heading = false;
+                continue;
+            }
+            _ if in_heading => continue,
+            Event::Text(t) | Event::Code(t) => t,
+            Event::SoftBreak | Event::HardBreak => " ".into(),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Item
+                | TagEnd::CodeBlock
+                | TagEnd::TableCell
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_),
+            ) => "\n".into(),
+            _ => continue,
+        };
+        if let Some(section) = out.last_mut() {
+            if text.as_ref() == "\n" && (section.text.is_empty() || section.text.ends_with('\n')) {
+                continue;
+            }
+            section.text.push_str(&text);
+        }
+    }
+    if out
+        .first()
+        .is_some_and(|s| s.text.trim().is_empty() && out.len() > 1)
+    {
+        out.remove(0);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn article(text: &str) -> Article {
+        Article::from_bytes(Path::new("a.md"), text.as_bytes())
+    }
+
+    #[test]
+    fn a_section_per_heading_with_breadcrumbs_and_lines() {
+        let a = article(
+            "---\ntitle: T\n---\nIntro *text*.\n\n# Models\n\nAbout.\n\n## Text\n\nGPT.\n\n### Image Models\n\nStable `Diffusion`.\n\n## Audio\n\nSound.\n",
+        );
+        let s = sections(&a);
+        let crumbs: Vec<_> = s.iter().map(|s| s.breadcrumb.join(" > ")).collect();
+        assert_eq!(
+            crumbs,
+            vec![
+                "",
+                "Models",
+                "Models > Text",
+                "Models > Text > Image Models",
+                "Models > Audio"
+            ]
+        );
+        assert_eq!(s[0].text.trim(), "Intro text.");
+        assert_eq!(s[3].text.trim(), "Stable Diffusion.");
+        assert_eq!(s[3].anchor, "image-models");
+        assert_eq!(s[3].line, 14);
+        assert_eq!(s[0].line, 4);
+    }
+
+    #[test]
+    fn code_is_kept_and_markup_dropped() {
+        let a = article(
+            "# H\n\n```rust\nfn main() {}\n```\n\n<div>html</div>\n\n- [link](http://x) item\n",
+        );
+        let s = sections(&a);
+        assert_eq!(s.len(), 1);
+        assert!(s[0].text.contains("fn main() {}"));
+        assert!(s[0].text.contains("link item"));
+        assert!(!s[0].text.contains("http://x"));
+        assert!(!s[0].text.contains("<div>"));
+    }
+
+    #[test]
+    fn empty_text_before_the_first_heading_is_left_out() {
+        let s = sections(&article("# Only\n\nBody.\n"));
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].heading(), "Only");
+        let s = sections(&article("Just text.\n"));
+        assert_eq!(s.len(), 1);
+        assert!(s[0].breadcrumb.is_empty());
+    }
+}

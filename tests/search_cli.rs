@@ -1,0 +1,189 @@
+//! `quire search` run as a user would: the index built on the first call in a
+//! temporary state folder, refreshed on the next, JSON and text output.
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+fn write(root: &Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(path, text).unwrap();
+}
+
+/// A library of our own and a home for the state, side by side.
+fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let home = tmp.path().join("home");
+    write(
+        &lib,
+        "ai.md",
+        "---\ntitle: Models and freedom\ntags: [FLOSS, AI]\n---\n# Models\n\nIntro.\n\n## Kinds\n\n### Image Models\n\nStable Diffusion was open sourced in 2022.\n",
+    );
+    write(
+        &lib,
+        "kites.md",
+        "---\ntitle: Stable kites\ntags: [Outdoors]\n---\nA kite that flies in any wind.\n",
+    );
+    (tmp, lib, home)
+}
+
+fn json(home: &Path, args: &[&str]) -> Vec<Value> {
+    let out = common::quire_in(home).args(args).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    v.as_array().unwrap().clone()
+}
+
+#[test]
+fn json_reports_the_section_of_a_match() {
+    let (_tmp, lib, home) = setup();
+    let hits = json(
+        &home,
+        &["search", "diffusion", lib.to_str().unwrap(), "--json"],
+    );
+    assert_eq!(hits.len(), 1);
+    let h = &hits[0];
+    assert_eq!(h["path"], "ai.md");
+    assert_eq!(h["title"], "Models and freedom");
+    assert_eq!(
+        h["section"],
+        serde_json::json!(["Models", "Kinds", "Image Models"])
+    );
+    assert_eq!(h["anchor"], "image-models");
+    assert_eq!(h["line"], 11);
+    assert_eq!(h["snippet"], "Stable Diffusion was open sourced in 2022.");
+    assert!(h["score"].as_f64().unwrap() > 0.0);
+    // The index was saved in the state folder, nothing in the library.
+    assert!(home.join("state/quire/quire.db").is_file());
+    let names: Vec<_> = fs::read_dir(&lib)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2);
+}
+
+#[test]
+fn the_title_match_comes_first_and_tags_restrict() {
+    let (_tmp, lib, home) = setup();
+    let dir = lib.to_str().unwrap();
+    let hits = json(&home, &["search", "stable", dir, "--json"]);
+    let paths: Vec<_> = hits.iter().map(|h| h["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, vec!["kites.md", "ai.md"]);
+    let hits = json(
+        &home,
+        &["search", "stable", dir, "--tag", "floss", "--json"],
+    );
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["path"], "ai.md");
+    let hits = json(&home, &["search", "stable", dir, "--limit", "1", "--json"]);
+    assert_eq!(hits.len(), 1);
+}
+
+#[test]
+fn a_later_call_sees_an_edit_an_addition_and_a_deletion() {
+    let (_tmp, lib, home) = setup();
+    let dir = lib.to_str().unwrap();
+    assert_eq!(json(&home, &["search", "kite", dir, "--json"]).len(), 1);
+    write(
+        &lib,
+        "kites.md",
+        "---\ntitle: Paper boats\n---\nBoats float on the pond.\n",
+    );
+    write(
+        &lib,
+        "new/owls.md",
+        "# Owls\n\nOwls fly at night, like a kite.\n",
+    );
+    fs::remove_file(lib.join("ai.md")).unwrap();
+    let hits = json(&home, &["search", "kite", dir, "--json"]);
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0]["path"], "new/owls.md");
+    assert!(json(&home, &["search", "diffusion", dir, "--json"]).is_empty());
+    assert_eq!(json(&home, &["search", "pond", dir, "--json"]).len(), 1);
+}
+
+#[test]
+fn no_state_leaves_nothing_behind() {
+    let (_tmp, lib, home) = setup();
+    let hits = json(
+        &home,
+        &[
+            "search",
+            "kite",
+            lib.to_str().unwrap(),
+            "--json",
+            "--no-state",
+        ],
+    );
+    assert_eq!(hits.len(), 1);
+    let out = common::quire_in(&home)
+        .env("QUIRE_NO_STATE", "1")
+        .args(["search", "kite", lib.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!home.join("state").exists());
+}
+
+#[test]
+fn text_output_marks_the_matches() {
+    let (_tmp, lib, home) = setup();
+    let out = common::quire_in(&home)
+        .args(["search", "\"open sourced\"", lib.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        text,
+        "ai.md:11  Models and freedom › Models › Kinds › Image Models\n    Stable Diffusion was [open sourced] in 2022.\n"
+    );
+}
+
+#[test]
+fn a_hostile_query_is_read_literally() {
+    let (_tmp, lib, home) = setup();
+    for q in [
+        "\"unbalanced",
+        "AND OR NOT",
+        "NEAR(",
+        "*",
+        "col:umn ^x",
+        "-",
+        "tag:",
+        "\"\"",
+    ] {
+        let out = common::quire_in(&home)
+            .args(["search", q, lib.to_str().unwrap(), "--json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{q}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(v.is_array());
+    }
+}
+
+#[test]
+fn a_missing_folder_is_the_users_error() {
+    let (tmp, _lib, home) = setup();
+    common::quire_in(&home)
+        .args(["search", "x", tmp.path().join("nope").to_str().unwrap()])
+        .assert()
+        .code(1)
+        .stdout("");
+}
