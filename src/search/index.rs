@@ -21,7 +21,10 @@ use crate::library::scan::walk;
 use crate::sanitize::sanitize_line;
 
 /// The index's tables. `search_fts` rows share their rowid with `search_section`.
-/// bm25 weights: title 10, heading 5, body 1, tags 3.
+/// bm25 weights: title 10, heading 5, body 1, tags 3. The FTS table keeps no
+/// copy of the text (`content = ''`), which keeps the database smaller than
+/// the articles: snippets are cut from the files of the hits shown (see
+/// [`Index::search`]).
 pub const SCHEMA: &str = "
 CREATE TABLE IF NOT EXISTS search_file (
     id INTEGER PRIMARY KEY,
@@ -47,6 +50,7 @@ CREATE TABLE IF NOT EXISTS search_section (
 CREATE INDEX IF NOT EXISTS search_section_file ON search_section (file);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
     title, heading, body, tags,
+    content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');
@@ -261,8 +265,7 @@ impl Index {
         };
         let root_key = root_key(root)?;
         let mut sql = String::from(
-            "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line,
-                    snippet(search_fts, -1, char(57344), char(57345), '…', 16), rank
+            "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, rank
              FROM search_fts
              JOIN search_section s ON s.id = search_fts.rowid
              JOIN search_file f ON f.id = s.file
@@ -286,8 +289,7 @@ impl Index {
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             let crumbs: String = r.get(2)?;
-            let snippet: String = r.get(5)?;
-            let rank: f64 = r.get(6)?;
+            let rank: f64 = r.get(5)?;
             Ok(Hit {
                 path: PathBuf::from(r.get::<_, String>(0)?),
                 title: r.get(1)?,
@@ -298,11 +300,69 @@ impl Index {
                 },
                 anchor: r.get(3)?,
                 line: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                snippet: parse_snippet(&snippet),
+                snippet: Snippet::default(),
                 score: -rank,
             })
         })?;
-        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        let mut hits = rows.collect::<Result<Vec<_>, _>>()?;
+        self.snippets(root, query, &mut hits)?;
+        Ok(hits)
+    }
+
+    /// Fills in the hits' snippets: the sections are read again from their
+    /// files and put in a small in-memory FTS5 table with the same tokenizer,
+    /// where the same query marks the same words.
+    fn snippets(&self, root: &Path, query: &Query, hits: &mut [Hit]) -> Result<(), IndexError> {
+        let Some(expr) = query.to_fts() else {
+            return Ok(());
+        };
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snip USING fts5 (
+                title, heading, body, tags, tokenize = 'unicode61 remove_diacritics 2');
+             DELETE FROM temp.search_snip;",
+        )?;
+        let mut articles: HashMap<&Path, Option<(Article, Vec<super::sections::Section>)>> =
+            HashMap::new();
+        {
+            let mut insert = self.conn.prepare_cached(
+                "INSERT INTO temp.search_snip (rowid, title, heading, body, tags)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (k, hit) in hits.iter().enumerate() {
+                let loaded = articles.entry(&hit.path).or_insert_with(|| {
+                    let article = Article::load(&root.join(&hit.path)).ok()?;
+                    let sections = sections(&article);
+                    Some((article, sections))
+                });
+                let Some((article, sections)) = loaded else {
+                    continue;
+                };
+                let Some(section) = sections.iter().find(|s| s.anchor == hit.anchor) else {
+                    continue;
+                };
+                insert.execute(params![
+                    i64::try_from(k).unwrap_or(i64::MAX),
+                    spread_cjk(&article.meta.title),
+                    spread_cjk(section.heading()),
+                    spread_cjk(&section.text),
+                    spread_cjk(&article.meta.tags.join(" ")),
+                ])?;
+            }
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rowid, snippet(search_snip, -1, char(57344), char(57345), '…', 16)
+             FROM temp.search_snip WHERE search_snip MATCH ?1",
+        )?;
+        let rows = stmt.query_map([expr], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
+        for row in rows {
+            let (k, raw) = row?;
+            if let Some(hit) = usize::try_from(k).ok().and_then(|k| hits.get_mut(k)) {
+                hit.snippet = parse_snippet(&raw);
+            }
+        }
+        Ok(())
     }
 
     /// How many articles of `root` are indexed.
