@@ -113,6 +113,8 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// Library: search the text of every article.
+    SearchLibrary,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -168,6 +170,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::PickerMode, "tag picker: all of / any of"),
     (Action::PickerApply, "tag picker: apply"),
     (Action::PickerCancel, "tag picker: cancel"),
+    (
+        Action::SearchLibrary,
+        "library: search the text of every article",
+    ),
 ];
 
 impl Action {

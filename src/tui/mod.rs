@@ -12,6 +12,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod library;
 pub mod reader;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -313,6 +314,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     let filter = args.tags.filter(!args.no_drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(config(args), width, height);
+    app.search = search::SearchShared::new(search::Location::for_run(false));
     app.open_library(library::LibraryScreen::new(lib, filter, height));
     let (_, signal) = run_on_terminal(app)?;
     Ok(outcome(signal))

@@ -24,6 +24,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 match screen {
                     Screen::Reader(r) => r.resize(w, h),
                     Screen::Library(s) => s.resize(w, h),
+                    Screen::Search(s) => s.resize(w, h),
                 }
             }
             app.measure_help();
@@ -32,6 +33,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleHelp => {
             app.toggle_help();
+            return None;
+        }
+        Action::SearchLibrary if app.help.is_none() && app.library().is_some() => {
+            super::search::open(app);
             return None;
         }
         _ => {}
@@ -53,9 +58,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         return None;
     }
+    if matches!(app.screens.last(), Some(Screen::Search(_))) {
+        return super::search::update(app, action);
+    }
     let effect = match app.screens.last_mut() {
         Some(Screen::Reader(r)) => super::reader::update(r, action),
         Some(Screen::Library(s)) => super::library::update(s, action),
+        Some(Screen::Search(_)) => None,
         None => Some(Effect::Quit),
     };
     request_layouts(app);
@@ -187,6 +196,7 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
+        Output::Search(output) => super::search::finish(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {
@@ -214,6 +224,7 @@ fn set_message(app: &mut App, message: String) {
     match app.screens.last_mut() {
         Some(Screen::Reader(r)) => r.message = Some(message),
         Some(Screen::Library(s)) => s.message = Some(message),
+        Some(Screen::Search(s)) => s.message = Some(message),
         None => {}
     }
 }

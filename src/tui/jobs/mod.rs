@@ -87,6 +87,8 @@ pub enum Job {
         /// Its file.
         path: PathBuf,
     },
+    /// The library search: build its index, run a query, open a result.
+    Search(super::search::SearchJob),
 }
 
 /// What a job produced.
@@ -113,6 +115,8 @@ pub enum Output {
     Unwatched(String),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
+    /// The library search's index progress, or a query's results.
+    Search(super::search::SearchOutput),
 }
 
 /// A finished job: its id and what it produced.

@@ -54,6 +54,7 @@ impl Job {
                 };
                 Output::Preview { entry, state }
             }
+            Job::Search(job) => job.run(reporter),
         }
     }
 
@@ -66,7 +67,8 @@ impl Job {
             | Job::LoadWhole { .. }
             | Job::Layout { .. }
             | Job::Reload { .. }
-            | Job::Preview { .. } => false,
+            | Job::Preview { .. }
+            | Job::Search(_) => false,
         }
     }
 }

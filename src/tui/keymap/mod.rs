@@ -36,11 +36,15 @@ pub enum Mode {
     TagPicker,
     /// A tag name being typed in the tag picker.
     TagSearch,
+    /// A search of every article being typed (`F` in the library).
+    LibrarySearch,
+    /// The results of a search of every article.
+    SearchResults,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 10] = [
         Mode::Reader,
         Mode::Outline,
         Mode::Search,
@@ -49,6 +53,8 @@ impl Mode {
         Mode::LibraryFilter,
         Mode::TagPicker,
         Mode::TagSearch,
+        Mode::LibrarySearch,
+        Mode::SearchResults,
     ];
 
     /// The heading of this mode's section in the help overlay.
@@ -62,6 +68,8 @@ impl Mode {
             Mode::LibraryFilter => "Typing a filter (/)",
             Mode::TagPicker => "Tag picker (t)",
             Mode::TagSearch => "Finding a tag (/ in the picker)",
+            Mode::LibrarySearch => "Searching every article (F)",
+            Mode::SearchResults => "Search results",
         }
     }
 }

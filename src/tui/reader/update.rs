@@ -104,7 +104,8 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         | Action::PickerToggle
         | Action::PickerMode
         | Action::PickerApply
-        | Action::PickerCancel => {}
+        | Action::PickerCancel
+        | Action::SearchLibrary => {}
     }
     r.follow();
     None

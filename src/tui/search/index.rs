@@ -1,0 +1,295 @@
+//! The library search's index as the TUI holds it: where it lives (the state
+//! folder's database, or memory with `QUIRE_NO_STATE`), the one connection
+//! the queries share, and the jobs that build it and ask it.
+//!
+//! The build opens a connection of its own, so queries answer from what is
+//! indexed so far while it writes: on disk through SQLite's WAL, in memory
+//! through a named `memdb` database both connections open.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OpenFlags};
+
+use crate::article::Article;
+use crate::search::{Hit, Index, Progress, Query};
+use crate::tui::app::Config;
+use crate::tui::jobs::{Output, Reporter};
+use crate::tui::reader::ReaderScreen;
+
+/// How long typing has to pause before a query runs.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+
+/// The most results a query shows.
+pub const LIMIT: usize = 200;
+
+/// How often a waiting query looks whether a newer one replaced it.
+const POLL: Duration = Duration::from_millis(10);
+
+/// Where the index lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// A database file (`$XDG_STATE_HOME/quire/quire.db`).
+    File(PathBuf),
+    /// An in-memory database shared by this process's connections, gone
+    /// when the last one closes.
+    Memory(String),
+}
+
+impl Location {
+    /// A fresh in-memory database, private to this app.
+    pub fn memory() -> Location {
+        static NEXT: AtomicU64 = AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        Location::Memory(format!(
+            "file:/quire-search-{}-{n}?vfs=memdb",
+            std::process::id()
+        ))
+    }
+
+    /// The state folder's database, the one `quire search` uses, unless
+    /// `no_state` (or `QUIRE_NO_STATE=1`) asks for memory or no folder is known.
+    pub fn for_run(no_state: bool) -> Location {
+        let disabled = no_state
+            || std::env::var_os("QUIRE_NO_STATE").is_some_and(|v| !v.is_empty() && v != "0");
+        if disabled {
+            return Location::memory();
+        }
+        match state_database() {
+            Some(path) => Location::File(path),
+            None => Location::memory(),
+        }
+    }
+
+    /// Opens a connection to the index here.
+    fn open(&self) -> Result<Index, String> {
+        match self {
+            Location::File(path) => Index::open(path).map_err(|e| e.to_string()),
+            Location::Memory(uri) => {
+                let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+                    | OpenFlags::SQLITE_OPEN_CREATE
+                    | OpenFlags::SQLITE_OPEN_URI
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                let conn = Connection::open_with_flags(uri, flags).map_err(|e| e.to_string())?;
+                // A query waits for the build's batch to commit.
+                conn.busy_timeout(Duration::from_secs(10))
+                    .map_err(|e| e.to_string())?;
+                Index::with(conn).map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// `$XDG_STATE_HOME/quire/quire.db`, else `~/.local/state/quire/quire.db`.
+fn state_database() -> Option<PathBuf> {
+    let base = match std::env::var_os("XDG_STATE_HOME") {
+        Some(dir) if Path::new(&dir).is_absolute() => PathBuf::from(dir),
+        _ => {
+            PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/state")
+        }
+    };
+    Some(base.join("quire").join("quire.db"))
+}
+
+/// The index shared by an app's search jobs: its place and the connection
+/// queries use (opened by the first job that needs it).
+#[derive(Debug, Clone)]
+pub struct IndexHandle {
+    location: Location,
+    reader: Arc<Mutex<Option<Index>>>,
+}
+
+impl IndexHandle {
+    /// A handle on the index at `location`; nothing is opened yet.
+    pub fn new(location: Location) -> IndexHandle {
+        IndexHandle {
+            location,
+            reader: Arc::new(Mutex::new(None)),
+        }
+    }
+
+    /// Where the index lives.
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Runs `f` on the shared connection, opening it first if needed.
+    fn with_reader<T>(&self, f: impl FnOnce(&Index) -> Result<T, String>) -> Result<T, String> {
+        let mut guard = self
+            .reader
+            .lock()
+            .map_err(|_| "the search index is unusable".to_string())?;
+        if guard.is_none() {
+            *guard = Some(self.location.open()?);
+        }
+        match guard.as_ref() {
+            Some(index) => f(index),
+            None => Err("the search index could not be opened".into()),
+        }
+    }
+}
+
+/// Which articles a search may answer with: the library's tag filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    /// Tags every article must have (the library's all-of filter).
+    pub all_tags: Vec<String>,
+    /// The articles the library's filter lets through, when it filters.
+    pub paths: Option<Arc<HashSet<PathBuf>>>,
+}
+
+/// A job of the library search.
+#[derive(Debug, Clone)]
+pub enum SearchJob {
+    /// Bring the index of `root` up to date, reporting progress.
+    Build {
+        /// The index.
+        index: IndexHandle,
+        /// The library's folder.
+        root: PathBuf,
+    },
+    /// Run `text` against the index once typing has paused.
+    Query {
+        /// The index.
+        index: IndexHandle,
+        /// The library's folder.
+        root: PathBuf,
+        /// The query as typed.
+        text: String,
+        /// What the library's filter lets through.
+        scope: Scope,
+        /// How long to wait first.
+        delay: Duration,
+        /// The number of the newest query; this one gives up when it moves on.
+        latest: Arc<AtomicU64>,
+        /// This query's number.
+        number: u64,
+    },
+    /// Open an article in a reader on the section `anchor`, with the query
+    /// `text` loaded as the reader's search.
+    Land {
+        /// The article's file.
+        path: PathBuf,
+        /// The reader's settings.
+        config: Box<Config>,
+        /// Columns and rows of the terminal.
+        size: (u16, u16),
+        /// The section's anchor (empty: the top).
+        anchor: String,
+        /// The library query.
+        text: String,
+    },
+}
+
+/// What a library search job produced.
+#[derive(Debug, Clone)]
+pub enum SearchOutput {
+    /// A batch of files is indexed: `done` of `total`.
+    Progress(Progress),
+    /// The index is up to date, or why it could not be made.
+    Built(Result<(), String>),
+    /// The results of a query (its text), or why it failed.
+    Hits {
+        /// The query they answer.
+        text: String,
+        /// Best first.
+        hits: Result<Vec<Hit>, String>,
+    },
+    /// A newer query replaced this one before it ran.
+    Skipped,
+}
+
+impl SearchJob {
+    /// Does the work; a build reports its progress through `reporter`.
+    pub fn run(self, reporter: &Reporter) -> Output {
+        if let SearchJob::Land {
+            path,
+            config,
+            size,
+            anchor,
+            text,
+        } = self
+        {
+            return Output::Opened(
+                Article::load(&path)
+                    .map(|article| {
+                        let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
+                        super::land(&mut reader, &anchor, &text);
+                        Box::new(reader)
+                    })
+                    .map_err(|e| e.to_string()),
+            );
+        }
+        Output::Search(match self {
+            SearchJob::Build { index, root } => SearchOutput::Built(build(&index, &root, reporter)),
+            SearchJob::Query {
+                index,
+                root,
+                text,
+                scope,
+                delay,
+                latest,
+                number,
+            } => {
+                if !wait(delay, &latest, number) {
+                    return Output::Search(SearchOutput::Skipped);
+                }
+                let hits = index.with_reader(|ix| query(ix, &root, &text, &scope));
+                SearchOutput::Hits { text, hits }
+            }
+            SearchJob::Land { .. } => SearchOutput::Skipped,
+        })
+    }
+}
+
+/// Waits `delay`, giving up (false) as soon as a newer query is typed.
+fn wait(delay: Duration, latest: &AtomicU64, number: u64) -> bool {
+    let until = Instant::now() + delay;
+    loop {
+        if latest.load(Ordering::Acquire) != number {
+            return false;
+        }
+        let now = Instant::now();
+        if now >= until {
+            return true;
+        }
+        std::thread::sleep(POLL.min(until - now));
+    }
+}
+
+/// Refreshes the index of `root` on a connection of its own.
+fn build(handle: &IndexHandle, root: &Path, reporter: &Reporter) -> Result<(), String> {
+    // The shared connection first: it creates the tables, and keeps an
+    // in-memory index alive after the build's connection closes.
+    handle.with_reader(|_| Ok(()))?;
+    let mut writer = handle.location.open()?;
+    let mut report = |p: Progress| {
+        reporter.send(Output::Search(SearchOutput::Progress(p)));
+    };
+    writer
+        .refresh(root, &mut report)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}
+
+/// Runs `text` on the index, keeping the hits the scope allows.
+fn query(index: &Index, root: &Path, text: &str, scope: &Scope) -> Result<Vec<Hit>, String> {
+    let mut q = Query::parse(text);
+    q.tags
+        .extend(scope.all_tags.iter().map(|t| t.to_lowercase()));
+    // A filter that drops hits afterwards needs more of them to keep LIMIT.
+    let limit = if scope.paths.is_some() {
+        LIMIT * 5
+    } else {
+        LIMIT
+    };
+    let mut hits = index.search(root, &q, limit).map_err(|e| e.to_string())?;
+    if let Some(paths) = &scope.paths {
+        hits.retain(|h| paths.contains(&h.path));
+    }
+    hits.truncate(LIMIT);
+    Ok(hits)
+}
