@@ -345,3 +345,65 @@ fn tab_browses_the_results_and_slash_types_again() {
     assert_eq!(app.mode(), Mode::LibrarySearch);
     assert_eq!(update(&mut app, Action::Back), Some(Effect::Back));
 }
+
+// ---- screens: TestBackend + insta ----
+
+fn screen(
+    app: &mut App,
+    width: u16,
+    height: u16,
+) -> ratatui::Terminal<ratatui::backend::TestBackend> {
+    update(app, Action::Resize(width, height));
+    let backend = ratatui::backend::TestBackend::new(width, height);
+    let mut terminal = ratatui::Terminal::new(backend).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    terminal
+}
+
+#[test]
+fn screen_results_while_typing() {
+    let (mut app, _) = searched("sunscreen");
+    let terminal = screen(&mut app, 100, 12);
+    insta::assert_snapshot!(terminal.backend());
+    // The matched word of the second snippet is drawn in the search-match
+    // style (mono: reversed), the words around it are not.
+    let buf = terminal.backend().buffer();
+    let row: String = (0..100).map(|x| buf[(x, 5)].symbol()).collect();
+    let at = u16::try_from(row.find("sunscreen").unwrap()).unwrap();
+    let reversed = |x: u16| {
+        buf[(x, 5)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    };
+    assert!((at..at + 9).all(reversed), "{row}");
+    assert!(!reversed(at - 2) && !reversed(at + 10));
+}
+
+#[test]
+fn screen_browsing_narrow_keeps_the_section_heading() {
+    let (mut app, _) = searched("terminal");
+    update(&mut app, Action::FilterKeep);
+    update(&mut app, Action::LineDown);
+    insta::assert_snapshot!(screen(&mut app, 60, 14).backend());
+}
+
+#[test]
+fn screen_first_index_in_progress() {
+    let mut app = app();
+    update(&mut app, Action::SearchLibrary);
+    let build = app.search.build.unwrap();
+    let _ = app.jobs.take();
+    let done = Done {
+        id: build,
+        output: Output::Search(SearchOutput::Progress(Progress { done: 3, total: 7 })),
+    };
+    update(&mut app, Action::Done(Box::new(done)));
+    type_text(&mut app, "rust");
+    insta::assert_snapshot!(screen(&mut app, 80, 6).backend());
+}
+
+#[test]
+fn screen_nothing_found() {
+    let (mut app, _) = searched("zzyzx");
+    insta::assert_snapshot!(screen(&mut app, 60, 8).backend());
+}

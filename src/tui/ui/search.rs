@@ -5,7 +5,9 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
 use crate::search::{Hit, Progress};
@@ -156,7 +158,8 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
     }
 }
 
-/// `▸ Title › Section › Sub`, cut to `width`.
+/// `▸ Title › Section › Sub`, cut to `width`: the section's own heading is
+/// kept, the headings above it give way to `…` first, then the title.
 fn place_line(hit: &Hit, selected: bool, width: usize, t: &Theme) -> Line<'static> {
     let arrow = if selected { "▸ " } else { "  " };
     let title = sanitize_line(&hit.title).into_owned();
@@ -165,24 +168,34 @@ fn place_line(hit: &Hit, selected: bool, width: usize, t: &Theme) -> Line<'stati
     } else {
         title
     };
-    let crumbs: String = hit
+    let room = width.saturating_sub(2);
+    let headings: Vec<String> = hit
         .section
         .iter()
-        .map(|h| format!(" › {}", sanitize_line(h)))
+        .map(|h| sanitize_line(h).into_owned())
         .collect();
-    let room = width.saturating_sub(2);
-    let title = truncate(&title, room).into_owned();
-    let crumbs = truncate(
-        &crumbs,
-        room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str())),
-    )
-    .into_owned();
+    // The title keeps at least a third of the row when there are headings.
+    let title_min = if headings.is_empty() { room } else { room / 3 };
+    let title_w = UnicodeWidthStr::width(title.as_str()).min(title_min.max(1));
+    let mut crumbs = String::new();
+    for (k, h) in headings.iter().enumerate().rev() {
+        let piece = format!(" › {h}{crumbs}");
+        let elided = k > 0;
+        let need = UnicodeWidthStr::width(piece.as_str()) + if elided { 4 } else { 0 };
+        if k + 1 < headings.len() && title_w + need > room {
+            crumbs = format!(" › …{crumbs}");
+            break;
+        }
+        crumbs = piece;
+    }
+    let crumbs = truncate(&crumbs, room.saturating_sub(title_w.min(room))).into_owned();
+    let title_room = room.saturating_sub(UnicodeWidthStr::width(crumbs.as_str()));
+    let title = truncate(&title, title_room).into_owned();
     let mut title_style = theme::style(t.library_title);
     let mut crumb_style = theme::style(t.library_tags);
     if selected {
         let sel = theme::style(t.library_selected);
-        title_style = sel
-            .patch(ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::BOLD));
+        title_style = sel.add_modifier(Modifier::BOLD);
         crumb_style = sel;
     }
     Line::from(vec![
