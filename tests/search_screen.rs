@@ -14,7 +14,7 @@ use quire::search::{Hit, Progress, Snippet};
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::keymap::Mode;
 use quire::tui::library::LibraryScreen;
-use quire::tui::search::{Location, SearchJob, SearchOutput, SearchScreen, SearchShared};
+use quire::tui::search::{SearchJob, SearchOutput, SearchScreen, SearchShared};
 use quire::tui::{Action, App, Effect, Screen, update};
 
 fn articles() -> PathBuf {
@@ -24,7 +24,7 @@ fn articles() -> PathBuf {
 /// An app on the bundled library with an index in memory and no debounce.
 fn app_with(filter: Filter) -> App {
     let mut app = App::new(common::config(), 100, 30);
-    app.search = SearchShared::new(Location::memory());
+    app.search = SearchShared::new(None);
     app.search.debounce = Duration::ZERO;
     let lib = library::scan(&articles()).unwrap();
     app.open_library(LibraryScreen::new(lib, filter, 30));

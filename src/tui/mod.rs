@@ -314,7 +314,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
     let filter = args.tags.filter(!args.no_drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = App::new(config(args), width, height);
-    app.search = search::SearchShared::new(search::Location::for_run(false));
+    app.search = search::SearchShared::new(search::database_for_run(false));
     app.open_library(library::LibraryScreen::new(lib, filter, height));
     let (_, signal) = run_on_terminal(app)?;
     Ok(outcome(signal))

@@ -2,17 +2,16 @@
 //! folder's database, or memory with `QUIRE_NO_STATE`), the one connection
 //! the queries share, and the jobs that build it and ask it.
 //!
-//! The build opens a connection of its own, so queries answer from what is
-//! indexed so far while it writes: on disk through SQLite's WAL, in memory
-//! through a named `memdb` database both connections open.
+//! On disk the build opens a connection of its own, so that queries answer
+//! from what is indexed so far while it writes (SQLite's WAL lets readers
+//! in between its batches). An index in memory has one connection: queries
+//! wait for its build.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
-
-use rusqlite::{Connection, OpenFlags};
 
 use crate::article::Article;
 use crate::search::{Hit, Index, Progress, Query};
@@ -30,57 +29,21 @@ pub const LIMIT: usize = 200;
 const POLL: Duration = Duration::from_millis(10);
 
 /// Where the index lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Location {
     /// A database file (`$XDG_STATE_HOME/quire/quire.db`).
-    File(PathBuf),
-    /// An in-memory database shared by this process's connections, gone
-    /// when the last one closes.
-    Memory(String),
+    File,
+    /// Memory, gone when the app ends.
+    Memory,
 }
 
-impl Location {
-    /// A fresh in-memory database, private to this app.
-    pub fn memory() -> Location {
-        static NEXT: AtomicU64 = AtomicU64::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        Location::Memory(format!(
-            "file:/quire-search-{}-{n}?vfs=memdb",
-            std::process::id()
-        ))
-    }
-
-    /// The state folder's database, the one `quire search` uses, unless
-    /// `no_state` (or `QUIRE_NO_STATE=1`) asks for memory or no folder is known.
-    pub fn for_run(no_state: bool) -> Location {
-        let disabled = no_state
-            || std::env::var_os("QUIRE_NO_STATE").is_some_and(|v| !v.is_empty() && v != "0");
-        if disabled {
-            return Location::memory();
-        }
-        match state_database() {
-            Some(path) => Location::File(path),
-            None => Location::memory(),
-        }
-    }
-
-    /// Opens a connection to the index here.
-    fn open(&self) -> Result<Index, String> {
-        match self {
-            Location::File(path) => Index::open(path).map_err(|e| e.to_string()),
-            Location::Memory(uri) => {
-                let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-                    | OpenFlags::SQLITE_OPEN_CREATE
-                    | OpenFlags::SQLITE_OPEN_URI
-                    | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-                let conn = Connection::open_with_flags(uri, flags).map_err(|e| e.to_string())?;
-                // A query waits for the build's batch to commit.
-                conn.busy_timeout(Duration::from_secs(10))
-                    .map_err(|e| e.to_string())?;
-                Index::with(conn).map_err(|e| e.to_string())
-            }
-        }
-    }
+/// The database an app's index lives in: the state folder's, the one
+/// `quire search` uses; `None` (memory) when `no_state` (or
+/// `QUIRE_NO_STATE`) asks for no state or no folder is known.
+pub fn database_for_run(no_state: bool) -> Option<PathBuf> {
+    let disabled =
+        no_state || std::env::var_os("QUIRE_NO_STATE").is_some_and(|v| !v.is_empty() && v != "0");
+    state_database().filter(|_| !disabled)
 }
 
 /// `$XDG_STATE_HOME/quire/quire.db`, else `~/.local/state/quire/quire.db`.
@@ -94,38 +57,50 @@ fn state_database() -> Option<PathBuf> {
     Some(base.join("quire").join("quire.db"))
 }
 
-/// The index shared by an app's search jobs: its place and the connection
-/// queries use (opened by the first job that needs it).
+/// The index shared by an app's search jobs: its file (none: memory) and
+/// the connection queries use (opened by the first job that needs it).
 #[derive(Debug, Clone)]
 pub struct IndexHandle {
-    location: Location,
-    reader: Arc<Mutex<Option<Index>>>,
+    file: Option<PathBuf>,
+    shared: Arc<Mutex<Option<Index>>>,
 }
 
 impl IndexHandle {
-    /// A handle on the index at `location`; nothing is opened yet.
-    pub fn new(location: Location) -> IndexHandle {
+    /// A handle on the index in the database `file`, or in memory when `None`;
+    /// nothing is opened yet.
+    pub fn new(file: Option<PathBuf>) -> IndexHandle {
         IndexHandle {
-            location,
-            reader: Arc::new(Mutex::new(None)),
+            file,
+            shared: Arc::new(Mutex::new(None)),
         }
     }
 
     /// Where the index lives.
-    pub fn location(&self) -> &Location {
-        &self.location
+    pub fn location(&self) -> Location {
+        match self.file {
+            Some(_) => Location::File,
+            None => Location::Memory,
+        }
+    }
+
+    fn open(&self) -> Result<Index, String> {
+        match &self.file {
+            Some(path) => Index::open(path),
+            None => Index::open_in_memory(),
+        }
+        .map_err(|e| e.to_string())
     }
 
     /// Runs `f` on the shared connection, opening it first if needed.
-    fn with_reader<T>(&self, f: impl FnOnce(&Index) -> Result<T, String>) -> Result<T, String> {
+    fn with_shared<T>(&self, f: impl FnOnce(&mut Index) -> Result<T, String>) -> Result<T, String> {
         let mut guard = self
-            .reader
+            .shared
             .lock()
             .map_err(|_| "the search index is unusable".to_string())?;
         if guard.is_none() {
-            *guard = Some(self.location.open()?);
+            *guard = Some(self.open()?);
         }
-        match guard.as_ref() {
+        match guard.as_mut() {
             Some(index) => f(index),
             None => Err("the search index could not be opened".into()),
         }
@@ -237,7 +212,7 @@ impl SearchJob {
                 if !wait(delay, &latest, number) {
                     return Output::Search(SearchOutput::Skipped);
                 }
-                let hits = index.with_reader(|ix| query(ix, &root, &text, &scope));
+                let hits = index.with_shared(|ix| query(ix, &root, &text, &scope));
                 SearchOutput::Hits { text, hits }
             }
             SearchJob::Land { .. } => SearchOutput::Skipped,
@@ -260,19 +235,22 @@ fn wait(delay: Duration, latest: &AtomicU64, number: u64) -> bool {
     }
 }
 
-/// Refreshes the index of `root` on a connection of its own.
+/// Refreshes the index of `root`: on disk on a connection of its own, so
+/// that queries go on meanwhile; in memory on the one connection there is.
 fn build(handle: &IndexHandle, root: &Path, reporter: &Reporter) -> Result<(), String> {
-    // The shared connection first: it creates the tables, and keeps an
-    // in-memory index alive after the build's connection closes.
-    handle.with_reader(|_| Ok(()))?;
-    let mut writer = handle.location.open()?;
     let mut report = |p: Progress| {
         reporter.send(Output::Search(SearchOutput::Progress(p)));
     };
-    writer
-        .refresh(root, &mut report)
-        .map(|_| ())
-        .map_err(|e| e.to_string())
+    let mut refresh = |index: &mut Index| {
+        index
+            .refresh(root, &mut report)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    };
+    match handle.location() {
+        Location::File => refresh(&mut handle.open()?),
+        Location::Memory => handle.with_shared(refresh),
+    }
 }
 
 /// Runs `text` on the index, keeping the hits the scope allows.

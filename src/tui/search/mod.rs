@@ -19,7 +19,9 @@ use crate::search::{Hit, Progress};
 use super::jobs::JobId;
 use super::library::LibraryScreen;
 
-pub use index::{DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput};
+pub use index::{
+    DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput, database_for_run,
+};
 pub use land::{land, reader_query};
 pub use update::{finish, open, update};
 
@@ -42,15 +44,16 @@ pub struct SearchShared {
 
 impl Default for SearchShared {
     fn default() -> Self {
-        SearchShared::new(Location::memory())
+        SearchShared::new(None)
     }
 }
 
 impl SearchShared {
-    /// The search of an app whose index lives at `location`.
-    pub fn new(location: Location) -> SearchShared {
+    /// The search of an app whose index lives in the database `file`, or in
+    /// memory when `None`.
+    pub fn new(file: Option<PathBuf>) -> SearchShared {
         SearchShared {
-            index: IndexHandle::new(location),
+            index: IndexHandle::new(file),
             debounce: DEBOUNCE,
             build: None,
             progress: None,
