@@ -23,7 +23,7 @@ use crate::tui::reader::ReaderScreen;
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The most results a query shows.
-pub const LIMIT: usize = 200;
+pub const LIMIT: usize = 50;
 
 /// How often a waiting query looks whether a newer one replaced it.
 const POLL: Duration = Duration::from_millis(10);
