@@ -39,6 +39,8 @@ fn app_for(bytes: &[u8], width: u16, height: u16) -> App {
     let article = Article::from_bytes(Path::new("bench.md"), bytes);
     let config = Config {
         theme: quire::theme::Theme::DARK,
+        outline: quire::config::OutlineSide::Left,
+        outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         ..Config::default()
     };
     let mut app = App::new(config, width, height);

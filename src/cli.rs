@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Without a path, `./articles` when it exists, else the current folder.
 /// When stdout is not a terminal, `quire FILE` prints the rendered article.
 #[derive(Debug, Parser)]
-#[command(name = "quire", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "quire", version, about)]
 pub struct Cli {
     /// A headless command; without one, quire opens PATH.
     #[command(subcommand)]
@@ -19,6 +19,39 @@ pub struct Cli {
     /// What to open when no command is given.
     #[command(flatten)]
     pub open: OpenArgs,
+    /// Read the config from FILE (default: $QUIRE_CONFIG, else
+    /// $XDG_CONFIG_HOME/quire/config.toml).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// The colours: auto fits the terminal's background; mono uses none.
+    #[arg(long, global = true, value_enum, value_name = "THEME")]
+    pub theme: Option<ThemeArg>,
+}
+
+/// `--theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    /// Ask the terminal for its background (else COLORFGBG, else dark); mono under NO_COLOR.
+    Auto,
+    /// Colours for a dark background.
+    Dark,
+    /// Colours for a light background.
+    Light,
+    /// Bold, underline and reverse only.
+    Mono,
+}
+
+impl ThemeArg {
+    /// The theme choice this names.
+    pub fn choice(self) -> crate::theme::ThemeChoice {
+        use crate::theme::ThemeChoice;
+        match self {
+            ThemeArg::Auto => ThemeChoice::Auto,
+            ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Light => ThemeChoice::Light,
+            ThemeArg::Mono => ThemeChoice::Mono,
+        }
+    }
 }
 
 /// The headless commands.
@@ -34,6 +67,37 @@ pub enum Command {
     Render(RenderArgs),
     /// Search the text of every article of a folder, best sections first.
     Search(SearchArgs),
+    /// List the links of an article (or of every article of a folder) and where they lead.
+    Links(LinksArgs),
+    /// Show the config: where it is read from, its defaults, the key actions.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print quire's manual page (roff).
+    Man,
+}
+
+/// `quire completions SHELL`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete in.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `quire config`.
+#[derive(Debug, Clone, Args)]
+#[group(multiple = false)]
+pub struct ConfigArgs {
+    /// Print a complete, commented config of the defaults.
+    #[arg(long)]
+    pub default: bool,
+    /// Print where the config is read from (the default).
+    #[arg(long)]
+    pub path: bool,
+    /// List the actions keys can be bound to, with what each does.
+    #[arg(long)]
+    pub actions: bool,
 }
 
 /// `quire [PATH]`.
@@ -48,9 +112,20 @@ pub struct OpenArgs {
     /// Hide drafts from the library (they are listed, marked, by default).
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
-    /// The widest the text column may be (reader: 100; piped: the render width, 80).
+    /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
+}
+
+impl OpenArgs {
+    /// True when any of `quire [PATH]`'s own arguments was given.
+    pub fn is_set(&self) -> bool {
+        self.path.is_some()
+            || !self.tags.tags.is_empty()
+            || self.tags.any
+            || self.no_drafts
+            || self.width.is_some()
+    }
 }
 
 /// `--tag T... [--any]`: the tag filter of the library and of `quire list`.
@@ -168,7 +243,7 @@ pub enum ColorArg {
 pub struct RenderArgs {
     /// The article.
     pub file: PathBuf,
-    /// Line width (default: the terminal's width, else 80).
+    /// Line width (default: the terminal's width, else 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
     /// When to colour the output.
@@ -209,4 +284,18 @@ pub struct SearchArgs {
     /// Keep the index in memory for this run only (also QUIRE_NO_STATE=1).
     #[arg(long = "no-state")]
     pub no_state: bool,
+}
+
+/// `quire links PATH`.
+#[derive(Debug, Clone, Args)]
+pub struct LinksArgs {
+    /// An article, or a folder of articles.
+    pub path: PathBuf,
+    /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
+    #[arg(long)]
+    pub broken: bool,
+    /// Print JSON: {"path","links":[{"line","text","target","kind","resolved","reason"}]}
+    /// per article (an array of them for a folder).
+    #[arg(long)]
+    pub json: bool,
 }

@@ -8,6 +8,8 @@
 //! - [`layout`]: a markdown body and a width to a [`layout::Document`] of styled
 //!   lines that speak in roles, not colours. No terminal types.
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
+//! - [`links`]: an article's links and where each leads (sections, files,
+//!   static-site forms, URLs). No terminal types.
 //! - [`search`]: matches of a query in a laid-out document, and the
 //!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
@@ -18,9 +20,11 @@
 
 pub mod article;
 pub mod cli;
+pub mod config;
 pub mod error;
 pub mod layout;
 pub mod library;
+pub mod links;
 pub mod output;
 pub mod sanitize;
 pub mod search;
@@ -48,35 +52,117 @@ pub enum Outcome {
 
 /// Runs one command line. Errors carry the file and what is wrong with it.
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    if cli.command.is_some() && cli.open.is_set() {
+        // `--config` and `--theme` go before or after a command; the
+        // arguments of `quire [PATH]` do not mix with one.
+        use clap::CommandFactory;
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::ArgumentConflict,
+                "PATH, --tag, --any, --no-drafts and --width before a command belong to `quire [PATH]`; give them after the command",
+            )
+            .exit();
+    }
+    let config_path = config::path(cli.config.as_deref());
+    match &cli.command {
+        Some(Command::Config(args)) => return config_command(args, config_path.as_deref()),
+        Some(Command::Completions(args)) => return completions(args.shell),
+        Some(Command::Man) => return man(),
+        _ => {}
+    }
+    let named =
+        cli.config.is_some() || std::env::var_os("QUIRE_CONFIG").is_some_and(|v| !v.is_empty());
+    let (mut user, warnings) = config::load(config_path.as_deref(), named);
+    for w in &warnings {
+        eprintln!("quire: warning: {w}");
+    }
+    // The command line wins over the file.
+    if let Some(theme) = cli.theme {
+        user.theme = Some(theme.choice());
+    }
     match cli.command {
         Some(Command::Outline(args)) => output::outline(&args),
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
-        Some(Command::Render(args)) => output::render(&args),
+        Some(Command::Render(args)) => output::render(&args, &user),
+        Some(Command::Links(args)) => output::links(&args),
         Some(Command::Search(args)) => output::search(&args),
-        None => open(cli.open),
+        Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
+        None => open(cli.open, &user),
     }
+}
+
+/// `quire completions SHELL`: a completion script from the clap definitions.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    use std::io::Write;
+    let mut cmd = Cli::command();
+    // Written whole afterwards: clap_complete panics on a write error (a
+    // closed pipe), where quire's own writes report it.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "quire", &mut script);
+    std::io::stdout().lock().write_all(&script)?;
+    Ok(Outcome::Success)
+}
+
+/// `quire man`: the manual page, in roff, from the clap definitions.
+fn man() -> anyhow::Result<Outcome> {
+    use clap::CommandFactory;
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = std::io::stdout().lock();
+    page.render(&mut out)?;
+    Ok(Outcome::Success)
+}
+
+/// `quire config`: where the config is, its defaults, or the key actions.
+fn config_command(args: &cli::ConfigArgs, path: Option<&Path>) -> anyhow::Result<Outcome> {
+    let actions: Vec<(String, &str)> = tui::action::BINDABLE
+        .iter()
+        .map(|(a, what)| (a.name(), *what))
+        .collect();
+    if args.default {
+        print!("{}", config::default_toml(&actions));
+    } else if args.actions {
+        let column = actions
+            .iter()
+            .map(|(name, _)| name.len())
+            .max()
+            .unwrap_or(0);
+        for (name, what) in &actions {
+            println!("{name:<column$} {what}");
+        }
+    } else {
+        match path {
+            Some(p) => println!("{}", sanitize::sanitize_line(&p.display().to_string())),
+            None => {
+                eprintln!("quire: no config path: set HOME, XDG_CONFIG_HOME or QUIRE_CONFIG");
+                return Ok(Outcome::Failure);
+            }
+        }
+    }
+    Ok(Outcome::Success)
 }
 
 /// `quire [PATH]`: a file opens the reader, a folder the library, `-` (or
 /// no PATH with something piped in) the article on standard input.
-fn open(args: cli::OpenArgs) -> anyhow::Result<Outcome> {
-    let path = match &args.path {
-        Some(p) => p.clone(),
-        None if stdin::is_piped() => PathBuf::from("-"),
-        None => default_library(),
+fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
+    let path = match (&args.path, &user.library) {
+        (Some(p), _) => p.clone(),
+        (None, _) if stdin::is_piped() => PathBuf::from("-"),
+        (None, Some(library)) => library.clone(),
+        (None, None) => default_library(),
     };
     let stdout_is_tty = std::io::stdout().is_terminal();
     if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
             return output::list(&cli::ListArgs::from_open(&args, path));
         }
-        return tui::run_library(&path, &args);
+        return tui::run_library(&path, &args, user);
     }
     if !stdout_is_tty {
-        return output::render(&cli::RenderArgs::from_open(&args, path));
+        return output::render(&cli::RenderArgs::from_open(&args, path), user);
     }
-    tui::run_reader(&path, &args)
+    tui::run_reader(&path, &args, user)
 }
 
 /// `./articles` when it exists, else the current folder.

@@ -2,10 +2,11 @@
 //! of each screen mapped to a [`Style`], with `dark`, `light` and `mono` built
 //! in. The one place colours are chosen; no terminal types.
 
+mod builtin;
 mod choose;
 mod color;
 
-pub use choose::{Background, ThemeChoice, choose, no_color};
+pub use choose::{ASK_TIMEOUT, Background, ThemeChoice, ask_terminal, choose, no_color};
 pub use color::{Color, Named, parse_color};
 
 use crate::layout::{self, Role};
@@ -233,164 +234,7 @@ theme_slots! {
     library_footer = "library-footer",
 }
 
-use Named::*;
-
-const fn named(n: Named) -> Color {
-    Color::Named(n)
-}
-
-const P: Style = Style::PLAIN;
-
 impl Theme {
-    /// Colours for a dark background.
-    pub const DARK: Theme = Theme {
-        name: "dark",
-        syntax: Some("base16-ocean.dark"),
-        text: P,
-        heading1: P.bold().fg(named(LightCyan)),
-        heading2: P.bold().fg(named(Cyan)),
-        heading3: P.bold().fg(named(LightBlue)),
-        heading4: P.bold().fg(named(LightBlue)),
-        heading5: P.bold().fg(named(LightBlue)),
-        heading6: P.bold().fg(named(LightBlue)),
-        heading_mark: P.dim().fg(named(Cyan)),
-        code: P.fg(named(Yellow)),
-        code_block: P.fg(named(Gray)),
-        code_frame: P.dim().fg(named(DarkGray)),
-        link: P.underline().fg(named(Blue)),
-        link_ref: P.fg(named(Blue)),
-        image: P.italic().fg(named(LightMagenta)),
-        list_marker: P.fg(named(LightYellow)),
-        quote_bar: P.fg(named(DarkGray)),
-        rule: P.fg(named(DarkGray)),
-        table_border: P.fg(named(DarkGray)),
-        table_header: P.bold(),
-        footnote: P.italic().fg(named(Blue)),
-        escaped: P.fg(named(Red)),
-        meta: P.dim().fg(named(Gray)),
-        tag: P.fg(named(Magenta)),
-        status_bar: P.fg(named(White)).bg(named(DarkGray)),
-        outline_entry: P.fg(named(Gray)),
-        outline_top: P.bold(),
-        outline_current: P.fg(named(LightCyan)).bold(),
-        outline_cursor: P.fg(named(Black)).bg(named(Cyan)).bold(),
-        border: P.fg(named(DarkGray)),
-        border_focused: P.fg(named(Cyan)),
-        search_match: P.fg(named(Black)).bg(named(Yellow)),
-        search_current: P.fg(named(Black)).bg(named(LightYellow)),
-        help_key: P.fg(named(Yellow)).bold(),
-        library_title: P.bold().fg(named(LightCyan)),
-        library_filter: P.fg(named(Yellow)),
-        library_columns: P.bold().fg(named(Gray)),
-        library_selected: P.fg(named(Black)).bg(named(Cyan)),
-        library_draft: P.fg(named(LightMagenta)),
-        library_date: P.fg(named(DarkGray)),
-        library_tags: P.fg(named(Magenta)),
-        library_failed: P.fg(named(Red)),
-        library_border: P.fg(named(DarkGray)),
-        library_footer: P.fg(named(White)).bg(named(DarkGray)),
-    };
-
-    /// Colours for a light background: darker hues that keep their contrast
-    /// on white, and a light syntax theme.
-    pub const LIGHT: Theme = Theme {
-        name: "light",
-        syntax: Some("InspiredGitHub"),
-        text: P,
-        heading1: P.bold().fg(Color::Indexed(24)),
-        heading2: P.bold().fg(Color::Indexed(30)),
-        heading3: P.bold().fg(Color::Indexed(25)),
-        heading4: P.bold().fg(Color::Indexed(25)),
-        heading5: P.bold().fg(Color::Indexed(25)),
-        heading6: P.bold().fg(Color::Indexed(25)),
-        heading_mark: P.dim().fg(Color::Indexed(30)),
-        code: P.fg(Color::Indexed(130)),
-        code_block: P.fg(Color::Indexed(238)),
-        code_frame: P.dim().fg(Color::Indexed(246)),
-        link: P.underline().fg(Color::Indexed(26)),
-        link_ref: P.fg(Color::Indexed(26)),
-        image: P.italic().fg(Color::Indexed(127)),
-        list_marker: P.fg(Color::Indexed(166)),
-        quote_bar: P.fg(Color::Indexed(248)),
-        rule: P.fg(Color::Indexed(248)),
-        table_border: P.fg(Color::Indexed(248)),
-        table_header: P.bold(),
-        footnote: P.italic().fg(Color::Indexed(26)),
-        escaped: P.fg(Color::Indexed(160)),
-        meta: P.dim().fg(Color::Indexed(241)),
-        tag: P.fg(Color::Indexed(127)),
-        status_bar: P.fg(Color::Indexed(235)).bg(Color::Indexed(252)),
-        outline_entry: P.fg(Color::Indexed(240)),
-        outline_top: P.bold(),
-        outline_current: P.fg(Color::Indexed(24)).bold(),
-        outline_cursor: P.fg(Color::Indexed(231)).bg(Color::Indexed(31)).bold(),
-        border: P.fg(Color::Indexed(250)),
-        border_focused: P.fg(Color::Indexed(31)),
-        search_match: P.fg(Color::Indexed(232)).bg(Color::Indexed(229)),
-        search_current: P.fg(Color::Indexed(232)).bg(Color::Indexed(214)),
-        help_key: P.fg(Color::Indexed(130)).bold(),
-        library_title: P.bold().fg(Color::Indexed(24)),
-        library_filter: P.fg(Color::Indexed(130)),
-        library_columns: P.bold().fg(Color::Indexed(240)),
-        library_selected: P.fg(Color::Indexed(231)).bg(Color::Indexed(31)),
-        library_draft: P.fg(Color::Indexed(127)),
-        library_date: P.fg(Color::Indexed(244)),
-        library_tags: P.fg(Color::Indexed(127)),
-        library_failed: P.fg(Color::Indexed(160)),
-        library_border: P.fg(Color::Indexed(250)),
-        library_footer: P.fg(Color::Indexed(235)).bg(Color::Indexed(252)),
-    };
-
-    /// No colour at all (NO_COLOR): bold, underline, reverse and faint keep
-    /// every role and state apart.
-    pub const MONO: Theme = Theme {
-        name: "mono",
-        syntax: None,
-        text: P,
-        heading1: P.bold(),
-        heading2: P.bold(),
-        heading3: P.bold(),
-        heading4: P.bold(),
-        heading5: P.bold(),
-        heading6: P.bold(),
-        heading_mark: P.dim(),
-        code: P,
-        code_block: P,
-        code_frame: P.dim(),
-        link: P.underline(),
-        link_ref: P,
-        image: P.italic(),
-        list_marker: P,
-        quote_bar: P,
-        rule: P,
-        table_border: P,
-        table_header: P.bold(),
-        footnote: P.italic(),
-        escaped: P,
-        meta: P.dim(),
-        tag: P,
-        status_bar: P.reverse(),
-        outline_entry: P,
-        outline_top: P.bold(),
-        outline_current: P.bold().underline(),
-        outline_cursor: P.reverse().bold(),
-        border: P,
-        border_focused: P.bold(),
-        search_match: P.reverse(),
-        search_current: P.reverse().bold(),
-        help_key: P.bold(),
-        library_title: P.bold(),
-        library_filter: P.italic(),
-        library_columns: P.bold(),
-        library_selected: P.reverse(),
-        library_draft: P,
-        library_date: P,
-        library_tags: P,
-        library_failed: P.bold(),
-        library_border: P,
-        library_footer: P.reverse(),
-    };
-
     /// The built-in theme called `name`.
     pub fn named(name: &str) -> Option<Theme> {
         match name {
@@ -429,8 +273,8 @@ impl Theme {
             Role::CodeBlock => self.code_block,
             // Syntax colours come from the theme's own syntect theme, so
             // they are used only when the theme highlights at all.
-            Role::Syntax(r, g, b) if self.syntax.is_some() => P.fg(Color::Rgb(r, g, b)),
-            Role::Syntax(..) => P,
+            Role::Syntax(r, g, b) if self.syntax.is_some() => Style::PLAIN.fg(Color::Rgb(r, g, b)),
+            Role::Syntax(..) => Style::PLAIN,
             Role::CodeFrame => self.code_frame,
             Role::Link => self.link,
             Role::LinkRef => self.link_ref,

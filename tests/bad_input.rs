@@ -3,6 +3,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -30,7 +32,7 @@ fn xdg() -> &'static Path {
 }
 
 fn quire() -> Command {
-    let mut cmd = Command::cargo_bin("quire").unwrap();
+    let mut cmd = common::quire();
     cmd.env_remove("NO_COLOR")
         .env_remove("QUIRE_MAX_BYTES")
         .env("XDG_STATE_HOME", xdg().join("state"))

@@ -3,9 +3,10 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use quire::article::{Article, peek};
 use serde_json::Value;
 
@@ -89,7 +90,7 @@ fn every_post_matches_expected_meta_and_outline() {
         let got_outline: Vec<(u64, String)> = article
             .outline
             .iter()
-            .map(|h| (u64::from(h.level), h.text.clone()))
+            .map(|h| (u64::from(h.level), h.text.to_string()))
             .collect();
         if got_outline != want_outline {
             failures.push(format!(
@@ -135,8 +136,7 @@ fn no_post_gives_a_warning() {
 fn outline_command_on_the_ai_and_foss_post() {
     let Some(dir) = corpus() else { return };
     let file = dir.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md");
-    let out = Command::cargo_bin("quire")
-        .unwrap()
+    let out = common::quire()
         .args(["outline", "--json"])
         .arg(&file)
         .output()
@@ -168,12 +168,7 @@ fn outline_command_on_the_ai_and_foss_post() {
         "{source}"
     );
 
-    let out = Command::cargo_bin("quire")
-        .unwrap()
-        .arg("outline")
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = common::quire().arg("outline").arg(&file).output().unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(

@@ -384,3 +384,36 @@ fn the_watcher_reports_a_change_to_its_file() {
     stop.stop();
     assert!(seen, "a change to the file was reported");
 }
+
+#[test]
+fn reading_a_watched_file_is_not_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("read-only-here.md");
+    std::fs::write(&path, "# One\n").unwrap();
+    let mut pool = Pool::new(1).unwrap();
+    let stop = quire::tui::jobs::StopFlag::default();
+    pool.spawn(
+        3,
+        Job::Watch {
+            path: path.clone(),
+            stop: stop.clone(),
+        },
+    );
+    // Reads only, for a while: nothing to report.
+    for _ in 0..10 {
+        let _ = std::fs::read(&path).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    let mut reported = Vec::new();
+    while let Some(done) = pool.try_next() {
+        reported.push(done);
+    }
+    stop.stop();
+    assert!(
+        reported
+            .iter()
+            .all(|d| !matches!(d.output, Output::Changed(_))),
+        "{reported:?}"
+    );
+}

@@ -281,6 +281,8 @@ mod flow {
         let config = Config {
             max_width: 100,
             theme: quire::theme::Theme::MONO,
+            outline: quire::config::OutlineSide::Left,
+            outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
             layouter: quire::layout::layout,
         };
         let mut app = App::new(config, 100, 24);

@@ -1,6 +1,8 @@
 //! `quire list` and `quire tags` run as a user would, on folders built in temp
 //! dirs and on the shared corpus when it is present.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -44,7 +46,7 @@ fn sample() -> tempfile::TempDir {
 }
 
 fn quire() -> Command {
-    Command::cargo_bin("quire").expect("the quire binary")
+    common::quire()
 }
 
 fn json(args: &[&str], dir: &Path) -> Value {

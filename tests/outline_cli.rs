@@ -2,6 +2,8 @@
 
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -43,7 +45,7 @@ fn write(dir: &TempDir, name: &str, bytes: &[u8]) -> PathBuf {
 }
 
 fn quire() -> Command {
-    Command::cargo_bin("quire").unwrap()
+    common::quire()
 }
 
 fn json_of(path: &Path) -> Value {
@@ -326,7 +328,7 @@ mod bad_fixtures {
         let anchors: Vec<String> = load("dupes.md")
             .outline
             .into_iter()
-            .map(|h| h.anchor)
+            .map(|h| h.anchor.into_string())
             .collect();
         assert_eq!(
             anchors,

@@ -36,7 +36,7 @@ fn top_text(app: &App) -> String {
 }
 
 fn heading_text(app: &App, i: usize) -> String {
-    reader(app).article.outline[i].text.clone()
+    reader(app).article.outline[i].text.to_string()
 }
 
 fn sample_app(w: u16, h: u16) -> App {

@@ -3,9 +3,10 @@
 //! property test over random markdown and widths.
 #![allow(clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
 use proptest::prelude::*;
 use quire::article::Article;
 use quire::layout::{Document, LayoutOptions, Role, layout};
@@ -16,8 +17,7 @@ fn root() -> PathBuf {
 }
 
 fn render(file: &Path, width: u16, color: &str) -> String {
-    let out = Command::cargo_bin("quire")
-        .unwrap()
+    let out = common::quire()
         .args(["render", "--width", &width.to_string(), "--color", color])
         .arg(file)
         .env_remove("NO_COLOR")
@@ -161,8 +161,7 @@ fn colour_always_links_with_osc8() {
 #[test]
 fn no_color_env_and_pipes_stay_plain() {
     let file = root().join("tests/fixtures/render/unicode.md");
-    let out = Command::cargo_bin("quire")
-        .unwrap()
+    let out = common::quire()
         .args(["render", "--color", "auto"])
         .arg(&file)
         .output()
@@ -175,8 +174,7 @@ fn no_color_env_and_pipes_stay_plain() {
 
 #[test]
 fn unreadable_file_fails_with_a_message() {
-    let out = Command::cargo_bin("quire")
-        .unwrap()
+    let out = common::quire()
         .args(["render", "/nonexistent/quire/none.md"])
         .output()
         .unwrap();

@@ -3,6 +3,7 @@
 //! Loading never fails on content: bad bytes, broken front matter and odd
 //! headings become [`Warning`]s, and whatever can be shown is kept.
 
+pub mod code_blocks;
 mod decode;
 mod fields;
 pub mod front_matter;
@@ -164,7 +165,7 @@ impl Article {
             meta.title = outline
                 .iter()
                 .find(|h| h.level == 1 && !h.text.is_empty())
-                .map(|h| h.text.clone())
+                .map(|h| h.text.to_string())
                 .unwrap_or_else(|| file_stem(path));
         }
         Article {

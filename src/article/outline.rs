@@ -1,7 +1,10 @@
 //! The heading outline of a body, exactly as CommonMark defines headings.
 
 use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
+
+use compact_str::{CompactString, format_compact};
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -13,10 +16,12 @@ pub struct Heading {
     /// 1 to 6.
     pub level: u8,
     /// The rendered plain text: emphasis dropped, code kept, image alt text
-    /// kept, entities decoded, line breaks as one space.
-    pub text: String,
+    /// kept, entities decoded, line breaks as one space. Stored inline
+    /// when short (up to 24 bytes), so a flood of headings costs no
+    /// allocation each.
+    pub text: CompactString,
     /// A unique GitHub-style slug (`-1`, `-2` for repeats), or the `{#id}`.
-    pub anchor: String,
+    pub anchor: CompactString,
     /// The 1-based line in the file.
     pub line: usize,
     /// The byte offset of the heading in the body.
@@ -71,10 +76,9 @@ pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Headi
                     line = body_line.saturating_add(count_newlines(&body.as_bytes()[..offset]));
                 }
                 counted_to = offset;
-                let text = heading
-                    .text
-                    .trim_matches(|c: char| c.is_ascii_whitespace())
-                    .to_string();
+                let text = CompactString::from(
+                    heading.text.trim_matches(|c: char| c.is_ascii_whitespace()),
+                );
                 let anchor = match heading.id {
                     Some(id) => anchors.explicit(id),
                     None => anchors.slug(&text),
@@ -176,45 +180,59 @@ fn closing_sequence_start(line: &str) -> Option<usize> {
 }
 
 /// Hands out GitHub-style anchors, unique within one article.
+///
+/// The anchors given out are remembered by a 64-bit hash, not by their
+/// text, so a flood of headings costs 12 bytes each here. Two anchors with
+/// the same hash (about one chance in 10^19 a pair) could only make a slug
+/// take the next number: anchors stay unique either way.
 #[derive(Debug, Default)]
 struct Anchors {
-    /// Each anchor given out, with how many repeats of it were numbered.
-    used: HashMap<String, usize>,
+    /// The hash of each anchor given out, with how many repeats of it
+    /// were numbered.
+    used: HashMap<u64, u32>,
+}
+
+fn key(anchor: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    anchor.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl Anchors {
     /// The slug of `text`, with `-1`, `-2`, ... when it was given out before.
-    fn slug(&mut self, text: &str) -> String {
+    fn slug(&mut self, text: &str) -> CompactString {
         let base = slugify(text);
-        if !self.used.contains_key(&base) {
-            self.used.insert(base.clone(), 0);
+        let base_key = key(&base);
+        let Some(&numbered) = self.used.get(&base_key) else {
+            self.used.insert(base_key, 0);
             return base;
-        }
-        let mut count = self.used.get(&base).copied().unwrap_or(0);
-        let anchor = loop {
-            count += 1;
-            let candidate = format!("{base}-{count}");
-            if !self.used.contains_key(&candidate) {
-                break candidate;
+        };
+        let mut count = numbered;
+        let (anchor, anchor_key) = loop {
+            count = count.saturating_add(1);
+            let candidate = format_compact!("{base}-{count}");
+            let candidate_key = key(&candidate);
+            if !self.used.contains_key(&candidate_key) {
+                break (candidate, candidate_key);
             }
         };
-        self.used.insert(base, count);
-        self.used.insert(anchor.clone(), 0);
+        self.used.insert(base_key, count);
+        self.used.insert(anchor_key, 0);
         anchor
     }
 
     /// An author's `{#id}`: kept as written, and reserved so that a later
     /// heading's slug does not take it.
-    fn explicit(&mut self, id: String) -> String {
-        self.used.entry(id.clone()).or_insert(0);
-        id
+    fn explicit(&mut self, id: String) -> CompactString {
+        self.used.entry(key(&id)).or_insert(0);
+        CompactString::from(id)
     }
 }
 
 /// GitHub's slug: lowercase; letters, marks, digits, `_` and `-` kept;
 /// spaces to `-`; everything else dropped.
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
+pub fn slugify(text: &str) -> CompactString {
+    let mut slug = CompactString::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             match c {
@@ -249,7 +267,7 @@ mod tests {
     fn texts(body: &str) -> Vec<(u8, String)> {
         outline(body, 1)
             .into_iter()
-            .map(|h| (h.level, h.text))
+            .map(|h| (h.level, h.text.into_string()))
             .collect()
     }
 
@@ -318,7 +336,7 @@ mod tests {
     fn duplicate_headings_get_numbered_anchors() {
         let anchors: Vec<String> = outline("# Intro\n## Intro\n## Intro\n# Intro-1\n", 1)
             .into_iter()
-            .map(|h| h.anchor)
+            .map(|h| h.anchor.into_string())
             .collect();
         assert_eq!(anchors, ["intro", "intro-1", "intro-2", "intro-1-1"]);
     }

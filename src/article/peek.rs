@@ -114,7 +114,7 @@ fn title_of(snippet: &str) -> Option<String> {
     outline::outline(snippet, 1)
         .into_iter()
         .find(|h| h.level == 1 && !h.text.is_empty())
-        .map(|h| h.text)
+        .map(|h| h.text.into_string())
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
 
 use super::html::{InlineHtml, inline_html};
 use super::inline::Inline;
-use super::lines::Container;
+use super::lines::{Container, Containers};
 use super::refs::LinkFrame;
 use super::table::Table;
 use super::wrap::wrap_inline;
@@ -32,11 +32,11 @@ type Owned = (Event<'static>, Range<usize>);
 
 /// The state of one layout run.
 pub(super) struct Layouter<'a> {
-    pub(super) b: DocumentBuilder,
+    pub(super) out: DocumentBuilder,
     pub(super) width: usize,
     pub(super) opts: LayoutOptions,
     pub(super) body: &'a str,
-    pub(super) stack: Vec<Container>,
+    pub(super) containers: Containers,
     /// A blank line is due before the next block.
     pub(super) gap: bool,
     /// Nothing has been placed in the innermost container yet.
@@ -72,14 +72,14 @@ pub(super) struct Layouter<'a> {
 impl<'a> Layouter<'a> {
     pub(super) fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
         let width = width.max(1);
-        let mut b = DocumentBuilder::new(width);
-        b.reserve_for(body.len());
+        let mut out = DocumentBuilder::new(width);
+        out.reserve_for(body.len());
         Layouter {
-            b,
+            out,
             width: usize::from(width),
             opts,
             body,
-            stack: Vec::new(),
+            containers: Containers::default(),
             gap: false,
             fresh: true,
             source: 0,
@@ -149,8 +149,8 @@ impl<'a> Layouter<'a> {
     pub(super) fn finish(self, article: &Article) -> Document {
         let mut heads = self.headings;
         heads.sort_by_key(|h| h.0);
-        let mut b = self.b;
-        let last = b.len().saturating_sub(1);
+        let mut out = self.out;
+        let last = out.len().saturating_sub(1);
         let lines = article
             .outline
             .iter()
@@ -159,8 +159,8 @@ impl<'a> Layouter<'a> {
                 heads.get(i).map_or(last, |x| x.1)
             })
             .collect();
-        b.set_headings(lines);
-        b.finish()
+        out.set_headings(lines);
+        out.finish()
     }
 
     /// The size of the body being laid out.
@@ -267,26 +267,15 @@ impl<'a> Layouter<'a> {
                 self.block_start(range.start);
                 let avail = self.avail();
                 self.begin_line();
-                self.b.push(&"─".repeat(avail), Style::of(Role::Rule));
-                self.b.end_line();
+                self.out.push(&"─".repeat(avail), Style::of(Role::Rule));
+                self.out.end_line();
                 self.block_end();
             }
             Event::TaskListMarker(done) => {
                 let mark = if done { "[x] " } else { "[ ] " };
-                match self.stack.last_mut() {
-                    Some(Container::Item {
-                        marker,
-                        width,
-                        shown: false,
-                        ..
-                    }) if self.inline.is_blank() => {
-                        marker.push_str(mark);
-                        *width += 4;
-                    }
-                    _ => {
-                        self.inline_mark(range.start);
-                        self.inline.push_safe(mark, Style::of(Role::ListMarker));
-                    }
+                if !(self.inline.is_blank() && self.containers.extend_marker(mark)) {
+                    self.inline_mark(range.start);
+                    self.inline.push_safe(mark, Style::of(Role::ListMarker));
                 }
             }
         }
@@ -308,7 +297,7 @@ impl<'a> Layouter<'a> {
             Tag::BlockQuote(_) => {
                 self.flush_inline();
                 self.block_start(range.start);
-                self.stack.push(Container::Quote);
+                self.containers.push(Container::Quote);
                 self.fresh = true;
             }
             Tag::CodeBlock(kind) => {
@@ -366,13 +355,7 @@ impl<'a> Layouter<'a> {
                     None => "• ".to_string(),
                 };
                 self.set_source(range.start);
-                let width = super::wrap::width_of(&marker);
-                self.stack.push(Container::Item {
-                    marker,
-                    width,
-                    shown: false,
-                    role: Role::ListMarker,
-                });
+                self.containers.push_item(marker, Role::ListMarker);
                 self.gap = false;
                 self.fresh = true;
             }
@@ -452,7 +435,7 @@ impl<'a> Layouter<'a> {
             TagEnd::Heading(_) => self.end_heading(),
             TagEnd::BlockQuote(_) => {
                 self.flush_inline();
-                self.stack.pop();
+                self.containers.pop();
                 self.block_end();
                 self.fresh = false;
             }
@@ -465,14 +448,14 @@ impl<'a> Layouter<'a> {
             }
             TagEnd::Item => {
                 self.flush_inline();
-                if let Some(Container::Item { shown: false, .. }) = self.stack.last() {
+                if self.containers.item_unshown() {
                     // An empty item still shows its marker.
                     self.block_start(self.source);
                     self.begin_line();
-                    self.b.trim_end();
-                    self.b.end_line();
+                    self.out.trim_end();
+                    self.out.end_line();
                 }
-                self.stack.pop();
+                self.containers.pop();
                 self.fresh = false;
             }
             TagEnd::Table => self.end_table(),
@@ -510,12 +493,12 @@ impl<'a> Layouter<'a> {
         // A heading always has a blank line before it.
         self.gap = true;
         self.block_start(offset);
-        self.headings.push((offset, self.b.len()));
+        self.headings.push((offset, self.out.len()));
         let inline = std::mem::take(&mut self.inline);
         let widest = if inline.is_blank() {
             self.begin_line();
-            self.b.trim_end();
-            self.b.end_line();
+            self.out.trim_end();
+            self.out.end_line();
             0
         } else {
             let strong = |s: Style| Style {
@@ -531,18 +514,13 @@ impl<'a> Layouter<'a> {
             let marked = level >= 3 && self.avail() >= 20;
             if marked {
                 let marker = format!("{} ", "#".repeat(usize::from(level)));
-                self.stack.push(Container::Item {
-                    width: marker.len(),
-                    marker,
-                    shown: false,
-                    role: Role::HeadingMark,
-                });
+                self.containers.push_item(marker, Role::HeadingMark);
             }
             let avail = self.avail();
             let lines = wrap_inline(&inline, avail);
             let widest = self.emit_wrapped(&inline, &lines, avail, strong);
             if marked {
-                self.stack.pop();
+                self.containers.pop();
             }
             widest
         };
@@ -551,9 +529,9 @@ impl<'a> Layouter<'a> {
         if level <= 2 && widest > 0 {
             let rule = if level == 1 { "═" } else { "─" };
             self.begin_line();
-            self.b
+            self.out
                 .push(&rule.repeat(widest), Style::of(Role::HeadingMark));
-            self.b.end_line();
+            self.out.end_line();
         }
         self.block_end();
     }
@@ -567,8 +545,9 @@ impl<'a> Layouter<'a> {
     }
 
     pub(super) fn end_row(&mut self) {
-        if let Some(t) = self.table.as_mut() {
-            t.end_row();
+        if let Some(mut table) = self.table.take() {
+            table.end_row(self);
+            self.table = Some(table);
         }
     }
 

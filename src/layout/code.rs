@@ -94,32 +94,32 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
         let label_w = width_of(&label);
         let inner = (widest + 1).max(label_w + 1).min(avail - 1);
         l.begin_line();
-        l.b.push("╭─", frame);
+        l.out.push("╭─", frame);
         let (label, lw) = cut(&label, inner.saturating_sub(1));
-        l.b.push(label, frame);
-        l.b.push(&"─".repeat(inner.saturating_sub(1 + lw)), frame);
-        l.b.trim_end();
-        l.b.end_line();
+        l.out.push(label, frame);
+        l.out.push(&"─".repeat(inner.saturating_sub(1 + lw)), frame);
+        l.out.trim_end();
+        l.out.end_line();
     }
     for (i, line) in lines.iter().enumerate() {
         l.begin_line();
         if framed {
-            l.b.push(if line.is_empty() { "│" } else { "│ " }, frame);
+            l.out.push(if line.is_empty() { "│" } else { "│ " }, frame);
         }
         let pieces: Vec<(&str, Style)> = match spans.as_mut() {
             Some(all) => std::mem::take(&mut all[i]),
             None => vec![(line.as_str(), Style::of(Role::CodeBlock))],
         };
         push_cut(l, &pieces, content);
-        l.b.end_line();
+        l.out.end_line();
     }
     if framed {
         let widest = lines.iter().map(|s| width_of(s)).max().unwrap_or(0);
         let inner = (widest + 1).min(avail - 1);
         l.begin_line();
-        l.b.push("╰", frame);
-        l.b.push(&"─".repeat(inner), frame);
-        l.b.end_line();
+        l.out.push("╰", frame);
+        l.out.push(&"─".repeat(inner), frame);
+        l.out.end_line();
     }
 }
 
@@ -128,21 +128,21 @@ fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
     let total: usize = pieces.iter().map(|(s, _)| width_of(s)).sum();
     if total <= max {
         for (s, style) in pieces {
-            l.b.push(s, *style);
+            l.out.push(s, *style);
         }
         return;
     }
     let mut budget = max.saturating_sub(1);
     for (s, style) in pieces {
         let (part, w) = cut(s, budget);
-        l.b.push(part, *style);
+        l.out.push(part, *style);
         budget -= w;
         if part.len() < s.len() {
             break;
         }
     }
     if max >= 1 {
-        l.b.push(CUT, Style::of(Role::CodeFrame));
+        l.out.push(CUT, Style::of(Role::CodeFrame));
     }
 }
 

@@ -18,6 +18,8 @@ mod wrap;
 mod tests;
 
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
+pub use lines::MAX_DEPTH;
+pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
 
 use std::ops::Range;
 
@@ -382,10 +384,17 @@ impl Default for LayoutOptions {
     }
 }
 
-/// Lays out `article`'s body at `width` columns (0 counts as 1): a header
+/// The widest a document is laid out: wider asks are laid out at this width,
+/// so that an absurd `--width` cannot make every rule and table border
+/// thousands of columns long.
+pub const MAX_WIDTH: u16 = 1000;
+
+/// Lays out `article`'s body at `width` columns (0 counts as 1, more than
+/// [`MAX_WIDTH`] counts as [`MAX_WIDTH`]): a header
 /// (title; author, date and tags; a blank line), then every block, then the
 /// footnotes and the numbered link list. `doc.headings[i]` is the line of
 /// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
+    let width = width.min(MAX_WIDTH);
     blocks::Layouter::new(&article.body, width, options).run(article)
 }

@@ -20,7 +20,7 @@ impl Layouter<'_> {
         if let Some(&id) = self.link_ids.get(target) {
             return id;
         }
-        let id = self.b.add_link(target.to_string());
+        let id = self.out.add_link(target.to_string());
         self.link_ids.insert(target.to_string(), id);
         id
     }
@@ -58,7 +58,7 @@ impl Layouter<'_> {
             self.inline.push_safe("]", style);
         }
         let shown = &self.inline.text[frame.text_start.min(self.inline.text.len())..];
-        let target = self.b.link(frame.link).unwrap_or("");
+        let target = self.out.link(frame.link).unwrap_or("");
         let same = !frame.image && (shown == target || format!("mailto:{shown}") == target);
         if frame.marker && !same {
             let n = self.reference(frame.link);

@@ -5,7 +5,6 @@ use pulldown_cmark::{Event, Tag};
 
 use super::blocks::Layouter;
 use super::inline::Inline;
-use super::lines::Container;
 use super::{Role, Style};
 use crate::article::Article;
 use crate::sanitize::sanitize_line;
@@ -59,8 +58,8 @@ impl Layouter<'_> {
         if !inline.is_blank() {
             self.emit_inline(&inline);
         }
-        if !self.b.is_empty() {
-            self.b.end_line();
+        if !self.out.is_empty() {
+            self.out.end_line();
         }
         self.gap = false;
         self.fresh = true;
@@ -68,15 +67,15 @@ impl Layouter<'_> {
 
     pub(super) fn section_rule(&mut self) {
         self.flush_inline();
-        self.stack.clear();
+        self.containers.clear();
         self.set_source(self.body.len());
         self.gap = true;
         self.fresh = false;
         self.block_start(self.body.len());
         let avail = self.avail();
-        self.b
+        self.out
             .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
-        self.b.end_line();
+        self.out.end_line();
         self.fresh = true;
     }
 
@@ -95,12 +94,7 @@ impl Layouter<'_> {
             let marker = format!("[^{n}] ");
             self.gap = true;
             self.block_start(self.body.len());
-            self.stack.push(Container::Item {
-                width: marker.len(),
-                marker,
-                shown: false,
-                role: Role::ListMarker,
-            });
+            self.containers.push_item(marker, Role::ListMarker);
             self.fresh = true;
             self.gap = false;
             let mut iter = events.into_iter().peekable();
@@ -109,7 +103,7 @@ impl Layouter<'_> {
                 self.event(event, range, next_is_para);
             }
             self.flush_inline();
-            self.stack.clear();
+            self.containers.clear();
             self.fresh = false;
         }
     }
@@ -122,14 +116,9 @@ impl Layouter<'_> {
         let refs = std::mem::take(&mut self.refs);
         for (i, link) in refs.iter().enumerate() {
             let marker = format!("[{}] ", i + 1);
-            self.stack.push(Container::Item {
-                width: marker.len(),
-                marker,
-                shown: false,
-                role: Role::ListMarker,
-            });
+            self.containers.push_item(marker, Role::ListMarker);
             let mut inline = Inline::default();
-            let target = self.b.link(*link).unwrap_or("").to_string();
+            let target = self.out.link(*link).unwrap_or("").to_string();
             inline.push_safe(
                 &target,
                 Style {
@@ -139,12 +128,12 @@ impl Layouter<'_> {
             );
             if inline.is_blank() {
                 self.begin_line();
-                self.b.trim_end();
-                self.b.end_line();
+                self.out.trim_end();
+                self.out.end_line();
             } else {
                 self.emit_inline(&inline);
             }
-            self.stack.pop();
+            self.containers.pop();
         }
     }
 }

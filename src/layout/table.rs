@@ -1,4 +1,5 @@
-//! GFM tables: columns sized to their content within the width, cells wrapped
+//! GFM tables: columns sized to their content (the first rows of a long
+//! table) within the width, rows laid out as they arrive, cells wrapped
 //! when the table is too wide, alignment honoured, box-drawing borders. Too
 //! narrow for any grid, a table becomes `header: value` lines per row.
 
@@ -10,12 +11,32 @@ use super::lines::spaces;
 use super::wrap::{WrappedLine, breaks_anywhere, push_range, width_of, wrap_inline};
 use super::{Role, Style};
 
-/// A table being collected from parser events.
+/// How many rows size a table's columns. Rows after them are laid out as
+/// they arrive, in the columns the first ones sized, so a table of a
+/// million rows holds no more than this many in memory.
+pub const SAMPLE_ROWS: usize = 1000;
+
+/// How a table is drawn, decided from its first [`SAMPLE_ROWS`] rows.
+#[derive(Debug)]
+enum Plan {
+    /// A grid with these column widths.
+    Grid(Vec<usize>),
+    /// `header: value` lines per row.
+    Narrow,
+}
+
+/// A table being collected from parser events and laid out row by row.
 #[derive(Debug, Default)]
 pub(super) struct Table {
     aligns: Vec<Alignment>,
+    /// Rows waiting to be laid out.
     rows: Vec<Vec<Inline>>,
     cur: Vec<Inline>,
+    plan: Option<Plan>,
+    /// The header row, kept for `header: value` lines.
+    header: Vec<Inline>,
+    /// Rows laid out so far (the header counts).
+    done: usize,
 }
 
 impl Table {
@@ -37,19 +58,54 @@ impl Table {
         self.cur.push(cell);
     }
 
-    /// Ends the current row.
-    pub fn end_row(&mut self) {
+    /// Ends the current row, laying rows out once the columns are sized.
+    pub fn end_row(&mut self, l: &mut Layouter<'_>) {
         self.rows.push(std::mem::take(&mut self.cur));
+        if self.plan.is_none() && self.rows.len() > SAMPLE_ROWS {
+            self.plan = Some(self.plan(l));
+        }
+        if self.plan.is_some() {
+            self.flush(l);
+        }
     }
 
-    /// Lays the table out at the layouter's current position.
-    pub fn layout(self, l: &mut Layouter<'_>) {
+    /// Lays out the rest of the table at the layouter's current position.
+    pub fn layout(mut self, l: &mut Layouter<'_>) {
+        if self.plan.is_none() {
+            self.plan = Some(self.plan(l));
+        }
+        self.flush(l);
+        match &self.plan {
+            Some(Plan::Grid(widths)) => {
+                if self.done == 0 {
+                    rule(l, widths, "┌", "┬", "┐");
+                }
+                rule(l, widths, "└", "┴", "┘");
+            }
+            _ => {
+                if self.done <= 1 && !self.header.is_empty() {
+                    let mut inline = Inline::default();
+                    for (i, cell) in self.header.iter().enumerate() {
+                        if i > 0 {
+                            inline.hard_break();
+                        }
+                        append(&mut inline, cell);
+                    }
+                    let avail = l.avail();
+                    let lines = wrap_inline(&inline, avail);
+                    l.emit_lines(&inline, &lines, avail);
+                }
+            }
+        }
+    }
+
+    /// Sizes the columns from the rows collected so far.
+    fn plan(&self, l: &Layouter<'_>) -> Plan {
         let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
         let avail = l.avail();
         let borders = 3 * cols + 1;
         if avail < borders + cols {
-            self.layout_narrow(l);
-            return;
+            return Plan::Narrow;
         }
         let space = avail - borders;
         let mut natural = vec![1usize; cols];
@@ -69,106 +125,114 @@ impl Table {
         // one `header: value` line per cell.
         let least: usize = words.iter().map(|&w| w.min(6)).sum();
         if least > space {
-            self.layout_narrow(l);
-            return;
+            return Plan::Narrow;
         }
-        let widths = fit(&natural, &words, space);
-
-        let border = Style::of(Role::TableBorder);
-        let rule = |l: &mut Layouter<'_>, left: &str, mid: &str, right: &str| {
-            l.begin_line();
-            l.b.push(left, border);
-            for (i, w) in widths.iter().enumerate() {
-                if i > 0 {
-                    l.b.push(mid, border);
-                }
-                l.b.push(&"─".repeat(w + 2), border);
-            }
-            l.b.push(right, border);
-            l.b.end_line();
-        };
-        rule(l, "┌", "┬", "┐");
-        for (r, row) in self.rows.iter().enumerate() {
-            let wrapped: Vec<Vec<WrappedLine>> = (0..cols)
-                .map(|i| {
-                    row.get(i)
-                        .map(|cell| wrap_inline(cell, widths[i]))
-                        .unwrap_or_default()
-                })
-                .collect();
-            let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            for k in 0..height {
-                l.begin_line();
-                for (i, w) in widths.iter().enumerate() {
-                    l.b.push(if i == 0 { "│ " } else { " │ " }, border);
-                    let line = wrapped[i].get(k);
-                    let used = line.map_or(0, |x| x.width.min(*w));
-                    let pad = w - used;
-                    let before = match self.aligns.get(i) {
-                        Some(Alignment::Right) => pad,
-                        Some(Alignment::Center) => pad / 2,
-                        _ => 0,
-                    };
-                    push_spaces(l, before);
-                    if let (Some(line), Some(cell)) = (line, row.get(i)) {
-                        push_range(&mut l.b, cell, line, *w, |s| s);
-                    }
-                    push_spaces(l, pad - before);
-                }
-                l.b.push(" │", border);
-                l.b.end_line();
-            }
-            if r == 0 && self.rows.len() > 1 {
-                rule(l, "├", "┼", "┤");
-            }
-        }
-        rule(l, "└", "┴", "┘");
+        Plan::Grid(fit(&natural, &words, space))
     }
 
-    /// Each body row as `header: value` lines, for widths too narrow for a grid.
-    fn layout_narrow(self, l: &mut Layouter<'_>) {
-        let mut rows = self.rows.into_iter();
-        let header = rows.next().unwrap_or_default();
-        let mut any = false;
+    /// Lays out the rows waiting, by the plan.
+    fn flush(&mut self, l: &mut Layouter<'_>) {
+        let rows = std::mem::take(&mut self.rows);
         for row in rows {
-            let mut inline = Inline::default();
-            for (i, cell) in row.iter().enumerate() {
-                if i > 0 {
-                    inline.hard_break();
+            match &self.plan {
+                Some(Plan::Grid(widths)) => {
+                    if self.done == 0 {
+                        rule(l, widths, "┌", "┬", "┐");
+                    } else if self.done == 1 {
+                        rule(l, widths, "├", "┼", "┤");
+                    }
+                    grid_row(l, widths, &self.aligns, &row);
                 }
-                if let Some(h) = header.get(i).filter(|h| !h.is_blank()) {
-                    append(&mut inline, h);
-                    inline.push_safe(": ", Style::of(Role::TableHeader));
+                _ => {
+                    if self.done == 0 {
+                        self.header = row;
+                    } else {
+                        narrow_row(l, &self.header, &row, self.done > 1);
+                    }
                 }
-                append(&mut inline, cell);
             }
-            if any {
-                l.blank_line();
-            }
-            any = true;
-            let avail = l.avail();
-            let lines = wrap_inline(&inline, avail);
-            l.emit_lines(&inline, &lines, avail);
-        }
-        if !any && !header.is_empty() {
-            let mut inline = Inline::default();
-            for (i, cell) in header.iter().enumerate() {
-                if i > 0 {
-                    inline.hard_break();
-                }
-                append(&mut inline, cell);
-            }
-            let avail = l.avail();
-            let lines = wrap_inline(&inline, avail);
-            l.emit_lines(&inline, &lines, avail);
+            self.done += 1;
         }
     }
+}
+
+/// A grid's border line.
+fn rule(l: &mut Layouter<'_>, widths: &[usize], left: &str, mid: &str, right: &str) {
+    let border = Style::of(Role::TableBorder);
+    l.begin_line();
+    l.out.push(left, border);
+    for (i, w) in widths.iter().enumerate() {
+        if i > 0 {
+            l.out.push(mid, border);
+        }
+        l.out.push(&"─".repeat(w + 2), border);
+    }
+    l.out.push(right, border);
+    l.out.end_line();
+}
+
+/// One row of a grid, its cells wrapped in their columns.
+fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &[Inline]) {
+    let border = Style::of(Role::TableBorder);
+    let wrapped: Vec<Vec<WrappedLine>> = widths
+        .iter()
+        .enumerate()
+        .map(|(i, &w)| {
+            row.get(i)
+                .map(|cell| wrap_inline(cell, w))
+                .unwrap_or_default()
+        })
+        .collect();
+    let height = wrapped.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    for k in 0..height {
+        l.begin_line();
+        for (i, w) in widths.iter().enumerate() {
+            l.out.push(if i == 0 { "│ " } else { " │ " }, border);
+            let line = wrapped[i].get(k);
+            let used = line.map_or(0, |x| x.width.min(*w));
+            let pad = w - used;
+            let before = match aligns.get(i) {
+                Some(Alignment::Right) => pad,
+                Some(Alignment::Center) => pad / 2,
+                _ => 0,
+            };
+            push_spaces(l, before);
+            if let (Some(line), Some(cell)) = (line, row.get(i)) {
+                push_range(&mut l.out, cell, line, *w, |s| s);
+            }
+            push_spaces(l, pad - before);
+        }
+        l.out.push(" │", border);
+        l.out.end_line();
+    }
+}
+
+/// One body row as `header: value` lines, for widths too narrow for a grid;
+/// `after` puts a blank line before it.
+fn narrow_row(l: &mut Layouter<'_>, header: &[Inline], row: &[Inline], after: bool) {
+    let mut inline = Inline::default();
+    for (i, cell) in row.iter().enumerate() {
+        if i > 0 {
+            inline.hard_break();
+        }
+        if let Some(h) = header.get(i).filter(|h| !h.is_blank()) {
+            append(&mut inline, h);
+            inline.push_safe(": ", Style::of(Role::TableHeader));
+        }
+        append(&mut inline, cell);
+    }
+    if after {
+        l.blank_line();
+    }
+    let avail = l.avail();
+    let lines = wrap_inline(&inline, avail);
+    l.emit_lines(&inline, &lines, avail);
 }
 
 fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
     while n > 0 {
         let s = spaces(n);
-        l.b.push(s, Style::default());
+        l.out.push(s, Style::default());
         n -= s.len();
     }
 }

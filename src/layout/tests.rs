@@ -19,8 +19,8 @@ fn article(body: &str) -> Article {
         .filter_map(|(e, r)| match e {
             Event::Start(Tag::Heading { level, .. }) => Some(Heading {
                 level: level as u8,
-                text: String::new(),
-                anchor: String::new(),
+                text: Default::default(),
+                anchor: Default::default(),
                 line: 0,
                 offset: r.start,
             }),

@@ -25,7 +25,12 @@ struct Frag {
     end: usize,
     width: usize,
     ws: usize,
+    /// A soft hyphen follows: a line may break here, showing `-`.
+    hyphen: bool,
 }
+
+/// The soft hyphen: a place a word may break, shown as `-` only there.
+pub(super) const SOFT_HYPHEN: char = '\u{ad}';
 
 impl Fragment for Frag {
     fn width(&self) -> f64 {
@@ -35,7 +40,7 @@ impl Fragment for Frag {
         self.ws as f64
     }
     fn penalty_width(&self) -> f64 {
-        0.0
+        if self.hyphen { 1.0 } else { 0.0 }
     }
 }
 
@@ -46,6 +51,8 @@ pub(super) struct WrappedLine {
     pub width: usize,
     /// Holds a grapheme wider than the line, to be shown as [`TOO_WIDE`].
     pub too_wide: bool,
+    /// Ends at a soft hyphen: a `-` follows the text (counted in `width`).
+    pub hyphen: bool,
 }
 
 /// True for characters a line may break before and after with no space:
@@ -77,6 +84,19 @@ impl Tokenizer {
         }
         self.in_ws = false;
         self.sealed = false;
+    }
+
+    /// A soft hyphen: the open word may break here (only when something
+    /// fits after the `-`, and only a word, not a space, ends with one).
+    fn soft_hyphen(&mut self) {
+        if self.in_ws {
+            return;
+        }
+        let avail = self.avail;
+        if let Some(f) = self.cur.as_mut().filter(|f| f.width < avail) {
+            f.hyphen = true;
+            self.close();
+        }
     }
 
     fn space(&mut self, w: usize) {
@@ -111,6 +131,7 @@ impl Tokenizer {
                     end: at + len,
                     width: w,
                     ws: 0,
+                    hyphen: false,
                 });
             }
         }
@@ -137,6 +158,7 @@ pub(super) fn wrap_inline(inline: &Inline, avail: usize) -> Vec<WrappedLine> {
                 range: seg.start..seg.start,
                 width: 0,
                 too_wide: false,
+                hyphen: false,
             });
         }
     }
@@ -175,6 +197,7 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
                     end: seg.start + at + len,
                     width: len,
                     ws: 0,
+                    hyphen: false,
                 });
                 at += len;
             }
@@ -183,11 +206,15 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
     } else {
         for (i, g) in s.grapheme_indices(true) {
             if g == " " || g == "\u{3000}" {
-                tok.space(g.width());
+                tok.space(cell_width(g));
+                continue;
+            }
+            if g.starts_with(SOFT_HYPHEN) {
+                tok.soft_hyphen();
                 continue;
             }
             let alone = g.chars().next().is_some_and(breaks_anywhere);
-            tok.grapheme(seg.start + i, g.len(), g.width(), alone);
+            tok.grapheme(seg.start + i, g.len(), cell_width(g), alone);
         }
     }
     tok.close();
@@ -197,11 +224,14 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
         let (Some(first), Some(last)) = (line.first(), line.last()) else {
             continue;
         };
-        let width = line.iter().map(|f| f.width + f.ws).sum::<usize>() - last.ws;
+        let hyphen = last.hyphen;
+        let width =
+            line.iter().map(|f| f.width + f.ws).sum::<usize>() - last.ws + usize::from(hyphen);
         out.push(WrappedLine {
             range: first.start..last.end,
             width,
             too_wide,
+            hyphen,
         });
     }
 }
@@ -225,17 +255,51 @@ pub(super) fn push_range(
         let piece = &inline.text[at..end];
         if line.too_wide {
             for g in piece.graphemes(true) {
-                if g.width() > avail {
+                if g.starts_with(SOFT_HYPHEN) {
+                    continue;
+                }
+                if cell_width(g) > avail {
                     b.push(TOO_WIDE, map(style));
                 } else {
                     b.push(g, map(style));
                 }
+            }
+        } else if piece.contains(SOFT_HYPHEN) {
+            for part in piece.split(SOFT_HYPHEN) {
+                b.push(part, map(style));
             }
         } else {
             b.push(piece, map(style));
         }
         at = end;
         run += 1;
+    }
+    if line.hyphen {
+        let run = inline.run_at(line.range.end.saturating_sub(1));
+        let style = inline.runs.get(run).map_or(Style::default(), |r| r.1);
+        b.push("-", map(style));
+    }
+}
+
+/// The columns a grapheme cluster is given: its width as one cluster or the
+/// sum of its code points' widths, whichever is wider. Terminals disagree on
+/// ZWJ sequences (👨‍👩‍👧), flags, keycaps and emoji with skin-tone
+/// modifiers: grapheme-aware ones draw one double-width cell, others draw
+/// every code point (six columns for the family). Counting the wider measure
+/// means a line never overflows on either; on a grapheme-aware terminal such
+/// a line merely ends a few columns short.
+pub(super) fn cell_width(g: &str) -> usize {
+    let cluster = g.width();
+    let mut chars = g.chars();
+    match (chars.next(), chars.next()) {
+        (Some(_), Some(_)) => {
+            let each: usize = g
+                .chars()
+                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+                .sum();
+            cluster.max(each)
+        }
+        _ => cluster,
     }
 }
 
@@ -244,7 +308,10 @@ pub(super) fn width_of(s: &str) -> usize {
     if s.is_ascii() {
         return s.len();
     }
-    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+    s.graphemes(true)
+        .filter(|g| !g.starts_with(SOFT_HYPHEN))
+        .map(cell_width)
+        .sum()
 }
 
 /// The longest prefix of `s` no wider than `max` columns, and its width.
@@ -255,7 +322,7 @@ pub(super) fn cut(s: &str, max: usize) -> (&str, usize) {
     }
     let mut width = 0;
     for (i, g) in s.grapheme_indices(true) {
-        let w = g.width();
+        let w = cell_width(g);
         if width + w > max {
             return (&s[..i], width);
         }
@@ -303,8 +370,13 @@ mod tests {
     fn zwj_emoji_and_combining_marks_stay_whole() {
         let family = "👨\u{200d}👩\u{200d}👧";
         let text = format!("{family}{family}{family}");
-        let out = lines(&text, 4);
+        // Counted by the wider measure: six columns, one per code point.
+        assert_eq!(width_of(family), 6);
+        let out = lines(&text, 12);
         assert_eq!(out, vec![format!("{family}{family}"), family.to_string()]);
+        assert_eq!(width_of("🇫🇷"), 2);
+        assert_eq!(width_of("👍🏽"), 4);
+        assert_eq!(width_of("é"), 1);
         let accented = "e\u{301}e\u{301}e\u{301}";
         assert_eq!(lines(accented, 2), vec!["e\u{301}e\u{301}", "e\u{301}"]);
     }
@@ -316,6 +388,22 @@ mod tests {
         let out = wrap_inline(&inline, 1);
         assert_eq!(out.len(), 1);
         assert!(out[0].too_wide);
+    }
+
+    #[test]
+    fn soft_hyphens_break_words_and_show_only_there() {
+        let text = "x\u{ad}x\u{ad}x\u{ad}x\u{ad}x";
+        let mut inline = Inline::default();
+        inline.push(text, Style::default());
+        let wrapped = wrap_inline(&inline, 3);
+        assert!(wrapped.iter().all(|l| l.width <= 3), "{wrapped:?}");
+        assert_eq!(wrapped.len(), 2, "{wrapped:?}");
+        assert!(wrapped[0].hyphen && !wrapped[1].hyphen);
+        // Unbroken, a soft hyphen takes no column.
+        assert_eq!(width_of(text), 5);
+        let one = wrap_inline(&inline, 5);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].width, 5);
     }
 
     #[test]

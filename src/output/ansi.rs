@@ -6,6 +6,7 @@ use std::path::Path;
 
 use crate::Outcome;
 use crate::cli::{ColorArg, RenderArgs};
+use crate::config::Config;
 use crate::layout::{self, Document, LayoutOptions};
 use crate::theme::{Color, Style, Theme};
 
@@ -13,7 +14,7 @@ use crate::theme::{Color, Style, Theme};
 pub const DEFAULT_WIDTH: u16 = 80;
 
 /// Prints `args.file` laid out for a terminal.
-pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
+pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
     let Some(article) = super::load_article(&args.file) else {
         return Ok(Outcome::Failure);
     };
@@ -30,11 +31,29 @@ pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
             DEFAULT_WIDTH
         }
     });
-    let theme = match args.color {
-        ColorArg::Always => Some(Theme::DARK),
-        ColorArg::Never => None,
-        ColorArg::Auto => (tty && !crate::theme::no_color()).then_some(Theme::DARK),
+    if width > layout::MAX_WIDTH {
+        eprintln!(
+            "quire: warning: --width {width} is more than {} columns; using {}",
+            layout::MAX_WIDTH,
+            layout::MAX_WIDTH
+        );
+    }
+    let color = match args.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => tty && !crate::theme::no_color(),
     };
+    // Colour is already decided: `auto` picks by the background only, and
+    // asks the terminal only when the output goes to it.
+    let theme = color.then(|| {
+        user.theme_for(false, || {
+            if tty {
+                crate::theme::ask_terminal()
+            } else {
+                None
+            }
+        })
+    });
     let options = LayoutOptions {
         syntax: theme.and_then(|t| t.syntax),
     };

@@ -1,8 +1,9 @@
-//! The headless commands: `outline`, `list`, `tags`, `search` (text and
+//! The headless commands: `outline`, `list`, `tags`, `links`, `search` (text and
 //! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
 pub mod json;
+mod links;
 mod list;
 mod outline;
 mod search;
@@ -19,12 +20,13 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
     outline::outline(args)
 }
 
+pub use links::links;
 pub use list::{list, tags};
 pub use search::search;
 
-/// `quire render FILE`.
-pub fn render(args: &RenderArgs) -> anyhow::Result<Outcome> {
-    ansi::render(args)
+/// `quire render FILE`, coloured with the theme `user`'s config names.
+pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    ansi::render(args, user)
 }
 
 /// Loads the article a headless command works on. Errors and warnings go to

@@ -55,9 +55,9 @@ pub fn sections(article: &Article) -> Vec<Section> {
                 while crumbs.last().is_some_and(|(level, _)| *level >= h.level) {
                     crumbs.pop();
                 }
-                crumbs.push((h.level, h.text.clone()));
+                crumbs.push((h.level, h.text.to_string()));
                 out.push(Section {
-                    anchor: h.anchor.clone(),
+                    anchor: h.anchor.to_string(),
                     breadcrumb: crumbs.iter().map(|(_, t)| t.clone()).collect(),
                     line: h.line,
                     text: String::new(),

@@ -104,6 +104,19 @@ impl Background {
     }
 }
 
+/// How long the terminal gets to answer what its background is.
+pub const ASK_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The terminal's background, asked with OSC 11 (terminal-colorsaurus, which
+/// knows which terminals answer and how), waiting at most [`ASK_TIMEOUT`].
+/// `None` without a terminal or an answer.
+pub fn ask_terminal() -> Option<Background> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = ASK_TIMEOUT;
+    let c = terminal_colorsaurus::background_color(options).ok()?;
+    Some(Background::of_rgb(c.r, c.g, c.b))
+}
+
 /// True when `NO_COLOR` is set to anything but the empty string.
 pub fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())

@@ -115,6 +115,12 @@ pub enum Action {
     PickerCancel,
     /// Library: search the text of every article.
     SearchLibrary,
+    /// Open the article in `$VISUAL`/`$EDITOR` at the line on top of the screen.
+    Edit,
+    /// Copy the current section as a link (`path#anchor`) to the clipboard.
+    CopySectionLink,
+    /// Copy the code block nearest the top of the screen to the clipboard.
+    CopyCode,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -174,6 +180,12 @@ pub const BINDABLE: &[(Action, &str)] = &[
         Action::SearchLibrary,
         "library: search the text of every article",
     ),
+    (Action::Edit, "open the article in $VISUAL / $EDITOR"),
+    (
+        Action::CopySectionLink,
+        "copy the section as a link (path#anchor)",
+    ),
+    (Action::CopyCode, "copy the code block nearest the top"),
 ];
 
 impl Action {
@@ -213,6 +225,16 @@ pub enum Effect {
     Back,
     /// Quit the app.
     Quit,
+    /// Hand the terminal to the user's editor on `path` at `line`, then
+    /// read the article again.
+    Edit {
+        /// The article's file.
+        path: std::path::PathBuf,
+        /// The 1-based line to open at.
+        line: usize,
+    },
+    /// Put this text on the terminal's clipboard (OSC 52).
+    Copy(String),
 }
 
 #[cfg(test)]

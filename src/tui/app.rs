@@ -5,6 +5,8 @@
 use std::sync::Arc;
 
 use crate::article::Article;
+use crate::config::OutlineSide;
+use crate::theme::Theme;
 
 use super::jobs::{Job, JobId, Outbox, StopFlag};
 use super::keymap::{Keymap, Mode};
@@ -20,7 +22,11 @@ pub struct Config {
     /// The widest the reader's text column may be (`--width`).
     pub max_width: u16,
     /// The colours and attributes of every role and of the chrome.
-    pub theme: crate::theme::Theme,
+    pub theme: Theme,
+    /// Where the outline goes, or whether it starts hidden.
+    pub outline: OutlineSide,
+    /// The widest the outline may be.
+    pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
 }
@@ -29,7 +35,9 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             max_width: super::DEFAULT_TEXT_WIDTH,
-            theme: crate::theme::Theme::DARK,
+            theme: Theme::DARK,
+            outline: OutlineSide::Left,
+            outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: crate::layout::layout,
         }
     }
@@ -83,12 +91,12 @@ pub struct App {
     pub size: (u16, u16),
     /// Settings from the command line.
     pub config: Config,
+    /// Keys to actions, with the config's overrides; the help reads it too.
+    pub keymap: Keymap,
     /// Jobs asked for, waiting for the event loop to start them.
     pub jobs: Outbox,
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
-    /// Keys to actions, with the config's overrides; the help reads it too.
-    pub keymap: Keymap,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
 }
@@ -101,9 +109,9 @@ impl App {
             help: None,
             size: (width, height),
             config,
+            keymap: Keymap::default(),
             jobs: Outbox::default(),
             opening: None,
-            keymap: Keymap::default(),
             search: super::search::SearchShared::default(),
         }
     }
@@ -165,6 +173,24 @@ impl App {
             }
         }
         screen
+    }
+
+    /// Reads the article at `path` again after an editor had it, when the
+    /// reader on top shows it.
+    pub fn reload_after_edit(&mut self, path: &std::path::Path) {
+        let config = self.config;
+        let Some(Screen::Reader(r)) = self.screens.last_mut() else {
+            return;
+        };
+        if r.article.path != path {
+            return;
+        }
+        let job = Job::Reload {
+            path: path.to_path_buf(),
+            config,
+            width: r.geometry.text.width.max(1),
+        };
+        r.jobs.reload = Some(self.jobs.push(job));
     }
 
     /// The reader on top of the stack, if the top screen is one.

@@ -8,6 +8,8 @@
 
 pub mod action;
 pub mod app;
+pub mod editor;
+pub mod host;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
@@ -30,6 +32,7 @@ use ratatui::backend::Backend;
 use crate::Outcome;
 use crate::article::Article;
 use crate::cli::OpenArgs;
+use crate::config::Config as UserConfig;
 
 pub use action::{Action, Effect};
 pub use app::{App, Config, Screen};
@@ -39,7 +42,7 @@ pub use terminal::{TerminalGuard, restore_terminal};
 pub use update::update;
 
 /// The widest the reader's text column is unless `--width` says otherwise.
-pub const DEFAULT_TEXT_WIDTH: u16 = 100;
+pub const DEFAULT_TEXT_WIDTH: u16 = crate::config::DEFAULT_WIDTH;
 
 /// Articles larger than this open in two steps: the start is shown at once
 /// while the whole is parsed and laid out on a background job.
@@ -77,7 +80,7 @@ const IDLE_POLL: Duration = Duration::from_millis(250);
 
 /// Runs the app on `terminal` until it quits or `events` closes, running
 /// the jobs it asks for on `executor`.
-pub fn run_app<B: Backend>(
+pub fn run_app<B: Backend + host::Host>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
@@ -156,6 +159,28 @@ where
             }
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}
+            Some(Effect::Copy(text)) => {
+                if let Err(e) = terminal.backend_mut().copy(&text) {
+                    update::set_message(app, format!("could not copy: {e}"));
+                }
+            }
+            Some(Effect::Edit { path, line }) => {
+                let result = editor::from_env(&path, line).and_then(|mut cmd| {
+                    terminal
+                        .backend_mut()
+                        .run_in_terminal(&mut cmd)
+                        .map_err(|e| format!("could not start the editor: {e}"))
+                });
+                terminal.clear()?;
+                match result {
+                    Ok(status) if !status.success() => {
+                        update::set_message(app, format!("the editor ended with {status}"));
+                    }
+                    Ok(_) => {}
+                    Err(message) => update::set_message(app, message),
+                }
+                app.reload_after_edit(&path);
+            }
         }
     }
 }
@@ -188,17 +213,40 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
     }
 }
 
-fn config(args: &OpenArgs) -> Config {
-    Config {
-        max_width: args.width.unwrap_or(DEFAULT_TEXT_WIDTH),
-        theme: crate::theme::choose(
-            crate::theme::ThemeChoice::Auto,
-            crate::theme::no_color(),
-            None,
-            || None,
-        ),
-        layouter: crate::layout::layout,
+/// The app's settings from the command line over the config file, and the
+/// keymap with the config's keys (warnings go to stderr now, before the
+/// screen is taken). The terminal is asked for its background here, before
+/// raw mode.
+fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
+    let settings = user.settings();
+    let (keymap, warnings) = keymap::from_config(user);
+    for w in &warnings {
+        eprintln!("quire: warning: {w}");
     }
+    let max_width = args.width.unwrap_or(settings.width);
+    if max_width > crate::layout::MAX_WIDTH {
+        eprintln!(
+            "quire: warning: width {max_width} is more than {} columns; using {}",
+            crate::layout::MAX_WIDTH,
+            crate::layout::MAX_WIDTH
+        );
+    }
+    let config = Config {
+        max_width: max_width.min(crate::layout::MAX_WIDTH),
+        theme: user.theme_for(true, crate::theme::ask_terminal),
+        outline: settings.outline,
+        outline_width: settings.outline_width,
+        layouter: crate::layout::layout,
+    };
+    (config, keymap)
+}
+
+/// An app on a `width` x `height` terminal with the user's settings and keys.
+fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
+    let (config, keymap) = config(args, user);
+    let mut app = App::new(config, width, height);
+    app.keymap = keymap;
+    app
 }
 
 /// The start of a large file, cut after a blank line so that no block is
@@ -274,13 +322,13 @@ fn outcome(signal: Option<i32>) -> Outcome {
 }
 
 /// Opens the article at `path` in the reader.
-pub fn run_reader(requested: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     let Some((path, bytes)) = read_article(requested) else {
         return Ok(Outcome::Failure);
     };
     let path = path.as_path();
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(config(args), width, height);
+    let mut app = new_app(args, user, width, height);
     if bytes.len() > QUICK_START_BYTES {
         // The start shows at once; the whole follows from a background job.
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));
@@ -302,7 +350,7 @@ pub fn run_reader(requested: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> 
 }
 
 /// Opens the folder at `dir` as a library, filtered as `args` asks.
-pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
+pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     // Scan before touching the terminal, so that an error is a plain message.
     let lib = match crate::library::scan(dir) {
         Ok(lib) => lib,
@@ -311,11 +359,13 @@ pub fn run_library(dir: &Path, args: &OpenArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Failure);
         }
     };
-    let filter = args.tags.filter(!args.no_drafts);
+    let filter = args.tags.filter(!args.no_drafts && user.settings().drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
-    let mut app = App::new(config(args), width, height);
+    let mut app = new_app(args, user, width, height);
     app.search = search::SearchShared::new(search::database_for_run(false));
-    app.open_library(library::LibraryScreen::new(lib, filter, height));
+    let mut screen = library::LibraryScreen::new(lib, filter, height);
+    screen.set_sort_key(user.settings().sort);
+    app.open_library(screen);
     let (_, signal) = run_on_terminal(app)?;
     Ok(outcome(signal))
 }

@@ -149,6 +149,13 @@ pub fn restore_terminal() {
     let _ = out.flush();
 }
 
+/// Takes the terminal again after a child program had it: raw mode, the
+/// alternate screen, mouse capture, the cursor hidden.
+pub fn retake() -> io::Result<()> {
+    crossterm::terminal::enable_raw_mode()?;
+    take(&mut io::stdout())
+}
+
 fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

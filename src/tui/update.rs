@@ -220,7 +220,7 @@ fn finish(app: &mut App, done: Done) {
 }
 
 /// A note for the top screen's status line or footer.
-fn set_message(app: &mut App, message: String) {
+pub(super) fn set_message(app: &mut App, message: String) {
     match app.screens.last_mut() {
         Some(Screen::Reader(r)) => r.message = Some(message),
         Some(Screen::Library(s)) => s.message = Some(message),

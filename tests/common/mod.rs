@@ -10,6 +10,26 @@ use quire::article::{Article, Heading, Meta};
 use quire::layout::{Document, DocumentBuilder, LayoutOptions, Role, Style};
 use quire::tui::{App, Config};
 
+/// Empty config and state folders for this test process, so that no user's
+/// config or store reaches a test (XDG_CONFIG_HOME, XDG_STATE_HOME).
+pub fn xdg_home() -> &'static Path {
+    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    DIR.get_or_init(|| tempfile::tempdir().expect("a temporary folder"))
+        .path()
+}
+
+/// The built quire, run with its own empty config and state folders and none
+/// of the colour variables of the terminal the tests run in.
+pub fn quire() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
+    cmd.env("XDG_CONFIG_HOME", xdg_home().join("config"))
+        .env("XDG_STATE_HOME", xdg_home().join("state"))
+        .env_remove("QUIRE_CONFIG")
+        .env_remove("COLORFGBG")
+        .env_remove("NO_COLOR");
+    cmd
+}
+
 /// The folder of the reader's test fixtures.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader")
@@ -41,6 +61,8 @@ pub fn config() -> Config {
     Config {
         max_width: 100,
         theme: quire::theme::Theme::MONO,
+        outline: quire::config::OutlineSide::Left,
+        outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::layout::layout,
     }
 }
@@ -155,8 +177,8 @@ pub fn plain_article(title: &str, body: &str) -> Article {
             let text = text.trim_start_matches('#').trim().to_string();
             outline.push(Heading {
                 level: level as u8,
-                anchor: text.to_lowercase().replace(' ', "-"),
-                text,
+                anchor: text.to_lowercase().replace(' ', "-").into(),
+                text: text.into(),
                 line: 1,
                 offset: start,
             });

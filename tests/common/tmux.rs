@@ -6,7 +6,7 @@ use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
 /// How long a test waits for the screen to show something.
-pub const DEADLINE: Duration = Duration::from_secs(10);
+pub const DEADLINE: Duration = Duration::from_secs(20);
 
 /// Whether tmux can be used. With `CI=true` a missing tmux fails the test;
 /// elsewhere the test is skipped with a message.

@@ -36,6 +36,15 @@ impl StopFlag {
     }
 }
 
+/// What tells one version of a file from another without reading it: its
+/// size, modification time and inode (a rename over it changes the inode);
+/// `None` when it is gone.
+fn stamp(path: &Path) -> Option<(u64, Option<std::time::SystemTime>, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some((m.len(), m.modified().ok(), m.ino()))
+}
+
 /// Watches `path` until `stop` is raised or the app ends, reporting
 /// [`Output::Changed`] for every debounced change to it (written, replaced,
 /// deleted). Returns why watching ended early when it could not start.
@@ -63,11 +72,19 @@ pub fn watch_file(path: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
     {
         return Output::Unwatched(format!("live reload is off: {e}"));
     }
+    // Reading the file (another program opening it) also raises events:
+    // only a change of what `stat` says counts.
+    let mut last = stamp(path);
     while !stop.stopped() {
         match rx.recv_timeout(STOP_CHECK) {
             Ok(Ok(events)) => {
                 let ours = events.iter().any(|e| e.path.file_name() == Some(name));
-                if ours && !reporter.send(Output::Changed(PathBuf::from(path))) {
+                let now = stamp(path);
+                if !ours || now == last {
+                    continue;
+                }
+                last = now;
+                if !reporter.send(Output::Changed(PathBuf::from(path))) {
                     break;
                 }
             }

@@ -115,6 +115,12 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: LIBRARY,
+        keys: &[Key::ch('e')],
+        action: Action::Edit,
+        help: "edit the article in $VISUAL / $EDITOR",
+    },
+    Binding {
+        modes: LIBRARY,
         keys: &[Key::ch('?')],
         action: Action::ToggleHelp,
         help: "this help",
@@ -475,6 +481,24 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::plain(KeyCode::Esc)],
         action: Action::SearchAbort,
         help: "stop typing",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('e')],
+        action: Action::Edit,
+        help: "edit at this line in $VISUAL / $EDITOR",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('y')],
+        action: Action::CopySectionLink,
+        help: "copy the section as a link (path#anchor)",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('Y')],
+        action: Action::CopyCode,
+        help: "copy the code block nearest the top",
     },
     Binding {
         modes: READ,

@@ -13,6 +13,7 @@ mod names;
 mod table;
 
 pub use bindings::BINDINGS;
+pub use names::from_config;
 pub use table::{Entry, Hints, Keymap, Override, Section};
 
 use super::action::Action;

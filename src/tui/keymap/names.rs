@@ -1,9 +1,67 @@
 //! Key names as a config writes them (`j`, `G`, `ctrl-n`, `alt-x`, `space`,
-//! `enter`, `pgdn`, `f5`), read into [`Key`]s.
+//! `enter`, `pgdn`, `f5`), read into [`Key`]s, and a config's `[keys.*]`
+//! tables read into a [`Keymap`].
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
-use super::Key;
+use super::{Key, Keymap, Override, Section};
+use crate::config::{Config, KeyBinding, Warning};
+use crate::tui::action::Action;
+
+/// The keymap a config asks for, and a warning (file, line, key) for each
+/// binding that could not be used: an unknown key or action, or a key bound
+/// twice in one section (the first binding is kept).
+pub fn from_config(config: &Config) -> (Keymap, Vec<Warning>) {
+    let file = config.source.clone().unwrap_or_default();
+    let mut overrides = Vec::new();
+    let mut warnings = Vec::new();
+    let sections = [
+        (Section::Reader, "reader", &config.reader_keys),
+        (Section::Library, "library", &config.library_keys),
+    ];
+    for (section, name, bindings) in sections {
+        let mut seen: Vec<(Key, usize)> = Vec::new();
+        for KeyBinding { key, action, line } in bindings.iter() {
+            let mut warn = |message: String| {
+                warnings.push(Warning {
+                    file: file.clone(),
+                    line: *line,
+                    key: format!("keys.{name}.\"{key}\""),
+                    message,
+                });
+            };
+            let Some(k) = Key::parse(key) else {
+                warn("unknown key name; ignored".into());
+                continue;
+            };
+            let act = if action == "none" {
+                None
+            } else {
+                match Action::from_name(action) {
+                    Some(a) => Some(a),
+                    None => {
+                        warn(format!(
+                            "unknown action \"{action}\" (quire config --actions lists them); ignored"
+                        ));
+                        continue;
+                    }
+                }
+            };
+            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
+                warn(format!("key bound twice (first on line {first}); ignored"));
+                continue;
+            }
+            seen.push((k, *line));
+            overrides.push(Override {
+                section,
+                key: k,
+                action: act,
+            });
+        }
+    }
+    warnings.sort_by_key(|w| w.line);
+    (Keymap::new(&overrides), warnings)
+}
 
 impl Key {
     /// The key a config names, if it is one: a character (`j`, `G`, `?`), a
@@ -74,6 +132,35 @@ impl Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::keymap::Mode;
+    use crossterm::event::KeyEvent;
+
+    #[test]
+    fn a_config_remaps_keys_and_warns_about_bad_bindings() {
+        let text = "[keys.reader]\n\"ctrl-n\" = \"next-heading\"\n\"C-N\" = \"quit\"\n\
+                    x = \"fly\"\n\"hyper-q\" = \"quit\"\n[keys.library]\nD = \"none\"\n";
+        let (config, warnings) = crate::config::parse(text, std::path::Path::new("k.toml"));
+        assert!(warnings.is_empty(), "{warnings:?}");
+        let (map, warnings) = from_config(&config);
+        let got: Vec<(usize, &str)> = warnings.iter().map(|w| (w.line, w.key.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (3, "keys.reader.\"C-N\""),
+                (4, "keys.reader.\"x\""),
+                (5, "keys.reader.\"hyper-q\""),
+            ]
+        );
+        assert!(warnings[0].message.contains("line 2"), "{:?}", warnings[0]);
+        assert!(warnings[0].to_string().starts_with("k.toml:3: "));
+        let ctrl_n = KeyEvent::new(KeyCode::Char('n'), KeyModifiers::CONTROL);
+        assert_eq!(
+            map.action_for(Mode::Reader, &ctrl_n),
+            Some(Action::NextHeading)
+        );
+        let d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
+        assert_eq!(map.action_for(Mode::Library, &d), None);
+    }
 
     #[test]
     fn config_key_names_read() {

@@ -184,6 +184,14 @@ impl LibraryScreen {
         }
     }
 
+    /// Sorts by `key` (the config's first order).
+    pub fn set_sort_key(&mut self, key: crate::library::SortKey) {
+        if self.sort.key != key {
+            self.sort.key = key;
+            self.refilter();
+        }
+    }
+
     /// Cycles the sort key (date, title, path, reading time).
     pub fn sort_next(&mut self) {
         self.sort.key = self.sort.key.next();

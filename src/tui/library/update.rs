@@ -27,6 +27,10 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
             }
             None => {}
         },
+        Action::Edit => match s.open_path() {
+            Some(path) => return Some(Effect::Edit { path, line: 1 }),
+            None => s.message = Some("no article to edit here".into()),
+        },
         Action::FilterStart => s.filter_start(),
         Action::FilterInput(c) => s.filter_input(c),
         Action::FilterBackspace => s.filter_backspace(),

@@ -4,13 +4,15 @@
 use ratatui::layout::Rect;
 
 use super::OUTLINE_MIN_COLUMNS;
+use crate::config::OutlineSide;
+use crate::tui::app::Config;
 
 /// Where each part of the reader goes on screen, computed on resize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Geometry {
     /// The whole terminal.
     pub area: Rect,
-    /// The outline pane with its right border, when shown.
+    /// The outline pane with its border next to the text, when shown.
     pub outline: Option<Rect>,
     /// The text pane (the column and its margins): the mouse wheel scrolls it.
     pub pane: Rect,
@@ -21,8 +23,9 @@ pub struct Geometry {
 }
 
 impl Geometry {
-    /// The parts of a `width` x `height` terminal.
-    pub fn new(width: u16, height: u16, outline_wanted: bool, max_width: u16) -> Geometry {
+    /// The parts of a `width` x `height` terminal, the outline on the side
+    /// `config` says (when `outline_wanted`) and no wider than it allows.
+    pub fn new(width: u16, height: u16, outline_wanted: bool, config: &Config) -> Geometry {
         let area = Rect::new(0, 0, width, height);
         let (main_h, status) = if height >= 2 {
             (height - 1, Some(Rect::new(0, height - 1, width, 1)))
@@ -30,17 +33,23 @@ impl Geometry {
             (height, None)
         };
         let outline_w = if outline_wanted && width >= OUTLINE_MIN_COLUMNS {
-            (width / 4).clamp(18, 34)
+            (width / 4).max(18).min(config.outline_width.max(1))
         } else {
             0
         };
-        let outline = (outline_w > 0).then(|| Rect::new(0, 0, outline_w, main_h));
-        let pane = Rect::new(outline_w, 0, width.saturating_sub(outline_w), main_h);
+        let right = config.outline == OutlineSide::Right;
+        let (outline_x, pane_x) = if right {
+            (width.saturating_sub(outline_w), 0)
+        } else {
+            (0, outline_w)
+        };
+        let outline = (outline_w > 0).then(|| Rect::new(outline_x, 0, outline_w, main_h));
+        let pane = Rect::new(pane_x, 0, width.saturating_sub(outline_w), main_h);
         // One column of margin on each side when there is room; the column is
         // centred in what is left.
         let margin = if pane.width >= 3 { 1 } else { 0 };
         let room = pane.width.saturating_sub(2 * margin);
-        let col_w = room.min(max_width.max(1));
+        let col_w = room.min(config.max_width.max(1));
         let x = pane.x + margin + (room - col_w) / 2;
         let text = Rect::new(x, 0, col_w, main_h);
         Geometry {

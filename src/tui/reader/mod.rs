@@ -4,6 +4,7 @@
 
 mod find;
 mod geometry;
+mod handoff;
 mod outline;
 mod place;
 mod update;
@@ -11,6 +12,7 @@ mod update;
 use std::sync::Arc;
 
 use crate::article::Article;
+use crate::config::OutlineSide;
 use crate::layout::{Document, LayoutOptions};
 
 use super::action::Action;
@@ -126,7 +128,12 @@ impl ReaderScreen {
     ) -> ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
-        let geometry = Geometry::new(width, height, has_outline, config.max_width);
+        let geometry = Geometry::new(
+            width,
+            height,
+            has_outline && config.outline != OutlineSide::Hidden,
+            &config,
+        );
         let options = layout_options(&config, &article, partial);
         let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
         let mut reader = ReaderScreen {
@@ -135,7 +142,7 @@ impl ReaderScreen {
             previous: None,
             top: 0,
             focus: Focus::Text,
-            outline_wanted: true,
+            outline_wanted: config.outline != OutlineSide::Hidden,
             geometry,
             outline: OutlineView::default(),
             search: SearchState::default(),
@@ -244,7 +251,7 @@ impl ReaderScreen {
     /// column's width changed, keeping the same text on the top line.
     pub fn resize(&mut self, width: u16, height: u16) {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
-        self.geometry = Geometry::new(width, height, outline, self.config.max_width);
+        self.geometry = Geometry::new(width, height, outline, &self.config);
         self.relayout();
         self.outline.followed = None;
         self.follow();

@@ -26,14 +26,12 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         Action::Top => r.top = 0,
         Action::Bottom => r.bottom(),
         Action::NextHeading => {
-            if !r.next_heading() {
-                r.message = Some("no heading below".into());
-            }
+            let moved = r.next_heading();
+            r.message = (!moved).then(|| "no heading below".into());
         }
         Action::PrevHeading => {
-            if !r.prev_heading() {
-                r.message = Some("no heading above".into());
-            }
+            let moved = r.prev_heading();
+            r.message = (!moved).then(|| "no heading above".into());
         }
         Action::ToggleFocus => {
             r.toggle_focus();
@@ -88,24 +86,11 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         Action::Back => return Some(Effect::Back),
         Action::Wheel { column, row, down } => wheel(r, column, row, down),
         Action::Click { column, row } => click(r, column, row),
-        Action::Quit | Action::Resize(..) | Action::ToggleHelp | Action::Done(_) => {}
-        // The library's actions mean nothing in the reader.
-        Action::OpenSelected
-        | Action::FilterStart
-        | Action::FilterInput(_)
-        | Action::FilterBackspace
-        | Action::FilterKeep
-        | Action::FilterClear
-        | Action::TagPicker
-        | Action::ClearTags
-        | Action::SortNext
-        | Action::SortReverse
-        | Action::ToggleDrafts
-        | Action::PickerToggle
-        | Action::PickerMode
-        | Action::PickerApply
-        | Action::PickerCancel
-        | Action::SearchLibrary => {}
+        Action::Edit => return r.edit(),
+        Action::CopySectionLink => return Some(r.copy_section_link()),
+        Action::CopyCode => return r.copy_code(),
+        // The app's own actions, and the library's, mean nothing here.
+        _ => {}
     }
     r.follow();
     None

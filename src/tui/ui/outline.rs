@@ -20,15 +20,17 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     }
     let t = &r.config().theme;
     let focused = r.focus == Focus::Outline;
-    // The right column is the border between the outline and the text.
-    let border_x = area.right() - 1;
+    // The column next to the text is the border between them.
+    let right = pane.x > 0;
+    let border_x = if right { area.x } else { area.right() - 1 };
     for y in area.top()..area.bottom() {
         buf[(border_x, y)]
             .set_symbol("│")
             .set_style(theme::style(t.focus_border(focused)));
     }
-    let x = area.x.saturating_add(1);
-    let width = usize::from(border_x.saturating_sub(x));
+    let x = area.x.saturating_add(if right { 2 } else { 1 });
+    let end = if right { area.right() } else { border_x };
+    let width = usize::from(end.saturating_sub(x));
     if width == 0 {
         return;
     }

@@ -1,0 +1,103 @@
+//! Benchmarks of link resolution: every link of the 56 corpus posts
+//! resolved with a fresh [`Resolver`] (each target file read once for its
+//! anchors), with the posts already loaded and with loading included.
+//! Without the shared corpus, the fixtures' small sites stand in.
+//!
+//! Times are the benchmark thread's on-CPU time (from
+//! `/proc/thread-self/schedstat`), as in `benches/article.rs`, so that a
+//! shared busy machine still gives the cost of our code;
+//! `QUIRE_BENCH_WALL=1` measures wall-clock time instead.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
+use criterion::{Criterion, criterion_group, criterion_main};
+use quire::article::Article;
+use quire::links::{Resolver, site};
+
+/// The corpus of real posts, else our fixtures.
+fn folder() -> PathBuf {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("../shared/corpus/posts");
+    if corpus.is_dir() {
+        corpus
+    } else {
+        eprintln!("corpus absent: benchmarking tests/fixtures/sites instead");
+        root.join("tests/fixtures/sites")
+    }
+}
+
+fn resolve_all(dir: &Path, articles: &[Article]) -> usize {
+    let mut resolver = Resolver::new(Some(dir));
+    articles.iter().map(|a| resolver.resolve_all(a).len()).sum()
+}
+
+fn bench(c: &mut Criterion<ThreadCpuTime>) {
+    let dir = folder();
+    let files = site::markdown_files(&dir);
+    let articles: Vec<Article> = files.iter().map(|f| Article::load(f).unwrap()).collect();
+    let count = resolve_all(&dir, &articles);
+    eprintln!("{} articles, {count} links", articles.len());
+    c.bench_function("links/resolve every link of the posts", |b| {
+        b.iter(|| black_box(resolve_all(&dir, &articles)))
+    });
+    c.bench_function("links/load the posts and resolve every link", |b| {
+        b.iter(|| {
+            let files = site::markdown_files(&dir);
+            let articles: Vec<Article> = files.iter().map(|f| Article::load(f).unwrap()).collect();
+            black_box(resolve_all(&dir, &articles))
+        })
+    });
+}
+
+/// On-CPU time of the current thread, where Linux reports it.
+struct ThreadCpuTime;
+
+/// Nanoseconds this thread has run on a CPU, when `/proc` says, unless
+/// wall-clock time was asked for.
+fn thread_cpu_ns() -> Option<u64> {
+    if std::env::var_os("QUIRE_BENCH_WALL").is_some() {
+        return None;
+    }
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+impl Measurement for ThreadCpuTime {
+    type Intermediate = (Option<u64>, Instant);
+    type Value = Duration;
+
+    fn start(&self) -> Self::Intermediate {
+        (thread_cpu_ns(), Instant::now())
+    }
+    fn end(&self, (cpu, wall): Self::Intermediate) -> Duration {
+        match (cpu, thread_cpu_ns()) {
+            (Some(before), Some(after)) => Duration::from_nanos(after.saturating_sub(before)),
+            _ => wall.elapsed(),
+        }
+    }
+    fn add(&self, v1: &Duration, v2: &Duration) -> Duration {
+        *v1 + *v2
+    }
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        static WALL: WallTime = WallTime;
+        WALL.formatter()
+    }
+}
+
+criterion_group! {
+    name = links;
+    config = Criterion::default().with_measurement(ThreadCpuTime);
+    targets = bench
+}
+criterion_main!(links);

@@ -1,0 +1,80 @@
+//! Hostile shapes at sizes that run quickly (about 256 KB each): deep
+//! nesting, a very wide table, many table rows, heading floods, rules at an
+//! absurd width. Each was once quadratic or memory-hungry; a regression
+//! shows here as a number.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use quire::article::Article;
+use quire::article::outline::outline;
+use quire::layout::{LayoutOptions, layout};
+
+const SIZE: usize = 256 * 1024;
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    unit.repeat(bytes / unit.len().max(1))
+}
+
+fn wide_table(cols: usize, bytes: usize) -> String {
+    let row = |cell: &str| format!("|{}|\n", vec![cell; cols].join("|"));
+    let mut body = row("h") + &row("-");
+    let body_row = row("c");
+    while body.len() < bytes {
+        body.push_str(&body_row);
+    }
+    body
+}
+
+fn shapes() -> Vec<(&'static str, String)> {
+    vec![
+        ("nested quotes and items", repeat_to("> - ", SIZE)),
+        (
+            "nested, broken by paragraphs",
+            repeat_to(&("> - ".repeat(6000) + "x\n\n"), SIZE),
+        ),
+        ("3000-column table", wide_table(3000, SIZE)),
+        (
+            "table rows",
+            String::from("|a|\n|-|\n") + &repeat_to("|x|\n", SIZE),
+        ),
+        ("atx heading flood", repeat_to("# h\n", SIZE)),
+        ("setext heading flood", repeat_to("h\n=\n", SIZE)),
+        ("soft hyphens", repeat_to("x\u{ad}", SIZE)),
+        (
+            "emoji sequences",
+            repeat_to("👨\u{200d}👩\u{200d}👧 🇫🇷 1\u{fe0f}\u{20e3} 👍🏽 ", SIZE),
+        ),
+    ]
+}
+
+fn bench_pathological(c: &mut Criterion) {
+    let mut g = c.benchmark_group("pathological");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for (name, body) in shapes() {
+        let article = Article::from_bytes(Path::new("hostile.md"), body.as_bytes());
+        g.bench_function(format!("layout {name}"), |b| {
+            b.iter(|| layout(black_box(&article), 80, LayoutOptions::default()))
+        });
+    }
+    for (name, body) in shapes().into_iter().filter(|(n, _)| n.contains("heading")) {
+        g.bench_function(format!("outline {name}"), |b| {
+            b.iter(|| outline(black_box(&body), 1))
+        });
+    }
+    let rules = Article::from_bytes(
+        Path::new("rules.md"),
+        repeat_to("***\n\n", 10 * 1024).as_bytes(),
+    );
+    g.bench_function("layout 10 KB of rules at width 65535", |b| {
+        b.iter(|| layout(black_box(&rules), 65535, LayoutOptions::default()))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_pathological);
+criterion_main!(benches);

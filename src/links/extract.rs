@@ -1,0 +1,333 @@
+//! Finding an article's links: markdown links (inline, reference, autolinks),
+//! Jekyll liquid `{% post_url %}` / `{% link %}` tags, and the HTML ids
+//! (`<a id>`, `<a name>`, `<h2 id>`) that links may point at.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
+
+use crate::article::{Article, parser_options};
+
+/// One link of an article, as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The 1-based line of the file the link starts on.
+    pub line: usize,
+    /// The link's plain text (its target when it has none).
+    pub text: String,
+    /// The target as written (an email autolink gets its `mailto:`).
+    pub target: String,
+    /// The byte offset of the link in the article's body.
+    pub offset: usize,
+}
+
+/// What one parse of a body yields: its links and its HTML ids.
+#[derive(Debug, Clone, Default)]
+pub(super) struct BodyScan {
+    /// The links, in the order they start in the body.
+    pub links: Vec<Link>,
+    /// `id`/`name` attributes of `<a>` and `id` of `<h1>`..`<h6>` in raw HTML.
+    pub html_ids: Vec<String>,
+}
+
+/// Every link of `article`, in the order they appear.
+pub fn links(article: &Article) -> Vec<Link> {
+    scan(&article.body, article.body_line).links
+}
+
+/// A link being read: its target, where it starts, its text so far.
+struct Open {
+    target: String,
+    offset: usize,
+    text: String,
+}
+
+/// Parses `body` once (with quire's one set of parser options) for its links
+/// and HTML ids; `body_line` is the file line the body starts on.
+pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
+    let mut out = BodyScan::default();
+    let mut open: Vec<Open> = Vec::new();
+    // Code spans and blocks, where liquid tags are shown, not used.
+    let mut code: Vec<Range<usize>> = Vec::new();
+    let mut code_block_start: Option<usize> = None;
+    let mut link_ranges: Vec<Range<usize>> = Vec::new();
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            }) => {
+                let target = match link_type {
+                    LinkType::Email if !dest_url.starts_with("mailto:") => {
+                        format!("mailto:{dest_url}")
+                    }
+                    _ => dest_url.to_string(),
+                };
+                open.push(Open {
+                    target,
+                    offset: range.start,
+                    text: String::new(),
+                });
+                link_ranges.push(range);
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some(link) = open.pop() {
+                    let text = link.text.trim().to_string();
+                    out.links.push(Link {
+                        line: 0,
+                        text: if text.is_empty() {
+                            link.target.clone()
+                        } else {
+                            text
+                        },
+                        target: link.target,
+                        offset: link.offset,
+                    });
+                }
+            }
+            Event::Start(Tag::CodeBlock(_)) => code_block_start = Some(range.start),
+            Event::End(TagEnd::CodeBlock) => {
+                let start = code_block_start.take().unwrap_or(range.start);
+                code.push(start..range.end);
+            }
+            Event::Code(text) => {
+                code.push(range);
+                if let Some(link) = open.last_mut() {
+                    link.text.push_str(&text);
+                }
+            }
+            Event::Text(text) => {
+                if let Some(link) = open.last_mut() {
+                    link.text.push_str(&text);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if let Some(link) = open.last_mut() {
+                    link.text.push(' ');
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => html_ids(&html, &mut out.html_ids),
+            _ => {}
+        }
+    }
+    liquid_links(body, &code, &link_ranges, &mut out.links);
+    out.links.sort_by_key(|l| l.offset);
+    number_lines(body, body_line, &mut out.links);
+    out
+}
+
+/// Gives each link its file line, counting newlines forward once.
+fn number_lines(body: &str, body_line: usize, links: &mut [Link]) {
+    let bytes = body.as_bytes();
+    let mut counted_to = 0usize;
+    let mut line = body_line;
+    for link in links {
+        let to = link.offset.min(bytes.len());
+        line += bytes[counted_to..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        counted_to = to;
+        link.line = line;
+    }
+}
+
+/// The liquid tags that name another page: `{% post_url NAME %}` and
+/// `{% link path %}`. CommonMark does not take `[text]({% post_url x %})` as
+/// a link (a destination has no spaces), so they are found in the source:
+/// outside code, and not inside a link pulldown-cmark already read.
+fn liquid_links(body: &str, code: &[Range<usize>], links: &[Range<usize>], out: &mut Vec<Link>) {
+    let mut from = 0;
+    while let Some(found) = body[from..].find("{%") {
+        let start = from + found;
+        let Some(len) = body[start..].find("%}") else {
+            break;
+        };
+        let end = start + len + 2;
+        from = end;
+        let inner = body[start + 2..end - 2].trim();
+        let mut words = inner.split_whitespace();
+        let (Some(tag @ ("post_url" | "link")), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let _ = tag;
+        let inside = |ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&start));
+        if inside(code) || inside(links) {
+            continue;
+        }
+        out.push(liquid_link(body, start, end));
+    }
+}
+
+/// The link around a liquid tag at `start..end`: `[text]({% .. %}#frag)`
+/// gives the text and the fragment; a bare tag is its own text.
+fn liquid_link(body: &str, start: usize, end: usize) -> Link {
+    let tag = &body[start..end];
+    let bare = Link {
+        line: 0,
+        text: tag.to_string(),
+        target: tag.to_string(),
+        offset: start,
+    };
+    let Some(before) = body[..start].strip_suffix("](") else {
+        return bare;
+    };
+    let Some(close) = body[end..].find(')') else {
+        return bare;
+    };
+    let fragment = &body[end..end + close];
+    if fragment.contains(char::is_whitespace) || fragment.contains('\n') {
+        return bare;
+    }
+    let Some(open) = before.rfind('[') else {
+        return bare;
+    };
+    let text = &before[open + 1..];
+    if text.contains("\n\n") {
+        return bare;
+    }
+    Link {
+        line: 0,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        target: format!("{tag}{fragment}"),
+        offset: open,
+    }
+}
+
+/// Adds the ids an HTML fragment declares: `id`/`name` of `<a>`, `id` of
+/// `<h1>`..`<h6>`.
+pub(super) fn html_ids(html: &str, ids: &mut Vec<String>) {
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        rest = &rest[at + 1..];
+        let end = rest.find('>').unwrap_or(rest.len());
+        let tag = &rest[..end];
+        rest = &rest[end..];
+        let name_len = tag
+            .find(|c: char| c.is_ascii_whitespace() || c == '/')
+            .unwrap_or(tag.len());
+        let name = &tag[..name_len];
+        let is_a = name.eq_ignore_ascii_case("a");
+        let is_heading = name.len() == 2
+            && name.as_bytes()[0].eq_ignore_ascii_case(&b'h')
+            && (b'1'..=b'6').contains(&name.as_bytes()[1]);
+        if !is_a && !is_heading {
+            continue;
+        }
+        for (key, value) in attributes(&tag[name_len..]) {
+            let named =
+                key.eq_ignore_ascii_case("id") || (is_a && key.eq_ignore_ascii_case("name"));
+            if named && !value.is_empty() {
+                ids.push(value.to_string());
+            }
+        }
+    }
+}
+
+/// The `key=value` attributes of a tag's inside, values unquoted.
+fn attributes(mut rest: &str) -> Vec<(&str, &str)> {
+    let mut found = Vec::new();
+    loop {
+        rest = rest.trim_start_matches(|c: char| c.is_ascii_whitespace() || c == '/');
+        if rest.is_empty() {
+            return found;
+        }
+        let key_len = rest
+            .find(|c: char| c.is_ascii_whitespace() || c == '=' || c == '/')
+            .unwrap_or(rest.len());
+        let key = &rest[..key_len];
+        rest = rest[key_len..].trim_start();
+        let Some(after) = rest.strip_prefix('=') else {
+            if key_len == 0 {
+                // A stray character: step over it.
+                rest = rest.get(1..).unwrap_or("");
+            }
+            continue;
+        };
+        let after = after.trim_start();
+        let (value, next) = match after.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let inner = &after[1..];
+                let close = inner.find(q).unwrap_or(inner.len());
+                (&inner[..close], inner.get(close + 1..).unwrap_or(""))
+            }
+            _ => {
+                let len = after
+                    .find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(after.len());
+                (&after[..len], &after[len..])
+            }
+        };
+        found.push((key, value));
+        rest = next;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn targets(body: &str) -> Vec<(usize, String, String)> {
+        scan(body, 1)
+            .links
+            .into_iter()
+            .map(|l| (l.line, l.text, l.target))
+            .collect()
+    }
+
+    fn one(line: usize, text: &str, target: &str) -> (usize, String, String) {
+        (line, text.to_string(), target.to_string())
+    }
+
+    #[test]
+    fn inline_reference_and_autolinks_with_lines() {
+        let body = "Intro [one](a.md#x) and\n[*two* `t`][r].\n\n<https://e.org>\n\n[r]: b.md\n";
+        assert_eq!(
+            targets(body),
+            [
+                one(1, "one", "a.md#x"),
+                one(2, "two t", "b.md"),
+                one(4, "https://e.org", "https://e.org"),
+            ]
+        );
+    }
+
+    #[test]
+    fn email_autolinks_get_mailto_and_lines_count_from_body_line() {
+        let links = scan("x\n\n<me@example.org>\n", 10).links;
+        assert_eq!(links[0].target, "mailto:me@example.org");
+        assert_eq!(links[0].line, 12);
+    }
+
+    #[test]
+    fn liquid_tags_in_brackets_bare_and_in_code() {
+        let body = "See [the post]({% post_url 2022-09-14-floss %}#why).\n\n\
+                    Bare {% link about.md %} here.\n\n`{% post_url nope %}`\n\n\
+                    ```\n{% link nope.md %}\n```\n\n{% include x.html %}\n";
+        assert_eq!(
+            targets(body),
+            [
+                one(1, "the post", "{% post_url 2022-09-14-floss %}#why"),
+                one(3, "{% link about.md %}", "{% link about.md %}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn images_are_not_links_and_empty_text_shows_the_target() {
+        assert_eq!(
+            targets("![alt](x.png) [](y.md) [![i](z.png)](w.md)"),
+            [one(1, "y.md", "y.md"), one(1, "i", "w.md")]
+        );
+    }
+
+    #[test]
+    fn html_ids_of_anchors_and_headings() {
+        let scan = scan(
+            "<a id=\"top\"></a>\n\n<h2 id='sec' class=x>S</h2>\n\ntext <a name=old>x</a> <span id=\"no\">\n\n`<a id=\"code\">`\n",
+            1,
+        );
+        assert_eq!(scan.html_ids, ["top", "sec", "old"]);
+    }
+}

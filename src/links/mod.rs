@@ -1,0 +1,253 @@
+//! Links: an article's links found ([`links`]) and each target resolved
+//! ([`Resolver::resolve`]) to a section of this article, another file of the
+//! library (and a section of it), an external URL, or a refusal with the
+//! reason. No terminal types.
+//!
+//! A [`Resolver`] is the precomputed site context: it caches each folder's
+//! site config, each site's index of articles by date and slug, and each
+//! target file's anchors, so checking a whole folder parses every file once
+//! and following one link in the reader costs a few `stat`s.
+
+mod extract;
+mod path;
+mod resolve;
+pub mod site;
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+pub use extract::{Link, links};
+pub use path::{percent_decode, split_fragment};
+
+use crate::article::Article;
+use site::{IndexEntry, SiteConfig};
+
+/// What a link target turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// A section (or the top, with no anchor) of the same article.
+    Anchor,
+    /// A local file, maybe a section of it.
+    File,
+    /// An external `http(s)://` or `mailto:` address.
+    Url,
+    /// A local target that does not exist (or names several files).
+    Unresolved,
+    /// A target quire will not follow (`javascript:`, `data:`, a control character, ..).
+    Refused,
+}
+
+impl Kind {
+    /// The name used in `quire links` output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Anchor => "anchor",
+            Kind::File => "file",
+            Kind::Url => "url",
+            Kind::Unresolved => "unresolved",
+            Kind::Refused => "refused",
+        }
+    }
+}
+
+/// Where a link target leads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolution {
+    /// What it is.
+    pub kind: Kind,
+    /// The file it leads to (this article's path for an [`Kind::Anchor`]).
+    pub path: Option<PathBuf>,
+    /// The heading anchor in that file, when the target names one.
+    pub anchor: Option<String>,
+    /// The address to open, for a [`Kind::Url`].
+    pub url: Option<String>,
+    /// Why it is unresolved or refused, or why its anchor is broken.
+    pub reason: Option<String>,
+}
+
+impl Resolution {
+    fn place(kind: Kind, path: PathBuf, anchor: Option<String>) -> Resolution {
+        Resolution {
+            kind,
+            path: Some(path),
+            anchor,
+            url: None,
+            reason: None,
+        }
+    }
+
+    fn url(url: String) -> Resolution {
+        Resolution {
+            kind: Kind::Url,
+            path: None,
+            anchor: None,
+            url: Some(url),
+            reason: None,
+        }
+    }
+
+    fn unresolved(reason: String) -> Resolution {
+        Resolution::failed(Kind::Unresolved, reason)
+    }
+
+    fn refused(reason: String) -> Resolution {
+        Resolution::failed(Kind::Refused, reason)
+    }
+
+    fn failed(kind: Kind, reason: String) -> Resolution {
+        Resolution {
+            kind,
+            path: None,
+            anchor: None,
+            url: None,
+            reason: Some(reason),
+        }
+    }
+
+    /// True when a link checker should report it: the target does not
+    /// exist, or its `#anchor` names no heading of the file it leads to.
+    /// Refused targets are not broken: they are not followed on purpose.
+    pub fn is_broken(&self) -> bool {
+        match self.kind {
+            Kind::Unresolved => true,
+            Kind::Anchor | Kind::File => self.reason.is_some(),
+            Kind::Url | Kind::Refused => false,
+        }
+    }
+}
+
+/// The anchors a file can be entered at: its outline's anchors and the ids
+/// its HTML declares.
+pub type Anchors = HashSet<String>;
+
+/// Resolves link targets, caching what it learns from the disk: site
+/// configs by folder, site indexes by root, anchors by file. Make one per
+/// library (or per article opened alone) and reuse it across calls.
+#[derive(Debug, Default)]
+pub struct Resolver {
+    /// The library folder the articles belong to, when there is one.
+    library: Option<PathBuf>,
+    /// The site config found above each folder asked about.
+    configs: HashMap<PathBuf, Option<Arc<SiteConfig>>>,
+    /// Each site root's articles, by URL names; built on first need.
+    indexes: HashMap<PathBuf, Arc<Vec<IndexEntry>>>,
+    /// Each file's anchors; `None` when it could not be read.
+    anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
+}
+
+impl Resolver {
+    /// A resolver for the articles of `library` (a folder), or for articles
+    /// opened on their own with `None`.
+    pub fn new(library: Option<&Path>) -> Resolver {
+        Resolver {
+            library: library.map(Path::to_path_buf),
+            ..Resolver::default()
+        }
+    }
+
+    /// Says what `target`, a link in `article`, leads to.
+    pub fn resolve(&mut self, article: &Article, target: &str) -> Resolution {
+        resolve::resolve(self, article, target)
+    }
+
+    /// Every link of `article` with where it leads, parsing the body once.
+    pub fn resolve_all(&mut self, article: &Article) -> Vec<(Link, Resolution)> {
+        let scan = extract::scan(&article.body, article.body_line);
+        self.remember_anchors(article, &scan.html_ids);
+        scan.links
+            .into_iter()
+            .map(|link| {
+                let resolution = self.resolve(article, &link.target);
+                (link, resolution)
+            })
+            .collect()
+    }
+
+    /// Drops what is cached about `path` (after it changed on disk).
+    pub fn forget(&mut self, path: &Path) {
+        self.anchors.remove(path);
+        self.indexes.clear();
+    }
+
+    /// The anchors of `article`, from its outline and its HTML ids.
+    fn remember_anchors(&mut self, article: &Article, html_ids: &[String]) -> Arc<Anchors> {
+        let mut anchors: Anchors = article
+            .outline
+            .iter()
+            .map(|h| h.anchor.to_string())
+            .collect();
+        anchors.extend(html_ids.iter().cloned());
+        let anchors = Arc::new(anchors);
+        self.anchors
+            .insert(article.path.clone(), Some(Arc::clone(&anchors)));
+        anchors
+    }
+
+    /// The anchors of `article` itself, cached.
+    fn own_anchors(&mut self, article: &Article) -> Arc<Anchors> {
+        if let Some(Some(anchors)) = self.anchors.get(&article.path) {
+            return Arc::clone(anchors);
+        }
+        let ids = extract::scan(&article.body, article.body_line).html_ids;
+        self.remember_anchors(article, &ids)
+    }
+
+    /// The anchors of the markdown file at `path`, read once.
+    fn file_anchors(&mut self, path: &Path) -> Option<Arc<Anchors>> {
+        if let Some(known) = self.anchors.get(path) {
+            return known.clone();
+        }
+        let anchors = Article::load(path).ok().map(|article| {
+            let ids = extract::scan(&article.body, article.body_line).html_ids;
+            let mut anchors: Anchors = article
+                .outline
+                .into_iter()
+                .map(|h| h.anchor.into())
+                .collect();
+            anchors.extend(ids);
+            Arc::new(anchors)
+        });
+        self.anchors.insert(path.to_path_buf(), anchors.clone());
+        anchors
+    }
+
+    /// The site config of the site `dir` is in, cached per folder (and for
+    /// each folder above it, so sibling folders share the walk).
+    fn config(&mut self, dir: &Path) -> Option<Arc<SiteConfig>> {
+        if let Some(known) = self.configs.get(dir) {
+            return known.clone();
+        }
+        let up = path::upward(dir);
+        let mut found = None;
+        let mut walked = 0;
+        for folder in &up {
+            if let Some(known) = self.configs.get(folder) {
+                found = known.clone();
+                break;
+            }
+            walked += 1;
+            if let Some(config) = site::config_in(folder) {
+                found = Some(Arc::new(config));
+                break;
+            }
+        }
+        for folder in &up[..walked] {
+            self.configs.insert(folder.clone(), found.clone());
+        }
+        found
+    }
+
+    /// The index of the articles under `root`, built once.
+    fn index(&mut self, root: &Path) -> Arc<Vec<IndexEntry>> {
+        if let Some(index) = self.indexes.get(root) {
+            return Arc::clone(index);
+        }
+        let index = Arc::new(site::index(root));
+        self.indexes.insert(root.to_path_buf(), Arc::clone(&index));
+        index
+    }
+}
+
+#[cfg(test)]
+mod tests;

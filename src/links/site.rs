@@ -1,0 +1,365 @@
+//! A static site around an article: its generator's config (found by walking
+//! up), its own base URL, where its pages live, and an index of its articles
+//! by date, slug and permalink for URLs like `/2022/09/14/floss.html`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::path::is_markdown;
+use crate::article::{FrontMatterKind, decode_cow, front_matter};
+
+/// The static-site generator a config belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    /// `_config.yml` with `url` (and `baseurl`).
+    Jekyll,
+    /// `hugo.toml` or `config.toml` with `baseURL`; pages under `content/`.
+    Hugo,
+    /// `config.toml` with `base_url`; pages under `content/`.
+    Zola,
+}
+
+/// A site's own address: links to it are links into the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// The host, lowercase, with its port when it has one.
+    pub host: String,
+    /// The path prefix, without a trailing `/` (empty for the root).
+    pub path: String,
+}
+
+impl BaseUrl {
+    /// Reads `https://example.org/blog/` (any scheme with `//`); `None` for
+    /// anything without a host.
+    pub fn parse(url: &str) -> Option<BaseUrl> {
+        let (_, rest) = url.trim().split_once("//")?;
+        let (host, path) = match rest.find('/') {
+            Some(at) => (&rest[..at], &rest[at..]),
+            None => (rest, ""),
+        };
+        let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+        if host.is_empty() {
+            return None;
+        }
+        Some(BaseUrl {
+            host: host.to_ascii_lowercase(),
+            path: path.trim_end_matches('/').to_string(),
+        })
+    }
+
+    /// The site path of `url` when it points into this site (`/` for the root).
+    pub fn site_path<'u>(&self, host: &str, path: &'u str) -> Option<&'u str> {
+        if !host.eq_ignore_ascii_case(&self.host) {
+            return None;
+        }
+        let rest = path.strip_prefix(self.path.as_str())?;
+        if rest.is_empty() {
+            return Some("/");
+        }
+        rest.starts_with('/').then_some(rest)
+    }
+}
+
+/// A site's config, as far as links care.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteConfig {
+    /// Which generator.
+    pub generator: Generator,
+    /// The folder holding the config file.
+    pub dir: PathBuf,
+    /// Where its pages live: `content/` for Hugo and Zola when present, else `dir`.
+    pub content: PathBuf,
+    /// Its own address, when the config gives one.
+    pub base: Option<BaseUrl>,
+}
+
+/// The config in `dir` itself, if it has one: a `_config.yml`, a
+/// `hugo.toml`, or a `config.toml` naming a base URL.
+pub fn config_in(dir: &Path) -> Option<SiteConfig> {
+    for name in ["_config.yml", "_config.yaml"] {
+        if let Ok(text) = fs::read_to_string(dir.join(name)) {
+            let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
+            let field = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or("");
+            let base = BaseUrl::parse(&format!("{}{}", field("url"), field("baseurl")));
+            return Some(site(Generator::Jekyll, dir, false, base));
+        }
+    }
+    for name in ["hugo.toml", "config.toml"] {
+        let Ok(text) = fs::read_to_string(dir.join(name)) else {
+            continue;
+        };
+        let Ok(table) = toml::from_str::<toml::Table>(&text) else {
+            continue;
+        };
+        let field = |key: &str| table.get(key).and_then(|v| v.as_str());
+        if let Some(url) = field("baseURL").or_else(|| field("baseurl")) {
+            return Some(site(Generator::Hugo, dir, true, BaseUrl::parse(url)));
+        }
+        if let Some(url) = field("base_url") {
+            return Some(site(Generator::Zola, dir, true, BaseUrl::parse(url)));
+        }
+        if name == "hugo.toml" {
+            return Some(site(Generator::Hugo, dir, true, None));
+        }
+    }
+    None
+}
+
+fn site(generator: Generator, dir: &Path, content: bool, base: Option<BaseUrl>) -> SiteConfig {
+    let content_dir = dir.join("content");
+    SiteConfig {
+        generator,
+        dir: dir.to_path_buf(),
+        content: if content && content_dir.is_dir() {
+            content_dir
+        } else {
+            dir.to_path_buf()
+        },
+        base,
+    }
+}
+
+/// One article of a site, as its URLs name it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndexEntry {
+    /// The file.
+    pub path: PathBuf,
+    /// The file stem (folder name for `index.md`), as Jekyll's `post_url` names it.
+    pub stem: String,
+    /// The last URL segment: front matter `slug`, else the stem without its date.
+    pub slug: String,
+    /// Front matter `permalink` (or Hugo's `url`), slashes trimmed.
+    pub permalink: Option<String>,
+    /// `[year, month, day]` from the front matter or the file name.
+    pub date: Option<[u32; 3]>,
+}
+
+/// The articles under `root`, read for their URL names (front matter only).
+pub fn index(root: &Path) -> Vec<IndexEntry> {
+    markdown_files(root)
+        .iter()
+        .map(|path| entry(path))
+        .collect()
+}
+
+/// The markdown files under `root`, sorted, dot names skipped.
+pub fn markdown_files(root: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    walk(root, &mut files, 0);
+    files.sort();
+    files
+}
+
+/// Markdown files under `dir`, skipping dot names; symlinked folders are not
+/// followed, so a loop cannot hold the walk.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().as_encoded_bytes().first() == Some(&b'.') {
+            continue;
+        }
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let path = entry.path();
+        if kind.is_dir() && depth < 32 {
+            walk(&path, files, depth + 1);
+        } else if !kind.is_dir() && is_markdown(&path) {
+            files.push(path);
+        }
+    }
+}
+
+/// The front matter keys that name an article's URL.
+const URL_KEYS: [&str; 3] = ["slug", "permalink", "url"];
+
+/// Reads one file's URL names.
+fn entry(path: &Path) -> IndexEntry {
+    let bytes = fs::read(path).unwrap_or_default();
+    let (text, _) = decode_cow(path, &bytes);
+    let mut warnings = Vec::new();
+    let (split, meta) = front_matter::read(path, &text, &mut warnings);
+    // The front matter is parsed once for the three keys read from it.
+    let fields: Vec<Option<String>> = match split.kind {
+        FrontMatterKind::None => Vec::new(),
+        FrontMatterKind::Yaml => {
+            let value: serde_yaml::Value = serde_yaml::from_str(split.raw).unwrap_or_default();
+            URL_KEYS
+                .iter()
+                .map(|k| value.get(k)?.as_str().map(str::to_string))
+                .collect()
+        }
+        FrontMatterKind::Toml => {
+            let table: toml::Table = toml::from_str(split.raw).unwrap_or_default();
+            URL_KEYS
+                .iter()
+                .map(|k| table.get(*k)?.as_str().map(str::to_string))
+                .collect()
+        }
+    };
+    let field = |key: &str| -> Option<String> {
+        let at = URL_KEYS.iter().position(|k| *k == key)?;
+        fields.get(at).cloned().flatten()
+    };
+    let stem = crate::article::file_stem(path);
+    let slug = field("slug")
+        .map(|s| s.trim_matches('/').to_string())
+        .unwrap_or_else(|| strip_date(&stem).to_string());
+    let permalink = field("permalink")
+        .or_else(|| field("url"))
+        .map(|p| tidy_site_path(&p).to_string());
+    IndexEntry {
+        path: path.to_path_buf(),
+        stem,
+        slug,
+        permalink,
+        date: meta.date.as_deref().and_then(parse_date),
+    }
+}
+
+/// `2022-09-14-floss` -> `floss`; names without a date prefix stay.
+pub fn strip_date(stem: &str) -> &str {
+    let mut parts = stem.splitn(4, '-');
+    let (Some(y), Some(m), Some(d), Some(rest)) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return stem;
+    };
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if y.len() == 4 && digits(y, 4) && digits(m, 2) && digits(d, 2) && !rest.is_empty() {
+        rest
+    } else {
+        stem
+    }
+}
+
+/// `YYYY-MM-DD` to numbers.
+fn parse_date(date: &str) -> Option<[u32; 3]> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<u32>().ok());
+    Some([parts.next()??, parts.next()??, parts.next()??])
+}
+
+/// A site path without the slashes around it, a `.html` ending or a last
+/// `index.html`: `/2022/09/14/floss.html` -> `2022/09/14/floss`.
+pub fn tidy_site_path(path: &str) -> &str {
+    let path = path.trim_matches('/');
+    let path = path
+        .strip_suffix("index.html")
+        .or_else(|| path.strip_suffix(".html"))
+        .unwrap_or(path);
+    path.trim_matches('/')
+}
+
+/// The entries a tidied site path names: a `permalink` equal to it, else the
+/// articles whose slug is its last segment and whose date agrees with the
+/// date segments (`YYYY/MM/DD`) it carries. Several left means ambiguous.
+pub fn lookup<'i>(index: &'i [IndexEntry], site_path: &str) -> Vec<&'i IndexEntry> {
+    let by_permalink: Vec<&IndexEntry> = index
+        .iter()
+        .filter(|e| e.permalink.as_deref() == Some(site_path))
+        .collect();
+    if !by_permalink.is_empty() {
+        return by_permalink;
+    }
+    let segments: Vec<&str> = site_path.split('/').filter(|s| !s.is_empty()).collect();
+    let Some((last, before)) = segments.split_last() else {
+        return Vec::new();
+    };
+    let date: Vec<u32> = before
+        .iter()
+        .map_while(|s| s.parse::<u32>().ok())
+        .take(3)
+        .collect();
+    let mut found: Vec<&IndexEntry> = index
+        .iter()
+        .filter(|e| e.slug.eq_ignore_ascii_case(last))
+        .filter(|e| match e.date {
+            Some(d) => d.iter().zip(&date).all(|(a, b)| a == b),
+            None => date.is_empty(),
+        })
+        .collect();
+    if found.len() > 1 {
+        // `/posts/slug/`: prefer the one whose folders name the sections.
+        let sections: Vec<&str> = before.iter().skip(date.len()).copied().collect();
+        let in_sections: Vec<&IndexEntry> = found
+            .iter()
+            .copied()
+            .filter(|e| {
+                let path = e.path.to_string_lossy();
+                sections.iter().all(|s| path.contains(&format!("/{s}/")))
+            })
+            .collect();
+        if !in_sections.is_empty() {
+            found = in_sections;
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_parse_and_match_their_own_paths() {
+        let base = BaseUrl::parse("https://Example.org/blog/").expect("base");
+        assert_eq!(base.host, "example.org");
+        assert_eq!(base.path, "/blog");
+        assert_eq!(base.site_path("example.org", "/blog/a/"), Some("/a/"));
+        assert_eq!(base.site_path("example.org", "/blog"), Some("/"));
+        assert_eq!(base.site_path("example.org", "/blogs/a"), None);
+        assert_eq!(base.site_path("other.org", "/blog/a"), None);
+        assert_eq!(BaseUrl::parse("/relative"), None);
+    }
+
+    #[test]
+    fn dates_come_off_jekyll_stems() {
+        assert_eq!(strip_date("2022-09-14-floss"), "floss");
+        assert_eq!(strip_date("2022-10-2-webdev"), "webdev");
+        assert_eq!(strip_date("my-long-post-name"), "my-long-post-name");
+        assert_eq!(strip_date("2022-09-14"), "2022-09-14");
+    }
+
+    #[test]
+    fn site_paths_lose_slashes_and_html() {
+        assert_eq!(tidy_site_path("/2022/09/14/floss.html"), "2022/09/14/floss");
+        assert_eq!(tidy_site_path("/posts/slug/"), "posts/slug");
+        assert_eq!(tidy_site_path("/about/index.html"), "about");
+        assert_eq!(tidy_site_path("/"), "");
+    }
+
+    fn entry(path: &str, slug: &str, date: Option<[u32; 3]>) -> IndexEntry {
+        IndexEntry {
+            path: PathBuf::from(path),
+            stem: slug.to_string(),
+            slug: slug.to_string(),
+            permalink: None,
+            date,
+        }
+    }
+
+    #[test]
+    fn lookup_uses_dates_and_sections_to_choose() {
+        let index = vec![
+            entry("s/_posts/2022-09-14-floss.md", "floss", Some([2022, 9, 14])),
+            entry("s/_posts/2023-01-02-floss.md", "floss", Some([2023, 1, 2])),
+            entry("s/content/posts/intro.md", "intro", None),
+            entry("s/content/notes/intro.md", "intro", None),
+        ];
+        let paths = |p: &str| -> Vec<String> {
+            lookup(&index, p)
+                .iter()
+                .map(|e| e.path.display().to_string())
+                .collect()
+        };
+        assert_eq!(paths("2022/09/14/floss"), ["s/_posts/2022-09-14-floss.md"]);
+        assert_eq!(paths("2023/floss"), ["s/_posts/2023-01-02-floss.md"]);
+        assert_eq!(paths("floss").len(), 2);
+        assert_eq!(paths("posts/intro"), ["s/content/posts/intro.md"]);
+        assert!(paths("2021/01/01/floss").is_empty());
+    }
+}
