@@ -115,6 +115,21 @@ pub struct OpenArgs {
     /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
+    /// Memory and folder rules.
+    #[command(flatten)]
+    pub state: StateArgs,
+}
+
+/// Flags on quire's memory and on which files a folder scan lists.
+#[derive(Debug, Clone, Copy, Args, Default, PartialEq, Eq)]
+pub struct StateArgs {
+    /// Run without reading or writing quire's memory (also QUIRE_NO_STATE=1).
+    #[arg(long = "no-state")]
+    pub no_state: bool,
+    /// List every markdown file: ignore .gitignore, .ignore, .quireignore,
+    /// build folders and the site's exclude list (hidden names stay hidden).
+    #[arg(long = "no-ignore")]
+    pub no_ignore: bool,
 }
 
 impl OpenArgs {
@@ -197,9 +212,15 @@ pub struct ListArgs {
     /// Leave drafts out.
     #[arg(long = "no-drafts")]
     pub no_drafts: bool,
-    /// Print JSON: an array of {"path","title","date","tags",..}.
+    /// Only articles not read yet (unread or in progress).
+    #[arg(long)]
+    pub unread: bool,
+    /// Print JSON: an array of {"path","title","date","tags",..,"progress","read","last_opened"}.
     #[arg(long)]
     pub json: bool,
+    /// Memory and folder rules.
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 impl ListArgs {
@@ -211,7 +232,9 @@ impl ListArgs {
             sort: SortArg::Date,
             reverse: false,
             no_drafts: open.no_drafts,
+            unread: false,
             json: false,
+            state: open.state,
         }
     }
 }
@@ -224,6 +247,9 @@ pub struct TagsArgs {
     /// Print JSON: an array of {"tag","count"}.
     #[arg(long)]
     pub json: bool,
+    /// Memory and folder rules.
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 /// When `quire render` colours its output.
@@ -281,9 +307,9 @@ pub struct SearchArgs {
     /// Print JSON: an array of {"path","title","section","anchor","line","snippet","score"}.
     #[arg(long)]
     pub json: bool,
-    /// Keep the index in memory for this run only (also QUIRE_NO_STATE=1).
-    #[arg(long = "no-state")]
-    pub no_state: bool,
+    /// Memory and folder rules (`--no-state`: the index lives in memory for this run).
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 /// `quire links PATH`.

@@ -12,6 +12,8 @@
 //!   static-site forms, URLs). No terminal types.
 //! - [`search`]: matches of a query in a laid-out document, and the
 //!   library's full-text index (SQLite FTS5) with its query language.
+//! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
+//!   library cache. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -29,6 +31,7 @@ pub mod output;
 pub mod sanitize;
 pub mod search;
 pub mod stdin;
+pub mod store;
 pub mod theme;
 pub mod tui;
 

@@ -25,18 +25,10 @@ fn bad_files() -> Vec<PathBuf> {
     files
 }
 
-/// A folder for quire's own state and config, so runs never touch the user's.
-fn xdg() -> &'static Path {
-    static DIR: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    DIR.get_or_init(|| tempfile::tempdir().unwrap()).path()
-}
-
 fn quire() -> Command {
     let mut cmd = common::quire();
     cmd.env_remove("NO_COLOR")
         .env_remove("QUIRE_MAX_BYTES")
-        .env("XDG_STATE_HOME", xdg().join("state"))
-        .env("XDG_CONFIG_HOME", xdg().join("config"))
         // A guard against a hang (a fifo), not a timing assertion.
         .timeout(std::time::Duration::from_secs(120));
     cmd

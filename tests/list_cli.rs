@@ -84,14 +84,14 @@ fn list_text_rows_newest_first_aligned() {
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 4, "{text}");
-    assert!(lines[0].starts_with("sea/tides.md "), "{text}");
+    assert!(lines[0].starts_with("●  sea/tides.md "), "{text}");
     assert!(lines[0].contains("2023-08-19  Reading the tides"), "{text}");
     assert!(lines[1].contains("[draft] Shells"), "{text}");
     assert!(
-        lines[2].starts_with("2021-04-03-kites.md  2021-04-03  Flying kites"),
+        lines[2].starts_with("●  2021-04-03-kites.md  2021-04-03  Flying kites"),
         "{text}"
     );
-    assert!(lines[3].starts_with("undated.md "), "{text}");
+    assert!(lines[3].starts_with("●  undated.md "), "{text}");
     assert!(lines[3].contains("  -  "), "undated shows a dash: {text}");
     // Columns line up: every date starts at the same column.
     let col = lines[0].find("2023").expect("a date");
@@ -255,7 +255,7 @@ fn no_dir_lists_articles_when_it_exists() {
         .expect("run");
     assert_eq!(
         String::from_utf8_lossy(&out.stdout).trim(),
-        "only.md  -  Only one"
+        "●  only.md  -  Only one"
     );
     let out = quire()
         .arg("list")

@@ -6,7 +6,8 @@
 //! linear pass over short strings and integer sets.
 
 mod preview;
-pub(crate) mod scan;
+mod scan;
+mod stream;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,10 @@ use std::path::{Path, PathBuf};
 use crate::article::{Meta, Peek, Warning};
 
 pub use preview::Preview;
-pub use scan::scan;
+pub use scan::markdown_files;
+pub use stream::{
+    Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, scan, scan_stream, scan_with,
+};
 
 /// Words read per minute, for the reading time.
 pub const WORDS_PER_MINUTE: usize = 230;

@@ -1,148 +1,343 @@
-//! Finding and reading a folder's articles: a walk that skips hidden names and
-//! never loops on symlinks, then one parallel pass that reads each file.
+//! Finding and reading a folder's articles: a parallel walk (the `ignore`
+//! crate, ripgrep's walker) that honours `.gitignore`, `.ignore` and
+//! `.quireignore`, skips hidden names and a site's build folders, never loops
+//! on symlinks, and reads each new or changed file on the walker's threads.
 
 use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+use std::time::UNIX_EPOCH;
 
-use rayon::prelude::*;
+use ignore::gitignore::{Gitignore, GitignoreBuilder};
+use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
-use super::{Entry, Failure, Library};
-use crate::Error;
+use super::stream::{Batch, Known, ScanOptions};
+use super::{Entry, Failure, LibraryCache};
 use crate::article;
 
-/// True for names the walk skips: dot files and dot folders.
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.as_encoded_bytes().first() == Some(&b'.')
-}
+/// Folders a site builds into or vendors into: never articles.
+const BUILD_FOLDERS: [&str; 5] = ["_site", "public", "node_modules", "vendor", "target"];
+
+/// Entries a visitor gathers before it sends them on.
+const BATCH: usize = 256;
 
 /// True for `.md` and `.markdown` files, in any case.
-pub(crate) fn is_markdown(path: &Path) -> bool {
+fn is_markdown(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// Scans `dir` recursively into a [`Library`]. Files are read in parallel on
-/// rayon's pool (run it inside `ThreadPool::install` to choose the threads).
-/// Only a `dir` that is missing or not a folder is an error; every file or
-/// folder inside that cannot be read becomes a [`Failure`].
-pub fn scan(dir: &Path) -> Result<Library, Error> {
-    let meta = fs::metadata(dir).map_err(|source| Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    })?;
-    if !meta.is_dir() {
-        return Err(Error::NotAFolder {
-            path: dir.to_path_buf(),
-        });
-    }
-    let (files, mut failures) = walk(dir);
-    let results: Vec<Result<Entry, Failure>> = files.par_iter().map(|rel| read(dir, rel)).collect();
-    let mut entries = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
-            Ok(entry) => entries.push(entry),
-            Err(failure) => failures.push(failure),
-        }
-    }
-    Ok(Library::from_parts(dir.to_path_buf(), entries, failures))
-}
-
 /// Reads one file into an entry, or a failure naming it.
-fn read(root: &Path, rel: &Path) -> Result<Entry, Failure> {
+fn read(root: &Path, rel: &Path) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
     let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
         error: e.reason(),
     })?;
     let peek = article::peek(&full, &bytes);
-    Ok(Entry::new(rel.to_path_buf(), bytes.len() as u64, peek))
+    Ok((
+        Entry::new(rel.to_path_buf(), bytes.len() as u64, peek.clone()),
+        peek,
+    ))
 }
 
-/// Lists the markdown files under `root` (paths relative to it, sorted) and
-/// the folders that could not be read. Iterative, so depth cannot overflow the
-/// stack; symlinked folders are followed once each by canonical path, so a
-/// link back up the tree ends the walk instead of looping.
-pub(crate) fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Failure>) {
-    let mut files = Vec::new();
-    let mut failures = Vec::new();
-    let mut visited: HashSet<PathBuf> = HashSet::new();
-    if let Ok(canon) = fs::canonicalize(root) {
-        visited.insert(canon);
+/// A file's modification time in nanoseconds since the epoch (0 if unknown).
+pub(super) fn mtime_ns(meta: &fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+}
+
+/// The site's own skip list: the build folders, and the Jekyll
+/// `_config.yml` `exclude:` entries, anchored at `root`.
+fn site_rules(root: &Path) -> Gitignore {
+    let mut builder = GitignoreBuilder::new(root);
+    for folder in BUILD_FOLDERS {
+        let _ = builder.add_line(None, &format!("{folder}/"));
     }
-    let mut stack = vec![PathBuf::new()];
-    while let Some(rel) = stack.pop() {
-        let dir = root.join(&rel);
-        let listing = match fs::read_dir(&dir) {
-            Ok(listing) => listing,
-            Err(e) => {
-                failures.push(Failure {
-                    path: rel,
-                    error: e.to_string(),
-                });
+    if let Ok(text) = fs::read_to_string(root.join("_config.yml"))
+        && let Ok(config) = serde_yaml::from_str::<serde_yaml::Value>(&text)
+        && let Some(list) = config.get("exclude").and_then(|v| v.as_sequence())
+    {
+        for item in list.iter().filter_map(|v| v.as_str()) {
+            let item = item.trim();
+            if item.is_empty() || item.starts_with('#') || item.starts_with('!') {
                 continue;
             }
-        };
-        for item in listing {
-            let item = match item {
-                Ok(item) => item,
-                Err(e) => {
-                    failures.push(Failure {
-                        path: rel.clone(),
-                        error: e.to_string(),
-                    });
-                    continue;
-                }
-            };
-            let name = item.file_name();
-            if is_hidden(&name) {
-                continue;
-            }
-            let child = rel.join(&name);
-            let Ok(file_type) = item.file_type() else {
-                continue;
-            };
-            let (is_dir, is_file) = if file_type.is_symlink() {
-                match fs::metadata(item.path()) {
-                    Ok(m) => (m.is_dir(), m.is_file()),
-                    Err(e) => {
-                        // A dangling link that looks like an article is worth
-                        // reporting; any other dangling link is not ours.
-                        if is_markdown(&child) {
-                            failures.push(Failure {
-                                path: child,
-                                error: e.to_string(),
-                            });
-                        }
-                        continue;
-                    }
-                }
+            let anchored = if item.starts_with('/') {
+                item.to_string()
             } else {
-                (file_type.is_dir(), file_type.is_file())
+                format!("/{item}")
             };
-            if is_dir {
-                let first_visit = match fs::canonicalize(item.path()) {
-                    Ok(canon) => visited.insert(canon),
-                    Err(_) => false,
-                };
-                if first_visit {
-                    stack.push(child);
-                }
-            } else if is_markdown(&child) {
-                if is_file {
-                    files.push(child);
-                } else {
-                    // A fifo or device named like an article: never opened,
-                    // since opening a fifo blocks.
-                    failures.push(Failure {
-                        path: child,
-                        error: "not a regular file; skipped".to_string(),
-                    });
-                }
-            }
+            let _ = builder.add_line(None, &anchored);
         }
     }
-    files.sort();
-    (files, failures)
+    builder.build().unwrap_or_else(|_| Gitignore::empty())
+}
+
+/// The walker for `root` with the options' rules.
+fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
+    let mut walk = WalkBuilder::new(root);
+    walk.hidden(true)
+        .follow_links(true)
+        .git_global(false)
+        .threads(options.threads);
+    if options.no_ignore {
+        walk.ignore(false)
+            .git_ignore(false)
+            .git_exclude(false)
+            .parents(false);
+    } else {
+        walk.require_git(false)
+            .add_custom_ignore_filename(".quireignore");
+    }
+    let site = (!options.no_ignore).then(|| site_rules(root));
+    let canon_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let outside: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
+    walk.filter_entry(move |entry| {
+        if entry.depth() == 0 {
+            return true;
+        }
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if let Some(site) = &site
+            && site.matched(entry.path(), is_dir).is_ignore()
+        {
+            return false;
+        }
+        if is_dir && entry.path_is_symlink() {
+            // A link to a folder inside the library is reached directly; a
+            // link to one outside is followed once, however many point at it.
+            let Ok(target) = fs::canonicalize(entry.path()) else {
+                return false;
+            };
+            if target.starts_with(&canon_root) {
+                return false;
+            }
+            let mut seen = outside.lock().unwrap_or_else(|p| p.into_inner());
+            return seen.insert(target);
+        }
+        true
+    });
+    walk
+}
+
+/// What every visitor shares.
+struct Shared<'a> {
+    root: &'a Path,
+    cache: &'a LibraryCache,
+    tx: Sender<Batch>,
+    seen: AtomicUsize,
+    /// Paths the walk found, changed or not: the rest of the cache is gone.
+    found: Mutex<Vec<PathBuf>>,
+    /// Rows read this time, for the cache.
+    changed: Mutex<Vec<(PathBuf, Known)>>,
+}
+
+/// One walker thread's state; sends what it gathered when full and on drop.
+struct Visitor<'a> {
+    shared: &'a Shared<'a>,
+    entries: Vec<Entry>,
+    failures: Vec<Failure>,
+    found: Vec<PathBuf>,
+    changed: Vec<(PathBuf, Known)>,
+    unsent: usize,
+}
+
+impl Visitor<'_> {
+    fn flush(&mut self) {
+        let seen = self.shared.seen.fetch_add(self.unsent, Ordering::Relaxed) + self.unsent;
+        self.unsent = 0;
+        if !self.entries.is_empty() || !self.failures.is_empty() {
+            // A dropped receiver only means nobody wants the rows any more.
+            let _ = self.shared.tx.send(Batch::Read {
+                entries: std::mem::take(&mut self.entries),
+                failures: std::mem::take(&mut self.failures),
+                seen,
+            });
+        } else {
+            let _ = self.shared.tx.send(Batch::Progress { seen });
+        }
+        if !self.found.is_empty() {
+            let mut all = self.shared.found.lock().unwrap_or_else(|p| p.into_inner());
+            all.append(&mut self.found);
+        }
+        if !self.changed.is_empty() {
+            let mut all = self
+                .shared
+                .changed
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            all.append(&mut self.changed);
+        }
+    }
+
+    fn fail(&mut self, path: &Path, error: String) {
+        let path = path
+            .strip_prefix(self.shared.root)
+            .unwrap_or(path)
+            .to_path_buf();
+        self.failures.push(Failure { path, error });
+    }
+
+    fn file(&mut self, entry: &DirEntry) {
+        let full = entry.path();
+        let rel = full
+            .strip_prefix(self.shared.root)
+            .unwrap_or(full)
+            .to_path_buf();
+        let meta = match entry.metadata() {
+            Ok(meta) => meta,
+            Err(e) => return self.fail(full, e.to_string()),
+        };
+        let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
+        self.unsent += 1;
+        if let Some(known) = self.shared.cache.get(&rel)
+            && known.size == size
+            && known.mtime_ns == mtime_ns
+        {
+            self.found.push(rel);
+            return;
+        }
+        match read(self.shared.root, &rel) {
+            Ok((entry, peek)) => {
+                self.entries.push(entry);
+                self.changed.push((
+                    rel.clone(),
+                    Known {
+                        size,
+                        mtime_ns,
+                        peek,
+                    },
+                ));
+                self.found.push(rel);
+            }
+            Err(failure) => self.failures.push(failure),
+        }
+    }
+
+    fn error(&mut self, err: &ignore::Error) {
+        let mut err = err;
+        let mut path = None;
+        loop {
+            match err {
+                ignore::Error::WithPath { path: p, err: e } => {
+                    path = Some(p.as_path());
+                    err = e;
+                }
+                ignore::Error::WithDepth { err: e, .. }
+                | ignore::Error::WithLineNumber { err: e, .. } => err = e,
+                _ => break,
+            }
+        }
+        // A loop is the walk doing its job; a bad ignore file is not ours.
+        let (Some(path), ignore::Error::Io(io)) = (path, err) else {
+            return;
+        };
+        // A dangling link that looks like an article is worth reporting, as
+        // is a folder that cannot be read; any other dangling link is not ours.
+        let is_dir = fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        if is_markdown(path) || is_dir {
+            self.fail(path, io.to_string());
+        }
+    }
+}
+
+impl ParallelVisitor for Visitor<'_> {
+    fn visit(&mut self, entry: Result<DirEntry, ignore::Error>) -> WalkState {
+        match entry {
+            Ok(entry) => {
+                if entry.depth() > 0 && is_markdown(entry.path()) {
+                    match entry.file_type() {
+                        Some(t) if t.is_file() => self.file(&entry),
+                        // A fifo or device named like an article: never
+                        // opened, since opening a fifo blocks.
+                        Some(t) if !t.is_dir() && !t.is_symlink() => {
+                            self.fail(entry.path(), "not a regular file; skipped".to_string());
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Err(err) => self.error(&err),
+        }
+        if self.entries.len() + self.failures.len() >= BATCH || self.unsent >= 4 * BATCH {
+            self.flush();
+        }
+        WalkState::Continue
+    }
+}
+
+impl Drop for Visitor<'_> {
+    fn drop(&mut self) {
+        self.flush();
+    }
+}
+
+struct Builder<'a>(&'a Shared<'a>);
+
+impl<'s> ParallelVisitorBuilder<'s> for Builder<'s> {
+    fn build(&mut self) -> Box<dyn ParallelVisitor + 's> {
+        Box::new(Visitor {
+            shared: self.0,
+            entries: Vec::new(),
+            failures: Vec::new(),
+            found: Vec::new(),
+            changed: Vec::new(),
+            unsent: 0,
+        })
+    }
+}
+
+/// Walks `root`, sending rows read from new or changed files as they come.
+/// Returns the paths found and the rows read (for the cache).
+pub(super) fn walk(
+    root: &Path,
+    options: &ScanOptions,
+    cache: &LibraryCache,
+    tx: Sender<Batch>,
+) -> (Vec<PathBuf>, Vec<(PathBuf, Known)>) {
+    let shared = Shared {
+        root,
+        cache,
+        tx,
+        seen: AtomicUsize::new(0),
+        found: Mutex::default(),
+        changed: Mutex::default(),
+    };
+    walker(root, options)
+        .build_parallel()
+        .visit(&mut Builder(&shared));
+    let found = shared.found.into_inner().unwrap_or_else(|p| p.into_inner());
+    let changed = shared
+        .changed
+        .into_inner()
+        .unwrap_or_else(|p| p.into_inner());
+    (found, changed)
+}
+
+/// The markdown files under `root` the library would list (same rules as
+/// [`walk`]), each with its size and modification time in nanoseconds,
+/// without reading them: what the search index compares against.
+pub fn markdown_files(root: &Path, options: &ScanOptions) -> Vec<(PathBuf, u64, i64)> {
+    let mut out = Vec::new();
+    for entry in walker(root, options).build().flatten() {
+        if entry.depth() == 0
+            || !entry.file_type().is_some_and(|t| t.is_file())
+            || !is_markdown(entry.path())
+        {
+            continue;
+        }
+        let Ok(meta) = entry.metadata() else {
+            continue;
+        };
+        let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        out.push((rel.to_path_buf(), meta.len(), mtime_ns(&meta)));
+    }
+    out.sort();
+    out
 }

@@ -1,6 +1,7 @@
 //! `quire list` and `quire tags`: a folder's articles and tags, as aligned
-//! text rows or JSON.
+//! text rows or JSON, with each article's reading state from the store.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -8,9 +9,10 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use crate::Outcome;
-use crate::cli::{ListArgs, SortArg, TagsArgs};
-use crate::library::{self, Library, Sort, SortKey};
+use crate::cli::{ListArgs, SortArg, StateArgs, TagsArgs};
+use crate::library::{self, Entry, Library, LibraryCache, ScanOptions, Sort, SortKey};
 use crate::sanitize::sanitize_line;
+use crate::store::{self, ReadingState, Store};
 
 /// One row of `quire list --json`.
 #[derive(Debug, Serialize)]
@@ -23,6 +25,11 @@ struct ListRow<'a> {
     draft: bool,
     words: usize,
     reading_minutes: usize,
+    /// The furthest point reached, 0 to 100 (100 once read).
+    progress: u8,
+    read: bool,
+    /// RFC 3339, or null when never opened.
+    last_opened: Option<String>,
 }
 
 /// One row of `quire tags --json`.
@@ -48,15 +55,80 @@ fn folder(dir: &Option<PathBuf>) -> PathBuf {
     dir.clone().unwrap_or_else(crate::default_library)
 }
 
-/// Scans the folder, writing every warning and failure to stderr, one line
-/// each naming the file. A folder that cannot be scanned is the user's error.
-fn scan_reporting(dir: &Path) -> anyhow::Result<Library> {
-    let lib = library::scan(dir)?;
+/// Writes one line to stderr; a closed stderr must not stop the listing.
+fn warn(line: &str) {
+    let _ = writeln!(
+        io::stderr().lock(),
+        "quire: warning: {}",
+        sanitize_line(line)
+    );
+}
+
+/// A scanned folder with the store it was scanned through, if any.
+struct Scanned {
+    lib: Library,
+    store: Option<Store>,
+    /// The folder's canonical path: article paths in the store hang off it.
+    root: PathBuf,
+}
+
+impl Scanned {
+    /// The reading state of every entry, by index (unread when unknown).
+    fn states(&self) -> HashMap<usize, ReadingState> {
+        let Some(store) = &self.store else {
+            return HashMap::new();
+        };
+        let keys: Vec<String> = self.lib.entries.iter().map(|e| self.key(e)).collect();
+        match store.reading_states(keys.iter().cloned()) {
+            Ok(mut found) => keys
+                .iter()
+                .enumerate()
+                .filter_map(|(i, k)| found.remove(k).map(|s| (i, s)))
+                .collect(),
+            Err(e) => {
+                warn(&format!("reading states: {e}"));
+                HashMap::new()
+            }
+        }
+    }
+
+    /// The store's key for an entry: its canonical path.
+    fn key(&self, entry: &Entry) -> String {
+        self.root.join(&entry.path).to_string_lossy().into_owned()
+    }
+}
+
+/// Scans the folder through the store's cache (unless `--no-state`),
+/// writing every warning and failure to stderr, one line each naming the
+/// file. A folder that cannot be scanned is the user's error.
+fn scan_reporting(dir: &Path, state: StateArgs) -> anyhow::Result<Scanned> {
+    let (mut store, notes) = store::open_state(state.no_state);
+    for note in &notes {
+        warn(note);
+    }
+    let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let root_key = root.to_string_lossy().into_owned();
+    let cache = match &store {
+        Some(s) => s.load_library(&root_key).unwrap_or_else(|e| {
+            warn(&format!("the library cache: {e}"));
+            LibraryCache::new()
+        }),
+        None => LibraryCache::new(),
+    };
+    let options = ScanOptions {
+        no_ignore: state.no_ignore,
+        threads: 0,
+    };
+    let (lib, report) = library::scan_with(dir, options, cache)?;
+    if let Some(s) = &mut store
+        && let Err(e) = s.save_library(&root_key, &report.changed, &report.removed)
+    {
+        warn(&format!("the library cache was not saved: {e}"));
+    }
     let stderr = io::stderr();
     let mut err = stderr.lock();
     for entry in &lib.entries {
         for warning in &entry.warnings {
-            // A closed stderr must not stop the listing.
             let _ = writeln!(
                 err,
                 "quire: warning: {}",
@@ -69,19 +141,33 @@ fn scan_reporting(dir: &Path) -> anyhow::Result<Library> {
         let line = format!("{}: {}", path.display(), failure.error);
         let _ = writeln!(err, "quire: {}", sanitize_line(&line));
     }
-    Ok(lib)
+    Ok(Scanned { lib, store, root })
+}
+
+/// The mark a text row shows: ● unread, NN% in progress, ✓ read.
+fn mark(state: Option<&ReadingState>) -> String {
+    match state {
+        Some(s) if s.read => "✓".to_string(),
+        Some(s) if s.in_progress() => format!("{}%", s.percent()),
+        _ => "●".to_string(),
+    }
 }
 
 /// `quire list [DIR]`.
 pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
     let dir = folder(&args.dir);
-    let lib = scan_reporting(&dir)?;
+    let scanned = scan_reporting(&dir, args.state)?;
+    let lib = &scanned.lib;
     let filter = args.tags.filter(!args.no_drafts);
     let sort = Sort {
         key: args.sort.into(),
         reverse: args.reverse,
     };
-    let rows = lib.select(&filter, sort);
+    let states = scanned.states();
+    let mut rows = lib.select(&filter, sort);
+    if args.unread {
+        rows.retain(|i| !states.get(i).is_some_and(|s| s.read));
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
@@ -89,6 +175,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
             .iter()
             .map(|&i| {
                 let e = &lib.entries[i];
+                let state = states.get(&i);
                 ListRow {
                     path: e.path_string(),
                     title: &e.meta.title,
@@ -98,13 +185,17 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                     draft: e.meta.draft,
                     words: e.words,
                     reading_minutes: e.reading_minutes,
+                    progress: state.map_or(0, ReadingState::percent),
+                    read: state.is_some_and(|s| s.read),
+                    last_opened: state.and_then(|s| s.last_opened).map(store::rfc3339),
                 }
             })
             .collect();
         super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
-        let table: Vec<[String; 4]> = rows
+        let with_marks = scanned.store.is_some();
+        let table: Vec<[String; 5]> = rows
             .iter()
             .map(|&i| {
                 let e = &lib.entries[i];
@@ -114,6 +205,11 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                     e.meta.title.clone()
                 };
                 [
+                    if with_marks {
+                        mark(states.get(&i))
+                    } else {
+                        String::new()
+                    },
                     sanitize_line(&e.path_string()).into_owned(),
                     e.meta
                         .date
@@ -124,7 +220,15 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 ]
             })
             .collect();
-        write_aligned(&mut out, &table)?;
+        if with_marks {
+            write_aligned(&mut out, &table)?;
+        } else {
+            let table: Vec<[String; 4]> = table
+                .into_iter()
+                .map(|[_, a, b, c, d]| [a, b, c, d])
+                .collect();
+            write_aligned(&mut out, &table)?;
+        }
     }
     out.flush()?;
     Ok(Outcome::Success)
@@ -133,7 +237,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
 /// `quire tags [DIR]`.
 pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
     let dir = folder(&args.dir);
-    let lib = scan_reporting(&dir)?;
+    let lib = scan_reporting(&dir, args.state)?.lib;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {

@@ -2,15 +2,15 @@
 //! best first, as text or JSON, from the index in the state folder.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::SearchArgs;
-use crate::library::path_string;
+use crate::library::{ScanOptions, path_string};
 use crate::sanitize::sanitize_line;
 use crate::search::{Hit, Index, Progress, Query};
+use crate::store;
 
 /// One result of `quire search --json`.
 #[derive(Debug, Serialize)]
@@ -27,41 +27,17 @@ struct HitJson<'a> {
     score: f64,
 }
 
-/// Where the index lives: `$XDG_STATE_HOME/quire/quire.db`, else
-/// `~/.local/state/quire/quire.db`; `None` when neither is known.
-pub fn database_path() -> Option<PathBuf> {
-    let state = std::env::var_os("XDG_STATE_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|v| !v.is_empty())
-                .map(|home| PathBuf::from(home).join(".local/state"))
-        })?;
-    Some(state.join("quire").join("quire.db"))
-}
-
-/// True when the run must leave no state behind (`--no-state`, `QUIRE_NO_STATE=1`).
-fn no_state(args: &SearchArgs) -> bool {
-    args.no_state || std::env::var_os("QUIRE_NO_STATE").is_some_and(|v| v == "1")
-}
-
-/// Opens the index on disk, or in memory when asked to or when the file
-/// cannot be opened (said on stderr).
+/// Opens the index in the store, or in memory when asked to (`--no-state`,
+/// `QUIRE_NO_STATE`) or when the store cannot be used (said on stderr).
 fn open_index(args: &SearchArgs) -> anyhow::Result<Index> {
-    if !no_state(args)
-        && let Some(path) = database_path()
-    {
-        match Index::open(&path) {
-            Ok(index) => return Ok(index),
-            Err(err) => eprintln!(
-                "quire: warning: {}: {err}; searching without saving the index",
-                sanitize_line(&path_string(&path))
-            ),
-        }
+    let (store, warnings) = store::open_state(args.state.no_state);
+    for warning in warnings {
+        eprintln!("quire: warning: {}", sanitize_line(&warning));
     }
-    Ok(Index::open_in_memory()?)
+    match store {
+        Some(store) => Ok(Index::from_store(store)),
+        None => Ok(Index::open_in_memory()?),
+    }
 }
 
 /// Runs the search: refreshes the index of the folder (with progress on a
@@ -85,7 +61,11 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<Outcome> {
             }
         }
     };
-    index.refresh(&dir, &mut report)?;
+    let options = ScanOptions {
+        no_ignore: args.state.no_ignore,
+        ..ScanOptions::default()
+    };
+    index.refresh_with(&dir, &options, &mut report)?;
     let mut query = Query::parse(&args.query);
     query
         .tags
@@ -118,7 +98,7 @@ pub fn write_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
             score: h.score,
         })
         .collect();
-    serde_json::to_writer_pretty(&mut *out, &rows)?;
+    super::json::to_writer_pretty(out, &rows)?;
     writeln!(out)
 }
 

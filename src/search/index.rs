@@ -8,7 +8,6 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
@@ -17,44 +16,16 @@ use super::query::{Query, SPREAD, spread_cjk};
 use super::sections::sections;
 use crate::article::Article;
 use crate::library::path_string;
-use crate::library::scan::walk;
+use crate::library::{ScanOptions, markdown_files};
 use crate::sanitize::sanitize_line;
+use crate::store::{Store, StoreError, schema};
 
-/// The index's tables. `search_fts` rows share their rowid with `search_section`.
-/// bm25 weights: title 10, heading 5, body 1, tags 3. The FTS table keeps no
-/// copy of the text (`content = ''`), which keeps the database smaller than
-/// the articles: snippets are cut from the files of the hits shown (see
-/// [`Index::search`]).
-pub const SCHEMA: &str = "
-CREATE TABLE IF NOT EXISTS search_file (
-    id INTEGER PRIMARY KEY,
-    root TEXT NOT NULL,
-    path TEXT NOT NULL,
-    size INTEGER NOT NULL,
-    mtime INTEGER NOT NULL,
-    title TEXT NOT NULL,
-    UNIQUE (root, path)
-);
-CREATE TABLE IF NOT EXISTS search_tag (
-    file INTEGER NOT NULL,
-    tag TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS search_tag_file ON search_tag (file);
-CREATE TABLE IF NOT EXISTS search_section (
-    id INTEGER PRIMARY KEY,
-    file INTEGER NOT NULL,
-    anchor TEXT NOT NULL,
-    breadcrumb TEXT NOT NULL,
-    line INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS search_section_file ON search_section (file);
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5 (
-    title, heading, body, tags,
-    content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2'
-);
-INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');
-";
+// bm25 weighs the columns title 10, heading 5, body 1, tags 3 (the FTS
+// table's `rank`, set by the migration). The tables are made by the store's migration 3 ([`crate::store::schema`]):
+// `search_file`, `search_tag`, `search_section` and `search_fts`, whose
+// rows share their rowid with `search_section`. The FTS table keeps no copy
+// of the text (`content = ''`), which keeps the database smaller than the
+// articles: snippets are cut from the files of the hits shown (`snippets`).
 
 /// What went wrong with the index.
 #[derive(Debug, thiserror::Error)]
@@ -62,6 +33,9 @@ pub enum IndexError {
     /// SQLite failed (a locked or broken database file).
     #[error("search index: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    /// The store could not be opened or migrated.
+    #[error("search index: {0}")]
+    Store(#[from] StoreError),
     /// The folder to index could not be read.
     #[error("{path}: {source}")]
     Folder {
@@ -149,38 +123,22 @@ struct Prepared {
 }
 
 impl Index {
-    /// Opens (or creates) the index in the database file at `path`.
+    /// Opens (or creates) the index in the store's database file at `path`.
     pub fn open(path: &Path) -> Result<Index, IndexError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| IndexError::Folder {
-                path: path_string(dir),
-                source,
-            })?;
+        Ok(Index::from_store(Store::open(path)?))
+    }
+
+    /// The index in an open store (its own connection: a job can own it).
+    pub fn from_store(store: Store) -> Index {
+        Index {
+            conn: store.into_connection(),
         }
-        let conn = Connection::open(path)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        Index::with(conn)
     }
 
     /// An index in memory, gone when dropped (`--no-state`, tests).
     pub fn open_in_memory() -> Result<Index, IndexError> {
-        Index::with(Connection::open_in_memory()?)
-    }
-
-    /// Uses `conn`, creating the tables when they are missing.
-    pub fn with(conn: Connection) -> Result<Index, IndexError> {
-        let exists: Option<i64> = conn
-            .query_row(
-                "SELECT 1 FROM sqlite_master WHERE name = 'search_fts'",
-                [],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if exists.is_none() {
-            conn.execute_batch(SCHEMA)?;
-        }
+        let mut conn = Connection::open_in_memory()?;
+        schema::migrate(&mut conn)?;
         Ok(Index { conn })
     }
 
@@ -192,8 +150,18 @@ impl Index {
         root: &Path,
         progress: &mut dyn FnMut(Progress),
     ) -> Result<Refresh, IndexError> {
+        self.refresh_with(root, &ScanOptions::default(), progress)
+    }
+
+    /// [`Index::refresh`] with the library's walk `options` (`--no-ignore`).
+    pub fn refresh_with(
+        &mut self,
+        root: &Path,
+        options: &ScanOptions,
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<Refresh, IndexError> {
         let root_key = root_key(root)?;
-        let (files, _failures) = walk(root);
+        let files = markdown_files(root, options);
         let mut known: HashMap<String, (i64, i64, i64)> = HashMap::new();
         {
             let mut stmt = self
@@ -209,16 +177,8 @@ impl Index {
         }
         let mut stats = Refresh::default();
         let mut todo: Vec<(PathBuf, i64, i64)> = Vec::new();
-        for rel in files {
-            let Ok(meta) = std::fs::metadata(root.join(&rel)) else {
-                continue;
-            };
-            let size = i64::try_from(meta.len()).unwrap_or(i64::MAX);
-            let mtime = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
+        for (rel, size, mtime) in files {
+            let size = i64::try_from(size).unwrap_or(i64::MAX);
             match known.remove(&path_string(&rel)) {
                 Some((_, s, m)) if s == size && m == mtime => stats.unchanged += 1,
                 Some(_) => {

@@ -362,7 +362,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Re
     let filter = args.tags.filter(!args.no_drafts && user.settings().drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
-    app.search = search::SearchShared::new(search::database_for_run(false));
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     let mut screen = library::LibraryScreen::new(lib, filter, height);
     screen.set_sort_key(user.settings().sort);
     app.open_library(screen);

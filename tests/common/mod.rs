@@ -221,12 +221,33 @@ pub fn plain_app(article: Article, width: u16, height: u16) -> App {
     app
 }
 
-/// The built `quire` with its state and config folders inside `home` (a
-/// temporary folder), so a run never touches the user's files.
-pub fn quire_in(home: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("quire").unwrap();
+/// A state and config home for this test process, so no test reads or
+/// writes the real `~/.local/state` or `~/.config`.
+pub fn homes() -> &'static Path {
+    static HOMES: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOMES
+        .get_or_init(|| tempfile::tempdir().expect("temp dir for XDG homes"))
+        .path()
+}
+
+/// Points a command's `XDG_STATE_HOME` and `XDG_CONFIG_HOME` at `home`.
+pub fn with_homes(cmd: &mut assert_cmd::Command, home: &Path) {
     cmd.env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("QUIRE_NO_STATE");
+}
+
+/// The quire binary with its homes in [`homes`].
+pub fn quire_cmd() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
+    with_homes(&mut cmd, homes());
+    cmd
+}
+
+/// The built `quire` with its state and config folders inside `home` (a
+/// temporary folder), so a run never touches the user's files.
+pub fn quire_in(home: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
+    with_homes(&mut cmd, home);
     cmd
 }

@@ -37,24 +37,14 @@ pub enum Location {
     Memory,
 }
 
-/// The database an app's index lives in: the state folder's, the one
-/// `quire search` uses; `None` (memory) when `no_state` (or
-/// `QUIRE_NO_STATE`) asks for no state or no folder is known.
+/// The database an app's index lives in: the store's, the one `quire
+/// search` uses; `None` (memory) when `no_state` (or `QUIRE_NO_STATE`) asks
+/// for no state or no folder is known.
 pub fn database_for_run(no_state: bool) -> Option<PathBuf> {
-    let disabled =
-        no_state || std::env::var_os("QUIRE_NO_STATE").is_some_and(|v| !v.is_empty() && v != "0");
-    state_database().filter(|_| !disabled)
-}
-
-/// `$XDG_STATE_HOME/quire/quire.db`, else `~/.local/state/quire/quire.db`.
-fn state_database() -> Option<PathBuf> {
-    let base = match std::env::var_os("XDG_STATE_HOME") {
-        Some(dir) if Path::new(&dir).is_absolute() => PathBuf::from(dir),
-        _ => {
-            PathBuf::from(std::env::var_os("HOME").filter(|h| !h.is_empty())?).join(".local/state")
-        }
-    };
-    Some(base.join("quire").join("quire.db"))
+    if crate::store::disabled(no_state) {
+        return None;
+    }
+    crate::store::default_path()
 }
 
 /// The index shared by an app's search jobs: its file (none: memory) and

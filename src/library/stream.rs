@@ -1,0 +1,218 @@
+//! A scan as a stream of batches: cached rows first, then rows read from new
+//! or changed files as the walk finds them, then what the cache must learn.
+//! Owned data in and out, so it runs on any thread.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver};
+
+use super::{Entry, Failure, Library};
+use crate::Error;
+use crate::article::Peek;
+
+/// What the walk honours.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ScanOptions {
+    /// List everything: no `.gitignore`, `.ignore`, `.quireignore`, build
+    /// folders or Jekyll `exclude:` (hidden names are still skipped).
+    pub no_ignore: bool,
+    /// Walker threads; 0 lets the walker choose.
+    pub threads: usize,
+}
+
+/// What is known of one file from an earlier scan.
+#[derive(Debug, Clone)]
+pub struct Known {
+    /// Its size in bytes then.
+    pub size: u64,
+    /// Its modification time then, in nanoseconds since the epoch.
+    pub mtime_ns: i64,
+    /// What was read from it.
+    pub peek: Peek,
+}
+
+/// A library's cache: relative path to what is known of that file.
+pub type LibraryCache = HashMap<PathBuf, Known>;
+
+/// Cached rows go out in chunks of this many, so the first arrives at once.
+const CACHED_CHUNK: usize = 4096;
+
+/// One step of a streaming scan.
+#[derive(Debug)]
+pub enum Batch {
+    /// Rows from the cache (shown at once; a later batch may replace or
+    /// remove some).
+    Cached(Vec<Entry>),
+    /// Rows read from new or changed files (replacing any row of the same
+    /// path), files that failed, and how many files the walk has checked.
+    Read {
+        /// Articles read.
+        entries: Vec<Entry>,
+        /// Files that could not be read.
+        failures: Vec<Failure>,
+        /// Files checked so far.
+        seen: usize,
+    },
+    /// The walk checked `seen` files so far, nothing new among the last.
+    Progress {
+        /// Files checked so far.
+        seen: usize,
+    },
+    /// The walk is over.
+    Done(ScanReport),
+}
+
+/// What a finished scan learnt that the cache does not know yet.
+#[derive(Debug, Default)]
+pub struct ScanReport {
+    /// Cached files that are gone (their rows drop out).
+    pub removed: Vec<PathBuf>,
+    /// Files read this time, for the cache.
+    pub changed: Vec<(PathBuf, Known)>,
+    /// Files the walk found.
+    pub files: usize,
+}
+
+/// Starts scanning `dir` on a thread of its own and returns the batches as
+/// they come: `cache`'s rows first, then what the walk reads, then
+/// [`Batch::Done`]. Only a `dir` that is missing or not a folder is an error.
+pub fn scan_stream(
+    dir: &Path,
+    options: ScanOptions,
+    cache: LibraryCache,
+) -> Result<Receiver<Batch>, Error> {
+    check_folder(dir)?;
+    let (tx, rx) = mpsc::channel();
+    let root = dir.to_path_buf();
+    std::thread::Builder::new()
+        .name("quire-scan".into())
+        .spawn(move || run(&root, &options, cache, tx))
+        .map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    Ok(rx)
+}
+
+fn check_folder(dir: &Path) -> Result<(), Error> {
+    let meta = fs::metadata(dir).map_err(|source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_dir() {
+        return Err(Error::NotAFolder {
+            path: dir.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn run(root: &Path, options: &ScanOptions, cache: LibraryCache, tx: mpsc::Sender<Batch>) {
+    let mut chunk = Vec::with_capacity(CACHED_CHUNK.min(cache.len()));
+    for (rel, known) in &cache {
+        chunk.push(Entry::new(rel.clone(), known.size, known.peek.clone()));
+        if chunk.len() == CACHED_CHUNK {
+            let _ = tx.send(Batch::Cached(std::mem::take(&mut chunk)));
+        }
+    }
+    if !chunk.is_empty() {
+        let _ = tx.send(Batch::Cached(chunk));
+    }
+    let (found, changed) = super::scan::walk(root, options, &cache, tx.clone());
+    let files = found.len();
+    let found: std::collections::HashSet<PathBuf> = found.into_iter().collect();
+    let mut removed: Vec<PathBuf> = cache.into_keys().filter(|k| !found.contains(k)).collect();
+    removed.sort();
+    let _ = tx.send(Batch::Done(ScanReport {
+        removed,
+        changed,
+        files,
+    }));
+}
+
+/// Gathers batches into a [`Library`].
+#[derive(Debug)]
+pub struct Collector {
+    root: PathBuf,
+    entries: HashMap<PathBuf, Entry>,
+    failures: Vec<Failure>,
+    report: Option<ScanReport>,
+}
+
+impl Collector {
+    /// An empty collector for the library at `root`.
+    pub fn new(root: PathBuf) -> Collector {
+        Collector {
+            root,
+            entries: HashMap::new(),
+            failures: Vec::new(),
+            report: None,
+        }
+    }
+
+    /// Takes in one batch.
+    pub fn apply(&mut self, batch: Batch) {
+        match batch {
+            Batch::Cached(entries) => {
+                for e in entries {
+                    self.entries.insert(e.path.clone(), e);
+                }
+            }
+            Batch::Read {
+                entries, failures, ..
+            } => {
+                for f in &failures {
+                    self.entries.remove(&f.path);
+                }
+                for e in entries {
+                    self.entries.insert(e.path.clone(), e);
+                }
+                self.failures.extend(failures);
+            }
+            Batch::Progress { .. } => {}
+            Batch::Done(report) => {
+                for rel in &report.removed {
+                    self.entries.remove(rel);
+                }
+                self.report = Some(report);
+            }
+        }
+    }
+
+    /// True once [`Batch::Done`] came in.
+    pub fn is_done(&self) -> bool {
+        self.report.is_some()
+    }
+
+    /// The library so far, and the report once the scan is done.
+    pub fn finish(self) -> (Library, Option<ScanReport>) {
+        let entries = self.entries.into_values().collect();
+        (
+            Library::from_parts(self.root, entries, self.failures),
+            self.report,
+        )
+    }
+}
+
+/// Scans `dir` to the end: the library, and what the cache should learn.
+pub fn scan_with(
+    dir: &Path,
+    options: ScanOptions,
+    cache: LibraryCache,
+) -> Result<(Library, ScanReport), Error> {
+    let rx = scan_stream(dir, options, cache)?;
+    let mut collector = Collector::new(dir.to_path_buf());
+    for batch in rx {
+        collector.apply(batch);
+    }
+    let (library, report) = collector.finish();
+    Ok((library, report.unwrap_or_default()))
+}
+
+/// Scans `dir` into a [`Library`] with the default rules and no cache.
+/// Only a `dir` that is missing or not a folder is an error; every file or
+/// folder inside that cannot be read becomes a [`Failure`].
+pub fn scan(dir: &Path) -> Result<Library, Error> {
+    Ok(scan_with(dir, ScanOptions::default(), LibraryCache::new())?.0)
+}

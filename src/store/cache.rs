@@ -1,0 +1,164 @@
+//! The library cache: what `article::peek` found in each file, kept with the
+//! file's size and modification time so a later scan reads only what changed.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use rusqlite::{TransactionBehavior, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Store, StoreError};
+use crate::article::{FrontMatterKind, Meta, Peek, Warning};
+use crate::library::{Known, LibraryCache, path_string};
+
+/// One row as stored (JSON in the `row` column): a peek, flattened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedRow {
+    title: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    author: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+    /// "yaml", "toml" or "" for none.
+    #[serde(default)]
+    front_matter: String,
+    words: usize,
+    /// Warnings as (file, line, message).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<(String, Option<usize>, String)>,
+}
+
+impl CachedRow {
+    /// The row for a peek.
+    pub fn from_peek(peek: &Peek) -> CachedRow {
+        let m = &peek.meta;
+        CachedRow {
+            title: m.title.clone(),
+            tags: m.tags.clone(),
+            date: m.date.clone(),
+            author: m.author.clone(),
+            draft: m.draft,
+            description: m.description.clone(),
+            front_matter: match m.front_matter {
+                FrontMatterKind::None => String::new(),
+                FrontMatterKind::Yaml => "yaml".to_string(),
+                FrontMatterKind::Toml => "toml".to_string(),
+            },
+            words: peek.words,
+            warnings: peek
+                .warnings
+                .iter()
+                .map(|w| {
+                    (
+                        w.path.to_string_lossy().into_owned(),
+                        w.line,
+                        w.message.clone(),
+                    )
+                })
+                .collect(),
+        }
+    }
+
+    /// The peek this row holds.
+    pub fn into_peek(self) -> Peek {
+        Peek {
+            meta: Meta {
+                title: self.title,
+                tags: self.tags,
+                date: self.date,
+                author: self.author,
+                draft: self.draft,
+                description: self.description,
+                front_matter: match self.front_matter.as_str() {
+                    "yaml" => FrontMatterKind::Yaml,
+                    "toml" => FrontMatterKind::Toml,
+                    _ => FrontMatterKind::None,
+                },
+            },
+            words: self.words,
+            warnings: self
+                .warnings
+                .into_iter()
+                .map(|(path, line, message)| Warning {
+                    path: PathBuf::from(path),
+                    line,
+                    message,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Store {
+    /// Everything cached for the library at `root` (its canonical folder).
+    /// A row that no longer decodes is left out, so its file is read again.
+    pub fn load_library(&self, root: &str) -> Result<LibraryCache, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT rel, size, mtime_ns, row FROM library_files WHERE root = ?1")?;
+        let mut rows = stmt.query([root])?;
+        let mut out = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let rel: String = r.get(0)?;
+            let size: i64 = r.get(1)?;
+            let mtime_ns: i64 = r.get(2)?;
+            let text: String = r.get(3)?;
+            let Ok(row) = serde_json::from_str::<CachedRow>(&text) else {
+                continue;
+            };
+            out.insert(
+                PathBuf::from(rel),
+                Known {
+                    size: size as u64,
+                    mtime_ns,
+                    peek: row.into_peek(),
+                },
+            );
+        }
+        Ok(out)
+    }
+
+    /// Writes what a scan of `root` learnt, in one transaction: `changed`
+    /// rows replace or add, `removed` paths drop out.
+    pub fn save_library(
+        &mut self,
+        root: &str,
+        changed: &[(PathBuf, Known)],
+        removed: &[PathBuf],
+    ) -> Result<(), StoreError> {
+        if changed.is_empty() && removed.is_empty() {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        {
+            let mut put = tx.prepare(
+                "INSERT OR REPLACE INTO library_files (root, rel, size, mtime_ns, row)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for (rel, known) in changed {
+                let row = serde_json::to_string(&CachedRow::from_peek(&known.peek))?;
+                put.execute(params![
+                    root,
+                    path_string(rel),
+                    known.size as i64,
+                    known.mtime_ns,
+                    row
+                ])?;
+            }
+            let mut del = tx.prepare("DELETE FROM library_files WHERE root = ?1 AND rel = ?2")?;
+            for rel in removed {
+                del.execute(params![root, path_string(rel)])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

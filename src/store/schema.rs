@@ -1,0 +1,112 @@
+//! The store's schema: forward migrations in order, one per version.
+//!
+//! `MIGRATIONS[i]` takes a store at version `i` to version `i + 1`
+//! (`PRAGMA user_version`). A new table is one more entry at the end; an
+//! entry already shipped is never edited, since stores in the wild have run it.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use super::StoreError;
+
+/// Each entry is SQL that moves the schema one version forward.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: reading positions, progress and read marks, by canonical path.
+    "CREATE TABLE positions (
+        path        TEXT PRIMARY KEY NOT NULL,
+        anchor      TEXT,
+        fraction    REAL NOT NULL DEFAULT 0,
+        top_line    INTEGER NOT NULL DEFAULT 0,
+        width       INTEGER NOT NULL DEFAULT 0,
+        progress    REAL NOT NULL DEFAULT 0,
+        read        INTEGER NOT NULL DEFAULT 0,
+        last_opened INTEGER
+    );",
+    // 2: the library cache: one row per article file, keyed by the library's
+    // canonical folder and the path inside it, valid for one size and mtime.
+    "CREATE TABLE library_files (
+        root     TEXT NOT NULL,
+        rel      TEXT NOT NULL,
+        size     INTEGER NOT NULL,
+        mtime_ns INTEGER NOT NULL,
+        row      TEXT NOT NULL,
+        PRIMARY KEY (root, rel)
+    ) WITHOUT ROWID;",
+    // 3: the full-text index of sections (src/search/index.rs): files by
+    // library folder and path with size and mtime, their lowercase tags,
+    // their sections, and a contentless FTS5 table sharing the sections'
+    // rowids, ranked title 10, heading 5, body 1, tags 3.
+    "CREATE TABLE search_file (
+            id INTEGER PRIMARY KEY,
+            root TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            UNIQUE (root, path)
+        );
+        CREATE TABLE search_tag (
+            file INTEGER NOT NULL,
+            tag TEXT NOT NULL
+        );
+        CREATE INDEX search_tag_file ON search_tag (file);
+        CREATE TABLE search_section (
+            id INTEGER PRIMARY KEY,
+            file INTEGER NOT NULL,
+            anchor TEXT NOT NULL,
+            breadcrumb TEXT NOT NULL,
+            line INTEGER NOT NULL
+        );
+        CREATE INDEX search_section_file ON search_section (file);
+        CREATE VIRTUAL TABLE search_fts USING fts5 (
+            title, heading, body, tags,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');",
+];
+
+/// The version a store has once every migration ran.
+pub fn latest() -> u32 {
+    MIGRATIONS.len() as u32
+}
+
+/// The store's current schema version.
+pub fn version(conn: &Connection) -> Result<u32, StoreError> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Brings the schema to [`latest`], each missing step in one transaction
+/// that also re-reads the version, so two processes starting at once run
+/// each migration once. A store newer than this build is refused.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    if version(conn)? == latest() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = version(&tx)?;
+    if current > latest() {
+        return Err(StoreError::TooNew {
+            found: current,
+            known: latest(),
+        });
+    }
+    for sql in &MIGRATIONS[current as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest())?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// Runs the migrations up to `target` only: for tests that build a store as
+/// an older quire left it.
+pub fn migrate_to(conn: &mut Connection, target: u32) -> Result<(), StoreError> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let current = version(&tx)?;
+    for sql in &MIGRATIONS[current as usize..target as usize] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", target)?;
+    tx.commit()?;
+    Ok(())
+}
