@@ -288,6 +288,20 @@ impl RenderArgs {
     }
 }
 
+/// `quire links PATH`.
+#[derive(Debug, Clone, Args)]
+pub struct LinksArgs {
+    /// An article, or a folder of articles.
+    pub path: PathBuf,
+    /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
+    #[arg(long)]
+    pub broken: bool,
+    /// Print JSON: {"path","links":[{"line","text","target","kind","resolved","reason"}]}
+    /// per article (an array of them for a folder).
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `quire search QUERY [DIR]`.
 ///
 /// Words all must match (the last one as a prefix), `"a phrase"`, `-word`
@@ -310,18 +324,4 @@ pub struct SearchArgs {
     /// Memory and folder rules (`--no-state`: the index lives in memory for this run).
     #[command(flatten)]
     pub state: StateArgs,
-}
-
-/// `quire links PATH`.
-#[derive(Debug, Clone, Args)]
-pub struct LinksArgs {
-    /// An article, or a folder of articles.
-    pub path: PathBuf,
-    /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
-    #[arg(long)]
-    pub broken: bool,
-    /// Print JSON: {"path","links":[{"line","text","target","kind","resolved","reason"}]}
-    /// per article (an array of them for a folder).
-    #[arg(long)]
-    pub json: bool,
 }

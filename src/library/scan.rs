@@ -132,6 +132,8 @@ struct Shared<'a> {
     cache: &'a LibraryCache,
     tx: Sender<Batch>,
     seen: AtomicUsize,
+    /// Files found that the cache knows.
+    cached_found: AtomicUsize,
     /// Paths the walk found, changed or not: the rest of the cache is gone.
     found: Mutex<Vec<PathBuf>>,
     /// Rows read this time, for the cache.
@@ -196,12 +198,12 @@ impl Visitor<'_> {
         };
         let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
         self.unsent += 1;
-        if let Some(known) = self.shared.cache.get(&rel)
-            && known.size == size
-            && known.mtime_ns == mtime_ns
-        {
-            self.found.push(rel);
-            return;
+        if let Some(known) = self.shared.cache.get(&rel) {
+            self.shared.cached_found.fetch_add(1, Ordering::Relaxed);
+            if known.size == size && known.mtime_ns == mtime_ns {
+                self.found.push(rel);
+                return;
+            }
         }
         match read(self.shared.root, &rel) {
             Ok((entry, peek)) => {
@@ -293,31 +295,43 @@ impl<'s> ParallelVisitorBuilder<'s> for Builder<'s> {
     }
 }
 
+/// What a walk found.
+pub(super) struct Walked {
+    /// Every article path found, read or not.
+    pub found: Vec<PathBuf>,
+    /// How many of them the cache knew.
+    pub cached_found: usize,
+    /// Rows read this time, for the cache.
+    pub changed: Vec<(PathBuf, Known)>,
+}
+
 /// Walks `root`, sending rows read from new or changed files as they come.
-/// Returns the paths found and the rows read (for the cache).
 pub(super) fn walk(
     root: &Path,
     options: &ScanOptions,
     cache: &LibraryCache,
     tx: Sender<Batch>,
-) -> (Vec<PathBuf>, Vec<(PathBuf, Known)>) {
+) -> Walked {
     let shared = Shared {
         root,
         cache,
         tx,
         seen: AtomicUsize::new(0),
+        cached_found: AtomicUsize::new(0),
         found: Mutex::default(),
         changed: Mutex::default(),
     };
     walker(root, options)
         .build_parallel()
         .visit(&mut Builder(&shared));
-    let found = shared.found.into_inner().unwrap_or_else(|p| p.into_inner());
-    let changed = shared
-        .changed
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner());
-    (found, changed)
+    Walked {
+        found: shared.found.into_inner().unwrap_or_else(|p| p.into_inner()),
+        cached_found: shared.cached_found.into_inner(),
+        changed: shared
+            .changed
+            .into_inner()
+            .unwrap_or_else(|p| p.into_inner()),
+    }
 }
 
 /// The markdown files under `root` the library would list (same rules as

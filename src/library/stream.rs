@@ -2,7 +2,7 @@
 //! or changed files as the walk finds them, then what the cache must learn.
 //! Owned data in and out, so it runs on any thread.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
@@ -119,11 +119,16 @@ fn run(root: &Path, options: &ScanOptions, cache: LibraryCache, tx: mpsc::Sender
     if !chunk.is_empty() {
         let _ = tx.send(Batch::Cached(chunk));
     }
-    let (found, changed) = super::scan::walk(root, options, &cache, tx.clone());
-    let files = found.len();
-    let found: std::collections::HashSet<PathBuf> = found.into_iter().collect();
-    let mut removed: Vec<PathBuf> = cache.into_keys().filter(|k| !found.contains(k)).collect();
-    removed.sort();
+    let walked = super::scan::walk(root, options, &cache, tx.clone());
+    let files = walked.found.len();
+    // Usually every cached file is still there: no set to build.
+    let mut removed = Vec::new();
+    if walked.cached_found < cache.len() {
+        let found: HashSet<PathBuf> = walked.found.into_iter().collect();
+        removed = cache.into_keys().filter(|k| !found.contains(k)).collect();
+        removed.sort();
+    }
+    let changed = walked.changed;
     let _ = tx.send(Batch::Done(ScanReport {
         removed,
         changed,
@@ -131,12 +136,16 @@ fn run(root: &Path, options: &ScanOptions, cache: LibraryCache, tx: mpsc::Sender
     }));
 }
 
-/// Gathers batches into a [`Library`].
+/// Gathers batches into a [`Library`]. Rows are kept in arrival order and
+/// settled once at the end (a later row of a path replaces an earlier one),
+/// so taking in a hundred thousand cached rows hashes no path.
 #[derive(Debug)]
 pub struct Collector {
     root: PathBuf,
-    entries: HashMap<PathBuf, Entry>,
+    entries: Vec<Entry>,
     failures: Vec<Failure>,
+    /// Paths whose rows drop out: failed or removed files.
+    dropped: HashSet<PathBuf>,
     report: Option<ScanReport>,
 }
 
@@ -145,8 +154,9 @@ impl Collector {
     pub fn new(root: PathBuf) -> Collector {
         Collector {
             root,
-            entries: HashMap::new(),
+            entries: Vec::new(),
             failures: Vec::new(),
+            dropped: HashSet::new(),
             report: None,
         }
     }
@@ -154,27 +164,17 @@ impl Collector {
     /// Takes in one batch.
     pub fn apply(&mut self, batch: Batch) {
         match batch {
-            Batch::Cached(entries) => {
-                for e in entries {
-                    self.entries.insert(e.path.clone(), e);
-                }
-            }
+            Batch::Cached(entries) => self.entries.extend(entries),
             Batch::Read {
                 entries, failures, ..
             } => {
-                for f in &failures {
-                    self.entries.remove(&f.path);
-                }
-                for e in entries {
-                    self.entries.insert(e.path.clone(), e);
-                }
+                self.dropped.extend(failures.iter().map(|f| f.path.clone()));
+                self.entries.extend(entries);
                 self.failures.extend(failures);
             }
             Batch::Progress { .. } => {}
             Batch::Done(report) => {
-                for rel in &report.removed {
-                    self.entries.remove(rel);
-                }
+                self.dropped.extend(report.removed.iter().cloned());
                 self.report = Some(report);
             }
         }
@@ -187,9 +187,21 @@ impl Collector {
 
     /// The library so far, and the report once the scan is done.
     pub fn finish(self) -> (Library, Option<ScanReport>) {
-        let entries = self.entries.into_values().collect();
+        let mut entries = self.entries;
+        // Stable: rows of one path stay in arrival order, the last wins.
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let mut settled: Vec<Entry> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if settled.last().is_some_and(|last| last.path == entry.path) {
+                settled.pop();
+            }
+            settled.push(entry);
+        }
+        if !self.dropped.is_empty() {
+            settled.retain(|e| !self.dropped.contains(&e.path));
+        }
         (
-            Library::from_parts(self.root, entries, self.failures),
+            Library::from_parts(self.root, settled, self.failures),
             self.report,
         )
     }

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::Outcome;
 use crate::cli::{ListArgs, SortArg, StateArgs, TagsArgs};
-use crate::library::{self, Entry, Library, LibraryCache, ScanOptions, Sort, SortKey};
+use crate::library::{self, Library, LibraryCache, ScanOptions, Sort, SortKey};
 use crate::sanitize::sanitize_line;
 use crate::store::{self, ReadingState, Store};
 
@@ -73,28 +73,32 @@ struct Scanned {
 }
 
 impl Scanned {
-    /// The reading state of every entry, by index (unread when unknown).
+    /// The reading state of every entry that has one, by index (the rest
+    /// are unread). Asks the store for the folder's rows only, then finds
+    /// each in the path-sorted entries.
     fn states(&self) -> HashMap<usize, ReadingState> {
         let Some(store) = &self.store else {
             return HashMap::new();
         };
-        let keys: Vec<String> = self.lib.entries.iter().map(|e| self.key(e)).collect();
-        match store.reading_states(keys.iter().cloned()) {
-            Ok(mut found) => keys
-                .iter()
-                .enumerate()
-                .filter_map(|(i, k)| found.remove(k).map(|s| (i, s)))
-                .collect(),
+        let root = self.root.to_string_lossy();
+        let found = match store.reading_states_under(&root) {
+            Ok(found) => found,
             Err(e) => {
                 warn(&format!("reading states: {e}"));
-                HashMap::new()
+                return HashMap::new();
             }
-        }
-    }
-
-    /// The store's key for an entry: its canonical path.
-    fn key(&self, entry: &Entry) -> String {
-        self.root.join(&entry.path).to_string_lossy().into_owned()
+        };
+        let entries = &self.lib.entries;
+        found
+            .into_iter()
+            .filter_map(|(key, state)| {
+                let rel = Path::new(&key).strip_prefix(&self.root).ok()?;
+                let i = entries
+                    .binary_search_by(|e| e.path.as_path().cmp(rel))
+                    .ok()?;
+                Some((i, state))
+            })
+            .collect()
     }
 }
 

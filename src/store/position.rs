@@ -199,4 +199,23 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// The states of every article under the folder `root` (a canonical
+    /// path), keyed by canonical path: what a library listing needs without
+    /// naming each of its files.
+    pub fn reading_states_under(
+        &self,
+        root: &str,
+    ) -> Result<HashMap<String, ReadingState>, StoreError> {
+        let prefix = format!("{}/", root.trim_end_matches('/'));
+        let mut stmt = self
+            .conn
+            .prepare("SELECT * FROM positions WHERE substr(path, 1, length(?1)) = ?1")?;
+        let mut rows = stmt.query([&prefix])?;
+        let mut out = HashMap::new();
+        while let Some(row) = rows.next()? {
+            out.insert(row.get("path")?, state_from_row(row)?);
+        }
+        Ok(out)
+    }
 }

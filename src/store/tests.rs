@@ -351,3 +351,19 @@ fn rfc3339_formats_utc() {
 fn no_state_flag_or_env_disables() {
     assert!(disabled(true));
 }
+
+#[test]
+fn reading_states_under_a_folder_leave_out_its_namesakes() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    store.mark_read("/lib/a.md", true).unwrap();
+    store.mark_read("/lib/sub/b.md", true).unwrap();
+    store.mark_read("/library/c.md", true).unwrap();
+    let mut keys: Vec<String> = store
+        .reading_states_under("/lib")
+        .unwrap()
+        .into_keys()
+        .collect();
+    keys.sort();
+    assert_eq!(keys, ["/lib/a.md", "/lib/sub/b.md"]);
+}

@@ -22,9 +22,8 @@ pub fn xdg_home() -> &'static Path {
 /// of the colour variables of the terminal the tests run in.
 pub fn quire() -> assert_cmd::Command {
     let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
-    cmd.env("XDG_CONFIG_HOME", xdg_home().join("config"))
-        .env("XDG_STATE_HOME", xdg_home().join("state"))
-        .env_remove("QUIRE_CONFIG")
+    with_homes(&mut cmd, xdg_home());
+    cmd.env_remove("QUIRE_CONFIG")
         .env_remove("COLORFGBG")
         .env_remove("NO_COLOR");
     cmd
@@ -221,27 +220,11 @@ pub fn plain_app(article: Article, width: u16, height: u16) -> App {
     app
 }
 
-/// A state and config home for this test process, so no test reads or
-/// writes the real `~/.local/state` or `~/.config`.
-pub fn homes() -> &'static Path {
-    static HOMES: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
-    HOMES
-        .get_or_init(|| tempfile::tempdir().expect("temp dir for XDG homes"))
-        .path()
-}
-
 /// Points a command's `XDG_STATE_HOME` and `XDG_CONFIG_HOME` at `home`.
 pub fn with_homes(cmd: &mut assert_cmd::Command, home: &Path) {
     cmd.env("XDG_STATE_HOME", home.join("state"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env_remove("QUIRE_NO_STATE");
-}
-
-/// The quire binary with its homes in [`homes`].
-pub fn quire_cmd() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("quire").expect("the quire binary");
-    with_homes(&mut cmd, homes());
-    cmd
 }
 
 /// The built `quire` with its state and config folders inside `home` (a
