@@ -121,6 +121,8 @@ pub enum Action {
     /// reader's changed place now and then.
     #[serde(skip)]
     Tick(std::time::Instant),
+    /// Library: search the text of every article.
+    SearchLibrary,
     /// Open the article in `$VISUAL`/`$EDITOR` at the line on top of the screen.
     Edit,
     /// Copy the current section as a link (`path#anchor`) to the clipboard.
@@ -216,6 +218,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (
         Action::UnreadOnly,
         "library: only unread and in-progress articles",
+    ),
+    (
+        Action::SearchLibrary,
+        "library: search the text of every article",
     ),
     (Action::Edit, "open the article in $VISUAL / $EDITOR"),
     (

@@ -50,6 +50,8 @@ pub enum Screen {
     Reader(Box<ReaderScreen>),
     /// A folder of articles.
     Library(Box<LibraryScreen>),
+    /// A search of every article of a library.
+    Search(Box<super::search::SearchScreen>),
 }
 
 /// The help overlay: its scroll, and its size measured on open and resize.
@@ -97,6 +99,8 @@ pub struct App {
     pub opening: Option<JobId>,
     /// quire's memory: the store and the writes on their way.
     pub memory: super::memory::Memory,
+    /// The library search's index and its build.
+    pub search: super::search::SearchShared,
 }
 
 impl App {
@@ -111,6 +115,7 @@ impl App {
             jobs: Outbox::default(),
             opening: None,
             memory: super::memory::Memory::default(),
+            search: super::search::SearchShared::default(),
         }
     }
 
@@ -265,7 +270,8 @@ impl App {
     /// keeps its scroll in range.
     pub fn measure_help(&mut self) {
         let (w, h) = self.size;
-        let library = self.library().is_some();
+        let library =
+            self.library().is_some() || matches!(self.screens.last(), Some(Screen::Search(_)));
         if let Some(help) = &mut self.help {
             (help.lines, help.rows) =
                 super::ui::help::measure(w, h, library, &self.config.theme, &self.keymap);
@@ -290,6 +296,8 @@ impl App {
                 None if s.typing.is_some() => Mode::LibraryFilter,
                 None => Mode::Library,
             },
+            Some(Screen::Search(s)) if s.typing => Mode::LibrarySearch,
+            Some(Screen::Search(_)) => Mode::SearchResults,
             _ => Mode::Reader,
         }
     }

@@ -295,7 +295,7 @@ pub fn toggle_read(app: &mut App) {
     let job = match app.screens.last_mut() {
         Some(Screen::Reader(r)) => r.toggle_read(),
         Some(Screen::Library(s)) => s.toggle_read(),
-        None => None,
+        Some(Screen::Search(_)) | None => None,
     };
     if let Some(job) = job {
         push(app, job);
@@ -303,11 +303,7 @@ pub fn toggle_read(app: &mut App) {
 }
 
 fn set_note(app: &mut App, note: &str) {
-    match app.screens.last_mut() {
-        Some(Screen::Reader(r)) => r.message = Some(note.to_string()),
-        Some(Screen::Library(s)) => s.message = Some(note.to_string()),
-        None => {}
-    }
+    super::update::set_message(app, note.to_string());
 }
 
 /// Puts a memory job's result where it was asked for.

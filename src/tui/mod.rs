@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod library;
 pub mod memory;
 pub mod reader;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -380,6 +381,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Re
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
     app.memory = memory::Memory::for_run(args.state.no_state);
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     let options = crate::library::ScanOptions {
         no_ignore: args.state.no_ignore,
         threads: 0,

@@ -34,6 +34,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
                 match screen {
                     Screen::Reader(r) => r.resize(w, h),
                     Screen::Library(s) => s.resize(w, h),
+                    Screen::Search(s) => s.resize(w, h),
                 }
             }
             app.measure_help();
@@ -42,6 +43,10 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::ToggleHelp => {
             app.toggle_help();
+            return None;
+        }
+        Action::SearchLibrary if app.help.is_none() && app.library().is_some() => {
+            super::search::open(app);
             return None;
         }
         _ => {}
@@ -70,9 +75,13 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
         super::memory::toggle_read(app);
         return None;
     }
+    if matches!(app.screens.last(), Some(Screen::Search(_))) {
+        return super::search::update(app, action);
+    }
     let effect = match app.screens.last_mut() {
         Some(Screen::Reader(r)) => super::reader::update(r, action),
         Some(Screen::Library(s)) => super::library::update(s, action),
+        Some(Screen::Search(_)) => None,
         None => Some(Effect::Quit),
     };
     request_layouts(app);
@@ -215,6 +224,7 @@ fn finish(app: &mut App, done: Done) {
         // Handled by the links above.
         Output::Links(_) | Output::Browsed(_) => {}
         Output::Memory(output) => super::memory::finish(app, id, output),
+        Output::Search(output) => super::search::finish(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {
@@ -242,6 +252,7 @@ pub(super) fn set_message(app: &mut App, message: String) {
     match app.screens.last_mut() {
         Some(Screen::Reader(r)) => r.message = Some(message),
         Some(Screen::Library(s)) => s.message = Some(message),
+        Some(Screen::Search(s)) => s.message = Some(message),
         None => {}
     }
 }

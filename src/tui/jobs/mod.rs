@@ -114,6 +114,8 @@ pub enum Job {
         /// The store (`None`: no memory; a scan still runs).
         store: Option<super::memory::StoreHandle>,
     },
+    /// The library search: build its index, run a query, open a result.
+    Search(super::search::SearchJob),
 }
 
 /// What a job produced.
@@ -146,6 +148,8 @@ pub enum Output {
     Memory(super::memory::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
+    /// The library search's index progress, or a query's results.
+    Search(super::search::SearchOutput),
 }
 
 /// A finished job: its id and what it produced.

@@ -73,6 +73,7 @@ impl Job {
                 };
                 Output::Preview { entry, state }
             }
+            Job::Search(job) => job.run(reporter),
         }
     }
 
@@ -87,7 +88,8 @@ impl Job {
             | Job::Layout { .. }
             | Job::Reload { .. }
             | Job::Preview { .. }
-            | Job::Links { .. } => false,
+            | Job::Links { .. }
+            | Job::Search(_) => false,
         }
     }
 }

@@ -43,11 +43,15 @@ pub enum Mode {
     LinkList,
     /// The question before opening an external link.
     LinkPrompt,
+    /// A search of every article being typed (`F` in the library).
+    LibrarySearch,
+    /// The results of a search of every article.
+    SearchResults,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 11] = [
+    pub const ALL: [Mode; 13] = [
         Mode::Reader,
         Mode::Outline,
         Mode::Search,
@@ -59,6 +63,8 @@ impl Mode {
         Mode::Hints,
         Mode::LinkList,
         Mode::LinkPrompt,
+        Mode::LibrarySearch,
+        Mode::SearchResults,
     ];
 
     /// The heading of this mode's section in the help overlay.
@@ -75,6 +81,8 @@ impl Mode {
             Mode::Hints => "Link labels (f)",
             Mode::LinkList => "Link list (F)",
             Mode::LinkPrompt => "Opening an external link",
+            Mode::LibrarySearch => "Searching every article (F)",
+            Mode::SearchResults => "Search results",
         }
     }
 }

@@ -150,7 +150,9 @@ impl Keymap {
         let typed = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT);
         match (mode, event.code) {
             (Mode::Search, KeyCode::Char(c)) if typed.is_empty() => Some(Action::SearchInput(c)),
-            (Mode::LibraryFilter | Mode::TagSearch, KeyCode::Char(c)) if typed.is_empty() => {
+            (Mode::LibraryFilter | Mode::TagSearch | Mode::LibrarySearch, KeyCode::Char(c))
+                if typed.is_empty() =>
+            {
                 Some(Action::FilterInput(c))
             }
             (Mode::Hints | Mode::LinkList, KeyCode::Char(c)) if typed.is_empty() => {

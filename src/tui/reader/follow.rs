@@ -224,7 +224,7 @@ fn is_markdown(path: &Path) -> bool {
 fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some(l.library.root.clone()),
-        Screen::Reader(_) => None,
+        Screen::Reader(_) | Screen::Search(_) => None,
     })
 }
 
@@ -351,11 +351,7 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             if message.is_empty() {
                 return true;
             }
-            match app.screens.last_mut() {
-                Some(Screen::Reader(r)) => r.message = Some(message.clone()),
-                Some(Screen::Library(s)) => s.message = Some(message.clone()),
-                None => {}
-            }
+            crate::tui::update::set_message(app, message.clone());
         }
         _ => return false,
     }

@@ -15,11 +15,13 @@ use crate::tui::theme;
 const SECTIONS: [Mode; 4] = [Mode::Reader, Mode::Outline, Mode::Search, Mode::Help];
 
 /// The modes listed over the library, in order.
-const LIBRARY_SECTIONS: [Mode; 5] = [
+const LIBRARY_SECTIONS: [Mode; 7] = [
     Mode::Library,
     Mode::LibraryFilter,
     Mode::TagPicker,
     Mode::TagSearch,
+    Mode::LibrarySearch,
+    Mode::SearchResults,
     Mode::Help,
 ];
 
@@ -132,7 +134,9 @@ pub fn measure(width: u16, height: u16, library: bool, t: &Theme, keys: &Keymap)
 pub fn draw(buf: &mut Buffer, app: &App, view: &HelpView) {
     let area = buf.area;
     let (width, inner) = widths(area);
-    let lines = if app.library().is_some() {
+    let over_library = app.library().is_some()
+        || matches!(app.screens.last(), Some(crate::tui::app::Screen::Search(_)));
+    let lines = if over_library {
         library_lines(&app.config.theme, &app.keymap, inner)
     } else {
         lines(&app.config.theme, &app.keymap, inner)

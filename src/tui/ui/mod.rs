@@ -6,6 +6,7 @@ pub mod library;
 pub mod links;
 pub mod outline;
 pub mod reader;
+pub mod search;
 pub mod status;
 
 use std::borrow::Cow;
@@ -23,6 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     match app.screens.last() {
         Some(Screen::Reader(r)) => reader::draw(buf, r),
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
+        Some(Screen::Search(s)) => search::draw(buf, s, app),
         None => {}
     }
     if let Some(view) = &app.help {

@@ -1,0 +1,188 @@
+//! The search screen's part of [`update`](crate::tui::update::update):
+//! opening it from the library, keys, and the results of its jobs. No I/O:
+//! queries, the index build and opening a result are jobs.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use super::{SearchJob, SearchOutput, SearchScreen};
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Screen};
+use crate::tui::jobs::{Job, JobId};
+
+/// Results one turn of the mouse wheel moves the selection.
+const WHEEL_HITS: isize = 3;
+
+/// Opens the search screen over the library on top of the stack, and
+/// brings the index of its folder up to date in the background.
+pub fn open(app: &mut App) {
+    let Some(lib) = app.library() else { return };
+    let (w, h) = app.size;
+    let screen = SearchScreen::new(lib, w, h);
+    if app.search.build.is_none() {
+        let job = SearchJob::Build {
+            index: app.search.index.clone(),
+            root: screen.root.clone(),
+        };
+        app.search.build = Some(app.jobs.push(Job::Search(job)));
+        app.search.progress = None;
+    }
+    app.screens.push(Screen::Search(Box::new(screen)));
+}
+
+/// Carries out `action` on the search screen on top of the stack.
+pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let Some(Screen::Search(s)) = app.screens.last_mut() else {
+        return None;
+    };
+    s.message = None;
+    let page = isize::try_from(s.visible_hits()).unwrap_or(isize::MAX);
+    let mut typed = false;
+    match action {
+        Action::FilterInput(c) if s.typing => {
+            s.input.push(c);
+            typed = true;
+        }
+        Action::FilterBackspace if s.typing => typed = s.input.pop().is_some(),
+        Action::FilterKeep => s.typing = false,
+        Action::FilterStart => s.typing = true,
+        Action::LineDown => s.move_by(1),
+        Action::LineUp => s.move_by(-1),
+        Action::PageDown | Action::HalfPageDown => s.move_by(page),
+        Action::PageUp | Action::HalfPageUp => s.move_by(-page),
+        Action::Top => s.move_by(isize::MIN),
+        Action::Bottom => s.move_by(isize::MAX),
+        Action::Wheel { down, .. } => s.move_by(if down { WHEEL_HITS } else { -WHEEL_HITS }),
+        Action::Click { row, .. } => {
+            // Results start on the third row, two rows each.
+            let at = usize::from(row)
+                .checked_sub(2)
+                .map(|r| r / super::ROWS_PER_HIT);
+            if let Some(at) = at.map(|a| a + s.scroll).filter(|&a| a < s.hits.len()) {
+                s.selected = at;
+            }
+        }
+        Action::OpenSelected => {
+            if s.current() {
+                open_selected(app);
+            } else if !s.input.trim().is_empty() {
+                s.open_when_ready = true;
+            }
+        }
+        Action::Cancel | Action::Back => return Some(Effect::Back),
+        _ => {}
+    }
+    if typed {
+        let delay = app.search.debounce;
+        ask(app, delay);
+    }
+    None
+}
+
+/// Asks for the results of the query typed on the top screen after `delay`;
+/// older queries still waiting give up, and their results are dropped.
+fn ask(app: &mut App, delay: Duration) {
+    let Some(Screen::Search(s)) = app.screens.last_mut() else {
+        return;
+    };
+    s.open_when_ready = false;
+    if s.input.trim().is_empty() {
+        s.latest().fetch_add(1, Ordering::AcqRel);
+        s.waiting = None;
+        s.show(String::new(), Vec::new());
+        return;
+    }
+    let number = s.latest().fetch_add(1, Ordering::AcqRel) + 1;
+    let job = SearchJob::Query {
+        index: app.search.index.clone(),
+        root: s.root.clone(),
+        text: s.input.clone(),
+        scope: s.scope.clone(),
+        delay,
+        latest: s.latest().clone(),
+        number,
+    };
+    s.waiting = Some(app.jobs.push(Job::Search(job)));
+}
+
+/// Opens the selected result in a reader, on its section with the query.
+fn open_selected(app: &mut App) {
+    let Some(Screen::Search(s)) = app.screens.last_mut() else {
+        return;
+    };
+    s.open_when_ready = false;
+    let Some(hit) = s.selected_hit().cloned() else {
+        if !s.input.trim().is_empty() {
+            s.message = Some("nothing found".into());
+        }
+        return;
+    };
+    // Back from the reader, keys browse the results.
+    s.typing = false;
+    let job = SearchJob::Land {
+        path: s.root.join(&hit.path),
+        config: Box::new(app.config),
+        size: app.size,
+        anchor: hit.anchor.clone(),
+        text: s.answered.clone(),
+    };
+    app.opening = Some(app.jobs.push(Job::Search(job)));
+}
+
+/// Puts a search job's result where it was asked for; results for a query
+/// the screen has moved past are dropped.
+pub fn finish(app: &mut App, id: JobId, output: SearchOutput) {
+    match output {
+        SearchOutput::Progress(p) => {
+            if app.search.build == Some(id) {
+                app.search.progress = Some(p);
+                refresh_results(app);
+            }
+        }
+        SearchOutput::Built(result) => {
+            if app.search.build != Some(id) {
+                return;
+            }
+            app.search.build = None;
+            app.search.progress = None;
+            match result {
+                Ok(()) => refresh_results(app),
+                Err(e) => {
+                    if let Some(Screen::Search(s)) = app.screens.last_mut() {
+                        s.message = Some(format!("the index could not be built: {e}"));
+                    }
+                }
+            }
+        }
+        SearchOutput::Hits { text, hits } => {
+            let Some(Screen::Search(s)) = app
+                .screens
+                .iter_mut()
+                .rev()
+                .find(|s| matches!(s, Screen::Search(s) if s.waiting == Some(id)))
+            else {
+                return;
+            };
+            s.waiting = None;
+            match hits {
+                Ok(hits) => s.show(text, hits),
+                Err(e) => s.message = Some(e),
+            }
+            let top = matches!(app.screens.last(), Some(Screen::Search(s)) if s.open_when_ready);
+            if top {
+                open_selected(app);
+            }
+        }
+        SearchOutput::Skipped => {}
+    }
+}
+
+/// Asks again, at once, for the results of the query on the top screen
+/// (the index grew), unless one is on its way already.
+fn refresh_results(app: &mut App) {
+    if let Some(Screen::Search(s)) = app.screens.last() {
+        if s.waiting.is_none() && !s.input.trim().is_empty() {
+            ask(app, Duration::ZERO);
+        }
+    }
+}

@@ -1,0 +1,272 @@
+//! The library search screen: the query on top, a status line (how many
+//! results, or the first index's progress bar), two rows per result (the
+//! article's title › section breadcrumb, then a snippet with the matched
+//! words highlighted), and a footer with keys or a message. Read-only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use crate::sanitize::sanitize_line;
+use crate::search::{Hit, Progress};
+use crate::theme::Theme;
+use crate::tui::action::Action;
+use crate::tui::app::App;
+use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::search::{ROWS_PER_HIT, SearchScreen};
+use crate::tui::theme;
+
+use super::truncate;
+
+/// Columns of the progress bar.
+const BAR: usize = 24;
+
+/// Draws the search screen on the whole buffer.
+pub fn draw(buf: &mut Buffer, s: &SearchScreen, app: &App) {
+    let area = buf.area;
+    if area.is_empty() {
+        return;
+    }
+    let t = &app.config.theme;
+    draw_prompt(buf, row(area, 0), s, t);
+    let building = app.search.build.is_some();
+    draw_status(buf, row(area, 1), s, building, app.search.progress, t);
+    let list = Rect::new(
+        area.x,
+        area.y.saturating_add(2),
+        area.width,
+        area.height.saturating_sub(3),
+    );
+    draw_hits(buf, list, s, t);
+    if area.height >= 3 {
+        draw_footer(buf, row(area, area.height - 1), s, t, &app.keymap);
+    }
+}
+
+fn row(area: Rect, y: u16) -> Rect {
+    if y >= area.height {
+        return Rect::new(area.x, area.y, area.width, 0);
+    }
+    Rect::new(area.x, area.y + y, area.width, 1)
+}
+
+fn draw_prompt(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let mut spans = vec![
+        Span::styled(" Search ", theme::style(t.library_title)),
+        Span::raw(" "),
+        Span::styled(
+            sanitize_line(&s.input).into_owned(),
+            theme::style(t.library_filter),
+        ),
+    ];
+    if s.typing {
+        spans.push(Span::raw("▏"));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn draw_status(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &SearchScreen,
+    building: bool,
+    progress: Option<Progress>,
+    t: &Theme,
+) {
+    if area.is_empty() {
+        return;
+    }
+    let quiet = theme::style(t.library_date);
+    let mut spans = Vec::new();
+    if let Some(p) = progress.filter(|p| building && p.total > 0) {
+        let filled = p.done.saturating_mul(BAR) / p.total;
+        spans.push(Span::raw(" indexing "));
+        spans.push(Span::styled(
+            "█".repeat(filled.min(BAR)),
+            theme::style(t.library_filter),
+        ));
+        spans.push(Span::styled("░".repeat(BAR - filled.min(BAR)), quiet));
+        spans.push(Span::raw(format!(
+            " {}/{} articles · results so far",
+            p.done, p.total
+        )));
+    } else if s.input.trim().is_empty() {
+        spans.push(Span::styled(
+            " words · \"a phrase\" · -word · tag:name · title:word",
+            quiet,
+        ));
+    } else if s.current() {
+        let n = s.hits.len();
+        spans.push(Span::raw(format!(
+            " {n} {}",
+            if n == 1 { "section" } else { "sections" }
+        )));
+    } else {
+        spans.push(Span::styled(" searching…", quiet));
+    }
+    if !s.scope_label.is_empty() {
+        spans.push(Span::raw(" · "));
+        spans.push(Span::styled(
+            sanitize_line(&s.scope_label).into_owned(),
+            theme::style(t.library_filter),
+        ));
+    }
+    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+}
+
+fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
+    let area = super::clip(buf, area);
+    if area.is_empty() {
+        return;
+    }
+    if s.hits.is_empty() {
+        if s.current() && !s.input.trim().is_empty() {
+            let line = Line::raw("No section matches.");
+            let y = area.y + area.height / 3;
+            buf.set_line(area.x + 2, y, &line, area.width.saturating_sub(2));
+        }
+        return;
+    }
+    let width = usize::from(area.width);
+    let shown = s
+        .hits
+        .iter()
+        .enumerate()
+        .skip(s.scroll)
+        .take(usize::from(area.height) / ROWS_PER_HIT);
+    for (k, (i, hit)) in shown.enumerate() {
+        let Ok(y) = u16::try_from(k * ROWS_PER_HIT) else {
+            break;
+        };
+        let y = area.y + y;
+        let selected = i == s.selected;
+        if selected {
+            buf.set_style(
+                Rect::new(area.x, y, area.width, 2.min(area.bottom() - y)),
+                theme::style(t.library_selected),
+            );
+        }
+        buf.set_line(area.x, y, &place_line(hit, selected, width, t), area.width);
+        if y + 1 < area.bottom() {
+            buf.set_line(area.x, y + 1, &snippet_line(hit, t), area.width);
+        }
+    }
+}
+
+/// `▸ Title › Section › Sub`, cut to `width`: the section's own heading is
+/// kept, the headings above it give way to `…` first, then the title.
+fn place_line(hit: &Hit, selected: bool, width: usize, t: &Theme) -> Line<'static> {
+    let arrow = if selected { "▸ " } else { "  " };
+    let title = sanitize_line(&hit.title).into_owned();
+    let title = if title.trim().is_empty() {
+        sanitize_line(&hit.path.display().to_string()).into_owned()
+    } else {
+        title
+    };
+    let room = width.saturating_sub(2);
+    let headings: Vec<String> = hit
+        .section
+        .iter()
+        .map(|h| sanitize_line(h).into_owned())
+        .collect();
+    // The title keeps at least a third of the row when there are headings.
+    let title_min = if headings.is_empty() { room } else { room / 3 };
+    let title_w = UnicodeWidthStr::width(title.as_str()).min(title_min.max(1));
+    let mut crumbs = String::new();
+    for (k, h) in headings.iter().enumerate().rev() {
+        let piece = format!(" › {h}{crumbs}");
+        let elided = k > 0;
+        let need = UnicodeWidthStr::width(piece.as_str()) + if elided { 4 } else { 0 };
+        if k + 1 < headings.len() && title_w + need > room {
+            crumbs = format!(" › …{crumbs}");
+            break;
+        }
+        crumbs = piece;
+    }
+    let crumbs = truncate(&crumbs, room.saturating_sub(title_w.min(room))).into_owned();
+    let title_room = room.saturating_sub(UnicodeWidthStr::width(crumbs.as_str()));
+    let title = truncate(&title, title_room).into_owned();
+    let mut title_style = theme::style(t.library_title);
+    let mut crumb_style = theme::style(t.library_tags);
+    if selected {
+        let sel = theme::style(t.library_selected);
+        title_style = sel.add_modifier(Modifier::BOLD);
+        crumb_style = sel;
+    }
+    Line::from(vec![
+        Span::raw(arrow),
+        Span::styled(title, title_style),
+        Span::styled(crumbs, crumb_style),
+    ])
+}
+
+/// The snippet, indented, with its marked words in the search-match style.
+fn snippet_line(hit: &Hit, t: &Theme) -> Line<'static> {
+    let text = &hit.snippet.text;
+    let mark = theme::style(t.search_match);
+    let mut spans = vec![Span::raw("    ")];
+    let mut at = 0;
+    for m in &hit.snippet.marks {
+        let (Some(before), Some(word)) = (text.get(at..m.start), text.get(m.clone())) else {
+            continue;
+        };
+        spans.push(Span::raw(before.to_string()));
+        spans.push(Span::styled(word.to_string(), mark));
+        at = m.end;
+    }
+    spans.push(Span::raw(text.get(at..).unwrap_or("").to_string()));
+    Line::from(spans)
+}
+
+fn draw_footer(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, keys: &Keymap) {
+    if area.is_empty() {
+        return;
+    }
+    let style = theme::style(t.library_footer);
+    buf.set_style(area, style);
+    let text = match &s.message {
+        Some(m) => format!(" {}", sanitize_line(m)),
+        None => hints(s, keys),
+    };
+    buf.set_line(area.x, area.y, &Line::styled(text, style), area.width);
+}
+
+/// The keys of the mode the screen is in, from the keymap.
+fn hints(s: &SearchScreen, keys: &Keymap) -> String {
+    let (mode, items): (Mode, &[(Action, &str)]) = if s.typing {
+        (
+            Mode::LibrarySearch,
+            &[
+                (Action::OpenSelected, "open"),
+                (Action::LineDown, "next"),
+                (Action::FilterKeep, "browse"),
+                (Action::Back, "library"),
+            ],
+        )
+    } else {
+        (
+            Mode::SearchResults,
+            &[
+                (Action::LineDown, "next"),
+                (Action::LineUp, "previous"),
+                (Action::OpenSelected, "open"),
+                (Action::FilterStart, "edit"),
+                (Action::ToggleHelp, "help"),
+                (Action::Back, "library"),
+            ],
+        )
+    };
+    let parts: Vec<String> = items
+        .iter()
+        .filter_map(|(action, word)| {
+            let key = keys.keys_for(mode, action).first()?;
+            Some(format!("{} {word}", key.label()))
+        })
+        .collect();
+    format!(" {}", parts.join(" · "))
+}
