@@ -4,6 +4,7 @@
 //! headings become [`Warning`]s, and whatever can be shown is kept.
 
 pub mod code_blocks;
+mod dates;
 mod decode;
 mod fields;
 pub mod front_matter;

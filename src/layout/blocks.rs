@@ -1,34 +1,25 @@
-//! The walk over pulldown-cmark's events that places every block: the layout
-//! state, paragraphs, headings, lists, quotes, rules, and the inline markup
-//! (emphasis, links, images, footnote references) inside them.
+//! The walk over pulldown-cmark's events: the layout state, the dispatch of
+//! each tag family to its own method (lists in `lists`, headings in
+//! `headings`, tables in `table`, inline tags in `styles`), paragraphs,
+//! quotes, code and HTML blocks, rules and inline text.
 //!
 //! Containers (quotes, list items) are a stack (see `lines`); each line
 //! starts with the prefix the stack gives, so a wrapped line keeps its quote
 //! bar and lines up under its item's text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
 
+use super::block_state::BlockState;
 use super::html::{InlineHtml, inline_html};
 use super::inline::Inline;
 use super::lines::{Container, Containers};
-use super::refs::LinkFrame;
+use super::refs::References;
+use super::styles::StyleStack;
 use super::table::Table;
-use super::wrap::wrap_inline;
 use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
 use crate::article::Article;
-use crate::sanitize::sanitize_line;
-
-#[derive(Debug, Clone, Copy)]
-struct ListState {
-    next: Option<u64>,
-    items: usize,
-    depth: usize,
-}
-
-type Owned = (Event<'static>, Range<usize>);
 
 /// The state of one layout run.
 pub(super) struct Layouter<'a> {
@@ -37,36 +28,20 @@ pub(super) struct Layouter<'a> {
     pub(super) opts: LayoutOptions,
     pub(super) body: &'a str,
     pub(super) containers: Containers,
-    /// A blank line is due before the next block.
-    pub(super) gap: bool,
-    /// Nothing has been placed in the innermost container yet.
-    pub(super) fresh: bool,
-    pub(super) source: usize,
+    pub(super) blocks: BlockState,
+    /// The text of the paragraph (or heading, or cell) being read.
     pub(super) inline: Inline,
+    /// The body offset of that text, once some has come.
     pub(super) inline_source: Option<usize>,
-    pub(super) strong: u32,
-    pub(super) emph: u32,
-    pub(super) strike: u32,
-    pub(super) roles: Vec<Role>,
-    pub(super) links: Vec<LinkFrame>,
-    lists: Vec<ListState>,
-    pub(super) heading: Option<(u8, usize)>,
-    /// `(body offset, line)` of each heading laid out.
-    pub(super) headings: Vec<(usize, usize)>,
+    pub(super) styles: StyleStack,
+    pub(super) references: References,
+    /// The language and text of the code block being read.
     pub(super) code: Option<(String, String)>,
+    /// The HTML block being read.
     pub(super) html: Option<String>,
     pub(super) table: Option<Table>,
-    /// Indices in `Document::links` by target.
-    pub(super) link_ids: HashMap<String, u32>,
-    /// Shown reference numbers by link index, and the links in number order.
-    pub(super) ref_numbers: HashMap<u32, usize>,
-    pub(super) refs: Vec<u32>,
-    pub(super) footnote_numbers: HashMap<String, usize>,
-    pub(super) footnotes: Vec<(String, Vec<Owned>)>,
     /// Code lines highlighted so far (highlighting has a budget).
     pub(super) highlighted: usize,
-    /// The body offset of a first heading that the header's title shows.
-    pub(super) title_heading: Option<usize>,
 }
 
 impl<'a> Layouter<'a> {
@@ -80,29 +55,15 @@ impl<'a> Layouter<'a> {
             opts,
             body,
             containers: Containers::default(),
-            gap: false,
-            fresh: true,
-            source: 0,
+            blocks: BlockState::new(),
             inline: Inline::default(),
             inline_source: None,
-            strong: 0,
-            emph: 0,
-            strike: 0,
-            roles: Vec::new(),
-            links: Vec::new(),
-            lists: Vec::new(),
-            heading: None,
-            headings: Vec::new(),
+            styles: StyleStack::default(),
+            references: References::default(),
             code: None,
             html: None,
             table: None,
-            link_ids: HashMap::new(),
-            ref_numbers: HashMap::new(),
-            refs: Vec::new(),
-            footnote_numbers: HashMap::new(),
-            footnotes: Vec::new(),
             highlighted: 0,
-            title_heading: None,
         }
     }
 
@@ -119,7 +80,7 @@ impl<'a> Layouter<'a> {
                 && first.offset == range.start
                 && first.text.trim() == article.meta.title.trim()
             {
-                self.title_heading = Some(range.start);
+                self.blocks.title_heading = Some(range.start);
                 self.set_source(range.start);
             }
         }
@@ -134,7 +95,7 @@ impl<'a> Layouter<'a> {
                     }
                     def.push((e.into_static(), r));
                 }
-                self.footnotes.push((label, def));
+                self.references.footnotes.push((label, def));
                 continue;
             }
             let next_is_para = matches!(events.peek(), Some((Event::Start(Tag::Paragraph), _)));
@@ -147,7 +108,7 @@ impl<'a> Layouter<'a> {
     }
 
     pub(super) fn finish(self, article: &Article) -> Document {
-        let mut heads = self.headings;
+        let mut heads = self.blocks.heading_lines;
         heads.sort_by_key(|h| h.0);
         let mut out = self.out;
         let last = out.len().saturating_sub(1);
@@ -169,26 +130,6 @@ impl<'a> Layouter<'a> {
     }
 
     // ---- inline state ----
-
-    pub(super) fn style(&self) -> Style {
-        let role = self.roles.last().copied().unwrap_or(Role::Text);
-        Style {
-            role,
-            emphasis: super::Emphasis {
-                strong: self.strong > 0,
-                emph: self.emph > 0,
-                strike: self.strike > 0,
-            },
-            link: self.links.last().map(|l| l.link),
-        }
-    }
-
-    pub(super) fn heading_role(&self) -> Option<Role> {
-        self.roles
-            .last()
-            .copied()
-            .filter(|r| matches!(r, Role::Heading(_)))
-    }
 
     pub(super) fn inline_mark(&mut self, source: usize) {
         if self.inline_source.is_none() {
@@ -253,7 +194,7 @@ impl<'a> Layouter<'a> {
             }
             Event::FootnoteReference(label) => {
                 self.inline_mark(range.start);
-                let n = self.footnote_number(&label);
+                let n = self.references.footnote_number(&label);
                 self.inline
                     .push_safe(&format!("[^{n}]"), Style::of(Role::Footnote));
             }
@@ -281,28 +222,78 @@ impl<'a> Layouter<'a> {
         }
     }
 
+    /// Opens a tag: each family of tags has its own method.
     pub(super) fn start(&mut self, tag: Tag<'_>, range: Range<usize>, next_is_para: bool) {
+        let source = range.start;
+        match tag {
+            Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock => self.start_block(tag, source),
+            Tag::List(_) | Tag::Item => self.start_list(tag, source, next_is_para),
+            Tag::Table(_) | Tag::TableHead | Tag::TableRow | Tag::TableCell => {
+                self.start_table(tag, source);
+            }
+            Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Link { .. }
+            | Tag::Image { .. } => self.start_inline(tag, source),
+            Tag::FootnoteDefinition(_)
+            | Tag::DefinitionList
+            | Tag::DefinitionListTitle
+            | Tag::DefinitionListDefinition
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::MetadataBlock(_) => {}
+        }
+    }
+
+    /// Closes a tag: each family of tags has its own method.
+    pub(super) fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Paragraph
+            | TagEnd::Heading(_)
+            | TagEnd::BlockQuote(_)
+            | TagEnd::CodeBlock
+            | TagEnd::HtmlBlock => self.end_block(tag),
+            TagEnd::List(_) | TagEnd::Item => self.end_list(tag),
+            TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow | TagEnd::TableCell => {
+                self.end_table_part(tag);
+            }
+            TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Link
+            | TagEnd::Image => self.end_inline(tag),
+            TagEnd::FootnoteDefinition
+            | TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::MetadataBlock(_) => {}
+        }
+    }
+
+    /// Opens a paragraph, heading, quote, code block or HTML block.
+    fn start_block(&mut self, tag: Tag<'_>, source: usize) {
         match tag {
             Tag::Paragraph => {
                 self.flush_inline();
-                self.inline_source = Some(range.start);
+                self.inline_source = Some(source);
             }
-            Tag::Heading { level, .. } => {
-                self.flush_inline();
-                let level = level as u8;
-                self.heading = Some((level, range.start));
-                self.inline_source = Some(range.start);
-                self.roles.push(Role::Heading(level));
-            }
+            Tag::Heading { level, .. } => self.start_heading(level as u8, source),
             Tag::BlockQuote(_) => {
                 self.flush_inline();
-                self.block_start(range.start);
+                self.block_start(source);
                 self.containers.push(Container::Quote);
-                self.fresh = true;
+                self.blocks.container_empty = true;
             }
             Tag::CodeBlock(kind) => {
                 self.flush_inline();
-                self.block_start(range.start);
+                self.block_start(source);
                 let lang = match kind {
                     CodeBlockKind::Fenced(info) => info
                         .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
@@ -315,118 +306,15 @@ impl<'a> Layouter<'a> {
             }
             Tag::HtmlBlock => {
                 self.flush_inline();
-                self.set_source(range.start);
+                self.set_source(source);
                 self.html = Some(String::new());
             }
-            Tag::List(first) => {
-                self.flush_inline();
-                self.block_start(range.start);
-                let depth = self.lists.len();
-                self.lists.push(ListState {
-                    next: first,
-                    items: 0,
-                    depth,
-                });
-            }
-            Tag::Item => {
-                self.flush_inline();
-                let loose = next_is_para;
-                let first = self.lists.last().is_none_or(|list| list.items == 0);
-                if loose && !first {
-                    self.gap = true;
-                    self.fresh = false;
-                    self.block_start(range.start);
-                }
-                let marker = match self.lists.last_mut() {
-                    Some(list) => {
-                        list.items += 1;
-                        match list.next.as_mut() {
-                            Some(n) => {
-                                let m = format!("{n}. ");
-                                *n = n.saturating_add(1);
-                                m
-                            }
-                            None => {
-                                let bullet = ["• ", "◦ ", "▪ "][list.depth % 3];
-                                bullet.to_string()
-                            }
-                        }
-                    }
-                    None => "• ".to_string(),
-                };
-                self.set_source(range.start);
-                self.containers.push_item(marker, Role::ListMarker);
-                self.gap = false;
-                self.fresh = true;
-            }
-            Tag::Table(aligns) => {
-                self.flush_inline();
-                self.block_start(range.start);
-                self.table = Some(Table::new(aligns));
-            }
-            Tag::TableHead => {
-                self.roles.push(Role::TableHeader);
-                if let Some(t) = self.table.as_mut() {
-                    t.start_row();
-                }
-            }
-            Tag::TableRow => {
-                if let Some(t) = self.table.as_mut() {
-                    t.start_row();
-                }
-            }
-            Tag::TableCell => {
-                self.inline.clear();
-            }
-            Tag::Emphasis => self.emph += 1,
-            Tag::Strong => self.strong += 1,
-            Tag::Strikethrough => self.strike += 1,
-            Tag::Link {
-                link_type,
-                dest_url,
-                ..
-            } => {
-                self.inline_mark(range.start);
-                let target = sanitize_line(&dest_url).into_owned();
-                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
-                let link = self.link_index(&target);
-                self.links.push(LinkFrame {
-                    marker: !autolink,
-                    link,
-                    text_start: self.inline.text.len(),
-                    image: false,
-                });
-                // A link in a heading stays a heading (the theme underlines
-                // any span with a link), so its level shows.
-                let role = self.heading_role().unwrap_or(Role::Link);
-                self.roles.push(role);
-            }
-            Tag::Image { dest_url, .. } => {
-                self.inline_mark(range.start);
-                let target = sanitize_line(&dest_url).into_owned();
-                let link = self.link_index(&target);
-                self.links.push(LinkFrame {
-                    marker: true,
-                    link,
-                    text_start: self.inline.text.len(),
-                    image: true,
-                });
-                let role = self.heading_role().unwrap_or(Role::Image);
-                self.roles.push(role);
-                let style = self.style();
-                self.inline.push_safe("[image: ", style);
-            }
-            Tag::FootnoteDefinition(_)
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
-            | Tag::Superscript
-            | Tag::Subscript
-            | Tag::MetadataBlock(_) => {}
+            _ => {}
         }
     }
 
-    pub(super) fn end(&mut self, tag: TagEnd) {
+    /// Closes a paragraph, heading, quote, code block or HTML block.
+    fn end_block(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Paragraph => {
                 self.flush_inline();
@@ -437,103 +325,12 @@ impl<'a> Layouter<'a> {
                 self.flush_inline();
                 self.containers.pop();
                 self.block_end();
-                self.fresh = false;
+                self.blocks.container_empty = false;
             }
             TagEnd::CodeBlock => self.end_code(),
             TagEnd::HtmlBlock => self.end_html(),
-            TagEnd::List(_) => {
-                self.flush_inline();
-                self.lists.pop();
-                self.block_end();
-            }
-            TagEnd::Item => {
-                self.flush_inline();
-                if self.containers.item_unshown() {
-                    // An empty item still shows its marker.
-                    self.block_start(self.source);
-                    self.begin_line();
-                    self.out.trim_end();
-                    self.out.end_line();
-                }
-                self.containers.pop();
-                self.fresh = false;
-            }
-            TagEnd::Table => self.end_table(),
-            TagEnd::TableHead => {
-                self.roles.pop();
-                self.end_row();
-            }
-            TagEnd::TableRow => self.end_row(),
-            TagEnd::TableCell => {
-                let cell = std::mem::take(&mut self.inline);
-                if let Some(t) = self.table.as_mut() {
-                    t.push_cell(cell);
-                }
-                self.inline_source = None;
-            }
-            TagEnd::Emphasis => self.emph = self.emph.saturating_sub(1),
-            TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
-            TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
-            TagEnd::Link | TagEnd::Image => self.end_link(),
             _ => {}
         }
-    }
-
-    pub(super) fn end_heading(&mut self) {
-        self.roles.pop();
-        let Some((level, offset)) = self.heading.take() else {
-            return;
-        };
-        self.inline_source = None;
-        if self.title_heading.take() == Some(offset) {
-            self.headings.push((offset, 0));
-            self.inline.clear();
-            return;
-        }
-        // A heading always has a blank line before it.
-        self.gap = true;
-        self.block_start(offset);
-        self.headings.push((offset, self.out.len()));
-        let inline = std::mem::take(&mut self.inline);
-        let widest = if inline.is_blank() {
-            self.begin_line();
-            self.out.trim_end();
-            self.out.end_line();
-            0
-        } else {
-            let strong = |s: Style| Style {
-                emphasis: super::Emphasis {
-                    strong: true,
-                    ..s.emphasis
-                },
-                ..s
-            };
-            // The `###` mark says the level without colour, and wrapped
-            // lines indent under the text; below 20 columns it would cost
-            // more than it tells.
-            let marked = level >= 3 && self.avail() >= 20;
-            if marked {
-                let marker = format!("{} ", "#".repeat(usize::from(level)));
-                self.containers.push_item(marker, Role::HeadingMark);
-            }
-            let avail = self.avail();
-            let lines = wrap_inline(&inline, avail);
-            let widest = self.emit_wrapped(&inline, &lines, avail, strong);
-            if marked {
-                self.containers.pop();
-            }
-            widest
-        };
-        self.inline = inline;
-        self.inline.clear();
-        if level <= 2 && widest > 0 {
-            let rule = if level == 1 { "═" } else { "─" };
-            self.begin_line();
-            self.out
-                .push(&rule.repeat(widest), Style::of(Role::HeadingMark));
-            self.out.end_line();
-        }
-        self.block_end();
     }
 
     pub(super) fn end_code(&mut self) {
@@ -541,21 +338,6 @@ impl<'a> Layouter<'a> {
             return;
         };
         super::code::code_block(self, &lang, &text);
-        self.block_end();
-    }
-
-    pub(super) fn end_row(&mut self) {
-        if let Some(mut table) = self.table.take() {
-            table.end_row(self);
-            self.table = Some(table);
-        }
-    }
-
-    pub(super) fn end_table(&mut self) {
-        let Some(table) = self.table.take() else {
-            return;
-        };
-        table.layout(self);
         self.block_end();
     }
 }

@@ -156,7 +156,7 @@ impl Layouter<'_> {
         if lines.is_empty() {
             return;
         }
-        let source = self.source;
+        let source = self.blocks.source;
         self.inline_source = Some(source);
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {

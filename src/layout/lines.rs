@@ -226,22 +226,22 @@ impl Layouter<'_> {
     /// Opens a block at body offset `source`: the blank line before it when
     /// one is due.
     pub(super) fn block_start(&mut self, source: usize) {
-        if self.gap && !self.fresh && !self.out.is_empty() {
+        if self.blocks.gap_due && !self.blocks.container_empty && !self.out.is_empty() {
             self.blank_line();
         }
-        self.gap = false;
-        self.fresh = false;
+        self.blocks.gap_due = false;
+        self.blocks.container_empty = false;
         self.set_source(source);
     }
 
     /// Closes a block: the next one comes after a blank line.
     pub(super) fn block_end(&mut self) {
-        self.gap = true;
+        self.blocks.gap_due = true;
     }
 
     pub(super) fn set_source(&mut self, source: usize) {
-        self.source = self.source.max(source);
-        self.out.set_source(self.source);
+        self.blocks.source = self.blocks.source.max(source);
+        self.out.set_source(self.blocks.source);
     }
 
     /// Lays out `inline` wrapped at the current width under the prefixes.

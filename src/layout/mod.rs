@@ -4,13 +4,17 @@
 //! A document keeps all its text in one buffer and its spans as ranges into it,
 //! so a 5 MB article costs little more than its text.
 
+mod block_state;
 mod blocks;
 mod code;
+mod headings;
 mod html;
 mod inline;
 mod lines;
+mod lists;
 mod refs;
 mod sections;
+mod styles;
 mod table;
 mod wrap;
 

@@ -61,42 +61,39 @@ impl Layouter<'_> {
         if !self.out.is_empty() {
             self.out.end_line();
         }
-        self.gap = false;
-        self.fresh = true;
+        self.blocks.enter_container();
     }
 
     pub(super) fn section_rule(&mut self) {
         self.flush_inline();
         self.containers.clear();
         self.set_source(self.body.len());
-        self.gap = true;
-        self.fresh = false;
+        self.blocks.force_gap();
         self.block_start(self.body.len());
         let avail = self.avail();
         self.out
             .push(&"─".repeat(avail.min(20)), Style::of(Role::Rule));
         self.out.end_line();
-        self.fresh = true;
+        self.blocks.container_empty = true;
     }
 
     pub(super) fn footnote_section(&mut self) {
-        if self.footnotes.is_empty() {
+        if self.references.footnotes.is_empty() {
             return;
         }
         self.section_rule();
-        let mut defs = std::mem::take(&mut self.footnotes);
+        let mut defs = std::mem::take(&mut self.references.footnotes);
         for (label, _) in &defs {
-            self.footnote_number(label);
+            self.references.footnote_number(label);
         }
-        defs.sort_by_key(|(label, _)| self.footnote_numbers.get(label).copied());
+        defs.sort_by_key(|(label, _)| self.references.known_footnote(label));
         for (label, events) in defs {
-            let n = self.footnote_number(&label);
+            let n = self.references.footnote_number(&label);
             let marker = format!("[^{n}] ");
-            self.gap = true;
+            self.blocks.gap_due = true;
             self.block_start(self.body.len());
             self.containers.push_item(marker, Role::ListMarker);
-            self.fresh = true;
-            self.gap = false;
+            self.blocks.enter_container();
             let mut iter = events.into_iter().peekable();
             while let Some((event, range)) = iter.next() {
                 let next_is_para = matches!(iter.peek(), Some((Event::Start(Tag::Paragraph), _)));
@@ -104,16 +101,16 @@ impl Layouter<'_> {
             }
             self.flush_inline();
             self.containers.clear();
-            self.fresh = false;
+            self.blocks.container_empty = false;
         }
     }
 
     pub(super) fn link_section(&mut self) {
-        if self.refs.is_empty() {
+        if self.references.shown.is_empty() {
             return;
         }
         self.section_rule();
-        let refs = std::mem::take(&mut self.refs);
+        let refs = std::mem::take(&mut self.references.shown);
         for (i, link) in refs.iter().enumerate() {
             let marker = format!("[{}] ", i + 1);
             self.containers.push_item(marker, Role::ListMarker);

@@ -3,7 +3,7 @@
 //! when the table is too wide, alignment honoured, box-drawing borders. Too
 //! narrow for any grid, a table becomes `header: value` lines per row.
 
-use pulldown_cmark::Alignment;
+use pulldown_cmark::{Alignment, Tag, TagEnd};
 
 use super::blocks::Layouter;
 use super::inline::Inline;
@@ -319,6 +319,67 @@ fn cap(natural: &[usize], space: usize) -> Vec<usize> {
     let mut widths: Vec<usize> = natural.iter().map(|&n| n.min(lo).max(1)).collect();
     hand_out_rest(&mut widths, natural, space);
     widths
+}
+
+impl Layouter<'_> {
+    /// Opens a table, its head, a row or a cell.
+    pub(super) fn start_table(&mut self, tag: Tag<'_>, source: usize) {
+        match tag {
+            Tag::Table(aligns) => {
+                self.flush_inline();
+                self.block_start(source);
+                self.table = Some(Table::new(aligns));
+            }
+            Tag::TableHead => {
+                self.styles.roles.push(Role::TableHeader);
+                if let Some(t) = self.table.as_mut() {
+                    t.start_row();
+                }
+            }
+            Tag::TableRow => {
+                if let Some(t) = self.table.as_mut() {
+                    t.start_row();
+                }
+            }
+            Tag::TableCell => self.inline.clear(),
+            _ => {}
+        }
+    }
+
+    /// Closes a table, its head, a row or a cell.
+    pub(super) fn end_table_part(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Table => self.end_table(),
+            TagEnd::TableHead => {
+                self.styles.roles.pop();
+                self.end_row();
+            }
+            TagEnd::TableRow => self.end_row(),
+            TagEnd::TableCell => {
+                let cell = std::mem::take(&mut self.inline);
+                if let Some(t) = self.table.as_mut() {
+                    t.push_cell(cell);
+                }
+                self.inline_source = None;
+            }
+            _ => {}
+        }
+    }
+
+    fn end_row(&mut self) {
+        if let Some(mut table) = self.table.take() {
+            table.end_row(self);
+            self.table = Some(table);
+        }
+    }
+
+    fn end_table(&mut self) {
+        let Some(table) = self.table.take() else {
+            return;
+        };
+        table.layout(self);
+        self.block_end();
+    }
 }
 
 #[cfg(test)]

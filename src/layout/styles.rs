@@ -1,0 +1,109 @@
+//! The inline style stack while laying out: emphasis depths, the roles of
+//! open spans (heading, link, image, table header) and the open links.
+
+use pulldown_cmark::{LinkType, Tag, TagEnd};
+
+use super::blocks::Layouter;
+use super::refs::LinkFrame;
+use super::{Emphasis, Role, Style};
+use crate::sanitize::sanitize_line;
+
+/// What the open inline tags say about the next text.
+#[derive(Default)]
+pub(super) struct StyleStack {
+    strong: u32,
+    emph: u32,
+    strike: u32,
+    /// The roles of open spans, innermost last.
+    pub(super) roles: Vec<Role>,
+    /// The open links and images, innermost last.
+    pub(super) links: Vec<LinkFrame>,
+}
+
+impl StyleStack {
+    /// The style of text placed now.
+    pub(super) fn style(&self) -> Style {
+        let role = self.roles.last().copied().unwrap_or(Role::Text);
+        Style {
+            role,
+            emphasis: Emphasis {
+                strong: self.strong > 0,
+                emph: self.emph > 0,
+                strike: self.strike > 0,
+            },
+            link: self.links.last().map(|l| l.link),
+        }
+    }
+
+    /// The role of the heading being read, if the innermost span is one.
+    pub(super) fn heading_role(&self) -> Option<Role> {
+        self.roles
+            .last()
+            .copied()
+            .filter(|r| matches!(r, Role::Heading(_)))
+    }
+}
+
+impl Layouter<'_> {
+    /// The style of text placed now.
+    pub(super) fn style(&self) -> Style {
+        self.styles.style()
+    }
+
+    /// Opens an inline tag: emphasis, strong, strikethrough, link, image.
+    pub(super) fn start_inline(&mut self, tag: Tag<'_>, source: usize) {
+        match tag {
+            Tag::Emphasis => self.styles.emph += 1,
+            Tag::Strong => self.styles.strong += 1,
+            Tag::Strikethrough => self.styles.strike += 1,
+            Tag::Link {
+                link_type,
+                dest_url,
+                ..
+            } => {
+                self.inline_mark(source);
+                let target = sanitize_line(&dest_url).into_owned();
+                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let link = self.link_index(&target);
+                self.styles.links.push(LinkFrame {
+                    marker: !autolink,
+                    link,
+                    text_start: self.inline.text.len(),
+                    image: false,
+                });
+                // A link in a heading stays a heading (the theme underlines
+                // any span with a link), so its level shows.
+                let role = self.styles.heading_role().unwrap_or(Role::Link);
+                self.styles.roles.push(role);
+            }
+            Tag::Image { dest_url, .. } => {
+                self.inline_mark(source);
+                let target = sanitize_line(&dest_url).into_owned();
+                let link = self.link_index(&target);
+                self.styles.links.push(LinkFrame {
+                    marker: true,
+                    link,
+                    text_start: self.inline.text.len(),
+                    image: true,
+                });
+                let role = self.styles.heading_role().unwrap_or(Role::Image);
+                self.styles.roles.push(role);
+                let style = self.style();
+                self.inline.push_safe("[image: ", style);
+            }
+            _ => {}
+        }
+    }
+
+    /// Closes an inline tag.
+    pub(super) fn end_inline(&mut self, tag: TagEnd) {
+        let styles = &mut self.styles;
+        match tag {
+            TagEnd::Emphasis => styles.emph = styles.emph.saturating_sub(1),
+            TagEnd::Strong => styles.strong = styles.strong.saturating_sub(1),
+            TagEnd::Strikethrough => styles.strike = styles.strike.saturating_sub(1),
+            TagEnd::Link | TagEnd::Image => self.end_link(),
+            _ => {}
+        }
+    }
+}
