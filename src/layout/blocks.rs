@@ -67,6 +67,8 @@ pub(super) struct Layouter<'a> {
     pub(super) highlighted: usize,
     /// The body offset of a first heading that the header's title shows.
     pub(super) title_heading: Option<usize>,
+    /// The state of alerts, math, definition lists and details.
+    pub(super) el: super::elements::Elements,
 }
 
 impl<'a> Layouter<'a> {
@@ -103,6 +105,7 @@ impl<'a> Layouter<'a> {
             footnotes: Vec::new(),
             highlighted: 0,
             title_heading: None,
+            el: super::elements::Elements::default(),
         }
     }
 
@@ -229,6 +232,9 @@ impl<'a> Layouter<'a> {
             }
             return;
         }
+        if self.skip_callout_marker(&event) {
+            return;
+        }
         match event {
             Event::Start(tag) => self.start(tag, range, next_is_para),
             Event::End(tag) => self.end(tag),
@@ -294,7 +300,10 @@ impl<'a> Layouter<'a> {
                 self.inline_source = Some(range.start);
                 self.roles.push(Role::Heading(level));
             }
-            Tag::BlockQuote(_) => {
+            Tag::BlockQuote(kind) => {
+                if self.start_alert(kind, &range) {
+                    return;
+                }
                 self.flush_inline();
                 self.block_start(range.start);
                 self.containers.push(Container::Quote);

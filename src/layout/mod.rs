@@ -4,8 +4,10 @@
 //! A document keeps all its text in one buffer and its spans as ranges into it,
 //! so a 5 MB article costs little more than its text.
 
+mod alerts;
 mod blocks;
 mod code;
+mod elements;
 mod html;
 mod inline;
 mod lines;
@@ -17,6 +19,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+pub use alerts::AlertKind;
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
@@ -65,6 +68,14 @@ pub enum Role {
     Meta,
     /// A tag in the article header.
     Tag,
+    /// An alert or callout's bar and label, by kind.
+    Alert(AlertKind),
+    /// Math, inline or displayed.
+    Math,
+    /// A definition list's term.
+    DefinitionTerm,
+    /// The summary line of a `<details>` block.
+    Summary,
 }
 
 /// Emphasis that combines with any role.

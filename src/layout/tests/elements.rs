@@ -1,0 +1,79 @@
+//! Layout tests for alerts, math, definition lists, diagrams and details, at
+//! widths 1, 20, 40, 80 and 200.
+
+use super::*;
+
+/// The roles of the spans on the line holding `needle`, at `width`.
+fn roles_on(body: &str, width: u16, needle: &str) -> Vec<Role> {
+    let doc = plain(body, width);
+    let line = doc
+        .lines(0, doc.len())
+        .find(|l| l.text().contains(needle))
+        .unwrap();
+    line.spans().map(|(_, s)| s.role).collect()
+}
+
+#[test]
+fn gfm_alerts_show_a_label_and_never_the_marker() {
+    let kinds = [
+        ("NOTE", "ℹ Note", AlertKind::Note),
+        ("TIP", "✦ Tip", AlertKind::Tip),
+        ("IMPORTANT", "❢ Important", AlertKind::Important),
+        ("WARNING", "⚠ Warning", AlertKind::Warning),
+        ("CAUTION", "⊘ Caution", AlertKind::Caution),
+    ];
+    for (marker, label, kind) in kinds {
+        let body = format!("> [!{marker}]\n> Mind the gap between the train and the platform.\n");
+        for (w, lines) in at_all_widths(&body) {
+            let all = lines.join("\n");
+            assert!(!all.contains("[!"), "marker shown at {w}: {all}");
+            if w >= 20 {
+                assert_eq!(lines[0], format!("┃ {label}"));
+                assert!(lines[1].starts_with("┃ Mind the gap"), "{lines:?}");
+                assert!(lines.iter().all(|l| l.starts_with('┃')));
+                let roles = roles_on(&body, w, label);
+                assert!(roles.iter().all(|r| *r == Role::Alert(kind)), "{roles:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn obsidian_callouts_show_their_title() {
+    let body = "> [!info] Brewing ratios\n> One to sixteen.\n\n> [!faq]- Why sour?\n> Too coarse.\n\n> [!bug]\n> It crashed.\n";
+    for (w, lines) in at_all_widths(body) {
+        let all = lines.join("\n");
+        assert!(!all.contains("[!"), "marker shown at {w}: {all}");
+        if w >= 40 {
+            assert_eq!(
+                lines,
+                [
+                    "┃ ℹ Brewing ratios",
+                    "┃ One to sixteen.",
+                    "",
+                    "┃ ❢ Why sour?",
+                    "┃ Too coarse.",
+                    "",
+                    "┃ ⊘ Bug",
+                    "┃ It crashed.",
+                ]
+            );
+        }
+    }
+    assert_eq!(
+        roles_on(body, 80, "Why sour?"),
+        [Role::Alert(AlertKind::Important); 2]
+    );
+}
+
+#[test]
+fn alert_label_wraps_and_plain_quotes_stay_plain() {
+    let body = "> [!tip] A title long enough to wrap at twenty columns\n> body\n\n> just a quote\n";
+    let doc = plain(body, 20);
+    let lines = texts(&doc);
+    assert_eq!(lines[0], "┃ ✦ A title long");
+    assert!(lines.contains(&"│ just a quote".to_string()), "{lines:?}");
+    for (w, lines) in at_all_widths(body) {
+        assert!(lines.iter().any(|l| l.contains("body") || w < 5));
+    }
+}
