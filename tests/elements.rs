@@ -51,3 +51,12 @@ fn alerts_render_labelled() {
         assert!(text.contains("⚠ Warning"));
     }
 }
+
+#[test]
+fn math_renders_as_unicode_and_prices_stay() {
+    for text in snapshots("math.md") {
+        assert!(text.contains("π"), "{text}");
+        assert!(text.contains("$5"), "{text}");
+        assert!(text.contains("\\overbrace{abc}"), "{text}");
+    }
+}

@@ -243,7 +243,9 @@ impl<'a> Layouter<'a> {
                 let style = self.style();
                 self.inline.push(&t, style);
             }
-            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::InlineMath(t) => self.math(&t, false, range.start),
+            Event::DisplayMath(t) => self.math(&t, true, range.start),
+            Event::Code(t) => {
                 self.inline_mark(range.start);
                 let style = Style {
                     role: Role::Code,

@@ -11,6 +11,7 @@ mod elements;
 mod html;
 mod inline;
 mod lines;
+mod math;
 mod refs;
 mod sections;
 mod table;

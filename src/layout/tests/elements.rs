@@ -77,3 +77,43 @@ fn alert_label_wraps_and_plain_quotes_stay_plain() {
         assert!(lines.iter().any(|l| l.contains("body") || w < 5));
     }
 }
+
+#[test]
+fn math_is_converted_in_its_role() {
+    let body = "Area $\\pi r^2$ here.\n\n$$\\frac{a}{b} \\le \\sqrt{2}$$\n";
+    for (w, lines) in at_all_widths(body) {
+        if w >= 20 {
+            assert_eq!(lines[0], "Area π r² here.");
+            assert_eq!(lines[2], "a/b ≤ √2");
+            assert_eq!(roles_on(body, w, "π"), [Role::Text, Role::Math, Role::Text]);
+        }
+    }
+}
+
+#[test]
+fn displayed_math_gets_its_own_line() {
+    let body = "Before $$x^2$$ after.\n";
+    let doc = plain(body, 40);
+    assert_eq!(texts(&doc), ["Before", "x²", "after."]);
+}
+
+#[test]
+fn unconvertible_math_stays_as_source() {
+    let body = "See $\\overbrace{abc} + x^q$.\n";
+    for (w, lines) in at_all_widths(body) {
+        if w >= 40 {
+            assert_eq!(lines[0], "See \\overbrace{abc} + x^q.");
+        }
+    }
+}
+
+#[test]
+fn prices_are_not_math() {
+    let body = "It costs $5 and the big one $10.\n";
+    for (w, lines) in at_all_widths(body) {
+        if w >= 40 {
+            assert_eq!(lines[0], "It costs $5 and the big one $10.");
+            assert!(!roles_on(body, w, "$5").contains(&Role::Math));
+        }
+    }
+}
