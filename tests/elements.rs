@@ -60,3 +60,11 @@ fn math_renders_as_unicode_and_prices_stay() {
         assert!(text.contains("\\overbrace{abc}"), "{text}");
     }
 }
+
+#[test]
+fn definition_lists_render_indented() {
+    for text in snapshots("deflist.md") {
+        assert!(text.contains("\nBloom\n"), "{text}");
+        assert!(!text.contains("\n: "), "{text}");
+    }
+}

@@ -427,10 +427,10 @@ impl<'a> Layouter<'a> {
                 let style = self.style();
                 self.inline.push_safe("[image: ", style);
             }
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.start_deflist(&tag, &range);
+            }
             Tag::FootnoteDefinition(_)
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
             | Tag::Superscript
             | Tag::Subscript
             | Tag::MetadataBlock(_) => {}
@@ -486,6 +486,9 @@ impl<'a> Layouter<'a> {
             TagEnd::Strong => self.strong = self.strong.saturating_sub(1),
             TagEnd::Strikethrough => self.strike = self.strike.saturating_sub(1),
             TagEnd::Link | TagEnd::Image => self.end_link(),
+            TagEnd::DefinitionList
+            | TagEnd::DefinitionListTitle
+            | TagEnd::DefinitionListDefinition => self.end_deflist(tag),
             _ => {}
         }
     }

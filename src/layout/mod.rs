@@ -7,6 +7,7 @@
 mod alerts;
 mod blocks;
 mod code;
+mod deflist;
 mod elements;
 mod html;
 mod inline;

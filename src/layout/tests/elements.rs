@@ -117,3 +117,35 @@ fn prices_are_not_math() {
         }
     }
 }
+
+#[test]
+fn definition_lists_indent_the_definition_under_its_term() {
+    let body =
+        "Bloom\n: The first pour of water that lets the grounds breathe.\n\nCrema\n: Foam.\n";
+    for (w, lines) in at_all_widths(body) {
+        assert!(
+            lines.iter().any(|l| l.contains("Foam") || w < 4),
+            "{lines:?}"
+        );
+        if w == 80 {
+            assert_eq!(
+                lines,
+                [
+                    "Bloom",
+                    "    The first pour of water that lets the grounds breathe.",
+                    "",
+                    "Crema",
+                    "    Foam.",
+                ]
+            );
+            assert_eq!(roles_on(body, w, "Bloom"), [Role::DefinitionTerm]);
+        }
+        if w == 20 {
+            assert_eq!(lines[0], "Bloom");
+            assert!(
+                lines[1..4].iter().all(|l| l.starts_with("    ")),
+                "{lines:?}"
+            );
+        }
+    }
+}
