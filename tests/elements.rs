@@ -68,3 +68,14 @@ fn definition_lists_render_indented() {
         assert!(!text.contains("\n: "), "{text}");
     }
 }
+
+#[test]
+fn diagram_fences_render_their_source_in_a_frame() {
+    for text in snapshots("diagrams.md") {
+        assert!(text.contains("Browser"), "{text}");
+    }
+    let wide = render(&fixture("diagrams.md"), 80, "never");
+    assert!(wide.contains("diagram (mermaid)"));
+    assert!(wide.contains("diagram (dot)"));
+    assert!(wide.contains("diagram (plantuml)"));
+}

@@ -149,3 +149,25 @@ fn definition_lists_indent_the_definition_under_its_term() {
         }
     }
 }
+
+#[test]
+fn diagram_fences_are_framed_and_labelled_with_their_source() {
+    let body = "```mermaid\ngraph LR\n  A --> B\n```\n";
+    for (w, lines) in at_all_widths(body) {
+        assert!(lines.iter().any(|l| l.contains('A') || w < 4), "{lines:?}");
+        if w >= 40 {
+            assert_eq!(
+                lines,
+                [
+                    "╭─ diagram (mermaid)",
+                    "│ graph LR",
+                    "│   A --> B",
+                    "╰──────────",
+                ]
+            );
+            assert_eq!(roles_on(body, w, "diagram"), [Role::CodeFrame]);
+        }
+    }
+    let empty = plain("```dot\n```\n", 40);
+    assert!(texts(&empty)[0].contains("diagram (dot)"));
+}
