@@ -79,3 +79,12 @@ fn diagram_fences_render_their_source_in_a_frame() {
     assert!(wide.contains("diagram (dot)"));
     assert!(wide.contains("diagram (plantuml)"));
 }
+
+#[test]
+fn details_render_unfolded_under_their_summary() {
+    for text in snapshots("details.md") {
+        assert!(text.contains("▾ "), "{text}");
+        assert!(text.contains("Overnight"), "{text}");
+        assert!(!text.contains("<summary>"), "{text}");
+    }
+}

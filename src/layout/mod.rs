@@ -8,6 +8,7 @@ mod alerts;
 mod blocks;
 mod code;
 mod deflist;
+mod details;
 mod diagram;
 mod elements;
 mod html;

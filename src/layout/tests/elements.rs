@@ -171,3 +171,30 @@ fn diagram_fences_are_framed_and_labelled_with_their_source() {
     let empty = plain("```dot\n```\n", 40);
     assert!(texts(&empty)[0].contains("diagram (dot)"));
 }
+
+#[test]
+fn details_show_the_summary_line_then_the_body() {
+    let body = "<details>\n<summary>How long does it rest?</summary>\n\nOvernight in the fridge.\n\n</details>\n";
+    for (w, lines) in at_all_widths(body) {
+        let all = lines.join("\n");
+        assert!(!all.contains("summary>"), "{all}");
+        if w >= 40 {
+            assert_eq!(
+                lines,
+                ["▾ How long does it rest?", "", "Overnight in the fridge."]
+            );
+            assert_eq!(roles_on(body, w, "rest?"), [Role::Summary, Role::Summary]);
+        }
+        if w == 20 {
+            assert_eq!(lines[0], "▾ How long does it");
+            assert_eq!(lines[1], "  rest?");
+        }
+    }
+}
+
+#[test]
+fn details_in_one_html_block() {
+    let body = "<details><summary>Whole wheat?</summary>Yes, half.</details>\n";
+    let doc = plain(body, 40);
+    assert_eq!(texts(&doc), ["▾ Whole wheat?", "", "Yes, half."]);
+}
