@@ -274,6 +274,14 @@ impl Theme {
         out
     }
 
+    /// True when headings of levels 3 to 6 have no colour of their own,
+    /// so the layout marks them with `###` to tell the levels apart.
+    pub fn marks_headings(&self) -> bool {
+        [self.heading3, self.heading4, self.heading5, self.heading6]
+            .iter()
+            .any(|s| s.fg.is_none())
+    }
+
     /// The style of a role.
     pub fn role(&self, role: Role) -> Style {
         match role {

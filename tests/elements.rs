@@ -88,3 +88,13 @@ fn details_render_unfolded_under_their_summary() {
         assert!(!text.contains("<summary>"), "{text}");
     }
 }
+
+#[test]
+fn heading_marks_stay_without_colour_and_go_with_it() {
+    for text in snapshots("headings.md") {
+        assert!(text.contains("### Third level"), "{text}");
+    }
+    let coloured = render(&fixture("headings.md"), 80, "always");
+    assert!(!coloured.contains("###"), "{coloured}");
+    assert!(coloured.contains("Third level"));
+}

@@ -522,10 +522,10 @@ impl<'a> Layouter<'a> {
                 },
                 ..s
             };
-            // The `###` mark says the level without colour, and wrapped
-            // lines indent under the text; below 20 columns it would cost
-            // more than it tells.
-            let marked = level >= 3 && self.avail() >= 20;
+            // The `###` mark says the level without colour (the theme's
+            // colours say it otherwise), and wrapped lines indent under the
+            // text; below 20 columns it would cost more than it tells.
+            let marked = self.opts.heading_marks && level >= 3 && self.avail() >= 20;
             if marked {
                 let marker = format!("{} ", "#".repeat(usize::from(level)));
                 self.containers.push_item(marker, Role::HeadingMark);

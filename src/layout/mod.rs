@@ -383,19 +383,33 @@ pub struct LayoutOptions {
     /// block once a document has highlighted [`HIGHLIGHT_MAX_DOC_LINES`]
     /// lines. Unknown languages and unknown syntect themes are plain.
     pub syntax: Option<&'static str>,
+    /// Level 3 to 6 headings start with their `###` mark: for when there is
+    /// no colour to tell the levels apart (see
+    /// [`Theme::marks_headings`](crate::theme::Theme::marks_headings)).
+    pub heading_marks: bool,
 }
 
 impl LayoutOptions {
     /// Code laid out plain.
-    pub const PLAIN: LayoutOptions = LayoutOptions { syntax: None };
+    /// Code laid out plain, headings marked: for output without colour.
+    pub const PLAIN: LayoutOptions = LayoutOptions {
+        syntax: None,
+        heading_marks: true,
+    };
+
+    /// The options for output in `theme` (`None`: no colour at all).
+    pub fn for_theme(theme: Option<&crate::theme::Theme>) -> LayoutOptions {
+        LayoutOptions {
+            syntax: theme.and_then(|t| t.syntax),
+            heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
+        }
+    }
 }
 
 impl Default for LayoutOptions {
-    /// Highlighted with the default theme's syntect theme.
+    /// As the default theme lays out: highlighted, headings in colour.
     fn default() -> Self {
-        LayoutOptions {
-            syntax: crate::theme::Theme::DARK.syntax,
-        }
+        LayoutOptions::for_theme(Some(&crate::theme::Theme::DARK))
     }
 }
 
