@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 pub use decode::decode_cow;
 pub use front_matter::{FrontMatterKind, Meta};
 pub use outline::Heading;
-pub use peek::{Peek, peek};
+pub use peek::{Peek, count_words, peek};
 
 use crate::Error;
 use crate::sanitize::sanitize_line;

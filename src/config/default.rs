@@ -29,7 +29,8 @@ theme = "auto"
 
 # Where the outline goes: left, right or hidden (o shows it).
 outline = "left"
-# The widest the outline may be, in columns.
+# The widest the outline may be, in columns. It fits its longest entries up
+# to a third of the screen and this; {{ and }} narrow and widen it for a session.
 outline-width = {DEFAULT_OUTLINE_WIDTH}
 
 # List drafts in the library (marked); false hides them (--no-drafts).

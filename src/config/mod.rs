@@ -103,7 +103,7 @@ pub struct Settings {
 /// The default text width of the reader.
 pub const DEFAULT_WIDTH: u16 = 100;
 /// The default widest outline.
-pub const DEFAULT_OUTLINE_WIDTH: u16 = 34;
+pub const DEFAULT_OUTLINE_WIDTH: u16 = 60;
 
 impl Config {
     /// The settings, with defaults where the file said nothing.

@@ -119,6 +119,12 @@ pub enum Action {
     CopySectionLink,
     /// Copy the code block nearest the top of the screen to the clipboard.
     CopyCode,
+    /// Narrow the outline pane for this session.
+    OutlineNarrower,
+    /// Widen the outline pane for this session.
+    OutlineWider,
+    /// Show or hide each section's reading time in the outline.
+    ToggleSectionTimes,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -180,6 +186,12 @@ pub const BINDABLE: &[(Action, &str)] = &[
         "copy the section as a link (path#anchor)",
     ),
     (Action::CopyCode, "copy the code block nearest the top"),
+    (Action::OutlineNarrower, "narrow the outline pane"),
+    (Action::OutlineWider, "widen the outline pane"),
+    (
+        Action::ToggleSectionTimes,
+        "show / hide section reading times in the outline",
+    ),
 ];
 
 impl Action {

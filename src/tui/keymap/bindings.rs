@@ -359,6 +359,24 @@ pub static BINDINGS: &[Binding] = &[
     },
     Binding {
         modes: READ,
+        keys: &[Key::ch('{')],
+        action: Action::OutlineNarrower,
+        help: "narrow the outline",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('}')],
+        action: Action::OutlineWider,
+        help: "widen the outline",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('i')],
+        action: Action::ToggleSectionTimes,
+        help: "section reading times in the outline",
+    },
+    Binding {
+        modes: READ,
         keys: &[Key::ch('e')],
         action: Action::Edit,
         help: "edit at this line in $VISUAL / $EDITOR",

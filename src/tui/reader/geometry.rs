@@ -4,6 +4,7 @@
 use ratatui::layout::Rect;
 
 use super::OUTLINE_MIN_COLUMNS;
+use super::pane::MIN_PANE;
 use crate::config::OutlineSide;
 use crate::tui::app::Config;
 
@@ -24,8 +25,15 @@ pub struct Geometry {
 
 impl Geometry {
     /// The parts of a `width` x `height` terminal, the outline on the side
-    /// `config` says (when `outline_wanted`) and no wider than it allows.
-    pub fn new(width: u16, height: u16, outline_wanted: bool, config: &Config) -> Geometry {
+    /// `config` says (when `outline_wanted`), `pane` columns wide when that
+    /// fits: at most a third of the screen and the config's outline width.
+    pub fn new(
+        width: u16,
+        height: u16,
+        outline_wanted: bool,
+        pane: u16,
+        config: &Config,
+    ) -> Geometry {
         let area = Rect::new(0, 0, width, height);
         let (main_h, status) = if height >= 2 {
             (height - 1, Some(Rect::new(0, height - 1, width, 1)))
@@ -33,7 +41,7 @@ impl Geometry {
             (height, None)
         };
         let outline_w = if outline_wanted && width >= OUTLINE_MIN_COLUMNS {
-            (width / 4).max(18).min(config.outline_width.max(1))
+            pane.clamp(MIN_PANE, Geometry::widest_pane(width, config))
         } else {
             0
         };
@@ -59,5 +67,10 @@ impl Geometry {
             text,
             status,
         }
+    }
+
+    /// The widest the outline pane may be on a terminal `width` columns wide.
+    pub fn widest_pane(width: u16, config: &Config) -> u16 {
+        (width / 3).min(config.outline_width).max(MIN_PANE)
     }
 }

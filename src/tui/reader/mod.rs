@@ -6,6 +6,7 @@ mod find;
 mod geometry;
 mod handoff;
 mod outline;
+mod pane;
 mod place;
 mod update;
 
@@ -22,6 +23,7 @@ use super::jobs::{JobId, StopFlag};
 pub use find::SearchState;
 pub use geometry::Geometry;
 pub use outline::OutlineView;
+pub use pane::PaneSize;
 pub use place::Place;
 pub use update::update;
 
@@ -87,6 +89,13 @@ pub struct ReaderScreen {
     pub jobs: ReaderJobs,
     /// Actions that need the whole article, kept until it has loaded.
     pub deferred: Vec<Action>,
+    /// What the outline pane needs, measured on load.
+    pub pane: PaneSize,
+    /// Columns `{` and `}` took from or gave to the pane this session.
+    pub pane_adjust: i16,
+    /// The reading times beside the outline's entries: on or off by `i`,
+    /// else shown when the pane has room.
+    pub times: Option<bool>,
     config: Config,
 }
 
@@ -128,10 +137,12 @@ impl ReaderScreen {
     ) -> ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
+        let pane = PaneSize::of(&article);
         let geometry = Geometry::new(
             width,
             height,
             has_outline && config.outline != OutlineSide::Hidden,
+            pane.wanted(true),
             &config,
         );
         let options = layout_options(&config, &article, partial);
@@ -150,6 +161,9 @@ impl ReaderScreen {
             partial,
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
+            pane,
+            pane_adjust: 0,
+            times: None,
             config,
         };
         reader.reset_outline();
@@ -251,7 +265,8 @@ impl ReaderScreen {
     /// column's width changed, keeping the same text on the top line.
     pub fn resize(&mut self, width: u16, height: u16) {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
-        self.geometry = Geometry::new(width, height, outline, &self.config);
+        let pane = self.pane_wanted();
+        self.geometry = Geometry::new(width, height, outline, pane, &self.config);
         self.relayout();
         self.outline.followed = None;
         self.follow();

@@ -87,6 +87,26 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         Action::Wheel { column, row, down } => wheel(r, column, row, down),
         Action::Click { column, row } => click(r, column, row),
         Action::Edit => return r.edit(),
+        Action::OutlineNarrower | Action::OutlineWider => {
+            let wider = action == Action::OutlineWider;
+            if !r.outline_shown() {
+                r.message = Some("the outline is hidden: o shows it".into());
+            } else if !r.adjust_pane(wider) {
+                r.message = Some(if wider {
+                    "the outline is as wide as it may be (a third of the screen, outline-width)"
+                        .into()
+                } else {
+                    "the outline is as narrow as it goes".into()
+                });
+            }
+        }
+        Action::ToggleSectionTimes => {
+            if r.outline_shown() {
+                r.toggle_times();
+            } else {
+                r.message = Some("the outline is hidden: o shows it".into());
+            }
+        }
         Action::CopySectionLink => return Some(r.copy_section_link()),
         Action::CopyCode => return r.copy_code(),
         // The app's own actions, and the library's, mean nothing here.

@@ -36,6 +36,8 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     }
     let headings = &r.article.outline;
     let min_level = r.outline.min_level;
+    let time_w = usize::from(r.pane.minutes_width);
+    let times = r.times_shown() && width > time_w + 4;
     let highlighted = r.highlighted();
     for row in 0..area.height {
         let Some(i) = r.outline_entry_at(usize::from(row)) else {
@@ -52,7 +54,26 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
             "▾ "
         };
         let entry = format!("{indent}{marker}{}", sanitize_line(&h.text));
-        let mut entry = truncate(&entry, width).into_owned();
+        // The section's reading time, right-aligned, when shown.
+        let time = times.then(|| {
+            let minutes = r.pane.minutes.get(i).copied().unwrap_or(1);
+            format!(
+                "{:>w$}",
+                format!("{minutes}m"),
+                w = time_w.saturating_sub(1)
+            )
+        });
+        let text_w = if time.is_some() {
+            width.saturating_sub(time_w)
+        } else {
+            width
+        };
+        let mut entry = truncate(&entry, text_w).into_owned();
+        if let Some(time) = &time {
+            let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
+            entry.push_str(&" ".repeat(text_w.saturating_sub(used) + 1));
+            entry.push_str(time);
+        }
         let style = if highlighted == Some(i) {
             // The bar spans the pane so that the highlight is easy to see.
             let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
