@@ -15,8 +15,9 @@ impl super::blocks::Layouter<'_> {
     /// of its own.
     pub(super) fn math(&mut self, tex: &str, display: bool, source: usize) {
         self.inline_mark(source);
+        // Math in a heading stays a heading, so its level shows.
         let style = super::Style {
-            role: super::Role::Math,
+            role: self.heading_role().unwrap_or(super::Role::Math),
             ..self.style()
         };
         let text = super::math::to_unicode(tex);

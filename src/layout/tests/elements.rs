@@ -215,3 +215,11 @@ fn heading_marks_only_without_colour() {
         check(&layout(&article(body), w, dark), w);
     }
 }
+
+#[test]
+fn math_in_a_heading_keeps_the_heading_role() {
+    let body = "## Using $\\alpha$\n";
+    let doc = plain(body, 40);
+    assert_eq!(texts(&doc)[0], "Using α");
+    assert_eq!(roles_on(body, 40, "α"), [Role::Heading(2)]);
+}
