@@ -340,6 +340,9 @@ fn symbol(name: &str) -> Option<&'static str> {
         "lim" => "lim",
         "max" => "max",
         "min" => "min",
+        "TeX" => "TeX",
+        "LaTeX" => "LaTeX",
+        "KaTeX" => "KaTeX",
         _ => return None,
     })
 }
@@ -425,6 +428,7 @@ mod tests {
     #[test]
     fn super_and_subscripts_where_unicode_has_them() {
         assert_eq!(u("x^2 + y_1"), "x² + y₁");
+        assert_eq!(u(r"\KaTeX"), "KaTeX");
         assert_eq!(u("e^{-10}"), "e⁻¹⁰");
         assert_eq!(u("a_{n+1}"), "aₙ₊₁");
         // No superscript q in Unicode: the source stays.
