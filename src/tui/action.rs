@@ -125,6 +125,30 @@ pub enum Action {
     OutlineWider,
     /// Show or hide each section's reading time in the outline.
     ToggleSectionTimes,
+    /// Reader: label every link on screen, to follow one by its label.
+    LinkHints,
+    /// Reader: open the list of the article's links.
+    LinkList,
+    /// Links: a character typed (a hint label, or the list's filter).
+    LinkInput(char),
+    /// Links: remove the last character typed.
+    LinkBackspace,
+    /// Link list: select the next link.
+    LinkDown,
+    /// Link list: select the previous link.
+    LinkUp,
+    /// Link list: follow the selected link.
+    LinkFollow,
+    /// Close the link hints, the link list or the question about a link.
+    LinkCancel,
+    /// Open the external link asked about, in the browser.
+    OpenUrl,
+    /// Copy the external link asked about to the clipboard (OSC 52).
+    CopyUrl,
+    /// Go back to the place left by the last jump or followed link.
+    HistoryBack,
+    /// Go forward again to the place gone back from.
+    HistoryForward,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -192,6 +216,19 @@ pub const BINDABLE: &[(Action, &str)] = &[
         Action::ToggleSectionTimes,
         "show / hide section reading times in the outline",
     ),
+    (Action::LinkHints, "label the links on screen to follow one"),
+    (Action::LinkList, "list the article's links"),
+    (Action::LinkDown, "link list: next link"),
+    (Action::LinkUp, "link list: previous link"),
+    (Action::LinkFollow, "link list: follow the link"),
+    (
+        Action::LinkCancel,
+        "close the link hints, the link list or the question",
+    ),
+    (Action::OpenUrl, "open the external link in the browser"),
+    (Action::CopyUrl, "copy the external link (OSC 52)"),
+    (Action::HistoryBack, "go back to the place left"),
+    (Action::HistoryForward, "go forward again"),
 ];
 
 impl Action {

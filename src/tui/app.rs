@@ -137,10 +137,16 @@ impl App {
     /// pushed as a reader when it is ready, unless something else was
     /// opened meanwhile.
     pub fn request_open(&mut self, path: std::path::PathBuf) {
+        self.request_open_at(path, None);
+    }
+
+    /// Like [`App::request_open`], landing on the heading `anchor`.
+    pub fn request_open_at(&mut self, path: std::path::PathBuf, anchor: Option<String>) {
         let job = Job::Open {
             path,
             config: self.config,
             size: self.size,
+            anchor,
         };
         self.opening = Some(self.jobs.push(job));
     }
@@ -267,6 +273,9 @@ impl App {
             return Mode::Help;
         }
         match self.screens.last() {
+            Some(Screen::Reader(r)) if r.links.mode().is_some() => {
+                r.links.mode().unwrap_or(Mode::Reader)
+            }
             Some(Screen::Reader(r)) if r.search.typing.is_some() => Mode::Search,
             Some(Screen::Reader(r)) if r.focus == Focus::Outline => Mode::Outline,
             Some(Screen::Library(s)) => match &s.picker {

@@ -9,6 +9,7 @@
 pub mod action;
 pub mod app;
 pub mod editor;
+pub mod external;
 pub mod host;
 pub mod jobs;
 pub mod keymap;

@@ -53,6 +53,9 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         }
         return None;
     }
+    if let Some(effect) = super::reader::follow::update(app, &action) {
+        return effect;
+    }
     let effect = match app.screens.last_mut() {
         Some(Screen::Reader(r)) => super::reader::update(r, action),
         Some(Screen::Library(s)) => super::library::update(s, action),
@@ -88,6 +91,9 @@ fn request_layouts(app: &mut App) {
 /// has moved past it.
 fn finish(app: &mut App, done: Done) {
     let id = done.id;
+    if super::reader::follow::finish(app, id, &done.output) {
+        return;
+    }
     match done.output {
         Output::Opened(result) => {
             if app.opening != Some(id) {
@@ -100,8 +106,13 @@ fn finish(app: &mut App, done: Done) {
                     if reader.geometry.area.width != w || reader.geometry.area.height != h {
                         reader.resize(w, h);
                     }
-                    app.screens.push(Screen::Reader(reader));
-                    app.watch_top_reader();
+                    if app.reader().is_some() {
+                        // A followed link: the new article takes the reader's place.
+                        super::reader::follow::arrive(app, reader);
+                    } else {
+                        app.screens.push(Screen::Reader(reader));
+                        app.watch_top_reader();
+                    }
                 }
                 Err(message) => set_message(app, message),
             }
@@ -187,6 +198,8 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
+        // Handled by the links above.
+        Output::Links(_) | Output::Browsed(_) => {}
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

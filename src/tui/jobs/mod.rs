@@ -9,6 +9,7 @@
 //! moved past (an older id) is dropped.
 
 mod executors;
+mod links;
 mod watch;
 mod work;
 
@@ -18,6 +19,7 @@ use std::sync::mpsc::Sender;
 
 use crate::article::Article;
 use crate::layout::Document;
+use crate::links::{Link, Resolution, Resolver};
 
 use super::app::Config;
 use super::library::PreviewState;
@@ -25,6 +27,9 @@ use super::reader::ReaderScreen;
 
 pub use executors::{Inline, Pool};
 pub use watch::StopFlag;
+
+/// A link resolver shared by the jobs of one reading session; only jobs lock it.
+pub type SharedResolver = Arc<std::sync::Mutex<Resolver>>;
 
 /// Names one job of an app; ids are never reused.
 pub type JobId = u64;
@@ -41,6 +46,21 @@ pub enum Job {
         config: Config,
         /// Columns and rows of the terminal.
         size: (u16, u16),
+        /// The heading to put on the top line (a followed `file#anchor`).
+        anchor: Option<String>,
+    },
+    /// Resolve every link of an article, for the link list and for
+    /// following its links (asked when first needed).
+    Links {
+        /// The article.
+        article: Arc<Article>,
+        /// The resolver shared by the readers of one session (it caches).
+        resolver: SharedResolver,
+    },
+    /// Start a browser on a URL, detached, and wait for it to end.
+    Browse {
+        /// The program and its arguments, the URL last.
+        command: Vec<String>,
     },
     /// Parse the whole of a large article whose start is on screen, and lay
     /// it out at `width`.
@@ -111,6 +131,10 @@ pub enum Output {
     Changed(PathBuf),
     /// A watch ended, or could not start: why, when there is something to say.
     Unwatched(String),
+    /// Every link of an article and where it leads.
+    Links(Arc<Vec<(Link, Resolution)>>),
+    /// What starting a browser did, for the status line (empty: nothing to say).
+    Browsed(String),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
 }

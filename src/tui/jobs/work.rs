@@ -14,11 +14,29 @@ impl Job {
     /// inline in tests).
     pub fn run(self, reporter: &Reporter) -> Output {
         match self {
-            Job::Open { path, config, size } => Output::Opened(
+            Job::Open {
+                path,
+                config,
+                size,
+                anchor,
+            } => Output::Opened(
                 Article::load(&path)
-                    .map(|article| Box::new(ReaderScreen::new(article, config, size.0, size.1)))
+                    .map(|article| {
+                        let mut reader = ReaderScreen::new(article, config, size.0, size.1);
+                        if let Some(anchor) = anchor {
+                            if !reader.land_on(&anchor) {
+                                let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
+                                reader.message = Some(format!("no section #{anchor} here"));
+                            }
+                        }
+                        Box::new(reader)
+                    })
                     .map_err(|e| e.to_string()),
             ),
+            Job::Links { article, resolver } => Output::Links(std::sync::Arc::new(
+                super::links::resolve_all(&article, &resolver),
+            )),
+            Job::Browse { command } => super::links::browse(&command, reporter),
             Job::LoadWhole {
                 path,
                 bytes,
@@ -61,12 +79,13 @@ impl Job {
     /// stream): it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
         match self {
-            Job::Watch { .. } => true,
+            Job::Watch { .. } | Job::Browse { .. } => true,
             Job::Open { .. }
             | Job::LoadWhole { .. }
             | Job::Layout { .. }
             | Job::Reload { .. }
-            | Job::Preview { .. } => false,
+            | Job::Preview { .. }
+            | Job::Links { .. } => false,
         }
     }
 }

@@ -14,6 +14,9 @@ const FILTER: &[Mode] = &[Mode::LibraryFilter];
 const PICKER: &[Mode] = &[Mode::TagPicker];
 const TAG_SEARCH: &[Mode] = &[Mode::TagSearch];
 const HELP: &[Mode] = &[Mode::Help];
+const HINTS: &[Mode] = &[Mode::Hints];
+const LINK_LIST: &[Mode] = &[Mode::LinkList];
+const PROMPT: &[Mode] = &[Mode::LinkPrompt];
 
 /// Every binding, in the order the help overlay lists them. Typed characters
 /// in [`Mode::Search`] are handled by [`action_for`] itself.
@@ -440,6 +443,90 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::ch('?'), Key::plain(KeyCode::Esc), Key::ch('q')],
         action: Action::ToggleHelp,
         help: "close the help",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('f')],
+        action: Action::LinkHints,
+        help: "label the links on screen",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('F')],
+        action: Action::LinkList,
+        help: "list the links",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('H'), Key::plain(KeyCode::Backspace)],
+        action: Action::HistoryBack,
+        help: "back to the place left",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('L')],
+        action: Action::HistoryForward,
+        help: "forward again",
+    },
+    Binding {
+        modes: HINTS,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::LinkBackspace,
+        help: "erase the last letter",
+    },
+    Binding {
+        modes: HINTS,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::LinkCancel,
+        help: "cancel (type a label to follow its link)",
+    },
+    Binding {
+        modes: LINK_LIST,
+        keys: &[Key::plain(KeyCode::Enter)],
+        action: Action::LinkFollow,
+        help: "follow the link",
+    },
+    Binding {
+        modes: LINK_LIST,
+        keys: &[Key::plain(KeyCode::Down), Key::ctrl('n')],
+        action: Action::LinkDown,
+        help: "next link",
+    },
+    Binding {
+        modes: LINK_LIST,
+        keys: &[Key::plain(KeyCode::Up), Key::ctrl('p')],
+        action: Action::LinkUp,
+        help: "previous link",
+    },
+    Binding {
+        modes: LINK_LIST,
+        keys: &[Key::plain(KeyCode::Backspace)],
+        action: Action::LinkBackspace,
+        help: "erase the last letter of the filter",
+    },
+    Binding {
+        modes: LINK_LIST,
+        keys: &[Key::plain(KeyCode::Esc)],
+        action: Action::LinkCancel,
+        help: "close (type to filter)",
+    },
+    Binding {
+        modes: PROMPT,
+        keys: &[Key::ch('y')],
+        action: Action::OpenUrl,
+        help: "open it in the browser",
+    },
+    Binding {
+        modes: PROMPT,
+        keys: &[Key::ch('c')],
+        action: Action::CopyUrl,
+        help: "copy it (OSC 52)",
+    },
+    Binding {
+        modes: PROMPT,
+        keys: &[Key::ch('n'), Key::plain(KeyCode::Esc), Key::ch('q')],
+        action: Action::LinkCancel,
+        help: "do not open it",
     },
     Binding {
         modes: READ,

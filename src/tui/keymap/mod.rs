@@ -37,11 +37,17 @@ pub enum Mode {
     TagPicker,
     /// A tag name being typed in the tag picker.
     TagSearch,
+    /// Link labels on screen, one being typed.
+    Hints,
+    /// The list of the article's links.
+    LinkList,
+    /// The question before opening an external link.
+    LinkPrompt,
 }
 
 impl Mode {
     /// Every mode.
-    pub const ALL: [Mode; 8] = [
+    pub const ALL: [Mode; 11] = [
         Mode::Reader,
         Mode::Outline,
         Mode::Search,
@@ -50,6 +56,9 @@ impl Mode {
         Mode::LibraryFilter,
         Mode::TagPicker,
         Mode::TagSearch,
+        Mode::Hints,
+        Mode::LinkList,
+        Mode::LinkPrompt,
     ];
 
     /// The heading of this mode's section in the help overlay.
@@ -63,6 +72,9 @@ impl Mode {
             Mode::LibraryFilter => "Typing a filter (/)",
             Mode::TagPicker => "Tag picker (t)",
             Mode::TagSearch => "Finding a tag (/ in the picker)",
+            Mode::Hints => "Link labels (f)",
+            Mode::LinkList => "Link list (F)",
+            Mode::LinkPrompt => "Opening an external link",
         }
     }
 }

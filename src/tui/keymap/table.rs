@@ -153,6 +153,9 @@ impl Keymap {
             (Mode::LibraryFilter | Mode::TagSearch, KeyCode::Char(c)) if typed.is_empty() => {
                 Some(Action::FilterInput(c))
             }
+            (Mode::Hints | Mode::LinkList, KeyCode::Char(c)) if typed.is_empty() => {
+                Some(Action::LinkInput(c))
+            }
             _ => None,
         }
     }

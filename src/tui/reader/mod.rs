@@ -3,8 +3,11 @@
 //! (layout, search) happens here on load and resize, never while drawing.
 
 mod find;
+pub mod follow;
 mod geometry;
 mod handoff;
+pub mod history;
+pub mod links;
 mod outline;
 mod pane;
 mod place;
@@ -96,6 +99,10 @@ pub struct ReaderScreen {
     /// The reading times beside the outline's entries: on or off by `i`,
     /// else shown when the pane has room.
     pub times: Option<bool>,
+    /// The article's links, the labels and the list.
+    pub links: links::LinkState,
+    /// The places to go back and forward to.
+    pub history: history::History,
     config: Config,
 }
 
@@ -164,6 +171,8 @@ impl ReaderScreen {
             pane,
             pane_adjust: 0,
             times: None,
+            links: links::LinkState::default(),
+            history: history::History::default(),
             config,
         };
         reader.reset_outline();
@@ -309,7 +318,10 @@ impl ReaderScreen {
         self.restore(anchor);
         self.reset_outline();
         self.rerun_search();
-        self.follow();
+        // The whole outline may want a wider pane than its start did.
+        self.pane = PaneSize::of(&self.article);
+        let area = self.geometry.area;
+        self.resize(area.width, area.height);
     }
 
     fn relayout(&mut self) {

@@ -79,6 +79,7 @@ impl ReaderScreen {
             lay_out(&self.config, &self.article, self.geometry.text.width)
         };
         // The outline may have gained or lost its headings.
+        self.pane = super::PaneSize::of(&self.article);
         let area = self.geometry.area;
         self.resize(area.width, area.height);
         self.go_to_place(&place);

@@ -23,8 +23,8 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         Action::PageUp => r.scroll_up(page),
         Action::HalfPageDown => r.scroll_down(half),
         Action::HalfPageUp => r.scroll_up(half),
-        Action::Top => r.top = 0,
-        Action::Bottom => r.bottom(),
+        Action::Top => recorded(r, |r| r.top = 0),
+        Action::Bottom => recorded(r, ReaderScreen::bottom),
         Action::NextHeading => {
             let moved = r.next_heading();
             r.message = (!moved).then(|| "no heading below".into());
@@ -51,7 +51,7 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         Action::OutlineUp => r.move_selection(false),
         Action::OutlineJump => {
             let i = r.outline.selected;
-            r.jump_to_heading(i);
+            recorded(r, |r| r.jump_to_heading(i));
         }
         Action::Fold => r.fold(),
         Action::Unfold => r.unfold(),
@@ -71,7 +71,7 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
             if query.is_empty() {
                 r.clear_search();
             } else {
-                r.run_search(query);
+                recorded(r, |r| r.run_search(query));
             }
         }
         Action::SearchAbort => r.search.typing = None,
@@ -142,7 +142,17 @@ fn click(r: &mut ReaderScreen, column: u16, row: u16) {
     }
     if let Some(i) = r.outline_entry_at(usize::from(row - pane.y)) {
         r.outline.selected = i;
-        r.jump_to_heading(i);
+        recorded(r, |r| r.jump_to_heading(i));
+    }
+}
+
+/// Does a jump, recording the place left in the history when it moved.
+fn recorded(r: &mut ReaderScreen, jump: impl FnOnce(&mut ReaderScreen)) {
+    let before = r.spot();
+    jump(r);
+    if r.top != before.top {
+        r.history
+            .record(super::history::Step::Spot(Box::new(before)));
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod help;
 pub mod library;
+pub mod links;
 pub mod outline;
 pub mod reader;
 pub mod status;

@@ -16,6 +16,7 @@ use super::{clip, outline, status};
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     draw_text(buf, r);
     outline::draw(buf, r);
+    super::links::draw(buf, r);
     status::draw(buf, r);
 }
 

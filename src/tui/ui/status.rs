@@ -54,12 +54,16 @@ fn right_part(r: &ReaderScreen) -> String {
     if r.partial {
         parts.push("loading…".to_string());
     }
+    parts.extend(super::links::status_right(r));
     parts.push(format!("{:>3}%", r.percent()));
     parts.join("  ")
 }
 
 /// The search prompt, a message, or the breadcrumb, in `width` columns.
 fn left_part(r: &ReaderScreen, width: usize) -> String {
+    if let Some(links) = super::links::status_left(r, width) {
+        return links;
+    }
     if let Some(q) = &r.search.typing {
         let prompt = format!("/{}▏", sanitize_line(q));
         // Keep the end of a long query in view, where the typing is.

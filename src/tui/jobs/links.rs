@@ -1,0 +1,53 @@
+//! The link jobs' work: resolving an article's links with the shared
+//! resolver, and starting a browser detached from the terminal.
+
+use std::process::{Command, Stdio};
+use std::sync::{MutexGuard, PoisonError};
+
+use crate::article::Article;
+use crate::links::{Link, Resolution, Resolver};
+use crate::sanitize::sanitize_line;
+
+use super::{Output, Reporter, SharedResolver};
+
+fn lock(resolver: &SharedResolver) -> MutexGuard<'_, Resolver> {
+    // A job that panicked holding the lock left only caches behind.
+    resolver.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Every link of `article` and where it leads.
+pub(super) fn resolve_all(article: &Article, resolver: &SharedResolver) -> Vec<(Link, Resolution)> {
+    lock(resolver).resolve_all(article)
+}
+
+/// Starts `command` with no terminal (stdin, stdout and stderr to null, in
+/// a process group of its own so that a Ctrl-C meant for quire does not
+/// reach it), says so, and waits for it to end so that it is reaped.
+pub(super) fn browse(command: &[String], reporter: &Reporter) -> Output {
+    let Some((program, args)) = command.split_first() else {
+        return Output::Browsed("no browser to open it with".into());
+    };
+    let mut cmd = Command::new(program);
+    cmd.args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        cmd.process_group(0);
+    }
+    let name = sanitize_line(program).into_owned();
+    match cmd.spawn() {
+        Ok(mut child) => {
+            reporter.send(Output::Browsed(format!("started {name}")));
+            match child.wait() {
+                Ok(status) if !status.success() => {
+                    Output::Browsed(format!("{name} ended: {status}"))
+                }
+                _ => Output::Browsed(String::new()),
+            }
+        }
+        Err(e) => Output::Browsed(format!("could not start {name}: {e}")),
+    }
+}

@@ -1,0 +1,363 @@
+//! Following links and going back and forward. These actions may swap the
+//! reader on top of the stack for another article's, so they work on the
+//! whole [`App`]. No I/O: resolving a link, opening a file and starting a
+//! browser are background jobs.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+
+use crate::links::{Kind, Resolution, Resolver};
+use crate::sanitize::sanitize_line;
+use crate::tui::action::{Action, Effect};
+use crate::tui::app::{App, Screen};
+use crate::tui::external;
+use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
+
+use super::ReaderScreen;
+use super::history::{Step, push};
+use super::links::LinkList;
+
+/// Carries out a link or history action on the reader on top; `None` when
+/// `action` is not one (or the top screen is not a reader), so that the
+/// screen's own update gets it.
+pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    let r = app.reader_mut()?;
+    match action {
+        Action::LinkHints => {
+            r.message = None;
+            let hints = r.make_hints();
+            if hints.hints.is_empty() {
+                r.message = Some("no link on screen".into());
+            } else {
+                r.links.hints = Some(hints);
+            }
+        }
+        Action::LinkList if r.partial => {
+            r.message = Some("loading the rest of the article…".into());
+        }
+        Action::LinkList => {
+            r.message = None;
+            if !open_list(r) {
+                request_links(app);
+            }
+        }
+        Action::LinkInput(c) => {
+            if let Some(list) = &mut r.links.list {
+                list.filter.push(*c);
+                refilter(r);
+            } else {
+                type_label(app, *c);
+            }
+        }
+        Action::LinkBackspace => {
+            if let Some(list) = &mut r.links.list {
+                list.filter.pop();
+                refilter(r);
+            } else if let Some(hints) = &mut r.links.hints {
+                hints.typed.pop();
+            }
+        }
+        Action::LinkDown | Action::LinkUp => {
+            if let Some(list) = &mut r.links.list {
+                list.selected = if *action == Action::LinkDown {
+                    (list.selected + 1).min(list.shown.len().saturating_sub(1))
+                } else {
+                    list.selected.saturating_sub(1)
+                };
+            }
+        }
+        Action::LinkFollow => {
+            let list = r.links.list.take()?;
+            let table = r.links.table.clone()?;
+            if let Some((_, resolution)) = list.shown.get(list.selected).and_then(|&i| table.get(i))
+            {
+                act(app, resolution.clone());
+            }
+        }
+        Action::LinkCancel => {
+            if r.links.prompt.take().is_none() && r.links.list.take().is_none() {
+                r.links.hints = None;
+            }
+        }
+        Action::OpenUrl => {
+            let url = r.links.prompt.take()?;
+            let browser = std::env::var("BROWSER").ok();
+            let command = external::browser_command(browser.as_deref(), &url);
+            let program = command.first().cloned().unwrap_or_default();
+            r.message = Some(format!("starting {}…", sanitize_line(&program)));
+            app.jobs.push(Job::Browse { command });
+        }
+        Action::CopyUrl => {
+            let url = r.links.prompt.take()?;
+            r.message = Some(format!("copied {}", external::shown_url(&url, 60)));
+            return Some(Some(Effect::Copy(url)));
+        }
+        Action::HistoryBack => travel(app, false),
+        Action::HistoryForward => travel(app, true),
+        Action::Click { column, row } => {
+            let target = r.link_at(*column, *row)?;
+            r.message = None;
+            follow_target(app, target);
+        }
+        _ => return None,
+    }
+    Some(None)
+}
+
+/// Opens the link list; false when the links are still to be read (the
+/// list opens when they are).
+fn open_list(r: &mut ReaderScreen) -> bool {
+    match &r.links.table {
+        Some(table) if table.is_empty() => r.message = Some("this article has no links".into()),
+        Some(_) => {
+            r.links.list = Some(LinkList::default());
+            refilter(r);
+        }
+        None => {
+            r.links.list_wanted = true;
+            r.message = Some("reading the links…".into());
+            return false;
+        }
+    }
+    true
+}
+
+fn refilter(r: &mut ReaderScreen) {
+    if let (Some(list), Some(table)) = (&mut r.links.list, &r.links.table) {
+        list.refilter(table);
+    }
+}
+
+/// A letter typed over the labels: follows the link once a label is whole.
+fn type_label(app: &mut App, c: char) {
+    let Some(r) = app.reader_mut() else { return };
+    let Some(hints) = &mut r.links.hints else {
+        return;
+    };
+    hints.typed.push(c);
+    let typed = hints.typed.clone();
+    let mut matching = hints.hints.iter().filter(|h| h.label.starts_with(&typed));
+    let Some(first) = matching.next() else {
+        r.links.hints = None;
+        r.message = Some(format!("no link labelled {}", sanitize_line(&typed)));
+        return;
+    };
+    if first.label != typed {
+        return;
+    }
+    let link = first.link;
+    r.links.hints = None;
+    if let Some(target) = r.doc.links.get(link as usize).cloned() {
+        follow_target(app, target);
+    }
+}
+
+/// Follows `target`, a link of the reader on top (as the layout holds
+/// it): at once when the article's links are resolved, else once they are.
+/// Only a target the resolver saw in the article's own text is followed.
+pub fn follow_target(app: &mut App, target: String) {
+    let Some(r) = app.reader_mut() else { return };
+    if r.partial {
+        r.message = Some("loading the rest of the article…".into());
+        return;
+    }
+    if r.links.table.is_none() {
+        r.links.pending = Some(target);
+        request_links(app);
+        return;
+    }
+    match r.links.lookup(&target).cloned() {
+        Some(resolution) => act(app, resolution),
+        None => r.message = Some("this link cannot be followed".into()),
+    }
+}
+
+/// Goes where `resolution` leads, or says why it does not.
+fn act(app: &mut App, resolution: Resolution) {
+    let Some(r) = app.reader_mut() else { return };
+    let Resolution {
+        kind,
+        path,
+        anchor,
+        url,
+        reason,
+    } = resolution;
+    match (kind, path) {
+        (Kind::Url, _) => r.links.prompt = url,
+        (Kind::Anchor | Kind::File, Some(path)) if path == r.article.path => {
+            let before = r.spot();
+            let landed = match &anchor {
+                Some(anchor) => r.land_on(anchor),
+                None => {
+                    r.top = 0;
+                    r.follow();
+                    true
+                }
+            };
+            if landed {
+                r.history.record(Step::Spot(Box::new(before)));
+            } else {
+                r.message = Some(reason.unwrap_or_else(|| "no such section here".into()));
+            }
+        }
+        (Kind::Anchor | Kind::File, Some(path)) if !is_markdown(&path) => {
+            r.message = Some(format!(
+                "not an article: {}",
+                sanitize_line(&path.display().to_string())
+            ));
+        }
+        (Kind::Anchor | Kind::File, Some(path)) => app.request_open_at(path, anchor),
+        (_, _) => {
+            let why = reason.unwrap_or_else(|| "this link leads nowhere".into());
+            r.message = Some(why);
+        }
+    }
+}
+
+fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// The folder of the library under the readers, if any.
+fn library_root(app: &App) -> Option<std::path::PathBuf> {
+    app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => Some(l.library.root.clone()),
+        Screen::Reader(_) => None,
+    })
+}
+
+/// The reader's resolver, made on first need.
+fn resolver(r: &mut ReaderScreen, root: Option<&Path>) -> SharedResolver {
+    Arc::clone(
+        r.links
+            .resolver
+            .get_or_insert_with(|| Arc::new(Mutex::new(Resolver::new(root)))),
+    )
+}
+
+/// Asks for the links of the reader on top to be resolved, once it holds
+/// the whole article and has not asked yet. Asked when first needed (the
+/// list): a reader that never looks at its links pays nothing.
+fn request_links(app: &mut App) {
+    let root = library_root(app);
+    let Some(r) = app.reader_mut() else { return };
+    if r.partial || r.links.table.is_some() || r.links.asked.is_some() {
+        return;
+    }
+    let job = Job::Links {
+        article: Arc::clone(&r.article),
+        resolver: resolver(r, root.as_deref()),
+    };
+    let id = app.jobs.push(job);
+    if let Some(r) = app.reader_mut() {
+        r.links.asked = Some(id);
+    }
+}
+
+/// Puts a reader opened by following a link on top, in place of the one
+/// the link was followed from, which becomes the step back.
+pub fn arrive(app: &mut App, mut reader: Box<ReaderScreen>) {
+    let Some(Screen::Reader(top)) = app.screens.last_mut() else {
+        app.screens.push(Screen::Reader(reader));
+        app.watch_top_reader();
+        return;
+    };
+    reader.history = std::mem::take(&mut top.history);
+    reader.links.resolver = top.links.resolver.clone();
+    let left = std::mem::replace(top, reader);
+    top.history.record(Step::Reader(stash(left)));
+    app.watch_top_reader();
+}
+
+/// Readies a reader for keeping in the history: its watch stops (it starts
+/// again when the reader comes back), a resolve it waits for is asked again.
+fn stash(mut reader: Box<ReaderScreen>) -> Box<ReaderScreen> {
+    if let Some((_, stop)) = reader.jobs.watch.take() {
+        stop.stop();
+    }
+    reader.links.asked = None;
+    reader.links.pending = None;
+    reader.links.list_wanted = false;
+    reader
+}
+
+/// Goes one step back (or forward).
+fn travel(app: &mut App, forward: bool) {
+    let (w, h) = app.size;
+    let Some(Screen::Reader(r)) = app.screens.last_mut() else {
+        return;
+    };
+    r.message = None;
+    let step = if forward {
+        r.history.forward.pop()
+    } else {
+        r.history.back.pop()
+    };
+    let here = match step {
+        None => {
+            let way = if forward { "forward" } else { "back" };
+            r.message = Some(format!("nothing to go {way} to"));
+            return;
+        }
+        Some(Step::Spot(spot)) => {
+            let here = Step::Spot(Box::new(r.spot()));
+            r.go_to_spot(&spot);
+            here
+        }
+        Some(Step::Reader(mut other)) => {
+            other.history = std::mem::take(&mut r.history);
+            let left = std::mem::replace(r, other);
+            if r.geometry.area.width != w || r.geometry.area.height != h {
+                r.resize(w, h);
+            }
+            Step::Reader(stash(left))
+        }
+    };
+    let other_way = if forward {
+        &mut r.history.back
+    } else {
+        &mut r.history.forward
+    };
+    push(other_way, here);
+    if r.jobs.watch.is_none() {
+        app.watch_top_reader();
+    }
+}
+
+/// Puts a link job's result where it was asked for; true when `output`
+/// was one.
+pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
+    match output {
+        Output::Links(table) => {
+            let Some(r) = app.reader_mut() else {
+                return true;
+            };
+            if r.links.asked != Some(id) {
+                return true;
+            }
+            r.links.table = Some(Arc::clone(table));
+            r.links.asked = None;
+            if std::mem::take(&mut r.links.list_wanted) {
+                r.message = None;
+                let _ = open_list(r);
+            }
+            if let Some(target) = r.links.pending.take() {
+                follow_target(app, target);
+            }
+        }
+        Output::Browsed(message) => {
+            if message.is_empty() {
+                return true;
+            }
+            match app.screens.last_mut() {
+                Some(Screen::Reader(r)) => r.message = Some(message.clone()),
+                Some(Screen::Library(s)) => s.message = Some(message.clone()),
+                None => {}
+            }
+        }
+        _ => return false,
+    }
+    true
+}

@@ -1,0 +1,300 @@
+//! A reader's links: where each of the article's links leads (resolved on a
+//! background job), the labels of the links on screen (`f`), the filtered
+//! list of all links (`F`), the question before an external link, and
+//! landing on an anchor. State only; following is in [`super::follow`].
+
+use std::sync::Arc;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::layout::{Role, Style};
+use crate::links::{Kind, Link, Resolution};
+
+use super::ReaderScreen;
+use crate::tui::jobs::{JobId, SharedResolver};
+use crate::tui::keymap::Mode;
+
+/// Label letters, home row first.
+pub const HOME_ROW: &str = "asdfghjkl";
+
+/// The rest of the alphabet, for screens with more links than the home
+/// row's two-letter labels can name.
+const MORE_LETTERS: &str = "qwertyuiopzxcvbnm";
+
+/// Everything a reader knows about its links.
+#[derive(Debug, Clone, Default)]
+pub struct LinkState {
+    /// Every link of the article and where it leads, once resolved.
+    pub table: Option<Arc<Vec<(Link, Resolution)>>>,
+    /// The job resolving the table, while it runs.
+    pub asked: Option<JobId>,
+    /// A target followed before the table was ready: followed when it is.
+    pub pending: Option<String>,
+    /// The resolver of this reading session (shared with the next article).
+    pub resolver: Option<SharedResolver>,
+    /// The labels on screen, while `f` waits for one.
+    pub hints: Option<Hints>,
+    /// The link list, while open.
+    pub list: Option<LinkList>,
+    /// True when `F` was pressed before the table was ready: it opens then.
+    pub list_wanted: bool,
+    /// The external URL asked about on the status line.
+    pub prompt: Option<String>,
+}
+
+impl LinkState {
+    /// The typing mode the links put the reader in, if any.
+    pub fn mode(&self) -> Option<Mode> {
+        if self.prompt.is_some() {
+            Some(Mode::LinkPrompt)
+        } else if self.list.is_some() {
+            Some(Mode::LinkList)
+        } else if self.hints.is_some() {
+            Some(Mode::Hints)
+        } else {
+            None
+        }
+    }
+
+    /// Where `target` (as the layout holds it) leads, when the table knows.
+    /// An email autolink is listed with its `mailto:`.
+    pub fn lookup(&self, target: &str) -> Option<&Resolution> {
+        let table = self.table.as_ref()?;
+        let find = |t: &str| table.iter().find(|(link, _)| link.target == t);
+        find(target)
+            .or_else(|| find(&format!("mailto:{target}")))
+            .map(|(_, r)| r)
+    }
+}
+
+/// One labelled link on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    /// The letters that follow it.
+    pub label: String,
+    /// Its document line.
+    pub line: usize,
+    /// The column its text starts at, in the text column.
+    pub column: u16,
+    /// Its index in the document's links.
+    pub link: u32,
+}
+
+/// The labels on screen and the letters typed so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    /// Each link on screen, top to bottom, left to right.
+    pub hints: Vec<Hint>,
+    /// Letters typed so far.
+    pub typed: String,
+}
+
+/// `count` labels, prefix-free, shortest first: as many single home-row
+/// letters as leave enough two-letter labels for the rest; past 81 links,
+/// the whole alphabet.
+pub fn labels(count: usize) -> Vec<String> {
+    let home: Vec<char> = HOME_ROW.chars().collect();
+    let all: Vec<char> = HOME_ROW.chars().chain(MORE_LETTERS.chars()).collect();
+    let letters = if count <= home.len() * home.len() {
+        home
+    } else {
+        all
+    };
+    let m = letters.len();
+    if count <= m {
+        return letters.iter().take(count).map(|c| c.to_string()).collect();
+    }
+    // k single letters and (m - k) prefixes of m letters each.
+    let singles = (m * m).saturating_sub(count) / (m - 1);
+    let singles = singles.min(m);
+    let mut out: Vec<String> = letters[..singles].iter().map(|c| c.to_string()).collect();
+    'outer: for &first in &letters[singles..] {
+        for &second in &letters {
+            if out.len() >= count {
+                break 'outer;
+            }
+            out.push(format!("{first}{second}"));
+        }
+    }
+    out
+}
+
+/// The link list: its filter and selection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkList {
+    /// Text typed to filter by.
+    pub filter: String,
+    /// Indices in the table of the links that pass the filter.
+    pub shown: Vec<usize>,
+    /// The selected entry of `shown`.
+    pub selected: usize,
+}
+
+impl LinkList {
+    /// Keeps the links whose text, target or kind holds the filter (any case).
+    pub fn refilter(&mut self, table: &[(Link, Resolution)]) {
+        let needle = self.filter.to_lowercase();
+        self.shown = table
+            .iter()
+            .enumerate()
+            .filter(|(_, (link, r))| {
+                needle.is_empty()
+                    || link.text.to_lowercase().contains(&needle)
+                    || link.target.to_lowercase().contains(&needle)
+                    || kind_name(r).contains(&needle)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+    }
+}
+
+/// How the list names where a link leads.
+pub fn kind_name(r: &Resolution) -> &'static str {
+    match r.kind {
+        Kind::Anchor | Kind::File if r.reason.is_some() => "broken",
+        kind => kind.name(),
+    }
+}
+
+impl ReaderScreen {
+    /// The links on screen, labelled.
+    pub fn make_hints(&self) -> Hints {
+        let mut found: Vec<(usize, u16, u32)> = Vec::new();
+        // A link wrapped onto the next line keeps its one label.
+        let mut open: Option<u32> = None;
+        for line in self.doc.lines(self.top, self.rows()) {
+            let mut column = 0usize;
+            let mut last: Option<u32> = None;
+            for (i, (text, style)) in line.spans().enumerate() {
+                let link = followable(style);
+                if let Some(link) = link {
+                    let continued = (i == 0 && open == Some(link)) || last == Some(link);
+                    if !continued {
+                        let col = u16::try_from(column).unwrap_or(u16::MAX);
+                        found.push((line.index(), col, link));
+                    }
+                }
+                last = link;
+                column += text.width();
+            }
+            open = last;
+        }
+        let labels = labels(found.len());
+        Hints {
+            hints: found
+                .into_iter()
+                .zip(labels)
+                .map(|((line, column, link), label)| Hint {
+                    label,
+                    line,
+                    column,
+                    link,
+                })
+                .collect(),
+            typed: String::new(),
+        }
+    }
+
+    /// The target of the link drawn at `column`, `row` of the terminal.
+    pub fn link_at(&self, column: u16, row: u16) -> Option<String> {
+        let text = self.geometry.text;
+        if column < text.x || row < text.y || column >= text.right() || row >= text.bottom() {
+            return None;
+        }
+        let line = self.doc.line(self.top + usize::from(row - text.y))?;
+        let x = usize::from(column - text.x);
+        let mut at = 0usize;
+        for (text, style) in line.spans() {
+            let w = text.width();
+            if x >= at && x < at + w {
+                let link = followable(style)?;
+                return self.doc.links.get(link as usize).cloned();
+            }
+            at += w;
+        }
+        None
+    }
+
+    /// Puts the heading (or HTML id) `anchor` on the top line; false when
+    /// the article has no such place.
+    pub fn land_on(&mut self, anchor: &str) -> bool {
+        if let Some(i) = self.article.outline.iter().position(|h| h.anchor == anchor) {
+            self.jump_to_heading(i);
+            self.follow();
+            return true;
+        }
+        match html_id_offset(&self.article.body, anchor) {
+            Some(offset) => {
+                self.top = line_of_offset(&self.doc, offset);
+                self.follow();
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The link a span follows: any span inside a link (plain, emphasised, in
+/// a heading), not an image's source.
+fn followable(style: Style) -> Option<u32> {
+    style.link.filter(|_| style.role != Role::Image)
+}
+
+/// The body offset of an HTML `id="anchor"` or `name="anchor"`.
+fn html_id_offset(body: &str, anchor: &str) -> Option<usize> {
+    ["id", "name"].iter().find_map(|attr| {
+        [format!("{attr}=\"{anchor}\""), format!("{attr}='{anchor}'")]
+            .iter()
+            .find_map(|needle| body.find(needle.as_str()))
+    })
+}
+
+/// The first line of the block holding body offset `offset`.
+fn line_of_offset(doc: &crate::layout::Document, offset: usize) -> usize {
+    let i = doc.line_of_source(offset);
+    match doc.line(i) {
+        Some(line) if line.source() > offset && i > 0 => {
+            let prev = doc.line(i - 1).map_or(0, |l| l.source());
+            doc.line_of_source(prev)
+        }
+        _ => i,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_links_get_single_home_row_letters() {
+        assert_eq!(labels(3), ["a", "s", "d"]);
+        assert_eq!(labels(9).last().map(String::as_str), Some("l"));
+        assert!(labels(0).is_empty());
+    }
+
+    #[test]
+    fn more_links_get_prefix_free_labels_shortest_first() {
+        for count in [10, 17, 40, 81, 82, 300] {
+            let labels = labels(count);
+            assert_eq!(labels.len(), count, "{count}");
+            for (i, a) in labels.iter().enumerate() {
+                for (j, b) in labels.iter().enumerate() {
+                    assert!(
+                        i == j || !b.starts_with(a.as_str()),
+                        "{a} is a prefix of {b}"
+                    );
+                }
+            }
+            assert!(labels.windows(2).all(|w| w[0].len() <= w[1].len()));
+        }
+        let ten = labels(10);
+        assert_eq!(ten[0], "a");
+        assert_eq!(ten.iter().filter(|l| l.len() == 1).count(), 8);
+        assert!(
+            labels(81)
+                .iter()
+                .all(|l| l.chars().all(|c| HOME_ROW.contains(c)))
+        );
+    }
+}

@@ -1,0 +1,138 @@
+//! Drawing the links: the labels over the links on screen (`f`), the link
+//! list (`F`), and the link parts of the status line (the question before
+//! an external link, whether back and forward are possible).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::sanitize::sanitize_line;
+use crate::tui::external::shown_url;
+use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::links::kind_name;
+use crate::tui::theme;
+
+use super::{clip, truncate};
+
+/// Draws the labels and the list over the text, when they are open.
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
+    draw_hints(buf, r);
+    draw_list(buf, r);
+}
+
+/// Each label over the start of its link, without moving the text; only
+/// the labels that start with what was typed.
+fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
+    let Some(hints) = &r.links.hints else { return };
+    let area = clip(buf, r.geometry.text);
+    let t = &r.config().theme;
+    let style = theme::style(t.search(true).bold());
+    for hint in hints
+        .hints
+        .iter()
+        .filter(|h| h.label.starts_with(&hints.typed))
+    {
+        let Some(row) = hint.line.checked_sub(r.top) else {
+            continue;
+        };
+        let Ok(row) = u16::try_from(row) else {
+            continue;
+        };
+        if row >= area.height || hint.column >= area.width {
+            continue;
+        }
+        let room = usize::from(area.width - hint.column);
+        buf.set_stringn(area.x + hint.column, area.y + row, &hint.label, room, style);
+    }
+}
+
+/// The list of every link, over the text pane: a filter line, then one row
+/// per link (text, target, kind), the selected one highlighted.
+fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
+    let (Some(list), Some(table)) = (&r.links.list, &r.links.table) else {
+        return;
+    };
+    let pane = clip(buf, r.geometry.pane);
+    if pane.width < 12 || pane.height < 4 {
+        return;
+    }
+    let t = &r.config().theme;
+    let title = format!(
+        " Links {}/{} · Enter follows · Esc closes ",
+        list.shown.len(),
+        table.len()
+    );
+    Clear.render(pane, buf);
+    let block = Block::bordered().title(truncate(&title, usize::from(pane.width - 2)).into_owned());
+    let inner = block.inner(pane);
+    block.render(pane, buf);
+    let width = usize::from(inner.width);
+    let filter = format!("> {}▏", sanitize_line(&list.filter));
+    buf.set_stringn(inner.x, inner.y, &filter, width, theme::style(t.status_bar));
+    let rows = usize::from(inner.height.saturating_sub(1));
+    if rows == 0 {
+        return;
+    }
+    // Keep the selection in view, as low as the list allows.
+    let first = list.selected.saturating_sub(rows - 1);
+    let text_w = (width * 2 / 5).max(8).saturating_sub(1);
+    let kind_w = 10;
+    // The mark, the text, a space, the target, a space, the kind.
+    let target_w = width.saturating_sub(text_w + kind_w + 3);
+    for (row, &i) in list.shown.iter().skip(first).take(rows).enumerate() {
+        let Some((link, resolution)) = table.get(i) else {
+            continue;
+        };
+        let selected = first + row == list.selected;
+        let style = if selected {
+            theme::style(t.outline_selected(true))
+        } else {
+            theme::style(t.role(crate::layout::Role::Text))
+        };
+        let y = inner.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
+        let line = Rect::new(inner.x, y, inner.width, 1);
+        buf.set_style(line, style);
+        let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
+        let target = pad(&shown_url(&link.target, target_w), target_w);
+        let kind = kind_name(resolution);
+        // A mark as well as the colour, for terminals without colours.
+        let mark = if selected { "›" } else { " " };
+        let row_text = format!("{mark}{text} {target} {kind}");
+        buf.set_stringn(inner.x, y, &row_text, width, style);
+    }
+}
+
+fn pad(text: &str, width: usize) -> String {
+    let w = text.width();
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+/// What the status line shows on its left for the links, if anything: the
+/// question before an external link, or what the labels wait for.
+pub fn status_left(r: &ReaderScreen, width: usize) -> Option<String> {
+    if let Some(url) = &r.links.prompt {
+        let tail = " ? y/n · c copy";
+        let room = width.saturating_sub("open ".width() + tail.width());
+        return Some(format!("open {}{tail}", shown_url(url, room)));
+    }
+    let hints = r.links.hints.as_ref()?;
+    let typed = sanitize_line(&hints.typed);
+    Some(
+        truncate(
+            &format!("follow: {typed}▏ type a label · Esc cancels"),
+            width,
+        )
+        .into_owned(),
+    )
+}
+
+/// `◂H` and `L▸` when going back and forward are possible.
+pub fn status_right(r: &ReaderScreen) -> Option<String> {
+    let back = r.history.can_back().then_some("◂H");
+    let forward = r.history.can_forward().then_some("L▸");
+    match (back, forward) {
+        (None, None) => None,
+        (b, f) => Some([b, f].into_iter().flatten().collect::<Vec<_>>().join(" ")),
+    }
+}
