@@ -206,6 +206,10 @@ pub enum SortKey {
     Path,
     /// Shortest read first.
     ReadingTime,
+    /// Most recently opened first. The library alone does not know when an
+    /// article was opened: [`Library::sort_indices`] leaves these rows in
+    /// path order for the caller that knows (the TUI's reading states).
+    LastOpened,
 }
 
 impl SortKey {
@@ -215,7 +219,8 @@ impl SortKey {
             SortKey::Date => SortKey::Title,
             SortKey::Title => SortKey::Path,
             SortKey::Path => SortKey::ReadingTime,
-            SortKey::ReadingTime => SortKey::Date,
+            SortKey::ReadingTime => SortKey::LastOpened,
+            SortKey::LastOpened => SortKey::Date,
         }
     }
 
@@ -226,6 +231,7 @@ impl SortKey {
             SortKey::Title => "title",
             SortKey::Path => "path",
             SortKey::ReadingTime => "reading time",
+            SortKey::LastOpened => "last opened",
         }
     }
 }
@@ -479,6 +485,7 @@ impl Library {
                 SortKey::Title => dir(x.title_key.cmp(&y.title_key)),
                 SortKey::Path => dir(x.path.cmp(&y.path)),
                 SortKey::ReadingTime => dir(x.words.cmp(&y.words)),
+                SortKey::LastOpened => Ordering::Equal,
             };
             primary.then_with(|| x.path.cmp(&y.path))
         });

@@ -178,10 +178,10 @@ fn path_and_reading_time_sorts() {
 }
 
 #[test]
-fn sort_key_cycles_through_all_four() {
+fn sort_key_cycles_through_all_five() {
     let mut key = SortKey::Date;
     let mut seen = vec![key];
-    for _ in 0..3 {
+    for _ in 0..4 {
         key = key.next();
         seen.push(key);
     }
@@ -191,7 +191,8 @@ fn sort_key_cycles_through_all_four() {
             SortKey::Date,
             SortKey::Title,
             SortKey::Path,
-            SortKey::ReadingTime
+            SortKey::ReadingTime,
+            SortKey::LastOpened
         ]
     );
     assert_eq!(key.next(), SortKey::Date);

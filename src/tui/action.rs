@@ -113,6 +113,14 @@ pub enum Action {
     PickerApply,
     /// Tag picker: close without changing the filter.
     PickerCancel,
+    /// Mark the article (reader) or the selected one (library) read or unread.
+    ToggleRead,
+    /// Library: show only unread and in-progress articles, or all.
+    UnreadOnly,
+    /// The loop's clock, a few times a second (not a key): saves a
+    /// reader's changed place now and then.
+    #[serde(skip)]
+    Tick(std::time::Instant),
     /// Open the article in `$VISUAL`/`$EDITOR` at the line on top of the screen.
     Edit,
     /// Copy the current section as a link (`path#anchor`) to the clipboard.
@@ -196,7 +204,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::ClearTags, "library: clear the tag filter"),
     (
         Action::SortNext,
-        "library: next sort (date, title, path, reading time)",
+        "library: next sort (date, title, path, reading time, last opened)",
     ),
     (Action::SortReverse, "library: reverse the sort"),
     (Action::ToggleDrafts, "library: show or hide drafts"),
@@ -204,6 +212,11 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::PickerMode, "tag picker: all of / any of"),
     (Action::PickerApply, "tag picker: apply"),
     (Action::PickerCancel, "tag picker: cancel"),
+    (Action::ToggleRead, "mark the article read or unread"),
+    (
+        Action::UnreadOnly,
+        "library: only unread and in-progress articles",
+    ),
     (Action::Edit, "open the article in $VISUAL / $EDITOR"),
     (
         Action::CopySectionLink,

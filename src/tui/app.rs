@@ -95,6 +95,8 @@ pub struct App {
     pub jobs: Outbox,
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
+    /// quire's memory: the store and the writes on their way.
+    pub memory: super::memory::Memory,
 }
 
 impl App {
@@ -108,6 +110,7 @@ impl App {
             keymap: Keymap::default(),
             jobs: Outbox::default(),
             opening: None,
+            memory: super::memory::Memory::default(),
         }
     }
 
@@ -167,7 +170,10 @@ impl App {
 
     /// Takes the top screen off the stack, stopping what it watched.
     pub fn pop_screen(&mut self) -> Option<Screen> {
-        let screen = self.screens.pop();
+        let mut screen = self.screens.pop();
+        if let Some(s) = &mut screen {
+            super::memory::left(self, s);
+        }
         if let Some(Screen::Reader(r)) = &screen {
             if let Some((_, stop)) = &r.jobs.watch {
                 stop.stop();

@@ -14,6 +14,7 @@ pub mod host;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
+pub mod memory;
 pub mod reader;
 pub mod terminal;
 pub mod theme;
@@ -78,6 +79,9 @@ const BUSY_POLL: Duration = Duration::from_millis(10);
 /// How long the loop waits for input when nothing else can happen.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
+/// How often the loop sends [`Action::Tick`].
+const TICK_EVERY: Duration = Duration::from_secs(1);
+
 /// Runs the app on `terminal` until it quits or `events` closes, running
 /// the jobs it asks for on `executor`.
 pub fn run_app<B: Backend + host::Host>(
@@ -94,6 +98,7 @@ where
     // closed meanwhile.
     let mut pending: Option<Event> = None;
     let mut closed = false;
+    let mut last_tick = std::time::Instant::now();
     loop {
         for (id, job) in app.jobs.take() {
             executor.spawn(id, job);
@@ -112,7 +117,8 @@ where
             terminal.draw(|frame| ui::draw(frame, app))?;
             dirty = false;
         }
-        let timeout = if executor.busy() {
+        // A streaming scan is not a busy worker, but its rows should show promptly.
+        let timeout = if executor.busy() || memory::streaming(app) {
             BUSY_POLL
         } else {
             IDLE_POLL
@@ -121,6 +127,10 @@ where
             Some(event) => Input::Event(event),
             None => events.next(timeout)?,
         };
+        if last_tick.elapsed() >= TICK_EVERY {
+            last_tick = std::time::Instant::now();
+            update(app, Action::Tick(last_tick));
+        }
         let mut event = match input {
             Input::Closed => return Ok(()),
             Input::Idle => continue,
@@ -329,6 +339,7 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     let path = path.as_path();
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
+    app.memory = memory::Memory::for_run(args.state.no_state);
     if bytes.len() > QUICK_START_BYTES {
         // The start shows at once; the whole follows from a background job.
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));
@@ -336,10 +347,18 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     } else {
         app.open_reader(Article::from_bytes(path, &bytes));
     }
-    if !crate::stdin::is_dash(requested) {
+    if crate::stdin::is_dash(requested) {
+        // Standard input has no file to remember a place in.
+        if let Some(r) = app.reader_mut() {
+            r.memory.asked = true;
+        }
+    } else {
         app.watch_top_reader();
     }
-    let (app, signal) = run_on_terminal(app)?;
+    memory::after_update(&mut app);
+    let (mut app, signal) = run_on_terminal(app)?;
+    memory::save_at_exit(&mut app);
+    memory::report_warnings(&app);
     // Warnings wait until the screen is back, where the reader can see them.
     if let Some(Screen::Reader(r)) = app.screens.first() {
         for w in &r.article.warnings {
@@ -351,20 +370,26 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
 
 /// Opens the folder at `dir` as a library, filtered as `args` asks.
 pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
-    // Scan before touching the terminal, so that an error is a plain message.
-    let lib = match crate::library::scan(dir) {
-        Ok(lib) => lib,
-        Err(err) => {
-            eprintln!("quire: {err}");
-            return Ok(Outcome::Failure);
-        }
-    };
+    // Check the folder before touching the terminal, so that an error is a
+    // plain message; the scan itself streams in once the screen is up.
+    if let Err(err) = memory::check_folder(dir) {
+        eprintln!("quire: {err}");
+        return Ok(Outcome::Failure);
+    }
     let filter = args.tags.filter(!args.no_drafts && user.settings().drafts);
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
-    let mut screen = library::LibraryScreen::new(lib, filter, height);
-    screen.set_sort_key(user.settings().sort);
-    app.open_library(screen);
-    let (_, signal) = run_on_terminal(app)?;
+    app.memory = memory::Memory::for_run(args.state.no_state);
+    let options = crate::library::ScanOptions {
+        no_ignore: args.state.no_ignore,
+        threads: 0,
+    };
+    memory::open_library(&mut app, dir, filter, options);
+    if let Some(screen) = app.library_mut() {
+        screen.set_sort_key(user.settings().sort);
+    }
+    let (mut app, signal) = run_on_terminal(app)?;
+    memory::save_at_exit(&mut app);
+    memory::report_warnings(&app);
     Ok(outcome(signal))
 }

@@ -10,7 +10,17 @@ use super::jobs::{Done, Job, Output};
 /// Carries out `action`; returns what the event loop must do beyond
 /// redrawing and starting the queued jobs.
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
+    let effect = dispatch(app, action);
+    super::memory::after_update(app);
+    effect
+}
+
+fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
     match action {
+        Action::Tick(now) => {
+            super::memory::tick(app, now);
+            return None;
+        }
         Action::Quit => return Some(Effect::Quit),
         Action::Done(done) => {
             finish(app, *done);
@@ -55,6 +65,10 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     }
     if let Some(effect) = super::reader::follow::update(app, &action) {
         return effect;
+    }
+    if action == Action::ToggleRead {
+        super::memory::toggle_read(app);
+        return None;
     }
     let effect = match app.screens.last_mut() {
         Some(Screen::Reader(r)) => super::reader::update(r, action),
@@ -200,6 +214,7 @@ fn finish(app: &mut App, done: Done) {
         }
         // Handled by the links above.
         Output::Links(_) | Output::Browsed(_) => {}
+        Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

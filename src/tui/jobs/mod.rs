@@ -107,6 +107,13 @@ pub enum Job {
         /// Its file.
         path: PathBuf,
     },
+    /// Read or write quire's memory, or scan a library through its cache.
+    Memory {
+        /// What to do.
+        job: super::memory::MemoryJob,
+        /// The store (`None`: no memory; a scan still runs).
+        store: Option<super::memory::StoreHandle>,
+    },
 }
 
 /// What a job produced.
@@ -135,6 +142,8 @@ pub enum Output {
     Links(Arc<Vec<(Link, Resolution)>>),
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
+    /// What a memory job read or wrote.
+    Memory(super::memory::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
 }

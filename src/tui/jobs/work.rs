@@ -65,6 +65,7 @@ impl Job {
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
+            Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
                     Ok(article) => PreviewState::Ready(Preview::of(&article)),
@@ -80,6 +81,7 @@ impl Job {
     pub fn long_running(&self) -> bool {
         match self {
             Job::Watch { .. } | Job::Browse { .. } => true,
+            Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
             | Job::Layout { .. }

@@ -94,7 +94,7 @@ pub static BINDINGS: &[Binding] = &[
         modes: LIBRARY,
         keys: &[Key::ch('s')],
         action: Action::SortNext,
-        help: "sort: date, title, path, reading time",
+        help: "sort: date, title, path, time, opened",
     },
     Binding {
         modes: LIBRARY,
@@ -107,6 +107,18 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::ch('D')],
         action: Action::ToggleDrafts,
         help: "show / hide drafts",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('U')],
+        action: Action::UnreadOnly,
+        help: "only unread and in progress / all",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('m')],
+        action: Action::ToggleRead,
+        help: "mark read / unread",
     },
     Binding {
         modes: LIBRARY,
@@ -293,6 +305,12 @@ pub static BINDINGS: &[Binding] = &[
         keys: &[Key::ch('o')],
         action: Action::ToggleOutline,
         help: "show / hide the outline",
+    },
+    Binding {
+        modes: READ,
+        keys: &[Key::ch('m')],
+        action: Action::ToggleRead,
+        help: "mark read / unread",
     },
     Binding {
         modes: OUTLINE,

@@ -5,6 +5,7 @@
 
 mod geometry;
 mod picker;
+mod states;
 mod update;
 
 use std::collections::HashMap;
@@ -16,6 +17,7 @@ use super::jobs::JobId;
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use picker::TagPicker;
+pub use states::{LibraryStates, mark, thousands};
 pub use update::update;
 
 /// One row of the list.
@@ -69,6 +71,8 @@ pub struct LibraryScreen {
     previews: HashMap<usize, PreviewState>,
     /// The preview being read in the background (one at a time).
     preview_job: Option<(usize, JobId)>,
+    /// Reading states, the unread-only view and the scan streaming in.
+    pub states: LibraryStates,
 }
 
 impl LibraryScreen {
@@ -91,6 +95,7 @@ impl LibraryScreen {
             geometry: LibraryGeometry::default(),
             previews: HashMap::new(),
             preview_job: None,
+            states: LibraryStates::default(),
         };
         screen.resize(0, height);
         screen.refilter();
@@ -101,12 +106,9 @@ impl LibraryScreen {
     /// selected article selected when it is still listed.
     pub fn refilter(&mut self) {
         let keep = self.rows.get(self.selected).copied();
-        let mut rows: Vec<Row> = self
-            .library
-            .select(&self.filter, self.sort)
-            .into_iter()
-            .map(Row::Article)
-            .collect();
+        let mut articles = self.library.select(&self.filter, self.sort);
+        self.apply_states(&mut articles);
+        let mut rows: Vec<Row> = articles.into_iter().map(Row::Article).collect();
         rows.extend(
             self.library
                 .select_failures(&self.filter)
@@ -347,6 +349,9 @@ impl LibraryScreen {
     /// Puts a preview in the cache (a job's result, or for screens drawn
     /// without files).
     pub fn set_preview(&mut self, entry: usize, state: PreviewState) {
+        let Some(entry) = self.renumber_preview(entry) else {
+            return;
+        };
         if self.preview_job.is_some_and(|(e, _)| e == entry) {
             self.preview_job = None;
         }

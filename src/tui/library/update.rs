@@ -41,6 +41,7 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::SortNext => s.sort_next(),
         Action::SortReverse => s.sort_reverse(),
         Action::ToggleDrafts => s.toggle_drafts(),
+        Action::UnreadOnly => s.toggle_unread_only(),
         Action::Cancel if !s.cancel() => return Some(Effect::Back),
         Action::Back => return Some(Effect::Back),
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),

@@ -8,6 +8,7 @@ mod geometry;
 mod handoff;
 pub mod history;
 pub mod links;
+mod memory;
 mod outline;
 mod pane;
 mod place;
@@ -25,6 +26,7 @@ use super::jobs::{JobId, StopFlag};
 
 pub use find::SearchState;
 pub use geometry::Geometry;
+pub use memory::ReaderMemory;
 pub use outline::OutlineView;
 pub use pane::PaneSize;
 pub use place::Place;
@@ -92,6 +94,8 @@ pub struct ReaderScreen {
     pub jobs: ReaderJobs,
     /// Actions that need the whole article, kept until it has loaded.
     pub deferred: Vec<Action>,
+    /// What is remembered of this article: its saved place, how far it got.
+    pub memory: ReaderMemory,
     /// What the outline pane needs, measured on load.
     pub pane: PaneSize,
     /// Columns `{` and `}` took from or gave to the pane this session.
@@ -168,6 +172,7 @@ impl ReaderScreen {
             partial,
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
+            memory: ReaderMemory::default(),
             pane,
             pane_adjust: 0,
             times: None,

@@ -91,7 +91,7 @@ impl ReaderScreen {
 
     /// The first line of section `index` (the article's start for `None`)
     /// and the first line after it.
-    fn section_lines(&self, index: Option<usize>) -> (usize, usize) {
+    pub(super) fn section_lines(&self, index: Option<usize>) -> (usize, usize) {
         let start = index
             .and_then(|i| self.doc.headings.get(i).copied())
             .unwrap_or(0);

@@ -27,6 +27,13 @@ const DATE: usize = 10;
 /// "999 min"
 const TIME: usize = 7;
 const GAP: usize = 2;
+/// The reading state ("●", "37%", "✓") when quire remembers.
+const STATE: usize = 5;
+
+/// Columns before the date on this screen.
+fn marks(s: &LibraryScreen) -> usize {
+    MARKS + if s.states.enabled { STATE } else { 0 }
+}
 
 /// Draws the library screen on the whole buffer.
 pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
@@ -67,6 +74,10 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     }
     let arrow = if s.sort.reverse { "↑" } else { "↓" };
     spans.push(Span::raw(format!(" · by {} {arrow}", s.sort.key.name())));
+    let memory = s.memory_summary();
+    if !memory.is_empty() {
+        spans.push(Span::raw(format!(" · {memory}")));
+    }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
@@ -78,7 +89,7 @@ struct Widths {
 
 impl Widths {
     fn new(width: usize, s: &LibraryScreen) -> Widths {
-        let rest = width.saturating_sub(MARKS + DATE + GAP + GAP + TIME);
+        let rest = width.saturating_sub(marks(s) + DATE + GAP + GAP + TIME);
         // Tags get up to a third of what is left, and only as much as the
         // widest tags on screen need; narrow terminals drop them.
         let widest = s
@@ -123,7 +134,7 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
     };
     let mut text = format!(
         "{}{}{}{}",
-        " ".repeat(MARKS),
+        " ".repeat(marks(s)),
         cell(&format!("Date{}", mark(SortKey::Date)), DATE, GAP),
         cell(&format!("Title{}", mark(SortKey::Title)), w.title, GAP),
         if w.tags > 0 {
@@ -149,7 +160,9 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
         return;
     }
     if s.rows.is_empty() {
-        let message = if s.library.is_empty() {
+        let message = if s.library.is_empty() && s.states.scan.is_some() {
+            vec![Line::raw("Reading the folder…")]
+        } else if s.library.is_empty() {
             vec![
                 Line::raw("No articles in this folder."),
                 Line::raw("quire lists .md and .markdown files."),
@@ -213,6 +226,14 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) 
                 Span::styled(arrow, base),
                 Span::styled(mark, base.patch(theme::style(t.library_draft))),
                 Span::styled(
+                    if s.states.enabled {
+                        format!("{:>4} ", crate::tui::library::mark(s.state_of(i)))
+                    } else {
+                        String::new()
+                    },
+                    base,
+                ),
+                Span::styled(
                     cell(&date, DATE, GAP),
                     base.patch(theme::style(t.library_date)),
                 ),
@@ -240,6 +261,7 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) 
             Line::from(vec![
                 Span::styled(arrow, base),
                 Span::styled("✗ ", base.patch(theme::style(t.library_failed))),
+                Span::styled(" ".repeat(marks(s) - MARKS), base),
                 Span::styled(
                     cell("unreadable", DATE, GAP),
                     base.patch(theme::style(t.library_failed)),

@@ -1,0 +1,333 @@
+//! The library's memory: each article's reading state (unread, in progress,
+//! read), the unread-only view (`U`), the "last opened" sort, `m`, and the
+//! rows of a scan arriving while the screen is up. No I/O: the scan and the
+//! states come from memory jobs.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::library::{Library, SortKey};
+use crate::store::ReadingState;
+use crate::tui::jobs::JobId;
+use crate::tui::memory::{MemoryJob, ScanRows};
+
+use super::{LibraryScreen, Row};
+
+/// What the library screen knows of reading.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryStates {
+    /// True when quire remembers (rows show their state).
+    pub enabled: bool,
+    /// The library's canonical folder, once the scan job has told it.
+    pub root: Option<PathBuf>,
+    /// States of the articles opened at least once, by relative path.
+    pub by_path: HashMap<PathBuf, ReadingState>,
+    /// `U`: only unread and in-progress articles.
+    pub unread_only: bool,
+    /// Articles not read yet, over the whole library.
+    pub unread: usize,
+    /// The scan streaming rows in, while it runs.
+    pub scan: Option<JobId>,
+    /// Files checked so far and, when the cache tells, how many there are.
+    pub progress: Option<(usize, Option<usize>)>,
+    /// The preview being read was asked for under this entry number, which
+    /// new rows have changed to the second (`None`: the article is gone).
+    renumbered: Option<(usize, Option<usize>)>,
+}
+
+/// A row's mark: ● unread, NN% in progress, ✓ read.
+pub fn mark(state: Option<&ReadingState>) -> String {
+    match state {
+        Some(s) if s.read => "✓".to_string(),
+        Some(s) if s.in_progress() => format!("{}%", s.percent()),
+        _ => "●".to_string(),
+    }
+}
+
+impl LibraryScreen {
+    /// The reading state of entry `i`, if it was ever opened.
+    pub fn state_of(&self, i: usize) -> Option<&ReadingState> {
+        let entry = self.library.entries.get(i)?;
+        self.states.by_path.get(&entry.path)
+    }
+
+    fn is_read(&self, i: usize) -> bool {
+        self.state_of(i).is_some_and(|s| s.read)
+    }
+
+    /// Applies the unread-only view and the "last opened" sort to the
+    /// filtered article indices, and recounts the unread.
+    pub(super) fn apply_states(&mut self, rows: &mut Vec<usize>) {
+        if !self.states.enabled || self.states.by_path.is_empty() {
+            return;
+        }
+        if self.states.unread_only {
+            rows.retain(|&i| !self.is_read(i));
+        }
+        if self.sort.key == SortKey::LastOpened {
+            let opened = |i: usize| self.state_of(i).and_then(|s| s.last_opened);
+            // Never opened last either way; ties keep the path order.
+            rows.sort_by(|&a, &b| match (opened(a), opened(b)) {
+                (Some(x), Some(y)) if self.sort.reverse => x.cmp(&y),
+                (Some(x), Some(y)) => y.cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+        }
+    }
+
+    /// Counts the articles not read yet: when states or rows change, not
+    /// on every keystroke of a filter.
+    fn recount(&mut self) {
+        self.states.unread = if self.states.by_path.is_empty() {
+            self.library.entries.len()
+        } else {
+            (0..self.library.entries.len())
+                .filter(|&i| !self.is_read(i))
+                .count()
+        };
+    }
+
+    /// `U`: shows only unread and in-progress articles, or everything.
+    pub fn toggle_unread_only(&mut self) {
+        if !self.states.enabled {
+            self.message = Some("quire runs without memory (--no-state)".into());
+            return;
+        }
+        self.states.unread_only = !self.states.unread_only;
+        self.refilter();
+    }
+
+    /// Takes in states from the store (merged over what is known).
+    pub fn set_states(&mut self, root: PathBuf, states: HashMap<PathBuf, ReadingState>) {
+        self.states.root = Some(root);
+        self.states.by_path.extend(states);
+        self.recount();
+        self.refilter();
+    }
+
+    /// A reader of the article at `path` (as opened: the library's folder
+    /// joined with the entry's path) was left with `state`.
+    pub fn learn_state(&mut self, path: &Path, state: ReadingState) {
+        let Ok(rel) = path.strip_prefix(&self.library.root) else {
+            return;
+        };
+        self.states.by_path.insert(rel.to_path_buf(), state);
+        self.recount();
+        self.refilter();
+    }
+
+    /// `m`: the selected article becomes unread when read, else read.
+    pub fn toggle_read(&mut self) -> Option<MemoryJob> {
+        let Some(Row::Article(i)) = self.selected_row() else {
+            return None;
+        };
+        let Some(root) = &self.states.root else {
+            self.message = Some("the reading states are still loading".into());
+            return None;
+        };
+        let rel = self.library.entries[i].path.clone();
+        let key = root.join(&rel).to_string_lossy().into_owned();
+        let state = self.states.by_path.entry(rel).or_default();
+        let read = !state.read;
+        state.read = read;
+        if !read {
+            state.progress = 0.0;
+        }
+        self.message = Some(if read { "marked read" } else { "marked unread" }.into());
+        self.recount();
+        self.refilter();
+        Some(MemoryJob::MarkRead { key, read })
+    }
+
+    /// Takes in rows of the scan: the screen shows them at once, keeping the
+    /// selected article and its place on screen (the top row stays the top
+    /// until the selection is moved), and the filters as they are.
+    pub fn add_rows(&mut self, rows: ScanRows) {
+        self.states.progress = if rows.done {
+            None
+        } else {
+            Some((rows.seen, rows.total))
+        };
+        if rows.done {
+            self.states.scan = None;
+        }
+        self.merge(vec![rows]);
+        self.renew_picker();
+    }
+
+    /// An open tag picker over the library as it is now: the same ticks,
+    /// mode and name filter, the cursor on the same tag.
+    fn renew_picker(&mut self) {
+        let Some(old) = self.picker.take() else {
+            return;
+        };
+        let filter = crate::library::Filter {
+            tags: old.chosen_names(),
+            mode: old.mode,
+            ..self.filter.clone()
+        };
+        let mut picker = super::TagPicker::new(&self.library, &filter, self.height);
+        if !old.query.is_empty() {
+            picker.search_start();
+            for c in old.query.chars() {
+                picker.search_input(c);
+            }
+            if !old.typing {
+                picker.search_keep();
+            }
+        }
+        let under = old.current().map(|i| old.tags[i].name.clone());
+        if let Some(at) = under.and_then(|name| {
+            picker
+                .shown
+                .iter()
+                .position(|&i| picker.tags[i].name == name)
+        }) {
+            picker.move_by(isize::try_from(at).unwrap_or(0));
+        }
+        self.picker = Some(picker);
+        self.picker_recount();
+    }
+
+    fn merge(&mut self, batches: Vec<ScanRows>) {
+        if batches
+            .iter()
+            .all(|b| b.entries.is_empty() && b.failures.is_empty() && b.gone.is_empty())
+        {
+            return;
+        }
+        let selected = self.selected_path();
+        let offset = self.selected.saturating_sub(self.scroll);
+        let moved = self.selected > 0;
+        let root = self.library.root.clone();
+        let mut entries = std::mem::take(&mut self.library.entries);
+        let mut failures = std::mem::take(&mut self.library.failures);
+        let gone: HashSet<PathBuf> = batches
+            .iter()
+            .flat_map(|b| b.gone.iter().cloned())
+            .collect();
+        if !gone.is_empty() {
+            entries.retain(|e| !gone.contains(&e.path));
+            failures.retain(|f| !gone.contains(&f.path));
+        }
+        let previews = self.previews_by_path(&entries);
+        let reading = self
+            .preview_job
+            .and_then(|(e, id)| entries.get(e).map(|x| (e, id, x.path.clone())));
+        for b in batches {
+            entries.extend(b.entries);
+            failures.extend(b.failures);
+        }
+        self.library = Library::from_parts(root, entries, failures);
+        self.restore_previews(previews);
+        if let Some((e, id, path)) = reading {
+            let now = self.library.entries.iter().position(|x| x.path == path);
+            let asked = self.states.renumbered.map_or(e, |(first, _)| first);
+            self.states.renumbered = Some((asked, now));
+            self.preview_job = now.map(|n| (n, id));
+        }
+        self.rows.clear();
+        self.recount();
+        self.refilter();
+        if moved {
+            if let Some(at) = selected.and_then(|p| self.row_of(&p)) {
+                self.selected = at;
+                self.scroll = at.saturating_sub(offset);
+            }
+        } else {
+            self.selected = 0;
+            self.scroll = 0;
+        }
+        self.follow();
+    }
+
+    /// The entry a finished preview is for now that rows have moved:
+    /// `None` drops it (its article is gone).
+    pub(super) fn renumber_preview(&mut self, entry: usize) -> Option<usize> {
+        match self.states.renumbered {
+            Some((asked, now)) if asked == entry => {
+                self.states.renumbered = None;
+                now
+            }
+            _ => Some(entry),
+        }
+    }
+
+    /// The path of the selected row (an article's or a failed file's).
+    fn selected_path(&self) -> Option<PathBuf> {
+        match self.selected_row()? {
+            Row::Article(i) => Some(self.library.entries[i].path.clone()),
+            Row::Failed(i) => Some(self.library.failures[i].path.clone()),
+        }
+    }
+
+    fn row_of(&self, path: &Path) -> Option<usize> {
+        self.rows.iter().position(|r| match *r {
+            Row::Article(i) => self.library.entries[i].path == path,
+            Row::Failed(i) => self.library.failures[i].path == path,
+        })
+    }
+
+    /// The cached previews by path, before the entries are renumbered.
+    fn previews_by_path(
+        &mut self,
+        entries: &[crate::library::Entry],
+    ) -> Vec<(PathBuf, super::PreviewState)> {
+        std::mem::take(&mut self.previews)
+            .into_iter()
+            .filter_map(|(i, p)| entries.get(i).map(|e| (e.path.clone(), p)))
+            .collect()
+    }
+
+    fn restore_previews(&mut self, previews: Vec<(PathBuf, super::PreviewState)>) {
+        if previews.is_empty() {
+            return;
+        }
+        let index: HashMap<&Path, usize> = self
+            .library
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.path.as_path(), i))
+            .collect();
+        let moved: Vec<(usize, super::PreviewState)> = previews
+            .into_iter()
+            .filter_map(|(p, state)| index.get(p.as_path()).map(|&i| (i, state)))
+            .collect();
+        self.previews.extend(moved);
+    }
+
+    /// The header's words for the scan and the unread count, e.g.
+    /// `· 12 unread · scanning 12,400 / 100,000`.
+    pub fn memory_summary(&self) -> String {
+        let mut parts = Vec::new();
+        if self.states.enabled {
+            parts.push(format!("{} unread", thousands(self.states.unread)));
+        }
+        if self.states.unread_only {
+            parts.push("unread only".to_string());
+        }
+        if let Some((seen, total)) = self.states.progress {
+            parts.push(match total {
+                Some(t) => format!("scanning {} / {}", thousands(seen), thousands(t)),
+                None => format!("scanning {}", thousands(seen)),
+            });
+        }
+        parts.join(" · ")
+    }
+}
+
+/// `12400` as `12,400`.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
