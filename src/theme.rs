@@ -9,7 +9,7 @@ mod color;
 pub use choose::{ASK_TIMEOUT, Background, ThemeChoice, ask_terminal, choose, no_color};
 pub use color::{Color, Named, parse_color};
 
-use crate::layout::{self, Role};
+use crate::layout::{self, AlertKind, Role};
 
 /// How a piece of text looks: colours and the attributes every terminal has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -192,6 +192,22 @@ theme_slots! {
     meta = "meta",
     /// Tags in the article header.
     tag = "tag",
+    /// A note alert's bar and label.
+    alert_note = "alert-note",
+    /// A tip alert's bar and label.
+    alert_tip = "alert-tip",
+    /// An important alert's bar and label.
+    alert_important = "alert-important",
+    /// A warning alert's bar and label.
+    alert_warning = "alert-warning",
+    /// A caution alert's bar and label.
+    alert_caution = "alert-caution",
+    /// Math.
+    math = "math",
+    /// A definition list's term.
+    definition_term = "definition-term",
+    /// A `<details>` summary line.
+    summary = "summary",
     /// The reader's status line.
     status_bar = "status-bar",
     /// An outline entry below level 1.
@@ -258,6 +274,14 @@ impl Theme {
         out
     }
 
+    /// True when headings of levels 3 to 6 have no colour of their own,
+    /// so the layout marks them with `###` to tell the levels apart.
+    pub fn marks_headings(&self) -> bool {
+        [self.heading3, self.heading4, self.heading5, self.heading6]
+            .iter()
+            .any(|s| s.fg.is_none())
+    }
+
     /// The style of a role.
     pub fn role(&self, role: Role) -> Style {
         match role {
@@ -288,6 +312,14 @@ impl Theme {
             Role::Escaped => self.escaped,
             Role::Meta => self.meta,
             Role::Tag => self.tag,
+            Role::Alert(AlertKind::Note) => self.alert_note,
+            Role::Alert(AlertKind::Tip) => self.alert_tip,
+            Role::Alert(AlertKind::Important) => self.alert_important,
+            Role::Alert(AlertKind::Warning) => self.alert_warning,
+            Role::Alert(AlertKind::Caution) => self.alert_caution,
+            Role::Math => self.math,
+            Role::DefinitionTerm => self.definition_term,
+            Role::Summary => self.summary,
         }
     }
 

@@ -270,7 +270,7 @@ fn layout_keeps_width_and_outline_lines_for_every_hostile_article() {
             );
         }
         for width in WIDTHS {
-            let doc = layout::layout(&article, width, LayoutOptions { syntax: None });
+            let doc = layout::layout(&article, width, LayoutOptions::PLAIN);
             assert!(!doc.is_empty(), "{name} at {width}: nothing laid out");
             for line in doc.lines(0, doc.len()) {
                 let shown = line.text();

@@ -66,7 +66,8 @@ pub struct Article {
 }
 
 /// The one set of pulldown-cmark options quire parses bodies with: tables,
-/// footnotes, strikethrough, task lists and `{#id}` heading attributes.
+/// footnotes, strikethrough, task lists, `{#id}` heading attributes, GitHub
+/// alerts (`> [!NOTE]`), `$..$` math and definition lists.
 /// Metadata blocks stay off: front matter is split off by [`front_matter`].
 pub fn parser_options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
@@ -75,6 +76,9 @@ pub fn parser_options() -> pulldown_cmark::Options {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_MATH
+        | Options::ENABLE_DEFINITION_LIST
 }
 
 /// The most bytes quire reads from one file unless `QUIRE_MAX_BYTES` says

@@ -145,6 +145,17 @@ impl OpenHeading {
                 _ => self.text.push_str(t),
             },
             Event::Code(t) => self.text.push_str(t),
+            // Math keeps its source with its delimiters, as the file has it.
+            Event::InlineMath(t) => {
+                self.text.push('$');
+                self.text.push_str(t);
+                self.text.push('$');
+            }
+            Event::DisplayMath(t) => {
+                self.text.push_str("$$");
+                self.text.push_str(t);
+                self.text.push_str("$$");
+            }
             Event::SoftBreak | Event::HardBreak => self.text.push(' '),
             _ => {}
         }

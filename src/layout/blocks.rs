@@ -42,6 +42,8 @@ pub(super) struct Layouter<'a> {
     pub(super) table: Option<Table>,
     /// Code lines highlighted so far (highlighting has a budget).
     pub(super) highlighted: usize,
+    /// The state of alerts, math, definition lists and details.
+    pub(super) el: super::elements::Elements,
 }
 
 impl<'a> Layouter<'a> {
@@ -64,6 +66,7 @@ impl<'a> Layouter<'a> {
             html: None,
             table: None,
             highlighted: 0,
+            el: super::elements::Elements::default(),
         }
     }
 
@@ -154,6 +157,9 @@ impl<'a> Layouter<'a> {
     // ---- events ----
 
     pub(super) fn event(&mut self, event: Event<'_>, range: Range<usize>, next_is_para: bool) {
+        if self.skip_callout_marker(&event) {
+            return;
+        }
         if let Some((_, text)) = self.code.as_mut() {
             match event {
                 Event::Text(t) => text.push_str(&t),
@@ -178,7 +184,9 @@ impl<'a> Layouter<'a> {
                 let style = self.style();
                 self.inline.push(&t, style);
             }
-            Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => {
+            Event::InlineMath(t) => self.math(&t, false, range.start),
+            Event::DisplayMath(t) => self.math(&t, true, range.start),
+            Event::Code(t) => {
                 self.inline_mark(range.start);
                 let style = Style {
                     role: Role::Code,
@@ -226,6 +234,7 @@ impl<'a> Layouter<'a> {
     pub(super) fn start(&mut self, tag: Tag<'_>, range: Range<usize>, next_is_para: bool) {
         let source = range.start;
         match tag {
+            Tag::BlockQuote(kind) if self.start_alert(kind, &range) => {}
             Tag::Paragraph
             | Tag::Heading { .. }
             | Tag::BlockQuote(_)
@@ -240,10 +249,10 @@ impl<'a> Layouter<'a> {
             | Tag::Strikethrough
             | Tag::Link { .. }
             | Tag::Image { .. } => self.start_inline(tag, source),
+            Tag::DefinitionList | Tag::DefinitionListTitle | Tag::DefinitionListDefinition => {
+                self.start_deflist(&tag, &range);
+            }
             Tag::FootnoteDefinition(_)
-            | Tag::DefinitionList
-            | Tag::DefinitionListTitle
-            | Tag::DefinitionListDefinition
             | Tag::Superscript
             | Tag::Subscript
             | Tag::MetadataBlock(_) => {}
@@ -267,10 +276,10 @@ impl<'a> Layouter<'a> {
             | TagEnd::Strikethrough
             | TagEnd::Link
             | TagEnd::Image => self.end_inline(tag),
-            TagEnd::FootnoteDefinition
-            | TagEnd::DefinitionList
+            TagEnd::DefinitionList
             | TagEnd::DefinitionListTitle
-            | TagEnd::DefinitionListDefinition
+            | TagEnd::DefinitionListDefinition => self.end_deflist(tag),
+            TagEnd::FootnoteDefinition
             | TagEnd::Superscript
             | TagEnd::Subscript
             | TagEnd::MetadataBlock(_) => {}

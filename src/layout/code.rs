@@ -86,10 +86,10 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
     let mut spans = highlight(l, &lang, &lines);
     if framed {
         let widest = lines.iter().map(|s| width_of(s)).max().unwrap_or(0);
-        let label = if lang.is_empty() {
-            String::new()
-        } else {
-            format!(" {lang} ")
+        let label = match super::diagram::label(&lang) {
+            Some(diagram) => format!(" {diagram} "),
+            None if lang.is_empty() => String::new(),
+            None => format!(" {lang} "),
         };
         let label_w = width_of(&label);
         let inner = (widest + 1).max(label_w + 1).min(avail - 1);

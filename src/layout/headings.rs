@@ -47,7 +47,7 @@ impl Layouter<'_> {
             // The `###` mark says the level without colour, and wrapped
             // lines indent under the text; below 20 columns it would cost
             // more than it tells.
-            let marked = level >= 3 && self.avail() >= 20;
+            let marked = self.opts.heading_marks && level >= 3 && self.avail() >= 20;
             if marked {
                 let marker = format!("{} ", "#".repeat(usize::from(level)));
                 self.containers.push_item(marker, Role::HeadingMark);

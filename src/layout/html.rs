@@ -152,7 +152,14 @@ impl Layouter<'_> {
         let Some(html) = self.html.take() else {
             return;
         };
-        let lines = html_block_text(&html);
+        if !self.details(&html) {
+            self.html_text(&html);
+        }
+    }
+
+    /// Lays out the text of raw HTML as inline markdown, as one block.
+    pub(super) fn html_text(&mut self, html: &str) {
+        let lines = html_block_text(html);
         if lines.is_empty() {
             return;
         }

@@ -11,6 +11,8 @@ use super::{Role, Style};
 #[derive(Debug, Clone)]
 pub(super) enum Container {
     Quote,
+    /// A quote whose bar is drawn in its own role (an alert or callout).
+    Bar(Role),
     /// A list item (or footnote/link entry): `marker` on its first line,
     /// as many spaces on the others.
     Item {
@@ -64,7 +66,7 @@ impl Containers {
 
     fn push_shown(&mut self, c: Container) {
         self.width += c.width();
-        if matches!(c, Container::Quote) {
+        if matches!(c, Container::Quote | Container::Bar(_)) {
             self.quotes.push(self.stack.len());
         }
         self.stack.push(c);
@@ -91,7 +93,7 @@ impl Containers {
         }
         if let Some(c) = self.stack.pop() {
             self.width -= c.width();
-            if matches!(c, Container::Quote) {
+            if matches!(c, Container::Quote | Container::Bar(_)) {
                 self.quotes.pop();
             }
         }
@@ -148,7 +150,7 @@ impl Containers {
 impl Container {
     fn width(&self) -> usize {
         match self {
-            Container::Quote => 2,
+            Container::Quote | Container::Bar(_) => 2,
             Container::Item { width, .. } => *width,
         }
     }
@@ -176,6 +178,7 @@ impl Layouter<'_> {
             }
             let (text, style, w): (&str, Role, usize) = match c {
                 Container::Quote => ("│ ", Role::QuoteBar, 2),
+                Container::Bar(role) => ("┃ ", *role, 2),
                 Container::Item {
                     marker,
                     width,
@@ -211,6 +214,7 @@ impl Layouter<'_> {
                 }
                 let (text, role) = match c {
                     Container::Quote => ("│ ", Role::QuoteBar),
+                    Container::Bar(role) => ("┃ ", *role),
                     Container::Item { width, .. } => (spaces(*width), Role::Text),
                 };
                 let (part, w) = cut(text, budget);

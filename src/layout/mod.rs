@@ -4,14 +4,20 @@
 //! A document keeps all its text in one buffer and its spans as ranges into it,
 //! so a 5 MB article costs little more than its text.
 
+mod alerts;
 mod block_state;
 mod blocks;
 mod code;
+mod deflist;
+mod details;
+mod diagram;
+mod elements;
 mod headings;
 mod html;
 mod inline;
 mod lines;
 mod lists;
+mod math;
 mod refs;
 mod sections;
 mod styles;
@@ -21,6 +27,7 @@ mod wrap;
 #[cfg(test)]
 mod tests;
 
+pub use alerts::AlertKind;
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
@@ -69,6 +76,14 @@ pub enum Role {
     Meta,
     /// A tag in the article header.
     Tag,
+    /// An alert or callout's bar and label, by kind.
+    Alert(AlertKind),
+    /// Math, inline or displayed.
+    Math,
+    /// A definition list's term.
+    DefinitionTerm,
+    /// The summary line of a `<details>` block.
+    Summary,
 }
 
 /// Emphasis that combines with any role.
@@ -372,19 +387,33 @@ pub struct LayoutOptions {
     /// block once a document has highlighted [`HIGHLIGHT_MAX_DOC_LINES`]
     /// lines. Unknown languages and unknown syntect themes are plain.
     pub syntax: Option<&'static str>,
+    /// Level 3 to 6 headings start with their `###` mark: for when there is
+    /// no colour to tell the levels apart (see
+    /// [`Theme::marks_headings`](crate::theme::Theme::marks_headings)).
+    pub heading_marks: bool,
 }
 
 impl LayoutOptions {
     /// Code laid out plain.
-    pub const PLAIN: LayoutOptions = LayoutOptions { syntax: None };
+    /// Code laid out plain, headings marked: for output without colour.
+    pub const PLAIN: LayoutOptions = LayoutOptions {
+        syntax: None,
+        heading_marks: true,
+    };
+
+    /// The options for output in `theme` (`None`: no colour at all).
+    pub fn for_theme(theme: Option<&crate::theme::Theme>) -> LayoutOptions {
+        LayoutOptions {
+            syntax: theme.and_then(|t| t.syntax),
+            heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
+        }
+    }
 }
 
 impl Default for LayoutOptions {
-    /// Highlighted with the default theme's syntect theme.
+    /// As the default theme lays out: highlighted, headings in colour.
     fn default() -> Self {
-        LayoutOptions {
-            syntax: crate::theme::Theme::DARK.syntax,
-        }
+        LayoutOptions::for_theme(Some(&crate::theme::Theme::DARK))
     }
 }
 

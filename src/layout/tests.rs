@@ -361,3 +361,5 @@ fn autolinks_show_their_target_and_are_not_numbered() {
     let auto = doc.line(0).unwrap().spans().next().unwrap();
     assert_eq!(auto.1.link, Some(0));
 }
+
+mod elements;

@@ -63,7 +63,9 @@ pub fn first_paragraph(body: &str) -> String {
                     break;
                 }
             }
-            Event::Text(t) | Event::Code(t) if depth > 0 => text.push_str(&t),
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) if depth > 0 => {
+                text.push_str(&t)
+            }
             Event::SoftBreak | Event::HardBreak if depth > 0 => text.push(' '),
             _ => {}
         }

@@ -54,9 +54,7 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
             }
         })
     });
-    let options = LayoutOptions {
-        syntax: theme.and_then(|t| t.syntax),
-    };
+    let options = LayoutOptions::for_theme(theme.as_ref());
     let doc = layout::layout(&article, width, options);
     let mut out = BufWriter::new(stdout.lock());
     write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;

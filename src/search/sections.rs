@@ -69,7 +69,7 @@ pub fn sections(article: &Article) -> Vec<Section> {
                 continue;
             }
             _ if in_heading => continue,
-            Event::Text(t) | Event::Code(t) => t,
+            Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => t,
             Event::SoftBreak | Event::HardBreak => " ".into(),
             Event::End(
                 TagEnd::Paragraph

@@ -417,6 +417,7 @@ fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOp
     let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
+        ..LayoutOptions::for_theme(Some(&config.theme))
     }
 }
 
