@@ -5,6 +5,7 @@ pub mod help;
 pub mod library;
 pub mod links;
 pub mod outline;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod status;
