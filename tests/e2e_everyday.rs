@@ -136,3 +136,51 @@ fn y_and_shift_y_copy_with_osc52_into_the_terminal_clipboard() {
     t.keys(&["q"]);
     t.wait_for("the exit status", exited);
 }
+
+#[test]
+fn the_library_follows_its_folder_new_changed_and_removed_articles() {
+    if !tmux::available("the_library_follows_its_folder") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("posts");
+    std::fs::create_dir(&lib).unwrap();
+    for (name, title) in [("a.md", "First Post"), ("b.md", "Second Post")] {
+        std::fs::write(
+            lib.join(name),
+            format!("---\ntitle: {title}\n---\n\nText.\n"),
+        )
+        .unwrap();
+    }
+    let t = Tmux::start(
+        "library-watch",
+        100,
+        20,
+        &format!("{BIN} posts; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the library", |s| s.contains("2 of 2 articles"));
+    // Select the second row, then add, change and remove articles on disk.
+    t.keys(&["j"]);
+    std::fs::write(lib.join("c.md"), "---\ntitle: Third Post\n---\n\nNew.\n").unwrap();
+    let screen = t.wait_for("the new article", |s| {
+        s.contains("3 of 3 articles") && s.contains("Third Post")
+    });
+    assert!(screen.contains("Second Post"), "{screen}");
+    std::fs::write(
+        lib.join("a.md"),
+        "---\ntitle: First Post, Renamed\n---\n\nText.\n",
+    )
+    .unwrap();
+    t.wait_for("the changed title", |s| s.contains("First Post, Renamed"));
+    std::fs::remove_file(lib.join("b.md")).unwrap();
+    t.wait_for("the removed article gone", |s| {
+        s.contains("2 of 2 articles") && !s.contains("Second Post")
+    });
+    // R scans again by hand: nothing changed, nothing moves.
+    t.keys(&["R"]);
+    t.wait_for("the same list", |s| s.contains("2 of 2 articles"));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+}

@@ -123,6 +123,8 @@ pub enum Action {
     Tick(std::time::Instant),
     /// Library: search the text of every article.
     SearchLibrary,
+    /// Library: scan the folder again for new, changed and removed articles.
+    Rescan,
     /// Open the article in `$VISUAL`/`$EDITOR` at the line on top of the screen.
     Edit,
     /// Copy the current section as a link (`path#anchor`) to the clipboard.
@@ -223,6 +225,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
         Action::SearchLibrary,
         "library: search the text of every article",
     ),
+    (Action::Rescan, "library: scan the folder again"),
     (Action::Edit, "open the article in $VISUAL / $EDITOR"),
     (
         Action::CopySectionLink,

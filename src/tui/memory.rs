@@ -422,6 +422,7 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     let mut screen = LibraryScreen::new(library, filter, app.size.1);
     screen.states.enabled = app.memory.enabled();
     screen.states.progress = Some((0, None));
+    let rescan_options = options.clone();
     let id = push(
         app,
         MemoryJob::Scan {
@@ -430,5 +431,31 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
         },
     );
     screen.states.scan = Some(id);
+    screen.scan_options = rescan_options;
+    let stop = crate::tui::jobs::StopFlag::default();
+    let watch = app.jobs.push(Job::WatchFolder {
+        dir: dir.to_path_buf(),
+        stop: stop.clone(),
+    });
+    screen.watch = Some((watch, stop));
     app.open_library(screen);
+}
+
+/// Scans the library again (`R`, or its folder changed): rows stream in
+/// over the ones shown, keeping the selection and the filters.
+pub fn rescan(app: &mut App) {
+    let Some((dir, options)) = app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => Some((l.library.root.clone(), l.scan_options.clone())),
+        _ => None,
+    }) else {
+        return;
+    };
+    let id = push(app, MemoryJob::Scan { dir, options });
+    for screen in &mut app.screens {
+        if let Screen::Library(s) = screen {
+            s.states.scan = Some(id);
+            s.states.progress = Some((0, None));
+            break;
+        }
+    }
 }

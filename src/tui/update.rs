@@ -71,6 +71,10 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
     if let Some(effect) = super::reader::follow::update(app, &action) {
         return effect;
     }
+    if action == Action::Rescan && app.library().is_some() {
+        super::memory::rescan(app);
+        return None;
+    }
     if action == Action::ToggleRead {
         super::memory::toggle_read(app);
         return None;
@@ -213,7 +217,24 @@ fn finish(app: &mut App, done: Done) {
                 break;
             }
         }
+        Output::FolderChanged => {
+            let ours = app.screens.iter().any(|s| {
+                matches!(s, Screen::Library(l) if l.watch.as_ref().is_some_and(|(w, _)| *w == id))
+            });
+            if ours {
+                super::memory::rescan(app);
+            }
+        }
         Output::Unwatched(reason) => {
+            if !reason.is_empty() {
+                for screen in &mut app.screens {
+                    if let Screen::Library(l) = screen {
+                        if l.watch.as_ref().is_some_and(|(w, _)| *w == id) {
+                            l.message = Some(reason.clone());
+                        }
+                    }
+                }
+            }
             for screen in &mut app.screens {
                 let Screen::Reader(r) = screen else { continue };
                 if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !reason.is_empty() {

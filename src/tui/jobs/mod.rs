@@ -100,6 +100,14 @@ pub enum Job {
         /// Raised when the screen that watches goes away.
         stop: StopFlag,
     },
+    /// Watch a library folder and report each burst of changes to its
+    /// articles until `stop` is raised.
+    WatchFolder {
+        /// The library's folder.
+        dir: PathBuf,
+        /// Raised when the library goes away.
+        stop: StopFlag,
+    },
     /// Read a library entry for the preview panel.
     Preview {
         /// The entry's index in the library.
@@ -138,6 +146,8 @@ pub enum Output {
     Reloaded(Result<Box<(Article, Document)>, String>),
     /// A watched file changed on disk.
     Changed(PathBuf),
+    /// Articles of a watched library folder were added, changed or removed.
+    FolderChanged,
     /// A watch ended, or could not start: why, when there is something to say.
     Unwatched(String),
     /// Every link of an article and where it leads.

@@ -99,3 +99,47 @@ pub fn watch_file(path: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
     }
     Output::Unwatched(String::new())
 }
+
+/// Watches the library folder `dir` and everything under it until `stop`
+/// is raised, reporting [`Output::FolderChanged`] once for every burst of
+/// changes to its markdown files (created, written, renamed, removed).
+/// Reading files is not a change. A folder too large to watch (the
+/// system's limit on watches) reports why once and ends.
+pub fn watch_folder(dir: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
+    use notify::{EventKind, Watcher};
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => return Output::Unwatched(format!("the folder is not watched ({e}): R rescans")),
+    };
+    if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
+        return Output::Unwatched(format!("the folder is not watched ({e}): R rescans"));
+    }
+    let is_article = |p: &Path| {
+        p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
+    };
+    while !stop.stopped() {
+        let event = match rx.recv_timeout(STOP_CHECK) {
+            Ok(Ok(event)) => event,
+            Ok(Err(e)) => {
+                return Output::Unwatched(format!(
+                    "the folder is no longer watched ({e}): R rescans"
+                ));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let counts = !matches!(event.kind, EventKind::Access(_))
+            && event.paths.iter().any(|p| is_article(p) || p.is_dir());
+        if !counts {
+            continue;
+        }
+        // The rest of the burst (a save, a checkout) is one change.
+        while rx.recv_timeout(DEBOUNCE * 2).is_ok() {}
+        if !reporter.send(Output::FolderChanged) {
+            break;
+        }
+    }
+    Output::Unwatched(String::new())
+}

@@ -65,6 +65,7 @@ impl Job {
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
+            Job::WatchFolder { dir, stop } => super::watch::watch_folder(&dir, &stop, reporter),
             Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
@@ -81,7 +82,7 @@ impl Job {
     /// stream): it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
         match self {
-            Job::Watch { .. } | Job::Browse { .. } => true,
+            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } => true,
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }

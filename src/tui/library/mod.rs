@@ -71,6 +71,10 @@ pub struct LibraryScreen {
     previews: HashMap<usize, PreviewState>,
     /// The preview being read in the background (one at a time).
     preview_job: Option<(usize, JobId)>,
+    /// The watch on the library's folder, and how to stop it.
+    pub watch: Option<(JobId, crate::tui::jobs::StopFlag)>,
+    /// How the folder is walked, for a rescan (`R`, or a change seen).
+    pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
     pub states: LibraryStates,
 }
@@ -94,6 +98,8 @@ impl LibraryScreen {
             picker: None,
             geometry: LibraryGeometry::default(),
             previews: HashMap::new(),
+            watch: None,
+            scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),
         };

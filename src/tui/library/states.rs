@@ -204,9 +204,16 @@ impl LibraryScreen {
         let root = self.library.root.clone();
         let mut entries = std::mem::take(&mut self.library.entries);
         let mut failures = std::mem::take(&mut self.library.failures);
+        // A row read again (a rescan) replaces the row of the same path.
         let gone: HashSet<PathBuf> = batches
             .iter()
-            .flat_map(|b| b.gone.iter().cloned())
+            .flat_map(|b| {
+                b.gone
+                    .iter()
+                    .chain(b.entries.iter().map(|e| &e.path))
+                    .chain(b.failures.iter().map(|f| &f.path))
+                    .cloned()
+            })
             .collect();
         if !gone.is_empty() {
             entries.retain(|e| !gone.contains(&e.path));

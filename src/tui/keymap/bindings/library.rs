@@ -100,6 +100,12 @@ pub(super) const LIBRARY_1: &[Binding] = &[
     },
     Binding {
         modes: LIBRARY,
+        keys: &[Key::ch('R')],
+        action: Action::Rescan,
+        help: "scan the folder again",
+    },
+    Binding {
+        modes: LIBRARY,
         keys: &[Key::ch('U')],
         action: Action::UnreadOnly,
         help: "only unread and in progress / all",
