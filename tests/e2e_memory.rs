@@ -8,17 +8,11 @@ mod common;
 
 use std::path::Path;
 
-use common::tmux::{self, Tmux};
+use common::tmux::{self, Tmux, exited};
 
 const BIN: &str = env!("CARGO_BIN_EXE_quire");
 
 const FIRST: &str = "2026-02-09-what-our-city-bus-data-taught-me.md";
-
-fn exited(screen: &str) -> bool {
-    screen
-        .lines()
-        .any(|l| l.starts_with("EXIT:") && l[5..].starts_with(|c: char| c.is_ascii_digit()))
-}
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

@@ -5,16 +5,9 @@
 
 mod common;
 
-use common::tmux::{self, Tmux};
+use common::tmux::{self, Tmux, exited};
 
 const BIN: &str = env!("CARGO_BIN_EXE_quire");
-
-fn exited(screen: &str) -> bool {
-    screen.lines().any(|l| {
-        l.strip_prefix("EXIT:")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-    })
-}
 
 /// True when an escape-captured screen sets any foreground or background colour.
 fn has_colour(screen: &str) -> bool {

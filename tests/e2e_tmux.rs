@@ -4,22 +4,13 @@
 
 mod common;
 
-use common::tmux::{self, Tmux};
+use common::tmux::{self, Tmux, exited};
 
 const BIN: &str = env!("CARGO_BIN_EXE_quire");
 
 /// The text pane's part of a screen row (right of the outline's border).
 fn text_part(row: &str) -> &str {
     row.split_once('│').map_or(row, |(_, t)| t).trim()
-}
-
-/// True once the shell has printed the reader's exit status (not just
-/// echoed the command that prints it).
-fn exited(screen: &str) -> bool {
-    screen.lines().any(|l| {
-        l.strip_prefix("EXIT:")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
-    })
 }
 
 fn top_text_line(screen: &str) -> String {

@@ -32,30 +32,19 @@ pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result
 /// Loads the article a headless command works on. Errors and warnings go to
 /// stderr, each naming the file; `None` when there is nothing to show.
 pub(crate) fn load_article(path: &Path) -> Option<Article> {
-    if crate::stdin::is_dash(path) {
-        return match crate::stdin::read() {
-            Ok(bytes) => {
-                let article = Article::from_bytes(Path::new(crate::stdin::NAME), &bytes);
-                for warning in &article.warnings {
-                    eprintln!("quire: warning: {warning}");
-                }
-                Some(article)
-            }
-            Err(err) => {
-                eprintln!("quire: {err}");
-                None
-            }
-        };
-    }
-    if path.is_dir() {
+    let loaded = if crate::stdin::is_dash(path) {
+        crate::stdin::read().map(|bytes| Article::from_bytes(Path::new(crate::stdin::NAME), &bytes))
+    } else if path.is_dir() {
         let shown = path.display().to_string();
         eprintln!(
             "quire: {}: is a folder, not an article",
             sanitize_line(&shown)
         );
         return None;
-    }
-    match Article::load(path) {
+    } else {
+        Article::load(path)
+    };
+    match loaded {
         Ok(article) => {
             for warning in &article.warnings {
                 eprintln!("quire: warning: {warning}");

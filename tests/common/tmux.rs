@@ -25,6 +25,15 @@ pub fn available(test: &str) -> bool {
     false
 }
 
+/// True once the shell has printed a command's exit status as `EXIT:N`
+/// (not just echoed the command line that prints it).
+pub fn exited(screen: &str) -> bool {
+    screen.lines().any(|l| {
+        l.strip_prefix("EXIT:")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
 /// A private tmux server with one session; killed on drop.
 pub struct Tmux {
     socket: String,
