@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use compact_str::{CompactString, format_compact};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::decode::count_newlines;
 
@@ -38,7 +38,7 @@ pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
 /// `Options::empty()`); `body_line` is the file line the body starts on.
 pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
     let mut builder = OutlineBuilder::new(body, body_line);
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in super::events::events(body, options) {
         builder.push(&event, range);
     }
     builder.finish()
