@@ -20,8 +20,11 @@ use pulldown_cmark::{Event, OffsetIter, Options, Parser, TagEnd};
 /// Bodies up to this size are parsed whole.
 pub const WHOLE_BYTES: usize = 1 << 20;
 
-/// The size a piece of a large body grows to before it is cut.
-pub const PIECE_BYTES: usize = 128 * 1024;
+/// The size a piece of a large body grows to before it is cut. A piece
+/// parsed with a table's header or the body's definitions holds all its
+/// events at once (about 100 bytes of them for each byte of a table),
+/// so the rows of a table are cut at a quarter of this.
+pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The most bytes of definitions a piece is parsed with; a body with more
 /// is parsed whole.
@@ -213,13 +216,15 @@ fn scan(body: &str, piece: usize) -> Scan {
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
-        if at - last_cut >= piece {
+        let grown = at - last_cut;
+        if grown >= piece / 4 {
             let cut = match open {
                 Open::Table { head } if table_row(line) => Some(Cut {
                     at,
                     table_head: Some(head.0..head.1),
                 }),
-                _ if header.is_none()
+                _ if grown >= piece
+                    && header.is_none()
                     && (!definitions || atx(line) == Some(0))
                     && cut_before(open, after_blank, line, next) =>
                 {
