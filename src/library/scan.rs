@@ -14,8 +14,8 @@ use std::time::UNIX_EPOCH;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
-use super::stream::{Batch, Known, ScanOptions};
-use super::{Entry, Failure, LibraryCache};
+use super::stream::{Batch, Known, ScanOptions, Stamps};
+use super::{Entry, Failure};
 use crate::article;
 
 /// Folders a site builds into or vendors into: never articles.
@@ -129,7 +129,7 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
 /// What every visitor shares.
 struct Shared<'a> {
     root: &'a Path,
-    cache: &'a LibraryCache,
+    cache: &'a Stamps,
     tx: Sender<Batch>,
     seen: AtomicUsize,
     /// Files found that the cache knows.
@@ -309,7 +309,7 @@ pub(super) struct Walked {
 pub(super) fn walk(
     root: &Path,
     options: &ScanOptions,
-    cache: &LibraryCache,
+    cache: &Stamps,
     tx: Sender<Batch>,
 ) -> Walked {
     let shared = Shared {

@@ -114,11 +114,11 @@ impl Library {
                     (None, None) => Ordering::Equal,
                 },
                 SortKey::Title => dir(x.title_key.cmp(&y.title_key)),
-                SortKey::Path => dir(x.path.cmp(&y.path)),
+                SortKey::Path => dir(super::path_order(&x.path, &y.path)),
                 SortKey::ReadingTime => dir(x.words.cmp(&y.words)),
                 SortKey::LastOpened => Ordering::Equal,
             };
-            primary.then_with(|| x.path.cmp(&y.path))
+            primary.then_with(|| super::path_order(&x.path, &y.path))
         });
     }
 

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use cache::CachedRow;
+pub use cache::{CachedFile, CachedRow};
 pub use position::{Position, ReadingState, Visit};
 
 /// How long a write waits for another quire's transaction before giving up.
