@@ -145,16 +145,6 @@ impl Store {
         Ok(out)
     }
 
-    /// How many files the cache knows under `root`.
-    pub fn cached_count(&self, root: &str) -> Result<usize, StoreError> {
-        let n: i64 = self.conn.query_row(
-            "SELECT count(*) FROM library_files WHERE root = ?1",
-            [root],
-            |r| r.get(0),
-        )?;
-        Ok(usize::try_from(n).unwrap_or(0))
-    }
-
     /// Reads the cache of the library at `root` in pages, handing each to
     /// `page` as soon as it is read, so the first rows can be shown while
     /// the rest is still being read: `first` rows, then `size` at a time.

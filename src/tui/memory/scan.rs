@@ -47,7 +47,7 @@ fn send(reporter: &Reporter, output: MemoryOutput) -> bool {
 /// The states of the articles under `root`, by relative path.
 fn states_under(store: &StoreHandle, root: &Path) -> HashMap<PathBuf, ReadingState> {
     let found = store
-        .with(|s| s.reading_states_under(&root.to_string_lossy()))
+        .read_unchecked(|s| s.reading_states_under(&root.to_string_lossy()))
         .unwrap_or_default();
     found
         .into_iter()
@@ -103,22 +103,26 @@ impl Sender<'_> {
 /// Streams the cache of `root_key` to the screen page by page, returning
 /// the stamps of the files it knows; `None` once nobody listens.
 fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Option<Stamps> {
-    let total = store.with(|s| s.cached_count(root_key)).filter(|&n| n > 0);
-    tx.out.total = total;
-    let mut stamps = Stamps::with_capacity(total.unwrap_or(0));
+    let mut stamps = Stamps::new();
     let mut listening = true;
-    store.with(|s| {
+    store.read_unchecked(|s| {
         s.read_library(root_key, FIRST_PAGE, PAGE, |files| {
+            // A short page is the last: it goes below, with the total.
+            let full = files.len() >= if stamps.is_empty() { FIRST_PAGE } else { PAGE };
             tx.out.entries.reserve(files.len());
             for f in files {
                 stamps.insert(f.rel.clone(), f.stamp);
                 tx.out.entries.push(Entry::new(f.rel, f.stamp.size, f.peek));
             }
-            listening = tx.offer(false);
+            listening = !full || tx.offer(false);
             listening
         })
     });
-    // Everything cached is on screen before the walk starts.
+    // Everything cached is on screen before the walk starts, and the
+    // progress line knows how many files to expect.
+    if !stamps.is_empty() {
+        tx.out.total = Some(stamps.len());
+    }
     (listening && tx.offer(true)).then_some(stamps)
 }
 
@@ -159,6 +163,10 @@ pub fn scan_library(
         Ok(rx) => rx,
         Err(e) => return MemoryOutput::ScanFailed(e.to_string()),
     };
+    if let Some(store) = store {
+        // The integrity check the first read skipped, while the walk runs.
+        store.with(|_| Ok(()));
+    }
     let mut report = None;
     while report.is_none() {
         let Ok(batch) = rx.recv() else { break };
