@@ -24,6 +24,10 @@ const BUILD_FOLDERS: [&str; 5] = ["_site", "public", "node_modules", "vendor", "
 /// Entries a visitor gathers before it sends them on.
 const BATCH: usize = 256;
 
+/// Entries a visitor sends first: a screenful, so a first scan shows rows
+/// before a whole batch is read.
+const FIRST_BATCH: usize = 48;
+
 /// True for `.md` and `.markdown` files, in any case.
 fn is_markdown(path: &Path) -> bool {
     path.extension()
@@ -148,10 +152,13 @@ struct Visitor<'a> {
     found: Vec<PathBuf>,
     changed: Vec<(PathBuf, Known)>,
     unsent: usize,
+    /// Rows gathered before they are sent: [`FIRST_BATCH`], then [`BATCH`].
+    limit: usize,
 }
 
 impl Visitor<'_> {
     fn flush(&mut self) {
+        self.limit = BATCH;
         let seen = self.shared.seen.fetch_add(self.unsent, Ordering::Relaxed) + self.unsent;
         self.unsent = 0;
         if !self.entries.is_empty() || !self.failures.is_empty() {
@@ -267,7 +274,7 @@ impl ParallelVisitor for Visitor<'_> {
             }
             Err(err) => self.error(&err),
         }
-        if self.entries.len() + self.failures.len() >= BATCH || self.unsent >= 4 * BATCH {
+        if self.entries.len() + self.failures.len() >= self.limit || self.unsent >= 4 * BATCH {
             self.flush();
         }
         WalkState::Continue
@@ -291,6 +298,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Builder<'s> {
             found: Vec::new(),
             changed: Vec::new(),
             unsent: 0,
+            limit: FIRST_BATCH,
         })
     }
 }

@@ -18,9 +18,6 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 pub use cache::{CachedFile, CachedRow};
 pub use position::{Position, ReadingState, Visit};
 
-/// How much of the file reads may map (SQLite maps no more than the file).
-const MMAP_SIZE: i64 = 256 << 20;
-
 /// How long a write waits for another quire's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 
@@ -208,7 +205,7 @@ impl Store {
 }
 
 /// A connection to the store at `path` (folders made): WAL, a busy
-/// timeout, reads mapped. A file that is not a database fails here.
+/// timeout. A file that is not a database fails here.
 fn connect(path: &Path) -> Result<Connection, StoreError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
@@ -230,9 +227,6 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
         return Err(StoreError::ReadOnly);
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
-    // Reads map the file instead of copying each page: the cache of a
-    // large library is read whole at every start.
-    conn.pragma_update(None, "mmap_size", MMAP_SIZE)?;
     Ok(conn)
 }
 
