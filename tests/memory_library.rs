@@ -473,3 +473,88 @@ fn a_damaged_store_read_before_its_check_is_moved_aside_at_the_first_write() {
         .count();
     assert_eq!(aside, 1);
 }
+
+fn rescan_job(dir: &Path, memory: &Memory) -> Job {
+    Job::Memory {
+        job: MemoryJob::Rescan {
+            dir: dir.to_path_buf(),
+            options: ScanOptions::default(),
+        },
+        store: memory.store.clone(),
+    }
+}
+
+#[test]
+fn a_rescan_sends_only_what_changed_since_the_cache_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for i in 0..30 {
+        std::fs::write(
+            lib.join(format!("post-{i:02}.md")),
+            format!("---\ntitle: Post {i}\n---\n\nBody {i}.\n"),
+        )
+        .unwrap();
+    }
+    let memory = Memory::at(&dir.path().join("state/quire.db"));
+    run_on_pool(scan_job(&lib, &memory));
+    std::fs::write(lib.join("post-03.md"), "---\ntitle: Three, again\n---\n").unwrap();
+    std::fs::remove_file(lib.join("post-07.md")).unwrap();
+    let out = run_on_pool(rescan_job(&lib, &memory));
+    let rows = rows_of(&out);
+    let titles: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.entries.iter().map(|e| e.meta.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Three, again"],
+        "the cached rows are not sent again"
+    );
+    let gone: Vec<&PathBuf> = rows.iter().flat_map(|r| r.gone.iter()).collect();
+    assert_eq!(gone, [&PathBuf::from("post-07.md")]);
+    assert_eq!(rows.last().unwrap().total, Some(30));
+}
+
+#[test]
+fn r_during_the_first_scan_asks_for_every_row_again_and_after_it_for_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(common::config(), 100, 20);
+    app.memory = Memory::at(&dir.path().join("state/quire.db"));
+    memory::open_library(
+        &mut app,
+        dir.path(),
+        Filter::default(),
+        ScanOptions::default(),
+    );
+    let scan = |app: &App| {
+        app.jobs
+            .queued()
+            .iter()
+            .rev()
+            .find_map(|(_, job)| match job {
+                Job::Memory { job, .. } => Some(job.clone()),
+                _ => None,
+            })
+    };
+    update(&mut app, Action::Rescan);
+    assert!(
+        matches!(scan(&app), Some(MemoryJob::Scan { .. })),
+        "{:?}",
+        scan(&app)
+    );
+    let id = app.library().unwrap().states.scan.unwrap();
+    let done = ScanRows {
+        done: true,
+        ..ScanRows::default()
+    };
+    let output = Output::Memory(MemoryOutput::Rows(Box::new(done)));
+    update(&mut app, Action::Done(Box::new(Done { id, output })));
+    assert_eq!(app.library().unwrap().states.scan, None);
+    update(&mut app, Action::Rescan);
+    assert!(
+        matches!(scan(&app), Some(MemoryJob::Rescan { .. })),
+        "{:?}",
+        scan(&app)
+    );
+}

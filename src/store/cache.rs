@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
 use crate::article::{FrontMatterKind, Meta, Peek, Warning};
-use crate::library::{Known, LibraryCache, Stamp, path_string};
+use crate::library::{Known, LibraryCache, Stamp, Stamps, path_string};
 
 /// One row as stored (JSON in the `row` column): a peek, flattened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -142,6 +142,26 @@ impl Store {
             }));
             true
         })?;
+        Ok(out)
+    }
+
+    /// The size and modification time of every file cached under `root`:
+    /// what a rescan compares the folder with, without decoding rows.
+    pub fn library_stamps(&self, root: &str) -> Result<Stamps, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT rel, size, mtime_ns FROM library_files WHERE root = ?1")?;
+        let mut rows = stmt.query([root])?;
+        let mut out = Stamps::new();
+        while let Some(r) = rows.next()? {
+            let rel: String = r.get(0)?;
+            let size: i64 = r.get(1)?;
+            let stamp = Stamp {
+                size: size as u64,
+                mtime_ns: r.get(2)?,
+            };
+            out.insert(PathBuf::from(rel), stamp);
+        }
         Ok(out)
     }
 

@@ -188,6 +188,15 @@ pub enum MemoryJob {
         /// The walk's rules.
         options: crate::library::ScanOptions,
     },
+    /// Scan a library folder again under rows already on screen (`R`, a
+    /// change seen): the cache's rows are not sent again, only what changed
+    /// since it was written.
+    Rescan {
+        /// The folder.
+        dir: PathBuf,
+        /// The walk's rules.
+        options: crate::library::ScanOptions,
+    },
 }
 
 /// What a memory job produced.
@@ -212,9 +221,9 @@ pub enum MemoryOutput {
 }
 
 impl MemoryJob {
-    /// True for the scan, which streams until its walk ends.
+    /// True for the scans, which stream until their walk ends.
     pub fn long_running(&self) -> bool {
-        matches!(self, MemoryJob::Scan { .. })
+        matches!(self, MemoryJob::Scan { .. } | MemoryJob::Rescan { .. })
     }
 
     /// Does the work on `store` (none: only the scan has something to do).
@@ -247,7 +256,10 @@ impl MemoryJob {
                 }
                 MemoryOutput::Written
             }
-            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter),
+            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter, true),
+            MemoryJob::Rescan { dir, options } => {
+                scan_library(&dir, options, store, reporter, false)
+            }
         }
     }
 }
@@ -421,7 +433,7 @@ pub fn save_at_exit(app: &mut App) {
             MemoryJob::MarkRead { key, read } => {
                 store.with(|s| s.mark_read(&key, read));
             }
-            MemoryJob::Opened { .. } | MemoryJob::Scan { .. } => {}
+            MemoryJob::Opened { .. } | MemoryJob::Scan { .. } | MemoryJob::Rescan { .. } => {}
         }
     }
     let now = Instant::now();
@@ -487,15 +499,27 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 }
 
 /// Scans the library again (`R`, or its folder changed): rows stream in
-/// over the ones shown, keeping the selection and the filters.
+/// over the ones shown, keeping the selection and the filters; only what
+/// changed since the last scan comes back.
 pub fn rescan(app: &mut App) {
-    let Some((dir, options)) = app.screens.iter().find_map(|s| match s {
-        Screen::Library(l) => Some((l.library.root.clone(), l.scan_options.clone())),
+    let Some((dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => Some((
+            l.library.root.clone(),
+            l.scan_options.clone(),
+            l.states.scan.is_some(),
+        )),
         _ => None,
     }) else {
         return;
     };
-    let id = push(app, MemoryJob::Scan { dir, options });
+    // A scan still streaming may not have sent every cached row yet: its
+    // rows stop here, so the new one sends them all again.
+    let job = if streaming {
+        MemoryJob::Scan { dir, options }
+    } else {
+        MemoryJob::Rescan { dir, options }
+    };
+    let id = push(app, job);
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);

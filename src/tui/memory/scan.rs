@@ -127,14 +127,16 @@ fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Opti
 }
 
 /// Scans `dir` through the store's cache (if any), streaming rows to the
-/// library screen; the last rows are the result. The cached rows go first,
-/// a page at a time; then the walk stats every file and reads only those
-/// that are new or changed.
+/// library screen; the last rows are the result. With `show_cached` the
+/// cached rows go first, a page at a time (without, the screen has them:
+/// a rescan); then the walk stats every file and reads only those that are
+/// new or changed.
 pub fn scan_library(
     dir: &Path,
     options: ScanOptions,
     store: Option<&StoreHandle>,
     reporter: &Reporter,
+    show_cached: bool,
 ) -> MemoryOutput {
     if let Err(e) = crate::library::check_folder(dir) {
         return MemoryOutput::ScanFailed(e.to_string());
@@ -154,9 +156,16 @@ pub fn scan_library(
         if !send(reporter, MemoryOutput::States { root, states }) {
             return MemoryOutput::Written;
         }
-        match send_cached(store, &root_key, &mut tx) {
-            Some(known) => stamps = known,
-            None => return MemoryOutput::Written,
+        if show_cached {
+            match send_cached(store, &root_key, &mut tx) {
+                Some(known) => stamps = known,
+                None => return MemoryOutput::Written,
+            }
+        } else {
+            stamps = store
+                .with(|s| s.library_stamps(&root_key))
+                .unwrap_or_default();
+            tx.out.total = (!stamps.is_empty()).then_some(stamps.len());
         }
     }
     let rx = match walk_stream(dir, options, stamps) {
