@@ -77,6 +77,7 @@ impl Parser<'_> {
             "outline-width" => c.outline_width = self.number(key, v, 10),
             "library" => c.library = self.string(key, v).map(|s| expand_home(&s)),
             "drafts" => c.drafts = self.boolean(key, v),
+            "hyperlinks" => c.hyperlinks = self.boolean(key, v),
             "theme" => {
                 c.theme = self.word(key, v, &ThemeChoice::ALL.map(|(c, n)| (n, c)));
             }

@@ -33,7 +33,7 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
         .iter()
         .filter(|h| h.label.starts_with(&hints.typed))
     {
-        let Some(row) = hint.line.checked_sub(r.top) else {
+        let Some(row) = r.row_of_line(hint.line) else {
             continue;
         };
         let Ok(row) = u16::try_from(row) else {
