@@ -160,14 +160,32 @@ fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
 /// that every continuation takes at least one character.
 fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, framed: bool) {
     let mut budget = max;
+    let mut fresh = true;
     for (text, style) in pieces {
         let mut rest = *text;
         while !rest.is_empty() {
-            let (part, w) = cut(rest, budget);
+            let (mut part, mut w) = cut(rest, budget);
+            if part.is_empty() && fresh {
+                // A cluster wider than a whole line (a ZWJ sequence on a
+                // narrow screen): cut there, as without wrapping.
+                l.out.push(CUT, Style::of(Role::CodeFrame));
+                return;
+            }
+            fresh = false;
+            if part.len() < rest.len() {
+                // Spaces at a break go on to the continuation, so that no
+                // line ends in spaces and none are lost.
+                let kept = part.trim_end_matches(' ');
+                if !kept.is_empty() {
+                    w -= part.len() - kept.len();
+                    part = kept;
+                }
+            }
             l.out.push(part, *style);
             budget -= w;
             rest = &rest[part.len()..];
             if !rest.is_empty() {
+                l.out.trim_end();
                 l.out.end_line();
                 l.begin_line();
                 if framed {
@@ -175,6 +193,7 @@ fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, fram
                 }
                 l.out.push(WRAPPED, Style::of(Role::CodeFrame));
                 budget = max - 1;
+                fresh = true;
             }
         }
     }
