@@ -50,7 +50,10 @@ fn wrapped_code_at_every_width() {
         if width >= 20 {
             let code = code_of(&text);
             assert!(code.contains("\"medlar\": 7"), "lost at {width}:\n{text}");
-            assert!(code.contains("of a narrow terminal\""), "lost at {width}:\n{text}");
+            assert!(
+                code.contains("of a narrow terminal\""),
+                "lost at {width}:\n{text}"
+            );
         }
         insta::assert_snapshot!(format!("wrapped_{width}"), text);
     }

@@ -78,7 +78,9 @@ fn a_fold_opens_with_z_and_links_leave_no_escape_text() {
     let t = open("fold");
     t.wait_for("the cards", |s| s.contains("Card 3"));
     t.keys(&["G"]);
-    let screen = t.wait_for("the folded summary", |s| s.contains("▸ What is in the jar?"));
+    let screen = t.wait_for("the folded summary", |s| {
+        s.contains("▸ What is in the jar?")
+    });
     assert!(!screen.contains("Dried apricots"), "{screen}");
     assert!(screen.contains("the recipe site"), "{screen}");
     assert!(!screen.contains("8;;"), "escape text on screen:\n{screen}");

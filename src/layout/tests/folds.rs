@@ -29,7 +29,10 @@ fn a_details_body_is_a_fold_after_its_summary() {
             .map(|(_, l)| l)
             .collect();
         if w >= 40 {
-            assert!(inside.contains("Overnight") && inside.contains("bench"), "{inside}");
+            assert!(
+                inside.contains("Overnight") && inside.contains("bench"),
+                "{inside}"
+            );
             assert!(outside.iter().any(|l| l.contains("After.")));
             assert!(outside.iter().any(|l| l.contains("rest?")));
             assert!(!outside.iter().any(|l| l.contains("Overnight")));
@@ -65,7 +68,10 @@ fn nested_and_one_block_details_fold_too() {
     assert!(lines[inner.body.clone()].join(" ").contains("Two."));
     assert!(lines[outer.body.clone()].join(" ").contains("Three."));
     // A details left open runs to the end; one with no body is no fold.
-    let open = plain("<details>\n<summary>Left open</summary>\n\nStill here.\n", 40);
+    let open = plain(
+        "<details>\n<summary>Left open</summary>\n\nStill here.\n",
+        40,
+    );
     assert_eq!(open.folds.len(), 1);
     assert_eq!(open.folds[0].body.end, open.len());
     let empty = plain("<details><summary>Nothing</summary></details>\n", 40);
@@ -94,7 +100,7 @@ fn long_code_lines_wrap_under_a_mark_and_lose_nothing() {
             assert_eq!(code, format!("{line}short();"), "at {w}");
             assert!(!lines.iter().any(|l| l.ends_with('→')), "{lines:?}");
         }
-        if w >= 20 && w < 100 {
+        if (20..100).contains(&w) {
             assert!(lines.iter().any(|l| l.starts_with("│ ↪")), "{lines:?}");
         }
         if w == 200 {
