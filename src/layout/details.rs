@@ -122,6 +122,12 @@ impl Layouter<'_> {
         true
     }
 
+    /// Ends every `<details>` left open at the end of the body, so that the
+    /// footnotes and the link list are never folded away with it.
+    pub(super) fn close_folds(&mut self) {
+        while self.out.close_fold() {}
+    }
+
     /// The summary's line, marked [`UNFOLDED`], and the start of its fold.
     fn summary_line(&mut self, summary: &str) {
         let text = html_block_text(summary).join(" ");

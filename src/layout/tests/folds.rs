@@ -67,13 +67,22 @@ fn nested_and_one_block_details_fold_too() {
     assert!(outer.body.start <= inner.summary && inner.body.end <= outer.body.end);
     assert!(lines[inner.body.clone()].join(" ").contains("Two."));
     assert!(lines[outer.body.clone()].join(" ").contains("Three."));
-    // A details left open runs to the end; one with no body is no fold.
+    // A details left open runs to the end of the body; one with no body
+    // is no fold.
     let open = plain(
-        "<details>\n<summary>Left open</summary>\n\nStill here.\n",
+        "<details>\n<summary>Left open</summary>\n\nStill [here](https://e.org).\n",
         40,
     );
     assert_eq!(open.folds.len(), 1);
-    assert_eq!(open.folds[0].body.end, open.len());
+    let lines = texts(&open);
+    let body = &lines[open.folds[0].body.clone()];
+    assert!(body.iter().any(|l| l.contains("Still here")), "{lines:?}");
+    // The link list stays out of the fold.
+    assert!(!body.iter().any(|l| l.contains("e.org")), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("[1] https://e.org")),
+        "{lines:?}"
+    );
     let empty = plain("<details><summary>Nothing</summary></details>\n", 40);
     assert!(empty.folds.is_empty());
 }

@@ -74,7 +74,26 @@ pub fn put_line(
     let mut col = usize::from(x);
     let mut pos = 0usize;
     for span in spans {
-        for (i, g) in span.content.grapheme_indices(true) {
+        let text: &str = &span.content;
+        if links.is_empty() && text.is_ascii() {
+            // Most text: a byte a column, nothing to take apart.
+            for (i, b) in text.bytes().enumerate() {
+                if b.is_ascii_control() {
+                    continue;
+                }
+                if col >= right {
+                    return;
+                }
+                let Ok(cx) = u16::try_from(col) else { return };
+                let cell = &mut buf[(cx, y)];
+                cell.reset();
+                cell.set_symbol(&text[i..=i]).set_style(span.style);
+                col += 1;
+            }
+            pos += text.len();
+            continue;
+        }
+        for (i, g) in text.grapheme_indices(true) {
             if g.contains(char::is_control) {
                 continue;
             }

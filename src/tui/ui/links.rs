@@ -45,7 +45,10 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
         let room = usize::from(area.width - hint.column);
         // A label over a hyperlink's cell is plain text of its own width.
         let x = area.x + hint.column;
-        for dx in 0..u16::try_from(hint.label.len()).unwrap_or(0).min(area.width - hint.column) {
+        for dx in 0..u16::try_from(hint.label.len())
+            .unwrap_or(0)
+            .min(area.width - hint.column)
+        {
             buf[(x + dx, area.y + row)].reset();
         }
         buf.set_stringn(area.x + hint.column, area.y + row, &hint.label, room, style);

@@ -28,6 +28,10 @@ fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
     let t = &r.config().theme;
     let rows = usize::from(area.height);
     let on_screen = r.screen_lines();
+    let hyperlinks = r.config().hyperlinks;
+    let article = hyperlinks
+        .then(|| super::hyperlinks::article_path(r))
+        .flatten();
     for (row, line) in on_screen
         .iter()
         .filter_map(|&i| r.doc.line(i))
@@ -41,8 +45,8 @@ fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
         if r.fold_on(line.index()).is_some_and(|(_, folded)| folded) {
             mark_folded(&mut spans);
         }
-        let links = if r.config().hyperlinks {
-            super::hyperlinks::on_line(r, line)
+        let links = if hyperlinks {
+            super::hyperlinks::on_line(r, line, article.as_deref())
         } else {
             Vec::new()
         };
