@@ -259,7 +259,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::HistoryForward, "go forward again"),
     (
         Action::ToggleDetails,
-        "fold / unfold the first ▸ details summary on screen",
+        "fold / unfold the first ▸/▾ details summary on screen",
     ),
     (
         Action::ToggleCodeWrap,

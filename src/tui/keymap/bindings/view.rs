@@ -13,7 +13,7 @@ pub(super) const VIEW_1: &[Binding] = &[
         modes: TEXT,
         keys: &[Key::ch('z'), Key::plain(KeyCode::Enter)],
         action: Action::ToggleDetails,
-        help: "open/close the first ▸ on screen",
+        help: "open/close the first ▸/▾ on screen",
     },
     Binding {
         modes: TEXT,
