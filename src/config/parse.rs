@@ -273,6 +273,17 @@ mod tests {
     }
 
     #[test]
+    fn hyperlinks_switch_reads_and_defaults_on() {
+        let (c, w) = read("hyperlinks = false\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.hyperlinks, Some(false));
+        assert!(!c.settings().hyperlinks);
+        let (c, w) = read("hyperlinks = \"no\"\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(c.settings().hyperlinks);
+    }
+
+    #[test]
     fn every_setting_reads() {
         let (c, w) = read(
             "width = 90\nlibrary = \"/notes\"\ntheme = \"light\"\noutline = \"right\"\n\
