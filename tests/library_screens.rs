@@ -283,7 +283,7 @@ mod flow {
             theme: quire::theme::Theme::MONO,
             outline: quire::config::OutlineSide::Left,
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
-            layouter: quire::layout::layout,
+            layouter: quire::tui::Layouter::Quire,
             wrap_code: false,
             hyperlinks: false,
         };

@@ -1,12 +1,12 @@
 //! The heading outline of a body, exactly as CommonMark defines headings.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
 use compact_str::{CompactString, format_compact};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::decode::count_newlines;
 
@@ -37,71 +37,119 @@ pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
 /// The headings of `body` parsed with `options` (pure CommonMark is
 /// `Options::empty()`); `body_line` is the file line the body starts on.
 pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
-    let mut headings = Vec::new();
-    let mut anchors = Anchors::default();
-    let mut open: Option<OpenHeading> = None;
-    // Line numbers are counted forward from the previous heading, so a
-    // document is scanned for newlines once, not once per heading.
-    let mut counted_to = 0usize;
-    let mut line = body_line;
-    // Footnote definitions are shown at the end of an article, so a heading
-    // inside one is not a section of it: it stays out of the outline.
-    let mut in_footnote = 0usize;
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    let mut builder = OutlineBuilder::new(body, body_line);
+    for (event, range) in super::events::events(body, options) {
+        builder.push(&event, range);
+    }
+    builder.finish()
+}
+
+/// Builds the outline from the events of a parse of the body, so that a
+/// walk that parses it for another reason (layout) gets the outline from
+/// the same pass. Fed every event in order, footnote definitions included.
+#[derive(Debug)]
+pub struct OutlineBuilder<'a> {
+    body: &'a str,
+    body_line: usize,
+    headings: Vec<Heading>,
+    anchors: Anchors,
+    open: Option<OpenHeading>,
+    /// Line numbers are counted forward from the previous heading, so a
+    /// document is scanned for newlines once, not once per heading.
+    counted_to: usize,
+    line: usize,
+    /// Footnote definitions are shown at the end of an article, so a heading
+    /// inside one is not a section of it: it stays out of the outline.
+    in_footnote: usize,
+}
+
+impl<'a> OutlineBuilder<'a> {
+    /// A builder for `body`, whose first line is file line `body_line`.
+    pub fn new(body: &'a str, body_line: usize) -> Self {
+        OutlineBuilder {
+            body,
+            body_line,
+            headings: Vec::new(),
+            anchors: Anchors::default(),
+            open: None,
+            counted_to: 0,
+            line: body_line,
+            in_footnote: 0,
+        }
+    }
+
+    /// Takes the next event of the parse and where it is in the body.
+    pub fn push(&mut self, event: &Event<'_>, range: Range<usize>) {
+        let body = self.body;
         match event {
-            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
+            Event::Start(Tag::FootnoteDefinition(_)) => self.in_footnote += 1,
             Event::End(TagEnd::FootnoteDefinition) => {
-                in_footnote = in_footnote.saturating_sub(1);
+                self.in_footnote = self.in_footnote.saturating_sub(1);
             }
-            Event::Start(Tag::Heading { level, id, .. }) if in_footnote == 0 => {
+            Event::Start(Tag::Heading { level, id, .. }) if self.in_footnote == 0 => {
                 let offset = range.start.min(body.len());
                 let first_line = body[offset..].lines().next().unwrap_or("");
-                open = Some(OpenHeading {
-                    level: level as u8,
-                    id: id.map(|id| id.to_string()),
+                self.open = Some(OpenHeading {
+                    level: *level as u8,
+                    id: id.as_ref().map(|id| id.to_string()),
                     offset,
                     cut: closing_sequence_start(first_line).map(|at| offset + at),
                     text: String::new(),
                 });
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let Some(heading) = open.take() else {
-                    continue;
-                };
-                let offset = heading.offset;
-                if offset >= counted_to {
-                    line =
-                        line.saturating_add(count_newlines(&body.as_bytes()[counted_to..offset]));
-                } else {
-                    line = body_line.saturating_add(count_newlines(&body.as_bytes()[..offset]));
-                }
-                counted_to = offset;
-                let text = CompactString::from(
-                    heading.text.trim_matches(|c: char| c.is_ascii_whitespace()),
-                );
-                let anchor = match heading.id {
-                    Some(id) => anchors.explicit(id),
-                    None => anchors.slug(&text),
-                };
-                headings.push(Heading {
-                    level: heading.level,
-                    text,
-                    anchor,
-                    line,
-                    offset,
-                });
-            }
+            Event::End(TagEnd::Heading(_)) => self.close(),
             _ => {
-                if let Some(heading) = open.as_mut() {
-                    heading.push_plain(&event, range, body);
+                if let Some(heading) = self.open.as_mut() {
+                    heading.push_plain(event, range, body);
                 }
             }
         }
     }
-    headings
+
+    /// The headings found so far; the last is the one most recently closed.
+    pub fn headings(&self) -> &[Heading] {
+        &self.headings
+    }
+
+    /// The outline.
+    pub fn finish(self) -> Vec<Heading> {
+        self.headings
+    }
+
+    fn close(&mut self) {
+        let Some(heading) = self.open.take() else {
+            return;
+        };
+        let offset = heading.offset;
+        let bytes = self.body.as_bytes();
+        if offset >= self.counted_to {
+            self.line = self
+                .line
+                .saturating_add(count_newlines(&bytes[self.counted_to..offset]));
+        } else {
+            self.line = self
+                .body_line
+                .saturating_add(count_newlines(&bytes[..offset]));
+        }
+        self.counted_to = offset;
+        let text =
+            CompactString::from(heading.text.trim_matches(|c: char| c.is_ascii_whitespace()));
+        let anchor = match heading.id {
+            Some(id) => self.anchors.explicit(id),
+            None => self.anchors.slug(&text),
+        };
+        self.headings.push(Heading {
+            level: heading.level,
+            text,
+            anchor,
+            line: self.line,
+            offset,
+        });
+    }
 }
 
 /// A heading whose text is being read.
+#[derive(Debug)]
 struct OpenHeading {
     /// 1 to 6.
     level: u8,
@@ -193,14 +241,38 @@ fn closing_sequence_start(line: &str) -> Option<usize> {
 /// Hands out GitHub-style anchors, unique within one article.
 ///
 /// The anchors given out are remembered by a 64-bit hash, not by their
-/// text, so a flood of headings costs 12 bytes each here. Two anchors with
-/// the same hash (about one chance in 10^19 a pair) could only make a slug
-/// take the next number: anchors stay unique either way.
+/// text, so a flood of headings costs about 9 bytes each here. Two anchors
+/// with the same hash (about one chance in 10^19 a pair) could only make a
+/// slug take the next number: anchors stay unique either way.
 #[derive(Debug, Default)]
 struct Anchors {
-    /// The hash of each anchor given out, with how many repeats of it
-    /// were numbered.
-    used: HashMap<u64, u32>,
+    /// The hash of each anchor given out.
+    used: HashSet<u64, Prehashed>,
+    /// For a slug given out more than once: the last number it took.
+    numbered: HashMap<u64, u32, Prehashed>,
+}
+
+/// The keys are hashes already: they are their own hash.
+type Prehashed = BuildHasherDefault<KeyHasher>;
+
+/// Passes a `u64` key through as its hash.
+#[derive(Debug, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 fn key(anchor: &str) -> u64 {
@@ -214,28 +286,27 @@ impl Anchors {
     fn slug(&mut self, text: &str) -> CompactString {
         let base = slugify(text);
         let base_key = key(&base);
-        let Some(&numbered) = self.used.get(&base_key) else {
-            self.used.insert(base_key, 0);
+        if self.used.insert(base_key) {
             return base;
-        };
-        let mut count = numbered;
+        }
+        let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
         let (anchor, anchor_key) = loop {
             count = count.saturating_add(1);
             let candidate = format_compact!("{base}-{count}");
             let candidate_key = key(&candidate);
-            if !self.used.contains_key(&candidate_key) {
+            if !self.used.contains(&candidate_key) {
                 break (candidate, candidate_key);
             }
         };
-        self.used.insert(base_key, count);
-        self.used.insert(anchor_key, 0);
+        self.numbered.insert(base_key, count);
+        self.used.insert(anchor_key);
         anchor
     }
 
     /// An author's `{#id}`: kept as written, and reserved so that a later
     /// heading's slug does not take it.
     fn explicit(&mut self, id: String) -> CompactString {
-        self.used.entry(key(&id)).or_insert(0);
+        self.used.insert(key(&id));
         CompactString::from(id)
     }
 }
