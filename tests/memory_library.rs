@@ -414,6 +414,46 @@ fn coming_back_from_the_reader_updates_the_row() {
 }
 
 #[test]
+fn a_reader_above_another_screen_updates_the_library_row_below() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    std::fs::write(lib.join("long.md"), common::long_markdown(6, 5)).unwrap();
+    std::fs::write(lib.join("other.md"), common::long_markdown(3, 3)).unwrap();
+    let mut app = App::new(common::config(), 100, 20);
+    app.memory = Memory::at(&dir.path().join("state/quire.db"));
+    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    let scan = app.library().unwrap().states.scan.unwrap();
+    for output in run_on_pool(scan_job(&lib, &app.memory)) {
+        update(&mut app, Action::Done(Box::new(Done { id: scan, output })));
+    }
+    assert_eq!(app.library().unwrap().states.unread, 2);
+    // Another screen between the library and the reader (search results,
+    // or a reader whose link was followed): here a reader of the other one.
+    app.open_reader(quire::article::Article::load(&lib.join("other.md")).unwrap());
+    settle(&mut app);
+    app.open_reader(quire::article::Article::load(&lib.join("long.md")).unwrap());
+    update(&mut app, Action::Bottom);
+    settle(&mut app);
+    app.pop_screen();
+    let s = app
+        .screens
+        .iter()
+        .find_map(|s| match s {
+            Screen::Library(s) => Some(s),
+            _ => None,
+        })
+        .unwrap();
+    let long = s
+        .library
+        .entries
+        .iter()
+        .position(|e| e.path.ends_with("long.md"))
+        .unwrap();
+    assert!(s.state_of(long).unwrap().read, "the row below learnt it");
+}
+
+#[test]
 fn a_row_read_again_replaces_its_old_row_and_keeps_the_selection() {
     let mut s = empty_screen();
     s.add_rows(rows(entries(), 5, false));

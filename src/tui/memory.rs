@@ -337,8 +337,14 @@ pub fn left(app: &mut App, screen: &mut Screen) {
     let state = r.state_after(&visit);
     let path = r.article.path.clone();
     push(app, MemoryJob::Save { key, visit });
-    if let Some(Screen::Library(s)) = app.screens.last_mut() {
-        s.learn_state(&path, state);
+    // The library this reading began from, under any search results or
+    // other readers in between.
+    let library = app.screens.iter_mut().rev().find_map(|s| match s {
+        Screen::Library(library) => Some(library),
+        _ => None,
+    });
+    if let Some(library) = library {
+        library.learn_state(&path, state);
     }
 }
 
