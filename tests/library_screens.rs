@@ -284,6 +284,7 @@ mod flow {
             outline: quire::config::OutlineSide::Left,
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
             layouter: quire::layout::layout,
+            image_rows: 0,
         };
         let mut app = App::new(config, 100, 24);
         let lib = library::scan(&fixture()).expect("scan the fixture library");

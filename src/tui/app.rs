@@ -29,6 +29,8 @@ pub struct Config {
     pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
+    /// Rows reserved for each picture; 0 when pictures are off.
+    pub image_rows: u16,
 }
 
 impl Default for Config {
@@ -39,6 +41,7 @@ impl Default for Config {
             outline: OutlineSide::Left,
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: crate::layout::layout,
+            image_rows: 0,
         }
     }
 }
@@ -101,6 +104,8 @@ pub struct App {
     pub memory: super::memory::Memory,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
+    /// How pictures are shown.
+    pub pictures: super::reader::images::Pictures,
 }
 
 impl App {
@@ -116,6 +121,7 @@ impl App {
             opening: None,
             memory: super::memory::Memory::default(),
             search: super::search::SearchShared::default(),
+            pictures: super::reader::images::Pictures::default(),
         }
     }
 

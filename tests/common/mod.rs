@@ -63,6 +63,7 @@ pub fn config() -> Config {
         outline: quire::config::OutlineSide::Left,
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::layout::layout,
+        image_rows: 0,
     }
 }
 

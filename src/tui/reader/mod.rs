@@ -7,6 +7,7 @@ pub mod follow;
 mod geometry;
 mod handoff;
 pub mod history;
+pub mod images;
 pub mod links;
 mod memory;
 mod outline;
@@ -107,6 +108,8 @@ pub struct ReaderScreen {
     pub links: links::LinkState,
     /// The places to go back and forward to.
     pub history: history::History,
+    /// The pictures asked for, per width.
+    pub images: images::ReaderImages,
     config: Config,
 }
 
@@ -178,6 +181,7 @@ impl ReaderScreen {
             times: None,
             links: links::LinkState::default(),
             history: history::History::default(),
+            images: images::ReaderImages::default(),
             config,
         };
         reader.reset_outline();
@@ -417,6 +421,7 @@ fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOp
     let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
+        image_rows: config.image_rows,
         ..LayoutOptions::for_theme(Some(&config.theme))
     }
 }

@@ -2,6 +2,7 @@
 //! changes state or lays text out; width-dependent work is done on resize.
 
 pub mod help;
+pub mod image;
 pub mod library;
 pub mod links;
 pub mod outline;
