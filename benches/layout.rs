@@ -1,13 +1,14 @@
 //! Layout speed: a 10 KB and a 5 MB generated article at 80 columns, the
-//! re-layout a resize asks for, and the cost of syntax highlighting.
+//! re-layout a resize asks for, the cost of syntax highlighting, and
+//! opening (outline and layout from one parse, against two).
 
 use std::hint::black_box;
 use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use quire::article::Article;
-use quire::layout::{LayoutOptions, layout};
+use quire::article::{Article, Draft};
+use quire::layout::{LayoutOptions, layout, open};
 
 /// One section of our own text with every kind of block, numbered so that
 /// headings stay distinct.
@@ -30,13 +31,17 @@ runs on long enough to wrap two or three times at eighty columns.\n\n\
 }
 
 fn article_of(bytes: usize) -> Article {
+    Article::from_bytes(Path::new("generated.md"), markdown_of(bytes).as_bytes())
+}
+
+fn markdown_of(bytes: usize) -> String {
     let mut body = String::from("---\ntitle: Generated\ntags: [bench]\n---\n\n");
     let mut n = 0;
     while body.len() < bytes {
         body.push_str(&section(n));
         n += 1;
     }
-    Article::from_bytes(Path::new("generated.md"), body.as_bytes())
+    body
 }
 
 fn bench_layout(c: &mut Criterion) {
@@ -71,6 +76,23 @@ fn bench_layout(c: &mut Criterion) {
             },
             criterion::BatchSize::LargeInput,
         )
+    });
+    g.finish();
+
+    // Opening: the file's bytes to an outline and a layout at 80.
+    let bytes = markdown_of(5 * 1024 * 1024).into_bytes();
+    let path = Path::new("generated.md");
+    let mut g = c.benchmark_group("open");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("5MB, outline then layout (two parses)", |b| {
+        b.iter(|| {
+            let article = Article::from_bytes(path, black_box(&bytes));
+            let doc = layout(&article, 80, highlighted);
+            (article, doc)
+        })
+    });
+    g.bench_function("5MB, one parse", |b| {
+        b.iter(|| open(Draft::from_bytes(path, black_box(&bytes)), 80, highlighted))
     });
     g.finish();
 }

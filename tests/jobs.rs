@@ -85,7 +85,7 @@ fn a_panicking_job_is_reported_and_the_worker_lives_on() {
     }
     let mut pool = Pool::new(1).unwrap();
     let config = quire::tui::Config {
-        layouter: broken,
+        layouter: quire::tui::Layouter::StandIn(broken),
         ..common::config()
     };
     let article = std::sync::Arc::new(common::sample());

@@ -283,7 +283,7 @@ mod flow {
             theme: quire::theme::Theme::MONO,
             outline: quire::config::OutlineSide::Left,
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
-            layouter: quire::layout::layout,
+            layouter: quire::tui::Layouter::Quire,
             image_rows: 0,
         };
         let mut app = App::new(config, 100, 24);

@@ -200,7 +200,7 @@ fn the_outline_hides_itself_under_sixty_columns() {
 #[test]
 fn the_text_column_is_capped_by_width() {
     let mut config = common::config();
-    config.layouter = common::plain_layout;
+    config.layouter = quire::tui::Layouter::StandIn(common::plain_layout);
     config.max_width = 40;
     let mut app = App::new(config, 200, 30);
     app.open_reader(common::plain_sample());

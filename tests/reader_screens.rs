@@ -331,7 +331,7 @@ fn counting_layout(
 fn a_burst_of_resizes_lays_out_once() {
     use std::sync::atomic::Ordering;
     let config = quire::tui::Config {
-        layouter: counting_layout,
+        layouter: quire::tui::Layouter::StandIn(counting_layout),
         ..common::config()
     };
     let mut app = App::new(config, 100, 30);

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub use decode::decode_cow;
 pub use front_matter::{FrontMatterKind, Meta};
 pub use outline::Heading;
+pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek};
 
 use crate::Error;
@@ -163,25 +164,117 @@ impl Article {
     /// Parses an article from its bytes; `path` names it in warnings and gives
     /// the fallback title and date.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Article {
-        let (text, mut warnings) = decode_cow(path, bytes);
-        let (split, mut meta) = front_matter::read(path, &text, &mut warnings);
-        let outline = outline::outline(split.body, split.body_line);
-        if meta.title.is_empty() {
-            meta.title = outline
-                .iter()
-                .find(|h| h.level == 1 && !h.text.is_empty())
-                .map(|h| h.text.to_string())
-                .unwrap_or_else(|| file_stem(path));
-        }
-        Article {
-            path: path.to_path_buf(),
-            meta,
-            body: split.body.to_string(),
-            body_line: split.body_line,
-            outline,
-            warnings,
+        Draft::from_bytes(path, bytes).outlined()
+    }
+}
+
+/// An article read and split from its front matter, its body not parsed
+/// yet: the outline (and the title, when the front matter has none) come
+/// from the one parse of the body, by [`Draft::outlined`] when only the
+/// outline is wanted or by [`crate::layout::open`] when it is laid out too.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    article: Article,
+}
+
+impl Draft {
+    /// Reads the file at `path` (see [`read_file`] for what is refused).
+    pub fn load(path: &Path) -> Result<Draft, Error> {
+        let bytes = read_file(path)?;
+        Ok(Draft::from_bytes(path, &bytes))
+    }
+
+    /// Decodes `bytes` and reads the front matter; `path` names the file in
+    /// warnings and gives the fallback title and date.
+    pub fn from_bytes(path: &Path, bytes: &[u8]) -> Draft {
+        let (text, warnings) = decode_cow(path, bytes);
+        let mut warnings = warnings;
+        let (split, meta) = front_matter::read(path, &text, &mut warnings);
+        Draft {
+            article: Article {
+                path: path.to_path_buf(),
+                meta,
+                body: split.body.to_string(),
+                body_line: split.body_line,
+                outline: Vec::new(),
+                warnings,
+            },
         }
     }
+
+    /// What the front matter says; the title is empty when it gives none.
+    pub fn meta(&self) -> &Meta {
+        &self.article.meta
+    }
+
+    /// The markdown body.
+    pub fn body(&self) -> &str {
+        &self.article.body
+    }
+
+    /// The 1-based file line on which the body starts.
+    pub fn body_line(&self) -> usize {
+        self.article.body_line
+    }
+
+    /// What was wrong in the bytes or the front matter.
+    pub fn warnings(&self) -> &[Warning] {
+        &self.article.warnings
+    }
+
+    /// The file it was read from.
+    pub fn path(&self) -> &Path {
+        &self.article.path
+    }
+
+    /// The article with its outline, parsing the body for nothing else.
+    pub fn outlined(self) -> Article {
+        let outline = outline::outline(&self.article.body, self.article.body_line);
+        self.with_outline(outline)
+    }
+
+    /// The article with `outline`, built from a parse of this body; the
+    /// title, when the front matter has none, is its first level-1 heading,
+    /// else the file name.
+    pub fn with_outline(self, outline: Vec<Heading>) -> Article {
+        let mut article = self.article;
+        if article.meta.title.is_empty() {
+            article.meta.title = title_of(&outline).unwrap_or_else(|| file_stem(&article.path));
+        }
+        article.outline = outline;
+        article
+    }
+
+    /// The title [`Draft::with_outline`] will give, as far as it can be told
+    /// without parsing the whole body: the front matter's, else the first
+    /// heading when the body opens with a level-1 one (read from the first
+    /// block alone), else the file name. The whole parse can still find a
+    /// different first level-1 heading; [`crate::layout::open`] checks.
+    pub fn expected_title(&self) -> String {
+        if !self.article.meta.title.is_empty() {
+            return self.article.meta.title.clone();
+        }
+        let body = &self.article.body;
+        let start = body.len() - body.trim_start_matches(['\n', ' ', '\t']).len();
+        // The first block ends at the first blank line (a setext heading's
+        // underline belongs to it); a long one is cut at 4 KB.
+        let rest = &body[start..];
+        let mut end = rest.find("\n\n").map_or(rest.len(), |at| at + 1);
+        end = end.min(4096);
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        title_of(&outline::outline(&rest[..end], 1))
+            .unwrap_or_else(|| file_stem(&self.article.path))
+    }
+}
+
+/// The text of the first non-empty level-1 heading of `outline`.
+fn title_of(outline: &[Heading]) -> Option<String> {
+    outline
+        .iter()
+        .find(|h| h.level == 1 && !h.text.is_empty())
+        .map(|h| h.text.to_string())
 }
 
 /// The last-resort title: the file name without its extension (for

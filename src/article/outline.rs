@@ -37,71 +37,119 @@ pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
 /// The headings of `body` parsed with `options` (pure CommonMark is
 /// `Options::empty()`); `body_line` is the file line the body starts on.
 pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
-    let mut headings = Vec::new();
-    let mut anchors = Anchors::default();
-    let mut open: Option<OpenHeading> = None;
-    // Line numbers are counted forward from the previous heading, so a
-    // document is scanned for newlines once, not once per heading.
-    let mut counted_to = 0usize;
-    let mut line = body_line;
-    // Footnote definitions are shown at the end of an article, so a heading
-    // inside one is not a section of it: it stays out of the outline.
-    let mut in_footnote = 0usize;
+    let mut builder = OutlineBuilder::new(body, body_line);
     for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+        builder.push(&event, range);
+    }
+    builder.finish()
+}
+
+/// Builds the outline from the events of a parse of the body, so that a
+/// walk that parses it for another reason (layout) gets the outline from
+/// the same pass. Fed every event in order, footnote definitions included.
+#[derive(Debug)]
+pub struct OutlineBuilder<'a> {
+    body: &'a str,
+    body_line: usize,
+    headings: Vec<Heading>,
+    anchors: Anchors,
+    open: Option<OpenHeading>,
+    /// Line numbers are counted forward from the previous heading, so a
+    /// document is scanned for newlines once, not once per heading.
+    counted_to: usize,
+    line: usize,
+    /// Footnote definitions are shown at the end of an article, so a heading
+    /// inside one is not a section of it: it stays out of the outline.
+    in_footnote: usize,
+}
+
+impl<'a> OutlineBuilder<'a> {
+    /// A builder for `body`, whose first line is file line `body_line`.
+    pub fn new(body: &'a str, body_line: usize) -> Self {
+        OutlineBuilder {
+            body,
+            body_line,
+            headings: Vec::new(),
+            anchors: Anchors::default(),
+            open: None,
+            counted_to: 0,
+            line: body_line,
+            in_footnote: 0,
+        }
+    }
+
+    /// Takes the next event of the parse and where it is in the body.
+    pub fn push(&mut self, event: &Event<'_>, range: Range<usize>) {
+        let body = self.body;
         match event {
-            Event::Start(Tag::FootnoteDefinition(_)) => in_footnote += 1,
+            Event::Start(Tag::FootnoteDefinition(_)) => self.in_footnote += 1,
             Event::End(TagEnd::FootnoteDefinition) => {
-                in_footnote = in_footnote.saturating_sub(1);
+                self.in_footnote = self.in_footnote.saturating_sub(1);
             }
-            Event::Start(Tag::Heading { level, id, .. }) if in_footnote == 0 => {
+            Event::Start(Tag::Heading { level, id, .. }) if self.in_footnote == 0 => {
                 let offset = range.start.min(body.len());
                 let first_line = body[offset..].lines().next().unwrap_or("");
-                open = Some(OpenHeading {
-                    level: level as u8,
-                    id: id.map(|id| id.to_string()),
+                self.open = Some(OpenHeading {
+                    level: *level as u8,
+                    id: id.as_ref().map(|id| id.to_string()),
                     offset,
                     cut: closing_sequence_start(first_line).map(|at| offset + at),
                     text: String::new(),
                 });
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let Some(heading) = open.take() else {
-                    continue;
-                };
-                let offset = heading.offset;
-                if offset >= counted_to {
-                    line =
-                        line.saturating_add(count_newlines(&body.as_bytes()[counted_to..offset]));
-                } else {
-                    line = body_line.saturating_add(count_newlines(&body.as_bytes()[..offset]));
-                }
-                counted_to = offset;
-                let text = CompactString::from(
-                    heading.text.trim_matches(|c: char| c.is_ascii_whitespace()),
-                );
-                let anchor = match heading.id {
-                    Some(id) => anchors.explicit(id),
-                    None => anchors.slug(&text),
-                };
-                headings.push(Heading {
-                    level: heading.level,
-                    text,
-                    anchor,
-                    line,
-                    offset,
-                });
-            }
+            Event::End(TagEnd::Heading(_)) => self.close(),
             _ => {
-                if let Some(heading) = open.as_mut() {
-                    heading.push_plain(&event, range, body);
+                if let Some(heading) = self.open.as_mut() {
+                    heading.push_plain(event, range, body);
                 }
             }
         }
     }
-    headings
+
+    /// The headings found so far; the last is the one most recently closed.
+    pub fn headings(&self) -> &[Heading] {
+        &self.headings
+    }
+
+    /// The outline.
+    pub fn finish(self) -> Vec<Heading> {
+        self.headings
+    }
+
+    fn close(&mut self) {
+        let Some(heading) = self.open.take() else {
+            return;
+        };
+        let offset = heading.offset;
+        let bytes = self.body.as_bytes();
+        if offset >= self.counted_to {
+            self.line = self
+                .line
+                .saturating_add(count_newlines(&bytes[self.counted_to..offset]));
+        } else {
+            self.line = self
+                .body_line
+                .saturating_add(count_newlines(&bytes[..offset]));
+        }
+        self.counted_to = offset;
+        let text =
+            CompactString::from(heading.text.trim_matches(|c: char| c.is_ascii_whitespace()));
+        let anchor = match heading.id {
+            Some(id) => self.anchors.explicit(id),
+            None => self.anchors.slug(&text),
+        };
+        self.headings.push(Heading {
+            level: heading.level,
+            text,
+            anchor,
+            line: self.line,
+            offset,
+        });
+    }
 }
 
 /// A heading whose text is being read.
+#[derive(Debug)]
 struct OpenHeading {
     /// 1 to 6.
     level: u8,

@@ -19,7 +19,7 @@ use super::refs::References;
 use super::styles::StyleStack;
 use super::table::Table;
 use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
-use crate::article::Article;
+use crate::article::{Heading, Meta, OutlineBuilder};
 
 /// The state of one layout run.
 pub(super) struct Layouter<'a> {
@@ -44,10 +44,16 @@ pub(super) struct Layouter<'a> {
     pub(super) highlighted: usize,
     /// The state of alerts, math, definition lists and details.
     pub(super) el: super::elements::Elements,
+    /// The outline, built from the same walk.
+    pub(super) outline: OutlineBuilder<'a>,
+    /// The title the header shows, trimmed.
+    pub(super) title: String,
 }
 
 impl<'a> Layouter<'a> {
-    pub(super) fn new(body: &'a str, width: u16, opts: LayoutOptions) -> Self {
+    /// A layout of `body` (whose first line is file line `body_line`) at
+    /// `width` columns.
+    pub(super) fn new(body: &'a str, body_line: usize, width: u16, opts: LayoutOptions) -> Self {
         let width = width.max(1);
         let mut out = DocumentBuilder::new(width);
         out.reserve_for(body.len());
@@ -67,32 +73,34 @@ impl<'a> Layouter<'a> {
             table: None,
             highlighted: 0,
             el: super::elements::Elements::default(),
+            outline: OutlineBuilder::new(body, body_line),
+            title: String::new(),
         }
     }
 
-    /// Lays out the whole article.
-    pub(super) fn run(mut self, article: &Article) -> Document {
+    /// Lays out the whole article under a header of `meta` titled `title`,
+    /// and reads its outline from the same walk.
+    pub(super) fn run(mut self, meta: &Meta, title: &str) -> (Document, Vec<Heading>) {
+        self.title = title.trim().to_string();
         let parser = Parser::new_ext(self.body, crate::article::parser_options());
         let mut events = parser.into_offset_iter().peekable();
         // A body that opens with the title as a level-1 heading would show
-        // it twice: the header's title line stands for that heading.
-        if let (Some((Event::Start(Tag::Heading { level, .. }), range)), Some(first)) =
-            (events.peek(), article.outline.first())
-        {
-            if *level == pulldown_cmark::HeadingLevel::H1
-                && first.offset == range.start
-                && first.text.trim() == article.meta.title.trim()
-            {
+        // it twice: the header's title line stands for that heading (once
+        // its text is read, `end_heading` checks that it is the title).
+        if let Some((Event::Start(Tag::Heading { level, .. }), range)) = events.peek() {
+            if *level == pulldown_cmark::HeadingLevel::H1 && !self.title.is_empty() {
                 self.blocks.title_heading = Some(range.start);
                 self.set_source(range.start);
             }
         }
-        self.header(article);
+        self.header(meta, title);
         while let Some((event, range)) = events.next() {
+            self.outline.push(&event, range.clone());
             if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
                 let label = label.to_string();
                 let mut def = Vec::new();
                 for (e, r) in events.by_ref() {
+                    self.outline.push(&e, r.clone());
                     if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
                         break;
                     }
@@ -107,16 +115,17 @@ impl<'a> Layouter<'a> {
         self.flush_inline();
         self.footnote_section();
         self.link_section();
-        self.finish(article)
+        self.finish()
     }
 
-    pub(super) fn finish(self, article: &Article) -> Document {
+    /// The document, its outline headings mapped to their lines, and the outline.
+    pub(super) fn finish(self) -> (Document, Vec<Heading>) {
         let mut heads = self.blocks.heading_lines;
         heads.sort_by_key(|h| h.0);
         let mut out = self.out;
         let last = out.len().saturating_sub(1);
-        let lines = article
-            .outline
+        let outline = self.outline.finish();
+        let lines = outline
             .iter()
             .map(|h| {
                 let i = heads.partition_point(|x| x.0 < h.offset);
@@ -124,7 +133,7 @@ impl<'a> Layouter<'a> {
             })
             .collect();
         out.set_headings(lines);
-        out.finish()
+        (out.finish(), outline)
     }
 
     /// The size of the body being laid out.

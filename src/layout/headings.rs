@@ -21,7 +21,12 @@ impl Layouter<'_> {
             return;
         };
         self.inline_source = None;
-        if self.blocks.title_heading.take() == Some(offset) {
+        let is_title = self
+            .outline
+            .headings()
+            .last()
+            .is_some_and(|h| h.offset == offset && h.text.trim() == self.title);
+        if self.blocks.title_heading.take() == Some(offset) && is_title {
             self.blocks.heading_lines.push((offset, 0));
             self.inline.clear();
             return;

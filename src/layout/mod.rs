@@ -445,5 +445,29 @@ pub const MAX_WIDTH: u16 = 1000;
 /// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
-    blocks::Layouter::new(&article.body, width, options).run(article)
+    let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options);
+    layouter.run(&article.meta, &article.meta.title).0
+}
+
+/// Reads `draft`'s outline and lays it out at `width` (as [`layout`] does)
+/// from one parse of the body. When the front matter gives no title, the
+/// header's is read from the body's first block; in the rare body whose
+/// first level-1 heading comes later, the body is laid out a second time
+/// with the title the outline gives.
+pub fn open(
+    draft: crate::article::Draft,
+    width: u16,
+    options: LayoutOptions,
+) -> (crate::article::Article, Document) {
+    let width = width.min(MAX_WIDTH);
+    let title = draft.expected_title();
+    let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
+    let (doc, outline) = layouter.run(draft.meta(), &title);
+    let article = draft.with_outline(outline);
+    if article.meta.title == title {
+        (article, doc)
+    } else {
+        let doc = layout(&article, width, options);
+        (article, doc)
+    }
 }

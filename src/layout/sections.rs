@@ -6,13 +6,12 @@ use pulldown_cmark::{Event, Tag};
 use super::blocks::Layouter;
 use super::inline::Inline;
 use super::{Role, Style};
-use crate::article::Article;
+use crate::article::Meta;
 use crate::sanitize::sanitize_line;
 
 impl Layouter<'_> {
-    pub(super) fn header(&mut self, article: &Article) {
-        let meta = &article.meta;
-        let title = sanitize_line(&meta.title);
+    pub(super) fn header(&mut self, meta: &Meta, title: &str) {
+        let title = sanitize_line(title);
         if !title.trim().is_empty() {
             let mut inline = Inline::default();
             inline.push_safe(

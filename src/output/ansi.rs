@@ -15,7 +15,7 @@ pub const DEFAULT_WIDTH: u16 = 80;
 
 /// Prints `args.file` laid out for a terminal.
 pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
-    let Some(article) = super::load_article(&args.file) else {
+    let Some(draft) = super::load_draft(&args.file) else {
         return Ok(Outcome::Failure);
     };
     let stdout = io::stdout();
@@ -55,7 +55,7 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
         })
     });
     let options = LayoutOptions::for_theme(theme.as_ref());
-    let doc = layout::layout(&article, width, options);
+    let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());
     write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;
     out.flush()?;

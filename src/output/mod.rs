@@ -11,7 +11,7 @@ mod search;
 use std::path::Path;
 
 use crate::Outcome;
-use crate::article::Article;
+use crate::article::{Article, Draft};
 use crate::cli::{OutlineArgs, RenderArgs};
 use crate::sanitize::sanitize_line;
 
@@ -32,8 +32,15 @@ pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result
 /// Loads the article a headless command works on. Errors and warnings go to
 /// stderr, each naming the file; `None` when there is nothing to show.
 pub(crate) fn load_article(path: &Path) -> Option<Article> {
+    load_draft(path).map(Draft::outlined)
+}
+
+/// Reads the article at `path` (`-`: standard input) up to its front
+/// matter, its body not parsed yet (for a caller that parses it once for
+/// the outline and the layout both); warnings and errors on stderr.
+pub(crate) fn load_draft(path: &Path) -> Option<Draft> {
     let loaded = if crate::stdin::is_dash(path) {
-        crate::stdin::read().map(|bytes| Article::from_bytes(Path::new(crate::stdin::NAME), &bytes))
+        crate::stdin::read().map(|bytes| Draft::from_bytes(Path::new(crate::stdin::NAME), &bytes))
     } else if path.is_dir() {
         let shown = path.display().to_string();
         eprintln!(
@@ -42,14 +49,14 @@ pub(crate) fn load_article(path: &Path) -> Option<Article> {
         );
         return None;
     } else {
-        Article::load(path)
+        Draft::load(path)
     };
     match loaded {
-        Ok(article) => {
-            for warning in &article.warnings {
+        Ok(draft) => {
+            for warning in draft.warnings() {
                 eprintln!("quire: warning: {warning}");
             }
-            Some(article)
+            Some(draft)
         }
         Err(err) => {
             eprintln!("quire: {err}");

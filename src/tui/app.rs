@@ -13,8 +13,49 @@ use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
 use super::reader::{Focus, ReaderScreen};
 
-/// Lays out an article at a width: [`crate::layout::layout`], or a stand-in in tests.
-pub type Layouter = fn(&Article, u16, crate::layout::LayoutOptions) -> crate::layout::Document;
+/// A function that lays out an article at a width.
+pub type LayoutFn = fn(&Article, u16, crate::layout::LayoutOptions) -> crate::layout::Document;
+
+/// How articles are laid out: quire's layout, or a stand-in in tests.
+#[derive(Debug, Clone, Copy)]
+pub enum Layouter {
+    /// [`crate::layout`]: an opened article's outline and layout come from one parse.
+    Quire,
+    /// A test's own layout; the outline is read by a parse of its own.
+    StandIn(LayoutFn),
+}
+
+impl Layouter {
+    /// `article` laid out at `width`.
+    pub fn layout(
+        self,
+        article: &Article,
+        width: u16,
+        options: crate::layout::LayoutOptions,
+    ) -> crate::layout::Document {
+        match self {
+            Layouter::Quire => crate::layout::layout(article, width, options),
+            Layouter::StandIn(layout) => layout(article, width, options),
+        }
+    }
+
+    /// `draft`'s outline, and its layout at `width`.
+    pub fn open(
+        self,
+        draft: crate::article::Draft,
+        width: u16,
+        options: crate::layout::LayoutOptions,
+    ) -> (Article, crate::layout::Document) {
+        match self {
+            Layouter::Quire => crate::layout::open(draft, width, options),
+            Layouter::StandIn(layout) => {
+                let article = draft.outlined();
+                let doc = layout(&article, width, options);
+                (article, doc)
+            }
+        }
+    }
+}
 
 /// Settings the app was started with.
 #[derive(Debug, Clone, Copy)]
@@ -40,7 +81,7 @@ impl Default for Config {
             theme: Theme::DARK,
             outline: OutlineSide::Left,
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
-            layouter: crate::layout::layout,
+            layouter: Layouter::Quire,
             image_rows: 0,
         }
     }
@@ -129,6 +170,13 @@ impl App {
     pub fn open_reader(&mut self, article: Article) {
         let (w, h) = self.size;
         let reader = ReaderScreen::new(article, self.config, w, h);
+        self.screens.push(Screen::Reader(Box::new(reader)));
+    }
+
+    /// Pushes a reader of `draft`, its outline and layout from one parse.
+    pub fn open_draft(&mut self, draft: crate::article::Draft) {
+        let (w, h) = self.size;
+        let reader = ReaderScreen::from_draft(draft, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 

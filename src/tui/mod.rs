@@ -37,7 +37,7 @@ use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
 pub use action::{Action, Effect};
-pub use app::{App, Config, Screen};
+pub use app::{App, Config, LayoutFn, Layouter, Screen};
 pub use jobs::{Executor, Inline, Pool};
 pub use reader::ReaderScreen;
 pub use terminal::{TerminalGuard, restore_terminal};
@@ -247,7 +247,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         theme: user.theme_for(true, crate::theme::ask_terminal),
         outline: settings.outline,
         outline_width: settings.outline_width,
-        layouter: crate::layout::layout,
+        layouter: app::Layouter::Quire,
         image_rows: 0,
     };
     (config, keymap)
@@ -351,7 +351,7 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));
         app.open_partial_reader(first, Arc::new(bytes));
     } else {
-        app.open_reader(Article::from_bytes(path, &bytes));
+        app.open_draft(crate::article::Draft::from_bytes(path, &bytes));
     }
     if crate::stdin::is_dash(requested) {
         // Standard input has no file to remember a place in.

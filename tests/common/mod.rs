@@ -62,7 +62,7 @@ pub fn config() -> Config {
         theme: quire::theme::Theme::MONO,
         outline: quire::config::OutlineSide::Left,
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
-        layouter: quire::layout::layout,
+        layouter: quire::tui::Layouter::Quire,
         image_rows: 0,
     }
 }
@@ -213,7 +213,7 @@ pub fn plain_sample() -> Article {
 /// An app reading `article` with [`plain_layout`].
 pub fn plain_app(article: Article, width: u16, height: u16) -> App {
     let config = Config {
-        layouter: plain_layout,
+        layouter: quire::tui::Layouter::StandIn(plain_layout),
         ..config()
     };
     let mut app = App::new(config, width, height);

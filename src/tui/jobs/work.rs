@@ -1,11 +1,11 @@
 //! What each kind of job does: the only code here that reads files or lays
 //! out on behalf of the UI.
 
-use crate::article::Article;
+use crate::article::{Article, Draft};
 use crate::library::Preview;
 
 use super::super::library::PreviewState;
-use super::super::reader::{ReaderScreen, lay_out};
+use super::super::reader::{ReaderScreen, lay_out, open_at};
 use super::{Job, Output, Reporter};
 
 impl Job {
@@ -20,9 +20,9 @@ impl Job {
                 size,
                 anchor,
             } => Output::Opened(
-                Article::load(&path)
-                    .map(|article| {
-                        let mut reader = ReaderScreen::new(article, config, size.0, size.1);
+                Draft::load(&path)
+                    .map(|draft| {
+                        let mut reader = ReaderScreen::from_draft(draft, config, size.0, size.1);
                         if let Some(anchor) = anchor {
                             if !reader.land_on(&anchor) {
                                 let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
@@ -43,9 +43,8 @@ impl Job {
                 config,
                 width,
             } => {
-                let article = Article::from_bytes(&path, &bytes);
-                let doc = lay_out(&config, &article, width);
-                Output::Whole(Box::new((article, doc)))
+                let draft = Draft::from_bytes(&path, &bytes);
+                Output::Whole(Box::new(open_at(&config, draft, width)))
             }
             Job::Layout {
                 article,
@@ -57,11 +56,8 @@ impl Job {
                 config,
                 width,
             } => Output::Reloaded(
-                Article::load(&path)
-                    .map(|article| {
-                        let doc = lay_out(&config, &article, width);
-                        Box::new((article, doc))
-                    })
+                Draft::load(&path)
+                    .map(|draft| Box::new(open_at(&config, draft, width)))
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),

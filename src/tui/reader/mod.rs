@@ -17,7 +17,7 @@ mod update;
 
 use std::sync::Arc;
 
-use crate::article::Article;
+use crate::article::{Article, Draft};
 use crate::config::OutlineSide;
 use crate::layout::{Document, LayoutOptions};
 
@@ -149,6 +149,40 @@ impl ReaderScreen {
         height: u16,
         partial: bool,
     ) -> ReaderScreen {
+        ReaderScreen::with_layout(article, None, config, width, height, partial)
+    }
+
+    /// A reader of `draft` on a `width` x `height` terminal, its outline and
+    /// layout from one parse of the body. The text column's width depends
+    /// on the outline (the pane is as wide as its headings, up to a third of
+    /// the screen), which is known only after that parse: the body is laid
+    /// out for the pane at its widest, as it is for most real headings, and
+    /// laid out again only when the column turns out another width.
+    pub fn from_draft(draft: Draft, config: Config, width: u16, height: u16) -> ReaderScreen {
+        let guess = Geometry::new(
+            width,
+            height,
+            config.outline != OutlineSide::Hidden,
+            Geometry::widest_pane(width, &config),
+            &config,
+        );
+        let options = options_for(&config, draft.body().len(), false);
+        let (article, doc) = config
+            .layouter
+            .open(draft, guess.text.width.max(1), options);
+        ReaderScreen::with_layout(article, Some(doc), config, width, height, false)
+    }
+
+    /// A reader of `article`, with `doc` when it was laid out already (used
+    /// when its width is the text column's).
+    fn with_layout(
+        article: Article,
+        doc: Option<Document>,
+        config: Config,
+        width: u16,
+        height: u16,
+        partial: bool,
+    ) -> ReaderScreen {
         // An article without headings gives the outline's room to the text.
         let has_outline = !article.outline.is_empty();
         let pane = PaneSize::of(&article);
@@ -159,8 +193,14 @@ impl ReaderScreen {
             pane.wanted(true),
             &config,
         );
-        let options = layout_options(&config, &article, partial);
-        let doc = (config.layouter)(&article, geometry.text.width.max(1), options);
+        let width = geometry.text.width.max(1);
+        let doc = match doc {
+            Some(doc) if doc.width == width => doc,
+            _ => {
+                let options = layout_options(&config, &article, partial);
+                config.layouter.layout(&article, width, options)
+            }
+        };
         let mut reader = ReaderScreen {
             article: Arc::new(article),
             doc,
@@ -412,13 +452,25 @@ impl ReaderScreen {
 /// Lays out `article` at `width` with the options its size calls for.
 pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
     let options = layout_options(config, article, false);
-    (config.layouter)(article, width.max(1), options)
+    config.layouter.layout(article, width.max(1), options)
+}
+
+/// Reads `draft`'s outline and lays it out at `width` from one parse, with
+/// the options its size calls for.
+pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
+    let options = options_for(config, draft.body().len(), false);
+    config.layouter.open(draft, width.max(1), options)
 }
 
 /// Highlighted with the theme's syntect theme, unless the article is only
 /// a start being shown while the rest loads, or too large.
 fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
-    let highlight = !partial && article.body.len() <= HIGHLIGHT_LIMIT;
+    options_for(config, article.body.len(), partial)
+}
+
+/// [`layout_options`] for a body of `len` bytes.
+fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
+    let highlight = !partial && len <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
         image_rows: config.image_rows,
