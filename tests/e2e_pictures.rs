@@ -32,6 +32,16 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
+/// The screen rows holding the picture's red.
+fn red_rows(screen: &str) -> Vec<usize> {
+    screen
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| l.contains(RED))
+        .map(|(i, _)| i)
+        .collect()
+}
+
 #[test]
 fn a_picture_shows_as_coloured_half_blocks() {
     if !tmux::available("a_picture_shows_as_coloured_half_blocks") {
@@ -46,40 +56,28 @@ fn a_picture_shows_as_coloured_half_blocks() {
         dir.path(),
     );
     t.wait_for("the text", |s| s.contains("The line before."));
-    let screen = t.wait_for_escapes("red half blocks", |s| s.lines().any(|l| l.contains(RED)));
-    // The picture is below the line before it (its bottom is off screen).
-    let lines: Vec<&str> = screen.lines().collect();
-    let before = lines
-        .iter()
+    // The picture is below the line before it (its bottom is off screen);
+    // a frame may be half written when the pane is read, so wait for it whole.
+    let screen = t.wait_for_escapes("the picture's rows", |s| red_rows(s).len() >= 8);
+    let before = screen
+        .lines()
         .position(|l| l.contains("The line before."))
         .unwrap();
-    let picture: Vec<usize> = (0..lines.len())
-        .filter(|&i| lines[i].contains(RED))
-        .collect();
+    let picture = red_rows(&screen);
     assert!(
         picture.iter().all(|&i| i > before + 1),
         "picture rows {picture:?} not below row {before}:\n{screen}"
     );
-    assert!(picture.len() >= 8, "{screen}");
     // Keys still work: to the end, and the picture, now half off the top,
     // shows its lower rows above the line after it.
     t.keys(&["G"]);
-    let screen = t.wait_for("the text to scroll", |s| !s.contains("The line before."));
-    let after = screen
-        .lines()
-        .position(|l| l.contains("The line after."))
-        .unwrap();
-    let screen = t.wait_for_escapes("the picture after scrolling", |s| {
-        s.lines().next().is_some_and(|l| l.contains(RED))
+    t.wait_for_escapes("the picture half off the top, above the line after", |s| {
+        let rows = red_rows(s);
+        let after = s.lines().position(|l| l.contains("The line after."));
+        !s.contains("The line before.")
+            && rows.first() == Some(&0)
+            && after.is_some_and(|a| rows.last().is_some_and(|&l| l < a))
     });
-    let last = screen
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| l.contains(RED))
-        .last()
-        .unwrap()
-        .0;
-    assert!(last < after, "{screen}");
     t.keys(&["q"]);
     let end = t.wait_for("the exit", exited);
     assert!(end.contains("EXIT:0"), "{end}");
@@ -98,11 +96,10 @@ fn no_color_turns_pictures_off() {
         &format!("NO_COLOR=1 {BIN} --images halfblocks post.md; echo EXIT:$?"),
         dir.path(),
     );
-    let screen = t.wait_for("the placeholder", |s| s.contains("[image: a flag][1]"));
-    assert!(
-        screen.contains("The line after."),
-        "no rows kept for a picture:\n{screen}"
-    );
+    // No rows are kept for a picture: the line after follows the placeholder.
+    t.wait_for("the placeholder and the line after it", |s| {
+        s.contains("[image: a flag][1]") && s.contains("The line after.")
+    });
     assert!(!t.capture_escapes().contains(RED));
     t.keys(&["q"]);
     let end = t.wait_for("the exit", exited);
