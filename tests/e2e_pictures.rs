@@ -92,7 +92,7 @@ fn no_color_turns_pictures_off() {
     let t = Tmux::start(
         "pictures-no-color",
         80,
-        24,
+        12,
         &format!("NO_COLOR=1 {BIN} --images halfblocks post.md; echo EXIT:$?"),
         dir.path(),
     );
