@@ -238,3 +238,35 @@ fn a_picture_is_decoded_once_per_width() {
     update(&mut app, Action::Resize(50, 16));
     assert!(settle(&mut app).is_empty(), "back at a width seen: cached");
 }
+
+#[test]
+fn keys_go_on_while_pictures_decode() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    let mut held = Inline::holding();
+    for (id, job) in app.jobs.take() {
+        held.spawn(id, job);
+    }
+    // The pictures are still decoding: the placeholders show and keys work.
+    let r = app.reader().unwrap();
+    let key = quire::tui::reader::images::key_of(&r.doc, &r.doc.images[0]);
+    assert!(matches!(r.images.get(&key), Some(ImageState::Pending(_))));
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    assert!(coloured_rows(buf).is_empty());
+    let line = u16::try_from(r.doc.images[0].line).unwrap();
+    assert_eq!(
+        row_text(buf, line).trim(),
+        "[image: a red and blue flag][1]"
+    );
+    update(&mut app, Action::LineDown);
+    assert_eq!(app.reader().unwrap().top, 1);
+    // Their results arrive later and show without another key.
+    held.finish_all();
+    while let Some(done) = held.try_next() {
+        update(&mut app, Action::Done(Box::new(done)));
+    }
+    let r = app.reader().unwrap();
+    assert!(matches!(r.images.get(&key), Some(ImageState::Ready(_))));
+    assert!(!coloured_rows(draw(&app).backend().buffer()).is_empty());
+}
