@@ -8,8 +8,8 @@ mod common;
 
 use std::path::Path;
 
-use quire::tui::jobs::{Executor, Inline, Job};
-use quire::tui::reader::images::{ImageState, Pictures};
+use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
+use quire::tui::reader::images::{ImageOutput, ImageState, Outcome, Pictures};
 use quire::tui::{Action, App, Config, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -250,7 +250,10 @@ fn keys_go_on_while_pictures_decode() {
     // The pictures are still decoding: the placeholders show and keys work.
     let r = app.reader().unwrap();
     let key = quire::tui::reader::images::key_of(&r.doc, &r.doc.images[0]);
-    assert!(matches!(r.images.get(&key), Some(ImageState::Pending(_))));
+    assert!(matches!(
+        r.images.get(&key),
+        Some(ImageState::Pending { pixels: None, .. })
+    ));
     let terminal = draw(&app);
     let buf = terminal.backend().buffer();
     assert!(coloured_rows(buf).is_empty());
@@ -261,6 +264,25 @@ fn keys_go_on_while_pictures_decode() {
     );
     update(&mut app, Action::LineDown);
     assert_eq!(app.reader().unwrap().top, 1);
+    // The size comes first, from the header, and shows in the placeholder.
+    let Some(ImageState::Pending { job, .. }) = app.reader().unwrap().images.get(&key) else {
+        panic!("not pending");
+    };
+    let early = ImageOutput {
+        key: key.clone(),
+        article: dir.path().join("post.md"),
+        outcome: Outcome::Size(640, 480),
+    };
+    let done = Done {
+        id: *job,
+        output: Output::Image(Box::new(early)),
+    };
+    update(&mut app, Action::Done(Box::new(done)));
+    let terminal = draw(&app);
+    assert_eq!(
+        row_text(terminal.backend().buffer(), line - 1).trim(),
+        "[image: a red and blue flag · 640×480]"
+    );
     // Their results arrive later and show without another key.
     held.finish_all();
     while let Some(done) = held.try_next() {

@@ -16,7 +16,8 @@ use ratatui_image::sliced::SlicedProtocol;
 use crate::article::Article;
 use crate::links::{Kind, Resolver};
 
-use super::super::reader::images::{Failure, ImageKey, ImageOutput, Picture};
+use super::super::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
+use super::{Output, Reporter};
 
 /// Image files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -43,20 +44,31 @@ pub struct ImageJob {
 
 impl ImageJob {
     /// Does the work; never panics on a bad file, it fails with a reason.
-    pub fn run(self) -> ImageOutput {
+    /// The image's size goes to `reporter` as soon as its header is read.
+    pub fn run(self, reporter: &Reporter) -> ImageOutput {
+        let key = ImageKey {
+            target: self.target.clone(),
+            width: self.cells.0,
+            rows: self.cells.1,
+        };
+        let output = |outcome| ImageOutput {
+            key: key.clone(),
+            article: self.article.clone(),
+            outcome,
+        };
         let result = find(&self.article, &self.target)
             .and_then(|path| read(&path))
-            .and_then(|bytes| decode(&bytes))
+            .and_then(|bytes| {
+                let pixels = probe(&bytes)?;
+                let early = output(Outcome::Size(pixels.0, pixels.1));
+                reporter.send(Output::Image(Box::new(early)));
+                decode_checked(&bytes, pixels)
+            })
             .and_then(|image| fit(&self.picker, image, self.cells));
-        ImageOutput {
-            key: ImageKey {
-                target: self.target,
-                width: self.cells.0,
-                rows: self.cells.1,
-            },
-            article: self.article,
-            result,
-        }
+        output(match result {
+            Ok(picture) => Outcome::Ready(picture),
+            Err(failure) => Outcome::Failed(failure),
+        })
     }
 }
 
@@ -114,15 +126,10 @@ fn limits() -> Limits {
     limits
 }
 
-/// The image's size from its header alone, then the image, decoded only
-/// when that size is within the limits.
-pub fn decode(bytes: &[u8]) -> Result<DynamicImage, Failure> {
-    let reader = || {
-        ImageReader::new(Cursor::new(bytes))
-            .with_guessed_format()
-            .map_err(|_| failed("cannot be read"))
-    };
-    let probe = reader()?;
+/// The image's size from its header alone: refused when it is not an
+/// image we read, or too large to decode.
+pub fn probe(bytes: &[u8]) -> Result<(u32, u32), Failure> {
+    let probe = reader(bytes)?;
     if probe.format().is_none() {
         return Err(failed("not a PNG, JPEG or GIF image"));
     }
@@ -142,12 +149,24 @@ pub fn decode(bytes: &[u8]) -> Result<DynamicImage, Failure> {
             pixels,
         });
     }
-    let mut reader = reader()?;
+    Ok((w, h))
+}
+
+/// Decodes an image [`probe`] found to be `pixels` large, within the
+/// memory limits.
+fn decode_checked(bytes: &[u8], pixels: (u32, u32)) -> Result<DynamicImage, Failure> {
+    let mut reader = reader(bytes)?;
     reader.limits(limits());
     reader.decode().map_err(|e| Failure {
         reason: format!("damaged ({})", short(&e.to_string())),
-        pixels,
+        pixels: Some(pixels),
     })
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Failure> {
+    ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| failed("cannot be read"))
 }
 
 /// The first words of a decoder's message, on one line.
@@ -195,6 +214,12 @@ pub fn fit(picker: &Picker, image: DynamicImage, cells: (u16, u16)) -> Result<Pi
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    /// The image, decoded only when [`probe`] finds its size within the limits.
+    fn decode(bytes: &[u8]) -> Result<DynamicImage, Failure> {
+        let pixels = probe(bytes)?;
+        decode_checked(bytes, pixels)
+    }
 
     /// A picture of our own: red on the left, blue on the right.
     fn picture(dir: &Path, name: &str, w: u32, h: u32) -> PathBuf {
@@ -327,18 +352,45 @@ mod tests {
     }
 
     #[test]
-    fn a_job_reports_its_key_and_a_reason() {
+    fn a_job_reports_the_size_then_the_picture_or_a_reason() {
         let dir = tempfile::tempdir().unwrap();
         let post = dir.path().join("post.md");
-        let out = ImageJob {
-            article: post.clone(),
-            target: "gone.png".into(),
-            cells: (30, 6),
-            picker: Picker::halfblocks(),
-        }
-        .run();
+        picture(dir.path(), "a.png", 64, 32);
+        let run = |target: &str| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let out = ImageJob {
+                article: post.clone(),
+                target: target.into(),
+                cells: (30, 6),
+                picker: Picker::halfblocks(),
+            }
+            .run(&Reporter::new(7, tx));
+            let early: Vec<Outcome> = rx
+                .try_iter()
+                .filter_map(|report| match report.done.output {
+                    Output::Image(o) => Some(o.outcome),
+                    _ => None,
+                })
+                .collect();
+            (out, early)
+        };
+        let (out, early) = run("a.png");
         assert_eq!(out.article, post);
         assert_eq!((out.key.width, out.key.rows), (30, 6));
-        assert_eq!(out.result.unwrap_err().reason, "not found");
+        assert!(
+            matches!(early.as_slice(), [Outcome::Size(64, 32)]),
+            "{early:?}"
+        );
+        assert!(
+            matches!(out.outcome, Outcome::Ready(_)),
+            "{:?}",
+            out.outcome
+        );
+        let (out, early) = run("gone.png");
+        assert!(early.is_empty());
+        match out.outcome {
+            Outcome::Failed(f) => assert_eq!(f.reason, "not found"),
+            other => panic!("{other:?}"),
+        }
     }
 }

@@ -71,7 +71,7 @@ impl Job {
                 Output::Preview { entry, state }
             }
             Job::Search(job) => job.run(reporter),
-            Job::Image(job) => Output::Image(Box::new(job.run())),
+            Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
         }
     }
 

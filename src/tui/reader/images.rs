@@ -127,8 +127,13 @@ pub struct ImageKey {
 /// A picture's state.
 #[derive(Debug, Clone)]
 pub enum ImageState {
-    /// Its job is running.
-    Pending(JobId),
+    /// Its job is running; the image's size once its header was read.
+    Pending {
+        /// The job.
+        job: JobId,
+        /// The size in pixels, when known.
+        pixels: Option<(u32, u32)>,
+    },
     /// Decoded and fitted.
     Ready(Picture),
     /// It cannot be shown.
@@ -161,7 +166,7 @@ impl ReaderImages {
         if self.states.len() >= CACHE_MAX {
             let width = key.width;
             self.states
-                .retain(|k, s| k.width == width || matches!(s, ImageState::Pending(_)));
+                .retain(|k, s| k.width == width || matches!(s, ImageState::Pending { .. }));
         }
         self.states.insert(key, state);
     }
@@ -174,8 +179,20 @@ pub struct ImageOutput {
     pub key: ImageKey,
     /// The article it belongs to.
     pub article: PathBuf,
-    /// The picture, or why not.
-    pub result: Result<Picture, Failure>,
+    /// What is known of it now.
+    pub outcome: Outcome,
+}
+
+/// What a picture job found out: the size first (from the header), then
+/// the picture or why not.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The image's size in pixels; the picture is on its way.
+    Size(u32, u32),
+    /// The picture.
+    Ready(Picture),
+    /// Why it cannot be shown.
+    Failed(Failure),
 }
 
 /// The key of picture block `block` of a reader's document.
@@ -218,7 +235,10 @@ pub fn after_update(app: &mut App) {
             cells: (key.width, key.rows),
             picker: picker.clone(),
         });
-        let state = ImageState::Pending(app.jobs.push(job));
+        let state = ImageState::Pending {
+            job: app.jobs.push(job),
+            pixels: None,
+        };
         r.images.insert(key, state);
     }
 }
@@ -231,15 +251,21 @@ pub fn finish(app: &mut App, id: JobId, output: ImageOutput) {
         if r.article.path != output.article {
             continue;
         }
-        if let Some(ImageState::Pending(pending)) = r.images.states.get(&output.key) {
-            if *pending == id {
-                let state = match output.result {
-                    Ok(picture) => ImageState::Ready(picture),
-                    Err(failure) => ImageState::Failed(failure),
-                };
-                r.images.states.insert(output.key, state);
+        let Some(ImageState::Pending { job, pixels }) = r.images.states.get_mut(&output.key) else {
+            continue;
+        };
+        if *job != id {
+            continue;
+        }
+        let state = match output.outcome {
+            Outcome::Size(w, h) => {
+                *pixels = Some((w, h));
                 return;
             }
-        }
+            Outcome::Ready(picture) => ImageState::Ready(picture),
+            Outcome::Failed(failure) => ImageState::Failed(failure),
+        };
+        r.images.states.insert(output.key, state);
+        return;
     }
 }

@@ -42,27 +42,42 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
                 SlicedImage::new(&picture.protocol, SignedPosition { x: 0, y }).render(column, buf);
             }
             ImageState::Failed(failure) => {
-                let Some(row) = block.line.checked_sub(top) else {
-                    continue;
-                };
-                let Ok(dy) = u16::try_from(row) else { continue };
                 let mut text = format!("[image: {}", block.alt);
                 if let Some((w, h)) = failure.pixels {
                     text.push_str(&format!(" · {w}×{h}"));
                 }
                 text.push_str(&format!(" · {}]", failure.reason));
-                let safe = crate::sanitize::sanitize_line(&text);
-                let shown = super::truncate(&safe, usize::from(column.width));
-                let t = &r.config().theme;
-                let style = theme::style(t.span(Style::of(Role::Image)));
-                let blank = theme::style(t.span(Style::of(Role::Text)));
-                let y = column.y + dy;
-                blank_row(buf, column, y, blank);
-                buf.set_stringn(column.x, y, &shown, usize::from(column.width), style);
+                placeholder(buf, r, column, block, &text);
             }
-            ImageState::Pending(_) => {}
+            ImageState::Pending {
+                pixels: Some((w, h)),
+                ..
+            } => {
+                let text = format!("[image: {} · {w}×{h}]", block.alt);
+                placeholder(buf, r, column, block, &text);
+            }
+            ImageState::Pending { pixels: None, .. } => {}
         }
     }
+}
+
+/// Writes `text` over the block's first line, when it is on screen.
+fn placeholder(buf: &mut Buffer, r: &ReaderScreen, column: Rect, block: &ImageBlock, text: &str) {
+    let Some(row) = block.line.checked_sub(r.top) else {
+        return;
+    };
+    let Ok(dy) = u16::try_from(row) else { return };
+    if dy >= column.height {
+        return;
+    }
+    let safe = crate::sanitize::sanitize_line(text);
+    let shown = super::truncate(&safe, usize::from(column.width));
+    let t = &r.config().theme;
+    let style = theme::style(t.span(Style::of(Role::Image)));
+    let blank = theme::style(t.span(Style::of(Role::Text)));
+    let y = column.y + dy;
+    blank_row(buf, column, y, blank);
+    buf.set_stringn(column.x, y, &shown, usize::from(column.width), style);
 }
 
 /// The text column's rows under the block's columns.
