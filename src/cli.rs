@@ -302,6 +302,9 @@ pub struct RenderArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Wrap long code lines (each continuation marked ↪) instead of cutting them (→).
+    #[arg(long)]
+    pub wrap_code: bool,
 }
 
 impl RenderArgs {
@@ -311,6 +314,7 @@ impl RenderArgs {
             file,
             width: open.width,
             color: ColorArg::Auto,
+            wrap_code: false,
         }
     }
 }

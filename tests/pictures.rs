@@ -292,3 +292,24 @@ fn keys_go_on_while_pictures_decode() {
     assert!(matches!(r.images.get(&key), Some(ImageState::Ready(_))));
     assert!(!coloured_rows(draw(&app).backend().buffer()).is_empty());
 }
+
+#[test]
+fn a_picture_under_a_folded_details_moves_up_with_the_text() {
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("post.md"),
+        "---\ntitle: Folds\n---\n<details>\n<summary>More</summary>\n\nHidden one.\n\n\
+         Hidden two.\n\nHidden three.\n\n</details>\n\n![a red and blue flag](flag.png)\n",
+    )
+    .unwrap();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    let line = r.doc.images[0].line;
+    let row = r.row_of_line(line).unwrap();
+    assert!(row < line, "the fold hides lines above the picture");
+    let terminal = draw(&app);
+    let rows = coloured_rows(terminal.backend().buffer());
+    assert_eq!(rows.first(), Some(&u16::try_from(row).unwrap()), "{rows:?}");
+    assert_eq!(rows.len(), 6);
+}

@@ -23,8 +23,7 @@ pub const WHOLE_BYTES: usize = 1 << 20;
 /// The size a piece of a large body grows to before it is cut. A piece
 /// parsed with a table's header or the body's definitions holds all its
 /// events at once (about 100 bytes of them for each byte of a table),
-/// so the rows of a table are cut at a quarter of this (or twice the
-/// size of its header, parsed again with each piece).
+/// so the rows of a table are cut at a quarter of this.
 pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The most bytes of definitions a piece is parsed with; a body with more
@@ -220,14 +219,10 @@ fn scan(body: &str, piece: usize) -> Scan {
         let grown = at - last_cut;
         if grown >= piece / 4 {
             let cut = match open {
-                // The header is parsed again with each piece: a piece is
-                // at least twice its size.
-                Open::Table { head } if table_row(line) && grown >= 2 * (head.1 - head.0) => {
-                    Some(Cut {
-                        at,
-                        table_head: Some(head.0..head.1),
-                    })
-                }
+                Open::Table { head } if table_row(line) => Some(Cut {
+                    at,
+                    table_head: Some(head.0..head.1),
+                }),
                 _ if grown >= piece
                     && header.is_none()
                     && (!definitions || atx(line) == Some(0))

@@ -82,6 +82,7 @@ impl Parser<'_> {
             }
             "library" => c.library = self.string(key, v).map(|s| expand_home(&s)),
             "drafts" => c.drafts = self.boolean(key, v),
+            "hyperlinks" => c.hyperlinks = self.boolean(key, v),
             "theme" => {
                 c.theme = self.word(key, v, &ThemeChoice::ALL.map(|(c, n)| (n, c)));
             }
@@ -291,6 +292,17 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(c.image_height, Some(crate::config::MAX_IMAGE_HEIGHT));
         assert_eq!(Config::default().settings().image_height, 16);
+    }
+
+    #[test]
+    fn hyperlinks_switch_reads_and_defaults_on() {
+        let (c, w) = read("hyperlinks = false\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.hyperlinks, Some(false));
+        assert!(!c.settings().hyperlinks);
+        let (c, w) = read("hyperlinks = \"no\"\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(c.settings().hyperlinks);
     }
 
     #[test]

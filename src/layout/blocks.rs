@@ -113,6 +113,7 @@ impl<'a> Layouter<'a> {
             self.event(event, range, next_is_para);
         }
         self.flush_inline();
+        self.close_folds();
         self.footnote_section();
         self.link_section();
         self.finish()

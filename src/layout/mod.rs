@@ -30,9 +30,11 @@ mod tests;
 
 pub use alerts::AlertKind;
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
+pub use details::{FOLDED, Fold, UNFOLDED};
 pub use image::{ImageBlock, is_local};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
+pub use wrap::cell_width;
 
 use std::ops::Range;
 
@@ -154,6 +156,11 @@ pub struct Document {
     /// The picture blocks, in line order (none unless
     /// [`LayoutOptions::image_rows`] is set).
     pub images: Vec<ImageBlock>,
+    /// The `<details>` blocks, in the order their summaries come: the
+    /// lines a reader may fold away. Their order is the same at every width.
+    pub folds: Vec<Fold>,
+    /// True when long code lines were wrapped (see [`LayoutOptions::wrap_code`]).
+    pub wrap_code: bool,
 }
 
 /// One laid-out line, borrowed from a [`Document`].
@@ -250,6 +257,8 @@ pub struct DocumentBuilder {
     doc: Document,
     line_open: bool,
     source: u32,
+    /// The folds whose body is still being laid out, innermost last.
+    open_folds: Vec<usize>,
 }
 
 impl DocumentBuilder {
@@ -262,6 +271,7 @@ impl DocumentBuilder {
             },
             line_open: false,
             source: 0,
+            open_folds: Vec::new(),
         }
     }
 
@@ -369,8 +379,11 @@ impl DocumentBuilder {
         self.doc.headings = lines;
     }
 
-    /// The finished document.
-    pub fn finish(self) -> Document {
+    /// The finished document: a fold still open ends with it, and a fold
+    /// with no body is no fold.
+    pub fn finish(mut self) -> Document {
+        while self.close_fold() {}
+        self.doc.folds.retain(|f| !f.body.is_empty());
         self.doc
     }
 
@@ -405,6 +418,9 @@ pub struct LayoutOptions {
     /// the reader to draw the picture in (see [`ImageBlock`]); 0 leaves
     /// every image its `[image: alt]` text alone, as `quire render` does.
     pub image_rows: u16,
+    /// Code lines too long for the width go on over more lines, each
+    /// continuation marked `↪`, instead of being cut with a `→`.
+    pub wrap_code: bool,
 }
 
 impl LayoutOptions {
@@ -414,6 +430,7 @@ impl LayoutOptions {
         syntax: None,
         heading_marks: true,
         image_rows: 0,
+        wrap_code: false,
     };
 
     /// The options for output in `theme` (`None`: no colour at all).
@@ -422,6 +439,7 @@ impl LayoutOptions {
             syntax: theme.and_then(|t| t.syntax),
             heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
             image_rows: 0,
+            wrap_code: false,
         }
     }
 }
@@ -446,7 +464,9 @@ pub const MAX_WIDTH: u16 = 1000;
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
     let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options);
-    layouter.run(&article.meta, &article.meta.title).0
+    let mut doc = layouter.run(&article.meta, &article.meta.title).0;
+    doc.wrap_code = options.wrap_code;
+    doc
 }
 
 /// Reads `draft`'s outline and lays it out at `width` (as [`layout`] does)
@@ -462,7 +482,8 @@ pub fn open(
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
     let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
-    let (doc, outline) = layouter.run(draft.meta(), &title);
+    let (mut doc, outline) = layouter.run(draft.meta(), &title);
+    doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline);
     if article.meta.title == title {
         (article, doc)

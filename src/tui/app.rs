@@ -72,6 +72,10 @@ pub struct Config {
     pub layouter: Layouter,
     /// Rows reserved for each picture; 0 when pictures are off.
     pub image_rows: u16,
+    /// Long code lines wrap (`w` toggles it in the reader) instead of being cut.
+    pub wrap_code: bool,
+    /// Links in the reader are OSC 8 hyperlinks the terminal can open.
+    pub hyperlinks: bool,
 }
 
 impl Default for Config {
@@ -83,6 +87,8 @@ impl Default for Config {
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: Layouter::Quire,
             image_rows: 0,
+            wrap_code: false,
+            hyperlinks: true,
         }
     }
 }

@@ -64,6 +64,8 @@ pub fn config() -> Config {
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::tui::Layouter::Quire,
         image_rows: 0,
+        wrap_code: false,
+        hyperlinks: false,
     }
 }
 

@@ -221,8 +221,10 @@ pub fn after_update(app: &mut App) {
         return;
     }
     let rows = r.rows().max(1);
+    // Folded `<details>` may put lines far below `top` on screen.
+    let last = r.screen_lines().last().copied().unwrap_or(r.top);
     let from = r.top.saturating_sub(rows);
-    let to = r.top.saturating_add(rows.saturating_mul(2));
+    let to = last.saturating_add(rows).saturating_add(1);
     let first = r.doc.images.partition_point(|b| b.lines().end <= from);
     for block in r.doc.images[first..].iter().take_while(|b| b.line < to) {
         let key = key_of(&r.doc, block);
