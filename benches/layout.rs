@@ -1,6 +1,7 @@
 //! Layout speed: a 10 KB and a 5 MB generated article at 80 columns, the
 //! re-layout a resize asks for, the cost of syntax highlighting, and
-//! opening (outline and layout from one parse, against two).
+//! opening (outline and layout from one parse, against two), and what
+//! reserving rows for pictures costs.
 
 use std::hint::black_box;
 use std::path::Path;
@@ -97,5 +98,39 @@ fn bench_layout(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench_layout);
+/// Layout with picture rows reserved (as the reader does) against without,
+/// on the 5 MB article and on one with a picture in every section.
+fn bench_pictures(c: &mut Criterion) {
+    let big = article_of(5 * 1024 * 1024);
+    let mut body = String::from("---\ntitle: Pictures\n---\n\n");
+    let mut n = 0;
+    while body.len() < 5 * 1024 * 1024 {
+        body.push_str(&section(n));
+        body.push_str(&format!("![figure {n}](figures/figure-{n}.png)\n\n"));
+        n += 1;
+    }
+    let pictured = Article::from_bytes(Path::new("pictures.md"), body.as_bytes());
+    let off = LayoutOptions::PLAIN;
+    let on = LayoutOptions {
+        image_rows: 16,
+        ..off
+    };
+    let mut g = c.benchmark_group("pictures");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("5MB at 80, rows off", |b| {
+        b.iter(|| layout(black_box(&big), 80, off))
+    });
+    g.bench_function("5MB at 80, rows on", |b| {
+        b.iter(|| layout(black_box(&big), 80, on))
+    });
+    g.bench_function("5MB with pictures at 80, rows off", |b| {
+        b.iter(|| layout(black_box(&pictured), 80, off))
+    });
+    g.bench_function("5MB with pictures at 80, rows on", |b| {
+        b.iter(|| layout(black_box(&pictured), 80, on))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench_layout, bench_pictures);
 criterion_main!(benches);

@@ -115,9 +115,35 @@ pub struct OpenArgs {
     /// The widest the text column may be (reader: 100; piped: the render width, 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub width: Option<u16>,
+    /// How the reader shows pictures, over the config's `images`: auto (what
+    /// the terminal can do), halfblocks, or off ([image: alt] text).
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub images: Option<ImagesArg>,
     /// Memory and folder rules.
     #[command(flatten)]
     pub state: StateArgs,
+}
+
+/// `--images`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImagesArg {
+    /// kitty, iTerm2 or sixel when the terminal speaks one, else half blocks.
+    Auto,
+    /// Unicode half blocks in colour.
+    Halfblocks,
+    /// The `[image: alt]` text only.
+    Off,
+}
+
+impl ImagesArg {
+    /// The setting this names.
+    pub fn mode(self) -> crate::config::Images {
+        match self {
+            ImagesArg::Auto => crate::config::Images::Auto,
+            ImagesArg::Halfblocks => crate::config::Images::Halfblocks,
+            ImagesArg::Off => crate::config::Images::Off,
+        }
+    }
 }
 
 /// Flags on quire's memory and on which files a folder scan lists.
@@ -140,6 +166,7 @@ impl OpenArgs {
             || self.tags.any
             || self.no_drafts
             || self.width.is_some()
+            || self.images.is_some()
     }
 }
 

@@ -284,6 +284,7 @@ mod flow {
             outline: quire::config::OutlineSide::Left,
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
             layouter: quire::tui::Layouter::Quire,
+            image_rows: 0,
             wrap_code: false,
             hyperlinks: false,
         };

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::{DEFAULT_OUTLINE_WIDTH, DEFAULT_WIDTH};
+use super::{DEFAULT_IMAGE_HEIGHT, DEFAULT_OUTLINE_WIDTH, DEFAULT_WIDTH};
 use crate::theme::Theme;
 
 /// A complete, commented config of the defaults. `actions` lists the
@@ -43,8 +43,14 @@ hyperlinks = true
 # The library's order: date, title, path or reading-time.
 sort = "date"
 
-# How images will be shown: auto, halfblocks or off.
+# How the reader shows pictures (local images alone in a paragraph): auto
+# (kitty, iTerm2 or sixel when the terminal speaks one, else coloured half
+# blocks), halfblocks, or off (the [image: alt] text). NO_COLOR means off.
+# Remote images are never fetched (--images).
 images = "auto"
+# The most rows a picture takes; it keeps its shape within them and the
+# text column's width.
+image-height = {DEFAULT_IMAGE_HEIGHT}
 
 # The colour of any part of the screen, over the theme's: a name (black, red,
 # green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, light-green,

@@ -26,7 +26,7 @@ pub enum OutlineSide {
     Hidden,
 }
 
-/// How images would be shown (kept for a later feature; nothing reads it yet).
+/// How the reader shows pictures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Images {
     /// Whatever the terminal can do.
@@ -71,8 +71,10 @@ pub struct Config {
     pub hyperlinks: Option<bool>,
     /// The library's first order.
     pub sort: Option<SortKey>,
-    /// How images would be shown.
+    /// How the reader shows pictures.
     pub images: Option<Images>,
+    /// The most rows a picture takes.
+    pub image_height: Option<u16>,
     /// `[colors]`: theme slots and the colour each is given.
     pub colors: Vec<(&'static str, Color)>,
     /// `[keys.reader]`.
@@ -100,12 +102,18 @@ pub struct Settings {
     pub hyperlinks: bool,
     /// The library's first order.
     pub sort: SortKey,
-    /// How images would be shown.
+    /// How the reader shows pictures.
     pub images: Images,
+    /// The most rows a picture takes.
+    pub image_height: u16,
 }
 
 /// The default text width of the reader.
 pub const DEFAULT_WIDTH: u16 = 100;
+/// The default most rows of a picture.
+pub const DEFAULT_IMAGE_HEIGHT: u16 = 16;
+/// The most rows a picture may be given.
+pub const MAX_IMAGE_HEIGHT: u16 = 200;
 /// The default widest outline.
 pub const DEFAULT_OUTLINE_WIDTH: u16 = 60;
 
@@ -122,6 +130,7 @@ impl Config {
             hyperlinks: self.hyperlinks.unwrap_or(true),
             sort: self.sort.unwrap_or_default(),
             images: self.images.unwrap_or_default(),
+            image_height: self.image_height.unwrap_or(DEFAULT_IMAGE_HEIGHT),
         }
     }
 

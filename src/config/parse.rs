@@ -75,6 +75,11 @@ impl Parser<'_> {
         match key {
             "width" => c.width = self.number(key, v, 1),
             "outline-width" => c.outline_width = self.number(key, v, 10),
+            "image-height" => {
+                c.image_height = self
+                    .number(key, v, 1)
+                    .map(|n| n.min(super::MAX_IMAGE_HEIGHT));
+            }
             "library" => c.library = self.string(key, v).map(|s| expand_home(&s)),
             "drafts" => c.drafts = self.boolean(key, v),
             "hyperlinks" => c.hyperlinks = self.boolean(key, v),
@@ -270,6 +275,23 @@ mod tests {
         let (c, w) = parse(text, Path::new("/c/config.toml"));
         let w = w.into_iter().map(|w| (w.line, w.key, w.message)).collect();
         (c, w)
+    }
+
+    #[test]
+    fn image_height_is_at_least_one_and_capped() {
+        let (c, w) = read("images = \"halfblocks\"\nimage-height = 8\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(
+            (c.images, c.image_height),
+            (Some(Images::Halfblocks), Some(8))
+        );
+        let (c, w) = read("image-height = 0\n");
+        assert_eq!(c.image_height, None);
+        assert_eq!(w.len(), 1, "{w:?}");
+        let (c, w) = read("image-height = 5000\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.image_height, Some(crate::config::MAX_IMAGE_HEIGHT));
+        assert_eq!(Config::default().settings().image_height, 16);
     }
 
     #[test]

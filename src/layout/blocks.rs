@@ -158,7 +158,9 @@ impl<'a> Layouter<'a> {
         let inline = std::mem::take(&mut self.inline);
         if !inline.is_blank() {
             self.block_start(source);
-            self.emit_inline(&inline);
+            if !self.image_block(&inline) {
+                self.emit_inline(&inline);
+            }
         }
         self.inline = inline;
         self.inline.clear();

@@ -14,6 +14,7 @@ mod diagram;
 mod elements;
 mod headings;
 mod html;
+mod image;
 mod inline;
 mod lines;
 mod lists;
@@ -30,6 +31,7 @@ mod tests;
 pub use alerts::AlertKind;
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
 pub use details::{FOLDED, Fold, UNFOLDED};
+pub use image::{ImageBlock, is_local};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
 pub use wrap::cell_width;
@@ -151,6 +153,9 @@ pub struct Document {
     pub links: Vec<String>,
     /// The width this was laid out at; no line is wider.
     pub width: u16,
+    /// The picture blocks, in line order (none unless
+    /// [`LayoutOptions::image_rows`] is set).
+    pub images: Vec<ImageBlock>,
     /// The `<details>` blocks, in the order their summaries come: the
     /// lines a reader may fold away. Their order is the same at every width.
     pub folds: Vec<Fold>,
@@ -364,6 +369,11 @@ impl DocumentBuilder {
         self.doc.links.get(index as usize).map(String::as_str)
     }
 
+    /// Records a picture block laid out at its lines.
+    pub fn add_image(&mut self, block: ImageBlock) {
+        self.doc.images.push(block);
+    }
+
     /// Sets the line of each outline heading, replacing any marked so far.
     pub fn set_headings(&mut self, lines: Vec<usize>) {
         self.doc.headings = lines;
@@ -404,6 +414,10 @@ pub struct LayoutOptions {
     /// no colour to tell the levels apart (see
     /// [`Theme::marks_headings`](crate::theme::Theme::marks_headings)).
     pub heading_marks: bool,
+    /// Rows reserved under a paragraph that is only a local image, for
+    /// the reader to draw the picture in (see [`ImageBlock`]); 0 leaves
+    /// every image its `[image: alt]` text alone, as `quire render` does.
+    pub image_rows: u16,
     /// Code lines too long for the width go on over more lines, each
     /// continuation marked `↪`, instead of being cut with a `→`.
     pub wrap_code: bool,
@@ -415,6 +429,7 @@ impl LayoutOptions {
     pub const PLAIN: LayoutOptions = LayoutOptions {
         syntax: None,
         heading_marks: true,
+        image_rows: 0,
         wrap_code: false,
     };
 
@@ -423,6 +438,7 @@ impl LayoutOptions {
         LayoutOptions {
             syntax: theme.and_then(|t| t.syntax),
             heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
+            image_rows: 0,
             wrap_code: false,
         }
     }

@@ -70,6 +70,8 @@ pub struct Config {
     pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
+    /// Rows reserved for each picture; 0 when pictures are off.
+    pub image_rows: u16,
     /// Long code lines wrap (`w` toggles it in the reader) instead of being cut.
     pub wrap_code: bool,
     /// Links in the reader are OSC 8 hyperlinks the terminal can open.
@@ -84,6 +86,7 @@ impl Default for Config {
             outline: OutlineSide::Left,
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: Layouter::Quire,
+            image_rows: 0,
             wrap_code: false,
             hyperlinks: true,
         }
@@ -148,6 +151,8 @@ pub struct App {
     pub memory: super::memory::Memory,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
+    /// How pictures are shown.
+    pub pictures: super::reader::images::Pictures,
 }
 
 impl App {
@@ -163,6 +168,7 @@ impl App {
             opening: None,
             memory: super::memory::Memory::default(),
             search: super::search::SearchShared::default(),
+            pictures: super::reader::images::Pictures::default(),
         }
     }
 

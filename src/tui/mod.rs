@@ -250,6 +250,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         outline: settings.outline,
         outline_width: settings.outline_width,
         layouter: app::Layouter::Quire,
+        image_rows: 0,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
     };
@@ -261,6 +262,7 @@ fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
     let (config, keymap) = config(args, user);
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
+    reader::images::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
     app
 }
 
@@ -319,6 +321,9 @@ fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
 fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
     let mut pool = Pool::new(WORKERS)?;
     let ((), signal) = terminal::with_terminal(|terminal, events| {
+        // The terminal is asked what pictures it can show before its
+        // events are read, so that its answer is not taken for keys.
+        app.pictures.detect();
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             update(&mut app, Action::Resize(size.width, size.height));

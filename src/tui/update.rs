@@ -12,6 +12,7 @@ use super::jobs::{Done, Job, Output};
 pub fn update(app: &mut App, action: Action) -> Option<Effect> {
     let effect = dispatch(app, action);
     super::memory::after_update(app);
+    super::reader::images::after_update(app);
     effect
 }
 
@@ -247,6 +248,7 @@ fn finish(app: &mut App, done: Done) {
         Output::Links(_) | Output::Browsed(_) => {}
         Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Search(output) => super::search::finish(app, id, output),
+        Output::Image(output) => super::reader::images::finish(app, id, *output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

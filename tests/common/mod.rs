@@ -63,6 +63,7 @@ pub fn config() -> Config {
         outline: quire::config::OutlineSide::Left,
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::tui::Layouter::Quire,
+        image_rows: 0,
         wrap_code: false,
         hyperlinks: false,
     }

@@ -9,6 +9,7 @@
 //! moved past (an older id) is dropped.
 
 mod executors;
+mod image;
 mod links;
 mod watch;
 mod work;
@@ -26,6 +27,7 @@ use super::library::PreviewState;
 use super::reader::ReaderScreen;
 
 pub use executors::{Inline, Pool};
+pub use image::ImageJob;
 pub use watch::StopFlag;
 
 /// A link resolver shared by the jobs of one reading session; only jobs lock it.
@@ -124,6 +126,8 @@ pub enum Job {
     },
     /// The library search: build its index, run a query, open a result.
     Search(super::search::SearchJob),
+    /// Decode a picture for a reader.
+    Image(ImageJob),
 }
 
 /// What a job produced.
@@ -160,6 +164,8 @@ pub enum Output {
     Failed(String),
     /// The library search's index progress, or a query's results.
     Search(super::search::SearchOutput),
+    /// A decoded picture, or why it cannot be shown.
+    Image(Box<super::reader::images::ImageOutput>),
 }
 
 /// A finished job: its id and what it produced.

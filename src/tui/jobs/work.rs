@@ -71,6 +71,7 @@ impl Job {
                 Output::Preview { entry, state }
             }
             Job::Search(job) => job.run(reporter),
+            Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
         }
     }
 
@@ -86,7 +87,8 @@ impl Job {
             | Job::Reload { .. }
             | Job::Preview { .. }
             | Job::Links { .. }
-            | Job::Search(_) => false,
+            | Job::Search(_)
+            | Job::Image(_) => false,
         }
     }
 }

@@ -9,6 +9,7 @@ pub mod follow;
 mod geometry;
 mod handoff;
 pub mod history;
+pub mod images;
 pub mod links;
 mod memory;
 mod outline;
@@ -109,6 +110,8 @@ pub struct ReaderScreen {
     pub links: links::LinkState,
     /// The places to go back and forward to.
     pub history: history::History,
+    /// The pictures asked for, per width.
+    pub images: images::ReaderImages,
     /// The `<details>` bodies folded away.
     pub folds: folds::Folds,
     config: Config,
@@ -222,6 +225,7 @@ impl ReaderScreen {
             times: None,
             links: links::LinkState::default(),
             history: history::History::default(),
+            images: images::ReaderImages::default(),
             folds: folds::Folds::default(),
             config,
         };
@@ -484,6 +488,7 @@ fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
     let highlight = !partial && len <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
+        image_rows: config.image_rows,
         wrap_code: config.wrap_code,
         ..LayoutOptions::for_theme(Some(&config.theme))
     }

@@ -4,6 +4,7 @@
 pub mod cells;
 pub mod help;
 pub mod hyperlinks;
+pub mod image;
 pub mod library;
 pub mod links;
 pub mod outline;

@@ -15,6 +15,7 @@ use super::{cells, clip, outline, status};
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     draw_text(buf, r);
+    super::image::draw(buf, r);
     outline::draw(buf, r);
     super::links::draw(buf, r);
     status::draw(buf, r);

@@ -1,0 +1,396 @@
+//! The picture job: find an image file the way links are found (beside the
+//! article, or from the site's root for `/..` paths), check its size before
+//! decoding anything, decode it within memory limits, shrink it to the cells
+//! it may take and turn it into the terminal's protocol.
+
+use std::io::{Cursor, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use image::{DynamicImage, ImageReader, Limits};
+use ratatui::layout::Size;
+use ratatui_image::Resize;
+use ratatui_image::picker::Picker;
+use ratatui_image::sliced::SlicedProtocol;
+
+use crate::article::Article;
+use crate::links::{Kind, Resolver};
+
+use super::super::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
+use super::{Output, Reporter};
+
+/// Image files larger than this are not read.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+/// Images wider or taller than this many pixels are not decoded.
+pub const MAX_SIDE: u32 = 12_000;
+/// Images of more pixels than this are not decoded (about 160 MB as RGBA).
+pub const MAX_PIXELS: u64 = 40_000_000;
+/// The most memory the decoder may ask for.
+const MAX_ALLOC: u64 = 256 * 1024 * 1024;
+
+/// Decode the picture `target` of the article at `article` for a box of
+/// `cells` (columns, rows).
+#[derive(Debug, Clone)]
+pub struct ImageJob {
+    /// The article's file (targets are relative to it).
+    pub article: PathBuf,
+    /// The image's target, as written.
+    pub target: String,
+    /// The most columns and rows the picture may take.
+    pub cells: (u16, u16),
+    /// Makes the picture in the terminal's protocol.
+    pub picker: Picker,
+}
+
+impl ImageJob {
+    /// Does the work; never panics on a bad file, it fails with a reason.
+    /// The image's size goes to `reporter` as soon as its header is read.
+    pub fn run(self, reporter: &Reporter) -> ImageOutput {
+        let key = ImageKey {
+            target: self.target.clone(),
+            width: self.cells.0,
+            rows: self.cells.1,
+        };
+        let output = |outcome| ImageOutput {
+            key: key.clone(),
+            article: self.article.clone(),
+            outcome,
+        };
+        let result = find(&self.article, &self.target)
+            .and_then(|path| read(&path))
+            .and_then(|bytes| {
+                let pixels = probe(&bytes)?;
+                let early = output(Outcome::Size(pixels.0, pixels.1));
+                reporter.send(Output::Image(Box::new(early)));
+                decode_checked(&bytes, pixels)
+            })
+            .and_then(|image| fit(&self.picker, image, self.cells));
+        output(match result {
+            Ok(picture) => Outcome::Ready(picture),
+            Err(failure) => Outcome::Failed(failure),
+        })
+    }
+}
+
+fn failed(reason: impl Into<String>) -> Failure {
+    Failure {
+        reason: reason.into(),
+        pixels: None,
+    }
+}
+
+/// The image's file: resolved as a link is, then, for a site path, under a
+/// `static/` folder above the article (where Hugo keeps its assets).
+pub fn find(article: &Path, target: &str) -> Result<PathBuf, Failure> {
+    let stub = Article::from_bytes(article, b"");
+    let found = Resolver::new(None).resolve(&stub, target);
+    if let (Kind::File, Some(path)) = (found.kind, found.path) {
+        return Ok(path);
+    }
+    if let Some(rest) = target.strip_prefix('/') {
+        let rest = crate::links::percent_decode(rest.split(['#', '?']).next().unwrap_or(""));
+        let dir = article.parent().unwrap_or(Path::new(""));
+        for base in dir.ancestors() {
+            let candidate = base.join("static").join(&rest);
+            if candidate.is_file() {
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(failed("not found"))
+}
+
+/// The file's bytes, refused past [`MAX_FILE_BYTES`] without reading them.
+fn read(path: &Path) -> Result<Vec<u8>, Failure> {
+    let file = std::fs::File::open(path).map_err(|_| failed("cannot be read"))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > MAX_FILE_BYTES {
+        return Err(failed(format!("file too large ({} MB)", len >> 20)));
+    }
+    let mut bytes = Vec::new();
+    // The file may grow while it is read: never take more than the limit.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|_| failed("cannot be read"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(failed("file too large"));
+    }
+    Ok(bytes)
+}
+
+fn limits() -> Limits {
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_ALLOC);
+    limits
+}
+
+/// The image's size from its header alone: refused when it is not an
+/// image we read, or too large to decode.
+pub fn probe(bytes: &[u8]) -> Result<(u32, u32), Failure> {
+    let probe = reader(bytes)?;
+    if probe.format().is_none() {
+        return Err(failed("not a PNG, JPEG or GIF image"));
+    }
+    let (w, h) = probe
+        .into_dimensions()
+        .map_err(|e| failed(format!("damaged ({})", short(&e.to_string()))))?;
+    let pixels = Some((w, h));
+    if w == 0 || h == 0 {
+        return Err(Failure {
+            reason: "empty".into(),
+            pixels,
+        });
+    }
+    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+        return Err(Failure {
+            reason: "too large to decode".into(),
+            pixels,
+        });
+    }
+    Ok((w, h))
+}
+
+/// Decodes an image [`probe`] found to be `pixels` large, within the
+/// memory limits.
+fn decode_checked(bytes: &[u8], pixels: (u32, u32)) -> Result<DynamicImage, Failure> {
+    let mut reader = reader(bytes)?;
+    reader.limits(limits());
+    reader.decode().map_err(|e| Failure {
+        reason: format!("damaged ({})", short(&e.to_string())),
+        pixels: Some(pixels),
+    })
+}
+
+fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Failure> {
+    ImageReader::new(Cursor::new(bytes))
+        .with_guessed_format()
+        .map_err(|_| failed("cannot be read"))
+}
+
+/// The first words of a decoder's message, on one line.
+fn short(message: &str) -> String {
+    let line = message.lines().next().unwrap_or("");
+    crate::sanitize::sanitize_line(&crate::tui::ui::truncate(line, 60)).into_owned()
+}
+
+/// `image` shrunk to fit `cells` (keeping its shape) in the picker's protocol.
+pub fn fit(picker: &Picker, image: DynamicImage, cells: (u16, u16)) -> Result<Picture, Failure> {
+    let pixels = (image.width(), image.height());
+    let font = picker.font_size();
+    let (cols, rows) = (cells.0.max(1), cells.1.max(1));
+    let max_w = u32::from(cols) * u32::from(font.width.max(1));
+    let max_h = u32::from(rows) * u32::from(font.height.max(1));
+    // Shrinking here, with a smooth filter, looks better than the protocol's
+    // own resize and keeps what the protocol encodes small.
+    let image = if pixels.0 > max_w || pixels.1 > max_h {
+        image.thumbnail(max_w, max_h)
+    } else {
+        image
+    };
+    // The cells the shrunk image takes at its own size: a small image is
+    // not blown up (every protocol then draws it the same size).
+    let cells_for = |px: u32, cell: u16, most: u16| {
+        let n = px.div_ceil(u32::from(cell.max(1)));
+        u16::try_from(n).unwrap_or(most).clamp(1, most)
+    };
+    let size = Size::new(
+        cells_for(image.width(), font.width, cols),
+        cells_for(image.height(), font.height, rows),
+    );
+    let protocol = SlicedProtocol::new_with_resize(picker, image, size, Resize::Fit(None))
+        .map_err(|e| Failure {
+            reason: format!("cannot be shown ({})", short(&e.to_string())),
+            pixels: Some(pixels),
+        })?;
+    Ok(Picture {
+        protocol: Arc::new(protocol),
+        pixels,
+    })
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The image, decoded only when [`probe`] finds its size within the limits.
+    fn decode(bytes: &[u8]) -> Result<DynamicImage, Failure> {
+        let pixels = probe(bytes)?;
+        decode_checked(bytes, pixels)
+    }
+
+    /// A picture of our own: red on the left, blue on the right.
+    fn picture(dir: &Path, name: &str, w: u32, h: u32) -> PathBuf {
+        let img = image::RgbImage::from_fn(w, h, |x, _| {
+            if x < w / 2 {
+                image::Rgb([200, 30, 30])
+            } else {
+                image::Rgb([30, 30, 200])
+            }
+        });
+        let path = dir.join(name);
+        img.save(&path).unwrap();
+        path
+    }
+
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        let mut body = kind.to_vec();
+        body.extend_from_slice(data);
+        out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
+        out.extend_from_slice(&body);
+        out.extend_from_slice(&crc32(&body).to_be_bytes());
+    }
+
+    /// A PNG whose header claims `w` x `h` pixels, with a few bytes of data.
+    fn png_header(w: u32, h: u32) -> Vec<u8> {
+        let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+        let mut ihdr = w.to_be_bytes().to_vec();
+        ihdr.extend_from_slice(&h.to_be_bytes());
+        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+        chunk(&mut out, b"IHDR", &ihdr);
+        chunk(
+            &mut out,
+            b"IDAT",
+            &[0x78, 0x9c, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01],
+        );
+        chunk(&mut out, b"IEND", &[]);
+        out
+    }
+
+    #[test]
+    fn png_jpeg_and_gif_decode_and_fit_their_cells() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in ["a.png", "a.jpg", "a.gif"] {
+            let path = picture(dir.path(), name, 64, 32);
+            let image = decode(&read(&path).unwrap()).unwrap();
+            let fitted = fit(&Picker::halfblocks(), image, (20, 8)).unwrap();
+            assert_eq!(fitted.pixels, (64, 32), "{name}");
+            let size = fitted.protocol.size();
+            assert!(size.width <= 20 && size.height <= 8, "{name}: {size:?}");
+            assert!(size.width > 0 && size.height > 0, "{name}: {size:?}");
+        }
+    }
+
+    #[test]
+    fn a_large_picture_shrinks_to_the_column_keeping_its_shape() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = picture(dir.path(), "wide.png", 800, 200);
+        let image = decode(&read(&path).unwrap()).unwrap();
+        let size = fit(&Picker::halfblocks(), image, (40, 16))
+            .unwrap()
+            .protocol
+            .size();
+        // 800 x 200 pixels in 10 x 20 pixel cells: 80 x 10 cells, halved to fit 40.
+        assert_eq!(size.width, 40);
+        assert_eq!(size.height, 5);
+    }
+
+    #[test]
+    fn a_truncated_png_is_damaged_and_keeps_its_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = picture(dir.path(), "a.png", 64, 32);
+        let bytes = read(&path).unwrap();
+        let failure = decode(&bytes[..bytes.len() / 2]).unwrap_err();
+        assert!(failure.reason.starts_with("damaged"), "{failure:?}");
+        assert_eq!(failure.pixels, Some((64, 32)));
+    }
+
+    #[test]
+    fn a_huge_header_is_refused_before_decoding() {
+        let failure = decode(&png_header(20_000, 20_000)).unwrap_err();
+        assert_eq!(failure.reason, "too large to decode");
+        assert_eq!(failure.pixels, Some((20_000, 20_000)));
+        let failure = decode(&png_header(12_000, 11_000)).unwrap_err();
+        assert_eq!(failure.reason, "too large to decode");
+    }
+
+    #[test]
+    fn text_named_png_is_not_an_image() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("fake.png");
+        std::fs::write(&path, "just some words, not a picture\n").unwrap();
+        let failure = decode(&read(&path).unwrap()).unwrap_err();
+        assert_eq!(failure.reason, "not a PNG, JPEG or GIF image");
+        assert_eq!(failure.pixels, None);
+    }
+
+    #[test]
+    fn files_are_found_beside_the_article_and_from_the_site_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("_config.yml"), "url: https://example.org\n").unwrap();
+        std::fs::create_dir_all(root.join("assets")).unwrap();
+        std::fs::create_dir_all(root.join("_posts")).unwrap();
+        let pic = picture(&root.join("assets"), "a.png", 8, 8);
+        let post = root.join("_posts").join("post.md");
+        std::fs::write(&post, "![a](/assets/a.png)\n").unwrap();
+        assert_eq!(find(&post, "/assets/a.png").unwrap(), pic);
+        assert_eq!(find(&post, "../assets/a.png").unwrap(), pic);
+        assert_eq!(find(&post, "../assets/a%2Epng").unwrap(), pic);
+        assert_eq!(find(&post, "missing.png").unwrap_err().reason, "not found");
+        // Hugo keeps site assets under static/.
+        std::fs::create_dir_all(root.join("static/img")).unwrap();
+        let hugo = picture(&root.join("static/img"), "b.png", 8, 8);
+        assert_eq!(find(&post, "/img/b.png").unwrap(), hugo);
+    }
+
+    #[test]
+    fn a_job_reports_the_size_then_the_picture_or_a_reason() {
+        let dir = tempfile::tempdir().unwrap();
+        let post = dir.path().join("post.md");
+        picture(dir.path(), "a.png", 64, 32);
+        let run = |target: &str| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let out = ImageJob {
+                article: post.clone(),
+                target: target.into(),
+                cells: (30, 6),
+                picker: Picker::halfblocks(),
+            }
+            .run(&Reporter::new(7, tx));
+            let early: Vec<Outcome> = rx
+                .try_iter()
+                .filter_map(|report| match report.done.output {
+                    Output::Image(o) => Some(o.outcome),
+                    _ => None,
+                })
+                .collect();
+            (out, early)
+        };
+        let (out, early) = run("a.png");
+        assert_eq!(out.article, post);
+        assert_eq!((out.key.width, out.key.rows), (30, 6));
+        assert!(
+            matches!(early.as_slice(), [Outcome::Size(64, 32)]),
+            "{early:?}"
+        );
+        assert!(
+            matches!(out.outcome, Outcome::Ready(_)),
+            "{:?}",
+            out.outcome
+        );
+        let (out, early) = run("gone.png");
+        assert!(early.is_empty());
+        match out.outcome {
+            Outcome::Failed(f) => assert_eq!(f.reason, "not found"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,273 @@
+//! The reader's pictures: how they are shown (the protocol the terminal
+//! speaks, found once before the event loop), which are wanted (those near
+//! the screen), and each one's state per width: asked for, ready, or why not.
+//! Decoding is a background job (see `jobs::image`); nothing here waits.
+
+use std::collections::HashMap;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui_image::picker::Picker;
+use ratatui_image::picker::cap_parser::QueryStdioOptions;
+use ratatui_image::sliced::SlicedProtocol;
+
+use crate::config::Images;
+use crate::tui::app::{App, Screen};
+use crate::tui::jobs::{Job, JobId};
+
+/// How long the terminal has to say what it can show (most answer at once).
+const QUERY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1000);
+
+/// The cache of one reader holds at most this many pictures; past it the
+/// ones made for other widths go first.
+const CACHE_MAX: usize = 48;
+
+/// How the app shows pictures: the mode asked for and, once the terminal
+/// has been asked (or in tests, set), the picker that makes them.
+#[derive(Debug, Clone, Default)]
+pub struct Pictures {
+    /// What the config and `--images` asked for (already `Off` under `NO_COLOR`).
+    pub mode: Option<Images>,
+    /// Makes pictures in the terminal's protocol; `None`: none are made.
+    pub picker: Option<Picker>,
+}
+
+impl Pictures {
+    /// Half blocks in colour, whatever the terminal: for tests and `halfblocks`.
+    pub fn halfblocks() -> Pictures {
+        Pictures {
+            mode: Some(Images::Halfblocks),
+            picker: Some(Picker::halfblocks()),
+        }
+    }
+
+    /// Finds the picker for the mode: `auto` asks the terminal (it answers
+    /// within ratatui-image's timeout, else half blocks are used). Called
+    /// once the terminal is in raw mode and before its events are read.
+    pub fn detect(&mut self) {
+        self.picker = match self.mode {
+            Some(Images::Auto) if std::io::stdin().is_terminal() => {
+                let options = QueryStdioOptions {
+                    timeout: QUERY_TIMEOUT,
+                    ..QueryStdioOptions::default()
+                };
+                Some(
+                    Picker::from_query_stdio_with_options(options)
+                        .unwrap_or_else(|_| Picker::halfblocks()),
+                )
+            }
+            Some(Images::Auto) => Some(Picker::halfblocks()),
+            Some(Images::Halfblocks) => Some(Picker::halfblocks()),
+            Some(Images::Off) | None => None,
+        };
+    }
+}
+
+/// Sets the app up for the mode `flag` (else the config) asks for: the rows
+/// a picture is given, and the mode the terminal is asked about later.
+pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::Settings) {
+    let mode = mode(flag, settings.images);
+    app.pictures.mode = Some(mode);
+    app.config.image_rows = match mode {
+        Images::Off => 0,
+        Images::Auto | Images::Halfblocks => settings.image_height.max(1),
+    };
+}
+
+/// The mode from the config and the `--images` flag: `off` under `NO_COLOR`.
+pub fn mode(flag: Option<Images>, config: Images) -> Images {
+    if crate::theme::no_color() {
+        return Images::Off;
+    }
+    flag.unwrap_or(config)
+}
+
+/// A decoded picture fitted to its cells, ready to draw.
+#[derive(Clone)]
+pub struct Picture {
+    /// The picture in the terminal's protocol, sliced by rows so that a
+    /// picture half off screen draws its visible rows.
+    pub protocol: Arc<SlicedProtocol>,
+    /// The image's size in pixels.
+    pub pixels: (u32, u32),
+}
+
+impl std::fmt::Debug for Picture {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let size = self.protocol.size();
+        f.debug_struct("Picture")
+            .field("pixels", &self.pixels)
+            .field("cells", &(size.width, size.height))
+            .finish()
+    }
+}
+
+/// Why a picture is not shown, and its size when that much was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// Why, in a few words (`not found`, `too large`, `damaged`, ..).
+    pub reason: String,
+    /// The image's size in pixels, when its header was read.
+    pub pixels: Option<(u32, u32)>,
+}
+
+/// Names one picture of a reader: its target as written, and the cells it
+/// is fitted to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ImageKey {
+    /// The target as the article writes it.
+    pub target: String,
+    /// The most columns.
+    pub width: u16,
+    /// The most rows.
+    pub rows: u16,
+}
+
+/// A picture's state.
+#[derive(Debug, Clone)]
+pub enum ImageState {
+    /// Its job is running; the image's size once its header was read.
+    Pending {
+        /// The job.
+        job: JobId,
+        /// The size in pixels, when known.
+        pixels: Option<(u32, u32)>,
+    },
+    /// Decoded and fitted.
+    Ready(Picture),
+    /// It cannot be shown.
+    Failed(Failure),
+}
+
+/// The pictures of one reader, per target and width.
+#[derive(Debug, Clone, Default)]
+pub struct ReaderImages {
+    states: HashMap<ImageKey, ImageState>,
+}
+
+impl ReaderImages {
+    /// The state of a picture, if it was asked for.
+    pub fn get(&self, key: &ImageKey) -> Option<&ImageState> {
+        self.states.get(key)
+    }
+
+    /// How many pictures are known.
+    pub fn len(&self) -> usize {
+        self.states.len()
+    }
+
+    /// True when none are.
+    pub fn is_empty(&self) -> bool {
+        self.states.is_empty()
+    }
+
+    fn insert(&mut self, key: ImageKey, state: ImageState) {
+        if self.states.len() >= CACHE_MAX {
+            let width = key.width;
+            self.states
+                .retain(|k, s| k.width == width || matches!(s, ImageState::Pending { .. }));
+        }
+        self.states.insert(key, state);
+    }
+}
+
+/// What a picture job produced, for the reader that asked.
+#[derive(Debug, Clone)]
+pub struct ImageOutput {
+    /// Which picture.
+    pub key: ImageKey,
+    /// The article it belongs to.
+    pub article: PathBuf,
+    /// What is known of it now.
+    pub outcome: Outcome,
+}
+
+/// What a picture job found out: the size first (from the header), then
+/// the picture or why not.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// The image's size in pixels; the picture is on its way.
+    Size(u32, u32),
+    /// The picture.
+    Ready(Picture),
+    /// Why it cannot be shown.
+    Failed(Failure),
+}
+
+/// The key of picture block `block` of a reader's document.
+pub fn key_of(doc: &crate::layout::Document, block: &crate::layout::ImageBlock) -> ImageKey {
+    ImageKey {
+        target: doc
+            .links
+            .get(block.link as usize)
+            .cloned()
+            .unwrap_or_default(),
+        width: block.width,
+        rows: block.rows,
+    }
+}
+
+/// After every update: asks for the pictures near the top reader's screen
+/// (one screen above and below) that it has not asked for yet.
+pub fn after_update(app: &mut App) {
+    let Some(picker) = app.pictures.picker.as_ref() else {
+        return;
+    };
+    let Some(Screen::Reader(r)) = app.screens.last_mut() else {
+        return;
+    };
+    if r.doc.images.is_empty() {
+        return;
+    }
+    let rows = r.rows().max(1);
+    // Folded `<details>` may put lines far below `top` on screen.
+    let last = r.screen_lines().last().copied().unwrap_or(r.top);
+    let from = r.top.saturating_sub(rows);
+    let to = last.saturating_add(rows).saturating_add(1);
+    let first = r.doc.images.partition_point(|b| b.lines().end <= from);
+    for block in r.doc.images[first..].iter().take_while(|b| b.line < to) {
+        let key = key_of(&r.doc, block);
+        if r.images.get(&key).is_some() {
+            continue;
+        }
+        let job = Job::Image(super::super::jobs::ImageJob {
+            article: r.article.path.clone(),
+            target: key.target.clone(),
+            cells: (key.width, key.rows),
+            picker: picker.clone(),
+        });
+        let state = ImageState::Pending {
+            job: app.jobs.push(job),
+            pixels: None,
+        };
+        r.images.insert(key, state);
+    }
+}
+
+/// Puts a finished picture in the reader that asked for it, unless it has
+/// asked again since (or is gone).
+pub fn finish(app: &mut App, id: JobId, output: ImageOutput) {
+    for screen in &mut app.screens {
+        let Screen::Reader(r) = screen else { continue };
+        if r.article.path != output.article {
+            continue;
+        }
+        let Some(ImageState::Pending { job, pixels }) = r.images.states.get_mut(&output.key) else {
+            continue;
+        };
+        if *job != id {
+            continue;
+        }
+        let state = match output.outcome {
+            Outcome::Size(w, h) => {
+                *pixels = Some((w, h));
+                return;
+            }
+            Outcome::Ready(picture) => ImageState::Ready(picture),
+            Outcome::Failed(failure) => ImageState::Failed(failure),
+        };
+        r.images.states.insert(output.key, state);
+        return;
+    }
+}
