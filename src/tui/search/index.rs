@@ -254,10 +254,14 @@ fn query(index: &Index, root: &Path, text: &str, scope: &Scope) -> Result<Vec<Hi
     } else {
         LIMIT
     };
-    let mut hits = index.search(root, &q, limit).map_err(|e| e.to_string())?;
+    let mut hits = index.ranked(root, &q, limit).map_err(|e| e.to_string())?;
     if let Some(paths) = &scope.paths {
         hits.retain(|h| paths.contains(&h.path));
     }
     hits.truncate(LIMIT);
+    // Snippets read the hits' files: only for the ones shown.
+    index
+        .snippets(root, &q, &mut hits)
+        .map_err(|e| e.to_string())?;
     Ok(hits)
 }
