@@ -12,12 +12,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 
-use super::query::{Query, SPREAD, spread_cjk};
+use super::query::{Query, spread_cjk};
 use super::sections::sections;
 use crate::article::Article;
 use crate::library::path_string;
 use crate::library::{ScanOptions, markdown_files};
-use crate::sanitize::sanitize_line;
 use crate::store::{Store, StoreError, schema};
 
 // bm25 weighs the columns title 10, heading 5, body 1, tags 3 ([`RANK`]).
@@ -44,6 +43,14 @@ pub enum IndexError {
         /// Why.
         source: std::io::Error,
     },
+}
+
+impl IndexError {
+    /// True when a `stop` of [`Index::with_stop`] cut the work short.
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, IndexError::Sqlite(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
 }
 
 /// How far a refresh is: `done` of `total` files that needed (re)indexing.
@@ -100,10 +107,8 @@ pub struct Hit {
 /// tags 3. Named in the query rather than read from the table's `rank`,
 /// which FTS5 evaluates through a statement of its own per row (40% slower).
 const RANK: &str = "bm25(search_fts, 10.0, 5.0, 1.0, 3.0)";
-/// Marks FTS5 puts around matched words; private-use characters that no
-/// sanitized text shows, turned into [`Snippet::marks`].
-const OPEN: char = '\u{e000}';
-const CLOSE: char = '\u{e001}';
+/// SQLite steps between two calls of a `stop` ([`Index::with_stop`]).
+const STOP_STEPS: i32 = 2_000;
 /// Joins a breadcrumb's headings in one column.
 const CRUMB_SEP: char = '\u{1f}';
 /// Files are parsed in parallel this many at a time, then written in one
@@ -303,56 +308,21 @@ impl Index {
     /// files and put in a small in-memory FTS5 table with the same tokenizer,
     /// where the same query marks the same words.
     pub fn snippets(&self, root: &Path, query: &Query, hits: &mut [Hit]) -> Result<(), IndexError> {
-        let Some(expr) = query.to_fts() else {
-            return Ok(());
-        };
-        self.conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snip USING fts5 (
-                title, heading, body, tags, tokenize = 'unicode61 remove_diacritics 2');
-             DELETE FROM temp.search_snip;",
-        )?;
-        let mut articles: HashMap<&Path, Option<(Article, Vec<super::sections::Section>)>> =
-            HashMap::new();
-        {
-            let mut insert = self.conn.prepare_cached(
-                "INSERT INTO temp.search_snip (rowid, title, heading, body, tags)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?;
-            for (k, hit) in hits.iter().enumerate() {
-                let loaded = articles.entry(&hit.path).or_insert_with(|| {
-                    let article = Article::load(&root.join(&hit.path)).ok()?;
-                    let sections = sections(&article);
-                    Some((article, sections))
-                });
-                let Some((article, sections)) = loaded else {
-                    continue;
-                };
-                let Some(section) = sections.iter().find(|s| s.anchor == hit.anchor) else {
-                    continue;
-                };
-                insert.execute(params![
-                    i64::try_from(k).unwrap_or(i64::MAX),
-                    spread_cjk(&article.meta.title),
-                    spread_cjk(section.heading()),
-                    spread_cjk(&section.text),
-                    spread_cjk(&article.meta.tags.join(" ")),
-                ])?;
-            }
-        }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid, snippet(search_snip, -1, char(57344), char(57345), '…', 16)
-             FROM temp.search_snip WHERE search_snip MATCH ?1",
-        )?;
-        let rows = stmt.query_map([expr], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })?;
-        for row in rows {
-            let (k, raw) = row?;
-            if let Some(hit) = usize::try_from(k).ok().and_then(|k| hits.get_mut(k)) {
-                hit.snippet = parse_snippet(&raw);
-            }
-        }
-        Ok(())
+        Ok(super::snippet::fill(&self.conn, root, query, hits)?)
+    }
+
+    /// Runs `f` asking `stop` every few thousand steps of SQLite: once it
+    /// says true, the statement running fails ([`IndexError::is_interrupted`]),
+    /// so a query nobody waits for any more gives way to the next.
+    pub fn with_stop<T>(
+        &self,
+        stop: impl FnMut() -> bool + Send + 'static,
+        f: impl FnOnce(&Index) -> T,
+    ) -> Result<T, IndexError> {
+        self.conn.progress_handler(STOP_STEPS, Some(stop))?;
+        let out = f(self);
+        self.conn.progress_handler(0, None::<fn() -> bool>)?;
+        Ok(out)
     }
 
     /// How many articles of `root` are indexed.
@@ -443,53 +413,6 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
         ])?;
     }
     Ok(())
-}
-
-/// FTS5's snippet with its marks turned into ranges, the spreading
-/// separators dropped, and the text made one safe line.
-fn parse_snippet(raw: &str) -> Snippet {
-    let mut out = Snippet::default();
-    let mut open: Option<usize> = None;
-    let mut piece = String::new();
-    let flush = |piece: &mut String, text: &mut String| {
-        let collapsed: String = piece.split_whitespace().collect::<Vec<_>>().join(" ");
-        let lead =
-            piece.starts_with(char::is_whitespace) && !text.ends_with(' ') && !text.is_empty();
-        let trail = piece.ends_with(char::is_whitespace) && !collapsed.is_empty();
-        if lead {
-            text.push(' ');
-        }
-        text.push_str(&sanitize_line(&collapsed));
-        if trail {
-            text.push(' ');
-        }
-        piece.clear();
-    };
-    for c in raw.chars() {
-        match c {
-            OPEN => {
-                flush(&mut piece, &mut out.text);
-                open = Some(out.text.len());
-            }
-            CLOSE => {
-                flush(&mut piece, &mut out.text);
-                if let Some(start) = open.take() {
-                    let end = out.text.len();
-                    // Words marked side by side (a run of CJK) are one mark.
-                    match out.marks.last_mut() {
-                        Some(last) if last.end == start => last.end = end,
-                        _ => out.marks.push(start..end),
-                    }
-                }
-            }
-            SPREAD => {}
-            c => piece.push(c),
-        }
-    }
-    flush(&mut piece, &mut out.text);
-    let len = out.text.trim_end().len();
-    out.text.truncate(len);
-    out
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
+use crate::search::query::SPREAD;
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -212,6 +213,23 @@ fn snippets_are_cut_for_the_hits_given() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].snippet.text, "beta gamma.");
     assert_eq!(hits[0].snippet.marks, vec![0..4]);
+}
+
+#[test]
+fn a_stop_cuts_a_query_short_and_goes_away_after() {
+    // Enough sections that ranking them takes many steps of SQLite.
+    let many: String = (0..1000).map(|k| format!("# H{k}\n\nbeta.\n\n")).collect();
+    let (dir, index) = indexed(&[("a.md", many.as_str())]);
+    let q = Query::parse("beta");
+    let stopped = index
+        .with_stop(|| true, |ix| ix.search(dir.path(), &q, 10))
+        .unwrap();
+    assert!(stopped.unwrap_err().is_interrupted());
+    let kept = index
+        .with_stop(|| false, |ix| ix.search(dir.path(), &q, 10))
+        .unwrap();
+    assert_eq!(kept.unwrap().len(), 10);
+    assert_eq!(index.search(dir.path(), &q, 10).unwrap().len(), 10);
 }
 
 #[test]
