@@ -275,6 +275,9 @@ pub struct RenderArgs {
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
+    /// Wrap long code lines (each continuation marked ↪) instead of cutting them (→).
+    #[arg(long)]
+    pub wrap_code: bool,
 }
 
 impl RenderArgs {
@@ -284,6 +287,7 @@ impl RenderArgs {
             file,
             width: open.width,
             color: ColorArg::Auto,
+            wrap_code: false,
         }
     }
 }

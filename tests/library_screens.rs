@@ -284,6 +284,8 @@ mod flow {
             outline: quire::config::OutlineSide::Left,
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
             layouter: quire::tui::Layouter::Quire,
+            wrap_code: false,
+            hyperlinks: false,
         };
         let mut app = App::new(config, 100, 24);
         let lib = library::scan(&fixture()).expect("scan the fixture library");

@@ -412,3 +412,149 @@ fn coming_back_from_the_reader_updates_the_row() {
     assert_eq!(s.states.unread, 0);
     assert!(s.state_of(0).unwrap().read);
 }
+
+#[test]
+fn a_row_read_again_replaces_its_old_row_and_keeps_the_selection() {
+    let mut s = empty_screen();
+    s.add_rows(rows(entries(), 5, false));
+    s.move_by(2);
+    let chosen = s.open_path();
+    let again = vec![
+        entry("b.md", "Bravo, rewritten", "2024-02-01"),
+        entry("e.md", "Echo, never opened", "2024-05-01"),
+    ];
+    s.add_rows(rows(again, 5, true));
+    assert_eq!(s.library.entries.len(), 5, "no row twice");
+    assert!(titles(&s).iter().any(|t| t.contains("Bravo, rewritten")));
+    assert!(!titles(&s).iter().any(|t| t.contains("Bravo, read")));
+    assert_eq!(s.open_path(), chosen);
+}
+
+#[test]
+fn a_damaged_store_read_before_its_check_is_moved_aside_at_the_first_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("state/quire.db");
+    {
+        let store = quire::store::Store::open(&db).unwrap();
+        let mut store = store;
+        for i in 0..200 {
+            store
+                .mark_read(&format!("/some/long/path/article-{i:04}.md"), true)
+                .unwrap();
+        }
+        let conn = store.into_connection();
+        conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(&db).unwrap();
+    for b in &mut bytes[4096..8192] {
+        *b = 0x5a;
+    }
+    std::fs::write(&db, bytes).unwrap();
+    let handle = memory::StoreHandle::at(&db);
+    assert!(handle.read_unchecked(|s| s.version()).is_some());
+    assert!(handle.take_warnings().is_empty());
+    let read = handle.with(|s| s.reading_state("/some/long/path/article-0001.md"));
+    assert!(read.is_some_and(|state| !state.read), "a new store, empty");
+    let warnings = handle.take_warnings();
+    assert!(
+        warnings.iter().any(|w| w.contains("corrupt-")),
+        "{warnings:?}"
+    );
+    let aside = std::fs::read_dir(db.parent().unwrap())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with("quire.db.corrupt-")
+        })
+        .count();
+    assert_eq!(aside, 1);
+}
+
+fn rescan_job(dir: &Path, memory: &Memory) -> Job {
+    Job::Memory {
+        job: MemoryJob::Rescan {
+            dir: dir.to_path_buf(),
+            options: ScanOptions::default(),
+        },
+        store: memory.store.clone(),
+    }
+}
+
+#[test]
+fn a_rescan_sends_only_what_changed_since_the_cache_was_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    for i in 0..30 {
+        std::fs::write(
+            lib.join(format!("post-{i:02}.md")),
+            format!("---\ntitle: Post {i}\n---\n\nBody {i}.\n"),
+        )
+        .unwrap();
+    }
+    let memory = Memory::at(&dir.path().join("state/quire.db"));
+    run_on_pool(scan_job(&lib, &memory));
+    std::fs::write(lib.join("post-03.md"), "---\ntitle: Three, again\n---\n").unwrap();
+    std::fs::remove_file(lib.join("post-07.md")).unwrap();
+    let out = run_on_pool(rescan_job(&lib, &memory));
+    let rows = rows_of(&out);
+    let titles: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.entries.iter().map(|e| e.meta.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        ["Three, again"],
+        "the cached rows are not sent again"
+    );
+    let gone: Vec<&PathBuf> = rows.iter().flat_map(|r| r.gone.iter()).collect();
+    assert_eq!(gone, [&PathBuf::from("post-07.md")]);
+    assert_eq!(rows.last().unwrap().total, Some(30));
+}
+
+#[test]
+fn r_during_the_first_scan_asks_for_every_row_again_and_after_it_for_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::new(common::config(), 100, 20);
+    app.memory = Memory::at(&dir.path().join("state/quire.db"));
+    memory::open_library(
+        &mut app,
+        dir.path(),
+        Filter::default(),
+        ScanOptions::default(),
+    );
+    let scan = |app: &App| {
+        app.jobs
+            .queued()
+            .iter()
+            .rev()
+            .find_map(|(_, job)| match job {
+                Job::Memory { job, .. } => Some(job.clone()),
+                _ => None,
+            })
+    };
+    update(&mut app, Action::Rescan);
+    assert!(
+        matches!(scan(&app), Some(MemoryJob::Scan { .. })),
+        "{:?}",
+        scan(&app)
+    );
+    let id = app.library().unwrap().states.scan.unwrap();
+    let done = ScanRows {
+        done: true,
+        ..ScanRows::default()
+    };
+    let output = Output::Memory(MemoryOutput::Rows(Box::new(done)));
+    update(&mut app, Action::Done(Box::new(Done { id, output })));
+    assert_eq!(app.library().unwrap().states.scan, None);
+    update(&mut app, Action::Rescan);
+    assert!(
+        matches!(scan(&app), Some(MemoryJob::Rescan { .. })),
+        "{:?}",
+        scan(&app)
+    );
+}

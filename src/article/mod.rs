@@ -6,6 +6,7 @@
 pub mod code_blocks;
 mod dates;
 mod decode;
+pub mod events;
 mod fields;
 pub mod front_matter;
 pub mod outline;

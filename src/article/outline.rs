@@ -1,12 +1,12 @@
 //! The heading outline of a body, exactly as CommonMark defines headings.
 
-use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
 use compact_str::{CompactString, format_compact};
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Tag, TagEnd};
 
 use super::decode::count_newlines;
 
@@ -38,7 +38,7 @@ pub fn outline(body: &str, body_line: usize) -> Vec<Heading> {
 /// `Options::empty()`); `body_line` is the file line the body starts on.
 pub fn outline_with(body: &str, body_line: usize, options: Options) -> Vec<Heading> {
     let mut builder = OutlineBuilder::new(body, body_line);
-    for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+    for (event, range) in super::events::events(body, options) {
         builder.push(&event, range);
     }
     builder.finish()
@@ -241,14 +241,38 @@ fn closing_sequence_start(line: &str) -> Option<usize> {
 /// Hands out GitHub-style anchors, unique within one article.
 ///
 /// The anchors given out are remembered by a 64-bit hash, not by their
-/// text, so a flood of headings costs 12 bytes each here. Two anchors with
-/// the same hash (about one chance in 10^19 a pair) could only make a slug
-/// take the next number: anchors stay unique either way.
+/// text, so a flood of headings costs about 9 bytes each here. Two anchors
+/// with the same hash (about one chance in 10^19 a pair) could only make a
+/// slug take the next number: anchors stay unique either way.
 #[derive(Debug, Default)]
 struct Anchors {
-    /// The hash of each anchor given out, with how many repeats of it
-    /// were numbered.
-    used: HashMap<u64, u32>,
+    /// The hash of each anchor given out.
+    used: HashSet<u64, Prehashed>,
+    /// For a slug given out more than once: the last number it took.
+    numbered: HashMap<u64, u32, Prehashed>,
+}
+
+/// The keys are hashes already: they are their own hash.
+type Prehashed = BuildHasherDefault<KeyHasher>;
+
+/// Passes a `u64` key through as its hash.
+#[derive(Debug, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 fn key(anchor: &str) -> u64 {
@@ -262,28 +286,27 @@ impl Anchors {
     fn slug(&mut self, text: &str) -> CompactString {
         let base = slugify(text);
         let base_key = key(&base);
-        let Some(&numbered) = self.used.get(&base_key) else {
-            self.used.insert(base_key, 0);
+        if self.used.insert(base_key) {
             return base;
-        };
-        let mut count = numbered;
+        }
+        let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
         let (anchor, anchor_key) = loop {
             count = count.saturating_add(1);
             let candidate = format_compact!("{base}-{count}");
             let candidate_key = key(&candidate);
-            if !self.used.contains_key(&candidate_key) {
+            if !self.used.contains(&candidate_key) {
                 break (candidate, candidate_key);
             }
         };
-        self.used.insert(base_key, count);
-        self.used.insert(anchor_key, 0);
+        self.numbered.insert(base_key, count);
+        self.used.insert(anchor_key);
         anchor
     }
 
     /// An author's `{#id}`: kept as written, and reserved so that a later
     /// heading's slug does not take it.
     fn explicit(&mut self, id: String) -> CompactString {
-        self.used.entry(key(&id)).or_insert(0);
+        self.used.insert(key(&id));
         CompactString::from(id)
     }
 }

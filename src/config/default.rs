@@ -36,6 +36,10 @@ outline-width = {DEFAULT_OUTLINE_WIDTH}
 # List drafts in the library (marked); false hides them (--no-drafts).
 drafts = true
 
+# Links in the reader are hyperlinks (OSC 8) the terminal can open with a
+# click; false when a terminal shows them wrong.
+hyperlinks = true
+
 # The library's order: date, title, path or reading-time.
 sort = "date"
 

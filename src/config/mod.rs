@@ -67,6 +67,8 @@ pub struct Config {
     pub outline_width: Option<u16>,
     /// Whether the library lists drafts.
     pub drafts: Option<bool>,
+    /// Whether the reader's links are OSC 8 hyperlinks.
+    pub hyperlinks: Option<bool>,
     /// The library's first order.
     pub sort: Option<SortKey>,
     /// How images would be shown.
@@ -94,6 +96,8 @@ pub struct Settings {
     pub outline_width: u16,
     /// Whether the library lists drafts.
     pub drafts: bool,
+    /// Whether the reader's links are OSC 8 hyperlinks.
+    pub hyperlinks: bool,
     /// The library's first order.
     pub sort: SortKey,
     /// How images would be shown.
@@ -115,6 +119,7 @@ impl Config {
             outline: self.outline.unwrap_or_default(),
             outline_width: self.outline_width.unwrap_or(DEFAULT_OUTLINE_WIDTH),
             drafts: self.drafts.unwrap_or(true),
+            hyperlinks: self.hyperlinks.unwrap_or(true),
             sort: self.sort.unwrap_or_default(),
             images: self.images.unwrap_or_default(),
         }

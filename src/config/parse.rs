@@ -77,6 +77,7 @@ impl Parser<'_> {
             "outline-width" => c.outline_width = self.number(key, v, 10),
             "library" => c.library = self.string(key, v).map(|s| expand_home(&s)),
             "drafts" => c.drafts = self.boolean(key, v),
+            "hyperlinks" => c.hyperlinks = self.boolean(key, v),
             "theme" => {
                 c.theme = self.word(key, v, &ThemeChoice::ALL.map(|(c, n)| (n, c)));
             }
@@ -269,6 +270,17 @@ mod tests {
         let (c, w) = parse(text, Path::new("/c/config.toml"));
         let w = w.into_iter().map(|w| (w.line, w.key, w.message)).collect();
         (c, w)
+    }
+
+    #[test]
+    fn hyperlinks_switch_reads_and_defaults_on() {
+        let (c, w) = read("hyperlinks = false\n");
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(c.hyperlinks, Some(false));
+        assert!(!c.settings().hyperlinks);
+        let (c, w) = read("hyperlinks = \"no\"\n");
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(c.settings().hyperlinks);
     }
 
     #[test]

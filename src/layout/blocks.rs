@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
 use super::block_state::BlockState;
 use super::html::{InlineHtml, inline_html};
@@ -82,8 +82,8 @@ impl<'a> Layouter<'a> {
     /// and reads its outline from the same walk.
     pub(super) fn run(mut self, meta: &Meta, title: &str) -> (Document, Vec<Heading>) {
         self.title = title.trim().to_string();
-        let parser = Parser::new_ext(self.body, crate::article::parser_options());
-        let mut events = parser.into_offset_iter().peekable();
+        let mut events =
+            crate::article::events::events(self.body, crate::article::parser_options()).peekable();
         // A body that opens with the title as a level-1 heading would show
         // it twice: the header's title line stands for that heading (once
         // its text is read, `end_heading` checks that it is the title).
@@ -113,6 +113,7 @@ impl<'a> Layouter<'a> {
             self.event(event, range, next_is_para);
         }
         self.flush_inline();
+        self.close_folds();
         self.footnote_section();
         self.link_section();
         self.finish()

@@ -1,5 +1,6 @@
-//! Code blocks: framed, labelled with their language, never wrapped (a line
-//! too long is cut with a `→`), highlighted with syntect when asked.
+//! Code blocks: framed, labelled with their language, highlighted with
+//! syntect when asked. A line too long is cut with a `→`, or, when the
+//! options ask, goes on over more lines that start with a `↪`.
 
 use std::sync::OnceLock;
 
@@ -23,6 +24,9 @@ pub const HIGHLIGHT_MAX_BODY_BYTES: usize = 512 * 1024;
 
 /// The marker at the end of a cut code line.
 const CUT: &str = "→";
+
+/// The marker at the start of a wrapped code line's continuation.
+pub const WRAPPED: &str = "↪";
 
 struct Highlighter {
     syntaxes: SyntaxSet,
@@ -110,7 +114,12 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
             Some(all) => std::mem::take(&mut all[i]),
             None => vec![(line.as_str(), Style::of(Role::CodeBlock))],
         };
-        push_cut(l, &pieces, content);
+        // Wrapping needs room for the mark and a double-width character.
+        if l.opts.wrap_code && content >= 3 {
+            push_wrapped(l, &pieces, content, framed);
+        } else {
+            push_cut(l, &pieces, content);
+        }
         l.out.end_line();
     }
     if framed {
@@ -143,6 +152,50 @@ fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
     }
     if max >= 1 {
         l.out.push(CUT, Style::of(Role::CodeFrame));
+    }
+}
+
+/// Pushes styled pieces of one line, `max` columns a line: the rest goes
+/// on under the frame after a [`WRAPPED`] mark. `max` is at least 3, so
+/// that every continuation takes at least one character.
+fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, framed: bool) {
+    let mut budget = max;
+    let mut fresh = true;
+    for (text, style) in pieces {
+        let mut rest = *text;
+        while !rest.is_empty() {
+            let (mut part, mut w) = cut(rest, budget);
+            if part.is_empty() && fresh {
+                // A cluster wider than a whole line (a ZWJ sequence on a
+                // narrow screen): cut there, as without wrapping.
+                l.out.push(CUT, Style::of(Role::CodeFrame));
+                return;
+            }
+            fresh = false;
+            if part.len() < rest.len() {
+                // Spaces at a break go on to the continuation, so that no
+                // line ends in spaces and none are lost.
+                let kept = part.trim_end_matches(' ');
+                if !kept.is_empty() {
+                    w -= part.len() - kept.len();
+                    part = kept;
+                }
+            }
+            l.out.push(part, *style);
+            budget -= w;
+            rest = &rest[part.len()..];
+            if !rest.is_empty() {
+                l.out.trim_end();
+                l.out.end_line();
+                l.begin_line();
+                if framed {
+                    l.out.push("│ ", Style::of(Role::CodeFrame));
+                }
+                l.out.push(WRAPPED, Style::of(Role::CodeFrame));
+                budget = max - 1;
+                fresh = true;
+            }
+        }
     }
 }
 

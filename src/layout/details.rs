@@ -1,14 +1,55 @@
 //! `<details><summary>..</summary>..</details>`: the summary as a line of
-//! its own marked `▾`, the body shown after it (`quire render` and the
-//! reader show details unfolded).
+//! its own marked `▾`, the body laid out after it and recorded as a
+//! [`Fold`], whose lines a reader may hide (`quire render` shows details
+//! unfolded; the reader starts with them folded and draws the mark `▸`).
+
+use std::ops::Range;
 
 use super::blocks::Layouter;
 use super::html::html_block_text;
 use super::inline::Inline;
-use super::{Emphasis, Role, Style};
+use super::{DocumentBuilder, Emphasis, Role, Style};
 
 /// The mark before a summary whose body is shown.
 pub const UNFOLDED: &str = "▾ ";
+
+/// The mark a reader draws instead of [`UNFOLDED`] while the body is hidden
+/// (the same width, so nothing else on the line moves).
+pub const FOLDED: &str = "▸ ";
+
+/// One `<details>` block of a [`Document`](super::Document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fold {
+    /// The summary's first line, the one with the mark.
+    pub summary: usize,
+    /// The body's lines, after the summary, never empty.
+    pub body: Range<usize>,
+}
+
+impl DocumentBuilder {
+    /// Starts the body of a fold whose summary is line `summary`: the body
+    /// is every line from the next one until [`DocumentBuilder::close_fold`].
+    pub(super) fn open_fold(&mut self, summary: usize) {
+        let start = self.len();
+        self.open_folds.push(self.doc.folds.len());
+        self.doc.folds.push(Fold {
+            summary,
+            body: start..start,
+        });
+    }
+
+    /// Ends the innermost open fold's body here; false when none is open.
+    pub(super) fn close_fold(&mut self) -> bool {
+        let Some(i) = self.open_folds.pop() else {
+            return false;
+        };
+        let end = self.doc.lines.len();
+        if let Some(fold) = self.doc.folds.get_mut(i) {
+            fold.body.end = end.max(fold.body.start);
+        }
+        true
+    }
+}
 
 /// Byte offset of `needle` in `hay`, ignoring ASCII case.
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
@@ -37,14 +78,58 @@ fn split_summary(html: &str) -> Option<(&str, &str, &str)> {
 }
 
 impl Layouter<'_> {
-    /// Lays out an HTML block holding a `<summary>` (returns true): the text
-    /// before it, the summary line, the text after it. False when there is
-    /// no summary.
+    /// Lays out an HTML block that opens a `<details>` summary or closes an
+    /// open `<details>` (returns true): the text around them, each summary
+    /// line, and the start and end of each fold. False when the block does
+    /// neither, for it to be laid out as plain HTML.
     pub(super) fn details(&mut self, html: &str) -> bool {
-        let Some((before, summary, after)) = split_summary(html) else {
-            return false;
+        let closes = |l: &Self, s: &str| {
+            if l.out.open_folds.is_empty() {
+                None
+            } else {
+                find_ci(s, "</details")
+            }
         };
-        self.html_text(before);
+        if find_ci(html, "<summary").is_none() && closes(self, html).is_none() {
+            return false;
+        }
+        let mut rest = html;
+        loop {
+            let summary = find_ci(rest, "<summary");
+            let close = closes(self, rest);
+            match (summary, close) {
+                (Some(at), close) if close.is_none_or(|c| at < c) => {
+                    let Some((before, summary, after)) = split_summary(rest) else {
+                        break;
+                    };
+                    self.html_text(before);
+                    self.summary_line(summary);
+                    rest = after;
+                }
+                (_, Some(at)) => {
+                    self.html_text(&rest[..at]);
+                    self.flush_inline();
+                    self.out.close_fold();
+                    let after = rest[at..].find('>').map_or(rest.len(), |j| at + j + 1);
+                    rest = &rest[after..];
+                }
+                _ => {
+                    self.html_text(rest);
+                    break;
+                }
+            }
+        }
+        true
+    }
+
+    /// Ends every `<details>` left open at the end of the body, so that the
+    /// footnotes and the link list are never folded away with it.
+    pub(super) fn close_folds(&mut self) {
+        while self.out.close_fold() {}
+    }
+
+    /// The summary's line, marked [`UNFOLDED`], and the start of its fold.
+    fn summary_line(&mut self, summary: &str) {
         let text = html_block_text(summary).join(" ");
         let label = if text.is_empty() {
             "Details"
@@ -60,6 +145,7 @@ impl Layouter<'_> {
             },
             ..Style::of(Role::Summary)
         };
+        let first = self.out.len();
         self.containers
             .push_item(UNFOLDED.to_string(), Role::Summary);
         let mut line = Inline::default();
@@ -67,8 +153,7 @@ impl Layouter<'_> {
         self.emit_inline(&line);
         self.containers.pop();
         self.block_end();
-        self.html_text(after);
-        true
+        self.out.open_fold(first);
     }
 }
 

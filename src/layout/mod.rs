@@ -29,8 +29,10 @@ mod tests;
 
 pub use alerts::AlertKind;
 pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
+pub use details::{FOLDED, Fold, UNFOLDED};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
+pub use wrap::cell_width;
 
 use std::ops::Range;
 
@@ -149,6 +151,11 @@ pub struct Document {
     pub links: Vec<String>,
     /// The width this was laid out at; no line is wider.
     pub width: u16,
+    /// The `<details>` blocks, in the order their summaries come: the
+    /// lines a reader may fold away. Their order is the same at every width.
+    pub folds: Vec<Fold>,
+    /// True when long code lines were wrapped (see [`LayoutOptions::wrap_code`]).
+    pub wrap_code: bool,
 }
 
 /// One laid-out line, borrowed from a [`Document`].
@@ -245,6 +252,8 @@ pub struct DocumentBuilder {
     doc: Document,
     line_open: bool,
     source: u32,
+    /// The folds whose body is still being laid out, innermost last.
+    open_folds: Vec<usize>,
 }
 
 impl DocumentBuilder {
@@ -257,6 +266,7 @@ impl DocumentBuilder {
             },
             line_open: false,
             source: 0,
+            open_folds: Vec::new(),
         }
     }
 
@@ -359,8 +369,11 @@ impl DocumentBuilder {
         self.doc.headings = lines;
     }
 
-    /// The finished document.
-    pub fn finish(self) -> Document {
+    /// The finished document: a fold still open ends with it, and a fold
+    /// with no body is no fold.
+    pub fn finish(mut self) -> Document {
+        while self.close_fold() {}
+        self.doc.folds.retain(|f| !f.body.is_empty());
         self.doc
     }
 
@@ -391,6 +404,9 @@ pub struct LayoutOptions {
     /// no colour to tell the levels apart (see
     /// [`Theme::marks_headings`](crate::theme::Theme::marks_headings)).
     pub heading_marks: bool,
+    /// Code lines too long for the width go on over more lines, each
+    /// continuation marked `↪`, instead of being cut with a `→`.
+    pub wrap_code: bool,
 }
 
 impl LayoutOptions {
@@ -399,6 +415,7 @@ impl LayoutOptions {
     pub const PLAIN: LayoutOptions = LayoutOptions {
         syntax: None,
         heading_marks: true,
+        wrap_code: false,
     };
 
     /// The options for output in `theme` (`None`: no colour at all).
@@ -406,6 +423,7 @@ impl LayoutOptions {
         LayoutOptions {
             syntax: theme.and_then(|t| t.syntax),
             heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
+            wrap_code: false,
         }
     }
 }
@@ -430,7 +448,9 @@ pub const MAX_WIDTH: u16 = 1000;
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
     let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options);
-    layouter.run(&article.meta, &article.meta.title).0
+    let mut doc = layouter.run(&article.meta, &article.meta.title).0;
+    doc.wrap_code = options.wrap_code;
+    doc
 }
 
 /// Reads `draft`'s outline and lays it out at `width` (as [`layout`] does)
@@ -446,7 +466,8 @@ pub fn open(
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
     let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
-    let (doc, outline) = layouter.run(draft.meta(), &title);
+    let (mut doc, outline) = layouter.run(draft.meta(), &title);
+    doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline);
     if article.meta.title == title {
         (article, doc)

@@ -16,7 +16,12 @@ use super::{Role, Style};
 /// million rows holds no more than this many in memory.
 pub const SAMPLE_ROWS: usize = 1000;
 
-/// How a table is drawn, decided from its first [`SAMPLE_ROWS`] rows.
+/// How many cells size a table's columns at most: a table thousands of
+/// columns wide is sized from fewer rows (the header and one more at least).
+pub const SAMPLE_CELLS: usize = 20_000;
+
+/// How a table is drawn, decided from its first [`SAMPLE_ROWS`] rows (or
+/// [`SAMPLE_CELLS`] cells).
 #[derive(Debug)]
 enum Plan {
     /// A grid with these column widths.
@@ -61,7 +66,10 @@ impl Table {
     /// Ends the current row, laying rows out once the columns are sized.
     pub fn end_row(&mut self, l: &mut Layouter<'_>) {
         self.rows.push(std::mem::take(&mut self.cur));
-        if self.plan.is_none() && self.rows.len() > SAMPLE_ROWS {
+        let cells: usize = self.rows.iter().map(Vec::len).sum();
+        if self.plan.is_none()
+            && (self.rows.len() > SAMPLE_ROWS || (cells > SAMPLE_CELLS && self.rows.len() >= 2))
+        {
             self.plan = Some(self.plan(l));
         }
         if self.plan.is_some() {

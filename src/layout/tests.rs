@@ -363,3 +363,4 @@ fn autolinks_show_their_target_and_are_not_numbered() {
 }
 
 mod elements;
+mod folds;

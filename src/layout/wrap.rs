@@ -288,7 +288,7 @@ pub(super) fn push_range(
 /// every code point (six columns for the family). Counting the wider measure
 /// means a line never overflows on either; on a grapheme-aware terminal such
 /// a line merely ends a few columns short.
-pub(super) fn cell_width(g: &str) -> usize {
+pub fn cell_width(g: &str) -> usize {
     let cluster = g.width();
     let mut chars = g.chars();
     match (chars.next(), chars.next()) {

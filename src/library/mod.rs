@@ -6,6 +6,7 @@
 //! linear pass over short strings and integer sets.
 
 mod filter;
+mod order;
 mod preview;
 mod scan;
 mod select;
@@ -17,10 +18,12 @@ use std::path::{Path, PathBuf};
 use crate::article::{Meta, Peek, Warning};
 
 pub use filter::{Filter, Sort, SortKey, TagMode};
+pub use order::path_order;
 pub use preview::Preview;
 pub use scan::markdown_files;
 pub use stream::{
-    Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, scan, scan_stream, scan_with,
+    Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, Stamp, Stamps, check_folder,
+    scan, scan_stream, scan_with, stamps_of, walk_stream,
 };
 
 /// Words read per minute, for the reading time.
@@ -114,6 +117,34 @@ impl Failure {
     }
 }
 
+/// Of each run of rows with the same path (sorted, stable), keeps the last.
+fn keep_last<T>(rows: &mut Vec<T>, path: impl Fn(&T) -> &Path) {
+    let same = |a: &T, b: &T| path_order(path(a), path(b)).is_eq();
+    if !rows.windows(2).any(|w| same(&w[0], &w[1])) {
+        return;
+    }
+    let mut kept: Vec<T> = Vec::with_capacity(rows.len());
+    for row in rows.drain(..) {
+        if kept.last().is_some_and(|last| same(last, &row)) {
+            kept.pop();
+        }
+        kept.push(row);
+    }
+    *rows = kept;
+}
+
+/// `text` in lowercase, borrowed when it already is (most tags are).
+fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
 /// A path shown with forward slashes whatever the platform.
 pub fn path_string(path: &Path) -> String {
     let parts: Vec<_> = path
@@ -164,9 +195,25 @@ impl Library {
     /// Builds a library from entries and failures: orders them by path and
     /// indexes the tags.
     pub fn from_parts(root: PathBuf, mut entries: Vec<Entry>, mut failures: Vec<Failure>) -> Self {
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
-        failures.sort_by(|a, b| a.path.cmp(&b.path));
+        // Rows mostly come in as sorted runs: the stable sort merges them.
+        entries.sort_by(|a, b| path_order(&a.path, &b.path));
+        failures.sort_by(|a, b| path_order(&a.path, &b.path));
+        Library::index(root, entries, failures)
+    }
 
+    /// Like [`Library::from_parts`], but a row replaces any earlier row of
+    /// the same path (rows read again by a rescan, arriving after the ones
+    /// shown). Rows given as sorted runs cost a merge, not a sort.
+    pub fn from_rows(root: PathBuf, mut entries: Vec<Entry>, mut failures: Vec<Failure>) -> Self {
+        entries.sort_by(|a, b| path_order(&a.path, &b.path));
+        failures.sort_by(|a, b| path_order(&a.path, &b.path));
+        keep_last(&mut entries, |e| &e.path);
+        keep_last(&mut failures, |f| &f.path);
+        Library::index(root, entries, failures)
+    }
+
+    /// Indexes the tags of entries already in path order.
+    fn index(root: PathBuf, mut entries: Vec<Entry>, failures: Vec<Failure>) -> Self {
         // Group spellings by lowercase key, in first-seen order.
         struct Group {
             key: String,
@@ -179,15 +226,20 @@ impl Library {
         for entry in &entries {
             let mut ids = Vec::with_capacity(entry.meta.tags.len());
             for tag in &entry.meta.tags {
-                let key = tag.to_lowercase();
-                let gid = *by_key.entry(key.clone()).or_insert_with(|| {
-                    groups.push(Group {
-                        key,
-                        spellings: Vec::new(),
-                        count: 0,
-                    });
-                    groups.len() - 1
-                });
+                let key = lowercase(tag);
+                let gid = match by_key.get(key.as_ref()) {
+                    Some(&gid) => gid,
+                    None => {
+                        let key = key.into_owned();
+                        by_key.insert(key.clone(), groups.len());
+                        groups.push(Group {
+                            key,
+                            spellings: Vec::new(),
+                            count: 0,
+                        });
+                        groups.len() - 1
+                    }
+                };
                 let group = &mut groups[gid];
                 match group.spellings.iter_mut().find(|(s, _)| s == tag) {
                     Some((_, n)) => *n += 1,

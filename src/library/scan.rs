@@ -14,8 +14,8 @@ use std::time::UNIX_EPOCH;
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
-use super::stream::{Batch, Known, ScanOptions};
-use super::{Entry, Failure, LibraryCache};
+use super::stream::{Batch, Known, ScanOptions, Stamps};
+use super::{Entry, Failure};
 use crate::article;
 
 /// Folders a site builds into or vendors into: never articles.
@@ -23,6 +23,10 @@ const BUILD_FOLDERS: [&str; 5] = ["_site", "public", "node_modules", "vendor", "
 
 /// Entries a visitor gathers before it sends them on.
 const BATCH: usize = 256;
+
+/// Entries a visitor sends first: a screenful, so a first scan shows rows
+/// before a whole batch is read.
+const FIRST_BATCH: usize = 48;
 
 /// True for `.md` and `.markdown` files, in any case.
 fn is_markdown(path: &Path) -> bool {
@@ -129,7 +133,7 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
 /// What every visitor shares.
 struct Shared<'a> {
     root: &'a Path,
-    cache: &'a LibraryCache,
+    cache: &'a Stamps,
     tx: Sender<Batch>,
     seen: AtomicUsize,
     /// Files found that the cache knows.
@@ -148,10 +152,13 @@ struct Visitor<'a> {
     found: Vec<PathBuf>,
     changed: Vec<(PathBuf, Known)>,
     unsent: usize,
+    /// Rows gathered before they are sent: [`FIRST_BATCH`], then [`BATCH`].
+    limit: usize,
 }
 
 impl Visitor<'_> {
     fn flush(&mut self) {
+        self.limit = BATCH;
         let seen = self.shared.seen.fetch_add(self.unsent, Ordering::Relaxed) + self.unsent;
         self.unsent = 0;
         if !self.entries.is_empty() || !self.failures.is_empty() {
@@ -267,7 +274,7 @@ impl ParallelVisitor for Visitor<'_> {
             }
             Err(err) => self.error(&err),
         }
-        if self.entries.len() + self.failures.len() >= BATCH || self.unsent >= 4 * BATCH {
+        if self.entries.len() + self.failures.len() >= self.limit || self.unsent >= 4 * BATCH {
             self.flush();
         }
         WalkState::Continue
@@ -291,6 +298,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Builder<'s> {
             found: Vec::new(),
             changed: Vec::new(),
             unsent: 0,
+            limit: FIRST_BATCH,
         })
     }
 }
@@ -309,7 +317,7 @@ pub(super) struct Walked {
 pub(super) fn walk(
     root: &Path,
     options: &ScanOptions,
-    cache: &LibraryCache,
+    cache: &Stamps,
     tx: Sender<Batch>,
 ) -> Walked {
     let shared = Shared {

@@ -99,11 +99,14 @@ impl Library {
     }
 
     /// Orders indices into [`Library::entries`] by `sort`; ties by path.
+    /// The entries are in path order, so a tie by path is a tie by index:
+    /// no path is compared, and with no two rows equal an unstable sort
+    /// gives the same order without a scratch copy.
     pub fn sort_indices(&self, rows: &mut [usize], sort: Sort) {
         use std::cmp::Ordering;
         let e = &self.entries;
         let dir = |o: Ordering| if sort.reverse { o.reverse() } else { o };
-        rows.sort_by(|&a, &b| {
+        rows.sort_unstable_by(|&a, &b| {
             let (x, y) = (&e[a], &e[b]);
             let primary = match sort.key {
                 // Undated last in both directions: "no date" is not a date.
@@ -114,11 +117,11 @@ impl Library {
                     (None, None) => Ordering::Equal,
                 },
                 SortKey::Title => dir(x.title_key.cmp(&y.title_key)),
-                SortKey::Path => dir(x.path.cmp(&y.path)),
+                SortKey::Path => dir(a.cmp(&b)),
                 SortKey::ReadingTime => dir(x.words.cmp(&y.words)),
                 SortKey::LastOpened => Ordering::Equal,
             };
-            primary.then_with(|| x.path.cmp(&y.path))
+            primary.then(a.cmp(&b))
         });
     }
 

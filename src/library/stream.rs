@@ -35,6 +35,33 @@ pub struct Known {
 /// A library's cache: relative path to what is known of that file.
 pub type LibraryCache = HashMap<PathBuf, Known>;
 
+/// What tells a file unchanged since it was read: its size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    /// Its size in bytes.
+    pub size: u64,
+    /// Its modification time, in nanoseconds since the epoch.
+    pub mtime_ns: i64,
+}
+
+/// The files a cache knows, by relative path: all a walk needs to decide
+/// which files to read again, without holding their rows.
+pub type Stamps = HashMap<PathBuf, Stamp>;
+
+/// The stamps of every file `cache` knows.
+pub fn stamps_of(cache: &LibraryCache) -> Stamps {
+    cache
+        .iter()
+        .map(|(rel, k)| {
+            let stamp = Stamp {
+                size: k.size,
+                mtime_ns: k.mtime_ns,
+            };
+            (rel.clone(), stamp)
+        })
+        .collect()
+}
+
 /// Cached rows go out in chunks of this many, so the first arrives at once.
 const CACHED_CHUNK: usize = 4096;
 
@@ -83,11 +110,33 @@ pub fn scan_stream(
     cache: LibraryCache,
 ) -> Result<Receiver<Batch>, Error> {
     check_folder(dir)?;
+    spawn(dir, move |root, tx| {
+        send_cached(cache.iter(), &tx);
+        walk_known(root, &options, &stamps_of(&cache), tx);
+    })
+}
+
+/// Starts walking `dir` on a thread of its own, like [`scan_stream`] but
+/// without any cached rows: the caller has shown them already and gives
+/// only their [`Stamps`], so unchanged files are neither read nor sent.
+pub fn walk_stream(
+    dir: &Path,
+    options: ScanOptions,
+    stamps: Stamps,
+) -> Result<Receiver<Batch>, Error> {
+    check_folder(dir)?;
+    spawn(dir, move |root, tx| walk_known(root, &options, &stamps, tx))
+}
+
+fn spawn(
+    dir: &Path,
+    work: impl FnOnce(&Path, mpsc::Sender<Batch>) + Send + 'static,
+) -> Result<Receiver<Batch>, Error> {
     let (tx, rx) = mpsc::channel();
     let root = dir.to_path_buf();
     std::thread::Builder::new()
         .name("quire-scan".into())
-        .spawn(move || run(&root, &options, cache, tx))
+        .spawn(move || work(&root, tx))
         .map_err(|source| Error::Read {
             path: dir.to_path_buf(),
             source,
@@ -95,7 +144,8 @@ pub fn scan_stream(
     Ok(rx)
 }
 
-fn check_folder(dir: &Path) -> Result<(), Error> {
+/// Checks that `dir` is there and is a folder: what makes a scan fail.
+pub fn check_folder(dir: &Path) -> Result<(), Error> {
     let meta = fs::metadata(dir).map_err(|source| Error::Read {
         path: dir.to_path_buf(),
         source,
@@ -108,9 +158,12 @@ fn check_folder(dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-fn run(root: &Path, options: &ScanOptions, cache: LibraryCache, tx: mpsc::Sender<Batch>) {
-    let mut chunk = Vec::with_capacity(CACHED_CHUNK.min(cache.len()));
-    for (rel, known) in &cache {
+fn send_cached<'a>(
+    cache: impl Iterator<Item = (&'a PathBuf, &'a Known)>,
+    tx: &mpsc::Sender<Batch>,
+) {
+    let mut chunk = Vec::new();
+    for (rel, known) in cache {
         chunk.push(Entry::new(rel.clone(), known.size, known.peek.clone()));
         if chunk.len() == CACHED_CHUNK {
             let _ = tx.send(Batch::Cached(std::mem::take(&mut chunk)));
@@ -119,14 +172,21 @@ fn run(root: &Path, options: &ScanOptions, cache: LibraryCache, tx: mpsc::Sender
     if !chunk.is_empty() {
         let _ = tx.send(Batch::Cached(chunk));
     }
-    let walked = super::scan::walk(root, options, &cache, tx.clone());
+}
+
+fn walk_known(root: &Path, options: &ScanOptions, stamps: &Stamps, tx: mpsc::Sender<Batch>) {
+    let walked = super::scan::walk(root, options, stamps, tx.clone());
     let files = walked.found.len();
     // Usually every cached file is still there: no set to build.
     let mut removed = Vec::new();
-    if walked.cached_found < cache.len() {
+    if walked.cached_found < stamps.len() {
         let found: HashSet<PathBuf> = walked.found.into_iter().collect();
-        removed = cache.into_keys().filter(|k| !found.contains(k)).collect();
-        removed.sort();
+        removed = stamps
+            .keys()
+            .filter(|k| !found.contains(*k))
+            .cloned()
+            .collect();
+        removed.sort_by(|a, b| super::path_order(a, b));
     }
     let changed = walked.changed;
     let _ = tx.send(Batch::Done(ScanReport {
@@ -189,7 +249,7 @@ impl Collector {
     pub fn finish(self) -> (Library, Option<ScanReport>) {
         let mut entries = self.entries;
         // Stable: rows of one path stay in arrival order, the last wins.
-        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        entries.sort_by(|a, b| super::path_order(&a.path, &b.path));
         let mut settled: Vec<Entry> = Vec::with_capacity(entries.len());
         for entry in entries {
             if settled.last().is_some_and(|last| last.path == entry.path) {

@@ -440,3 +440,27 @@ fn failures_hide_under_tag_filters_and_match_text_by_path() {
     };
     assert!(lib.select_failures(&tagged).is_empty());
 }
+
+#[test]
+fn from_rows_keeps_the_last_row_of_a_path_in_path_order() {
+    let rows = vec![
+        entry("b.md", "B old", None, &[], 10),
+        entry("a/z.md", "AZ", None, &[], 10),
+        entry("a-b.md", "AB", None, &[], 10),
+        entry("b.md", "B new", None, &[], 10),
+    ];
+    let lib = Library::from_rows(PathBuf::from("x"), rows, vec![]);
+    let got: Vec<(String, String)> = lib
+        .entries
+        .iter()
+        .map(|e| (e.path_string(), e.meta.title.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("a/z.md".to_string(), "AZ".to_string()),
+            ("a-b.md".to_string(), "AB".to_string()),
+            ("b.md".to_string(), "B new".to_string()),
+        ]
+    );
+}

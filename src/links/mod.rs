@@ -9,6 +9,7 @@
 //! and following one link in the reader costs a few `stat`s.
 
 mod extract;
+pub mod hyperlink;
 mod path;
 mod resolve;
 pub mod site;

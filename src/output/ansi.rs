@@ -8,6 +8,7 @@ use crate::Outcome;
 use crate::cli::{ColorArg, RenderArgs};
 use crate::config::Config;
 use crate::layout::{self, Document, LayoutOptions};
+use crate::links::hyperlink::{link_target, osc8_url};
 use crate::theme::{Color, Style, Theme};
 
 /// The width used when stdout is not a terminal and none is given.
@@ -54,7 +55,10 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
             }
         })
     });
-    let options = LayoutOptions::for_theme(theme.as_ref());
+    let options = LayoutOptions {
+        wrap_code: args.wrap_code,
+        ..LayoutOptions::for_theme(theme.as_ref())
+    };
     let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());
     write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;
@@ -101,53 +105,6 @@ pub fn write_document(
         out.write_all(b"\n")?;
     }
     Ok(())
-}
-
-/// The URL a link may open from a terminal: `http`, `https` and `mailto` as
-/// written (an e-mail autolink gets `mailto:`), and a relative link as the
-/// `file://` URL of the file next to the article. Every other scheme
-/// (`javascript:`, `vscode:`, a `file:` the article wrote itself) gets no
-/// hyperlink: its text prints plain.
-fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
-    let url = url.trim();
-    let end = url.find([':', '/', '?', '#']);
-    if let Some(at) = end.filter(|&at| url[at..].starts_with(':')) {
-        let scheme = url[..at].to_ascii_lowercase();
-        return matches!(scheme.as_str(), "http" | "https" | "mailto").then(|| url.to_string());
-    }
-    if url.contains('@') && !url.contains('/') {
-        return Some(format!("mailto:{url}"));
-    }
-    if url.starts_with("//") {
-        return None;
-    }
-    let article = std::path::absolute(article?).ok()?;
-    let (path, fragment) = match url.find('#') {
-        Some(at) => url.split_at(at),
-        None => (url, ""),
-    };
-    let path = path.split('?').next().unwrap_or_default();
-    let file = if path.is_empty() {
-        article
-    } else {
-        article.parent()?.join(path)
-    };
-    Some(format!("file://{}{fragment}", file.display()))
-}
-
-/// A URL fit for an OSC 8 sequence: every byte outside printable ASCII
-/// (controls, spaces, non-ASCII) percent-encoded, so nothing can end or
-/// extend the sequence.
-fn osc8_url(url: &str) -> String {
-    let mut out = String::with_capacity(url.len());
-    for b in url.bytes() {
-        if (0x21..0x7f).contains(&b) && b != b'\\' {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 /// The SGR parameters (without `ESC [` and `m`) of a theme style.
@@ -197,36 +154,6 @@ fn color_code(color: Color, background: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn osc8_urls_cannot_escape() {
-        assert_eq!(
-            osc8_url("http://e\x1b\\x y/é"),
-            "http://e%1B%5Cx%20y/%C3%A9"
-        );
-    }
-
-    #[test]
-    fn only_web_mail_and_our_own_file_links_are_hyperlinks() {
-        let article = Some(Path::new("/posts/a.md"));
-        for (url, want) in [
-            ("https://e.org/x", Some("https://e.org/x")),
-            ("HTTP://e.org", Some("HTTP://e.org")),
-            ("mailto:a@b.org", Some("mailto:a@b.org")),
-            ("a@b.org", Some("mailto:a@b.org")),
-            ("other.md#part", Some("file:///posts/other.md#part")),
-            ("#part", Some("file:///posts/a.md#part")),
-            ("javascript:alert(1)", None),
-            (" JavaScript:alert(1)", None),
-            ("vscode://file/etc/passwd", None),
-            ("file:///etc/passwd", None),
-            ("data:text/html,x", None),
-            ("//evil.org/x", None),
-        ] {
-            assert_eq!(link_target(url, article).as_deref(), want, "{url}");
-        }
-        assert_eq!(link_target("other.md", None), None);
-    }
 
     #[test]
     fn sgr_codes() {

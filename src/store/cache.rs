@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
 use crate::article::{FrontMatterKind, Meta, Peek, Warning};
-use crate::library::{Known, LibraryCache, path_string};
+use crate::library::{Known, LibraryCache, Stamp, Stamps, path_string};
 
 /// One row as stored (JSON in the `row` column): a peek, flattened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,33 +95,111 @@ impl CachedRow {
     }
 }
 
+/// One file of the cache as read back.
+#[derive(Debug, Clone)]
+pub struct CachedFile {
+    /// The file, relative to the library's folder.
+    pub rel: PathBuf,
+    /// Its size and modification time when it was read.
+    pub stamp: Stamp,
+    /// What was read from it.
+    pub peek: Peek,
+}
+
+/// A row of `SELECT rel, size, mtime_ns, row` decoded; `None` for a row
+/// that no longer decodes, so that its file is read again.
+fn decode(r: &rusqlite::Row<'_>) -> Result<Option<CachedFile>, StoreError> {
+    // Borrowed straight from SQLite's buffer: no String per row for the JSON.
+    let text = r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
+    let Ok(row) = serde_json::from_str::<CachedRow>(text) else {
+        return Ok(None);
+    };
+    let rel: String = r.get(0)?;
+    let size: i64 = r.get(1)?;
+    Ok(Some(CachedFile {
+        rel: PathBuf::from(rel),
+        stamp: Stamp {
+            size: size as u64,
+            mtime_ns: r.get(2)?,
+        },
+        peek: row.into_peek(),
+    }))
+}
+
 impl Store {
     /// Everything cached for the library at `root` (its canonical folder).
     /// A row that no longer decodes is left out, so its file is read again.
     pub fn load_library(&self, root: &str) -> Result<LibraryCache, StoreError> {
+        let mut out = HashMap::new();
+        self.read_library(root, usize::MAX, usize::MAX, |files| {
+            out.extend(files.into_iter().map(|f| {
+                let known = Known {
+                    size: f.stamp.size,
+                    mtime_ns: f.stamp.mtime_ns,
+                    peek: f.peek,
+                };
+                (f.rel, known)
+            }));
+            true
+        })?;
+        Ok(out)
+    }
+
+    /// The size and modification time of every file cached under `root`:
+    /// what a rescan compares the folder with, without decoding rows.
+    pub fn library_stamps(&self, root: &str) -> Result<Stamps, StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT rel, size, mtime_ns, row FROM library_files WHERE root = ?1")?;
+            .prepare_cached("SELECT rel, size, mtime_ns FROM library_files WHERE root = ?1")?;
         let mut rows = stmt.query([root])?;
-        let mut out = HashMap::new();
+        let mut out = Stamps::new();
         while let Some(r) = rows.next()? {
             let rel: String = r.get(0)?;
             let size: i64 = r.get(1)?;
-            let mtime_ns: i64 = r.get(2)?;
-            let text: String = r.get(3)?;
-            let Ok(row) = serde_json::from_str::<CachedRow>(&text) else {
-                continue;
+            let stamp = Stamp {
+                size: size as u64,
+                mtime_ns: r.get(2)?,
             };
-            out.insert(
-                PathBuf::from(rel),
-                Known {
-                    size: size as u64,
-                    mtime_ns,
-                    peek: row.into_peek(),
-                },
-            );
+            out.insert(PathBuf::from(rel), stamp);
         }
         Ok(out)
+    }
+
+    /// Reads the cache of the library at `root` in pages, handing each to
+    /// `page` as soon as it is read, so the first rows can be shown while
+    /// the rest is still being read: `first` rows, then `size` at a time.
+    /// Paths come last first, which for dated names (`2024/..`,
+    /// `_posts/2024-05-01-..`) is newest first. Stops early when `page`
+    /// returns false. Rows that no longer decode are left out.
+    pub fn read_library(
+        &self,
+        root: &str,
+        first: usize,
+        size: usize,
+        mut page: impl FnMut(Vec<CachedFile>) -> bool,
+    ) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT rel, size, mtime_ns, row FROM library_files WHERE root = ?1 ORDER BY rel DESC",
+        )?;
+        let mut rows = stmt.query([root])?;
+        let mut want = first.max(1);
+        let mut files = Vec::with_capacity(want.min(4096));
+        while let Some(r) = rows.next()? {
+            if let Some(file) = decode(r)? {
+                files.push(file);
+            }
+            if files.len() >= want {
+                if !page(std::mem::take(&mut files)) {
+                    return Ok(());
+                }
+                want = size.max(1);
+                files.reserve(want.min(4096));
+            }
+        }
+        if !files.is_empty() {
+            page(files);
+        }
+        Ok(())
     }
 
     /// Writes what a scan of `root` learnt, in one transaction: `changed`

@@ -15,7 +15,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use cache::CachedRow;
+pub use cache::{CachedFile, CachedRow};
 pub use position::{Position, ReadingState, Visit};
 
 /// How long a write waits for another quire's transaction before giving up.
@@ -54,7 +54,7 @@ pub enum StoreError {
 impl StoreError {
     /// True when the file is damaged (not a database, or failed its check),
     /// as opposed to locked, read-only or missing.
-    fn is_corrupt(&self) -> bool {
+    pub fn is_corrupt(&self) -> bool {
         match self {
             StoreError::Sqlite(e) => matches!(
                 e.sqlite_error_code(),
@@ -110,8 +110,23 @@ impl Store {
     /// `quire.db.corrupt-<unix time>` and a new one started; that is
     /// reported in the warnings. Any other fault gives `None` and one warning.
     pub fn open_or_warn(path: &Path) -> (Option<Store>, Vec<String>) {
+        Store::open_or_warn_with(path, true)
+    }
+
+    /// Like [`Store::open_or_warn`]; with `check` false the integrity check
+    /// is left for [`Store::check`] (a file that is not a database is still
+    /// found and moved aside), so a start can read its first rows without
+    /// reading the whole file first.
+    pub fn open_or_warn_with(path: &Path, check: bool) -> (Option<Store>, Vec<String>) {
+        let open = |path: &Path| {
+            if check {
+                Store::open(path)
+            } else {
+                Store::open_unchecked(path)
+            }
+        };
         let mut warnings = Vec::new();
-        match Store::open(path) {
+        match open(path) {
             Ok(store) => return (Some(store), warnings),
             Err(e) if e.is_corrupt() => match move_aside(path) {
                 Ok(aside) => warnings.push(format!(
@@ -129,7 +144,7 @@ impl Store {
                 return (None, warnings);
             }
         }
-        match Store::open(path) {
+        match open(path) {
             Ok(store) => (Some(store), warnings),
             Err(e) => {
                 warnings.push(format!("{}: {e}: running without memory", path.display()));
@@ -139,34 +154,38 @@ impl Store {
     }
 
     /// Opens the store at `path` and checks it: WAL, a busy timeout, the
-    /// schema migrated, `PRAGMA quick_check` passed.
+    /// schema migrated, `PRAGMA quick_check` of its tables (not the search
+    /// index's) passed.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags)?;
-        conn.busy_timeout(BUSY_TIMEOUT)?;
-        if conn.is_readonly("main")? {
-            return Err(StoreError::ReadOnly);
-        }
-        // The first read of the file: a file that is not a database fails here.
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::ReadOnly);
-        }
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        quick_check(&conn)?;
+        let mut conn = connect(path)?;
+        check(&conn)?;
         schema::migrate(&mut conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
         })
+    }
+
+    /// Opens the store at `path` like [`Store::open`] but without the
+    /// integrity check, which reads the whole file (unless the schema needs
+    /// a migration): run [`Store::check`] before writing.
+    pub fn open_unchecked(path: &Path) -> Result<Store, StoreError> {
+        let mut conn = connect(path)?;
+        if schema::version(&conn)? != schema::latest() {
+            // A migration writes: never into a damaged file.
+            check(&conn)?;
+        }
+        schema::migrate(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// `PRAGMA quick_check`: an error that [`StoreError::is_corrupt`] when
+    /// the file is damaged.
+    pub fn check(&self) -> Result<(), StoreError> {
+        check(&self.conn)
     }
 
     /// Gives up the store for its connection: the search index owns one of
@@ -186,11 +205,37 @@ impl Store {
     }
 }
 
+/// A connection to the store at `path` (folders made): WAL, a busy
+/// timeout. A file that is not a database fails here.
+fn connect(path: &Path) -> Result<Connection, StoreError> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if conn.is_readonly("main")? {
+        return Err(StoreError::ReadOnly);
+    }
+    // The first read of the file: a file that is not a database fails here.
+    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::ReadOnly);
+    }
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(conn)
+}
+
 /// `PRAGMA quick_check` of each of the store's tables but the search
 /// index's: checking those would run FTS5's own check, which reads every
 /// posting (a second for 10,000 articles, at every start), for data that is
 /// rebuilt from the articles anyway.
-fn quick_check(conn: &Connection) -> Result<(), StoreError> {
+fn check(conn: &Connection) -> Result<(), StoreError> {
     let tables: Vec<String> = conn
         .prepare(
             "SELECT name FROM sqlite_schema WHERE type = 'table'

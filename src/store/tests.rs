@@ -367,3 +367,74 @@ fn reading_states_under_a_folder_leave_out_its_namesakes() {
     keys.sort();
     assert_eq!(keys, ["/lib/a.md", "/lib/sub/b.md"]);
 }
+
+#[test]
+fn the_cache_reads_back_in_pages_last_path_first_and_stops_when_asked() {
+    let (_dir, path) = temp();
+    let mut store = Store::open(&path).unwrap();
+    let text = b"---\ntitle: T\n---\nwords\n";
+    let rows: Vec<(PathBuf, Known)> = (0..10)
+        .map(|i| {
+            let rel = PathBuf::from(format!("p{i}.md"));
+            let known = Known {
+                size: 10 + i,
+                mtime_ns: 5,
+                peek: peek(&rel, text),
+            };
+            (rel, known)
+        })
+        .collect();
+    store.save_library("/lib", &rows, &[]).unwrap();
+    let mut pages: Vec<Vec<String>> = Vec::new();
+    store
+        .read_library("/lib", 3, 4, |files| {
+            pages.push(files.iter().map(|f| f.rel.display().to_string()).collect());
+            true
+        })
+        .unwrap();
+    assert_eq!(
+        pages,
+        [
+            vec!["p9.md", "p8.md", "p7.md"],
+            vec!["p6.md", "p5.md", "p4.md", "p3.md"],
+            vec!["p2.md", "p1.md", "p0.md"],
+        ]
+    );
+    let mut calls = 0;
+    store
+        .read_library("/lib", 3, 4, |_| {
+            calls += 1;
+            false
+        })
+        .unwrap();
+    assert_eq!(calls, 1, "stops after the first page");
+}
+
+#[test]
+fn an_unchecked_open_reads_and_a_later_check_finds_the_damage() {
+    let (_dir, path) = temp();
+    {
+        let mut store = Store::open(&path).unwrap();
+        for i in 0..200 {
+            store
+                .mark_read(&format!("/some/long/path/article-{i:04}.md"), true)
+                .unwrap();
+        }
+        store
+            .conn
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+            .unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in &mut bytes[4096..8192] {
+        *b = 0x5a;
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let store = Store::open_unchecked(&path).expect("the header is fine");
+    let err = store.check().unwrap_err();
+    assert!(err.is_corrupt(), "{err}");
+    drop(store);
+    let (store, warnings) = Store::open_or_warn_with(&path, false);
+    assert!(store.is_some());
+    assert!(warnings.is_empty(), "no check yet: {warnings:?}");
+}

@@ -161,6 +161,12 @@ pub enum Action {
     HistoryBack,
     /// Go forward again to the place gone back from.
     HistoryForward,
+    /// Reader: fold or unfold the first `<details>` summary on screen.
+    ToggleDetails,
+    /// Reader: wrap long code lines (marked `↪`), or cut them again.
+    ToggleCodeWrap,
+    /// Draw the whole screen again, from scratch.
+    Redraw,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -251,6 +257,15 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::CopyUrl, "copy the external link (OSC 52)"),
     (Action::HistoryBack, "go back to the place left"),
     (Action::HistoryForward, "go forward again"),
+    (
+        Action::ToggleDetails,
+        "fold / unfold the first ▸/▾ details summary on screen",
+    ),
+    (
+        Action::ToggleCodeWrap,
+        "wrap long code lines (↪) or cut them (→)",
+    ),
+    (Action::Redraw, "draw the whole screen again"),
 ];
 
 impl Action {
@@ -300,6 +315,8 @@ pub enum Effect {
     },
     /// Put this text on the terminal's clipboard (OSC 52).
     Copy(String),
+    /// Clear the terminal and draw the whole screen again.
+    Redraw,
 }
 
 #[cfg(test)]

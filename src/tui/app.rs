@@ -70,6 +70,10 @@ pub struct Config {
     pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
+    /// Long code lines wrap (`w` toggles it in the reader) instead of being cut.
+    pub wrap_code: bool,
+    /// Links in the reader are OSC 8 hyperlinks the terminal can open.
+    pub hyperlinks: bool,
 }
 
 impl Default for Config {
@@ -80,6 +84,8 @@ impl Default for Config {
             outline: OutlineSide::Left,
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: Layouter::Quire,
+            wrap_code: false,
+            hyperlinks: true,
         }
     }
 }

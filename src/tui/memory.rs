@@ -33,6 +33,8 @@ struct Slot {
     path: PathBuf,
     store: Option<Store>,
     tried: bool,
+    /// True once the store passed its integrity check (or was replaced).
+    checked: bool,
     warnings: Vec<String>,
 }
 
@@ -43,19 +45,44 @@ impl StoreHandle {
             path: path.to_path_buf(),
             store: None,
             tried: false,
+            checked: false,
             warnings: Vec::new(),
         })))
     }
 
-    /// Runs `f` on the store, opening it first if no one has; `None` when
-    /// the store cannot be used (the reason joins the warnings).
+    /// Runs `f` on the store, opening and checking it first if no one has;
+    /// `None` when the store cannot be used (the reason joins the warnings).
     pub fn with<R>(&self, f: impl FnOnce(&mut Store) -> Result<R, StoreError>) -> Option<R> {
+        self.access(true, f)
+    }
+
+    /// Like [`StoreHandle::with`] for a read that may run before the
+    /// integrity check, which reads the whole file: the library's first rows
+    /// show without waiting for it. The next [`StoreHandle::with`] checks,
+    /// and moves a damaged file aside then.
+    pub fn read_unchecked<R>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<R, StoreError>,
+    ) -> Option<R> {
+        self.access(false, f)
+    }
+
+    fn access<R>(
+        &self,
+        check: bool,
+        f: impl FnOnce(&mut Store) -> Result<R, StoreError>,
+    ) -> Option<R> {
         let mut slot = self.0.lock().ok()?;
         if !slot.tried {
             slot.tried = true;
-            let (store, warnings) = Store::open_or_warn(&slot.path);
+            slot.checked = check;
+            let (store, warnings) = Store::open_or_warn_with(&slot.path, check);
             slot.store = store;
             slot.warnings.extend(warnings);
+        }
+        if check && !slot.checked {
+            slot.checked = true;
+            slot.check();
         }
         let result = f(slot.store.as_mut()?);
         match result {
@@ -73,6 +100,24 @@ impl StoreHandle {
             .lock()
             .map(|mut slot| std::mem::take(&mut slot.warnings))
             .unwrap_or_default()
+    }
+}
+
+impl Slot {
+    /// The check an unchecked open left: a damaged file is closed, moved
+    /// aside and replaced by a new store, as opening it checked would have.
+    fn check(&mut self) {
+        let Some(store) = &self.store else { return };
+        match store.check() {
+            Ok(()) => {}
+            Err(e) if e.is_corrupt() => {
+                self.store = None;
+                let (store, warnings) = Store::open_or_warn(&self.path);
+                self.store = store;
+                self.warnings.extend(warnings);
+            }
+            Err(e) => self.warnings.push(format!("quire's memory: {e}")),
+        }
     }
 }
 
@@ -143,6 +188,15 @@ pub enum MemoryJob {
         /// The walk's rules.
         options: crate::library::ScanOptions,
     },
+    /// Scan a library folder again under rows already on screen (`R`, a
+    /// change seen): the cache's rows are not sent again, only what changed
+    /// since it was written.
+    Rescan {
+        /// The folder.
+        dir: PathBuf,
+        /// The walk's rules.
+        options: crate::library::ScanOptions,
+    },
 }
 
 /// What a memory job produced.
@@ -167,9 +221,9 @@ pub enum MemoryOutput {
 }
 
 impl MemoryJob {
-    /// True for the scan, which streams until its walk ends.
+    /// True for the scans, which stream until their walk ends.
     pub fn long_running(&self) -> bool {
-        matches!(self, MemoryJob::Scan { .. })
+        matches!(self, MemoryJob::Scan { .. } | MemoryJob::Rescan { .. })
     }
 
     /// Does the work on `store` (none: only the scan has something to do).
@@ -202,7 +256,10 @@ impl MemoryJob {
                 }
                 MemoryOutput::Written
             }
-            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter),
+            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter, true),
+            MemoryJob::Rescan { dir, options } => {
+                scan_library(&dir, options, store, reporter, false)
+            }
         }
     }
 }
@@ -376,7 +433,7 @@ pub fn save_at_exit(app: &mut App) {
             MemoryJob::MarkRead { key, read } => {
                 store.with(|s| s.mark_read(&key, read));
             }
-            MemoryJob::Opened { .. } | MemoryJob::Scan { .. } => {}
+            MemoryJob::Opened { .. } | MemoryJob::Scan { .. } | MemoryJob::Rescan { .. } => {}
         }
     }
     let now = Instant::now();
@@ -442,15 +499,27 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 }
 
 /// Scans the library again (`R`, or its folder changed): rows stream in
-/// over the ones shown, keeping the selection and the filters.
+/// over the ones shown, keeping the selection and the filters; only what
+/// changed since the last scan comes back.
 pub fn rescan(app: &mut App) {
-    let Some((dir, options)) = app.screens.iter().find_map(|s| match s {
-        Screen::Library(l) => Some((l.library.root.clone(), l.scan_options.clone())),
+    let Some((dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => Some((
+            l.library.root.clone(),
+            l.scan_options.clone(),
+            l.states.scan.is_some(),
+        )),
         _ => None,
     }) else {
         return;
     };
-    let id = push(app, MemoryJob::Scan { dir, options });
+    // A scan still streaming may not have sent every cached row yet: its
+    // rows stop here, so the new one sends them all again.
+    let job = if streaming {
+        MemoryJob::Scan { dir, options }
+    } else {
+        MemoryJob::Rescan { dir, options }
+    };
+    let id = push(app, job);
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);

@@ -170,6 +170,8 @@ where
             }
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}
+            // Forget what the screen shows: the next draw writes every cell.
+            Some(Effect::Redraw) => terminal.clear()?,
             Some(Effect::Copy(text)) => {
                 if let Err(e) = terminal.backend_mut().copy(&text) {
                     update::set_message(app, format!("could not copy: {e}"));
@@ -248,6 +250,8 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         outline: settings.outline,
         outline_width: settings.outline_width,
         layouter: app::Layouter::Quire,
+        wrap_code: false,
+        hyperlinks: settings.hyperlinks,
     };
     (config, keymap)
 }

@@ -22,6 +22,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
             return None;
         }
         Action::Quit => return Some(Effect::Quit),
+        Action::Redraw => return Some(Effect::Redraw),
         Action::Done(done) => {
             finish(app, *done);
             request_layouts(app);

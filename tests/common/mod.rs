@@ -63,6 +63,8 @@ pub fn config() -> Config {
         outline: quire::config::OutlineSide::Left,
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::tui::Layouter::Quire,
+        wrap_code: false,
+        hyperlinks: false,
     }
 }
 

@@ -26,11 +26,13 @@ pub fn available(test: &str) -> bool {
 }
 
 /// True once the shell has printed a command's exit status as `EXIT:N`
-/// (not just echoed the command line that prints it).
+/// (not just echoed the command line that prints it, `EXIT:$?`). The
+/// status may follow a prompt: a line typed ahead while `clear` runs is
+/// echoed before the prompt, and the program then starts after it.
 pub fn exited(screen: &str) -> bool {
     screen.lines().any(|l| {
-        l.strip_prefix("EXIT:")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        l.match_indices("EXIT:")
+            .any(|(at, _)| l[at + 5..].starts_with(|c: char| c.is_ascii_digit()))
     })
 }
 

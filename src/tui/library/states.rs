@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use crate::library::{Library, SortKey};
+use crate::library::{Library, SortKey, path_order};
 use crate::store::ReadingState;
 use crate::tui::jobs::JobId;
 use crate::tui::memory::{MemoryJob, ScanRows};
@@ -204,33 +204,42 @@ impl LibraryScreen {
         let root = self.library.root.clone();
         let mut entries = std::mem::take(&mut self.library.entries);
         let mut failures = std::mem::take(&mut self.library.failures);
-        // A row read again (a rescan) replaces the row of the same path.
-        let gone: HashSet<PathBuf> = batches
-            .iter()
-            .flat_map(|b| {
-                b.gone
-                    .iter()
-                    .chain(b.entries.iter().map(|e| &e.path))
-                    .chain(b.failures.iter().map(|f| &f.path))
-                    .cloned()
-            })
-            .collect();
-        if !gone.is_empty() {
-            entries.retain(|e| !gone.contains(&e.path));
-            failures.retain(|f| !gone.contains(&f.path));
-        }
+        // By path, while the entry numbers are still the ones they were asked under.
         let previews = self.previews_by_path(&entries);
         let reading = self
             .preview_job
             .and_then(|(e, id)| entries.get(e).map(|x| (e, id, x.path.clone())));
+        // Files gone, and files that failed this time: few, so hashed. A
+        // row read again replaces its old row when the rows are merged.
+        let gone: HashSet<&Path> = batches
+            .iter()
+            .flat_map(|b| b.gone.iter().chain(b.failures.iter().map(|f| &f.path)))
+            .map(PathBuf::as_path)
+            .collect();
+        if !gone.is_empty() {
+            entries.retain(|e| !gone.contains(e.path.as_path()));
+            failures.retain(|f| !gone.contains(f.path.as_path()));
+        }
+        if !failures.is_empty() {
+            // A file that failed before and reads now.
+            let read: HashSet<&Path> = batches
+                .iter()
+                .flat_map(|b| b.entries.iter().map(|e| e.path.as_path()))
+                .collect();
+            failures.retain(|f| !read.contains(f.path.as_path()));
+        }
+        drop(gone);
         for b in batches {
-            entries.extend(b.entries);
+            let mut new = b.entries;
+            // Sorted runs: the library's sort merges them with the rows shown.
+            new.sort_by(|x, y| path_order(&x.path, &y.path));
+            entries.extend(new);
             failures.extend(b.failures);
         }
-        self.library = Library::from_parts(root, entries, failures);
+        self.library = Library::from_rows(root, entries, failures);
         self.restore_previews(previews);
         if let Some((e, id, path)) = reading {
-            let now = self.library.entries.iter().position(|x| x.path == path);
+            let now = self.entry_of(&path);
             let asked = self.states.renumbered.map_or(e, |(first, _)| first);
             self.states.renumbered = Some((asked, now));
             self.preview_job = now.map(|n| (n, id));
@@ -248,6 +257,15 @@ impl LibraryScreen {
             self.scroll = 0;
         }
         self.follow();
+    }
+
+    /// The number of the entry at `path`: a binary search, the entries
+    /// being in path order.
+    fn entry_of(&self, path: &Path) -> Option<usize> {
+        self.library
+            .entries
+            .binary_search_by(|e| path_order(&e.path, path))
+            .ok()
     }
 
     /// The entry a finished preview is for now that rows have moved:
@@ -271,10 +289,16 @@ impl LibraryScreen {
     }
 
     fn row_of(&self, path: &Path) -> Option<usize> {
-        self.rows.iter().position(|r| match *r {
-            Row::Article(i) => self.library.entries[i].path == path,
-            Row::Failed(i) => self.library.failures[i].path == path,
-        })
+        let row = match self.entry_of(path) {
+            Some(i) => Row::Article(i),
+            None => Row::Failed(
+                self.library
+                    .failures
+                    .iter()
+                    .position(|f| path_order(&f.path, path).is_eq())?,
+            ),
+        };
+        self.rows.iter().position(|&r| r == row)
     }
 
     /// The cached previews by path, before the entries are renumbered.
@@ -289,19 +313,9 @@ impl LibraryScreen {
     }
 
     fn restore_previews(&mut self, previews: Vec<(PathBuf, super::PreviewState)>) {
-        if previews.is_empty() {
-            return;
-        }
-        let index: HashMap<&Path, usize> = self
-            .library
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.path.as_path(), i))
-            .collect();
         let moved: Vec<(usize, super::PreviewState)> = previews
             .into_iter()
-            .filter_map(|(p, state)| index.get(p.as_path()).map(|&i| (i, state)))
+            .filter_map(|(p, state)| self.entry_of(&p).map(|i| (i, state)))
             .collect();
         self.previews.extend(moved);
     }

@@ -3,11 +3,11 @@
 //! messages that the screen rebuilds its list a handful of times, not once
 //! per file; at the end, what the cache learnt is written back.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::library::{Batch, Entry, Failure, LibraryCache, ScanOptions, scan_stream};
+use crate::library::{Batch, Entry, Failure, ScanOptions, Stamps, walk_stream};
 use crate::store::ReadingState;
 
 use super::{MemoryOutput, StoreHandle};
@@ -23,7 +23,8 @@ pub struct ScanRows {
     pub entries: Vec<Entry>,
     /// Files that could not be read.
     pub failures: Vec<Failure>,
-    /// Paths whose rows go: changed files read again, files gone.
+    /// Paths whose rows go: files gone. (A row in `entries` or `failures`
+    /// replaces the row of its path.)
     pub gone: Vec<PathBuf>,
     /// Files the walk has checked so far.
     pub seen: usize,
@@ -46,7 +47,7 @@ fn send(reporter: &Reporter, output: MemoryOutput) -> bool {
 /// The states of the articles under `root`, by relative path.
 fn states_under(store: &StoreHandle, root: &Path) -> HashMap<PathBuf, ReadingState> {
     let found = store
-        .with(|s| s.reading_states_under(&root.to_string_lossy()))
+        .read_unchecked(|s| s.reading_states_under(&root.to_string_lossy()))
         .unwrap_or_default();
     found
         .into_iter()
@@ -57,56 +58,137 @@ fn states_under(store: &StoreHandle, root: &Path) -> HashMap<PathBuf, ReadingSta
         .collect()
 }
 
+/// Cached rows in the first message: a screenful or two, read in a few
+/// milliseconds, so the library shows before the rest of the cache is read.
+const FIRST_PAGE: usize = 400;
+
+/// Cached rows read at a time after the first page.
+const PAGE: usize = 4096;
+
+/// Gathers rows and decides when they go to the screen: the first at once,
+/// then each message at least doubles what is shown (so the screen takes
+/// in a hundred thousand rows a handful of times, not once per page), or
+/// waits no longer than [`HOLD`].
+struct Sender<'a> {
+    reporter: &'a Reporter,
+    out: ScanRows,
+    shown: usize,
+    last: Instant,
+}
+
+impl Sender<'_> {
+    /// Sends what is gathered if it is due (or `now`); false once nobody
+    /// listens any more.
+    fn offer(&mut self, now: bool) -> bool {
+        let n = self.out.len() + self.out.gone.len();
+        let due = (self.shown == 0 && n > 0)
+            || n >= self.shown.max(1024)
+            || (n > 0 && (now || self.last.elapsed() >= HOLD));
+        if !due {
+            return true;
+        }
+        self.shown += n;
+        self.last = Instant::now();
+        let rows = ScanRows {
+            total: self.out.total,
+            seen: self.out.seen,
+            ..std::mem::take(&mut self.out)
+        };
+        self.out.total = rows.total;
+        self.out.seen = rows.seen;
+        send(self.reporter, MemoryOutput::Rows(Box::new(rows)))
+    }
+}
+
+/// Streams the cache of `root_key` to the screen page by page, returning
+/// the stamps of the files it knows; `None` once nobody listens.
+fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Option<Stamps> {
+    let mut stamps = Stamps::new();
+    let mut listening = true;
+    store.read_unchecked(|s| {
+        s.read_library(root_key, FIRST_PAGE, PAGE, |files| {
+            // A short page is the last: it goes below, with the total.
+            let full = files.len() >= if stamps.is_empty() { FIRST_PAGE } else { PAGE };
+            tx.out.entries.reserve(files.len());
+            for f in files {
+                stamps.insert(f.rel.clone(), f.stamp);
+                tx.out.entries.push(Entry::new(f.rel, f.stamp.size, f.peek));
+            }
+            listening = !full || tx.offer(false);
+            listening
+        })
+    });
+    // Everything cached is on screen before the walk starts, and the
+    // progress line knows how many files to expect.
+    if !stamps.is_empty() {
+        tx.out.total = Some(stamps.len());
+    }
+    (listening && tx.offer(true)).then_some(stamps)
+}
+
 /// Scans `dir` through the store's cache (if any), streaming rows to the
-/// library screen; the last rows are the result.
+/// library screen; the last rows are the result. With `show_cached` the
+/// cached rows go first, a page at a time (without, the screen has them:
+/// a rescan); then the walk stats every file and reads only those that are
+/// new or changed.
 pub fn scan_library(
     dir: &Path,
     options: ScanOptions,
     store: Option<&StoreHandle>,
     reporter: &Reporter,
+    show_cached: bool,
 ) -> MemoryOutput {
+    if let Err(e) = crate::library::check_folder(dir) {
+        return MemoryOutput::ScanFailed(e.to_string());
+    }
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let root_key = root.to_string_lossy().into_owned();
+    let mut tx = Sender {
+        reporter,
+        out: ScanRows::default(),
+        shown: 0,
+        last: Instant::now(),
+    };
+    let mut stamps = Stamps::new();
     if let Some(store) = store {
         let states = states_under(store, &root);
         let root = root.clone();
         if !send(reporter, MemoryOutput::States { root, states }) {
             return MemoryOutput::Written;
         }
+        if show_cached {
+            match send_cached(store, &root_key, &mut tx) {
+                Some(known) => stamps = known,
+                None => return MemoryOutput::Written,
+            }
+        } else {
+            stamps = store
+                .with(|s| s.library_stamps(&root_key))
+                .unwrap_or_default();
+            tx.out.total = (!stamps.is_empty()).then_some(stamps.len());
+        }
     }
-    let cache: LibraryCache = store
-        .and_then(|s| s.with(|st| st.load_library(&root_key)))
-        .unwrap_or_default();
-    let cached: HashSet<PathBuf> = cache.keys().cloned().collect();
-    let total = (!cache.is_empty()).then_some(cache.len());
-    let rx = match scan_stream(dir, options, cache) {
+    let rx = match walk_stream(dir, options, stamps) {
         Ok(rx) => rx,
         Err(e) => return MemoryOutput::ScanFailed(e.to_string()),
     };
-    let mut out = ScanRows {
-        total,
-        ..ScanRows::default()
-    };
-    let mut shown = 0usize;
-    let mut last = Instant::now();
+    if let Some(store) = store {
+        // The integrity check the first read skipped, while the walk runs.
+        store.with(|_| Ok(()));
+    }
     let mut report = None;
     while report.is_none() {
         let Ok(batch) = rx.recv() else { break };
+        let out = &mut tx.out;
         match batch {
+            // The walk sends no cached rows: they went first.
             Batch::Cached(entries) => out.entries.extend(entries),
             Batch::Read {
                 entries,
                 failures,
                 seen,
             } => {
-                out.gone.extend(
-                    entries
-                        .iter()
-                        .map(|e| &e.path)
-                        .chain(failures.iter().map(|f| &f.path))
-                        .filter(|p| cached.contains(*p))
-                        .cloned(),
-                );
+                // A row read again replaces the row of its path on screen.
                 out.entries.extend(entries);
                 out.failures.extend(failures);
                 out.seen = seen;
@@ -118,22 +200,12 @@ pub fn scan_library(
                 break;
             }
         }
-        // The first rows at once; then each message at least doubles what
-        // is shown, or waits no longer than HOLD.
-        let n = out.len();
-        let due = (shown == 0 && n > 0) || n >= shown.max(1024) || last.elapsed() >= HOLD;
-        if due {
-            shown += n;
-            last = Instant::now();
-            let rows = std::mem::take(&mut out);
-            out.total = total;
-            out.seen = rows.seen;
-            if !send(reporter, MemoryOutput::Rows(Box::new(rows))) {
-                return MemoryOutput::Written;
-            }
+        if !tx.offer(false) {
+            return MemoryOutput::Written;
         }
     }
     let report = report.unwrap_or_default();
+    let mut out = tx.out;
     out.gone.extend(report.removed.iter().cloned());
     out.done = true;
     if let Some(store) = store {

@@ -59,10 +59,10 @@ impl ReaderScreen {
             return;
         }
         // From the current match when it is on screen, else from the top line.
-        let on_screen = self.search.current.filter(|&c| {
-            let line = self.search.matches[c].line;
-            line >= self.top && line < self.top.saturating_add(self.rows())
-        });
+        let on_screen = self
+            .search
+            .current
+            .filter(|&c| self.row_of_line(self.search.matches[c].line).is_some());
         let index = if forward {
             let next = match on_screen {
                 Some(c) => self.hit_end(c),
@@ -100,10 +100,13 @@ impl ReaderScreen {
             return;
         };
         let line = m.line;
-        if line < self.top || line >= self.top.saturating_add(self.rows()) {
+        // A match in a folded `<details>` body opens it.
+        self.reveal_line(line);
+        if self.row_of_line(line).is_none() {
             // A little context above the match, as far as the end allows.
             let max = self.max_top();
-            let top = line.saturating_sub(2);
+            let at = self.folds.visible_before(line);
+            let top = self.folds.line_at(at.saturating_sub(2), self.doc.len());
             self.top = if top > max && line >= max { max } else { top };
         }
     }

@@ -163,7 +163,11 @@ impl ReaderScreen {
         let mut found: Vec<(usize, u16, u32)> = Vec::new();
         // A link wrapped onto the next line keeps its one label.
         let mut open: Option<u32> = None;
-        for line in self.doc.lines(self.top, self.rows()) {
+        for line in self
+            .screen_lines()
+            .into_iter()
+            .filter_map(|i| self.doc.line(i))
+        {
             let mut column = 0usize;
             let mut last: Option<u32> = None;
             for (i, (text, style)) in line.spans().enumerate() {
@@ -202,7 +206,9 @@ impl ReaderScreen {
         if column < text.x || row < text.y || column >= text.right() || row >= text.bottom() {
             return None;
         }
-        let line = self.doc.line(self.top + usize::from(row - text.y))?;
+        let line = self
+            .doc
+            .line(self.line_on_row(usize::from(row - text.y))?)?;
         let x = usize::from(column - text.x);
         let mut at = 0usize;
         for (text, style) in line.spans() {

@@ -76,8 +76,10 @@ impl ReaderScreen {
                 self.go_back_to(&position);
             }
         }
-        let len = self.doc.len();
-        let bottom = self.top.saturating_add(self.rows()).min(len);
+        // In lines on view: a folded `<details>` at the end is not unread.
+        let len = self.folds.visible_len(self.doc.len());
+        let top = self.folds.visible_before(self.top);
+        let bottom = top.saturating_add(self.rows()).min(len);
         let at_end = bottom >= len;
         let fraction = if len == 0 {
             1.0

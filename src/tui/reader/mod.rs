@@ -2,7 +2,9 @@
 //! scroll position, the outline pane and the search. Width-dependent work
 //! (layout, search) happens here on load and resize, never while drawing.
 
+mod codewrap;
 mod find;
+pub mod folds;
 pub mod follow;
 mod geometry;
 mod handoff;
@@ -107,6 +109,8 @@ pub struct ReaderScreen {
     pub links: links::LinkState,
     /// The places to go back and forward to.
     pub history: history::History,
+    /// The `<details>` bodies folded away.
+    pub folds: folds::Folds,
     config: Config,
 }
 
@@ -218,8 +222,10 @@ impl ReaderScreen {
             times: None,
             links: links::LinkState::default(),
             history: history::History::default(),
+            folds: folds::Folds::default(),
             config,
         };
+        reader.folds.sync(&reader.doc);
         reader.reset_outline();
         reader.follow();
         reader
@@ -237,7 +243,9 @@ impl ReaderScreen {
 
     /// The largest `top` that scrolling reaches: the last line at the bottom.
     pub fn max_top(&self) -> usize {
-        self.doc.len().saturating_sub(self.rows())
+        let len = self.doc.len();
+        let visible = self.folds.visible_len(len);
+        self.folds.line_at(visible.saturating_sub(self.rows()), len)
     }
 
     /// True when the outline pane is on screen.
@@ -247,20 +255,26 @@ impl ReaderScreen {
 
     /// Scrolls towards the end by `n` lines, stopping with the last line at
     /// the bottom (or where a heading jump left it, if further).
+    /// Folded lines do not count.
     pub fn scroll_down(&mut self, n: usize) {
-        let limit = self.max_top().max(self.top);
-        self.top = self.top.saturating_add(n).min(limit);
+        let len = self.doc.len();
+        let at = self.folds.visible_before(self.top);
+        let limit = self.folds.visible_before(self.max_top()).max(at);
+        self.top = self.folds.line_at(at.saturating_add(n).min(limit), len);
     }
 
-    /// Scrolls towards the start by `n` lines.
+    /// Scrolls towards the start by `n` lines; folded lines do not count.
     pub fn scroll_up(&mut self, n: usize) {
-        self.top = self.top.saturating_sub(n);
+        let at = self.folds.visible_before(self.top);
+        self.top = self.folds.line_at(at.saturating_sub(n), self.doc.len());
     }
 
     /// Puts `line` on the top line (a heading jump may leave blank rows
-    /// under the end of the article, so that the heading is really on top).
+    /// under the end of the article, so that the heading is really on top),
+    /// opening the folds that hide it.
     pub fn jump_to_line(&mut self, line: usize) {
         self.top = line.min(self.doc.len().saturating_sub(1));
+        self.reveal_line(self.top);
     }
 
     /// Goes to the very end: the last line at the bottom.
@@ -307,11 +321,12 @@ impl ReaderScreen {
 
     /// How far through the article the bottom of the screen is, 0 to 100.
     pub fn percent(&self) -> usize {
-        let len = self.doc.len();
+        let len = self.folds.visible_len(self.doc.len());
         if len == 0 {
             return 100;
         }
-        let bottom = self.top.saturating_add(self.rows()).min(len);
+        let top = self.folds.visible_before(self.top);
+        let bottom = top.saturating_add(self.rows()).min(len);
         bottom.saturating_mul(100) / len
     }
 
@@ -357,7 +372,7 @@ impl ReaderScreen {
         self.jobs.whole = None;
         self.previous = None;
         self.doc = match doc {
-            Some(doc) if doc.width == self.geometry.text.width.max(1) => doc,
+            Some(doc) if self.fits(&doc) => doc,
             _ => lay_out(&self.config, &self.article, self.geometry.text.width),
         };
         self.restore(anchor);
@@ -371,13 +386,13 @@ impl ReaderScreen {
 
     fn relayout(&mut self) {
         let width = self.geometry.text.width.max(1);
-        if width == self.doc.width {
+        if self.fits(&self.doc) {
             // Back at the width shown: a layout asked for another is moot.
             self.jobs.layout = None;
             self.jobs.wanted = None;
         } else {
             match self.previous.take() {
-                Some(doc) if doc.width == width => self.install_layout(doc),
+                Some(doc) if self.fits(&doc) => self.install_layout(doc),
                 previous if self.article.body.len() > BACKGROUND_LAYOUT_BYTES => {
                     // Keep showing the old layout, cut to the column, until
                     // the new one is ready.
@@ -398,7 +413,7 @@ impl ReaderScreen {
     /// Swaps in a layout made for the text column's current width, keeping
     /// the same text on the top line. One for another width is dropped.
     pub fn install_layout(&mut self, doc: Document) {
-        if doc.width != self.geometry.text.width.max(1) {
+        if !self.fits(&doc) {
             return;
         }
         self.jobs.layout = None;
@@ -469,6 +484,7 @@ fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
     let highlight = !partial && len <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
+        wrap_code: config.wrap_code,
         ..LayoutOptions::for_theme(Some(&config.theme))
     }
 }

@@ -130,6 +130,7 @@ impl ReaderScreen {
     /// Scrolls the outline pane so that the highlighted entry is in view,
     /// when the highlight moved since the last time.
     pub fn follow(&mut self) {
+        self.settle_folds();
         let rows = self.outline_rows();
         let max_scroll = self.outline.visible.len().saturating_sub(rows);
         let target = self.highlighted();

@@ -73,7 +73,7 @@ impl ReaderScreen {
         self.article = Arc::new(article);
         self.previous = None;
         self.jobs.reload = None;
-        self.doc = if doc.width == self.geometry.text.width.max(1) {
+        self.doc = if self.fits(&doc) {
             doc
         } else {
             lay_out(&self.config, &self.article, self.geometry.text.width)

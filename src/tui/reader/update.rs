@@ -109,6 +109,8 @@ pub fn update(r: &mut ReaderScreen, action: Action) -> Option<Effect> {
         }
         Action::CopySectionLink => return Some(r.copy_section_link()),
         Action::CopyCode => return r.copy_code(),
+        Action::ToggleDetails => r.toggle_first_fold(),
+        Action::ToggleCodeWrap => r.toggle_code_wrap(),
         // The app's own actions, and the library's, mean nothing here.
         _ => {}
     }
@@ -133,6 +135,14 @@ fn wheel(r: &mut ReaderScreen, column: u16, row: u16, down: bool) {
 }
 
 fn click(r: &mut ReaderScreen, column: u16, row: u16) {
+    let text = r.geometry.text;
+    if contains(text, column, row) {
+        // A click on a `<details>` summary folds or unfolds it.
+        if let Some(line) = r.line_on_row(usize::from(row - text.y)) {
+            r.toggle_fold_at(line);
+        }
+        return;
+    }
     let Some(pane) = r.geometry.outline else {
         return;
     };

@@ -36,6 +36,7 @@ pub fn lines(t: &Theme, keys: &Keymap, width: usize) -> Vec<Line<'static>> {
         &[
             ("wheel", "scroll the pane under the pointer"),
             ("click", "jump to an outline entry"),
+            ("click", "open/close a ▸ summary"),
         ],
         t,
         keys,

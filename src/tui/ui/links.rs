@@ -33,7 +33,7 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
         .iter()
         .filter(|h| h.label.starts_with(&hints.typed))
     {
-        let Some(row) = hint.line.checked_sub(r.top) else {
+        let Some(row) = r.row_of_line(hint.line) else {
             continue;
         };
         let Ok(row) = u16::try_from(row) else {
@@ -43,6 +43,14 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
             continue;
         }
         let room = usize::from(area.width - hint.column);
+        // A label over a hyperlink's cell is plain text of its own width.
+        let x = area.x + hint.column;
+        for dx in 0..u16::try_from(hint.label.len())
+            .unwrap_or(0)
+            .min(area.width - hint.column)
+        {
+            buf[(x + dx, area.y + row)].reset();
+        }
         buf.set_stringn(area.x + hint.column, area.y + row, &hint.label, room, style);
     }
 }

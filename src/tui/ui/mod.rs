@@ -1,7 +1,9 @@
 //! Drawing: read-only functions from app state to a frame. Nothing here
 //! changes state or lays text out; width-dependent work is done on resize.
 
+pub mod cells;
 pub mod help;
+pub mod hyperlinks;
 pub mod library;
 pub mod links;
 pub mod outline;

@@ -2,7 +2,7 @@
 //! highlighted, beside the outline pane and over the status line.
 
 use ratatui::buffer::Buffer;
-use ratatui::text::{Line, Span};
+use ratatui::text::Span;
 
 use crate::layout;
 use crate::search::Match;
@@ -10,7 +10,7 @@ use crate::theme::Theme;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
-use super::{clip, outline, status};
+use super::{cells, clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
@@ -27,12 +27,47 @@ fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
     }
     let t = &r.config().theme;
     let rows = usize::from(area.height);
-    for (row, line) in r.doc.lines(r.top, rows).enumerate() {
+    let on_screen = r.screen_lines();
+    let hyperlinks = r.config().hyperlinks;
+    let article = hyperlinks
+        .then(|| super::hyperlinks::article_path(r))
+        .flatten();
+    for (row, line) in on_screen
+        .iter()
+        .filter_map(|&i| r.doc.line(i))
+        .take(rows)
+        .enumerate()
+    {
         let Ok(dy) = u16::try_from(row) else { break };
         let (_, matches) = r.matches_on(line.index());
         let current = r.search.current.and_then(|c| r.search.matches.get(c));
-        let spans = styled(line, matches, current.map(|m| m.hit), t);
-        buf.set_line(area.x, area.y + dy, &Line::from(spans), area.width);
+        let mut spans = styled(line, matches, current.map(|m| m.hit), t);
+        if r.fold_on(line.index()).is_some_and(|(_, folded)| folded) {
+            mark_folded(&mut spans);
+        }
+        let links = if hyperlinks {
+            super::hyperlinks::on_line(r, line, article.as_deref())
+        } else {
+            Vec::new()
+        };
+        cells::put_line(
+            buf,
+            area.x,
+            area.y + dy,
+            area.width,
+            &spans,
+            &links,
+            layout::cell_width,
+        );
+    }
+}
+
+/// Draws a folded summary's mark as `▸` (the layout wrote `▾`).
+fn mark_folded(spans: &mut [Span<'_>]) {
+    let open = layout::UNFOLDED.trim_end();
+    let folded = layout::FOLDED.trim_end();
+    if let Some(span) = spans.iter_mut().find(|s| s.content.contains(open)) {
+        span.content = span.content.replacen(open, folded, 1).into();
     }
 }
 

@@ -6,6 +6,7 @@ mod library;
 mod links;
 mod reader;
 mod search;
+mod view;
 
 use std::sync::LazyLock;
 
@@ -35,6 +36,7 @@ pub static BINDINGS: LazyLock<Vec<Binding>> = LazyLock::new(|| {
         reader::READER_1,
         help::HELP_1,
         reader::READER_2,
+        view::VIEW_1,
         links::LINKS_1,
         reader::READER_3,
     ]

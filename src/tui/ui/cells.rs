@@ -1,0 +1,252 @@
+//! Writing a line of the article into the buffer cell by cell, each grapheme
+//! given the columns the layout measured for it (not ratatui's own count),
+//! in a form every terminal draws the same way, and link text as OSC 8
+//! hyperlinks.
+//!
+//! Terminals disagree on multi-codepoint emoji. A flag (two regional
+//! indicators) is one double-width cell on some and two single cells on
+//! others (tmux 3.3); ratatui blanks the cell after a wide grapheme, so when
+//! the flag scrolls away only its first half is overwritten and the second
+//! stays on screen. The cell after a flag is therefore left empty (`""`),
+//! which differs from any later content and so is always written again. ZWJ
+//! sequences and skin tones are drawn as their parts, each in cells of its
+//! own: ratatui moves the cursor before each cell after a wide one, so no
+//! terminal joins them, and the layout already counted every part.
+//!
+//! A hyperlink is written in each of its cells (open, the text, close), so
+//! that any cell the diff writes alone is complete; the cell's width is
+//! forced to the text's, since the escape sequence takes no room.
+
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Zero-width joiner.
+const ZWJ: char = '\u{200D}';
+/// Emoji presentation selector.
+const VS16: char = '\u{FE0F}';
+
+/// A link on a line: its bytes in the line's text and the URL to open.
+pub type LinkSpan = (Range<usize>, String);
+
+fn is_skin_tone(c: char) -> bool {
+    ('\u{1F3FB}'..='\u{1F3FF}').contains(&c)
+}
+
+/// The parts of a grapheme as cells: `(text, columns)`. A ZWJ sequence or
+/// an emoji with a skin tone comes apart (joiners and selectors dropped);
+/// anything else is one part of the columns ratatui gives it.
+pub fn parts(g: &str) -> Vec<(String, usize)> {
+    let several = g.chars().nth(1).is_some();
+    if !several || !g.chars().any(|c| c == ZWJ || is_skin_tone(c)) {
+        return vec![(g.to_string(), g.width())];
+    }
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for c in g.chars().filter(|&c| c != ZWJ && c != VS16) {
+        let w = c.width().unwrap_or(0);
+        match out.last_mut() {
+            // Zero-width marks stay with the part before them.
+            Some(last) if w == 0 => last.0.push(c),
+            _ if w == 0 => {}
+            _ => out.push((c.to_string(), w)),
+        }
+    }
+    out
+}
+
+/// Writes `spans` at `x`, `y`, at most `max` columns, measuring each
+/// grapheme with `columns` (the layout's measure, so the line fits as it was
+/// laid out); the bytes in `links` become OSC 8 hyperlinks.
+pub fn put_line(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    max: u16,
+    spans: &[Span<'_>],
+    links: &[LinkSpan],
+    columns: impl Fn(&str) -> usize,
+) {
+    let right = usize::from(x.saturating_add(max).min(buf.area.right()));
+    let mut col = usize::from(x);
+    let mut pos = 0usize;
+    for span in spans {
+        let text: &str = &span.content;
+        if links.is_empty() && text.is_ascii() {
+            // Most text: a byte a column, nothing to take apart.
+            for (i, b) in text.bytes().enumerate() {
+                if b.is_ascii_control() {
+                    continue;
+                }
+                if col >= right {
+                    return;
+                }
+                let Ok(cx) = u16::try_from(col) else { return };
+                let cell = &mut buf[(cx, y)];
+                cell.reset();
+                cell.set_symbol(&text[i..=i]).set_style(span.style);
+                col += 1;
+            }
+            pos += text.len();
+            continue;
+        }
+        for (i, g) in text.grapheme_indices(true) {
+            if g.contains(char::is_control) {
+                continue;
+            }
+            let w = columns(g);
+            if w == 0 {
+                continue;
+            }
+            if col + w > right {
+                return;
+            }
+            let at = pos + i;
+            let link = links
+                .iter()
+                .find(|(r, _)| r.contains(&at))
+                .map(|(_, u)| u.as_str());
+            put_grapheme(buf, col, y, g, w, span.style, link);
+            col += w;
+        }
+        pos += span.content.len();
+    }
+}
+
+/// Writes one grapheme over `w` cells from `col`.
+fn put_grapheme(
+    buf: &mut Buffer,
+    col: usize,
+    y: u16,
+    g: &str,
+    w: usize,
+    style: Style,
+    link: Option<&str>,
+) {
+    let mut at = col;
+    let end = col + w;
+    for (text, pw) in parts(g) {
+        if pw == 0 || at + pw > end {
+            break;
+        }
+        let Ok(cx) = u16::try_from(at) else { return };
+        let cell = &mut buf[(cx, y)];
+        cell.reset();
+        match link {
+            Some(url) => {
+                cell.set_symbol(&format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"));
+                if let Ok(n) = u16::try_from(pw) {
+                    if let Some(n) = std::num::NonZeroU16::new(n) {
+                        cell.set_diff_option(CellDiffOption::ForcedWidth(n));
+                    }
+                }
+            }
+            None => {
+                cell.set_symbol(&text);
+            }
+        }
+        cell.set_style(style);
+        // A wide cluster ratatui has no workaround for leaves its trailing
+        // cells empty, so that whatever comes there next is written.
+        let several = text.chars().nth(1).is_some();
+        let trailing = if several && !text.contains(VS16) {
+            ""
+        } else {
+            " "
+        };
+        for tx in at + 1..at + pw {
+            let Ok(tx) = u16::try_from(tx) else { return };
+            let cell = &mut buf[(tx, y)];
+            cell.reset();
+            cell.set_symbol(trailing);
+            cell.set_style(style);
+        }
+        at += pw;
+    }
+    // Columns the layout counted beyond what the parts drew stay blank.
+    for tx in at..end {
+        let Ok(tx) = u16::try_from(tx) else { return };
+        let cell = &mut buf[(tx, y)];
+        cell.reset();
+        cell.set_style(style);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::layout::Rect;
+
+    fn width(g: &str) -> usize {
+        crate::layout::cell_width(g)
+    }
+
+    #[test]
+    fn zwj_sequences_and_skin_tones_come_apart() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let parts_of = |g: &str| parts(g).into_iter().map(|p| p.1).collect::<Vec<_>>();
+        assert_eq!(parts_of(family), [2, 2, 2]);
+        assert_eq!(parts_of("\u{1F44D}\u{1F3FD}"), [2, 2]);
+        assert_eq!(parts(family)[1].0, "\u{1F469}");
+        // A flag and a keycap stay one cluster.
+        assert_eq!(parts("🇵🇱"), [("🇵🇱".to_string(), 2)]);
+        assert_eq!(parts("1\u{FE0F}\u{20E3}").len(), 1);
+    }
+
+    #[test]
+    fn a_flag_leaves_its_second_cell_empty_so_it_is_always_rewritten() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 1));
+        put_line(&mut buf, 0, 0, 6, &[Span::raw("a🇵🇱b")], &[], width);
+        assert_eq!(buf[(1, 0)].symbol(), "🇵🇱");
+        assert_eq!(buf[(2, 0)].symbol(), "");
+        assert_eq!(buf[(3, 0)].symbol(), "b");
+        // Scrolled to blank: the diff writes both of the flag's cells.
+        let blank = Buffer::empty(Rect::new(0, 0, 6, 1));
+        let written: Vec<u16> = buf.diff(&blank).iter().map(|(x, _, _)| *x).collect();
+        assert!(written.contains(&1) && written.contains(&2), "{written:?}");
+    }
+
+    #[test]
+    fn a_family_takes_the_columns_the_layout_counted() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let mut buf = Buffer::empty(Rect::new(0, 0, 10, 1));
+        let text = format!("{family}x");
+        put_line(&mut buf, 0, 0, 10, &[Span::raw(text.as_str())], &[], width);
+        assert_eq!(width(family), 6);
+        assert_eq!(buf[(0, 0)].symbol(), "\u{1F468}");
+        assert_eq!(buf[(2, 0)].symbol(), "\u{1F469}");
+        assert_eq!(buf[(4, 0)].symbol(), "\u{1F467}");
+        assert_eq!(buf[(6, 0)].symbol(), "x");
+    }
+
+    #[test]
+    fn link_cells_carry_the_hyperlink_and_keep_their_width() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        let links = vec![(1..3, "https://e.org/".to_string())];
+        put_line(&mut buf, 0, 0, 8, &[Span::raw("a漢b")], &links, width);
+        assert_eq!(buf[(0, 0)].symbol(), "a");
+        assert_eq!(
+            buf[(1, 0)].symbol(),
+            "\x1b]8;;https://e.org/\x1b\\漢\x1b]8;;\x1b\\"
+        );
+        assert_eq!(
+            buf[(1, 0)].diff_option,
+            CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN.saturating_add(1))
+        );
+        assert_eq!(buf[(3, 0)].symbol(), "b");
+        // The diff still sees the line as four columns.
+        let blank = Buffer::empty(Rect::new(0, 0, 8, 1));
+        let written: Vec<u16> = blank.diff(&buf).iter().map(|(x, _, _)| *x).collect();
+        assert_eq!(written, [0, 1, 3]);
+    }
+
+    #[test]
+    fn nothing_is_written_past_the_width() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        put_line(&mut buf, 0, 0, 3, &[Span::raw("ab漢")], &[], width);
+        assert_eq!(buf[(2, 0)].symbol(), " ");
+    }
+}

@@ -1,0 +1,97 @@
+//! Memory on pathological inputs, counted by a global allocator that keeps
+//! the peak of live heap bytes: the outline of any input takes at most 30
+//! times its size (150 MB for 5 MB) and its layout at most 60 times (300 MB
+//! for 5 MB). The inputs are 1.5 MB, over the size from which a body is
+//! parsed in pieces, so that a debug build runs them quickly.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+use std::sync::Mutex;
+
+use peak_alloc::PeakAlloc;
+use quire::article::Article;
+use quire::layout::{LayoutOptions, layout};
+
+#[global_allocator]
+static HEAP: PeakAlloc = PeakAlloc;
+
+/// One measurement at a time: tests run on several threads.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+/// The peak of heap bytes `f` holds beyond what was live before it.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    let base = HEAP.current_usage();
+    HEAP.reset_peak_usage();
+    let out = f();
+    (out, HEAP.peak_usage().saturating_sub(base))
+}
+
+fn fill(size: usize, head: &str, unit: &str) -> String {
+    let mut text = String::from(head);
+    while text.len() + unit.len() <= size {
+        text.push_str(unit);
+    }
+    text
+}
+
+fn shapes(size: usize) -> Vec<(&'static str, String)> {
+    let columns = 3000;
+    let header = format!(
+        "|{}|\n|{}|\n",
+        (0..columns)
+            .map(|i| format!("c{i}"))
+            .collect::<Vec<_>>()
+            .join("|"),
+        vec!["-"; columns].join("|")
+    );
+    let row = format!("|{}|\n", vec!["x"; columns].join("|"));
+    vec![
+        ("heading flood", fill(size, "", "# h\n")),
+        ("setext flood", fill(size, "", "h\n=\n")),
+        ("wide table", fill(size, &header, &row)),
+        ("long table", fill(size, "|h|\n|-|\n", "|a|\n")),
+        (
+            "deep nesting",
+            fill(size, "", &format!("{}x\n\n", "> - ".repeat(3000))),
+        ),
+    ]
+}
+
+#[test]
+fn reading_in_pieces_holds_a_fraction_of_the_whole_tree() {
+    let _one = ONE_AT_A_TIME.lock().unwrap();
+    let options = quire::article::parser_options();
+    for (name, body) in shapes(400_000) {
+        let (whole_events, whole) = peak_of(|| {
+            pulldown_cmark::Parser::new_ext(&body, options)
+                .into_offset_iter()
+                .count()
+        });
+        let (piece_events, pieces) = peak_of(|| {
+            quire::article::events::events_in_pieces(&body, options, 0, 64 * 1024).count()
+        });
+        assert_eq!(piece_events, whole_events, "{name}");
+        eprintln!("{name}: {pieces} bytes in pieces, {whole} whole");
+        assert!(
+            pieces * 2 <= whole,
+            "{name}: {pieces} bytes in pieces, {whole} whole"
+        );
+    }
+}
+
+#[test]
+fn a_large_heading_flood_is_outlined_and_laid_out_in_bounded_memory() {
+    let _one = ONE_AT_A_TIME.lock().unwrap();
+    // Over the size from which a body is read in pieces.
+    let bytes = fill(1_100_000, "", "# h\n").into_bytes();
+    let (article, outline) = peak_of(|| Article::from_bytes(Path::new("x.md"), &bytes));
+    assert_eq!(article.outline.len(), bytes.len() / 4);
+    let (doc, laid_out) = peak_of(|| layout(&article, 80, LayoutOptions::PLAIN));
+    assert!(doc.len() > article.outline.len());
+    // Heap bytes, counting the spare capacity of growing vectors that a
+    // process's resident memory does not: 5 MB of headings takes 130 MB
+    // resident to outline and 255 MB to render.
+    assert!(outline <= 70 * bytes.len(), "outline: {outline} bytes");
+    assert!(laid_out <= 100 * bytes.len(), "layout: {laid_out} bytes");
+}

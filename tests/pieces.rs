@@ -1,0 +1,189 @@
+//! A large body read in pieces gives the very events one parse gives:
+//! checked with small pieces on our articles and fixtures, the shared
+//! corpus, and shapes made to catch a cut in the wrong place.
+
+#![allow(clippy::unwrap_used)]
+
+use std::ops::Range;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser};
+use quire::article::events::events_in_pieces;
+use quire::article::parser_options;
+
+/// An event as compared: a table cut into pieces starts where it starts
+/// but its opening event's range ends with the first piece, so only the
+/// start of that range counts (layout and outline read starts only).
+fn compared((event, range): (Event<'_>, Range<usize>)) -> (Event<'static>, Range<usize>) {
+    let range = match event {
+        Event::Start(pulldown_cmark::Tag::Table(_)) => range.start..range.start,
+        _ => range,
+    };
+    (event.into_static(), range)
+}
+
+fn whole(body: &str) -> Vec<(Event<'static>, Range<usize>)> {
+    Parser::new_ext(body, parser_options())
+        .into_offset_iter()
+        .map(compared)
+        .collect()
+}
+
+fn pieces(body: &str, piece: usize) -> Vec<(Event<'static>, Range<usize>)> {
+    events_in_pieces(body, parser_options(), 0, piece)
+        .map(compared)
+        .collect()
+}
+
+/// The first place the two differ, for a readable failure.
+fn check(name: &str, body: &str) {
+    let expected = whole(body);
+    for piece in [1, 40, 300, 4096] {
+        let got = pieces(body, piece);
+        if let Some(i) = (0..expected.len().max(got.len())).find(|&i| expected.get(i) != got.get(i))
+        {
+            let from = i.saturating_sub(3);
+            panic!(
+                "{name}, pieces of {piece}: event {i} differs\nwhole:  {:?}\npieces: {:?}",
+                &expected[from..(i + 3).min(expected.len())],
+                &got[from.min(got.len())..(i + 3).min(got.len())]
+            );
+        }
+    }
+}
+
+fn markdown_in(dir: &Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "md") {
+                let bytes = std::fs::read(&path).unwrap();
+                found.push((
+                    path.display().to_string(),
+                    String::from_utf8_lossy(&bytes).replace("\r\n", "\n"),
+                ));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn our_articles_and_fixtures_read_in_pieces_as_in_one_parse() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = markdown_in(&root.join("articles"));
+    files.extend(markdown_in(&root.join("tests/fixtures")));
+    assert!(files.len() > 10);
+    for (name, text) in &files {
+        check(name, text);
+    }
+    // All of them as one body: definitions and footnotes far from their use.
+    let all: String = files.iter().map(|(_, t)| format!("{t}\n\n")).collect();
+    check("all fixtures", &all);
+}
+
+#[test]
+fn the_shared_corpus_reads_in_pieces_as_in_one_parse() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts");
+    if !dir.is_dir() {
+        eprintln!("skipping: {} is absent", dir.display());
+        return;
+    }
+    let files = markdown_in(&dir);
+    assert!(files.len() >= 50);
+    for (name, text) in &files {
+        check(name, text);
+    }
+}
+
+#[test]
+fn shapes_that_a_wrong_cut_would_change_read_the_same() {
+    let shapes: &[(&str, String)] = &[
+        ("headings", "# h\n".repeat(200)),
+        ("setext", "h\n=\n".repeat(200)),
+        ("setext dashes", "para\ntext\n---\n".repeat(100)),
+        ("lazy quote", "> a\nb\n=\nc\n\n".repeat(50)),
+        (
+            "fence with blanks",
+            "```\n# no\n\nx\n\n# no\n```\n\n# yes\n".repeat(40),
+        ),
+        ("tilde fence", "~~~~\n~~~\n\n# no\n~~~~\ntext\n".repeat(40)),
+        (
+            "html with blanks",
+            "<!--\n\n# no\n\n-->\ntext\n\n<pre>\n\n# no\n</pre>\n".repeat(30),
+        ),
+        ("html to blank", "<div>\n# no\nstill\n\n# yes\n".repeat(40)),
+        (
+            "loose list",
+            "- a\n\n- b\n\n  more\n\nafter\n\n1. one\n\n2. two\n".repeat(40),
+        ),
+        ("quotes", "> q\n> # in quote\n\n> again\n# out\n".repeat(40)),
+        ("nesting", "> - > - > - x\n\n".repeat(60)),
+        ("indented code", "    code\n\n    more\n# h\n".repeat(50)),
+        (
+            "deflist",
+            "Term\n: def\n\nTerm 2\n: def 2\n\nplain\n\n".repeat(40),
+        ),
+        (
+            "table",
+            format!(
+                "| a | b |\n|:--|--:|\n{}\nafter\n",
+                "| 1 | **2** |\n".repeat(200)
+            ),
+        ),
+        (
+            "table no pipes",
+            format!("a | b\n--|--\n{}\n# h\n", "x | y\n".repeat(150)),
+        ),
+        (
+            "wide table",
+            format!(
+                "|{}|\n|{}|\n{}",
+                "c|".repeat(50),
+                "-|".repeat(50),
+                format!("|{}|\n", "x|".repeat(50)).repeat(40)
+            ),
+        ),
+        ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
+        (
+            "definitions far away",
+            format!(
+                "{}\n[r]: https://example.org \"t\"\n\n[^n]: A note.\n\n{}",
+                "See [this][r] and [^n].\n\n# h\n".repeat(60),
+                "Again [this][r], [r] and [^n].\n\n".repeat(60)
+            ),
+        ),
+        (
+            "heading ends definitions",
+            "T\n: d\n# h\nmore\n: d?\n\nx\n".repeat(40),
+        ),
+        (
+            "table then heading",
+            "| a |\n|---|\n| 1 |\n# h\n| 2 |\n".repeat(40),
+        ),
+        (
+            "footnote body",
+            "Text[^a].\n\n[^a]: first\n\n    second para\n\nafter\n".repeat(40),
+        ),
+        (
+            "definition on two lines",
+            "[x][l]\n\n[l]:\n/url\n\"title\"\n\n# h\n".repeat(40),
+        ),
+        (
+            "math",
+            "$$\nx^2\n$$\n\ntext $a$ and $5 and $10.\n\n".repeat(50),
+        ),
+        ("emphasis across lines", "*a\nb*\n\n**c\n# d**\n".repeat(50)),
+    ];
+    for (name, body) in shapes {
+        check(name, body);
+    }
+}
