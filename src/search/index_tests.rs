@@ -7,6 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
+use crate::search::query::SPREAD;
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);
@@ -149,6 +150,86 @@ fn folders_are_kept_apart() {
     index.refresh(two.path(), &mut |_| {}).unwrap();
     assert_eq!(paths(&find(&index, one.path(), "shared")), vec!["a.md"]);
     assert_eq!(paths(&find(&index, two.path(), "shared")), vec!["b.md"]);
+}
+
+#[test]
+fn one_folder_alone_ranks_as_it_does_beside_another() {
+    let one = tempfile::tempdir().unwrap();
+    let two = tempfile::tempdir().unwrap();
+    write(one.path(), "a.md", "# Word\n\nword word here.\n");
+    write(
+        one.path(),
+        "b.md",
+        "---\ntitle: Word\n---\nword.\n\n## Else\n\nA word.\n",
+    );
+    write(
+        one.path(),
+        "c.md",
+        "# Other\n\nNot this one.\n\n## More\n\nword at last.\n",
+    );
+    write(two.path(), "d.md", "word word word\n");
+    let mut index = Index::open_in_memory().unwrap();
+    index.refresh(one.path(), &mut |_| {}).unwrap();
+    let alone = find(&index, one.path(), "word");
+    let limited = index.ranked(one.path(), &Query::parse("word"), 2).unwrap();
+    index.refresh(two.path(), &mut |_| {}).unwrap();
+    let beside = find(&index, one.path(), "word");
+    // Scores move with the other folder's words (bm25 counts the whole
+    // index); the sections found and their snippets do not.
+    let places = |hits: &[Hit]| -> Vec<(String, String, String)> {
+        let mut v: Vec<_> = hits
+            .iter()
+            .map(|h| {
+                (
+                    path_string(&h.path),
+                    h.anchor.clone(),
+                    h.snippet.text.clone(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(alone.len(), 4);
+    assert_eq!(places(&alone), places(&beside));
+    assert!(alone.windows(2).all(|w| w[0].score >= w[1].score));
+    let first_two: Vec<_> = alone[..2].iter().map(|h| (&h.path, &h.anchor)).collect();
+    let got: Vec<_> = limited.iter().map(|h| (&h.path, &h.anchor)).collect();
+    assert_eq!(got, first_two);
+    assert!(limited.iter().all(|h| h.snippet.text.is_empty()));
+    assert!(alone.iter().all(|h| !h.snippet.marks.is_empty()));
+}
+
+#[test]
+fn snippets_are_cut_for_the_hits_given() {
+    let (dir, index) = indexed(&[
+        ("a.md", "# A\n\nalpha beta.\n"),
+        ("b.md", "# B\n\nbeta gamma.\n"),
+    ]);
+    let q = Query::parse("beta");
+    let mut hits = index.ranked(dir.path(), &q, 10).unwrap();
+    hits.retain(|h| path_string(&h.path) == "b.md");
+    index.snippets(dir.path(), &q, &mut hits).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].snippet.text, "beta gamma.");
+    assert_eq!(hits[0].snippet.marks, vec![0..4]);
+}
+
+#[test]
+fn a_stop_cuts_a_query_short_and_goes_away_after() {
+    // Enough sections that ranking them takes many steps of SQLite.
+    let many: String = (0..1000).map(|k| format!("# H{k}\n\nbeta.\n\n")).collect();
+    let (dir, index) = indexed(&[("a.md", many.as_str())]);
+    let q = Query::parse("beta");
+    let stopped = index
+        .with_stop(|| true, |ix| ix.search(dir.path(), &q, 10))
+        .unwrap();
+    assert!(stopped.unwrap_err().is_interrupted());
+    let kept = index
+        .with_stop(|| false, |ix| ix.search(dir.path(), &q, 10))
+        .unwrap();
+    assert_eq!(kept.unwrap().len(), 10);
+    assert_eq!(index.search(dir.path(), &q, 10).unwrap().len(), 10);
 }
 
 #[test]

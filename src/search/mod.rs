@@ -7,6 +7,7 @@ mod document;
 pub mod index;
 pub mod query;
 pub mod sections;
+mod snippet;
 
 pub use document::{Match, count_hits, find, ignores_case};
 pub use index::{Hit, Index, Progress, Refresh, Snippet};

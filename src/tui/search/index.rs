@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::article::Article;
+use crate::search::index::IndexError;
 use crate::search::{Hit, Index, Progress, Query};
 use crate::tui::app::Config;
 use crate::tui::jobs::{Output, Reporter};
@@ -202,7 +203,23 @@ impl SearchJob {
                 if !wait(delay, &latest, number) {
                     return Output::Search(SearchOutput::Skipped);
                 }
-                let hits = index.with_shared(|ix| query(ix, &root, &text, &scope));
+                // A query typed after this one stops it, even mid-statement.
+                let stale = Arc::clone(&latest);
+                let outcome = index.with_shared(|ix| {
+                    Ok(ix
+                        .with_stop(
+                            move || stale.load(Ordering::Acquire) != number,
+                            |ix| query(ix, &root, &text, &scope),
+                        )
+                        .and_then(|r| r))
+                });
+                let hits = match outcome {
+                    Ok(Err(e)) if e.is_interrupted() => {
+                        return Output::Search(SearchOutput::Skipped);
+                    }
+                    Ok(result) => result.map_err(|e| e.to_string()),
+                    Err(e) => Err(e),
+                };
                 SearchOutput::Hits { text, hits }
             }
             SearchJob::Land { .. } => SearchOutput::Skipped,
@@ -244,7 +261,7 @@ fn build(handle: &IndexHandle, root: &Path, reporter: &Reporter) -> Result<(), S
 }
 
 /// Runs `text` on the index, keeping the hits the scope allows.
-fn query(index: &Index, root: &Path, text: &str, scope: &Scope) -> Result<Vec<Hit>, String> {
+fn query(index: &Index, root: &Path, text: &str, scope: &Scope) -> Result<Vec<Hit>, IndexError> {
     let mut q = Query::parse(text);
     q.tags
         .extend(scope.all_tags.iter().map(|t| t.to_lowercase()));
@@ -254,10 +271,12 @@ fn query(index: &Index, root: &Path, text: &str, scope: &Scope) -> Result<Vec<Hi
     } else {
         LIMIT
     };
-    let mut hits = index.search(root, &q, limit).map_err(|e| e.to_string())?;
+    let mut hits = index.ranked(root, &q, limit)?;
     if let Some(paths) = &scope.paths {
         hits.retain(|h| paths.contains(&h.path));
     }
     hits.truncate(LIMIT);
+    // Snippets read the hits' files: only for the ones shown.
+    index.snippets(root, &q, &mut hits)?;
     Ok(hits)
 }
