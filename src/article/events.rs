@@ -20,10 +20,7 @@ use pulldown_cmark::{Event, OffsetIter, Options, Parser, TagEnd};
 /// Bodies up to this size are parsed whole.
 pub const WHOLE_BYTES: usize = 1 << 20;
 
-/// The size a piece of a large body grows to before it is cut. A piece
-/// parsed with a table's header or the body's definitions holds all its
-/// events at once (about 100 bytes of them for each byte of a table),
-/// so the rows of a table are cut at a quarter of this.
+/// The size a piece of a large body grows to before it is cut.
 pub const PIECE_BYTES: usize = 64 * 1024;
 
 /// The most bytes of definitions a piece is parsed with; a body with more
@@ -80,10 +77,91 @@ enum Current<'a> {
         events: Box<OffsetIter<'a>>,
         base: usize,
     },
-    /// A piece parsed with the definitions after it: its events, ranges
-    /// already in the body.
-    Eager(std::vec::IntoIter<(Event<'static>, Range<usize>)>),
+    /// A piece parsed with a table's header before it or the definitions
+    /// after it, as it is read.
+    Owned(Box<Owned>),
     Done,
+}
+
+type PieceEvents<'t> = OffsetIter<'t>;
+
+self_cell::self_cell!(
+    /// A piece's own text (with a table's header or the definitions) and
+    /// the parser reading it.
+    struct OwnedPiece {
+        owner: String,
+        #[not_covariant]
+        dependent: PieceEvents,
+    }
+);
+
+/// A piece read from a text of its own: the events of the header before it
+/// and of the definitions after it are left out, and ranges are mapped back
+/// into the body.
+struct Owned {
+    piece: OwnedPiece,
+    /// Where the piece starts in the body.
+    start: usize,
+    /// Where the header it was parsed with is in the body.
+    head: Option<Range<usize>>,
+    head_len: usize,
+    /// Where the piece ends in its text (the definitions follow).
+    piece_end: usize,
+    /// The table open at the end goes on in the next piece: its closing
+    /// event is left out.
+    table_goes_on: bool,
+    /// A table's closing event, held until it is known not to be the last.
+    held: Option<(Event<'static>, Range<usize>)>,
+    /// The event read after a held one that turned out not to be the last.
+    queued: Option<(Event<'static>, Range<usize>)>,
+}
+
+impl Owned {
+    fn next(&mut self) -> Option<(Event<'static>, Range<usize>)> {
+        if let Some(queued) = self.queued.take() {
+            return Some(queued);
+        }
+        loop {
+            let read = self.piece.with_dependent_mut(|_, events| {
+                events
+                    .next()
+                    .map(|(event, range)| (event.into_static(), range))
+            });
+            let Some((event, range)) = read else {
+                // A held closing event was the piece's last: the table goes on.
+                self.held = None;
+                return None;
+            };
+            if range.start >= self.piece_end {
+                // The definitions: nothing of theirs is shown.
+                self.held = None;
+                continue;
+            }
+            let closes_table = matches!(event, Event::End(TagEnd::Table));
+            if range.start < self.head_len && !closes_table {
+                continue;
+            }
+            // The closing event of a table that began in an earlier piece
+            // spans it from where it began.
+            let from = match &self.head {
+                Some(head) if range.start < self.head_len => head.start,
+                _ => range.start - self.head_len + self.start,
+            };
+            let to = range.end.min(self.piece_end).saturating_sub(self.head_len) + self.start;
+            let item = (event, from..to.max(from));
+            if self.table_goes_on && closes_table {
+                if let Some(earlier) = self.held.replace(item) {
+                    return Some(earlier);
+                }
+                continue;
+            }
+            if let Some(held) = self.held.take() {
+                self.queued = Some(item);
+                return Some(held);
+            }
+            return Some(item);
+        }
+    }
 }
 
 impl<'a> Events<'a> {
@@ -109,37 +187,22 @@ impl<'a> Events<'a> {
             };
             return;
         }
-        let head_range = head;
-        let head = head_range.clone().map_or("", |range| &self.body[range]);
-        let head_len = head.len();
-        let text = format!("{head}{piece}{}", self.tail);
-        let piece_end = head_len + piece.len();
-        let mut events: Vec<_> = Parser::new_ext(&text, self.options)
-            .into_offset_iter()
-            .filter(|(event, range)| {
-                range.start < piece_end
-                    && (range.start >= head_len || matches!(event, Event::End(TagEnd::Table)))
-            })
-            .map(|(event, range)| {
-                // The closing event of a table that began in an earlier
-                // piece spans it from where it began.
-                let from = match &head_range {
-                    Some(head) if range.start < head_len => head.start,
-                    _ => range.start.saturating_sub(head_len) + start,
-                };
-                let to = range.end.min(piece_end).saturating_sub(head_len) + start;
-                (event.into_static(), from..to.max(from))
-            })
-            .collect();
-        if table_goes_on {
-            if let Some(last) = events
-                .iter()
-                .rposition(|(e, _)| matches!(e, Event::End(TagEnd::Table)))
-            {
-                events.remove(last);
-            }
-        }
-        self.current = Current::Eager(events.into_iter());
+        let head_text = head.clone().map_or("", |range| &self.body[range]);
+        let head_len = head_text.len();
+        let text = format!("{head_text}{piece}{}", self.tail);
+        let options = self.options;
+        self.current = Current::Owned(Box::new(Owned {
+            piece: OwnedPiece::new(text, |text| {
+                Parser::new_ext(text, options).into_offset_iter()
+            }),
+            start,
+            head,
+            head_len,
+            piece_end: head_len + piece.len(),
+            table_goes_on,
+            held: None,
+            queued: None,
+        }));
     }
 }
 
@@ -155,7 +218,7 @@ impl<'a> Iterator for Events<'a> {
                         .next()
                         .map(|(event, range)| (event, (range.start + base)..(range.end + base)))
                 }
-                Current::Eager(events) => events.next(),
+                Current::Owned(owned) => owned.next(),
                 Current::Done => return None,
             };
             match item {
@@ -217,14 +280,13 @@ fn scan(body: &str, piece: usize) -> Scan {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
         let grown = at - last_cut;
-        if grown >= piece / 4 {
+        if grown >= piece {
             let cut = match open {
                 Open::Table { head } if table_row(line) => Some(Cut {
                     at,
                     table_head: Some(head.0..head.1),
                 }),
-                _ if grown >= piece
-                    && header.is_none()
+                _ if header.is_none()
                     && (!definitions || atx(line) == Some(0))
                     && cut_before(open, after_blank, line, next) =>
                 {
