@@ -211,9 +211,13 @@ fn failures_and_warnings_go_to_stderr_and_json_stays_valid() {
         .arg("--json")
         .output()
         .expect("run");
-    assert!(out.status.success());
+    // A file that could not be read fails the command; the others are listed.
+    assert_eq!(out.status.code(), Some(1));
     let rows: Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
     assert_eq!(rows.as_array().map(Vec::len), Some(5));
+    let tags = quire().arg("tags").arg(dir.path()).output().expect("run");
+    assert_eq!(tags.status.code(), Some(1));
+    assert!(!tags.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.lines().any(|l| l.contains("lost.md")), "{stderr}");
     assert!(stderr.lines().any(|l| l.contains("bad.md")), "{stderr}");

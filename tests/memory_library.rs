@@ -107,12 +107,18 @@ fn rows_show_unread_in_progress_and_read() {
 }
 
 #[test]
-fn the_header_counts_unread_and_shows_the_scan() {
+fn the_header_counts_unread_and_in_progress_apart_and_shows_the_scan() {
     let mut s = screen();
-    assert_eq!(s.states.unread, 4, "all but the one read");
+    // Five articles: one read, one at 42%, three never started (one of
+    // them opened at 0%).
+    assert_eq!(s.states.unread, 3);
+    assert_eq!(s.states.in_progress, 1);
     s.states.progress = Some((12_400, Some(100_000)));
     let header = s.memory_summary();
-    assert_eq!(header, "4 unread · scanning 12,400 / 100,000");
+    assert_eq!(
+        header,
+        "3 unread · 1 in progress · scanning 12,400 / 100,000"
+    );
     insta::assert_snapshot!("scanning", draw(&s, 100, 8).backend());
 }
 
@@ -161,11 +167,11 @@ fn m_toggles_the_selected_row_and_asks_the_store() {
     };
     assert!(read);
     assert_eq!(key, "/home/someone/articles/e.md");
-    assert_eq!(s.states.unread, 3);
+    assert_eq!(s.states.unread, 2);
     assert_eq!(s.message.as_deref(), Some("marked read"));
     let job = s.toggle_read().unwrap();
     assert!(matches!(job, MemoryJob::MarkRead { read: false, .. }));
-    assert_eq!(s.states.unread, 4);
+    assert_eq!(s.states.unread, 3);
 }
 
 #[test]

@@ -608,3 +608,19 @@ fn an_article_without_headings_gets_the_whole_width() {
     update(&mut app, Action::ToggleFocus);
     assert_eq!(reader(&app).focus, Focus::Text);
 }
+
+#[test]
+fn an_article_read_with_warnings_says_so_on_the_status_line() {
+    let article = quire::article::Article::from_bytes(
+        std::path::Path::new("broken.md"),
+        b"---\ntitle: [unclosed\n---\n# H\n\nText.\n",
+    );
+    assert!(!article.warnings.is_empty());
+    let app = common::app_with(article, 80, 20);
+    let note = app.reader().unwrap().message.clone().unwrap();
+    assert!(note.starts_with("⚠ line "), "{note}");
+    assert!(note.contains("front matter"), "{note}");
+    // A clean article opens without a note.
+    let app = common::app_with(common::sample(), 80, 20);
+    assert_eq!(app.reader().unwrap().message, None);
+}

@@ -178,3 +178,23 @@ fn ctrl_l_asks_for_a_redraw_in_every_screen() {
         );
     }
 }
+
+#[test]
+fn opening_a_summary_on_the_last_row_scrolls_its_body_into_view() {
+    // The height at which the first summary sits on the last row of text.
+    let height = (6..40)
+        .find(|&h| {
+            let screen = text(&draw(&app(80, h)));
+            let rows: Vec<&str> = screen.lines().collect();
+            rows.get(usize::from(h) - 2)
+                .is_some_and(|row| row.contains("▸ What flour works best?"))
+        })
+        .expect("a height with the summary on the last row");
+    let mut app = app(80, height);
+    let top = app.reader().unwrap().top;
+    update(&mut app, Action::ToggleDetails);
+    let screen = text(&draw(&app));
+    assert!(screen.contains("▾ What flour works best?"), "{screen}");
+    assert!(screen.contains("Rye wakes"), "{screen}");
+    assert!(app.reader().unwrap().top > top, "scrolled down");
+}

@@ -307,7 +307,7 @@ fn the_status_line_cuts_a_long_breadcrumb_to_fit() {
         let t = screen(app, width, 24, &keys);
         let buf = t.backend().buffer();
         let status: String = (0..width).map(|x| buf[(x, 23)].symbol()).collect();
-        assert!(status.contains("FOSS: The Backbone"), "{status}");
+        assert!(status.contains("FOSS: The Backbon"), "{status}");
         assert!(status.contains(" › Why Linux will pl"), "{status}");
         assert!(status.trim_end().ends_with('%'), "{status}");
         if width < 100 {

@@ -235,7 +235,17 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(Outcome::Success)
+    Ok(outcome(lib))
+}
+
+/// Success, or failure when a file could not be read (it was named on
+/// stderr; the rows of the others are out).
+fn outcome(lib: &Library) -> Outcome {
+    if lib.failures.is_empty() {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    }
 }
 
 /// `quire tags [DIR]`.
@@ -262,7 +272,7 @@ pub fn tags(args: &TagsArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(Outcome::Success)
+    Ok(outcome(&lib))
 }
 
 /// Writes rows of cells padded to each column's display width, two spaces

@@ -24,8 +24,10 @@ pub struct LibraryStates {
     pub by_path: HashMap<PathBuf, ReadingState>,
     /// `U`: only unread and in-progress articles.
     pub unread_only: bool,
-    /// Articles not read yet, over the whole library.
+    /// Articles never started (●), over the whole library.
     pub unread: usize,
+    /// Articles started and not finished (a percent), over the whole library.
+    pub in_progress: usize,
     /// The scan streaming rows in, while it runs.
     pub scan: Option<JobId>,
     /// Files checked so far and, when the cache tells, how many there are.
@@ -80,13 +82,17 @@ impl LibraryScreen {
     /// Counts the articles not read yet: when states or rows change, not
     /// on every keystroke of a filter.
     fn recount(&mut self) {
-        self.states.unread = if self.states.by_path.is_empty() {
-            self.library.entries.len()
-        } else {
-            (0..self.library.entries.len())
-                .filter(|&i| !self.is_read(i))
-                .count()
-        };
+        let mut unread = 0;
+        let mut started = 0;
+        for i in 0..self.library.entries.len() {
+            match self.state_of(i) {
+                Some(s) if s.read => {}
+                Some(s) if s.in_progress() => started += 1,
+                _ => unread += 1,
+            }
+        }
+        self.states.unread = unread;
+        self.states.in_progress = started;
     }
 
     /// `U`: shows only unread and in-progress articles, or everything.
@@ -321,11 +327,17 @@ impl LibraryScreen {
     }
 
     /// The header's words for the scan and the unread count, e.g.
-    /// `· 12 unread · scanning 12,400 / 100,000`.
+    /// `· 12 unread · 3 in progress · scanning 12,400 / 100,000`.
     pub fn memory_summary(&self) -> String {
         let mut parts = Vec::new();
         if self.states.enabled {
             parts.push(format!("{} unread", thousands(self.states.unread)));
+            if self.states.in_progress > 0 {
+                parts.push(format!(
+                    "{} in progress",
+                    thousands(self.states.in_progress)
+                ));
+            }
         }
         if self.states.unread_only {
             parts.push("unread only".to_string());

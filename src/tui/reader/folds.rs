@@ -193,7 +193,27 @@ impl ReaderScreen {
             return false;
         };
         self.folds.toggle(i);
+        if self.folds.is_open(i) {
+            self.show_opened(i);
+        }
         true
+    }
+
+    /// Scrolls so that fold `i`, just opened, shows some of its body: the
+    /// body's first lines, up to half the screen, when the summary sat low.
+    fn show_opened(&mut self, i: usize) {
+        let Some(fold) = self.doc.folds.get(i) else {
+            return;
+        };
+        let Some(row) = self.row_of_line(fold.summary) else {
+            return;
+        };
+        let rows = self.rows();
+        let body = fold.body.len().min(rows / 2).max(1);
+        let below = rows.saturating_sub(row + 1);
+        if below < body {
+            self.scroll_down(body - below);
+        }
     }
 
     /// Folds or unfolds the first `<details>` summary on screen (Enter, `z`).

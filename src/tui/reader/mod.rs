@@ -205,6 +205,7 @@ impl ReaderScreen {
                 config.layouter.layout(&article, width, options)
             }
         };
+        let message = warning_note(&article);
         let mut reader = ReaderScreen {
             article: Arc::new(article),
             doc,
@@ -215,7 +216,7 @@ impl ReaderScreen {
             geometry,
             outline: OutlineView::default(),
             search: SearchState::default(),
-            message: None,
+            message,
             partial,
             jobs: ReaderJobs::default(),
             deferred: Vec::new(),
@@ -468,6 +469,20 @@ impl ReaderScreen {
 pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
     let options = layout_options(config, article, false);
     config.layouter.layout(article, width.max(1), options)
+}
+
+/// What the status line says first about an article read with warnings:
+/// the first of them, with its line (the file is the one on screen).
+fn warning_note(article: &Article) -> Option<String> {
+    let first = article.warnings.first()?;
+    let more = match article.warnings.len() {
+        1 => String::new(),
+        n => format!(" (and {} more)", n - 1),
+    };
+    Some(match first.line {
+        Some(line) => format!("⚠ line {line}: {}{more}", first.message),
+        None => format!("⚠ {}{more}", first.message),
+    })
 }
 
 /// Reads `draft`'s outline and lays it out at `width` from one parse, with

@@ -84,7 +84,18 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     }
     // Keep the selection in view, as low as the list allows.
     let first = list.selected.saturating_sub(rows - 1);
-    let text_w = (width * 2 / 5).max(8).saturating_sub(1);
+    // The text column is as wide as the widest text, up to two fifths:
+    // the rest goes to the targets, which are longer as a rule.
+    let widest = list
+        .shown
+        .iter()
+        .filter_map(|&i| table.get(i))
+        .map(|(link, _)| sanitize_line(&link.text).width())
+        .max()
+        .unwrap_or(0);
+    let text_w = widest
+        .clamp(8, (width * 2 / 5).max(8))
+        .min(width.saturating_sub(1));
     let kind_w = 10;
     // The mark, the text, a space, the target, a space, the kind.
     let target_w = width.saturating_sub(text_w + kind_w + 3);

@@ -27,9 +27,10 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     let width = usize::from(area.width);
     let right = right_part(r);
     let right_w = right.width();
-    // The right part goes when the line is too narrow for both.
-    let (left_w, show_right) = if right_w + 12 <= width {
-        (width - right_w - 2, true)
+    // The right part goes when the line is too narrow for both; two blank
+    // columns always part them (a margin of one at each end).
+    let (left_w, show_right) = if right_w + 14 <= width {
+        (width - right_w - 4, true)
     } else {
         (width.saturating_sub(1), false)
     };
