@@ -407,3 +407,47 @@ fn screen_nothing_found() {
     let (mut app, _) = searched("zzyzx");
     insta::assert_snapshot!(screen(&mut app, 60, 8).backend());
 }
+
+/// What the app's keymap does with Ctrl-`c` in its current mode.
+fn ctrl(app: &App, c: char) -> Action {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    app.keymap.action_for(app.mode(), &event).unwrap()
+}
+
+#[test]
+fn ctrl_u_clears_the_query_and_ctrl_w_deletes_its_last_word() {
+    let (mut app, mut inline) = searched("\"reading the licence\" ridge");
+    let action = ctrl(&app, 'w');
+    update(&mut app, action);
+    assert_eq!(search(&app).input, "\"reading the licence\" ");
+    let action = ctrl(&app, 'u');
+    update(&mut app, action);
+    assert_eq!(search(&app).input, "");
+    assert_eq!(app.mode(), Mode::LibrarySearch, "still typing");
+    type_text(&mut app, "sunscreen");
+    pump(&mut app, &mut inline);
+    let s = search(&app);
+    assert_eq!(s.input, "sunscreen");
+    assert!(s.current() && !s.hits.is_empty());
+}
+
+#[test]
+fn the_library_filter_takes_ctrl_u_and_ctrl_w_too() {
+    let mut app = app();
+    update(&mut app, Action::FilterStart);
+    type_text(&mut app, "three days");
+    let action = ctrl(&app, 'w');
+    update(&mut app, action);
+    let Some(Screen::Library(lib)) = app.screens.last() else {
+        panic!("the top screen is not the library");
+    };
+    assert_eq!(lib.filter.text, "three ");
+    let action = ctrl(&app, 'u');
+    update(&mut app, action);
+    let Some(Screen::Library(lib)) = app.screens.last() else {
+        panic!("the top screen is not the library");
+    };
+    assert_eq!(lib.filter.text, "");
+    assert_eq!(app.mode(), Mode::LibraryFilter, "still typing");
+}

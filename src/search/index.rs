@@ -107,6 +107,9 @@ pub struct Hit {
 /// tags 3. Named in the query rather than read from the table's `rank`,
 /// which FTS5 evaluates through a statement of its own per row (40% slower).
 const RANK: &str = "bm25(search_fts, 10.0, 5.0, 1.0, 3.0)";
+/// The ranking of a section's own heading and text alone: 0 when only
+/// the title or tags, indexed with every section, match.
+const OWN: &str = "bm25(search_fts, 0.0, 5.0, 1.0, 0.0)";
 /// SQLite steps between two calls of a `stop` ([`Index::with_stop`]).
 const STOP_STEPS: i32 = 2_000;
 /// Joins a breadcrumb's headings in one column.
@@ -119,6 +122,15 @@ const BATCH: usize = 256;
 #[derive(Debug)]
 pub struct Index {
     conn: Connection,
+}
+
+/// A ranked section with what [`Index::ranked`] needs to collapse it.
+struct Row {
+    hit: Hit,
+    /// The file's id in `search_file`.
+    file: i64,
+    /// Matched in the section's own heading or text, not only the title or tags.
+    own: bool,
 }
 
 /// A file read and cut into sections, ready to write.
@@ -236,7 +248,70 @@ impl Index {
 
     /// [`Index::search`] without the snippets (left empty): a caller that
     /// drops some hits first cuts snippets for the rest with [`Index::snippets`].
+    ///
+    /// The title and tags are indexed with every section, so a query they
+    /// alone match would match every section of the article: such hits of
+    /// one article become one, the article's first section, at the rank of
+    /// the best of them. Sections matched in their own heading or text are
+    /// listed each.
     pub fn ranked(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let mut fetch = limit;
+        loop {
+            let rows = self.ranked_rows(root, query, fetch)?;
+            let complete = rows.len() < fetch;
+            let mut hits = self.collapse(rows)?;
+            if complete || hits.len() >= limit {
+                hits.truncate(limit);
+                return Ok(hits);
+            }
+            // Collapsing left fewer than asked while more rows match.
+            fetch = fetch.saturating_mul(4);
+        }
+    }
+
+    /// Hits matched through the article's title or tags alone made one per
+    /// article (its first section); a section listed twice is kept once,
+    /// at its better rank.
+    fn collapse(&self, rows: Vec<Row>) -> Result<Vec<Hit>, IndexError> {
+        let mut hits = Vec::with_capacity(rows.len());
+        let mut seen: std::collections::HashSet<(i64, String)> = std::collections::HashSet::new();
+        let mut first: HashMap<i64, Option<(String, String, i64)>> = HashMap::new();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT anchor, breadcrumb, line FROM search_section WHERE file = ?1 ORDER BY id LIMIT 1",
+        )?;
+        for row in rows {
+            let mut hit = row.hit;
+            if !row.own {
+                let top = match first.get(&row.file) {
+                    Some(top) => top.clone(),
+                    None => {
+                        let top = stmt
+                            .query_row([row.file], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                            .optional()?;
+                        first.insert(row.file, top.clone());
+                        top
+                    }
+                };
+                if let Some((anchor, crumbs, line)) = top {
+                    hit.anchor = anchor;
+                    hit.section = split_crumbs(&crumbs);
+                    hit.line = usize::try_from(line).unwrap_or(0);
+                }
+            }
+            if seen.insert((row.file, hit.anchor.clone())) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
+    /// The best `limit` matching sections, as the index ranks them.
+    fn ranked_rows(
+        &self,
+        root: &Path,
+        query: &Query,
+        limit: usize,
+    ) -> Result<Vec<Row>, IndexError> {
         let Some(expr) = query.to_fts() else {
             return Ok(Vec::new());
         };
@@ -253,8 +328,8 @@ impl Index {
         let sql = if only_root && query.tags.is_empty() && query.excluded_tags.is_empty() {
             args.truncate(1);
             format!(
-                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, r.score
-                 FROM (SELECT rowid AS id, {RANK} AS score FROM search_fts
+                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, r.score, s.file, r.own
+                 FROM (SELECT rowid AS id, {RANK} AS score, {OWN} AS own FROM search_fts
                        WHERE search_fts MATCH ?1 ORDER BY score LIMIT {limit}) r
                  JOIN search_section s ON s.id = r.id
                  JOIN search_file f ON f.id = s.file
@@ -262,7 +337,8 @@ impl Index {
             )
         } else {
             let mut sql = format!(
-                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, {RANK} AS score
+                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, {RANK} AS score,
+                        s.file, {OWN} AS own
                  FROM search_fts
                  JOIN search_section s ON s.id = search_fts.rowid
                  JOIN search_file f ON f.id = s.file
@@ -287,18 +363,19 @@ impl Index {
         let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
             let crumbs: String = r.get(2)?;
             let rank: f64 = r.get(5)?;
-            Ok(Hit {
-                path: PathBuf::from(r.get::<_, String>(0)?),
-                title: r.get(1)?,
-                section: if crumbs.is_empty() {
-                    Vec::new()
-                } else {
-                    crumbs.split(CRUMB_SEP).map(str::to_string).collect()
+            let own: f64 = r.get(7)?;
+            Ok(Row {
+                hit: Hit {
+                    path: PathBuf::from(r.get::<_, String>(0)?),
+                    title: r.get(1)?,
+                    section: split_crumbs(&crumbs),
+                    anchor: r.get(3)?,
+                    line: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
+                    snippet: Snippet::default(),
+                    score: -rank,
                 },
-                anchor: r.get(3)?,
-                line: usize::try_from(r.get::<_, i64>(4)?).unwrap_or(0),
-                snippet: Snippet::default(),
-                score: -rank,
+                file: r.get(6)?,
+                own: own != 0.0,
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -343,6 +420,15 @@ fn root_key(root: &Path) -> Result<String, IndexError> {
         source,
     })?;
     Ok(path_string(&canon))
+}
+
+/// A breadcrumb column split into its headings.
+fn split_crumbs(crumbs: &str) -> Vec<String> {
+    if crumbs.is_empty() {
+        Vec::new()
+    } else {
+        crumbs.split(CRUMB_SEP).map(str::to_string).collect()
+    }
 }
 
 /// Reads and cuts one file; `None` when it cannot be read (it is tried

@@ -338,3 +338,69 @@ proptest! {
         prop_assert!(hits.is_ok(), "{:?} -> {:?}", q, hits.err());
     }
 }
+
+/// An article whose title holds "snacks" and whose sections do not.
+fn ridge() -> String {
+    let mut text = String::from("---\ntitle: A trip with too many snacks\n---\n");
+    for day in ["One", "Two", "Three", "Four"] {
+        text.push_str(&format!("\n## Day {day}\n\nWalking all day.\n"));
+    }
+    text
+}
+
+#[test]
+fn a_title_only_match_is_one_hit_at_the_top_of_the_article() {
+    let (dir, index) = indexed(&[("ridge.md", &ridge())]);
+    let hits = find(&index, dir.path(), "snacks");
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    let hit = &hits[0];
+    assert_eq!(hit.anchor, "day-one");
+    assert_eq!(hit.section, vec!["Day One"]);
+    assert_eq!(hit.line, 5);
+    let marked: Vec<&str> = hit
+        .snippet
+        .marks
+        .iter()
+        .map(|m| &hit.snippet.text[m.clone()])
+        .collect();
+    assert_eq!(hit.snippet.text, "A trip with too many snacks");
+    assert_eq!(marked, vec!["snacks"]);
+}
+
+#[test]
+fn a_section_matched_in_its_own_text_is_listed_beside_the_top() {
+    let text = ridge().replace(
+        "## Day Three\n\nWalking",
+        "## Day Three\n\nSnacks ran out, walking",
+    );
+    let (dir, index) = indexed(&[("ridge.md", &text)]);
+    let mut anchors: Vec<String> = find(&index, dir.path(), "snacks")
+        .into_iter()
+        .map(|h| h.anchor)
+        .collect();
+    anchors.sort();
+    assert_eq!(anchors, vec!["day-one", "day-three"]);
+    // A word in the title and another in every section: every section.
+    assert_eq!(find(&index, dir.path(), "snacks walking").len(), 4);
+    assert_eq!(find(&index, dir.path(), "snacks ran").len(), 1);
+    assert_eq!(
+        find(&index, dir.path(), "snacks ran")[0].anchor,
+        "day-three"
+    );
+}
+
+#[test]
+fn title_only_hits_collapsed_leave_room_for_other_articles() {
+    let (dir, index) = indexed(&[
+        ("ridge.md", &ridge()),
+        ("a.md", "---\ntitle: Food\n---\nWe ate snacks.\n"),
+        ("b.md", "---\ntitle: More food\n---\nSnacks again.\n"),
+    ]);
+    let hits = index
+        .ranked(dir.path(), &Query::parse("snacks"), 3)
+        .unwrap();
+    let mut found = paths(&hits);
+    found.sort();
+    assert_eq!(found, vec!["a.md", "b.md", "ridge.md"]);
+    assert_eq!(paths(&hits)[0], "ridge.md", "the title still weighs most");
+}

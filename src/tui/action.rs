@@ -91,6 +91,10 @@ pub enum Action {
     FilterInput(char),
     /// Library: remove the last character of the text filter.
     FilterBackspace,
+    /// Library and search box: clear the text typed, keep typing (Ctrl-u).
+    FilterClearInput,
+    /// Library and search box: delete the last word typed (Ctrl-w).
+    FilterDeleteWord,
     /// Library: stop typing and keep the text filter.
     FilterKeep,
     /// Library: stop typing and clear the text filter.

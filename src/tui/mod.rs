@@ -11,6 +11,7 @@ pub mod app;
 pub mod editor;
 pub mod external;
 pub mod host;
+pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod library;

@@ -241,6 +241,17 @@ impl LibraryScreen {
         }
     }
 
+    /// Changes the text being typed with `edit` (Ctrl-u, Ctrl-w).
+    pub fn filter_edit(&mut self, edit: impl FnOnce(&mut String)) {
+        if let Some(text) = &mut self.typing {
+            edit(text);
+            if *text != self.filter.text {
+                self.filter.text = text.clone();
+                self.refilter();
+            }
+        }
+    }
+
     /// Stops typing and keeps the filter.
     pub fn filter_done(&mut self) {
         self.typing = None;

@@ -34,6 +34,10 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::FilterStart => s.filter_start(),
         Action::FilterInput(c) => s.filter_input(c),
         Action::FilterBackspace => s.filter_backspace(),
+        Action::FilterClearInput => s.filter_edit(String::clear),
+        Action::FilterDeleteWord => s.filter_edit(|t| {
+            crate::tui::input::delete_word(t);
+        }),
         Action::FilterKeep => s.filter_done(),
         Action::FilterClear => s.filter_clear(),
         Action::TagPicker => s.picker_open(),

@@ -44,6 +44,13 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             typed = true;
         }
         Action::FilterBackspace if s.typing => typed = s.input.pop().is_some(),
+        Action::FilterClearInput if s.typing => {
+            typed = !s.input.is_empty();
+            s.input.clear();
+        }
+        Action::FilterDeleteWord if s.typing => {
+            typed = crate::tui::input::delete_word(&mut s.input)
+        }
         Action::FilterKeep => s.typing = false,
         Action::FilterStart => s.typing = true,
         Action::LineDown => s.move_by(1),

@@ -166,6 +166,18 @@ pub(super) const LIBRARY_1: &[Binding] = &[
     },
     Binding {
         modes: FILTER,
+        keys: &[Key::ctrl('u')],
+        action: Action::FilterClearInput,
+        help: "clear the text typed",
+    },
+    Binding {
+        modes: FILTER,
+        keys: &[Key::ctrl('w')],
+        action: Action::FilterDeleteWord,
+        help: "delete the last word",
+    },
+    Binding {
+        modes: FILTER,
         keys: &[Key::plain(KeyCode::Down)],
         action: Action::LineDown,
         help: "next row",

@@ -48,6 +48,18 @@ pub(super) const SEARCH_1: &[Binding] = &[
     },
     Binding {
         modes: FULL_SEARCH,
+        keys: &[Key::ctrl('u')],
+        action: Action::FilterClearInput,
+        help: "clear the text typed",
+    },
+    Binding {
+        modes: FULL_SEARCH,
+        keys: &[Key::ctrl('w')],
+        action: Action::FilterDeleteWord,
+        help: "delete the last word",
+    },
+    Binding {
+        modes: FULL_SEARCH,
         keys: &[Key::plain(KeyCode::Tab)],
         action: Action::FilterKeep,
         help: "browse the results with j/k",
