@@ -1,0 +1,111 @@
+//! GitHub-style anchors for headings: slugs, numbered when repeated, kept
+//! unique within one article.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+
+use compact_str::{CompactString, format_compact};
+
+/// Hands out GitHub-style anchors, unique within one article.
+///
+/// The anchors given out are remembered by a 64-bit hash, not by their
+/// text, so a flood of headings costs about 9 bytes each here. Two anchors
+/// with the same hash (about one chance in 10^19 a pair) could only make a
+/// slug take the next number: anchors stay unique either way.
+#[derive(Debug, Default)]
+pub(super) struct Anchors {
+    /// The hash of each anchor given out.
+    used: HashSet<u64, Prehashed>,
+    /// For a slug given out more than once: the last number it took.
+    numbered: HashMap<u64, u32, Prehashed>,
+}
+
+/// The keys are hashes already: they are their own hash.
+type Prehashed = BuildHasherDefault<KeyHasher>;
+
+/// Passes a `u64` key through as its hash.
+#[derive(Debug, Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+fn key(anchor: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    anchor.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Anchors {
+    /// The slug of `text`, with `-1`, `-2`, ... when it was given out before.
+    pub(super) fn slug(&mut self, text: &str) -> CompactString {
+        let base = slugify(text);
+        let base_key = key(&base);
+        if self.used.insert(base_key) {
+            return base;
+        }
+        let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
+        let (anchor, anchor_key) = loop {
+            count = count.saturating_add(1);
+            let candidate = format_compact!("{base}-{count}");
+            let candidate_key = key(&candidate);
+            if !self.used.contains(&candidate_key) {
+                break (candidate, candidate_key);
+            }
+        };
+        self.numbered.insert(base_key, count);
+        self.used.insert(anchor_key);
+        anchor
+    }
+
+    /// An author's `{#id}`: kept as written, and reserved so that a later
+    /// heading's slug does not take it.
+    pub(super) fn explicit(&mut self, id: String) -> CompactString {
+        self.used.insert(key(&id));
+        CompactString::from(id)
+    }
+}
+
+/// GitHub's slug: lowercase; letters, marks, digits, `_` and `-` kept;
+/// spaces to `-`; everything else dropped.
+pub fn slugify(text: &str) -> CompactString {
+    let mut slug = CompactString::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            match c {
+                ' ' => slug.push('-'),
+                '-' | '_' => slug.push(c),
+                c if c.is_ascii_alphanumeric() => slug.push(c.to_ascii_lowercase()),
+                _ => {}
+            }
+        } else {
+            slug.extend(
+                c.to_lowercase()
+                    .filter(|&c| c.is_alphanumeric() || is_mark(c)),
+            );
+        }
+    }
+    slug
+}
+
+/// Combining marks of the common blocks (GitHub keeps `\p{M}` in slugs).
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036f}' | '\u{0483}'..='\u{0489}' | '\u{0591}'..='\u{05bd}'
+        | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}'
+        | '\u{093a}'..='\u{094f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
+        | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}')
+}
