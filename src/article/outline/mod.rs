@@ -64,6 +64,8 @@ pub struct OutlineBuilder<'a> {
     /// Footnote definitions are shown at the end of an article, so a heading
     /// inside one is not a section of it: it stays out of the outline.
     in_footnote: usize,
+    /// The text buffer of the last heading, kept for the next.
+    spare: String,
 }
 
 impl<'a> OutlineBuilder<'a> {
@@ -78,6 +80,7 @@ impl<'a> OutlineBuilder<'a> {
             counted_to: 0,
             line: body_line,
             in_footnote: 0,
+            spare: String::new(),
         }
     }
 
@@ -97,7 +100,7 @@ impl<'a> OutlineBuilder<'a> {
                     id: id.as_ref().map(|id| id.to_string()),
                     offset,
                     cut: closing_sequence_start(first_line).map(|at| offset + at),
-                    text: String::new(),
+                    text: std::mem::take(&mut self.spare),
                 });
             }
             Event::End(TagEnd::Heading(_)) => self.close(),
@@ -137,6 +140,11 @@ impl<'a> OutlineBuilder<'a> {
         self.counted_to = offset;
         let text =
             CompactString::from(heading.text.trim_matches(|c: char| c.is_ascii_whitespace()));
+        // The buffer serves the next heading: a flood of them costs no
+        // allocation each for it.
+        let mut spare = heading.text;
+        spare.clear();
+        self.spare = spare;
         let anchor = match heading.id {
             Some(id) => self.anchors.explicit(id),
             None => self.anchors.slug(&text),
