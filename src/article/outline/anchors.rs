@@ -2,9 +2,9 @@
 //! unique within one article.
 
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use compact_str::{CompactString, format_compact};
+use compact_str::CompactString;
 
 /// Hands out GitHub-style anchors, unique within one article.
 ///
@@ -43,10 +43,42 @@ impl Hasher for KeyHasher {
     }
 }
 
+/// The 64-bit FNV-1a hash of `anchor`, finished with a multiply-xorshift so
+/// that every bit of it depends on every byte (the tables use its low bits
+/// for the bucket and its top bits to tell entries apart).
 fn key(anchor: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    anchor.hash(&mut hasher);
-    hasher.finish()
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in anchor.as_bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^ (hash >> 33)
+}
+
+/// `base-n`, written without the formatting machinery (a flood of
+/// repeated headings numbers each one).
+fn numbered(base: &str, n: u32) -> CompactString {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        // A digit: always ASCII.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    let mut out = CompactString::with_capacity(base.len() + 1 + digits.len() - at);
+    out.push_str(base);
+    out.push('-');
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+    out
 }
 
 impl Anchors {
@@ -60,7 +92,7 @@ impl Anchors {
         let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
         let (anchor, anchor_key) = loop {
             count = count.saturating_add(1);
-            let candidate = format_compact!("{base}-{count}");
+            let candidate = numbered(&base, count);
             let candidate_key = key(&candidate);
             if !self.used.contains(&candidate_key) {
                 break (candidate, candidate_key);
@@ -108,4 +140,25 @@ fn is_mark(c: char) -> bool {
         | '\u{0610}'..='\u{061a}' | '\u{064b}'..='\u{065f}' | '\u{0900}'..='\u{0903}'
         | '\u{093a}'..='\u{094f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}'
         | '\u{20d0}'..='\u{20ff}' | '\u{fe00}'..='\u{fe0f}' | '\u{fe20}'..='\u{fe2f}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_as_format_writes_them() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u32::MAX] {
+            assert_eq!(numbered("h", n), format!("h-{n}"));
+        }
+        assert_eq!(numbered("", 7), "-7");
+    }
+
+    #[test]
+    fn a_flood_of_one_heading_gets_distinct_numbered_anchors() {
+        let mut anchors = Anchors::default();
+        let given: HashSet<CompactString> = (0..50_000).map(|_| anchors.slug("Notes")).collect();
+        assert_eq!(given.len(), 50_000);
+        assert!(given.contains("notes") && given.contains("notes-49999"));
+    }
 }
