@@ -6,6 +6,7 @@
 mod document;
 pub mod index;
 pub mod query;
+mod refresh;
 pub mod sections;
 mod snippet;
 

@@ -15,13 +15,14 @@ mod memory;
 mod outline;
 mod pane;
 mod place;
+mod relayout;
 mod update;
 
 use std::sync::Arc;
 
 use crate::article::{Article, Draft};
 use crate::config::OutlineSide;
-use crate::layout::{Document, LayoutOptions};
+use crate::layout::Document;
 
 use super::action::Action;
 use super::app::Config;
@@ -33,6 +34,8 @@ pub use memory::ReaderMemory;
 pub use outline::OutlineView;
 pub use pane::PaneSize;
 pub use place::Place;
+pub use relayout::{lay_out, open_at};
+use relayout::{layout_options, options_for};
 pub use update::update;
 
 /// Bodies larger than this are laid out without syntax highlighting, which
@@ -57,15 +60,6 @@ pub enum Focus {
     Text,
     /// The outline pane.
     Outline,
-}
-
-/// Where the reader is in the text, independent of the width: the block
-/// under the top line and how far into it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Anchor {
-    source: usize,
-    offset: usize,
-    block_lines: usize,
 }
 
 /// The reader screen.
@@ -388,87 +382,6 @@ impl ReaderScreen {
         let area = self.geometry.area;
         self.resize(area.width, area.height);
     }
-
-    fn relayout(&mut self) {
-        let width = self.geometry.text.width.max(1);
-        if self.fits(&self.doc) {
-            // Back at the width shown: a layout asked for another is moot.
-            self.jobs.layout = None;
-            self.jobs.wanted = None;
-        } else {
-            match self.previous.take() {
-                Some(doc) if self.fits(&doc) => self.install_layout(doc),
-                previous if self.article.body.len() > BACKGROUND_LAYOUT_BYTES => {
-                    // Keep showing the old layout, cut to the column, until
-                    // the new one is ready.
-                    self.previous = previous;
-                    self.jobs.wanted = Some(width);
-                }
-                _ => {
-                    let doc = lay_out(&self.config, &self.article, width);
-                    self.install_layout(doc);
-                }
-            }
-        }
-        if self.top > self.doc.len().saturating_sub(1) {
-            self.top = self.doc.len().saturating_sub(1);
-        }
-    }
-
-    /// Swaps in a layout made for the text column's current width, keeping
-    /// the same text on the top line. One for another width is dropped.
-    pub fn install_layout(&mut self, doc: Document) {
-        if !self.fits(&doc) {
-            return;
-        }
-        self.jobs.layout = None;
-        self.jobs.wanted = None;
-        let anchor = self.anchor();
-        self.previous = Some(std::mem::replace(&mut self.doc, doc));
-        self.restore(anchor);
-        self.rerun_search();
-        if self.top > self.doc.len().saturating_sub(1) {
-            self.top = self.doc.len().saturating_sub(1);
-        }
-        self.outline.followed = None;
-        self.follow();
-    }
-
-    fn anchor(&self) -> Option<Anchor> {
-        let line = self.doc.line(self.top)?;
-        let source = line.source();
-        let (start, end) = block_lines(&self.doc, source);
-        Some(Anchor {
-            source,
-            offset: self.top.saturating_sub(start),
-            block_lines: end.saturating_sub(start),
-        })
-    }
-
-    fn restore(&mut self, anchor: Option<Anchor>) {
-        let Some(anchor) = anchor else {
-            self.top = 0;
-            return;
-        };
-        let (start, end) = block_lines(&self.doc, anchor.source);
-        let lines = end.saturating_sub(start);
-        // The same fraction of the way into the block, now that it wraps differently.
-        let offset = anchor
-            .offset
-            .saturating_mul(lines)
-            .checked_div(anchor.block_lines)
-            .unwrap_or(0);
-        let offset = offset.min(lines.saturating_sub(1));
-        self.top = start
-            .saturating_add(offset)
-            .min(self.doc.len().saturating_sub(1));
-    }
-}
-
-/// Lays out `article` at `width` with the options its size calls for.
-pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
-    let options = layout_options(config, article, false);
-    config.layouter.layout(article, width.max(1), options)
 }
 
 /// What the status line says first about an article read with warnings:
@@ -483,40 +396,4 @@ fn warning_note(article: &Article) -> Option<String> {
         Some(line) => format!("⚠ line {line}: {}{more}", first.message),
         None => format!("⚠ {}{more}", first.message),
     })
-}
-
-/// Reads `draft`'s outline and lays it out at `width` from one parse, with
-/// the options its size calls for.
-pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
-    let options = options_for(config, draft.body().len(), false);
-    config.layouter.open(draft, width.max(1), options)
-}
-
-/// Highlighted with the theme's syntect theme, unless the article is only
-/// a start being shown while the rest loads, or too large.
-fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
-    options_for(config, article.body.len(), partial)
-}
-
-/// [`layout_options`] for a body of `len` bytes.
-fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
-    let highlight = !partial && len <= HIGHLIGHT_LIMIT;
-    LayoutOptions {
-        syntax: config.theme.syntax.filter(|_| highlight),
-        image_rows: config.image_rows,
-        wrap_code: config.wrap_code,
-        ..LayoutOptions::for_theme(Some(&config.theme))
-    }
-}
-
-/// The first line and the end of the lines laid out from the block at `source`.
-fn block_lines(doc: &Document, source: usize) -> (usize, usize) {
-    let start = doc.line_of_source(source);
-    let next = doc.line_of_source(source.saturating_add(1));
-    let end = if doc.line(next).is_some_and(|l| l.source() > source) {
-        next
-    } else {
-        doc.len()
-    };
-    (start, end.max(start))
 }

@@ -1,0 +1,138 @@
+//! Laying the article out again at a new width (a resize, `w`, the whole
+//! of a large article) while the same text stays on the top line, and the
+//! layout options an article's size calls for.
+
+use crate::article::{Article, Draft};
+use crate::layout::{Document, LayoutOptions};
+
+use super::super::app::Config;
+use super::{BACKGROUND_LAYOUT_BYTES, HIGHLIGHT_LIMIT, ReaderScreen};
+
+/// Where the reader is in the text, independent of the width: the block
+/// under the top line and how far into it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Anchor {
+    source: usize,
+    offset: usize,
+    block_lines: usize,
+}
+
+impl ReaderScreen {
+    /// Lays the article out for the text column's width, or asks for it.
+    pub(super) fn relayout(&mut self) {
+        let width = self.geometry.text.width.max(1);
+        if self.fits(&self.doc) {
+            // Back at the width shown: a layout asked for another is moot.
+            self.jobs.layout = None;
+            self.jobs.wanted = None;
+        } else {
+            match self.previous.take() {
+                Some(doc) if self.fits(&doc) => self.install_layout(doc),
+                previous if self.article.body.len() > BACKGROUND_LAYOUT_BYTES => {
+                    // Keep showing the old layout, cut to the column, until
+                    // the new one is ready.
+                    self.previous = previous;
+                    self.jobs.wanted = Some(width);
+                }
+                _ => {
+                    let doc = lay_out(&self.config, &self.article, width);
+                    self.install_layout(doc);
+                }
+            }
+        }
+        if self.top > self.doc.len().saturating_sub(1) {
+            self.top = self.doc.len().saturating_sub(1);
+        }
+    }
+
+    /// Swaps in a layout made for the text column's current width, keeping
+    /// the same text on the top line. One for another width is dropped.
+    pub fn install_layout(&mut self, doc: Document) {
+        if !self.fits(&doc) {
+            return;
+        }
+        self.jobs.layout = None;
+        self.jobs.wanted = None;
+        let anchor = self.anchor();
+        self.previous = Some(std::mem::replace(&mut self.doc, doc));
+        self.restore(anchor);
+        self.rerun_search();
+        if self.top > self.doc.len().saturating_sub(1) {
+            self.top = self.doc.len().saturating_sub(1);
+        }
+        self.outline.followed = None;
+        self.follow();
+    }
+
+    pub(super) fn anchor(&self) -> Option<Anchor> {
+        let line = self.doc.line(self.top)?;
+        let source = line.source();
+        let (start, end) = block_lines(&self.doc, source);
+        Some(Anchor {
+            source,
+            offset: self.top.saturating_sub(start),
+            block_lines: end.saturating_sub(start),
+        })
+    }
+
+    pub(super) fn restore(&mut self, anchor: Option<Anchor>) {
+        let Some(anchor) = anchor else {
+            self.top = 0;
+            return;
+        };
+        let (start, end) = block_lines(&self.doc, anchor.source);
+        let lines = end.saturating_sub(start);
+        // The same fraction of the way into the block, now that it wraps differently.
+        let offset = anchor
+            .offset
+            .saturating_mul(lines)
+            .checked_div(anchor.block_lines)
+            .unwrap_or(0);
+        let offset = offset.min(lines.saturating_sub(1));
+        self.top = start
+            .saturating_add(offset)
+            .min(self.doc.len().saturating_sub(1));
+    }
+}
+
+/// Lays out `article` at `width` with the options its size calls for.
+pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
+    let options = layout_options(config, article, false);
+    config.layouter.layout(article, width.max(1), options)
+}
+
+/// Reads `draft`'s outline and lays it out at `width` from one parse, with
+/// the options its size calls for.
+pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
+    let options = options_for(config, draft.body().len(), false);
+    config.layouter.open(draft, width.max(1), options)
+}
+
+/// Highlighted with the theme's syntect theme, unless the article is only
+/// a start being shown while the rest loads, or too large.
+pub(super) fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
+    options_for(config, article.body.len(), partial)
+}
+
+/// [`layout_options`] for a body of `len` bytes.
+pub(super) fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
+    let highlight = !partial && len <= HIGHLIGHT_LIMIT;
+    LayoutOptions {
+        syntax: config.theme.syntax.filter(|_| highlight),
+        image_rows: config.image_rows,
+        wrap_code: config.wrap_code,
+        ..LayoutOptions::for_theme(Some(&config.theme))
+    }
+}
+
+/// The first line and the end of the lines laid out from the block at `source`.
+fn block_lines(doc: &Document, source: usize) -> (usize, usize) {
+    let start = doc.line_of_source(source);
+    let next = doc.line_of_source(source.saturating_add(1));
+    let end = if doc.line(next).is_some_and(|l| l.source() > source) {
+        next
+    } else {
+        doc.len()
+    };
+    (start, end.max(start))
+}
