@@ -21,6 +21,33 @@ use super::table::Table;
 use super::{Document, DocumentBuilder, LayoutOptions, Role, Style};
 use crate::article::{Heading, Meta, OutlineBuilder};
 
+/// Where a layout's outline comes from.
+pub(super) enum Outline<'a> {
+    /// Read from the walk's own events (an article being opened).
+    Reading(Box<OutlineBuilder<'a>>),
+    /// The article's, read before (a layout at another width).
+    Known(&'a [Heading]),
+}
+
+impl Outline<'_> {
+    fn push(&mut self, event: &Event<'_>, range: &Range<usize>) {
+        if let Outline::Reading(builder) = self {
+            builder.push(event, range.clone());
+        }
+    }
+
+    /// The heading that starts at body offset `offset`, once its end was read.
+    pub(super) fn heading_at(&self, offset: usize) -> Option<&Heading> {
+        match self {
+            Outline::Reading(builder) => builder.headings().last().filter(|h| h.offset == offset),
+            Outline::Known(known) => known
+                .binary_search_by_key(&offset, |h| h.offset)
+                .ok()
+                .map(|i| &known[i]),
+        }
+    }
+}
+
 /// The state of one layout run.
 pub(super) struct Layouter<'a> {
     pub(super) out: DocumentBuilder,
@@ -44,8 +71,8 @@ pub(super) struct Layouter<'a> {
     pub(super) highlighted: usize,
     /// The state of alerts, math, definition lists and details.
     pub(super) el: super::elements::Elements,
-    /// The outline, built from the same walk.
-    pub(super) outline: OutlineBuilder<'a>,
+    /// The outline: read along the walk, or known already.
+    pub(super) outline: Outline<'a>,
     /// The title the header shows, trimmed.
     pub(super) title: String,
 }
@@ -73,14 +100,20 @@ impl<'a> Layouter<'a> {
             table: None,
             highlighted: 0,
             el: super::elements::Elements::default(),
-            outline: OutlineBuilder::new(body, body_line),
+            outline: Outline::Reading(Box::new(OutlineBuilder::new(body, body_line))),
             title: String::new(),
         }
     }
 
+    /// Lays out with `outline`, the article's already, instead of reading it.
+    pub(super) fn knowing(mut self, outline: &'a [Heading]) -> Self {
+        self.outline = Outline::Known(outline);
+        self
+    }
+
     /// Lays out the whole article under a header of `meta` titled `title`,
     /// and reads its outline from the same walk.
-    pub(super) fn run(mut self, meta: &Meta, title: &str) -> (Document, Vec<Heading>) {
+    pub(super) fn run(mut self, meta: &Meta, title: &str) -> (Document, Option<Vec<Heading>>) {
         self.title = title.trim().to_string();
         let mut events =
             crate::article::events::events(self.body, crate::article::parser_options()).peekable();
@@ -95,12 +128,12 @@ impl<'a> Layouter<'a> {
         }
         self.header(meta, title);
         while let Some((event, range)) = events.next() {
-            self.outline.push(&event, range.clone());
+            self.outline.push(&event, &range);
             if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
                 let label = label.to_string();
                 let mut def = Vec::new();
                 for (e, r) in events.by_ref() {
-                    self.outline.push(&e, r.clone());
+                    self.outline.push(&e, &r);
                     if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
                         break;
                     }
@@ -119,13 +152,18 @@ impl<'a> Layouter<'a> {
         self.finish()
     }
 
-    /// The document, its outline headings mapped to their lines, and the outline.
-    pub(super) fn finish(self) -> (Document, Vec<Heading>) {
+    /// The document, its outline headings mapped to their lines, and the
+    /// outline when it was read along the walk.
+    pub(super) fn finish(self) -> (Document, Option<Vec<Heading>>) {
         let mut heads = self.blocks.heading_lines;
         heads.sort_by_key(|h| h.0);
         let mut out = self.out;
         let last = out.len().saturating_sub(1);
-        let outline = self.outline.finish();
+        let (read, known) = match self.outline {
+            Outline::Reading(builder) => (Some(builder.finish()), None),
+            Outline::Known(known) => (None, Some(known)),
+        };
+        let outline: &[Heading] = read.as_deref().or(known).unwrap_or(&[]);
         let lines = outline
             .iter()
             .map(|h| {
@@ -134,7 +172,7 @@ impl<'a> Layouter<'a> {
             })
             .collect();
         out.set_headings(lines);
-        (out.finish(), outline)
+        (out.finish(), read)
     }
 
     /// The size of the body being laid out.

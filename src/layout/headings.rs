@@ -23,9 +23,8 @@ impl Layouter<'_> {
         self.inline_source = None;
         let is_title = self
             .outline
-            .headings()
-            .last()
-            .is_some_and(|h| h.offset == offset && h.text.trim() == self.title);
+            .heading_at(offset)
+            .is_some_and(|h| h.text.trim() == self.title);
         if self.blocks.title_heading.take() == Some(offset) && is_title {
             self.blocks.heading_lines.push((offset, 0));
             self.inline.clear();
