@@ -105,3 +105,34 @@ fn no_color_turns_pictures_off() {
     let end = t.wait_for("the exit", exited);
     assert!(end.contains("EXIT:0"), "{end}");
 }
+
+#[test]
+fn with_pictures_on_auto_the_first_key_is_not_lost() {
+    if !tmux::available("with_pictures_on_auto_the_first_key_is_not_lost") {
+        return;
+    }
+    // A folder of two articles: the first Enter must open the selected one
+    // (a terminal query left waiting on stdin would take the key instead).
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("other.md"),
+        "---\ntitle: Another\ndate: 2020-01-01\n---\nWords.\n",
+    )
+    .unwrap();
+    let t = Tmux::start(
+        "pictures-first-key",
+        80,
+        16,
+        &format!("{BIN} --images auto .; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the library", |s| s.contains("Another"));
+    t.keys(&["Enter"]);
+    // The newest is selected: the dated one, read to its end at once.
+    t.wait_for("the reader after one Enter", |s| {
+        s.contains("Words.") && s.contains("100%")
+    });
+    t.keys(&["q", "q"]);
+    let end = t.wait_for("the exit", exited);
+    assert!(end.contains("EXIT:0"), "{end}");
+}

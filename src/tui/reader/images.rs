@@ -42,12 +42,15 @@ impl Pictures {
         }
     }
 
-    /// Finds the picker for the mode: `auto` asks the terminal (it answers
-    /// within ratatui-image's timeout, else half blocks are used). Called
-    /// once the terminal is in raw mode and before its events are read.
+    /// Finds the picker for the mode: `auto` asks a terminal known to draw
+    /// pictures (kitty, iTerm2, WezTerm, Ghostty, outside tmux) which
+    /// protocol and font size it has; every other gets half blocks without
+    /// a question, since a terminal that never answers would leave the
+    /// query's reader waiting on stdin for the user's first key. Called once
+    /// the terminal is in raw mode and before its events are read.
     pub fn detect(&mut self) {
         self.picker = match self.mode {
-            Some(Images::Auto) if std::io::stdin().is_terminal() => {
+            Some(Images::Auto) if std::io::stdin().is_terminal() && draws_pictures() => {
                 let options = QueryStdioOptions {
                     timeout: QUERY_TIMEOUT,
                     ..QueryStdioOptions::default()
@@ -62,6 +65,24 @@ impl Pictures {
             Some(Images::Off) | None => None,
         };
     }
+}
+
+/// True when the environment names a terminal that draws pictures and
+/// answers the protocol query, and no multiplexer sits in between.
+fn draws_pictures() -> bool {
+    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    let term = var("TERM");
+    if !var("TMUX").is_empty() || term.starts_with("tmux") || term.starts_with("screen") {
+        return false;
+    }
+    term == "xterm-kitty"
+        || term == "xterm-ghostty"
+        || !var("KITTY_WINDOW_ID").is_empty()
+        || !var("WEZTERM_EXECUTABLE").is_empty()
+        || matches!(
+            var("TERM_PROGRAM").as_str(),
+            "iTerm.app" | "WezTerm" | "ghostty"
+        )
 }
 
 /// Sets the app up for the mode `flag` (else the config) asks for: the rows
