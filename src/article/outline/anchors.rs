@@ -9,15 +9,22 @@ use compact_str::CompactString;
 /// Hands out GitHub-style anchors, unique within one article.
 ///
 /// The anchors given out are remembered by a 64-bit hash, not by their
-/// text, so a flood of headings costs about 9 bytes each here. Two anchors
-/// with the same hash (about one chance in 10^19 a pair) could only make a
-/// slug take the next number: anchors stay unique either way.
+/// text. Two anchors with the same hash (about one chance in 10^19 a pair)
+/// could only make a slug take the next number: anchors stay unique either
+/// way.
+///
+/// A numbered anchor is not remembered on its own: `base-n` is taken when
+/// `base` has been numbered up to `n` (every number up to the last one a
+/// slug took was given out, to it or before it). So a flood of one heading
+/// keeps two entries here, not one per heading.
 #[derive(Debug, Default)]
 pub(super) struct Anchors {
-    /// The hash of each anchor given out.
+    /// The hash of each slug and `{#id}` given out as it was written.
     used: HashSet<u64, Prehashed>,
     /// For a slug given out more than once: the last number it took.
     numbered: HashMap<u64, u32, Prehashed>,
+    /// The slug being made, kept for the next.
+    buffer: String,
 }
 
 /// The keys are hashes already: they are their own hash.
@@ -84,22 +91,26 @@ fn numbered(base: &str, n: u32) -> CompactString {
 impl Anchors {
     /// The slug of `text`, with `-1`, `-2`, ... when it was given out before.
     pub(super) fn slug(&mut self, text: &str) -> CompactString {
-        let base = slugify(text);
+        let mut base = std::mem::take(&mut self.buffer);
+        base.clear();
+        slug_into(text, &mut base);
         let base_key = key(&base);
-        if self.used.insert(base_key) {
-            return base;
-        }
-        let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
-        let (anchor, anchor_key) = loop {
-            count = count.saturating_add(1);
-            let candidate = numbered(&base, count);
-            let candidate_key = key(&candidate);
-            if !self.used.contains(&candidate_key) {
-                break (candidate, candidate_key);
-            }
+        let anchor = if self.taken(&base, base_key) {
+            let mut count = self.numbered.get(&base_key).copied().unwrap_or(0);
+            let anchor = loop {
+                count = count.saturating_add(1);
+                let candidate = numbered(&base, count);
+                if !self.taken(&candidate, key(&candidate)) {
+                    break candidate;
+                }
+            };
+            self.numbered.insert(base_key, count);
+            anchor
+        } else {
+            self.used.insert(base_key);
+            CompactString::from(base.as_str())
         };
-        self.numbered.insert(base_key, count);
-        self.used.insert(anchor_key);
+        self.buffer = base;
         anchor
     }
 
@@ -109,12 +120,41 @@ impl Anchors {
         self.used.insert(key(&id));
         CompactString::from(id)
     }
+
+    /// Whether `anchor` (whose key is `anchor_key`) was given out: as
+    /// written, or as a number its base has reached.
+    fn taken(&self, anchor: &str, anchor_key: u64) -> bool {
+        if self.used.contains(&anchor_key) {
+            return true;
+        }
+        let Some((base, n)) = split_number(anchor) else {
+            return false;
+        };
+        self.numbered.get(&key(base)).is_some_and(|&last| n <= last)
+    }
+}
+
+/// `base-n` split into `base` and `n`, when `n` is written as [`numbered`]
+/// writes it: decimal, no leading zero, at least 1, a `u32`.
+fn split_number(anchor: &str) -> Option<(&str, u32)> {
+    let (base, digits) = anchor.rsplit_once('-')?;
+    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = digits.parse().ok()?;
+    Some((base, n))
 }
 
 /// GitHub's slug: lowercase; letters, marks, digits, `_` and `-` kept;
 /// spaces to `-`; everything else dropped.
 pub fn slugify(text: &str) -> CompactString {
-    let mut slug = CompactString::with_capacity(text.len());
+    let mut slug = String::with_capacity(text.len());
+    slug_into(text, &mut slug);
+    CompactString::from(slug)
+}
+
+/// Writes the slug of `text` at the end of `slug`.
+fn slug_into(text: &str, slug: &mut String) {
     for c in text.chars() {
         if c.is_ascii() {
             match c {
@@ -130,7 +170,6 @@ pub fn slugify(text: &str) -> CompactString {
             );
         }
     }
-    slug
 }
 
 /// Combining marks of the common blocks (GitHub keeps `\p{M}` in slugs).
@@ -152,6 +191,60 @@ mod tests {
             assert_eq!(numbered("h", n), format!("h-{n}"));
         }
         assert_eq!(numbered("", 7), "-7");
+    }
+
+    /// The anchors as a list of every anchor given out would hand them out.
+    fn naive(texts: &[&str]) -> Vec<String> {
+        let mut used = HashSet::new();
+        texts
+            .iter()
+            .map(|text| {
+                let base = slugify(text).into_string();
+                let mut anchor = base.clone();
+                let mut n = 0;
+                while used.contains(&anchor) {
+                    n += 1;
+                    anchor = format!("{base}-{n}");
+                }
+                used.insert(anchor.clone());
+                anchor
+            })
+            .collect()
+    }
+
+    fn given(texts: &[&str]) -> Vec<String> {
+        let mut anchors = Anchors::default();
+        texts
+            .iter()
+            .map(|text| anchors.slug(text).into_string())
+            .collect()
+    }
+
+    #[test]
+    fn headings_written_like_numbered_anchors_take_the_next_number() {
+        for texts in [
+            &["h", "h", "h-1"][..],
+            &["h-1", "h", "h", "h"],
+            &["h", "h", "h-01", "h-0", "h-", "h-1"],
+            &["h-1", "h-1", "h", "h", "h-1-1", "h-1"],
+            &["a-2", "a", "a", "a", "a-2"],
+            &["x-4294967295", "x-99999999999", "x", "x-4294967296"],
+        ] {
+            assert_eq!(given(texts), naive(texts), "{texts:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn anchors_are_those_of_a_list_of_every_anchor(
+            picks in proptest::collection::vec(0usize..12, 0..60)
+        ) {
+            const TEXTS: [&str; 12] = [
+                "h", "h-1", "h-2", "h-1-1", "h-3", "H 1", "a", "a-1", "a-1-1", "h-01", "-1", "1",
+            ];
+            let texts: Vec<&str> = picks.iter().map(|&i| TEXTS[i]).collect();
+            proptest::prop_assert_eq!(given(&texts), naive(&texts));
+        }
     }
 
     #[test]
