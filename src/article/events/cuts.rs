@@ -45,7 +45,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     let mut after_blank = true;
     let mut last_cut = 0usize;
     let mut at = 0usize;
-    let mut lines = body.split_inclusive('\n').peekable();
+    let mut lines = Lines(body).peekable();
     // The header row of a table just begun, until its delimiter row passes.
     let mut header: Option<usize> = None;
     // A definition list may be open (they go on past blank lines and
@@ -107,6 +107,25 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         at += raw.len();
     }
     Scan { cuts, tail }
+}
+
+/// The lines of a text with their line endings, found with `memchr` (a
+/// heading flood is millions of one-byte lines).
+struct Lines<'a>(&'a str);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.0.is_empty() {
+            return None;
+        }
+        let end = memchr::memchr(b'\n', self.0.as_bytes()).map_or(self.0.len(), |at| at + 1);
+        // Just after a `\n`, or the end: a character boundary.
+        let (line, rest) = self.0.split_at(end);
+        self.0 = rest;
+        Some(line)
+    }
 }
 
 /// A row that goes on with a table: not blank, no other block starting.
@@ -353,6 +372,15 @@ mod tests {
 
     fn cut_at(body: &str, piece: usize) -> Vec<usize> {
         scan(body, piece).cuts.into_iter().map(|c| c.at).collect()
+    }
+
+    #[test]
+    fn lines_are_those_of_split_inclusive() {
+        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nä\r\n日本\n\n", "x\n\ny"] {
+            let got: Vec<&str> = Lines(text).collect();
+            let want: Vec<&str> = text.split_inclusive('\n').collect();
+            assert_eq!(got, want, "{text:?}");
+        }
     }
 
     #[test]
