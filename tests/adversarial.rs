@@ -262,11 +262,11 @@ fn layout_keeps_width_and_outline_lines_for_every_hostile_article() {
         let article = Article::from_bytes(Path::new(&name), text.as_bytes());
         let file_lines = text.lines().count().max(1);
         for heading in &article.outline {
-            assert!((1..=6).contains(&heading.level), "{name}");
+            assert!((1..=6).contains(&heading.level()), "{name}");
             assert!(
-                (article.body_line..=file_lines).contains(&heading.line),
+                (article.body_line..=file_lines).contains(&heading.line()),
                 "{name}: heading at line {} of {file_lines}",
-                heading.line
+                heading.line()
             );
         }
         for width in WIDTHS {

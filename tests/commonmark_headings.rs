@@ -95,7 +95,7 @@ fn outline_matches_every_spec_example() {
         headings += want.len();
         let got: Vec<(u8, String)> = outline_with(&example.markdown, 1, Options::empty())
             .into_iter()
-            .map(|h| (h.level, h.text.into_string()))
+            .map(|h| (h.level(), h.text().to_string()))
             .collect();
         if got != want {
             failures.push(format!(

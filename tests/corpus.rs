@@ -90,7 +90,7 @@ fn every_post_matches_expected_meta_and_outline() {
         let got_outline: Vec<(u64, String)> = article
             .outline
             .iter()
-            .map(|h| (u64::from(h.level), h.text.to_string()))
+            .map(|h| (u64::from(h.level()), h.text().to_string()))
             .collect();
         if got_outline != want_outline {
             failures.push(format!(

@@ -103,11 +103,11 @@ fn a_heading_flood_keeps_unique_anchors() {
     let body = "# h\n".repeat(20_000) + "# h-3\n";
     let outline = quire::article::outline::outline(&body, 1);
     assert_eq!(outline.len(), 20_001);
-    assert_eq!(outline[0].anchor, "h");
-    assert_eq!(outline[3].anchor, "h-3");
+    assert_eq!(outline[0].anchor(), "h");
+    assert_eq!(outline[3].anchor(), "h-3");
     // The author's own "h-3" comes after "h-3" was given out: it is numbered.
-    assert_eq!(outline[20_000].anchor, "h-3-1");
-    let mut anchors: Vec<&str> = outline.iter().map(|h| h.anchor.as_str()).collect();
+    assert_eq!(outline[20_000].anchor(), "h-3-1");
+    let mut anchors: Vec<String> = outline.iter().map(|h| h.anchor().into_string()).collect();
     anchors.sort_unstable();
     anchors.dedup();
     assert_eq!(anchors.len(), 20_001, "anchors are unique");

@@ -307,7 +307,7 @@ fn a_changed_file_reloads_on_the_same_heading_and_offset() {
     }
     let r = app.reader().unwrap();
     assert_eq!(r.message.as_deref(), Some("reloaded"));
-    assert_eq!(r.article.outline.last().unwrap().text, "New section");
+    assert_eq!(r.article.outline.last().unwrap().text(), "New section");
     let after = r.place();
     assert_eq!(
         (after.anchor, after.lines_in),
@@ -328,7 +328,7 @@ fn a_changed_file_reloads_on_the_same_heading_and_offset() {
         deliver(&mut app, done);
     }
     let r = app.reader().unwrap();
-    assert_eq!(r.article.outline.last().unwrap().text, "New section");
+    assert_eq!(r.article.outline.last().unwrap().text(), "New section");
     let note = r.message.clone().unwrap();
     assert!(note.contains("still showing what was read"), "{note}");
 }

@@ -229,7 +229,7 @@ mod bad_fixtures {
         article
             .outline
             .iter()
-            .map(|h| (h.level, h.text.as_str()))
+            .map(|h| (h.level(), h.text()))
             .collect()
     }
 
@@ -240,7 +240,7 @@ mod bad_fixtures {
         assert!(bom.warnings.is_empty());
 
         let crlf = load("crlf.md");
-        let levels: Vec<u8> = crlf.outline.iter().map(|h| h.level).collect();
+        let levels: Vec<u8> = crlf.outline.iter().map(|h| h.level()).collect();
         assert_eq!(levels, [1, 2, 3, 2, 2]);
         assert!(!crlf.body.contains('\r'));
 
@@ -322,13 +322,13 @@ mod bad_fixtures {
         );
         let deep = load("deep.md");
         assert_eq!(deep.outline.len(), 11, "{:?}", outline_of(&deep));
-        let texts: Vec<&str> = deep.outline.iter().map(|h| h.text.as_str()).collect();
+        let texts: Vec<&str> = deep.outline.iter().map(|h| h.text()).collect();
         assert!(texts.contains(&"code and emphasis and an image & entities"));
         assert!(texts.contains(&"Closing hashes are dropped"));
         let anchors: Vec<String> = load("dupes.md")
             .outline
             .into_iter()
-            .map(|h| h.anchor.into_string())
+            .map(|h| h.anchor().into_string())
             .collect();
         assert_eq!(
             anchors,

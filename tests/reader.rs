@@ -36,7 +36,7 @@ fn top_text(app: &App) -> String {
 }
 
 fn heading_text(app: &App, i: usize) -> String {
-    reader(app).article.outline[i].text.to_string()
+    reader(app).article.outline[i].text().to_string()
 }
 
 fn sample_app(w: u16, h: u16) -> App {
@@ -282,7 +282,7 @@ fn search_starts_after_the_top_line() {
         .article
         .outline
         .iter()
-        .position(|h| h.text == "Storms")
+        .position(|h| h.text() == "Storms")
         .unwrap();
     let line = reader(&app).doc.headings[storms];
     update(&mut app, Action::ToggleFocus);
@@ -536,7 +536,7 @@ fn the_breadcrumb_names_the_sections_around_the_top_line() {
     let crumbs: Vec<&str> = r
         .breadcrumb()
         .into_iter()
-        .map(|i| r.article.outline[i].text.as_str())
+        .map(|i| r.article.outline[i].text())
         .collect();
     assert_eq!(crumbs, ["Storms", "During the storm"]);
 }
@@ -571,7 +571,7 @@ fn every_heading_of_a_real_post_comes_to_the_top_in_turn() {
     let crumbs: Vec<&str> = r
         .breadcrumb()
         .into_iter()
-        .map(|i| r.article.outline[i].text.as_str())
+        .map(|i| r.article.outline[i].text())
         .collect();
     assert_eq!(crumbs.len(), 2);
     assert!(crumbs[0].starts_with("FOSS: The Backbone"));

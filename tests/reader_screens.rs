@@ -299,7 +299,7 @@ fn the_status_line_cuts_a_long_breadcrumb_to_fit() {
     let why = article
         .outline
         .iter()
-        .position(|h| h.text.starts_with("Why Linux will play"))
+        .position(|h| h.text().starts_with("Why Linux will play"))
         .unwrap();
     for width in [70u16, 100, 160] {
         let app = common::app_with(article.clone(), width, 24);

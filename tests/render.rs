@@ -49,12 +49,12 @@ fn check_headings(article: &Article, doc: &Document, what: &str) {
     assert_eq!(doc.headings.len(), article.outline.len(), "{what}");
     for (h, &line) in article.outline.iter().zip(&doc.headings) {
         let l = doc.line(line).unwrap();
-        assert_eq!(l.source(), h.offset, "{what}: heading {:?}", h.text);
+        assert_eq!(l.source(), h.offset(), "{what}: heading {:?}", h.text());
         assert!(
-            l.spans().any(|(_, s)| s.role == Role::Heading(h.level)),
+            l.spans().any(|(_, s)| s.role == Role::Heading(h.level())),
             "{what}: line {line} ({:?}) is not heading {:?}",
             l.text(),
-            h.text
+            h.text()
         );
     }
 }

@@ -220,7 +220,7 @@ fn enter_lands_on_the_section_with_the_query_and_q_comes_back() {
         .article
         .outline
         .iter()
-        .position(|h| h.anchor == chosen.anchor)
+        .position(|h| h.anchor() == chosen.anchor)
         .unwrap();
     assert_eq!(
         r.top, r.doc.headings[heading],

@@ -274,8 +274,8 @@ impl Draft {
 fn title_of(outline: &[Heading]) -> Option<String> {
     outline
         .iter()
-        .find(|h| h.level == 1 && !h.text.is_empty())
-        .map(|h| h.text.to_string())
+        .find(|h| h.level() == 1 && !h.text().is_empty())
+        .map(|h| h.text().to_string())
 }
 
 /// The last-resort title: the file name without its extension (for
@@ -311,7 +311,7 @@ mod tests {
         assert_eq!(article.meta.tags, ["a"]);
         assert_eq!(article.body, "\n## One\n\n## Two\n");
         assert_eq!(article.body_line, 5);
-        let lines: Vec<usize> = article.outline.iter().map(|h| h.line).collect();
+        let lines: Vec<usize> = article.outline.iter().map(|h| h.line()).collect();
         assert_eq!(lines, [6, 8]);
         assert!(article.warnings.is_empty());
     }
@@ -360,14 +360,14 @@ mod tests {
         assert!(article.warnings.iter().any(|w| w.line == Some(1)));
         assert_eq!(article.meta.title, "Caf\u{fffd}");
         assert_eq!(article.meta.front_matter, FrontMatterKind::None);
-        assert_eq!(article.outline[0].line, 4);
+        assert_eq!(article.outline[0].line(), 4);
     }
 
     #[test]
     fn a_middle_rule_pair_keeps_every_section() {
         let body = b"---\ntitle: T\n---\n# A\n\n---\n\n## B\n\ntext\n\n---\n\n## C\n";
         let article = load("rules.md", body);
-        let texts: Vec<&str> = article.outline.iter().map(|h| h.text.as_str()).collect();
+        let texts: Vec<&str> = article.outline.iter().map(|h| h.text()).collect();
         assert_eq!(texts, ["A", "B", "C"]);
     }
 
@@ -459,10 +459,10 @@ mod tests {
                 let article = Article::from_bytes(path, &bytes);
                 prop_assert!(!article.meta.title.is_empty());
                 for heading in &article.outline {
-                    prop_assert!((1..=6).contains(&heading.level));
-                    prop_assert!(heading.offset <= article.body.len());
-                    prop_assert!(heading.line >= article.body_line);
-                    prop_assert!(!heading.text.contains('\n'));
+                    prop_assert!((1..=6).contains(&heading.level()));
+                    prop_assert!(heading.offset() <= article.body.len());
+                    prop_assert!(heading.line() >= article.body_line);
+                    prop_assert!(!heading.text().contains('\n'));
                 }
                 prop_assert!(!article.body.contains('\r'));
                 let peeked = peek(path, &bytes);

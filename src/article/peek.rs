@@ -113,8 +113,8 @@ fn is_setext_h1(content: &str) -> bool {
 fn title_of(snippet: &str) -> Option<String> {
     outline::outline(snippet, 1)
         .into_iter()
-        .find(|h| h.level == 1 && !h.text.is_empty())
-        .map(|h| h.text.into_string())
+        .find(|h| h.level() == 1 && !h.text().is_empty())
+        .map(|h| h.text().to_string())
 }
 
 #[cfg(test)]

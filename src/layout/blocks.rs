@@ -39,9 +39,9 @@ impl Outline<'_> {
     /// The heading that starts at body offset `offset`, once its end was read.
     pub(super) fn heading_at(&self, offset: usize) -> Option<&Heading> {
         match self {
-            Outline::Reading(builder) => builder.headings().last().filter(|h| h.offset == offset),
+            Outline::Reading(builder) => builder.headings().last().filter(|h| h.offset() == offset),
             Outline::Known(known) => known
-                .binary_search_by_key(&offset, |h| h.offset)
+                .binary_search_by_key(&offset, |h| h.offset())
                 .ok()
                 .map(|i| &known[i]),
         }
@@ -167,7 +167,7 @@ impl<'a> Layouter<'a> {
         let lines = outline
             .iter()
             .map(|h| {
-                let i = heads.partition_point(|x| x.0 < h.offset);
+                let i = heads.partition_point(|x| x.0 < h.offset());
                 heads.get(i).map_or(last, |x| x.1)
             })
             .collect();

@@ -24,7 +24,7 @@ impl Layouter<'_> {
         let is_title = self
             .outline
             .heading_at(offset)
-            .is_some_and(|h| h.text.trim() == self.title);
+            .is_some_and(|h| h.text().trim() == self.title);
         if self.blocks.title_heading.take() == Some(offset) && is_title {
             self.blocks.heading_lines.push((offset, 0));
             self.inline.clear();

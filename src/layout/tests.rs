@@ -17,13 +17,9 @@ fn article(body: &str) -> Article {
     let outline = Parser::new_ext(body, crate::article::parser_options())
         .into_offset_iter()
         .filter_map(|(e, r)| match e {
-            Event::Start(Tag::Heading { level, .. }) => Some(Heading {
-                level: level as u8,
-                text: Default::default(),
-                anchor: Default::default(),
-                line: 0,
-                offset: r.start,
-            }),
+            Event::Start(Tag::Heading { level, .. }) => {
+                Some(Heading::new(level as u8, "", "", 0, r.start))
+            }
             _ => None,
         })
         .collect();

@@ -31,7 +31,7 @@ impl Preview {
             headings: article
                 .outline
                 .iter()
-                .map(|h| (h.level, h.text.to_string()))
+                .map(|h| (h.level(), h.text().to_string()))
                 .collect(),
         }
     }

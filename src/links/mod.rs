@@ -176,7 +176,7 @@ impl Resolver {
         let mut anchors: Anchors = article
             .outline
             .iter()
-            .map(|h| h.anchor.to_string())
+            .map(|h| h.anchor().to_string())
             .collect();
         anchors.extend(html_ids.iter().cloned());
         let anchors = Arc::new(anchors);
@@ -204,7 +204,7 @@ impl Resolver {
             let mut anchors: Anchors = article
                 .outline
                 .into_iter()
-                .map(|h| h.anchor.into())
+                .map(|h| h.anchor().into())
                 .collect();
             anchors.extend(ids);
             Arc::new(anchors)

@@ -3,9 +3,10 @@
 use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
+use serde::ser::SerializeSeq;
 
 use crate::Outcome;
-use crate::article::Article;
+use crate::article::{Article, Heading};
 use crate::cli::OutlineArgs;
 use crate::sanitize::sanitize_line;
 
@@ -14,7 +15,27 @@ use crate::sanitize::sanitize_line;
 struct OutlineJson<'a> {
     path: String,
     title: &'a str,
-    headings: Vec<HeadingJson<'a>>,
+    headings: HeadingsJson<'a>,
+}
+
+/// The headings, each written as it is reached (an article can hold
+/// millions: none is copied for the output).
+#[derive(Debug)]
+struct HeadingsJson<'a>(&'a [Heading]);
+
+impl Serialize for HeadingsJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for h in self.0 {
+            seq.serialize_element(&HeadingJson {
+                level: h.level(),
+                text: h.text(),
+                anchor: &h.anchor(),
+                line: h.line(),
+            })?;
+        }
+        seq.end()
+    }
 }
 
 /// One heading in the JSON output.
@@ -47,16 +68,13 @@ pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
 /// the highest level present.
 pub fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
     writeln!(out, "{}", sanitize_line(&article.meta.title))?;
-    let top = article.outline.iter().map(|h| h.level).min().unwrap_or(1);
+    let top = article.outline.iter().map(|h| h.level()).min().unwrap_or(1);
+    const INDENT: &[u8] = b"          ";
     for heading in &article.outline {
-        let depth = usize::from(heading.level.saturating_sub(top));
-        writeln!(
-            out,
-            "{:indent$}{}",
-            "",
-            sanitize_line(&heading.text),
-            indent = depth * 2
-        )?;
+        let depth = usize::from(heading.level().saturating_sub(top));
+        out.write_all(&INDENT[..depth * 2])?;
+        out.write_all(sanitize_line(heading.text()).as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }
@@ -68,16 +86,7 @@ pub fn write_json(out: &mut impl Write, article: &Article) -> io::Result<()> {
     let json = OutlineJson {
         path: article.path.to_string_lossy().into_owned(),
         title: &article.meta.title,
-        headings: article
-            .outline
-            .iter()
-            .map(|h| HeadingJson {
-                level: h.level,
-                text: &h.text,
-                anchor: &h.anchor,
-                line: h.line,
-            })
-            .collect(),
+        headings: HeadingsJson(&article.outline),
     };
     super::json::to_writer(out, &json)?;
     writeln!(out)

@@ -46,20 +46,20 @@ pub fn sections(article: &Article) -> Vec<Section> {
                 let Some(h) = article
                     .outline
                     .get(next)
-                    .filter(|h| h.offset == range.start)
+                    .filter(|h| h.offset() == range.start)
                 else {
                     continue;
                 };
                 next += 1;
                 in_heading = true;
-                while crumbs.last().is_some_and(|(level, _)| *level >= h.level) {
+                while crumbs.last().is_some_and(|(level, _)| *level >= h.level()) {
                     crumbs.pop();
                 }
-                crumbs.push((h.level, h.text.to_string()));
+                crumbs.push((h.level(), h.text().to_string()));
                 out.push(Section {
-                    anchor: h.anchor.to_string(),
+                    anchor: h.anchor().to_string(),
                     breadcrumb: crumbs.iter().map(|(_, t)| t.clone()).collect(),
-                    line: h.line,
+                    line: h.line(),
                     text: String::new(),
                 });
                 continue;

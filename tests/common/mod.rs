@@ -177,13 +177,8 @@ pub fn plain_article(title: &str, body: &str) -> Article {
         if let Some(text) = trimmed.strip_prefix('#') {
             let level = 1 + text.chars().take_while(|&c| c == '#').count();
             let text = text.trim_start_matches('#').trim().to_string();
-            outline.push(Heading {
-                level: level as u8,
-                anchor: text.to_lowercase().replace(' ', "-").into(),
-                text: text.into(),
-                line: 1,
-                offset: start,
-            });
+            let anchor = text.to_lowercase().replace(' ', "-");
+            outline.push(Heading::new(level as u8, &text, &anchor, 1, start));
         }
     }
     Article {

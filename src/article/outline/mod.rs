@@ -14,21 +14,106 @@ use pulldown_cmark::{Event, Options, Tag, TagEnd};
 use super::decode::count_newlines;
 
 /// One heading of an article.
+///
+/// Kept in 40 bytes, as an article can hold millions of them: the text
+/// inline when short (up to 24 bytes), the anchor as a number to add to the
+/// text's slug, line and offset as `u32` (quire reads no file of 4 GB).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
+    /// The text; when the author gave an `{#id}` that is not the text's
+    /// slug, a NUL (which no heading text holds) and that id follow it.
+    label: CompactString,
+    /// The anchor is the text's slug when 0, and `slug-number` otherwise.
+    number: u32,
+    line: u32,
+    offset: u32,
+    level: u8,
+}
+
+impl Heading {
+    /// A heading of `level` (1 to 6) whose plain text is `text` and whose
+    /// anchor is `anchor`, at file line `line` and body byte `offset`.
+    pub fn new(level: u8, text: &str, anchor: &str, line: usize, offset: usize) -> Heading {
+        let text = if text.contains('\0') {
+            CompactString::from(text.replace('\0', "\u{fffd}"))
+        } else {
+            CompactString::from(text)
+        };
+        let slug = slugify(&text);
+        let number = match anchor.strip_prefix(slug.as_str()) {
+            Some("") => Some(0),
+            Some(rest) => rest.strip_prefix('-').and_then(anchors::canonical_number),
+            None => None,
+        };
+        match number {
+            Some(number) => Heading::from_parts(level, text, number, line, offset),
+            None => Heading::with_id(level, text, anchor, line, offset),
+        }
+    }
+
+    fn from_parts(
+        level: u8,
+        label: CompactString,
+        number: u32,
+        line: usize,
+        offset: usize,
+    ) -> Heading {
+        Heading {
+            label,
+            number,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            offset: u32::try_from(offset).unwrap_or(u32::MAX),
+            level,
+        }
+    }
+
+    fn with_id(
+        level: u8,
+        mut text: CompactString,
+        id: &str,
+        line: usize,
+        offset: usize,
+    ) -> Heading {
+        text.push('\0');
+        text.push_str(id);
+        Heading::from_parts(level, text, 0, line, offset)
+    }
+
     /// 1 to 6.
-    pub level: u8,
+    pub fn level(&self) -> u8 {
+        self.level
+    }
+
     /// The rendered plain text: emphasis dropped, code kept, image alt text
-    /// kept, entities decoded, line breaks as one space. Stored inline
-    /// when short (up to 24 bytes), so a flood of headings costs no
-    /// allocation each.
-    pub text: CompactString,
+    /// kept, entities decoded, line breaks as one space.
+    pub fn text(&self) -> &str {
+        match self.label.split_once('\0') {
+            Some((text, _)) => text,
+            None => &self.label,
+        }
+    }
+
     /// A unique GitHub-style slug (`-1`, `-2` for repeats), or the `{#id}`.
-    pub anchor: CompactString,
+    pub fn anchor(&self) -> CompactString {
+        if let Some((_, id)) = self.label.split_once('\0') {
+            return CompactString::from(id);
+        }
+        let slug = slugify(&self.label);
+        match self.number {
+            0 => slug,
+            n => anchors::numbered(&slug, n),
+        }
+    }
+
     /// The 1-based line in the file.
-    pub line: usize,
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
     /// The byte offset of the heading in the body.
-    pub offset: usize,
+    pub fn offset(&self) -> usize {
+        self.offset as usize
+    }
 }
 
 /// The headings of `body`; `body_line` is the file line the body starts on.
@@ -94,12 +179,21 @@ impl<'a> OutlineBuilder<'a> {
             }
             Event::Start(Tag::Heading { level, id, .. }) if self.in_footnote == 0 => {
                 let offset = range.start.min(body.len());
-                let first_line = body[offset..].lines().next().unwrap_or("");
+                let rest = &body[offset..];
+                // Only an ATX heading (its line starts with `#` after up to
+                // three spaces) can have a closing sequence.
+                let cut = if rest.trim_start_matches(' ').starts_with('#') {
+                    let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+                    let first_line = rest[..end].strip_suffix('\r').unwrap_or(&rest[..end]);
+                    closing_sequence_start(first_line).map(|at| offset + at)
+                } else {
+                    None
+                };
                 self.open = Some(OpenHeading {
                     level: *level as u8,
                     id: id.as_ref().map(|id| id.to_string()),
                     offset,
-                    cut: closing_sequence_start(first_line).map(|at| offset + at),
+                    cut,
                     text: std::mem::take(&mut self.spare),
                 });
             }
@@ -138,23 +232,29 @@ impl<'a> OutlineBuilder<'a> {
                 .saturating_add(count_newlines(&bytes[..offset]));
         }
         self.counted_to = offset;
-        let text =
-            CompactString::from(heading.text.trim_matches(|c: char| c.is_ascii_whitespace()));
+        let trimmed = heading.text.trim_matches(|c: char| c.is_ascii_whitespace());
+        let text = if trimmed.contains('\0') {
+            CompactString::from(trimmed.replace('\0', "\u{fffd}"))
+        } else {
+            CompactString::from(trimmed)
+        };
         // The buffer serves the next heading: a flood of them costs no
         // allocation each for it.
         let mut spare = heading.text;
         spare.clear();
         self.spare = spare;
-        let anchor = match heading.id {
-            Some(id) => self.anchors.explicit(id),
-            None => self.anchors.slug(&text),
-        };
-        self.headings.push(Heading {
-            level: heading.level,
-            text,
-            anchor,
-            line: self.line,
-            offset,
+        let level = heading.level;
+        let line = self.line;
+        self.headings.push(match heading.id {
+            Some(id) => {
+                let id = id.replace('\0', "\u{fffd}");
+                self.anchors.explicit(&id);
+                Heading::new(level, &text, &id, line, offset)
+            }
+            None => {
+                let number = self.anchors.slug(&text);
+                Heading::from_parts(level, text, number, line, offset)
+            }
         });
     }
 }
@@ -256,8 +356,42 @@ mod tests {
     fn texts(body: &str) -> Vec<(u8, String)> {
         outline(body, 1)
             .into_iter()
-            .map(|h| (h.level, h.text.into_string()))
+            .map(|h| (h.level(), h.text().to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_heading_keeps_its_text_and_anchor_in_40_bytes() {
+        assert!(std::mem::size_of::<Heading>() <= 40);
+        for (text, anchor) in [
+            ("Setup", "setup"),
+            ("Setup", "setup-3"),
+            ("Setup", "setup-03"),
+            ("Setup", "setup-0"),
+            ("Setup", "install"),
+            ("Setup", ""),
+            ("", ""),
+            ("", "-1"),
+            ("", "x"),
+            (
+                "Ünïcode Ελληνικά and a long title past 24 bytes",
+                "ünïcode-ελληνικά-and-a-long-title-past-24-bytes-2",
+            ),
+            ("a\0b", "ab"),
+        ] {
+            let h = Heading::new(2, text, anchor, 7, 99);
+            assert_eq!(h.text(), text.replace('\0', "\u{fffd}"));
+            assert_eq!(h.anchor(), anchor);
+            assert_eq!((h.level(), h.line(), h.offset()), (2, 7, 99));
+        }
+    }
+
+    #[test]
+    fn explicit_ids_come_back_as_written() {
+        let heads = outline("# A {#a-01}\n# A {#A}\n# B {#b}\n# B\n", 1);
+        let got: Vec<String> = heads.iter().map(|h| h.anchor().into_string()).collect();
+        assert_eq!(got, ["a-01", "A", "b", "b-1"]);
+        assert_eq!(heads[0].text(), "A");
     }
 
     #[test]
@@ -325,7 +459,7 @@ mod tests {
     fn duplicate_headings_get_numbered_anchors() {
         let anchors: Vec<String> = outline("# Intro\n## Intro\n## Intro\n# Intro-1\n", 1)
             .into_iter()
-            .map(|h| h.anchor.into_string())
+            .map(|h| h.anchor().into_string())
             .collect();
         assert_eq!(anchors, ["intro", "intro-1", "intro-2", "intro-1-1"]);
     }
@@ -336,9 +470,9 @@ mod tests {
             "## Comments {#how-comments}\n## How comments\n## How Comments\n",
             1,
         );
-        let got: Vec<(&str, &str)> = heads
+        let got: Vec<(String, String)> = heads
             .iter()
-            .map(|h| (h.text.as_str(), h.anchor.as_str()))
+            .map(|h| (h.text().to_string(), h.anchor().to_string()))
             .collect();
         assert_eq!(
             got,
@@ -347,6 +481,7 @@ mod tests {
                 ("How comments", "how-comments-1"),
                 ("How Comments", "how-comments-2"),
             ]
+            .map(|(t, a)| (t.to_string(), a.to_string()))
         );
     }
 
@@ -367,7 +502,7 @@ mod tests {
     #[test]
     fn lines_count_from_the_body_start() {
         let body = "intro\n\n# A\n\ntext\n\nB\n---\n\n> ## Quoted\n";
-        let lines: Vec<usize> = outline(body, 5).into_iter().map(|h| h.line).collect();
+        let lines: Vec<usize> = outline(body, 5).into_iter().map(|h| h.line()).collect();
         assert_eq!(lines, [7, 11, 14]);
     }
 
@@ -375,8 +510,8 @@ mod tests {
     fn offsets_point_at_the_heading() {
         let body = "para\n\n## Here\n";
         let heads = outline(body, 1);
-        assert_eq!(heads[0].offset, 6);
-        assert!(body[heads[0].offset..].starts_with("## Here"));
+        assert_eq!(heads[0].offset(), 6);
+        assert!(body[heads[0].offset()..].starts_with("## Here"));
     }
 
     #[test]
@@ -406,7 +541,7 @@ mod tests {
         ] {
             let heads = outline_with(markdown, 1, Options::empty());
             assert_eq!(heads.len(), 1, "{markdown:?}");
-            assert_eq!(heads[0].text, want, "{markdown:?}");
+            assert_eq!(heads[0].text(), want, "{markdown:?}");
         }
     }
 
@@ -420,17 +555,17 @@ mod tests {
             ("# a &#35;\t\n", "a #"),
         ] {
             let heads = outline_with(markdown, 1, Options::empty());
-            assert_eq!(heads[0].text, want, "{markdown:?}");
+            assert_eq!(heads[0].text(), want, "{markdown:?}");
         }
         // A setext heading's first line is never an ATX line.
         let heads = outline_with("#5\t#\n===\n", 1, Options::empty());
-        assert_eq!(heads[0].text, "#5\t#");
+        assert_eq!(heads[0].text(), "#5\t#");
     }
 
     #[test]
     fn pure_commonmark_keeps_attribute_text() {
         let heads = outline_with("## Comments {#how}\n", 1, Options::empty());
-        assert_eq!(heads[0].text, "Comments {#how}");
-        assert_eq!(heads[0].anchor, "comments-how");
+        assert_eq!(heads[0].text(), "Comments {#how}");
+        assert_eq!(heads[0].anchor(), "comments-how");
     }
 }

@@ -40,7 +40,7 @@ impl ReaderScreen {
             .current_section()
             .and_then(|i| self.article.outline.get(i))
         {
-            Some(h) => format!("{path}#{}", h.anchor),
+            Some(h) => format!("{path}#{}", h.anchor()),
             None => path,
         };
         self.message = Some(format!("copied {}", shorten(&link)));

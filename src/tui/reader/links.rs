@@ -225,7 +225,12 @@ impl ReaderScreen {
     /// Puts the heading (or HTML id) `anchor` on the top line; false when
     /// the article has no such place.
     pub fn land_on(&mut self, anchor: &str) -> bool {
-        if let Some(i) = self.article.outline.iter().position(|h| h.anchor == anchor) {
+        if let Some(i) = self
+            .article
+            .outline
+            .iter()
+            .position(|h| h.anchor() == anchor)
+        {
             self.jump_to_heading(i);
             self.follow();
             return true;

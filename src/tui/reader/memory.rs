@@ -129,7 +129,7 @@ impl ReaderScreen {
                 .article
                 .outline
                 .iter()
-                .position(|h| h.anchor == *anchor)
+                .position(|h| h.anchor() == *anchor)
             {
                 Some(i) => Some(i),
                 None => return usize::try_from(p.top_line).unwrap_or(usize::MAX).min(last),
@@ -158,7 +158,7 @@ impl ReaderScreen {
             .and_then(|i| self.article.outline.get(i))
             .map_or_else(
                 || "the beginning".to_string(),
-                |h| crate::sanitize::sanitize_line(&h.text).into_owned(),
+                |h| crate::sanitize::sanitize_line(h.text()).into_owned(),
             );
         self.message = Some(format!("back at: {name} · g goes to the top"));
         self.outline.followed = None;

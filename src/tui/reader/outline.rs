@@ -31,18 +31,18 @@ impl ReaderScreen {
         let mut parents = Vec::with_capacity(n);
         let mut open: Vec<(usize, u8)> = Vec::new();
         for (i, h) in self.article.outline.iter().enumerate() {
-            while open.last().is_some_and(|&(_, level)| level >= h.level) {
+            while open.last().is_some_and(|&(_, level)| level >= h.level()) {
                 open.pop();
             }
             parents.push(open.last().map(|&(p, _)| p));
-            open.push((i, h.level));
+            open.push((i, h.level()));
         }
         self.outline.parents = parents;
         self.outline.min_level = self
             .article
             .outline
             .iter()
-            .map(|h| h.level)
+            .map(|h| h.level())
             .min()
             .unwrap_or(1);
         self.outline.folded.resize(n, false);
@@ -57,14 +57,14 @@ impl ReaderScreen {
         let mut hidden_below: Option<u8> = None;
         for (i, h) in headings.iter().enumerate() {
             if let Some(level) = hidden_below {
-                if h.level > level {
+                if h.level() > level {
                     continue;
                 }
                 hidden_below = None;
             }
             visible.push(i);
             if self.outline.folded.get(i).copied().unwrap_or(false) {
-                hidden_below = Some(h.level);
+                hidden_below = Some(h.level());
             }
         }
         self.outline.visible = visible;
@@ -74,7 +74,7 @@ impl ReaderScreen {
     pub fn has_children(&self, index: usize) -> bool {
         let headings = &self.article.outline;
         match (headings.get(index), headings.get(index.saturating_add(1))) {
-            (Some(h), Some(next)) => next.level > h.level,
+            (Some(h), Some(next)) => next.level() > h.level(),
             _ => false,
         }
     }

@@ -33,12 +33,12 @@ impl PaneSize {
     /// Measures `article`'s outline.
     pub fn of(article: &Article) -> PaneSize {
         let headings = &article.outline;
-        let min_level = headings.iter().map(|h| h.level).min().unwrap_or(1);
+        let min_level = headings.iter().map(|h| h.level()).min().unwrap_or(1);
         let fit = headings
             .iter()
             .map(|h| {
-                let depth = usize::from(h.level.saturating_sub(min_level));
-                2 * depth + 2 + h.text.as_str().width()
+                let depth = usize::from(h.level().saturating_sub(min_level));
+                2 * depth + 2 + h.text().width()
             })
             .max()
             .unwrap_or(0);
@@ -122,10 +122,10 @@ fn section_minutes(article: &Article) -> Vec<u32> {
     // Words from each heading to the next one.
     let mut words: Vec<usize> = (0..n)
         .map(|i| {
-            let start = headings[i].offset.min(body.len());
+            let start = headings[i].offset().min(body.len());
             let end = headings
                 .get(i + 1)
-                .map_or(body.len(), |h| h.offset)
+                .map_or(body.len(), |h| h.offset())
                 .clamp(start, body.len());
             body.get(start..end).map_or(0, crate::article::count_words)
         })
@@ -135,7 +135,10 @@ fn section_minutes(article: &Article) -> Vec<u32> {
     let mut open: Vec<usize> = Vec::new();
     let mut parent = vec![None; n];
     for (i, h) in headings.iter().enumerate() {
-        while open.last().is_some_and(|&p| headings[p].level >= h.level) {
+        while open
+            .last()
+            .is_some_and(|&p| headings[p].level() >= h.level())
+        {
             open.pop();
         }
         parent[i] = open.last().copied();

@@ -33,7 +33,7 @@ impl ReaderScreen {
             anchor: self
                 .current_section()
                 .and_then(|i| self.article.outline.get(i))
-                .map(|h| h.anchor.to_string()),
+                .map(|h| h.anchor().to_string()),
             lines_in,
             fraction: lines_in as f64 / len as f64,
             width: self.doc.width,
@@ -46,7 +46,12 @@ impl ReaderScreen {
     pub fn go_to_place(&mut self, place: &Place) {
         let section = match &place.anchor {
             None => None,
-            Some(anchor) => match self.article.outline.iter().position(|h| h.anchor == anchor) {
+            Some(anchor) => match self
+                .article
+                .outline
+                .iter()
+                .position(|h| h.anchor() == anchor)
+            {
                 Some(i) => Some(i),
                 None => {
                     self.top = self.top.min(self.doc.len().saturating_sub(1));

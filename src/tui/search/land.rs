@@ -35,7 +35,7 @@ pub fn land(reader: &mut ReaderScreen, anchor: &str, text: &str) {
         .article
         .outline
         .iter()
-        .position(|h| !anchor.is_empty() && h.anchor == anchor)
+        .position(|h| !anchor.is_empty() && h.anchor() == anchor)
     {
         reader.jump_to_heading(i);
     }

@@ -44,7 +44,7 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
             break;
         };
         let Some(h) = headings.get(i) else { break };
-        let depth = usize::from(h.level.saturating_sub(min_level));
+        let depth = usize::from(h.level().saturating_sub(min_level));
         let indent = " ".repeat((2 * depth).min(width / 2));
         let marker = if !r.has_children(i) {
             "  "
@@ -53,7 +53,7 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         } else {
             "▾ "
         };
-        let entry = format!("{indent}{marker}{}", sanitize_line(&h.text));
+        let entry = format!("{indent}{marker}{}", sanitize_line(h.text()));
         // The section's reading time, right-aligned, when shown.
         let time = times.then(|| {
             let minutes = r.pane.minutes.get(i).copied().unwrap_or(1);
@@ -80,7 +80,7 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
             entry.push_str(&" ".repeat(width.saturating_sub(used)));
             theme::style(t.outline_selected(focused))
         } else {
-            theme::style(t.outline_level(h.level))
+            theme::style(t.outline_level(h.level()))
         };
         buf.set_stringn(x, area.y + row, &entry, width, style);
     }

@@ -88,7 +88,7 @@ pub fn breadcrumb(r: &ReaderScreen, width: usize) -> String {
     let mut parts: Vec<String> = vec![sanitize_line(&r.article.meta.title).into_owned()];
     for i in r.breadcrumb() {
         if let Some(h) = r.article.outline.get(i) {
-            parts.push(sanitize_line(&h.text).into_owned());
+            parts.push(sanitize_line(h.text()).into_owned());
         }
     }
     let full = parts.join(SEP);
