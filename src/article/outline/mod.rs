@@ -27,13 +27,18 @@ pub struct Heading {
     number: u32,
     line: u32,
     offset: u32,
+    /// The level, with [`HAS_ID`] set when an id follows the text.
     level: u8,
 }
+
+/// The bit of a heading's `level` that says an id follows its text.
+const HAS_ID: u8 = 0x80;
 
 impl Heading {
     /// A heading of `level` (1 to 6) whose plain text is `text` and whose
     /// anchor is `anchor`, at file line `line` and body byte `offset`.
     pub fn new(level: u8, text: &str, anchor: &str, line: usize, offset: usize) -> Heading {
+        let level = level & !HAS_ID;
         let text = if text.contains('\0') {
             CompactString::from(text.replace('\0', "\u{fffd}"))
         } else {
@@ -76,18 +81,26 @@ impl Heading {
     ) -> Heading {
         text.push('\0');
         text.push_str(id);
-        Heading::from_parts(level, text, 0, line, offset)
+        Heading::from_parts(level | HAS_ID, text, 0, line, offset)
+    }
+
+    /// The text and the id after it, when there is one.
+    fn text_and_id(&self) -> Option<(&str, &str)> {
+        if self.level & HAS_ID == 0 {
+            return None;
+        }
+        self.label.split_once('\0')
     }
 
     /// 1 to 6.
     pub fn level(&self) -> u8 {
-        self.level
+        self.level & !HAS_ID
     }
 
     /// The rendered plain text: emphasis dropped, code kept, image alt text
     /// kept, entities decoded, line breaks as one space.
     pub fn text(&self) -> &str {
-        match self.label.split_once('\0') {
+        match self.text_and_id() {
             Some((text, _)) => text,
             None => &self.label,
         }
@@ -95,7 +108,7 @@ impl Heading {
 
     /// A unique GitHub-style slug (`-1`, `-2` for repeats), or the `{#id}`.
     pub fn anchor(&self) -> CompactString {
-        if let Some((_, id)) = self.label.split_once('\0') {
+        if let Some((_, id)) = self.text_and_id() {
             return CompactString::from(id);
         }
         let slug = slugify(&self.label);
