@@ -80,20 +80,25 @@ impl AlertKind {
 
 /// An Obsidian callout's first line `[!type]` (with an optional `-`/`+`
 /// fold mark and a title): its kind and its label.
+///
+/// Reads no further than the kind unless it is one: quotes nested on one
+/// long line each start here, and none may read the whole line.
 fn callout(quote: &str) -> Option<(AlertKind, String)> {
-    let first = quote.lines().next()?;
-    let rest = first.trim_start().strip_prefix('>')?.trim_start();
+    let blank = |c: char| c.is_whitespace() && c != '\n';
+    let rest = quote
+        .trim_start_matches(blank)
+        .strip_prefix('>')?
+        .trim_start_matches(blank);
     let rest = rest.strip_prefix("[!")?;
-    let end = rest.find(']')?;
-    let kind = &rest[..end];
-    if kind.is_empty()
-        || !kind
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-    {
+    let end = rest.find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))?;
+    if end == 0 || !rest[end..].starts_with(']') {
         return None;
     }
-    let title = rest[end + 1..].trim_start_matches(['-', '+']).trim();
+    let kind = &rest[..end];
+    let after = &rest[end + 1..];
+    let line = after.split('\n').next().unwrap_or("");
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let title = line.trim_start_matches(['-', '+']).trim();
     let label = if title.is_empty() {
         let mut chars = kind.chars();
         chars.next().map_or_else(String::new, |c| {
@@ -189,5 +194,11 @@ mod tests {
         assert_eq!(callout("> plain quote"), None);
         assert_eq!(callout("> [!] nothing"), None);
         assert_eq!(callout("> [!a b] spaces"), None);
+        assert_eq!(callout("> [!note\n> ] split"), None);
+        assert_eq!(callout(">\n> [!note] later"), None);
+        assert_eq!(
+            callout("  >  [!tip]+ \n> body"),
+            Some((AlertKind::Tip, "Tip".to_string()))
+        );
     }
 }
