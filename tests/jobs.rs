@@ -365,6 +365,7 @@ fn the_watcher_reports_a_change_to_its_file() {
         Job::Watch {
             path: path.clone(),
             stop: stop.clone(),
+            since: None,
         },
     );
     // Give the watch a moment to start, then write, as an editor would,
@@ -391,6 +392,38 @@ fn the_watcher_reports_a_change_to_its_file() {
 }
 
 #[test]
+fn a_change_made_before_the_watch_began_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("changed-early.md");
+    std::fs::write(&path, "# One\n").unwrap();
+    let (_, read) = quire::article::read_file_stamped(&path).unwrap();
+    // Written between the read and the watch: one write, never again.
+    std::fs::write(&path, "# One\n\n## Two\n").unwrap();
+    let mut pool = Pool::new(1).unwrap();
+    let stop = quire::tui::jobs::StopFlag::default();
+    pool.spawn(
+        5,
+        Job::Watch {
+            path: path.clone(),
+            stop: stop.clone(),
+            since: Some(read),
+        },
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = false;
+    while !seen && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        while let Some(done) = pool.try_next() {
+            if done.id == 5 && matches!(&done.output, Output::Changed(p) if p == &path) {
+                seen = true;
+            }
+        }
+    }
+    stop.stop();
+    assert!(seen, "the change made before the watch was reported");
+}
+
+#[test]
 fn reading_a_watched_file_is_not_a_change() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("read-only-here.md");
@@ -402,6 +435,7 @@ fn reading_a_watched_file_is_not_a_change() {
         Job::Watch {
             path: path.clone(),
             stop: stop.clone(),
+            since: quire::article::FileStamp::of_path(&path),
         },
     );
     // Reads only, for a while: nothing to report.

@@ -113,11 +113,43 @@ fn parse_size(text: &str) -> Option<u64> {
     digits.trim().parse::<u64>().ok()?.checked_mul(1 << shift)
 }
 
+/// What tells one version of a file from another without reading it: its
+/// size, modification time and inode (a rename over it changes the inode).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStamp {
+    len: u64,
+    modified: Option<std::time::SystemTime>,
+    inode: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file whose metadata is `meta`.
+    pub fn of(meta: &std::fs::Metadata) -> FileStamp {
+        use std::os::unix::fs::MetadataExt;
+        FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            inode: meta.ino(),
+        }
+    }
+
+    /// The stamp of the file at `path` now; `None` when it is gone.
+    pub fn of_path(path: &Path) -> Option<FileStamp> {
+        std::fs::metadata(path).ok().map(|m| FileStamp::of(&m))
+    }
+}
+
 /// Reads the file at `path`, refusing anything but a regular file (a device
 /// like `/dev/zero` never ends, a fifo blocks) and any file over
 /// [`max_file_bytes`]. The type is checked before the file is opened, since
 /// opening a fifo already blocks.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
+    read_file_stamped(path).map(|(bytes, _)| bytes)
+}
+
+/// [`read_file`], with the stamp of the file as it was opened: a change
+/// while it is read gives the file another stamp.
+pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
     use std::io::Read;
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
@@ -152,7 +184,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
     if bytes.len() as u64 > limit {
         return Err(too_large());
     }
-    Ok(bytes)
+    Ok((bytes, FileStamp::of(&meta)))
 }
 
 impl Article {
@@ -176,13 +208,26 @@ impl Article {
 #[derive(Debug, Clone)]
 pub struct Draft {
     article: Article,
+    /// The version of the file read, when it was read from a file.
+    stamp: Option<FileStamp>,
 }
 
 impl Draft {
     /// Reads the file at `path` (see [`read_file`] for what is refused).
     pub fn load(path: &Path) -> Result<Draft, Error> {
-        let bytes = read_file(path)?;
-        Ok(Draft::from_bytes(path, &bytes))
+        let (bytes, stamp) = read_file_stamped(path)?;
+        Ok(Draft::from_bytes(path, &bytes).with_stamp(Some(stamp)))
+    }
+
+    /// The draft, saying it was read from the version `stamp` of its file.
+    pub fn with_stamp(mut self, stamp: Option<FileStamp>) -> Draft {
+        self.stamp = stamp;
+        self
+    }
+
+    /// The version of the file it was read from, when known.
+    pub fn stamp(&self) -> Option<FileStamp> {
+        self.stamp
     }
 
     /// Decodes `bytes` and reads the front matter; `path` names the file in
@@ -200,6 +245,7 @@ impl Draft {
                 outline: Vec::new(),
                 warnings,
             },
+            stamp: None,
         }
     }
 

@@ -229,6 +229,7 @@ impl App {
         let job = Job::Watch {
             path: r.article.path.clone(),
             stop: stop.clone(),
+            since: r.jobs.read,
         };
         r.jobs.watch = Some((self.jobs.push(job), stop));
     }

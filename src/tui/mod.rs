@@ -34,6 +34,7 @@ use ratatui::backend::Backend;
 
 use crate::Outcome;
 use crate::article::Article;
+use crate::article::FileStamp;
 use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
@@ -297,18 +298,18 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
 
 /// Reads an article's bytes (`-`: standard input) before the terminal is
 /// taken, so that an error is a plain message.
-fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>)> {
+fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>, Option<FileStamp>)> {
     if crate::stdin::is_dash(path) {
         return match crate::stdin::read() {
-            Ok(bytes) => Some((PathBuf::from(crate::stdin::NAME), bytes)),
+            Ok(bytes) => Some((PathBuf::from(crate::stdin::NAME), bytes, None)),
             Err(err) => {
                 eprintln!("quire: {err}");
                 None
             }
         };
     }
-    match crate::article::read_file(path) {
-        Ok(bytes) => Some((path.to_path_buf(), bytes)),
+    match crate::article::read_file_stamped(path) {
+        Ok((bytes, stamp)) => Some((path.to_path_buf(), bytes, Some(stamp))),
         Err(err) => {
             // The error names the path, made safe for the terminal.
             eprintln!("quire: {err}");
@@ -344,7 +345,7 @@ fn outcome(signal: Option<i32>) -> Outcome {
 
 /// Opens the article at `path` in the reader.
 pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
-    let Some((path, bytes)) = read_article(requested) else {
+    let Some((path, bytes, stamp)) = read_article(requested) else {
         return Ok(Outcome::Failure);
     };
     let path = path.as_path();
@@ -364,6 +365,9 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
             r.memory.asked = true;
         }
     } else {
+        if let Some(r) = app.reader_mut() {
+            r.jobs.read = stamp;
+        }
         app.watch_top_reader();
     }
     memory::after_update(&mut app);

@@ -101,6 +101,9 @@ pub enum Job {
         path: PathBuf,
         /// Raised when the screen that watches goes away.
         stop: StopFlag,
+        /// The version of the file on screen, when known: if the file is
+        /// another by the time the watch starts, that is a change.
+        since: Option<crate::article::FileStamp>,
     },
     /// Watch a library folder and report each burst of changes to its
     /// articles until `stop` is raised.

@@ -12,6 +12,7 @@ use std::time::Duration;
 use notify::RecursiveMode;
 
 use super::{Output, Reporter};
+use crate::article::FileStamp;
 
 /// Changes closer together than this are one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -36,19 +37,17 @@ impl StopFlag {
     }
 }
 
-/// What tells one version of a file from another without reading it: its
-/// size, modification time and inode (a rename over it changes the inode);
-/// `None` when it is gone.
-fn stamp(path: &Path) -> Option<(u64, Option<std::time::SystemTime>, u64)> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some((m.len(), m.modified().ok(), m.ino()))
-}
-
 /// Watches `path` until `stop` is raised or the app ends, reporting
 /// [`Output::Changed`] for every debounced change to it (written, replaced,
-/// deleted). Returns why watching ended early when it could not start.
-pub fn watch_file(path: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
+/// deleted), and at once when it is no longer the version `since` (a
+/// change made before the watch began). Returns why watching ended early
+/// when it could not start.
+pub fn watch_file(
+    path: &Path,
+    since: Option<FileStamp>,
+    stop: &StopFlag,
+    reporter: &Reporter,
+) -> Output {
     let Some(folder) = path.parent().map(|p| {
         if p.as_os_str().is_empty() {
             Path::new(".")
@@ -74,12 +73,15 @@ pub fn watch_file(path: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
     }
     // Reading the file (another program opening it) also raises events:
     // only a change of what `stat` says counts.
-    let mut last = stamp(path);
+    let mut last = FileStamp::of_path(path);
+    if since.is_some() && last != since && !reporter.send(Output::Changed(PathBuf::from(path))) {
+        return Output::Unwatched(String::new());
+    }
     while !stop.stopped() {
         match rx.recv_timeout(STOP_CHECK) {
             Ok(Ok(events)) => {
                 let ours = events.iter().any(|e| e.path.file_name() == Some(name));
-                let now = stamp(path);
+                let now = FileStamp::of_path(path);
                 if !ours || now == last {
                     continue;
                 }

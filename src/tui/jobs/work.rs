@@ -60,7 +60,9 @@ impl Job {
                     .map(|draft| Box::new(open_at(&config, draft, width)))
                     .map_err(|e| e.to_string()),
             ),
-            Job::Watch { path, stop } => super::watch::watch_file(&path, &stop, reporter),
+            Job::Watch { path, stop, since } => {
+                super::watch::watch_file(&path, since, &stop, reporter)
+            }
             Job::WatchFolder { dir, stop } => super::watch::watch_folder(&dir, &stop, reporter),
             Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
             Job::Preview { entry, path } => {

@@ -125,6 +125,9 @@ pub struct ReaderJobs {
     pub reload: Option<JobId>,
     /// The watch on the article's file, and how to stop it.
     pub watch: Option<(JobId, StopFlag)>,
+    /// The version of the file the article was read from, when known: a
+    /// watch that starts later reports a change made in between.
+    pub read: Option<crate::article::FileStamp>,
 }
 
 impl ReaderScreen {
@@ -165,10 +168,14 @@ impl ReaderScreen {
             &config,
         );
         let options = options_for(&config, draft.body().len(), false);
+        let read = draft.stamp();
         let (article, doc) = config
             .layouter
             .open(draft, guess.text.width.max(1), options);
-        ReaderScreen::with_layout(article, Some(doc), config, width, height, false)
+        let mut reader =
+            ReaderScreen::with_layout(article, Some(doc), config, width, height, false);
+        reader.jobs.read = read;
+        reader
     }
 
     /// A reader of `article`, with `doc` when it was laid out already (used
