@@ -42,6 +42,7 @@ fn shapes() -> Vec<(&'static str, String)> {
         ),
         ("atx heading flood", repeat_to("# h\n", SIZE)),
         ("setext heading flood", repeat_to("h\n=\n", SIZE)),
+        ("empty heading flood", repeat_to("#\n", SIZE)),
         ("soft hyphens", repeat_to("x\u{ad}", SIZE)),
         (
             "emoji sequences",
