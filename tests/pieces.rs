@@ -154,6 +154,16 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
         ),
         ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
         (
+            "blocks after blank lines",
+            concat!(
+                "*a* b\n\n`x` y\n\n_u_\n\n<b>h</b> t\n\n~~s~~\n\n$m$\n\n***\n\n",
+                "- i\n\n* j\n\n+ k\n\n10. n\n\n2) m\n\n-\n\n*\n\n| a |\n|---|\n| 1 |\n\n",
+                "!x\n\n=\n\n---\n\n<div>\nd\n\n</div>\n\n```\nc\n\nd\n```\n\n",
+                "- l\n\n  more\n\n    code\n\n> q\n\nlazy\n\nT\n\n: def\n\n",
+            )
+            .repeat(20),
+        ),
+        (
             "definitions far away",
             format!(
                 "{}\n[r]: https://example.org \"t\"\n\n[^n]: A note.\n\n{}",

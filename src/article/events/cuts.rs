@@ -43,6 +43,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     let mut tail = String::new();
     let mut open = Open::Clean;
     let mut after_blank = true;
+    // Whether the last line that was not blank belonged to a list (its
+    // item's line or an indented line after one).
+    let mut in_list = false;
     let mut last_cut = 0usize;
     let mut at = 0usize;
     let mut lines = Lines(body).peekable();
@@ -63,7 +66,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                 }),
                 _ if header.is_none()
                     && (!definitions || atx(line) == Some(0))
-                    && cut_before(open, after_blank, line, next) =>
+                    && cut_before(open, after_blank, in_list, line, next) =>
                 {
                     Some(Cut {
                         at,
@@ -87,6 +90,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
             definition(line, &mut tail);
         }
         after_blank = is_blank(line) && !matches!(open, Open::Fence { .. } | Open::Html { .. });
+        if !is_blank(line) {
+            in_list = list_item(line) || (in_list && line.starts_with([' ', '\t']));
+        }
         open = match header.take() {
             // The delimiter row after a header row at the top level.
             Some(start) => Open::Table {
@@ -173,11 +179,23 @@ fn delimiter_row(line: &str, columns: usize) -> bool {
 
 /// True when a piece may start at `line` (followed by `next`) after what
 /// is `open`.
-fn cut_before(open: Open, after_blank: bool, line: &str, next: &str) -> bool {
+fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &str) -> bool {
     match open {
         Open::Clean | Open::Paragraph | Open::Other if atx(line) == Some(0) => true,
-        Open::Clean if after_blank => {
+        // After a blank line after a list, text or a quote (the list's end
+        // can take the blank line in or not).
+        Open::Clean if after_blank && in_list => {
             (plain_start(line) || line.starts_with('>')) && !next.starts_with(':')
+        }
+        // After a blank line, an unindented line starts a block afresh
+        // unless it is a list item (which could go on with a list above), a
+        // definition list's term or definition, or a link definition (kept whole with
+        // what comes before: only its first line is known to the tail).
+        Open::Clean if after_blank => {
+            !line.starts_with([' ', '\t', '[', ':'])
+                && !is_blank(line)
+                && !list_item(line)
+                && !next.starts_with(':')
         }
         // After a setext heading (a top-level paragraph just closed).
         Open::Clean => plain_start(line) && !next.starts_with(':'),
@@ -354,6 +372,24 @@ fn plain_start(line: &str) -> bool {
         return !matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
     }
     first.is_alphabetic() || (!first.is_ascii() && !first.is_whitespace()) || "(\"'".contains(first)
+}
+
+/// A line that starts with a list marker (`-`, `*`, `+`, or up to nine
+/// digits and `.` or `)`), followed by a blank or nothing.
+fn list_item(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let marker = match bytes.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return false;
+            }
+            digits + 1
+        }
+        _ => return false,
+    };
+    matches!(bytes.get(marker), None | Some(b' ' | b'\t'))
 }
 
 /// A line that, inside a paragraph, is more of it (lazy text with some
