@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use super::long::LongParagraphs;
+
 /// Where a piece starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Cut {
@@ -11,6 +13,8 @@ pub(super) struct Cut {
     /// For a piece that goes on with a table: the table's header and
     /// delimiter rows, parsed before the piece and left out of its events.
     pub(super) table_head: Option<Range<usize>>,
+    /// The piece is a long paragraph, given as plain text (see [`super::long`]).
+    pub(super) plain: bool,
 }
 
 /// Where a body may be cut, and its definitions.
@@ -21,7 +25,7 @@ pub(super) struct Scan {
 
 /// What the lines read so far leave open, as far as cutting cares.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Open {
+pub(super) enum Open {
     /// Nothing: the next unindented line starts at the top level.
     Clean,
     /// A paragraph that started at the top level.
@@ -54,15 +58,22 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     // A definition list may be open (they go on past blank lines and
     // unindented paragraphs): only a heading cuts it.
     let mut definitions = false;
+    let mut long = LongParagraphs::default();
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
+        let fresh = open == Open::Clean && !in_list && !definitions && header.is_none();
+        if let Some(paragraph) = long.line(at, line, next, fresh) {
+            cut_out(&mut cuts, paragraph.clone());
+            last_cut = paragraph.end;
+        }
         let grown = at - last_cut;
         if grown >= piece {
             let cut = match open {
                 Open::Table { head } if table_row(line) => Some(Cut {
                     at,
                     table_head: Some(head.0..head.1),
+                    plain: false,
                 }),
                 _ if header.is_none()
                     && (!definitions || atx(line) == Some(0))
@@ -71,6 +82,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                     Some(Cut {
                         at,
                         table_head: None,
+                        plain: false,
                     })
                 }
                 _ => None,
@@ -112,7 +124,28 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         };
         at += raw.len();
     }
+    if let Some(paragraph) = long.finish(body.len()) {
+        cut_out(&mut cuts, paragraph);
+    }
     Scan { cuts, tail }
+}
+
+/// Cuts out `paragraph`, a long one, as a piece of its own; no cut was
+/// made inside it or after it yet.
+fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>) {
+    match cuts.last_mut() {
+        Some(last) if last.at == paragraph.start => last.plain = true,
+        _ => cuts.push(Cut {
+            at: paragraph.start,
+            table_head: None,
+            plain: true,
+        }),
+    }
+    cuts.push(Cut {
+        at: paragraph.end,
+        table_head: None,
+        plain: false,
+    });
 }
 
 /// The lines of a text with their line endings, found with `memchr` (a
@@ -160,7 +193,7 @@ fn cells(line: &str) -> usize {
 }
 
 /// A delimiter row of `columns` cells (`| :-- | --: |`).
-fn delimiter_row(line: &str, columns: usize) -> bool {
+pub(super) fn delimiter_row(line: &str, columns: usize) -> bool {
     let row = line.trim_matches([' ', '\t']);
     if row.is_empty() || !row.contains('-') {
         return false;
@@ -281,7 +314,7 @@ fn definition(line: &str, tail: &mut String) {
     }
 }
 
-fn is_blank(line: &str) -> bool {
+pub(super) fn is_blank(line: &str) -> bool {
     line.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
@@ -299,7 +332,7 @@ fn indent_of(line: &str) -> (usize, &str) {
 }
 
 /// The indent of an ATX heading line.
-fn atx(line: &str) -> Option<usize> {
+pub(super) fn atx(line: &str) -> Option<usize> {
     let (indent, rest) = indent_of(line);
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
     let after = rest.as_bytes().get(hashes);
@@ -308,7 +341,7 @@ fn atx(line: &str) -> Option<usize> {
 }
 
 /// A fence opener's state.
-fn fence_of(line: &str) -> Option<Open> {
+pub(super) fn fence_of(line: &str) -> Option<Open> {
     let (indent, rest) = indent_of(line);
     let fence = *rest.as_bytes().first()?;
     if indent > 3 || !(fence == b'`' || fence == b'~') {
@@ -323,7 +356,7 @@ fn fence_of(line: &str) -> Option<Open> {
 
 /// An HTML block opener's state (any `<` followed by a letter, `/`, `!` or
 /// `?` counts: it only stops cuts).
-fn html_of(line: &str) -> Option<Open> {
+pub(super) fn html_of(line: &str) -> Option<Open> {
     let (indent, rest) = indent_of(line);
     if indent > 3 || !rest.starts_with('<') {
         return None;
@@ -353,7 +386,7 @@ fn html_of(line: &str) -> Option<Open> {
 }
 
 /// `===` or `---` (up to 3 spaces before, blanks after).
-fn setext_underline(line: &str) -> bool {
+pub(super) fn setext_underline(line: &str) -> bool {
     let (indent, rest) = indent_of(line);
     let rest = rest.trim_end_matches([' ', '\t']);
     indent <= 3
@@ -376,7 +409,7 @@ fn plain_start(line: &str) -> bool {
 
 /// A line that starts with a list marker (`-`, `*`, `+`, or up to nine
 /// digits and `.` or `)`), followed by a blank or nothing.
-fn list_item(line: &str) -> bool {
+pub(super) fn list_item(line: &str) -> bool {
     let bytes = line.as_bytes();
     let marker = match bytes.first() {
         Some(b'-' | b'*' | b'+') => 1,
