@@ -218,12 +218,31 @@ fn a_long_paragraph_is_plain_text_unless_it_is_more_than_a_paragraph() {
             .iter()
             .any(|e| matches!(e, Event::Text(t) if t.starts_with("*w* *w*")))
     );
+    // Thousands of quotes nested on one line: shown as written.
+    let nested = "> - ".repeat(quire::article::events::LONG_PARAGRAPH_BYTES / 4 + 10);
+    let body = format!("# A\n\n{nested}x\n\n# B\n");
+    let events: Vec<_> = events_in_pieces(&body, options, 0, 64 * 1024)
+        .map(|(e, _)| e)
+        .collect();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Text(t) if t.starts_with("> - > - ")))
+    );
     // Underlined, it is a heading; followed by a definition, a term; in a
-    // list, an item: each is parsed as it is.
+    // list, an item; a nested line the list goes on after: each is parsed
+    // as it is.
     for body in [
         format!("# A\n\n{long}\n===\n"),
         format!("# A\n\n{long}\n\n: a definition\n"),
-        format!("# A\n\n- {long}\n\n# B\n"),
+        format!("# A\n\n- {long}\n- b\n"),
+        format!("# A\n\n- {nested}x\n\n  more of it\n"),
+        format!("# A\n\n- {nested}x\n\n- next\n"),
     ] {
         let whole: Vec<_> = pulldown_cmark::Parser::new_ext(&body, options)
             .into_offset_iter()

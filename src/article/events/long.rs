@@ -27,11 +27,13 @@ pub const LONG_PARAGRAPH_BYTES: usize = 256 * 1024;
 /// Finds long paragraphs while the cut scan reads the lines of a body.
 #[derive(Debug, Default)]
 pub(super) struct LongParagraphs {
-    /// The paragraph being read: where it started.
-    reading: Option<usize>,
+    /// The paragraph being read: where it started, and whether it is one
+    /// line of nested containers.
+    reading: Option<(usize, bool)>,
     /// A long paragraph that ended at a blank line, until the next line
-    /// that is not blank shows it is not a term.
-    ended: Option<Range<usize>>,
+    /// that is not blank shows it is not a term (nor, after a line of
+    /// nested containers, more of a list).
+    ended: Option<(Range<usize>, bool)>,
 }
 
 impl LongParagraphs {
@@ -49,22 +51,24 @@ impl LongParagraphs {
         let blank = is_blank(line);
         let mut found = None;
         if !blank {
-            if let Some(ended) = self.ended.take() {
-                if !line.starts_with(':') {
+            if let Some((ended, nested)) = self.ended.take() {
+                let goes_on_list = nested && (line.starts_with([' ', '\t']) || list_item(line));
+                if !line.starts_with(':') && !goes_on_list {
                     found = Some(ended);
                 }
             }
         }
         match self.reading {
-            Some(start) if blank => {
+            Some((start, nested)) if blank => {
                 self.reading = None;
                 if at - start >= LONG_PARAGRAPH_BYTES {
-                    self.ended = Some(start..at);
+                    self.ended = Some((start..at, nested));
                 }
             }
-            Some(_) if !goes_on(line) => self.reading = None,
+            Some((_, nested)) if nested || !goes_on(line) => self.reading = None,
             Some(_) => {}
-            None if fresh && starts(line, next) => self.reading = Some(at),
+            None if fresh && starts(line, next) => self.reading = Some((at, false)),
+            None if fresh && nests(line, next) => self.reading = Some((at, true)),
             None => {}
         }
         found
@@ -74,8 +78,8 @@ impl LongParagraphs {
     /// any.
     pub(super) fn finish(self, len: usize) -> Option<Range<usize>> {
         match (self.reading, self.ended) {
-            (Some(start), _) if len - start >= LONG_PARAGRAPH_BYTES => Some(start..len),
-            (_, ended) => ended,
+            (Some((start, _)), _) if len - start >= LONG_PARAGRAPH_BYTES => Some(start..len),
+            (_, ended) => ended.map(|(range, _)| range),
         }
     }
 }
@@ -97,6 +101,16 @@ fn starts(line: &str, next: &str) -> bool {
         || setext_underline(line)
         || (first == b'[' && line.contains("]:"))
         || (line.contains('|') && delimiter_row(next, line.split('|').count())))
+}
+
+/// A line of [`LONG_PARAGRAPH_BYTES`] or more that opens a quote or a list
+/// item (thousands of them nested, as only a hostile file has), followed
+/// by a blank line or nothing: shown as written, like a long paragraph.
+fn nests(line: &str, next: &str) -> bool {
+    line.len() >= LONG_PARAGRAPH_BYTES
+        && (line.starts_with('>') || list_item(line))
+        && !thematic_break(line)
+        && is_blank(next.trim_end_matches(['\n', '\r']))
 }
 
 /// A line that, after the first of a paragraph, can only be more of it.
