@@ -11,12 +11,15 @@ use pulldown_cmark::{Event, Parser, Tag};
 use quire::article::events::events_in_pieces;
 use quire::article::parser_options;
 
-/// An event as compared: a table cut into pieces starts where it starts
-/// but its opening event's range ends with the first piece, so only the
-/// start of that range counts (layout and outline read starts only).
+/// An event as compared: a table or a list cut into pieces starts where it
+/// starts but its opening event's range ends with the first piece, and a
+/// list's closing event's range starts with the last piece, so only the
+/// start of the one and the end of the other count (layout and outline read
+/// opening events' starts only).
 fn compared((event, range): (Event<'_>, Range<usize>)) -> (Event<'static>, Range<usize>) {
     let range = match event {
-        Event::Start(pulldown_cmark::Tag::Table(_)) => range.start..range.start,
+        Event::Start(Tag::Table(_) | Tag::List(_)) => range.start..range.start,
+        Event::End(pulldown_cmark::TagEnd::List(_)) => range.end..range.end,
         _ => range,
     };
     (event.into_static(), range)
@@ -153,6 +156,26 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
             ),
         ),
         ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
+        ("a tight list", "- a\n- *b*\n  - c\n- d\n".repeat(60)),
+        (
+            "a tight ordered list",
+            "1. a\n2. b\n3) c\n4) d\n".repeat(60),
+        ),
+        ("a loose list", "- a\n\n- b\n\n  b2\n- c\n".repeat(60)),
+        (
+            "a list loose between items",
+            "* a\n\n* b\n  more\n\n".repeat(60),
+        ),
+        (
+            "lists that end and go on",
+            concat!(
+                "- a\n- b\nlazy\n- c\n\n- d\n\npara\n\n- e\n- f\n# h\n",
+                "+ g\n+ h\n* * *\n+ i\n```\n- j\n```\n- k\n<div>\n- l\n\n",
+                "- m\n-\n- n\n> - o\n- p\n",
+                "\n\nx\n\n- q\nlazy\n\n- r\n- s\n- t\n- u\n\nafter\n\n",
+            )
+            .repeat(20),
+        ),
         (
             "lists of other markers",
             concat!(

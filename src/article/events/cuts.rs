@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use super::lists::Lists;
 use super::long::LongParagraphs;
 
 /// Where a piece starts.
@@ -15,6 +16,9 @@ pub(super) struct Cut {
     pub(super) table_head: Option<Range<usize>>,
     /// The piece is a long paragraph, given as plain text (see [`super::long`]).
     pub(super) plain: bool,
+    /// The piece goes on with the top-level list of the piece before (see
+    /// [`super::lists`]).
+    pub(super) list_goes_on: bool,
 }
 
 /// Where a body may be cut, and its definitions.
@@ -62,10 +66,23 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     // The marker of the top-level list the last unindented line was an
     // item of (`-`, `*`, `+`, or `.` or `)` after a number).
     let mut list_marker: Option<u8> = None;
+    let mut lists = Lists::default();
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
         let fresh = open == Open::Clean && !in_list && !definitions && header.is_none();
+        let top = matches!(open, Open::Clean | Open::Paragraph | Open::Other)
+            && !definitions
+            && header.is_none();
+        for place in lists.line(at, line, top, after_blank, last_cut, piece) {
+            cuts.push(Cut {
+                at: place,
+                table_head: None,
+                plain: false,
+                list_goes_on: true,
+            });
+            last_cut = place;
+        }
         if let Some(paragraph) = long.line(at, line, next, fresh) {
             cut_out(&mut cuts, paragraph.clone());
             last_cut = paragraph.end;
@@ -77,6 +94,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                     at,
                     table_head: Some(head.0..head.1),
                     plain: false,
+                    list_goes_on: false,
                 }),
                 _ if header.is_none()
                     && (!definitions || atx(line) == Some(0))
@@ -86,6 +104,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                         at,
                         table_head: None,
                         plain: false,
+                        list_goes_on: false,
                     })
                 }
                 Open::Clean | Open::Paragraph | Open::Other
@@ -97,6 +116,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                         at,
                         table_head: None,
                         plain: false,
+                        list_goes_on: false,
                     })
                 }
                 _ => None,
@@ -141,6 +161,14 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         };
         at += raw.len();
     }
+    for place in lists.finish() {
+        cuts.push(Cut {
+            at: place,
+            table_head: None,
+            plain: false,
+            list_goes_on: true,
+        });
+    }
     if let Some(paragraph) = long.finish(body.len()) {
         cut_out(&mut cuts, paragraph);
     }
@@ -156,12 +184,14 @@ fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>) {
             at: paragraph.start,
             table_head: None,
             plain: true,
+            list_goes_on: false,
         }),
     }
     cuts.push(Cut {
         at: paragraph.end,
         table_head: None,
         plain: false,
+        list_goes_on: false,
     });
 }
 
@@ -445,7 +475,7 @@ pub(super) fn list_item(line: &str) -> bool {
 /// An item's marker (`-`, `*`, `+`, or the `.` or `)` after a number) and
 /// whether the item may interrupt a paragraph (it has text, and a number
 /// item starts at 1), for a line that starts a list item.
-fn item_marker(line: &str) -> Option<(u8, bool)> {
+pub(super) fn item_marker(line: &str) -> Option<(u8, bool)> {
     if !list_item(line) {
         return None;
     }

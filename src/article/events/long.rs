@@ -235,7 +235,7 @@ fn html_block(line: &str, alone_counts: bool) -> bool {
 }
 
 /// `***`, `- - -`, `___`: three or more of one of them, blanks between.
-fn thematic_break(line: &str) -> bool {
+pub(super) fn thematic_break(line: &str) -> bool {
     let marks: Vec<u8> = line
         .bytes()
         .filter(|b| !matches!(b, b' ' | b'\t'))

@@ -16,11 +16,12 @@
 use std::ops::Range;
 
 mod cuts;
+mod lists;
 mod long;
 
 pub use long::LONG_PARAGRAPH_BYTES;
 
-use pulldown_cmark::{Event, OffsetIter, Options, Parser, TagEnd};
+use pulldown_cmark::{Event, OffsetIter, Options, Parser, Tag, TagEnd};
 
 use cuts::{Cut, scan};
 
@@ -119,7 +120,14 @@ struct Owned {
     /// The table open at the end goes on in the next piece: its closing
     /// event is left out.
     table_goes_on: bool,
-    /// A table's closing event, held until it is known not to be the last.
+    /// The top-level list open at the end goes on in the next piece: its
+    /// closing event is left out.
+    list_goes_on: bool,
+    /// The piece goes on with a list of the piece before: its opening
+    /// event is left out.
+    list_continues: bool,
+    /// A table's or list's closing event, held until it is known not to be
+    /// the last.
     held: Option<(Event<'static>, Range<usize>)>,
     /// The event read after a held one that turned out not to be the last.
     queued: Option<(Event<'static>, Range<usize>)>,
@@ -146,7 +154,12 @@ impl Owned {
                 self.held = None;
                 continue;
             }
+            if self.list_continues && matches!(event, Event::Start(Tag::List(_))) {
+                self.list_continues = false;
+                continue;
+            }
             let closes_table = matches!(event, Event::End(TagEnd::Table));
+            let closes_list = matches!(event, Event::End(TagEnd::List(_)));
             if range.start < self.head_len && !closes_table {
                 continue;
             }
@@ -158,7 +171,7 @@ impl Owned {
             };
             let to = range.end.min(self.piece_end).saturating_sub(self.head_len) + self.start;
             let item = (event, from..to.max(from));
-            if self.table_goes_on && closes_table {
+            if (self.table_goes_on && closes_table) || (self.list_goes_on && closes_list) {
                 if let Some(earlier) = self.held.replace(item) {
                     return Some(earlier);
                 }
@@ -187,13 +200,24 @@ impl<'a> Events<'a> {
         let following = self.cuts.get(self.next);
         let end = following.map_or(self.body.len(), |cut| cut.at);
         let table_goes_on = following.is_some_and(|cut| cut.table_head.is_some());
+        let list_goes_on = following.is_some_and(|cut| cut.list_goes_on);
+        let list_continues = self
+            .next
+            .checked_sub(1)
+            .and_then(|i| self.cuts.get(i))
+            .is_some_and(|cut| cut.list_goes_on);
         self.next += 1;
         let piece = &self.body[start..end];
         if plain {
             self.current = Current::Plain(long::Plain::new(piece, start));
             return;
         }
-        if self.tail.is_empty() && head.is_none() && !table_goes_on {
+        if self.tail.is_empty()
+            && head.is_none()
+            && !table_goes_on
+            && !list_goes_on
+            && !list_continues
+        {
             self.current = Current::Lazy {
                 events: Box::new(Parser::new_ext(piece, self.options).into_offset_iter()),
                 base: start,
@@ -213,6 +237,8 @@ impl<'a> Events<'a> {
             head_len,
             piece_end: head_len + piece.len(),
             table_goes_on,
+            list_goes_on,
+            list_continues,
             held: None,
             queued: None,
         }));
