@@ -1,6 +1,6 @@
 //! Hostile shapes at sizes that run quickly (about 256 KB each): deep
-//! nesting, a very wide table, many table rows, heading floods, rules at an
-//! absurd width. Each was once quadratic or memory-hungry; a regression
+//! nesting of every container, very wide tables, many table rows, heading
+//! floods, empty display math, rules at an absurd width. Each was once quadratic or memory-hungry; a regression
 //! shows here as a number.
 
 use std::hint::black_box;
@@ -44,6 +44,22 @@ fn shapes() -> Vec<(&'static str, String)> {
         ("setext heading flood", repeat_to("h\n=\n", SIZE)),
         ("empty heading flood", repeat_to("#\n", SIZE)),
         ("soft hyphens", repeat_to("x\u{ad}", SIZE)),
+        ("nested quotes", repeat_to(">", SIZE)),
+        ("nested quotes with tabs", repeat_to(">\t", SIZE)),
+        ("quotes of numbered items", repeat_to("> 1. ", SIZE)),
+        ("items of quotes", repeat_to("- > ", SIZE)),
+        ("numbered items of quotes", repeat_to("1. > ", SIZE)),
+        ("empty display math", repeat_to("$$\n", SIZE)),
+        ("empty display math, spaced", repeat_to("$$ ", SIZE)),
+        ("rules", repeat_to("***\n", SIZE)),
+        (
+            "table of 43,690 columns",
+            wide_table(SIZE / 6, SIZE * 5 / 6),
+        ),
+        (
+            "table header of 65,536 columns",
+            repeat_to("|a", SIZE / 2) + "|\n" + &repeat_to("|-", SIZE / 2) + "|\n",
+        ),
         (
             "emoji sequences",
             repeat_to("👨\u{200d}👩\u{200d}👧 🇫🇷 1\u{fe0f}\u{20e3} 👍🏽 ", SIZE),
@@ -73,6 +89,10 @@ fn bench_pathological(c: &mut Criterion) {
     );
     g.bench_function("layout 10 KB of rules at width 65535", |b| {
         b.iter(|| layout(black_box(&rules), 65535, LayoutOptions::default()))
+    });
+    let flood = Article::from_bytes(Path::new("rules.md"), repeat_to("***\n", SIZE).as_bytes());
+    g.bench_function("layout 256 KB of rules at width 1000", |b| {
+        b.iter(|| layout(black_box(&flood), 1000, LayoutOptions::default()))
     });
     g.finish();
 }

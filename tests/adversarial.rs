@@ -279,7 +279,7 @@ fn layout_keeps_width_and_outline_lines_for_every_hostile_article() {
                     "{name} at {width}: {shown:?} is {} wide",
                     shown.width()
                 );
-                assert!(no_control(shown), "{name} at {width}: {shown:?}");
+                assert!(no_control(&shown), "{name} at {width}: {shown:?}");
             }
             for &line in &doc.headings {
                 assert!(

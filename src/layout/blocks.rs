@@ -266,7 +266,7 @@ impl<'a> Layouter<'a> {
                 self.block_start(range.start);
                 let avail = self.avail();
                 self.begin_line();
-                self.out.push(&"─".repeat(avail), Style::of(Role::Rule));
+                self.out.push_fill(avail, Style::of(Role::Rule));
                 self.out.end_line();
                 self.block_end();
             }

@@ -17,6 +17,10 @@ pub(super) struct Inline {
     pub runs: Vec<(usize, Style)>,
     /// Byte offsets in `text` where a line must break (`<br>`, hard breaks).
     pub breaks: Vec<usize>,
+    /// Something other than whitespace has been pushed: kept as text comes,
+    /// so asking costs nothing however long a blank paragraph grows (a
+    /// flood of empty `$$` math asks once per formula).
+    shows: bool,
 }
 
 impl Inline {
@@ -81,6 +85,9 @@ impl Inline {
         if text.is_empty() {
             return;
         }
+        if !self.shows && !text.trim().is_empty() {
+            self.shows = true;
+        }
         self.text.push_str(text);
         let end = self.text.len();
         match self.runs.last_mut() {
@@ -96,7 +103,7 @@ impl Inline {
 
     /// True when there is nothing but whitespace to show.
     pub fn is_blank(&self) -> bool {
-        self.text.trim().is_empty()
+        !self.shows
     }
 
     /// Empties the buffer, keeping its allocations.
@@ -104,6 +111,7 @@ impl Inline {
         self.text.clear();
         self.runs.clear();
         self.breaks.clear();
+        self.shows = false;
     }
 
     /// The pieces between forced breaks, in order.
@@ -138,5 +146,22 @@ mod tests {
         assert_eq!(inline.text, "a b c␛[2J");
         assert_eq!(inline.runs.len(), 3);
         assert_eq!(inline.runs[1].1.role, Role::Escaped);
+    }
+
+    #[test]
+    fn blankness_is_kept_as_text_comes_not_read_from_it() {
+        let mut inline = Inline::default();
+        assert!(inline.is_blank());
+        inline.push(" \t ", Style::default());
+        assert!(inline.is_blank());
+        // Asking must not read the text: a paragraph of a million empty
+        // formulas asks once per formula.
+        inline.text.push_str(&" ".repeat(1000));
+        inline.text.push('x');
+        assert!(inline.is_blank(), "read from the flag, not the text");
+        inline.push("y", Style::default());
+        assert!(!inline.is_blank());
+        inline.clear();
+        assert!(inline.is_blank());
     }
 }

@@ -23,6 +23,7 @@ mod refs;
 mod sections;
 mod styles;
 mod table;
+mod table_row;
 mod wrap;
 
 #[cfg(test)]
@@ -36,6 +37,7 @@ pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
 pub use wrap::cell_width;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a piece of text is, for the theme to colour.
@@ -161,7 +163,33 @@ pub struct Document {
     pub folds: Vec<Fold>,
     /// True when long code lines were wrapped (see [`LayoutOptions::wrap_code`]).
     pub wrap_code: bool,
+    /// The spans that stand for [`FILL`] repeated: `(span index, count)`,
+    /// ascending. Such a span keeps one `─` in `text`; a rule is as wide as
+    /// the page, so keeping it whole would make a flood of rules cost
+    /// thousands of bytes a line.
+    fills: Vec<(u32, u16)>,
 }
+
+/// The character a fill span repeats.
+const FILL: &str = "─";
+
+/// [`FILL`] repeated [`MAX_WIDTH`] times: fill spans are slices of it.
+const FILLS: &str = {
+    const BYTES: [u8; FILL.len() * MAX_WIDTH as usize] = {
+        let unit = FILL.as_bytes();
+        let mut out = [0u8; FILL.len() * MAX_WIDTH as usize];
+        let mut i = 0;
+        while i < out.len() {
+            out[i] = unit[i % unit.len()];
+            i += 1;
+        }
+        out
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(s) => s,
+        Err(_) => panic!("FILL repeated is UTF-8"),
+    }
+};
 
 /// One laid-out line, borrowed from a [`Document`].
 #[derive(Debug, Clone, Copy)]
@@ -216,6 +244,32 @@ impl Document {
             self.spans[span - 1].end as usize
         }
     }
+
+    /// The text span `span` shows: its bytes in `text`, or for a fill span
+    /// a slice of [`FILLS`].
+    fn span_text(&self, span: usize) -> &str {
+        let stored = &self.text[self.span_start(span)..self.spans[span].end as usize];
+        if stored != FILL {
+            return stored;
+        }
+        let span = u32::try_from(span).unwrap_or(u32::MAX);
+        match self.fills.binary_search_by_key(&span, |f| f.0) {
+            Ok(i) => {
+                let count = usize::from(self.fills[i].1).min(FILLS.len() / FILL.len());
+                &FILLS[..count * FILL.len()]
+            }
+            Err(_) => stored,
+        }
+    }
+
+    /// True when a fill span is among `spans`.
+    fn has_fill(&self, spans: &Range<usize>) -> bool {
+        let first = u32::try_from(spans.start).unwrap_or(u32::MAX);
+        let i = self.fills.partition_point(|f| f.0 < first);
+        self.fills
+            .get(i)
+            .is_some_and(|f| (f.0 as usize) < spans.end)
+    }
 }
 
 impl<'a> Line<'a> {
@@ -232,21 +286,23 @@ impl<'a> Line<'a> {
     /// The styled pieces of the line, left to right.
     pub fn spans(&self) -> impl Iterator<Item = (&'a str, Style)> + 'a {
         let doc = self.doc;
-        doc.span_range(self.index).map(move |s| {
-            let slot = doc.spans[s];
-            (&doc.text[doc.span_start(s)..slot.end as usize], slot.style)
-        })
+        doc.span_range(self.index)
+            .map(move |s| (doc.span_text(s), doc.spans[s].style))
     }
 
-    /// The line's text without styles.
-    pub fn text(&self) -> &'a str {
+    /// The line's text without styles: borrowed, unless the line holds a
+    /// rule, whose text is made only when asked for.
+    pub fn text(&self) -> Cow<'a, str> {
         let range = self.doc.span_range(self.index);
         if range.is_empty() {
-            return "";
+            return Cow::Borrowed("");
+        }
+        if self.doc.has_fill(&range) {
+            return Cow::Owned(self.spans().map(|(text, _)| text).collect());
         }
         let start = self.doc.span_start(range.start);
         let end = self.doc.spans[range.end - 1].end as usize;
-        &self.doc.text[start..end]
+        Cow::Borrowed(&self.doc.text[start..end])
     }
 }
 
@@ -299,12 +355,37 @@ impl DocumentBuilder {
         self.doc.text.push_str(text);
         let end = u32::try_from(self.doc.text.len()).unwrap_or(u32::MAX);
         let has_span_on_line = self.doc.spans.len() > line_first;
+        let last_is_fill = self
+            .doc
+            .fills
+            .last()
+            .is_some_and(|f| f.0 as usize + 1 == self.doc.spans.len());
         match self.doc.spans.last_mut() {
-            Some(last) if has_span_on_line && last.style == style => {
+            Some(last) if has_span_on_line && !last_is_fill && last.style == style => {
                 last.end = end;
             }
             _ => self.doc.spans.push(SpanSlot { end, style }),
         }
+    }
+
+    /// Appends `─` repeated `count` times in `style` to the current line,
+    /// as a span of its own that keeps one `─` however long it shows (at
+    /// most [`MAX_WIDTH`]).
+    pub fn push_fill(&mut self, count: usize, style: Style) {
+        if count == 0 {
+            return;
+        }
+        if count == 1 {
+            self.push(FILL, style);
+            return;
+        }
+        self.open_line();
+        self.doc.text.push_str(FILL);
+        let end = u32::try_from(self.doc.text.len()).unwrap_or(u32::MAX);
+        let span = u32::try_from(self.doc.spans.len()).unwrap_or(u32::MAX);
+        self.doc.spans.push(SpanSlot { end, style });
+        let count = u16::try_from(count.min(usize::from(MAX_WIDTH))).unwrap_or(MAX_WIDTH);
+        self.doc.fills.push((span, count));
     }
 
     /// Ends the current line (an empty one when nothing was pushed).

@@ -8,6 +8,7 @@ use pulldown_cmark::{Alignment, Tag, TagEnd};
 use super::blocks::Layouter;
 use super::inline::Inline;
 use super::lines::spaces;
+use super::table_row::Row;
 use super::wrap::{WrappedLine, breaks_anywhere, push_range, width_of, wrap_inline};
 use super::{Role, Style};
 
@@ -35,11 +36,13 @@ enum Plan {
 pub(super) struct Table {
     aligns: Vec<Alignment>,
     /// Rows waiting to be laid out.
-    rows: Vec<Vec<Inline>>,
-    cur: Vec<Inline>,
+    rows: Vec<Row>,
+    /// The cells in `rows`.
+    waiting: usize,
+    cur: Row,
     plan: Option<Plan>,
     /// The header row, kept for `header: value` lines.
-    header: Vec<Inline>,
+    header: Row,
     /// Rows laid out so far (the header counts).
     done: usize,
 }
@@ -55,20 +58,22 @@ impl Table {
 
     /// Starts a row (the first one is the header).
     pub fn start_row(&mut self) {
-        self.cur.clear();
+        self.cur = Row::default();
     }
 
     /// Adds a cell to the current row.
-    pub fn push_cell(&mut self, cell: Inline) {
+    pub fn push_cell(&mut self, cell: &Inline) {
         self.cur.push(cell);
     }
 
     /// Ends the current row, laying rows out once the columns are sized.
     pub fn end_row(&mut self, l: &mut Layouter<'_>) {
-        self.rows.push(std::mem::take(&mut self.cur));
-        let cells: usize = self.rows.iter().map(Vec::len).sum();
+        let row = std::mem::take(&mut self.cur);
+        self.waiting += row.len();
+        self.rows.push(row);
         if self.plan.is_none()
-            && (self.rows.len() > SAMPLE_ROWS || (cells > SAMPLE_CELLS && self.rows.len() >= 2))
+            && (self.rows.len() > SAMPLE_ROWS
+                || (self.waiting > SAMPLE_CELLS && self.rows.len() >= 2))
         {
             self.plan = Some(self.plan(l));
         }
@@ -91,17 +96,14 @@ impl Table {
                 rule(l, widths, "└", "┴", "┘");
             }
             _ => {
-                if self.done <= 1 && !self.header.is_empty() {
-                    let mut inline = Inline::default();
-                    for (i, cell) in self.header.iter().enumerate() {
-                        if i > 0 {
-                            inline.hard_break();
-                        }
-                        append(&mut inline, cell);
-                    }
-                    let avail = l.avail();
-                    let lines = wrap_inline(&inline, avail);
-                    l.emit_lines(&inline, &lines, avail);
+                if self.done <= 1 && self.header.len() > 0 {
+                    let header = &self.header;
+                    cell_lines(
+                        l,
+                        header.len(),
+                        |i| !header.is_blank(i),
+                        |i, inline| header.append_to(i, inline),
+                    );
                 }
             }
         }
@@ -109,7 +111,7 @@ impl Table {
 
     /// Sizes the columns from the rows collected so far.
     fn plan(&self, l: &Layouter<'_>) -> Plan {
-        let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+        let cols = self.rows.iter().map(Row::len).max().unwrap_or(0).max(1);
         let avail = l.avail();
         let borders = 3 * cols + 1;
         if avail < borders + cols {
@@ -119,7 +121,8 @@ impl Table {
         let mut natural = vec![1usize; cols];
         let mut words = vec![1usize; cols];
         for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
+            for i in 0..row.len() {
+                let cell = row.cell(i);
                 let w = cell
                     .segments()
                     .map(|s| width_of(cell.text[s].trim()))
@@ -141,6 +144,7 @@ impl Table {
     /// Lays out the rows waiting, by the plan.
     fn flush(&mut self, l: &mut Layouter<'_>) {
         let rows = std::mem::take(&mut self.rows);
+        self.waiting = 0;
         for row in rows {
             match &self.plan {
                 Some(Plan::Grid(widths)) => {
@@ -180,8 +184,12 @@ fn rule(l: &mut Layouter<'_>, widths: &[usize], left: &str, mid: &str, right: &s
 }
 
 /// One row of a grid, its cells wrapped in their columns.
-fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &[Inline]) {
+fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &Row) {
     let border = Style::of(Role::TableBorder);
+    // A grid is at most a few hundred columns: each cell is copied out.
+    let row: Vec<Inline> = (0..row.len().min(widths.len()))
+        .map(|i| row.cell(i))
+        .collect();
     let wrapped: Vec<Vec<WrappedLine>> = widths
         .iter()
         .enumerate()
@@ -217,24 +225,59 @@ fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &
 
 /// One body row as `header: value` lines, for widths too narrow for a grid;
 /// `after` puts a blank line before it.
-fn narrow_row(l: &mut Layouter<'_>, header: &[Inline], row: &[Inline], after: bool) {
-    let mut inline = Inline::default();
-    for (i, cell) in row.iter().enumerate() {
-        if i > 0 {
-            inline.hard_break();
-        }
-        if let Some(h) = header.get(i).filter(|h| !h.is_blank()) {
-            append(&mut inline, h);
-            inline.push_safe(": ", Style::of(Role::TableHeader));
-        }
-        append(&mut inline, cell);
-    }
+fn narrow_row(l: &mut Layouter<'_>, header: &Row, row: &Row, after: bool) {
     if after {
         l.blank_line();
     }
+    let labelled = |i: usize| i < header.len() && !header.is_blank(i);
+    cell_lines(
+        l,
+        row.len(),
+        |i| labelled(i) || !row.is_blank(i),
+        |i, inline| {
+            if labelled(i) {
+                header.append_to(i, inline);
+                inline.push_safe(": ", Style::of(Role::TableHeader));
+            }
+            row.append_to(i, inline);
+        },
+    );
+}
+
+/// Lays out `count` cells one under another, as a paragraph of the cells
+/// with a break between each two is laid out (an empty line for an empty
+/// cell, nothing for the blank ones at the end), but one cell at a time, so
+/// a row a million cells wide never holds more than one cell's lines.
+/// `shows(i)` says cell `i` has more than whitespace; `fill` writes it.
+fn cell_lines(
+    l: &mut Layouter<'_>,
+    count: usize,
+    shows: impl Fn(usize) -> bool,
+    fill: impl Fn(usize, &mut Inline),
+) {
+    let Some(last) = (0..count).rev().find(|&i| shows(i)) else {
+        return;
+    };
     let avail = l.avail();
-    let lines = wrap_inline(&inline, avail);
-    l.emit_lines(&inline, &lines, avail);
+    let mut inline = Inline::default();
+    let mut any = false;
+    for i in 0..=last {
+        inline.clear();
+        fill(i, &mut inline);
+        let lines = wrap_inline(&inline, avail);
+        if !lines.is_empty() {
+            l.emit_lines(&inline, &lines, avail);
+            any = true;
+        } else if any {
+            let empty = WrappedLine {
+                range: 0..0,
+                width: 0,
+                too_wide: false,
+                hyphen: false,
+            };
+            l.emit_lines(&inline, &[empty], avail);
+        }
+    }
 }
 
 fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
@@ -242,15 +285,6 @@ fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
         let s = spaces(n);
         l.out.push(s, Style::default());
         n -= s.len();
-    }
-}
-
-/// Appends `other`'s text and styles to `inline` (its breaks become spaces).
-fn append(inline: &mut Inline, other: &Inline) {
-    let mut start = 0;
-    for &(end, style) in &other.runs {
-        inline.push_safe(&other.text[start..end], style);
-        start = end;
     }
 }
 
@@ -364,10 +398,10 @@ impl Layouter<'_> {
             }
             TagEnd::TableRow => self.end_row(),
             TagEnd::TableCell => {
-                let cell = std::mem::take(&mut self.inline);
                 if let Some(t) = self.table.as_mut() {
-                    t.push_cell(cell);
+                    t.push_cell(&self.inline);
                 }
+                self.inline.clear();
                 self.inline_source = None;
             }
             _ => {}
