@@ -214,6 +214,13 @@ fn parse_yaml(split: &Split<'_>) -> Result<Value, (Option<usize>, String)> {
                 yaml::NODE_BUDGET
             ),
         ),
+        YamlError::TooDeep(line) => (
+            Some(split.raw_line + line.saturating_sub(1)),
+            format!(
+                "YAML front matter nests lists or mappings deeper than {} levels; ignored",
+                yaml::MAX_FLOW_DEPTH
+            ),
+        ),
         YamlError::Malformed(message, line) => (
             line.map(|at| split.raw_line + at.saturating_sub(1)),
             format!("malformed YAML front matter: {message}"),
@@ -456,6 +463,32 @@ mod tests {
             "{}",
             warnings[0].message
         );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_ignored_with_a_warning_at_its_line() {
+        let text = format!(
+            "---\ntitle: Deep\nok: [1, {{a: b}}]\nx: {}\n---\n# Body\n",
+            "[{a: ".repeat(200)
+        );
+        let (meta, warnings) = meta_of(&text);
+        assert_eq!(meta.title, "");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(4));
+        assert!(
+            warnings[0].message.contains("deeper than 100 levels"),
+            "{}",
+            warnings[0].message
+        );
+        // Nesting up to the bound is read.
+        let text = format!(
+            "---\ntitle: Fine\nx: {}1{}\n---\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let (meta, _) = meta_of(&text);
+        assert_eq!(meta.title, "Fine");
     }
 
     #[test]
