@@ -179,6 +179,7 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
                 let why = match problem {
                     DateError::Unreadable => "is not a date quire can read",
                     DateError::NoSuchDay => "is a day the calendar does not have",
+                    DateError::NoSuchTime => "has a time of day the clock does not have",
                 };
                 warn(
                     key_line(split, "date"),
@@ -460,6 +461,19 @@ mod tests {
         assert_eq!(warnings[0].line, Some(4));
         assert!(
             warnings[0].message.contains("aliases"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
+    fn a_time_that_does_not_exist_warns_and_falls_back() {
+        let (meta, warnings) = meta_of("---\ntitle: T\ndate: 2023-02-28T25:00:00\n---\n");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"), "the file name's");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(3));
+        assert!(
+            warnings[0].message.contains("time of day"),
             "{}",
             warnings[0].message
         );
