@@ -362,6 +362,24 @@ body
 }
 
 #[test]
+fn plain_list_and_tags_replace_bidi_marks_and_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: \"a\\u2028b\\u2029c\\u200fd\\u200ee\\u061cf\"\ntags: [\"t\\u2028u\", \"v\\u200fw\"]\n---\nbody\n";
+    fs::write(dir.path().join("marks.md"), text).unwrap();
+    let marks = ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{61c}'];
+    for cmd in ["list", "tags"] {
+        let (stdout, _) = run_ok(&[cmd.as_ref(), dir.path().as_os_str()]);
+        assert!(!stdout.contains(marks), "{cmd}: {stdout:?}");
+        assert!(stdout.contains("t u"), "{cmd}: {stdout:?}");
+    }
+    let (stdout, _) = run_ok(&["list".as_ref(), dir.path().as_os_str()]);
+    assert!(
+        stdout.contains("a b c\u{fffd}d\u{fffd}e\u{fffd}f"),
+        "{stdout:?}"
+    );
+}
+
+#[test]
 fn devices_and_folders_are_refused_by_name() {
     for path in ["/dev/zero", "/dev/null"] {
         for cmd in ["render", "outline"] {
