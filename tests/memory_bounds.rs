@@ -106,3 +106,36 @@ fn a_large_heading_flood_is_outlined_and_laid_out_in_bounded_memory() {
         );
     }
 }
+
+#[test]
+fn one_long_paragraph_of_markup_is_outlined_and_laid_out_in_bounded_memory() {
+    let _one = ONE_AT_A_TIME.lock().unwrap();
+    let size = 1_100_000;
+    for (name, body) in [
+        ("emphasis on one line", fill(size, "", "*a* ")),
+        ("brackets on one line", fill(size, "", "[")),
+        ("code spans, one paragraph", fill(size, "", "`x` y\n")),
+        ("inline tags on one line", fill(size, "", "<b>")),
+    ] {
+        let bytes = body.into_bytes();
+        let (article, outline) = peak_of(|| Article::from_bytes(Path::new("x.md"), &bytes));
+        let (doc, laid_out) = peak_of(|| layout(&article, 80, LayoutOptions::PLAIN));
+        eprintln!("{name}: outline {outline} bytes, layout {laid_out} bytes");
+        // Parsed whole, each took about 60 times its size to outline.
+        assert!(
+            outline <= 4 * bytes.len(),
+            "{name}: outline {outline} bytes"
+        );
+        assert!(
+            laid_out <= 60 * bytes.len(),
+            "{name}: layout {laid_out} bytes"
+        );
+        // Shown as it is written: the markup stays in the text.
+        let head = String::from_utf8_lossy(&bytes[..12]).into_owned();
+        let head = head.lines().next().unwrap_or("");
+        assert!(
+            doc.lines(0, 10).any(|l| l.text().starts_with(head)),
+            "{name}: no line starts with {head:?}"
+        );
+    }
+}

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::path::Path;
 
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, Tag};
 use quire::article::events::events_in_pieces;
 use quire::article::parser_options;
 
@@ -154,6 +154,16 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
         ),
         ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
         (
+            "blocks after blank lines",
+            concat!(
+                "*a* b\n\n`x` y\n\n_u_\n\n<b>h</b> t\n\n~~s~~\n\n$m$\n\n***\n\n",
+                "- i\n\n* j\n\n+ k\n\n10. n\n\n2) m\n\n-\n\n*\n\n| a |\n|---|\n| 1 |\n\n",
+                "!x\n\n=\n\n---\n\n<div>\nd\n\n</div>\n\n```\nc\n\nd\n```\n\n",
+                "- l\n\n  more\n\n    code\n\n> q\n\nlazy\n\nT\n\n: def\n\n",
+            )
+            .repeat(20),
+        ),
+        (
             "definitions far away",
             format!(
                 "{}\n[r]: https://example.org \"t\"\n\n[^n]: A note.\n\n{}",
@@ -185,5 +195,60 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
     ];
     for (name, body) in shapes {
         check(name, body);
+    }
+}
+
+#[test]
+fn a_long_paragraph_is_plain_text_unless_it_is_more_than_a_paragraph() {
+    let long = "*w* ".repeat(quire::article::events::LONG_PARAGRAPH_BYTES / 4 + 10);
+    let options = quire::article::parser_options();
+    // A paragraph: its lines as written, no emphasis parsed.
+    let body = format!("# A\n\n{long}\n\n# B\n");
+    // Read in pieces of 64 KB whatever its size.
+    let events: Vec<_> = events_in_pieces(&body, options, 0, 64 * 1024)
+        .map(|(e, _)| e)
+        .collect();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::Start(Tag::Emphasis)))
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Text(t) if t.starts_with("*w* *w*")))
+    );
+    // Thousands of quotes nested on one line: shown as written.
+    let nested = "> - ".repeat(quire::article::events::LONG_PARAGRAPH_BYTES / 4 + 10);
+    let body = format!("# A\n\n{nested}x\n\n# B\n");
+    let events: Vec<_> = events_in_pieces(&body, options, 0, 64 * 1024)
+        .map(|(e, _)| e)
+        .collect();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::Start(Tag::BlockQuote(_))))
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::Text(t) if t.starts_with("> - > - ")))
+    );
+    // Underlined, it is a heading; followed by a definition, a term; in a
+    // list, an item; a nested line the list goes on after: each is parsed
+    // as it is.
+    for body in [
+        format!("# A\n\n{long}\n===\n"),
+        format!("# A\n\n{long}\n\n: a definition\n"),
+        format!("# A\n\n- {long}\n- b\n"),
+        format!("# A\n\n- {nested}x\n\n  more of it\n"),
+        format!("# A\n\n- {nested}x\n\n- next\n"),
+    ] {
+        let whole: Vec<_> = pulldown_cmark::Parser::new_ext(&body, options)
+            .into_offset_iter()
+            .collect();
+        let pieces: Vec<_> = events_in_pieces(&body, options, 0, 64 * 1024).collect();
+        assert_eq!(pieces.len(), whole.len());
+        assert!(pieces.iter().zip(&whole).all(|(a, b)| a == b));
     }
 }

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use super::long::LongParagraphs;
+
 /// Where a piece starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Cut {
@@ -11,6 +13,8 @@ pub(super) struct Cut {
     /// For a piece that goes on with a table: the table's header and
     /// delimiter rows, parsed before the piece and left out of its events.
     pub(super) table_head: Option<Range<usize>>,
+    /// The piece is a long paragraph, given as plain text (see [`super::long`]).
+    pub(super) plain: bool,
 }
 
 /// Where a body may be cut, and its definitions.
@@ -21,7 +25,7 @@ pub(super) struct Scan {
 
 /// What the lines read so far leave open, as far as cutting cares.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Open {
+pub(super) enum Open {
     /// Nothing: the next unindented line starts at the top level.
     Clean,
     /// A paragraph that started at the top level.
@@ -43,6 +47,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     let mut tail = String::new();
     let mut open = Open::Clean;
     let mut after_blank = true;
+    // Whether the last line that was not blank belonged to a list (its
+    // item's line or an indented line after one).
+    let mut in_list = false;
     let mut last_cut = 0usize;
     let mut at = 0usize;
     let mut lines = Lines(body).peekable();
@@ -51,23 +58,31 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     // A definition list may be open (they go on past blank lines and
     // unindented paragraphs): only a heading cuts it.
     let mut definitions = false;
+    let mut long = LongParagraphs::default();
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
+        let fresh = open == Open::Clean && !in_list && !definitions && header.is_none();
+        if let Some(paragraph) = long.line(at, line, next, fresh) {
+            cut_out(&mut cuts, paragraph.clone());
+            last_cut = paragraph.end;
+        }
         let grown = at - last_cut;
         if grown >= piece {
             let cut = match open {
                 Open::Table { head } if table_row(line) => Some(Cut {
                     at,
                     table_head: Some(head.0..head.1),
+                    plain: false,
                 }),
                 _ if header.is_none()
                     && (!definitions || atx(line) == Some(0))
-                    && cut_before(open, after_blank, line, next) =>
+                    && cut_before(open, after_blank, in_list, line, next) =>
                 {
                     Some(Cut {
                         at,
                         table_head: None,
+                        plain: false,
                     })
                 }
                 _ => None,
@@ -87,6 +102,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
             definition(line, &mut tail);
         }
         after_blank = is_blank(line) && !matches!(open, Open::Fence { .. } | Open::Html { .. });
+        if !is_blank(line) {
+            in_list = list_item(line) || (in_list && line.starts_with([' ', '\t']));
+        }
         open = match header.take() {
             // The delimiter row after a header row at the top level.
             Some(start) => Open::Table {
@@ -106,7 +124,28 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         };
         at += raw.len();
     }
+    if let Some(paragraph) = long.finish(body.len()) {
+        cut_out(&mut cuts, paragraph);
+    }
     Scan { cuts, tail }
+}
+
+/// Cuts out `paragraph`, a long one, as a piece of its own; no cut was
+/// made inside it or after it yet.
+fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>) {
+    match cuts.last_mut() {
+        Some(last) if last.at == paragraph.start => last.plain = true,
+        _ => cuts.push(Cut {
+            at: paragraph.start,
+            table_head: None,
+            plain: true,
+        }),
+    }
+    cuts.push(Cut {
+        at: paragraph.end,
+        table_head: None,
+        plain: false,
+    });
 }
 
 /// The lines of a text with their line endings, found with `memchr` (a
@@ -154,7 +193,7 @@ fn cells(line: &str) -> usize {
 }
 
 /// A delimiter row of `columns` cells (`| :-- | --: |`).
-fn delimiter_row(line: &str, columns: usize) -> bool {
+pub(super) fn delimiter_row(line: &str, columns: usize) -> bool {
     let row = line.trim_matches([' ', '\t']);
     if row.is_empty() || !row.contains('-') {
         return false;
@@ -173,11 +212,23 @@ fn delimiter_row(line: &str, columns: usize) -> bool {
 
 /// True when a piece may start at `line` (followed by `next`) after what
 /// is `open`.
-fn cut_before(open: Open, after_blank: bool, line: &str, next: &str) -> bool {
+fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &str) -> bool {
     match open {
         Open::Clean | Open::Paragraph | Open::Other if atx(line) == Some(0) => true,
-        Open::Clean if after_blank => {
+        // After a blank line after a list, text or a quote (the list's end
+        // can take the blank line in or not).
+        Open::Clean if after_blank && in_list => {
             (plain_start(line) || line.starts_with('>')) && !next.starts_with(':')
+        }
+        // After a blank line, an unindented line starts a block afresh
+        // unless it is a list item (which could go on with a list above), a
+        // definition list's term or definition, or a link definition (kept whole with
+        // what comes before: only its first line is known to the tail).
+        Open::Clean if after_blank => {
+            !line.starts_with([' ', '\t', '[', ':'])
+                && !is_blank(line)
+                && !list_item(line)
+                && !next.starts_with(':')
         }
         // After a setext heading (a top-level paragraph just closed).
         Open::Clean => plain_start(line) && !next.starts_with(':'),
@@ -263,7 +314,7 @@ fn definition(line: &str, tail: &mut String) {
     }
 }
 
-fn is_blank(line: &str) -> bool {
+pub(super) fn is_blank(line: &str) -> bool {
     line.bytes().all(|b| b == b' ' || b == b'\t')
 }
 
@@ -281,7 +332,7 @@ fn indent_of(line: &str) -> (usize, &str) {
 }
 
 /// The indent of an ATX heading line.
-fn atx(line: &str) -> Option<usize> {
+pub(super) fn atx(line: &str) -> Option<usize> {
     let (indent, rest) = indent_of(line);
     let hashes = rest.bytes().take_while(|&b| b == b'#').count();
     let after = rest.as_bytes().get(hashes);
@@ -290,7 +341,7 @@ fn atx(line: &str) -> Option<usize> {
 }
 
 /// A fence opener's state.
-fn fence_of(line: &str) -> Option<Open> {
+pub(super) fn fence_of(line: &str) -> Option<Open> {
     let (indent, rest) = indent_of(line);
     let fence = *rest.as_bytes().first()?;
     if indent > 3 || !(fence == b'`' || fence == b'~') {
@@ -305,7 +356,7 @@ fn fence_of(line: &str) -> Option<Open> {
 
 /// An HTML block opener's state (any `<` followed by a letter, `/`, `!` or
 /// `?` counts: it only stops cuts).
-fn html_of(line: &str) -> Option<Open> {
+pub(super) fn html_of(line: &str) -> Option<Open> {
     let (indent, rest) = indent_of(line);
     if indent > 3 || !rest.starts_with('<') {
         return None;
@@ -335,7 +386,7 @@ fn html_of(line: &str) -> Option<Open> {
 }
 
 /// `===` or `---` (up to 3 spaces before, blanks after).
-fn setext_underline(line: &str) -> bool {
+pub(super) fn setext_underline(line: &str) -> bool {
     let (indent, rest) = indent_of(line);
     let rest = rest.trim_end_matches([' ', '\t']);
     indent <= 3
@@ -354,6 +405,24 @@ fn plain_start(line: &str) -> bool {
         return !matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
     }
     first.is_alphabetic() || (!first.is_ascii() && !first.is_whitespace()) || "(\"'".contains(first)
+}
+
+/// A line that starts with a list marker (`-`, `*`, `+`, or up to nine
+/// digits and `.` or `)`), followed by a blank or nothing.
+pub(super) fn list_item(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let marker = match bytes.first() {
+        Some(b'-' | b'*' | b'+') => 1,
+        Some(b) if b.is_ascii_digit() => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
+                return false;
+            }
+            digits + 1
+        }
+        _ => return false,
+    };
+    matches!(bytes.get(marker), None | Some(b' ' | b'\t'))
 }
 
 /// A line that, inside a paragraph, is more of it (lazy text with some

@@ -16,6 +16,9 @@
 use std::ops::Range;
 
 mod cuts;
+mod long;
+
+pub use long::LONG_PARAGRAPH_BYTES;
 
 use pulldown_cmark::{Event, OffsetIter, Options, Parser, TagEnd};
 
@@ -84,6 +87,8 @@ enum Current<'a> {
     /// A piece parsed with a table's header before it or the definitions
     /// after it, as it is read.
     Owned(Box<Owned>),
+    /// A long paragraph, given as plain text.
+    Plain(long::Plain<'a>),
     Done,
 }
 
@@ -175,15 +180,19 @@ impl<'a> Events<'a> {
             self.current = Current::Done;
             return;
         }
-        let (start, head) = match self.next.checked_sub(1).and_then(|i| self.cuts.get(i)) {
-            Some(cut) => (cut.at, cut.table_head.clone()),
-            None => (0, None),
+        let (start, head, plain) = match self.next.checked_sub(1).and_then(|i| self.cuts.get(i)) {
+            Some(cut) => (cut.at, cut.table_head.clone(), cut.plain),
+            None => (0, None, false),
         };
         let following = self.cuts.get(self.next);
         let end = following.map_or(self.body.len(), |cut| cut.at);
         let table_goes_on = following.is_some_and(|cut| cut.table_head.is_some());
         self.next += 1;
         let piece = &self.body[start..end];
+        if plain {
+            self.current = Current::Plain(long::Plain::new(piece, start));
+            return;
+        }
         if self.tail.is_empty() && head.is_none() && !table_goes_on {
             self.current = Current::Lazy {
                 events: Box::new(Parser::new_ext(piece, self.options).into_offset_iter()),
@@ -223,6 +232,7 @@ impl<'a> Iterator for Events<'a> {
                         .map(|(event, range)| (event, (range.start + base)..(range.end + base)))
                 }
                 Current::Owned(owned) => owned.next(),
+                Current::Plain(plain) => plain.next(),
                 Current::Done => return None,
             };
             match item {
