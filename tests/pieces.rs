@@ -154,6 +154,15 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
         ),
         ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
         (
+            "lists of other markers",
+            concat!(
+                "- a\n1. b\n* c\n+ d\n2) e\n- f\n2. g\n- h\n\n3. i\n* j\n-\n+ k\n",
+                "- l\n  1. m\n* n\nlazy\n+ o\n> - p\n1) q\n- ```\n1. r\n```\n* s\n",
+                "- t\n\n  t2\n+ u\n- v\n    1. w\n* x\n",
+            )
+            .repeat(20),
+        ),
+        (
             "blocks after blank lines",
             concat!(
                 "*a* b\n\n`x` y\n\n_u_\n\n<b>h</b> t\n\n~~s~~\n\n$m$\n\n***\n\n",

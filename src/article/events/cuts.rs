@@ -59,6 +59,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     // unindented paragraphs): only a heading cuts it.
     let mut definitions = false;
     let mut long = LongParagraphs::default();
+    // The marker of the top-level list the last unindented line was an
+    // item of (`-`, `*`, `+`, or `.` or `)` after a number).
+    let mut list_marker: Option<u8> = None;
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
@@ -85,6 +88,17 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                         plain: false,
                     })
                 }
+                Open::Clean | Open::Paragraph | Open::Other
+                    if header.is_none()
+                        && !definitions
+                        && starts_another_list(list_marker, after_blank, line) =>
+                {
+                    Some(Cut {
+                        at,
+                        table_head: None,
+                        plain: false,
+                    })
+                }
                 _ => None,
             };
             if let Some(cut) = cut {
@@ -104,6 +118,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         after_blank = is_blank(line) && !matches!(open, Open::Fence { .. } | Open::Html { .. });
         if !is_blank(line) {
             in_list = list_item(line) || (in_list && line.starts_with([' ', '\t']));
+            if !line.starts_with([' ', '\t']) {
+                list_marker = item_marker(line).map(|(marker, _)| marker);
+            }
         }
         open = match header.take() {
             // The delimiter row after a header row at the top level.
@@ -423,6 +440,32 @@ pub(super) fn list_item(line: &str) -> bool {
         _ => return false,
     };
     matches!(bytes.get(marker), None | Some(b' ' | b'\t'))
+}
+
+/// An item's marker (`-`, `*`, `+`, or the `.` or `)` after a number) and
+/// whether the item may interrupt a paragraph (it has text, and a number
+/// item starts at 1), for a line that starts a list item.
+fn item_marker(line: &str) -> Option<(u8, bool)> {
+    if !list_item(line) {
+        return None;
+    }
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let marker = line.as_bytes().get(digits).copied()?;
+    let has_text = !is_blank(&line[digits + 1..]);
+    let starts_at_one = digits == 0 || line[..digits].trim_start_matches('0') == "1";
+    Some((marker, has_text && starts_at_one))
+}
+
+/// Whether `line` starts a new top-level list right after a line of a list
+/// with another marker: nothing of the list above goes on past it, so a
+/// piece may start there. It must be an item that may interrupt a
+/// paragraph (else it is more of the item's text). After a blank line no
+/// piece starts here: the item above would end in another place.
+fn starts_another_list(above: Option<u8>, after_blank: bool, line: &str) -> bool {
+    match (above, item_marker(line)) {
+        (Some(above), Some((marker, interrupts))) => marker != above && interrupts && !after_blank,
+        _ => false,
+    }
 }
 
 /// A line that, inside a paragraph, is more of it (lazy text with some
