@@ -1,6 +1,8 @@
 //! Hostile shapes at sizes that run quickly (about 256 KB each): deep
 //! nesting of every container, very wide tables, many table rows, heading
-//! floods, empty display math, rules at an absurd width. Each was once quadratic or memory-hungry; a regression
+//! floods, empty display math, rules at an absurd width, deeply nested
+//! front matter, a search matching one word everywhere. Each was once
+//! quadratic or memory-hungry; a regression
 //! shows here as a number.
 
 use std::hint::black_box;
@@ -11,6 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
 use quire::article::outline::outline;
 use quire::layout::{LayoutOptions, layout};
+use quire::search::{Index, Query};
 
 const SIZE: usize = 256 * 1024;
 
@@ -94,7 +97,34 @@ fn bench_pathological(c: &mut Criterion) {
     g.bench_function("layout 256 KB of rules at width 1000", |b| {
         b.iter(|| layout(black_box(&flood), 1000, LayoutOptions::default()))
     });
+    for (name, open) in [("[", "["), ("{a:", "{a: ")] {
+        let text = format!("---\na: {}\n---\n# Body\n", repeat_to(open, 200 * 1024));
+        g.bench_function(format!("front matter nested {name} 200 KB"), |b| {
+            b.iter(|| Article::from_bytes(Path::new("deep.md"), black_box(text.as_bytes())))
+        });
+    }
+    bench_one_word_search(&mut g);
     g.finish();
+}
+
+/// A search for a word that is every word of a 256 KB section.
+fn bench_one_word_search(g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>) {
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    if std::fs::write(dir.path().join("a.md"), repeat_to("a ", SIZE)).is_err() {
+        return;
+    }
+    let Ok(mut index) = Index::open_in_memory() else {
+        return;
+    };
+    if index.refresh(dir.path(), &mut |_| {}).is_err() {
+        return;
+    }
+    let query = Query::parse("a ");
+    g.bench_function("search one word in 256 KB of it", |b| {
+        b.iter(|| index.search(dir.path(), black_box(&query), 10))
+    });
 }
 
 criterion_group!(benches, bench_pathological);

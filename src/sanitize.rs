@@ -6,20 +6,25 @@
 use std::borrow::Cow;
 
 /// True for characters that a terminal could act on instead of showing:
-/// C0 controls but tab and newline, DEL, C1 controls, and bidi overrides and
-/// isolates (which reorder what follows them on the line).
+/// C0 controls but tab and newline, DEL, C1 controls, bidi overrides and
+/// isolates (which reorder what follows them on the line), the invisible
+/// bidi marks (LRM, RLM, ALM: they reorder neutral characters around them),
+/// and the line and paragraph separators (which some terminals break on).
 pub fn is_unsafe(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        | '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
 }
 
 /// The visible stand-in for an unsafe character: C0 controls and DEL become
-/// their Unicode control pictures (ESC shows as `␛`), the rest `�`.
+/// their Unicode control pictures (ESC shows as `␛`), the line and paragraph
+/// separators a space, the rest `�`.
 pub fn stand_in(c: char) -> char {
     match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + c as u32).unwrap_or('\u{fffd}'),
         '\u{7f}' => '\u{2421}',
+        '\u{2028}' | '\u{2029}' => ' ',
         _ => '\u{fffd}',
     }
 }
@@ -33,10 +38,13 @@ fn has_unsafe(text: &str) -> bool {
         0..=0x1f | 0x7f => true,
         // C1 controls are U+0080..=U+009F: 0xC2 0x80..=0x9F.
         0xc2 => bytes.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        // Bidi overrides U+202A..=U+202E (E2 80 AA..=AE) and isolates
+        // The Arabic letter mark U+061C: D8 9C.
+        0xd8 => bytes.get(i + 1) == Some(&0x9c),
+        // LRM and RLM U+200E..=U+200F (E2 80 8E..=8F), the separators and
+        // bidi overrides U+2028..=U+202E (E2 80 A8..=AE) and isolates
         // U+2066..=U+2069 (E2 81 A6..=A9).
         0xe2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x80), Some(n)) => matches!(n, 0x8e..=0x8f | 0xa8..=0xae),
             (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
             _ => false,
         },
@@ -95,6 +103,15 @@ mod tests {
     fn c1_and_bidi_overrides_are_replaced() {
         let safe = sanitize("x\u{9b}31m\u{202e}evil\u{2066}");
         assert_eq!(safe, "x\u{fffd}31m\u{fffd}evil\u{fffd}");
+    }
+
+    #[test]
+    fn bidi_marks_and_separators_are_replaced() {
+        let safe = sanitize("a\u{200e}b\u{200f}c\u{61c}d\u{2028}e\u{2029}f");
+        assert_eq!(safe, "a\u{fffd}b\u{fffd}c\u{fffd}d e f");
+        assert_eq!(sanitize_line("t\u{2028}u\u{200f}"), "t u\u{fffd}");
+        // The letters around them are kept: Arabic and Hebrew are not marks.
+        assert!(matches!(sanitize("سلام שלום"), Cow::Borrowed(_)));
     }
 
     #[test]

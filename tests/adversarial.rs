@@ -2,8 +2,8 @@
 //! promise quire makes: no panic, no line wider than asked, no control
 //! character out, valid JSON from every `--json` command, outline lines
 //! inside the file. Shapes: deep nesting of every container, tables of
-//! extreme shapes, heading floods, alias-heavy front matter, mixed scripts,
-//! controls, bidi and soft hyphens. Sizes stay at a few KB so the debug build
+//! extreme shapes, heading floods, alias-heavy and deeply nested front
+//! matter, mixed scripts, controls, bidi and soft hyphens. Sizes stay at a few KB so the debug build
 //! finishes in seconds.
 
 #![allow(clippy::unwrap_used)]
@@ -166,17 +166,33 @@ fn heading_flood(rng: &mut Rng) -> String {
 }
 
 /// Front matter with anchors and aliases (some wide enough to be a bomb),
-/// hostile tags and titles, then a body.
+/// flow collections nested (sometimes past the bound), hostile tags, titles
+/// and dates, then a body.
 fn alias_front_matter(rng: &mut Rng) -> String {
     let width = [3, 30, 120, 300][rng.below(4)];
     let row = |item: &str| vec![item; width].join(",");
+    let depth = [2, 50, 150, 5000][rng.below(4)];
+    let open = rng.pick(&["[", "{a: ", "[{a: "]);
     format!(
-        "---\ntitle: \"{}\"\ntags: [\"a\\x9b\", \"\\u202eb\", c]\ndate: {}\nx: &x [{}]\ny: &y [{}]\nz: [{}]\n---\n# {}\n\n{}\n",
-        rng.pick(&["T\\x1b[2J", "\\u2066iso", "plain", "\\x85nel"]),
-        rng.pick(&["2023-02-31", "2024-02-29", "soon", "2020-1-2"]),
+        "---\ntitle: \"{}\"\ntags: [\"a\\x9b\", \"\\u202eb\", c]\ndate: {}\nx: &x [{}]\ny: &y [{}]\nz: [{}]\nn: {}\n---\n# {}\n\n{}\n",
+        rng.pick(&[
+            "T\\x1b[2J",
+            "\\u2066iso",
+            "plain",
+            "\\x85nel",
+            "\\u200fmark\\u2028sep"
+        ]),
+        rng.pick(&[
+            "2023-02-31",
+            "2024-02-29",
+            "soon",
+            "2020-1-2",
+            "2023-02-28T25:00:00"
+        ]),
         row("v"),
         row("*x"),
         row("*y"),
+        open.repeat(depth),
         words(rng, 3),
         words(rng, 40)
     )

@@ -300,6 +300,39 @@ fn a_library_of_alias_bombs_lists_every_one() {
     assert_eq!(stderr.matches("aliases").count(), 8, "{stderr}");
 }
 
+/// Front matter nesting flow collections `depth` deep with `open` (`[`, or
+/// `{a: `), never closed, under the front matter size cap.
+fn deep_flow(open: &str, depth: usize) -> String {
+    format!(
+        "---\ntitle: Deep\n\na: {}\n---\n# Body\n\ntext\n",
+        open.repeat(depth)
+    )
+}
+
+#[test]
+fn deeply_nested_front_matter_is_a_warning_and_the_body_is_still_read() {
+    let dir = tempfile::tempdir().unwrap();
+    // 80 KB of `[` and 240 KB of `{a: `: serde_yaml's scanner is quadratic in them.
+    for (name, open, depth) in [("square.md", "[", 80_000), ("curly.md", "{a: ", 60_000)] {
+        let file = dir.path().join(name);
+        let text = deep_flow(open, depth);
+        assert!(text.len() < 256 * 1024);
+        fs::write(&file, text).unwrap();
+        let (stdout, stderr) = run_ok(&["outline".as_ref(), "--json".as_ref(), file.as_os_str()]);
+        assert!(stderr.contains(&format!("{name}:4:")), "{stderr}");
+        assert!(stderr.contains("deeper than 100 levels"), "{stderr}");
+        assert!(!stderr.contains("recursion limit"), "{stderr}");
+        let value: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(value["title"], "Body", "the front matter is ignored");
+        assert_eq!(value["headings"].as_array().unwrap().len(), 1);
+    }
+    // The library lists them too, each with its warning.
+    let (stdout, stderr) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
+    let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 2);
+    assert_eq!(stderr.matches("deeper than").count(), 2, "{stderr}");
+}
+
 #[test]
 fn list_and_tags_json_escape_controls_and_bidi() {
     let dir = tempfile::tempdir().unwrap();
@@ -326,6 +359,24 @@ body
     assert!(stdout.contains("u\\u202ev"), "{stdout}");
     let tags: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(tags.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn plain_list_and_tags_replace_bidi_marks_and_separators() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "---\ntitle: \"a\\u2028b\\u2029c\\u200fd\\u200ee\\u061cf\"\ntags: [\"t\\u2028u\", \"v\\u200fw\"]\n---\nbody\n";
+    fs::write(dir.path().join("marks.md"), text).unwrap();
+    let marks = ['\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{61c}'];
+    for cmd in ["list", "tags"] {
+        let (stdout, _) = run_ok(&[cmd.as_ref(), dir.path().as_os_str()]);
+        assert!(!stdout.contains(marks), "{cmd}: {stdout:?}");
+        assert!(stdout.contains("t u"), "{cmd}: {stdout:?}");
+    }
+    let (stdout, _) = run_ok(&["list".as_ref(), dir.path().as_os_str()]);
+    assert!(
+        stdout.contains("a b c\u{fffd}d\u{fffd}e\u{fffd}f"),
+        "{stdout:?}"
+    );
 }
 
 #[test]

@@ -153,17 +153,51 @@ fn sighup_restores_the_terminal() {
 }
 
 #[test]
-fn sigint_and_sigquit_restore_the_terminal_and_exit_128_plus_n() {
-    if !tmux::available("sigint_and_sigquit_restore_the_terminal") {
+fn every_stop_signal_restores_the_terminal_and_exits_128_plus_n() {
+    if !tmux::available("every_stop_signal_restores_the_terminal") {
         return;
     }
-    for (signal, status) in [("INT", 130), ("QUIT", 131), ("USR1", 138), ("ALRM", 142)] {
+    for (signal, status) in [
+        ("INT", 130),
+        ("QUIT", 131),
+        ("USR1", 138),
+        ("USR2", 140),
+        ("ALRM", 142),
+        ("VTALRM", 154),
+        ("PROF", 155),
+        ("XCPU", 152),
+        ("XFSZ", 153),
+        ("PWR", 158),
+        ("RTMIN", 162),
+    ] {
         let screen = signal_restores_the_terminal(signal);
         assert!(
             screen.contains(&format!("EXIT:{status}")),
             "{signal}: {screen}"
         );
     }
+}
+
+#[test]
+fn sigpipe_is_ignored_and_the_reader_goes_on() {
+    if !tmux::available("sigpipe_is_ignored_and_the_reader_goes_on") {
+        return;
+    }
+    let t = open("pipe", 80, 24, "lighthouse.md");
+    t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    let pid = reader_pid(&t);
+    let status = std::process::Command::new("kill")
+        .args(["-PIPE", &pid])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // Still running and answering keys: the help opens, then q q quits.
+    t.keys(&["?"]);
+    t.wait_for("the help", |s| s.contains("next heading"));
+    t.keys(&["?", "q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    assert_terminal_restored(&t);
 }
 
 /// The process id of the quire started by the pane's shell.

@@ -187,3 +187,17 @@ fn a_missing_folder_is_the_users_error() {
         .code(1)
         .stdout("");
 }
+
+#[test]
+fn a_section_of_one_word_repeated_is_searched_with_a_snippet() {
+    // 256 KB of one word: the snippet is cut from a bounded piece of it
+    // (all 131,072 matches at once took minutes).
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("lib");
+    let home = tmp.path().join("home");
+    write(&lib, "a.md", &"a ".repeat(128 * 1024));
+    let hits = json(&home, &["search", "a", lib.to_str().unwrap(), "--json"]);
+    assert_eq!(hits.len(), 1);
+    let snippet = hits[0]["snippet"].to_string();
+    assert!(snippet.contains('a'), "{snippet}");
+}

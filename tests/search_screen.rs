@@ -126,6 +126,32 @@ fn typing_shows_the_ranked_sections_with_marked_snippets() {
 }
 
 #[test]
+fn leaving_the_search_stops_its_query() {
+    let mut app = app();
+    let mut inline = Inline::default();
+    update(&mut app, Action::SearchLibrary);
+    pump(&mut app, &mut inline);
+    type_text(&mut app, "espresso");
+    let queued = app.jobs.take();
+    assert_eq!(queued.len(), 8, "one query job per key");
+    // Esc before the newest query ran: it gives up instead of searching.
+    assert_eq!(update(&mut app, Action::Cancel), Some(Effect::Back));
+    app.pop_screen();
+    let mut held = Inline::holding();
+    for (id, job) in queued {
+        held.spawn(id, job);
+    }
+    held.finish_all();
+    let done: Vec<Done> = std::iter::from_fn(|| held.try_next()).collect();
+    assert_eq!(done.len(), 8);
+    assert!(
+        done.iter()
+            .all(|d| matches!(d.output, Output::Search(SearchOutput::Skipped))),
+        "a query ran after the search was left"
+    );
+}
+
+#[test]
 fn each_key_asks_again_and_the_older_queries_give_up_by_number() {
     let mut app = app();
     let mut inline = Inline::default();

@@ -6,14 +6,16 @@
 /// `2023/11/14`, one-digit months and days), `14 Nov 2023`, `Nov 14, 2023`
 /// and RFC 2822's `Tue, 14 Nov 2023 10:00:00 +0000`. The date is the one
 /// written, not moved to another time zone. A refused date says why: it is
-/// not written in a form quire reads, or it names a day the calendar does not
-/// have (`2023-02-31`).
+/// not written in a form quire reads, it names a day the calendar does not
+/// have (`2023-02-31`), or a time of day the clock does not (`T25:00`).
 pub fn read_date(text: &str) -> Result<String, DateError> {
     let text = text.trim();
-    let (year, month, day) = iso_date(text)
+    let ((year, month, day), time) = iso_date(text)
         .or_else(|| worded_date(text))
         .ok_or(DateError::Unreadable)?;
-    ymd(year, month, day)
+    let date = ymd(year, month, day)?;
+    clock(time)?;
+    Ok(date)
 }
 
 /// Why a written date was refused.
@@ -23,11 +25,19 @@ pub enum DateError {
     Unreadable,
     /// Month and day read, but the month has no such day (`2023-02-31`).
     NoSuchDay,
+    /// The date is followed by a time of day that does not exist: an hour
+    /// past 23, a minute past 59, a second past 59 (60 only at 23:59, a
+    /// leap second).
+    NoSuchTime,
 }
 
+/// A date as year, month and day.
+type Ymd = (u32, u32, u32);
+
 /// `YYYY-M-D` (with `-`, `/` or `.`) at the start of `text`, followed by the
-/// end, a `T`, a space or a `_`/`-` (as in a Jekyll file name).
-fn iso_date(text: &str) -> Option<(u32, u32, u32)> {
+/// end, a `T`, a space or a `_`/`-` (as in a Jekyll file name); and the text
+/// after it.
+fn iso_date(text: &str) -> Option<(Ymd, &str)> {
     let bytes = text.as_bytes();
     let mut fields = [0u32; 3];
     let mut pos = 0;
@@ -59,12 +69,13 @@ fn iso_date(text: &str) -> Option<(u32, u32, u32)> {
     ) {
         return None;
     }
-    Some((fields[0], fields[1], fields[2]))
+    Some(((fields[0], fields[1], fields[2]), &text[pos..]))
 }
 
 /// `14 Nov 2023`, `Nov 14, 2023`, `November 14 2023`, with an optional
-/// leading weekday (`Tue, `) and anything after the year ignored.
-fn worded_date(text: &str) -> Option<(u32, u32, u32)> {
+/// leading weekday (`Tue, `); and the word after the year (a time in RFC
+/// 2822), empty when there is none. Anything after that is ignored.
+fn worded_date(text: &str) -> Option<(Ymd, &str)> {
     let words: Vec<&str> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
@@ -73,7 +84,7 @@ fn worded_date(text: &str) -> Option<(u32, u32, u32)> {
         Some(w) if weekday(w) => &words[1..],
         _ => &words[..],
     };
-    let [a, b, c, ..] = words else {
+    let [a, b, c, rest @ ..] = words else {
         return None;
     };
     let (day, month) = match (a.parse::<u32>(), month(a)) {
@@ -87,7 +98,43 @@ fn worded_date(text: &str) -> Option<(u32, u32, u32)> {
         _ => return None,
     };
     let year: u32 = c.parse().ok().filter(|_| c.len() == 4)?;
-    Some((year, month, day))
+    Some((
+        (year, month, day),
+        rest.first().copied().unwrap_or_default(),
+    ))
+}
+
+/// Checks the time of day at the start of `text` (after a `T` or spaces):
+/// `H:MM`, `HH:MM:SS`, with anything after it ignored. Text that does not
+/// start with a time is not checked: only a time that is written and
+/// impossible is refused.
+fn clock(text: &str) -> Result<(), DateError> {
+    let text = text.trim_start_matches(['T', 't', ' ']);
+    let number = |s: &str| -> Option<(u32, usize)> {
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let value = s
+            .get(..digits.min(2))
+            .filter(|_| (1..=2).contains(&digits))?;
+        Some((value.parse().ok()?, digits))
+    };
+    let Some((hour, at)) = number(text) else {
+        return Ok(());
+    };
+    let Some(rest) = text[at..].strip_prefix(':') else {
+        return Ok(());
+    };
+    let Some((minute, at)) = number(rest) else {
+        return Ok(());
+    };
+    let second = rest[at..]
+        .strip_prefix(':')
+        .and_then(number)
+        .map(|(s, _)| s);
+    let leap = hour == 23 && minute == 59 && second == Some(60);
+    if hour > 23 || minute > 59 || second.is_some_and(|s| s > 59 && !leap) {
+        return Err(DateError::NoSuchTime);
+    }
+    Ok(())
 }
 
 /// Formats a day of the (proleptic Gregorian) calendar; month 13 or day 32 is
@@ -148,7 +195,7 @@ fn weekday(word: &str) -> bool {
 
 /// The date of a Jekyll post file name, `YYYY-M-D-title.md`.
 pub fn file_name_date(stem: &str) -> Option<String> {
-    let (year, month, day) = iso_date(stem)?;
+    let ((year, month, day), _) = iso_date(stem)?;
     ymd(year, month, day).ok()
 }
 
@@ -207,6 +254,33 @@ mod tests {
             file_name_date("2024-2-29-post").as_deref(),
             Some("2024-02-29")
         );
+    }
+
+    #[test]
+    fn times_the_clock_lacks_are_refused() {
+        for missing in [
+            "2023-02-28T25:00:00",
+            "2023-02-28T24:00",
+            "2023-02-28 10:60:00 +0000",
+            "2023-02-28t10:00:61Z",
+            "2023-02-28T12:00:60",
+            "Tue, 28 Feb 2023 25:00:00 +0000",
+        ] {
+            assert_eq!(read_date(missing), Err(DateError::NoSuchTime), "{missing}");
+        }
+        for fine in [
+            "2023-02-28T23:59:59Z",
+            "2023-02-28T00:00",
+            "2016-12-31T23:59:60Z",
+            "2023-02-28 9:05",
+            "2023-02-28 evening",
+            "2023-02-28T10:00:00.999+05:30",
+            "Tue, 28 Feb 2023 10:00:00 +0000",
+        ] {
+            assert!(read_date(fine).is_ok(), "{fine}");
+        }
+        // The day is still checked first.
+        assert_eq!(read_date("2023-02-31T25:00"), Err(DateError::NoSuchDay));
     }
 
     #[test]

@@ -179,6 +179,7 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
                 let why = match problem {
                     DateError::Unreadable => "is not a date quire can read",
                     DateError::NoSuchDay => "is a day the calendar does not have",
+                    DateError::NoSuchTime => "has a time of day the clock does not have",
                 };
                 warn(
                     key_line(split, "date"),
@@ -212,6 +213,13 @@ fn parse_yaml(split: &Split<'_>) -> Result<Value, (Option<usize>, String)> {
             format!(
                 "YAML front matter expands to more than {} values through its aliases; ignored",
                 yaml::NODE_BUDGET
+            ),
+        ),
+        YamlError::TooDeep(line) => (
+            Some(split.raw_line + line.saturating_sub(1)),
+            format!(
+                "YAML front matter nests lists or mappings deeper than {} levels; ignored",
+                yaml::MAX_FLOW_DEPTH
             ),
         ),
         YamlError::Malformed(message, line) => (
@@ -456,6 +464,45 @@ mod tests {
             "{}",
             warnings[0].message
         );
+    }
+
+    #[test]
+    fn a_time_that_does_not_exist_warns_and_falls_back() {
+        let (meta, warnings) = meta_of("---\ntitle: T\ndate: 2023-02-28T25:00:00\n---\n");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"), "the file name's");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(3));
+        assert!(
+            warnings[0].message.contains("time of day"),
+            "{}",
+            warnings[0].message
+        );
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_ignored_with_a_warning_at_its_line() {
+        let text = format!(
+            "---\ntitle: Deep\nok: [1, {{a: b}}]\nx: {}\n---\n# Body\n",
+            "[{a: ".repeat(200)
+        );
+        let (meta, warnings) = meta_of(&text);
+        assert_eq!(meta.title, "");
+        assert_eq!(meta.date.as_deref(), Some("2021-03-04"));
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert_eq!(warnings[0].line, Some(4));
+        assert!(
+            warnings[0].message.contains("deeper than 100 levels"),
+            "{}",
+            warnings[0].message
+        );
+        // Nesting up to the bound is read.
+        let text = format!(
+            "---\ntitle: Fine\nx: {}1{}\n---\n",
+            "[".repeat(100),
+            "]".repeat(100)
+        );
+        let (meta, _) = meta_of(&text);
+        assert_eq!(meta.title, "Fine");
     }
 
     #[test]

@@ -15,6 +15,8 @@ use serde::de::{
 };
 
 use super::fields::Value;
+pub use super::nesting::MAX_FLOW_DEPTH;
+use super::nesting::too_deep_at;
 
 /// The most nodes (scalars, lists, mappings, aliases expanded) a YAML front
 /// matter may hold. Without aliases, the largest front matter quire reads
@@ -26,6 +28,9 @@ pub const NODE_BUDGET: usize = 200_000;
 pub enum YamlError {
     /// Aliases expand it past [`NODE_BUDGET`] nodes.
     TooManyNodes,
+    /// Flow collections nest past [`MAX_FLOW_DEPTH`] levels, first on this
+    /// 1-based line of the front matter.
+    TooDeep(usize),
     /// Not valid YAML: serde_yaml's message without its location, and the
     /// 1-based line within the front matter.
     Malformed(String, Option<usize>),
@@ -38,6 +43,10 @@ pub enum YamlError {
 pub fn parse(raw: &str) -> Result<Value, YamlError> {
     if raw.trim().is_empty() {
         return Ok(Value::Map(Vec::new()));
+    }
+    // Checked first: deep nesting makes serde_yaml's own passes slow.
+    if let Some(line) = too_deep_at(raw, MAX_FLOW_DEPTH) {
+        return Err(YamlError::TooDeep(line));
     }
     // An alias needs a `*`; without one the size cap already bounds the nodes.
     if raw.contains('*') {

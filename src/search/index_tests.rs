@@ -404,3 +404,56 @@ fn title_only_hits_collapsed_leave_room_for_other_articles() {
     assert_eq!(found, vec!["a.md", "b.md", "ridge.md"]);
     assert_eq!(paths(&hits)[0], "ridge.md", "the title still weighs most");
 }
+
+/// The longest text the snippet table was given for the last snippets cut.
+fn longest_snippet_column(index: &Index) -> usize {
+    index
+        .conn
+        .query_row(
+            "SELECT max(max(length(title), length(heading), length(body), length(tags)))
+             FROM temp.search_snip",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| usize::try_from(n).unwrap())
+        .unwrap()
+}
+
+#[test]
+fn a_section_full_of_matches_gives_its_snippet_a_bounded_piece() {
+    // FTS5 scores each match of a snippet's text against every other one:
+    // 60,000 matches in one section must not all reach it.
+    let words = "a ".repeat(60_000);
+    let (dir, index) = indexed(&[(
+        "many.md",
+        &format!(
+            "---\ntitle: {}\n---\n# {words}\n\n{words}\n",
+            "a ".repeat(2000)
+        ),
+    )]);
+    let hits = find(&index, dir.path(), "a");
+    assert_eq!(hits.len(), 1);
+    assert!(!hits[0].snippet.marks.is_empty());
+    assert!(longest_snippet_column(&index) <= 1024);
+}
+
+#[test]
+fn a_snippet_of_a_long_section_shows_where_its_words_are() {
+    let filler = "filler words here ".repeat(500);
+    let text = format!("# Long\n\n{filler}kestrel\n\n{filler}falcon {filler}\n");
+    let (dir, index) = indexed(&[("birds.md", &text)]);
+    // A word far past the start: its piece is the one shown.
+    let hit = &find(&index, dir.path(), "falcon")[0];
+    let marked: Vec<&str> = hit
+        .snippet
+        .marks
+        .iter()
+        .map(|m| &hit.snippet.text[m.clone()])
+        .collect();
+    assert_eq!(marked, vec!["falcon"], "{:?}", hit.snippet);
+    // Two words kilobytes apart: a snippet still, around the first.
+    let hit = &find(&index, dir.path(), "falcon kestrel")[0];
+    assert!(hit.snippet.text.contains("kestrel"), "{:?}", hit.snippet);
+    assert!(!hit.snippet.marks.is_empty());
+    assert!(longest_snippet_column(&index) <= 1024);
+}

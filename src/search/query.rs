@@ -132,6 +132,22 @@ impl Query {
     }
 }
 
+impl Query {
+    /// An FTS5 expression that any one of the query's words or phrases
+    /// matches, or `None` when the query has none. Snippets use it: a piece
+    /// of a long section may hold some of the words and not all.
+    pub fn to_fts_any(&self) -> Option<String> {
+        let mut out = String::new();
+        for term in &self.terms {
+            if !out.is_empty() {
+                out.push_str(" OR ");
+            }
+            push_term(&mut out, term);
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
     Tag,

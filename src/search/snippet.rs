@@ -1,6 +1,13 @@
 //! Snippets of the hits of a search: each hit's section read again from its
 //! file into a small in-memory FTS5 table with the index's tokenizer, where
 //! the same query marks the same words, turned into one safe line.
+//!
+//! FTS5's `snippet()` scores each match against every other match of its
+//! row, so its time grows with the square of the matches: a 32 KB section
+//! of one repeated word took 3 s. A long section's body is therefore cut
+//! (and a long title, heading or tag list) is cut into pieces of [`PIECE`]
+//! bytes first, and the snippet is cut from the first piece where a word of
+//! the query appears.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -18,6 +25,10 @@ use crate::sanitize::sanitize_line;
 const OPEN: char = '\u{e000}';
 const CLOSE: char = '\u{e001}';
 
+/// The most body text, in bytes, a snippet is cut from: a few hundred
+/// matches at most, which `snippet()` scores in about a millisecond.
+const PIECE: usize = 1024;
+
 /// Fills in the snippets of `hits`, articles of the folder `root`.
 pub(super) fn fill(
     conn: &Connection,
@@ -25,14 +36,19 @@ pub(super) fn fill(
     query: &Query,
     hits: &mut [Hit],
 ) -> rusqlite::Result<()> {
-    let Some(expr) = query.to_fts() else {
+    // Any word will do: the hits matched the whole query already, and a
+    // long section's piece may hold only some of its words.
+    let Some(expr) = query.to_fts_any() else {
         return Ok(());
     };
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snip USING fts5 (
             title, heading, body, tags, tokenize = 'unicode61 remove_diacritics 2');
-         DELETE FROM temp.search_snip;",
+         DELETE FROM temp.search_snip;
+         CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_piece USING fts5 (
+            title, body, tokenize = 'unicode61 remove_diacritics 2');",
     )?;
+
     let mut articles: HashMap<&Path, Option<(Article, Vec<Section>)>> = HashMap::new();
     {
         let mut insert = conn.prepare_cached(
@@ -51,12 +67,18 @@ pub(super) fn fill(
             let Some(section) = sections.iter().find(|s| s.anchor == hit.anchor) else {
                 continue;
             };
+            // Every column is cut down: a title, heading or tag list may be long too.
+            let title = spread_cjk(&article.meta.title);
+            let heading = spread_cjk(section.heading());
+            let body = spread_cjk(&section.text);
+            let tags = article.meta.tags.join(" ");
+            let tags = spread_cjk(&tags);
             insert.execute(params![
                 i64::try_from(k).unwrap_or(i64::MAX),
-                spread_cjk(&article.meta.title),
-                spread_cjk(section.heading()),
-                spread_cjk(&section.text),
-                spread_cjk(&article.meta.tags.join(" ")),
+                first_piece_matching(conn, &title, &expr, true)?,
+                first_piece_matching(conn, &heading, &expr, false)?,
+                first_piece_matching(conn, &body, &expr, false)?,
+                first_piece_matching(conn, &tags, &expr, false)?,
             ])?;
         }
     }
@@ -74,6 +96,70 @@ pub(super) fn fill(
         }
     }
     Ok(())
+}
+
+/// `text` itself when it is at most [`PIECE`] bytes; else the first of its
+/// pieces (cut after a space where one is near) that `any` matches, or the
+/// first piece when none does (the query's words are in other columns).
+/// `title` says whether `title:` words may match it.
+fn first_piece_matching<'b>(
+    conn: &Connection,
+    text: &'b str,
+    any: &str,
+    title: bool,
+) -> rusqlite::Result<&'b str> {
+    if text.len() <= PIECE {
+        return Ok(text);
+    }
+    let pieces = pieces(text);
+    conn.execute("DELETE FROM temp.search_piece", [])?;
+    let mut insert = conn
+        .prepare_cached("INSERT INTO temp.search_piece (rowid, title, body) VALUES (?1, ?2, ?3)")?;
+    for (k, piece) in pieces.iter().enumerate() {
+        let as_title = if title { *piece } else { "" };
+        insert.execute(params![
+            i64::try_from(k).unwrap_or(i64::MAX),
+            as_title,
+            piece
+        ])?;
+    }
+    let first: Option<i64> = conn.query_row(
+        "SELECT min(rowid) FROM temp.search_piece WHERE search_piece MATCH ?1",
+        [any],
+        |r| r.get(0),
+    )?;
+    let at = first
+        .and_then(|k| usize::try_from(k).ok())
+        .unwrap_or_default();
+    Ok(pieces.get(at).copied().unwrap_or(pieces[0]))
+}
+
+/// `text` cut into pieces of at most [`PIECE`] bytes (longer only for a
+/// character that does not fit), each ending after the last whitespace
+/// within its size when it has one, so that words stay whole.
+fn pieces(text: &str) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / PIECE + 1);
+    let mut rest = text;
+    while rest.len() > PIECE {
+        let mut end = PIECE;
+        while !rest.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end == 0 {
+            end = rest.chars().next().map_or(rest.len(), char::len_utf8);
+        }
+        if let Some(space) = rest[..end].rfind(char::is_whitespace) {
+            if space > 0 {
+                end = space + rest[space..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() || out.is_empty() {
+        out.push(rest);
+    }
+    out
 }
 
 /// FTS5's snippet with its marks turned into ranges, the spreading
@@ -121,4 +207,20 @@ fn parse_snippet(raw: &str) -> Snippet {
     let len = out.text.trim_end().len();
     out.text.truncate(len);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pieces_cover_the_text_in_bounded_whole_words() {
+        let text = "word ".repeat(1000) + &"é".repeat(2000) + " end";
+        let cut = pieces(&text);
+        assert_eq!(cut.concat(), text);
+        assert!(cut.iter().all(|p| !p.is_empty() && p.len() <= PIECE));
+        // Where there is a space, a piece ends after one.
+        assert!(cut[0].ends_with(' ') && cut[1].starts_with("word"));
+        assert_eq!(pieces("short"), vec!["short"]);
+    }
 }

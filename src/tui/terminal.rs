@@ -21,14 +21,45 @@ pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
 /// The signals that end the app the ordinary way: the loop stops, the
 /// terminal is restored, and the process ends with status 128 + the signal.
 /// (In raw mode Ctrl-c is a key, not SIGINT; SIGINT still comes from `kill`.)
-pub const STOP_SIGNALS: [i32; 6] = [
+///
+/// These are all the signals whose default is to end the process and that
+/// can be caught, but for: SIGPIPE, which Rust ignores (a closed pipe is an
+/// error where it is written); the faults (SIGSEGV, SIGBUS, SIGILL, SIGFPE),
+/// whose handler would return to the faulting instruction; SIGTRAP and
+/// SIGSYS, which debuggers and seccomp use; and SIGABRT, raised by `abort`,
+/// which dies whatever a handler does (a panic restores the terminal in its
+/// hook). On Linux, [`linux_stop_signals`] adds its own.
+pub const STOP_SIGNALS: [i32; 11] = [
     signal_hook::consts::SIGTERM,
     signal_hook::consts::SIGHUP,
     signal_hook::consts::SIGINT,
     signal_hook::consts::SIGQUIT,
     signal_hook::consts::SIGUSR1,
+    signal_hook::consts::SIGUSR2,
     signal_hook::consts::SIGALRM,
+    signal_hook::consts::SIGVTALRM,
+    signal_hook::consts::SIGPROF,
+    signal_hook::consts::SIGXCPU,
+    signal_hook::consts::SIGXFSZ,
 ];
+
+/// Linux's own signals that end a process by default: SIGIO (ignored
+/// elsewhere), SIGPWR, SIGSTKFLT and the real-time signals.
+#[cfg(target_os = "linux")]
+pub fn linux_stop_signals() -> Vec<i32> {
+    let mut out = vec![libc::SIGIO, libc::SIGPWR, libc::SIGSTKFLT];
+    out.extend(libc::SIGRTMIN()..=libc::SIGRTMAX());
+    out
+}
+
+/// Every signal [`with_terminal`] stops the app on.
+fn stop_signals() -> Vec<i32> {
+    #[allow(unused_mut)] // Only Linux adds to them.
+    let mut out = STOP_SIGNALS.to_vec();
+    #[cfg(target_os = "linux")]
+    out.extend(linux_stop_signals());
+    out
+}
 
 /// How long the event loop gets to end by itself after a stop signal.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
@@ -88,7 +119,7 @@ impl Events for TerminalEvents {
 /// what it can and ends the process itself.
 fn watch_signals() -> io::Result<Arc<AtomicI32>> {
     let caught = Arc::new(AtomicI32::new(0));
-    let mut signals = signal_hook::iterator::Signals::new(STOP_SIGNALS)?;
+    let mut signals = signal_hook::iterator::Signals::new(stop_signals())?;
     let cell = Arc::clone(&caught);
     std::thread::Builder::new()
         .name("signals".into())

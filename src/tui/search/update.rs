@@ -76,7 +76,11 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
                 s.open_when_ready = true;
             }
         }
-        Action::Cancel | Action::Back => return Some(Effect::Back),
+        Action::Cancel | Action::Back => {
+            // A query still running stops (its results would be dropped).
+            s.latest().fetch_add(1, Ordering::AcqRel);
+            return Some(Effect::Back);
+        }
         _ => {}
     }
     if typed {
