@@ -537,13 +537,15 @@ mod tests {
     }
 
     #[test]
-    fn no_cut_inside_fences_html_lists_or_definitions() {
+    fn no_cut_inside_fences_html_or_definitions_and_lists_cut_between_items() {
         let fence = format!("```\n{}```\n", "# no\n\n".repeat(20));
         assert!(cut_at(&fence, 4).iter().all(|&at| at >= fence.len() - 4));
         let html = format!("<!--\n{}-->\n", "# no\n\nx\n".repeat(20));
         assert!(cut_at(&html, 4).is_empty());
         let list = "- a\n\n- b\n\n".repeat(20);
-        assert!(cut_at(&list, 4).is_empty());
+        let cuts = scan(&list, 4).cuts;
+        assert!(!cuts.is_empty() && cuts.iter().all(|c| c.list_goes_on));
+        assert!(cuts.iter().all(|c| list[c.at..].starts_with("- ")));
         let deflist = "T\n: d\n\nplain\n\n".repeat(20);
         assert!(cut_at(&deflist, 4).is_empty());
     }
