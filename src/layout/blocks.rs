@@ -131,15 +131,20 @@ impl<'a> Layouter<'a> {
             self.outline.push(&event, &range);
             if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
                 let label = label.to_string();
+                let first = self.references.defined.insert(label.clone());
                 let mut def = Vec::new();
                 for (e, r) in events.by_ref() {
                     self.outline.push(&e, &r);
                     if matches!(e, Event::End(TagEnd::FootnoteDefinition)) {
                         break;
                     }
-                    def.push((e.into_static(), r));
+                    if first {
+                        def.push((e.into_static(), r));
+                    }
                 }
-                self.references.footnotes.push((label, def));
+                if first {
+                    self.references.footnotes.push((label, def));
+                }
                 continue;
             }
             let next_is_para = matches!(events.peek(), Some((Event::Start(Tag::Paragraph), _)));

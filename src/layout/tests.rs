@@ -300,6 +300,20 @@ fn footnotes_go_to_the_end() {
 }
 
 #[test]
+fn a_footnote_defined_again_keeps_its_first_definition() {
+    let body = "Text[^n].\n\n[^n]: First.\n\n[^n]: Second.\n\n[^n]: Third.\n";
+    let lines = texts(&plain(body, 40));
+    assert!(lines.contains(&"[^1] First.".to_string()), "{lines:?}");
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("Second") || l.contains("Third")),
+        "{lines:?}"
+    );
+    at_all_widths(body);
+}
+
+#[test]
 fn html_breaks_tags_and_comments() {
     let body = "one<br>two <span>kept</span><!-- gone -->\n\n<div>\n<!-- hidden -->\n<p>block text</p>\n</div>\n";
     let lines = texts(&plain(body, 40));
