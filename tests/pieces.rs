@@ -266,6 +266,37 @@ fn a_long_paragraph_is_plain_text_unless_it_is_more_than_a_paragraph() {
             .iter()
             .any(|e| matches!(e, Event::Text(t) if t.starts_with("> - > - ")))
     );
+    // A table with a row too long to parse: its rows as written, each on its own.
+    let row = format!(
+        "|{}\n",
+        "x|".repeat(quire::article::events::LONG_PARAGRAPH_BYTES / 2 + 10)
+    );
+    let body = format!("# A\n\n| a | b |\n|---|---|\n{row}| c | d |\n\n# B\n");
+    let events: Vec<_> = events_in_pieces(&body, options, 0, 64 * 1024)
+        .map(|(e, _)| e)
+        .collect();
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(e, Event::Start(Tag::Table(_))))
+    );
+    let texts: Vec<&str> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(texts[..3], ["A", "| a | b |", "|---|---|"]);
+    assert_eq!(texts[3], row.trim_end());
+    assert_eq!(texts[4..], ["| c | d |", "B"]);
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| matches!(e, Event::HardBreak))
+            .count(),
+        3
+    );
     // Underlined, it is a heading; followed by a definition, a term; in a
     // list, an item; a nested line the list goes on after: each is parsed
     // as it is.
@@ -275,6 +306,7 @@ fn a_long_paragraph_is_plain_text_unless_it_is_more_than_a_paragraph() {
         format!("# A\n\n- {long}\n- b\n"),
         format!("# A\n\n- {nested}x\n\n  more of it\n"),
         format!("# A\n\n- {nested}x\n\n- next\n"),
+        format!("# A\n\n| a | b |\n|---|---|\n{row}# B\n"),
     ] {
         let whole: Vec<_> = pulldown_cmark::Parser::new_ext(&body, options)
             .into_offset_iter()

@@ -34,9 +34,9 @@ pub(super) struct References {
     footnote_numbers: HashMap<String, usize>,
     /// Footnote definitions by label, in the order they were met.
     pub(super) footnotes: Vec<(String, FootnoteEvents)>,
-    /// The labels of the footnotes defined so far: a label defined again
-    /// keeps its first definition (as a link definition does).
-    pub(super) defined: std::collections::HashSet<String>,
+    /// The labels of the footnotes defined so far, by their hash: a label
+    /// defined again keeps its first definition (as a link definition does).
+    pub(super) defined: std::collections::HashSet<u64>,
 }
 
 impl References {

@@ -2,10 +2,12 @@
 //! keeps track of what CommonMark leaves open (fences, HTML blocks, a
 //! paragraph, a table, a definition list), and the body's definitions.
 
+use std::collections::HashSet;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::lists::Lists;
-use super::long::LongParagraphs;
+use super::long::{LONG_PARAGRAPH_BYTES, LongParagraphs};
 
 /// Where a piece starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +18,8 @@ pub(super) struct Cut {
     pub(super) table_head: Option<Range<usize>>,
     /// The piece is a long paragraph, given as plain text (see [`super::long`]).
     pub(super) plain: bool,
+    /// Given as plain text, each line on its own (a table too long to parse).
+    pub(super) rows: bool,
     /// The piece goes on with the top-level list of the piece before (see
     /// [`super::lists`]).
     pub(super) list_goes_on: bool,
@@ -67,6 +71,11 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     // item of (`-`, `*`, `+`, or `.` or `)` after a number).
     let mut list_marker: Option<u8> = None;
     let mut lists = Lists::default();
+    // The labels of the definitions in the tail.
+    let mut defined = HashSet::new();
+    // A table that began at the top level: where, and whether a line of it
+    // is too long to parse.
+    let mut long_table: Option<(usize, bool)> = None;
     while let Some(raw) = lines.next() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let next = lines.peek().copied().unwrap_or("");
@@ -79,13 +88,25 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                 at: place,
                 table_head: None,
                 plain: false,
+                rows: false,
                 list_goes_on: true,
             });
             last_cut = place;
         }
         if let Some(paragraph) = long.line(at, line, next, fresh) {
-            cut_out(&mut cuts, paragraph.clone());
+            cut_out(&mut cuts, paragraph.clone(), false);
             last_cut = paragraph.end;
+        }
+        if let Some((start, long)) = &mut long_table {
+            if header.is_some() || (matches!(open, Open::Table { .. }) && table_row(line)) {
+                *long |= line.len() >= LONG_PARAGRAPH_BYTES;
+            } else {
+                if *long && is_blank(line) {
+                    cut_out(&mut cuts, *start..at, true);
+                    last_cut = at;
+                }
+                long_table = None;
+            }
         }
         let grown = at - last_cut;
         if grown >= piece {
@@ -94,6 +115,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                     at,
                     table_head: Some(head.0..head.1),
                     plain: false,
+                    rows: false,
                     list_goes_on: false,
                 }),
                 _ if header.is_none()
@@ -104,6 +126,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                         at,
                         table_head: None,
                         plain: false,
+                        rows: false,
                         list_goes_on: false,
                     })
                 }
@@ -116,6 +139,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                         at,
                         table_head: None,
                         plain: false,
+                        rows: false,
                         list_goes_on: false,
                     })
                 }
@@ -133,7 +157,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         }
         // A definition cannot interrupt a paragraph.
         if matches!(open, Open::Clean | Open::Other) {
-            definition(line, &mut tail);
+            definition(line, &mut tail, &mut defined);
         }
         after_blank = is_blank(line) && !matches!(open, Open::Fence { .. } | Open::Html { .. });
         if !is_blank(line) {
@@ -155,6 +179,9 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
                     && delimiter_row(next.trim_end_matches(['\n', '\r']), cells(line))
                 {
                     header = Some(at);
+                    if fresh {
+                        long_table = Some((at, line.len() >= LONG_PARAGRAPH_BYTES));
+                    }
                 }
                 open
             }
@@ -166,24 +193,35 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
             at: place,
             table_head: None,
             plain: false,
+            rows: false,
             list_goes_on: true,
         });
     }
     if let Some(paragraph) = long.finish(body.len()) {
-        cut_out(&mut cuts, paragraph);
+        cut_out(&mut cuts, paragraph, false);
+    }
+    if let Some((start, true)) = long_table {
+        cut_out(&mut cuts, start..body.len(), true);
     }
     Scan { cuts, tail }
 }
 
-/// Cuts out `paragraph`, a long one, as a piece of its own; no cut was
-/// made inside it or after it yet.
-fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>) {
+/// Cuts out `paragraph`, a long one (or a long table, as `rows`), as a
+/// piece of its own; cuts made inside it are taken back.
+fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>, rows: bool) {
+    while cuts.last().is_some_and(|cut| cut.at > paragraph.start) {
+        cuts.pop();
+    }
     match cuts.last_mut() {
-        Some(last) if last.at == paragraph.start => last.plain = true,
+        Some(last) if last.at == paragraph.start => {
+            last.plain = true;
+            last.rows = rows;
+        }
         _ => cuts.push(Cut {
             at: paragraph.start,
             table_head: None,
             plain: true,
+            rows,
             list_goes_on: false,
         }),
     }
@@ -191,6 +229,7 @@ fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>) {
         at: paragraph.end,
         table_head: None,
         plain: false,
+        rows: false,
         list_goes_on: false,
     });
 }
@@ -338,8 +377,9 @@ fn step(open: Open, line: &str) -> Open {
 }
 
 /// Records a link reference definition (the whole line) or a footnote
-/// definition (a stub with its label) that `line` starts.
-fn definition(line: &str, tail: &mut String) {
+/// definition (a stub with its label) that `line` starts, unless its label
+/// (by its hash, in `seen`) was defined before: the first one counts.
+fn definition(line: &str, tail: &mut String, seen: &mut HashSet<u64>) {
     let (indent, rest) = indent_of(line);
     if indent > 3 || !rest.starts_with('[') {
         return;
@@ -349,6 +389,11 @@ fn definition(line: &str, tail: &mut String) {
     };
     let label = &rest[1..close];
     if label.is_empty() || label.contains('[') {
+        return;
+    }
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    label.hash(&mut hasher);
+    if !seen.insert(hasher.finish()) {
         return;
     }
     tail.push_str("\n\n");
@@ -557,6 +602,10 @@ mod tests {
         assert!(tail.contains("[a]: /x \"t\""), "{tail}");
         assert!(tail.contains("[^1]: ."), "{tail}");
         assert!(!tail.contains("note"), "{tail}");
+        let again = "[^1]: one\n\n[^1]: two\n\n[a]: /x\n\n[a]: /y\n";
+        let tail = scan(again, 1).tail;
+        assert_eq!(tail.matches("[^1]").count(), 1, "{tail}");
+        assert!(tail.contains("[a]: /x") && !tail.contains("/y"), "{tail}");
     }
 
     #[test]

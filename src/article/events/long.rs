@@ -251,6 +251,8 @@ pub(super) fn thematic_break(line: &str) -> bool {
 pub(super) struct Plain<'a> {
     text: &'a str,
     base: usize,
+    /// Every line on its own: lines end in hard breaks (a table's rows).
+    rows: bool,
     /// Where the next line starts in `text`; `None` before the start event.
     at: Option<usize>,
     /// A break held until the text before it was given.
@@ -259,10 +261,11 @@ pub(super) struct Plain<'a> {
 }
 
 impl<'a> Plain<'a> {
-    pub(super) fn new(text: &'a str, base: usize) -> Plain<'a> {
+    pub(super) fn new(text: &'a str, base: usize, rows: bool) -> Plain<'a> {
         Plain {
             text,
             base,
+            rows,
             at: None,
             pending: None,
             done: false,
@@ -298,8 +301,9 @@ impl<'a> Iterator for Plain<'a> {
         let raw = &self.text[at..line_end];
         let lead = raw.len() - raw.trim_start_matches([' ', '\t']).len();
         let kept = raw.trim_end_matches([' ', '\t']);
-        let hard = line_end < end && (raw.len() - kept.len() >= 2 || kept.ends_with('\\'));
-        let kept = if hard && kept.ends_with('\\') {
+        let marked = raw.len() - kept.len() >= 2 || kept.ends_with('\\');
+        let hard = line_end < end && (self.rows || marked);
+        let kept = if line_end < end && !self.rows && marked && kept.ends_with('\\') {
             &kept[..kept.len() - 1]
         } else {
             kept
@@ -328,7 +332,7 @@ mod tests {
     use super::*;
 
     fn plain(text: &str) -> Vec<(Event<'_>, Range<usize>)> {
-        Plain::new(text, 10).collect()
+        Plain::new(text, 10, false).collect()
     }
 
     #[test]

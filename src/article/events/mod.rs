@@ -193,10 +193,11 @@ impl<'a> Events<'a> {
             self.current = Current::Done;
             return;
         }
-        let (start, head, plain) = match self.next.checked_sub(1).and_then(|i| self.cuts.get(i)) {
-            Some(cut) => (cut.at, cut.table_head.clone(), cut.plain),
-            None => (0, None, false),
-        };
+        let (start, head, plain, rows) =
+            match self.next.checked_sub(1).and_then(|i| self.cuts.get(i)) {
+                Some(cut) => (cut.at, cut.table_head.clone(), cut.plain, cut.rows),
+                None => (0, None, false, false),
+            };
         let following = self.cuts.get(self.next);
         let end = following.map_or(self.body.len(), |cut| cut.at);
         let table_goes_on = following.is_some_and(|cut| cut.table_head.is_some());
@@ -209,7 +210,7 @@ impl<'a> Events<'a> {
         self.next += 1;
         let piece = &self.body[start..end];
         if plain {
-            self.current = Current::Plain(long::Plain::new(piece, start));
+            self.current = Current::Plain(long::Plain::new(piece, start, rows));
             return;
         }
         if self.tail.is_empty()
