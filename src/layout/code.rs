@@ -2,6 +2,7 @@
 //! syntect when asked. A line too long is cut with a `→`, or, when the
 //! options ask, goes on over more lines that start with a `↪`.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use syntect::easy::HighlightLines;
@@ -68,20 +69,26 @@ fn expand_tabs(line: &str) -> String {
 }
 
 /// One code line, ready to show: tabs expanded, controls made visible, no
-/// trailing spaces.
-fn clean(line: &str) -> String {
+/// trailing spaces. Borrowed when there is nothing to change, as for most
+/// lines: a block can hold millions.
+fn clean(line: &str) -> Cow<'_, str> {
+    if !line.contains('\t') {
+        if let Cow::Borrowed(safe) = sanitize(line) {
+            return Cow::Borrowed(safe.trim_end());
+        }
+    }
     let expanded = expand_tabs(line);
     let mut safe = sanitize(&expanded).into_owned();
     let trimmed = safe.trim_end().len();
     safe.truncate(trimmed);
-    safe
+    Cow::Owned(safe)
 }
 
 /// Lays out one code block at the layouter's current position.
 pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
     let lang = sanitize_line(lang);
     let body = text.strip_suffix('\n').unwrap_or(text);
-    let lines: Vec<String> = body.split('\n').map(clean).collect();
+    let lines: Vec<Cow<'_, str>> = body.split('\n').map(clean).collect();
     let avail = l.avail();
     let framed = avail >= 6;
     let content = if framed { avail - 2 } else { avail };
@@ -112,7 +119,7 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
         }
         let pieces: Vec<(&str, Style)> = match spans.as_mut() {
             Some(all) => std::mem::take(&mut all[i]),
-            None => vec![(line.as_str(), Style::of(Role::CodeBlock))],
+            None => vec![(line.as_ref(), Style::of(Role::CodeBlock))],
         };
         // Wrapping needs room for the mark and a double-width character.
         if l.opts.wrap_code && content >= 3 {
@@ -204,7 +211,7 @@ fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, fram
 fn highlight<'t>(
     l: &mut Layouter<'_>,
     lang: &str,
-    lines: &'t [String],
+    lines: &'t [Cow<'_, str>],
 ) -> Option<Vec<Vec<(&'t str, Style)>>> {
     let theme_name = l.opts.syntax?;
     if lang.is_empty()
