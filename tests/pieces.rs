@@ -156,6 +156,16 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
             ),
         ),
         ("not a table", "a | b\n--|--|--\nc | d\n\n".repeat(60)),
+        (
+            "footnote definitions one after another",
+            concat!(
+                "[^a]: one [^b]\n[^b]: two\nlazy\n[^c]: three\n    more\n\n    para\n",
+                "text [^a] [^b] [^c]\n[^d]: after text\n- item\n[^e]: after a list\n",
+                "> q\n[^f]: after a quote\n```\n[^g]: in a fence\n```\n",
+                "[^h]:\n[^i]: x\n: not a deflist\n[^j]: y [^j] [^J] [^K]\n\n[^k]: z\n\n",
+            )
+            .repeat(20),
+        ),
         ("a tight list", "- a\n- *b*\n  - c\n- d\n".repeat(60)),
         (
             "a tight ordered list",

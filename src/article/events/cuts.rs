@@ -29,6 +29,9 @@ pub(super) struct Cut {
 pub(super) struct Scan {
     pub(super) cuts: Vec<Cut>,
     pub(super) tail: String,
+    /// The labels of the body's footnotes, by [`label_key`]: a piece is
+    /// parsed with a stub of each one it refers to.
+    pub(super) footnotes: HashSet<u64>,
 }
 
 /// What the lines read so far leave open, as far as cutting cares.
@@ -73,6 +76,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     let mut lists = Lists::default();
     // The labels of the definitions in the tail.
     let mut defined = HashSet::new();
+    let mut footnotes = HashSet::new();
     // A table that began at the top level: where, and whether a line of it
     // is too long to parse.
     let mut long_table: Option<(usize, bool)> = None;
@@ -157,7 +161,7 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
         }
         // A definition cannot interrupt a paragraph.
         if matches!(open, Open::Clean | Open::Other) {
-            definition(line, &mut tail, &mut defined);
+            definition(line, &mut tail, &mut defined, &mut footnotes);
         }
         after_blank = is_blank(line) && !matches!(open, Open::Fence { .. } | Open::Html { .. });
         if !is_blank(line) {
@@ -203,7 +207,11 @@ pub(super) fn scan(body: &str, piece: usize) -> Scan {
     if let Some((start, true)) = long_table {
         cut_out(&mut cuts, start..body.len(), true);
     }
-    Scan { cuts, tail }
+    Scan {
+        cuts,
+        tail,
+        footnotes,
+    }
 }
 
 /// Cuts out `paragraph`, a long one (or a long table, as `rows`), as a
@@ -301,6 +309,11 @@ pub(super) fn delimiter_row(line: &str, columns: usize) -> bool {
 fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &str) -> bool {
     match open {
         Open::Clean | Open::Paragraph | Open::Other if atx(line) == Some(0) => true,
+        // A footnote's definition starts afresh, even right after text,
+        // outside a list.
+        Open::Clean | Open::Paragraph | Open::Other if !in_list && footnote_start(line) => {
+            !next.starts_with(':')
+        }
         // After a blank line after a list, text or a quote (the list's end
         // can take the blank line in or not).
         Open::Clean if after_blank && in_list => {
@@ -320,6 +333,17 @@ fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &s
         Open::Clean => plain_start(line) && !next.starts_with(':'),
         _ => false,
     }
+}
+
+/// An unindented `[^label]:` that starts a footnote's definition.
+fn footnote_start(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("[^") else {
+        return false;
+    };
+    let Some(close) = rest.find("]:") else {
+        return false;
+    };
+    close > 0 && !rest[..close].contains(['[', ']', ' ', '\t'])
 }
 
 /// What is open after `line`.
@@ -376,10 +400,15 @@ fn step(open: Open, line: &str) -> Open {
     }
 }
 
-/// Records a link reference definition (the whole line) or a footnote
-/// definition (a stub with its label) that `line` starts, unless its label
-/// (by its hash, in `seen`) was defined before: the first one counts.
-fn definition(line: &str, tail: &mut String, seen: &mut HashSet<u64>) {
+/// Records a link reference definition (the whole line, in `tail`) or a
+/// footnote's label (in `footnotes`) that `line` starts; a link label
+/// defined before (by its key, in `seen`) is left out: the first counts.
+fn definition(
+    line: &str,
+    tail: &mut String,
+    seen: &mut HashSet<u64>,
+    footnotes: &mut HashSet<u64>,
+) {
     let (indent, rest) = indent_of(line);
     if indent > 3 || !rest.starts_with('[') {
         return;
@@ -391,19 +420,51 @@ fn definition(line: &str, tail: &mut String, seen: &mut HashSet<u64>) {
     if label.is_empty() || label.contains('[') {
         return;
     }
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    label.hash(&mut hasher);
-    if !seen.insert(hasher.finish()) {
+    if let Some(note) = label.strip_prefix('^') {
+        footnotes.insert(label_key(&note.to_lowercase()));
+        return;
+    }
+    if !seen.insert(label_key(label)) {
         return;
     }
     tail.push_str("\n\n");
-    if label.starts_with('^') {
-        tail.push('[');
-        tail.push_str(label);
-        tail.push_str("]: .");
-    } else {
-        tail.push_str(rest);
+    tail.push_str(rest);
+}
+
+/// The key a label is known by.
+pub(super) fn label_key(label: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    label.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Stubs (`[^label]: .`) of the footnotes among `footnotes` that `piece`
+/// refers to, each once, to parse the piece with.
+pub(super) fn footnote_stubs(piece: &str, footnotes: &HashSet<u64>) -> String {
+    let mut stubs = String::new();
+    if footnotes.is_empty() {
+        return stubs;
     }
+    let mut given = HashSet::new();
+    let bytes = piece.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"[^") {
+        let rest = &piece[at + 2..];
+        let Some(close) = rest.find(|c: char| c == ']' || c == '[' || c.is_whitespace()) else {
+            continue;
+        };
+        let label = &rest[..close];
+        if close == 0 || !rest[close..].starts_with(']') {
+            continue;
+        }
+        // Footnote labels match whatever their case.
+        let key = label_key(&label.to_lowercase());
+        if footnotes.contains(&key) && given.insert(key) {
+            stubs.push_str("\n\n[^");
+            stubs.push_str(label);
+            stubs.push_str("]: .");
+        }
+    }
+    stubs
 }
 
 pub(super) fn is_blank(line: &str) -> bool {
@@ -598,13 +659,17 @@ mod tests {
     #[test]
     fn definitions_go_to_the_tail() {
         let body = "[a]: /x \"t\"\n\ntext [^1]\n\n[^1]: note\n";
-        let tail = scan(body, 1).tail;
+        let found = scan(body, 1);
+        let tail = found.tail;
         assert!(tail.contains("[a]: /x \"t\""), "{tail}");
-        assert!(tail.contains("[^1]: ."), "{tail}");
-        assert!(!tail.contains("note"), "{tail}");
+        assert!(!tail.contains("note") && !tail.contains("[^1]"), "{tail}");
+        assert!(found.footnotes.contains(&label_key("1")));
+        let stubs = footnote_stubs("text [^1] and [^1], [^2] [^ x]", &found.footnotes);
+        assert_eq!(stubs, "\n\n[^1]: .");
+        let notes = scan("[^Note]: x\n", 1).footnotes;
+        assert_eq!(footnote_stubs("a [^nOTE] b", &notes), "\n\n[^nOTE]: .");
         let again = "[^1]: one\n\n[^1]: two\n\n[a]: /x\n\n[a]: /y\n";
         let tail = scan(again, 1).tail;
-        assert_eq!(tail.matches("[^1]").count(), 1, "{tail}");
         assert!(tail.contains("[a]: /x") && !tail.contains("/y"), "{tail}");
     }
 

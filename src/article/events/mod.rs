@@ -9,10 +9,11 @@
 //! text or a quote. Never inside a fenced code block or an HTML block, never
 //! before a list item (it could continue the list above) or a definition.
 //! Link reference definitions and footnotes are global to a document: each
-//! piece is parsed with every definition of the body after it (footnotes as
-//! stubs), so that a reference resolves as it would in one parse; the
-//! events of that tail are left out.
+//! piece is parsed with every link definition of the body after it, and a
+//! stub of each footnote it refers to, so that a reference resolves as it
+//! would in one parse; the events of that tail are left out.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
 mod cuts;
@@ -44,15 +45,15 @@ pub fn events(body: &str, options: Options) -> Events<'_> {
 /// [`events`], cutting a body over `whole` bytes into pieces of about
 /// `piece` bytes (for tests, which try small sizes).
 pub fn events_in_pieces(body: &str, options: Options, whole: usize, piece: usize) -> Events<'_> {
-    let (cuts, tail) = if body.len() > whole {
+    let (cuts, tail, footnotes) = if body.len() > whole {
         let scan = scan(body, piece.max(1));
         if scan.tail.len() > MAX_TAIL_BYTES {
-            (Vec::new(), String::new())
+            (Vec::new(), String::new(), HashSet::new())
         } else {
-            (scan.cuts, scan.tail)
+            (scan.cuts, scan.tail, scan.footnotes)
         }
     } else {
-        (Vec::new(), String::new())
+        (Vec::new(), String::new(), HashSet::new())
     };
     let mut events = Events {
         body,
@@ -60,6 +61,7 @@ pub fn events_in_pieces(body: &str, options: Options, whole: usize, piece: usize
         cuts,
         next: 0,
         tail,
+        footnotes,
         current: Current::Done,
     };
     events.open_next();
@@ -74,8 +76,10 @@ pub struct Events<'a> {
     cuts: Vec<Cut>,
     /// The index in `cuts` of the piece after the current one.
     next: usize,
-    /// Every definition of the body, parsed after each piece.
+    /// Every link definition of the body, parsed after each piece.
     tail: String,
+    /// The labels of the body's footnotes (see [`cuts::label_key`]).
+    footnotes: HashSet<u64>,
     current: Current<'a>,
 }
 
@@ -213,7 +217,9 @@ impl<'a> Events<'a> {
             self.current = Current::Plain(long::Plain::new(piece, start, rows));
             return;
         }
+        let stubs = cuts::footnote_stubs(piece, &self.footnotes);
         if self.tail.is_empty()
+            && stubs.is_empty()
             && head.is_none()
             && !table_goes_on
             && !list_goes_on
@@ -227,7 +233,7 @@ impl<'a> Events<'a> {
         }
         let head_text = head.clone().map_or("", |range| &self.body[range]);
         let head_len = head_text.len();
-        let text = format!("{head_text}{piece}{}", self.tail);
+        let text = format!("{head_text}{piece}{}{stubs}", self.tail);
         let options = self.options;
         self.current = Current::Owned(Box::new(Owned {
             piece: OwnedPiece::new(text, |text| {
