@@ -166,6 +166,16 @@ fn shapes_that_a_wrong_cut_would_change_read_the_same() {
             )
             .repeat(20),
         ),
+        (
+            "blocks right after headings",
+            concat!(
+                "*\n=\n- a\n\\\n-\n> q\n`\n=\n1. b\n# h\n* c\n  more\nT\n===\n",
+                "```\nx\n```\nU\n---\n| a |\n|---|\n| 1 |\n# h2\n<div>\n# in html\n\n",
+                "V\n===\n    code\nW\n===\n[r]: /x\nX\n===\n: d\n",
+                "\\\n=\n`\n-\n*a*\n=\n<b>\n=\n[x]: /y\n=\n!\n---\n| a\n---\n",
+            )
+            .repeat(20),
+        ),
         ("a tight list", "- a\n- *b*\n  - c\n- d\n".repeat(60)),
         (
             "a tight ordered list",

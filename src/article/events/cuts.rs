@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use super::lists::Lists;
-use super::long::{LONG_PARAGRAPH_BYTES, LongParagraphs};
+use super::long::{LONG_PARAGRAPH_BYTES, LongParagraphs, paragraph_start};
 
 /// Where a piece starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -329,14 +329,17 @@ fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &s
                 && !list_item(line)
                 && !next.starts_with(':')
         }
-        // After a setext heading (a top-level paragraph just closed).
-        Open::Clean => plain_start(line) && !next.starts_with(':'),
+        // Right after a heading (a setext one closes a top-level
+        // paragraph): nothing is open, any block starts afresh.
+        Open::Clean => {
+            !line.starts_with([' ', '\t', '[', ':']) && !is_blank(line) && !next.starts_with(':')
+        }
         _ => false,
     }
 }
 
 /// An unindented `[^label]:` that starts a footnote's definition.
-fn footnote_start(line: &str) -> bool {
+pub(super) fn footnote_start(line: &str) -> bool {
     let Some(rest) = line.strip_prefix("[^") else {
         return false;
     };
@@ -393,7 +396,7 @@ fn step(open: Open, line: &str) -> Open {
                 Open::Paragraph if plain_start(line) || continues_paragraph(line) => {
                     Open::Paragraph
                 }
-                Open::Clean if plain_start(line) => Open::Paragraph,
+                Open::Clean if plain_start(line) || paragraph_start(line) => Open::Paragraph,
                 _ => Open::Other,
             }
         }

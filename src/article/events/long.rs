@@ -18,7 +18,8 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::cuts::{
-    Open, atx, delimiter_row, fence_of, html_of, is_blank, list_item, setext_underline,
+    Open, atx, delimiter_row, fence_of, footnote_start, html_of, is_blank, list_item,
+    setext_underline,
 };
 
 /// The size from which a paragraph is given as plain text.
@@ -84,6 +85,11 @@ impl LongParagraphs {
     }
 }
 
+/// An unindented line that can only start a paragraph (whatever follows).
+pub(super) fn paragraph_start(line: &str) -> bool {
+    starts(line, "")
+}
+
 /// An unindented line that can only start a paragraph, followed by `next`.
 fn starts(line: &str, next: &str) -> bool {
     let Some(&first) = line.as_bytes().first() else {
@@ -128,6 +134,7 @@ fn goes_on(line: &str) -> bool {
     }
     let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
     !(b">|:".contains(&first)
+        || footnote_start(trimmed)
         || atx(trimmed).is_some()
         || fence_of(trimmed).is_some()
         || list_item(trimmed)
@@ -373,6 +380,7 @@ mod tests {
         }
         assert!(goes_on("<b>x</b>") && goes_on("<b>"));
         assert!(goes_on("`x` y") && goes_on("*a* b") && goes_on("-x") && goes_on("#x"));
+        assert!(!goes_on("[^x]: a footnote") && goes_on("[^x] a reference"));
         assert!(!goes_on("<div>") && !goes_on("<script>"));
         for line in [
             "- a", "* a", "1. a", "> a", "# a", "```", "<div>", "***", "[a]: /b", ": d", " a",
