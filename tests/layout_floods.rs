@@ -144,3 +144,38 @@ fn a_flood_of_empty_display_math_lays_out_nothing_for_each() {
         assert!(doc.len() < 10, "{unit:?}: {} lines", doc.len());
     }
 }
+
+#[test]
+fn long_headers_are_whole_once_and_cut_in_every_later_row() {
+    let _one = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let columns = 20;
+    let header: Vec<String> = (0..columns)
+        .map(|i| format!("h{i}{}", "x".repeat(2000)))
+        .collect();
+    let body = format!(
+        "|{}|\n|{}|\n{}",
+        header.join("|"),
+        vec!["-"; columns].join("|"),
+        format!("|{}|\n", vec!["a"; columns].join("|")).repeat(200)
+    );
+    let doc = layout(&article(&body), 80, LayoutOptions::PLAIN);
+    let lines = texts(&doc);
+    let shown: usize = lines.iter().map(String::len).sum();
+    // Each header in full with the first row only: before, every cell of
+    // every row repeated its 2,000-column header (about 40 times the body).
+    assert!(
+        shown < 3 * body.len(),
+        "{shown} bytes shown for {}",
+        body.len()
+    );
+    let cut = lines
+        .iter()
+        .filter(|l| l.starts_with("h0xx") && l.ends_with("...: a"))
+        .count();
+    assert_eq!(cut, 199, "every row after the first cuts its headers");
+    let whole = lines
+        .iter()
+        .filter(|l| l.contains("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"))
+        .count();
+    assert!(whole >= columns, "the first row shows each header whole");
+}

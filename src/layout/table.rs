@@ -43,6 +43,9 @@ pub(super) struct Table {
     plan: Option<Plan>,
     /// The header row, kept for `header: value` lines.
     header: Row,
+    /// The header row cut to [`NARROW_HEADER_COLUMNS`] a cell, made once for
+    /// the rows after the first.
+    short_header: Option<Row>,
     /// Rows laid out so far (the header counts).
     done: usize,
 }
@@ -158,8 +161,21 @@ impl Table {
                 _ => {
                     if self.done == 0 {
                         self.header = row;
+                    } else if self.done == 1 {
+                        narrow_row(l, &self.header, &row, false);
                     } else {
-                        narrow_row(l, &self.header, &row, self.done > 1);
+                        let header = &self.header;
+                        let short = self.short_header.get_or_insert_with(|| {
+                            let mut short = Row::default();
+                            let mut cell = Inline::default();
+                            for i in 0..header.len() {
+                                cell.clear();
+                                header.append_cut_to(i, &mut cell, NARROW_HEADER_COLUMNS);
+                                short.push(&cell);
+                            }
+                            short
+                        });
+                        narrow_row(l, short, &row, true);
                     }
                 }
             }
@@ -223,8 +239,13 @@ fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &
     }
 }
 
+/// The most columns a header takes before each value in `header: value`
+/// lines after the first row's.
+const NARROW_HEADER_COLUMNS: usize = 20;
+
 /// One body row as `header: value` lines, for widths too narrow for a grid;
-/// `after` puts a blank line before it.
+/// `after` puts a blank line before it. Headers repeat for every cell of
+/// every row: the rows after the first are given them cut short.
 fn narrow_row(l: &mut Layouter<'_>, header: &Row, row: &Row, after: bool) {
     if after {
         l.blank_line();

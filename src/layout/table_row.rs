@@ -5,6 +5,7 @@
 use std::ops::Range;
 
 use super::inline::Inline;
+use super::wrap::{cut, width_of};
 
 /// The cells of one table row, one after another in one [`Inline`].
 #[derive(Debug, Default)]
@@ -75,6 +76,36 @@ impl Row {
             };
             let end = end.min(text.end);
             inline.push_safe(&self.all.text[start..end], style);
+            start = end;
+            run += 1;
+        }
+    }
+
+    /// Cell `i` appended to `inline` as [`Row::append_to`] does, cut to
+    /// `max` columns, the last three of them `...`, when it is wider (ASCII,
+    /// so that ASCII rows keep the quick way through wrapping).
+    pub fn append_cut_to(&self, i: usize, inline: &mut Inline, max: usize) {
+        if width_of(self.text(i)) <= max {
+            self.append_to(i, inline);
+            return;
+        }
+        let (text, _) = self.bounds(i);
+        let mut start = text.start;
+        let mut run = self.all.run_at(start);
+        let mut left = max.saturating_sub(3);
+        while start < text.end {
+            let Some(&(end, style)) = self.all.runs.get(run) else {
+                break;
+            };
+            let end = end.min(text.end);
+            let piece = &self.all.text[start..end];
+            let (kept, width) = cut(piece, left);
+            inline.push_safe(kept, style);
+            if kept.len() < piece.len() {
+                inline.push_safe("...", style);
+                return;
+            }
+            left -= width;
             start = end;
             run += 1;
         }
