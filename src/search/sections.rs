@@ -2,7 +2,7 @@
 //! the text before the first), each with its breadcrumb, anchor, line and the
 //! plain text the outline sees: markup dropped, code kept.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Tag, TagEnd};
 
 use crate::article::Article;
 
@@ -26,6 +26,10 @@ impl Section {
     }
 }
 
+/// The most sections an article is cut into (a file of a million headings
+/// is not written to be searched section by section).
+pub const MAX_SECTIONS: usize = 10_000;
+
 /// The sections of `article` in order. The first one (the text before any
 /// heading) is left out when it is empty.
 pub fn sections(article: &Article) -> Vec<Section> {
@@ -39,10 +43,11 @@ pub fn sections(article: &Article) -> Vec<Section> {
     let mut next = 0usize;
     let mut in_heading = false;
     let body = article.body.as_str();
-    for (event, range) in Parser::new_ext(body, crate::article::parser_options()).into_offset_iter()
-    {
+    for (event, range) in crate::article::events::events(body, crate::article::parser_options()) {
         let text = match event {
-            Event::Start(Tag::Heading { .. }) => {
+            // Past the most sections an article is given, a heading's text
+            // is more of the last section's.
+            Event::Start(Tag::Heading { .. }) if out.len() <= MAX_SECTIONS => {
                 let Some(h) = article
                     .outline
                     .get(next)
@@ -104,6 +109,24 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::from_bytes(Path::new("a.md"), text.as_bytes())
+    }
+
+    #[test]
+    fn an_article_gives_at_most_max_sections() {
+        let body: String = (0..MAX_SECTIONS + 5)
+            .map(|i| format!("## H{i}\n\nt{i}\n\n"))
+            .collect();
+        let s = sections(&article(&body));
+        assert_eq!(s.len(), MAX_SECTIONS);
+        let last = &s[MAX_SECTIONS - 1];
+        assert_eq!(last.heading(), format!("H{}", MAX_SECTIONS - 1));
+        // The headings past the last section are text of it.
+        let tail = format!("H{}", MAX_SECTIONS + 4);
+        assert!(
+            last.text.contains(&tail) && last.text.contains("t10004"),
+            "{}",
+            last.text
+        );
     }
 
     #[test]
