@@ -104,6 +104,25 @@ fn bench_pathological(c: &mut Criterion) {
         });
     }
     bench_one_word_search(&mut g);
+    // Over the size from which a body is read in pieces.
+    let big = 2 * 1024 * 1024;
+    for (name, body) in [
+        ("one line of emphasis", repeat_to("*a* ", big)),
+        ("a tight list", repeat_to("- item\n", big)),
+        (
+            "lists of alternating markers",
+            repeat_to("- a\n1. b\n* c\n", big),
+        ),
+        ("footnote definitions", repeat_to("[^n]: a note\n", big)),
+        (
+            "a row of pipes",
+            String::from("|a|\n|-|\n") + &repeat_to("|", big),
+        ),
+    ] {
+        g.bench_function(format!("outline of 2 MB: {name}"), |b| {
+            b.iter(|| outline(black_box(&body), 1))
+        });
+    }
     g.finish();
 }
 
