@@ -179,6 +179,46 @@ fn every_stop_signal_restores_the_terminal_and_exits_128_plus_n() {
 }
 
 #[test]
+fn ctrl_z_and_sigtstp_give_the_terminal_back_and_fg_takes_it_again() {
+    if !tmux::available("ctrl_z_and_sigtstp_give_the_terminal_back") {
+        return;
+    }
+    for how in ["key", "signal"] {
+        let t = open(&format!("suspend-{how}"), 80, 24, "lighthouse.md");
+        t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+        let pid = reader_pid(&t);
+        if how == "key" {
+            t.keys(&["C-z"]);
+        } else {
+            let status = std::process::Command::new("kill")
+                .args(["-TSTP", &pid])
+                .status()
+                .unwrap();
+            assert!(status.success());
+        }
+        // Stopped, with the shell's screen back and the prompt answering.
+        t.wait_for("the shell again", |s| s.contains("Stopped"));
+        assert_eq!(t.pane_format("#{alternate_on}"), "0", "{how}");
+        assert_eq!(t.pane_format("#{cursor_flag}"), "1", "{how}");
+        t.send_line("fg");
+        t.wait_for("the reader again", |s| {
+            s.contains("Keeping a Lighthouse Logbook") && !s.contains("Stopped")
+        });
+        assert_eq!(t.pane_format("#{alternate_on}"), "1", "{how}");
+        // It still answers keys, and quits as usual (the shell has run the
+        // `echo` after the stop already: the process's end tells).
+        t.keys(&["q"]);
+        let proc_dir = std::path::PathBuf::from(format!("/proc/{pid}"));
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while proc_dir.exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+        assert!(!proc_dir.exists(), "{how}: q ended the reader");
+        assert_terminal_restored(&t);
+    }
+}
+
+#[test]
 fn sigpipe_is_ignored_and_the_reader_goes_on() {
     if !tmux::available("sigpipe_is_ignored_and_the_reader_goes_on") {
         return;

@@ -171,6 +171,9 @@ pub enum Action {
     ToggleCodeWrap,
     /// Draw the whole screen again, from scratch.
     Redraw,
+    /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg`
+    /// takes it again.
+    Suspend,
     /// A background job finished (not a key: the event loop sends it).
     #[serde(skip)]
     Done(Box<super::jobs::Done>),
@@ -270,6 +273,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
         "wrap long code lines (↪) or cut them (→)",
     ),
     (Action::Redraw, "draw the whole screen again"),
+    (
+        Action::Suspend,
+        "stop quire and go back to the shell (fg resumes)",
+    ),
 ];
 
 impl Action {
@@ -321,6 +328,9 @@ pub enum Effect {
     Copy(String),
     /// Clear the terminal and draw the whole screen again.
     Redraw,
+    /// Give the terminal back, stop until the shell resumes quire, take it
+    /// again and draw everything.
+    Suspend,
 }
 
 #[cfg(test)]

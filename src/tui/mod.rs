@@ -67,6 +67,8 @@ pub enum Input {
     Idle,
     /// Stop: the input is closed, or a signal asked to quit.
     Closed,
+    /// The process was stopped by a signal and has just been resumed.
+    Resumed,
 }
 
 /// Where the event loop's input comes from: the terminal, or a script in tests.
@@ -137,6 +139,12 @@ where
         let mut event = match input {
             Input::Closed => return Ok(()),
             Input::Idle => continue,
+            // The terminal was given back while stopped: every cell anew.
+            Input::Resumed => {
+                terminal.clear()?;
+                dirty = true;
+                continue;
+            }
             Input::Event(e) => e,
         };
         // Dragging a window's edge sends a burst of resizes; each one lays a
@@ -149,6 +157,10 @@ where
                     break;
                 }
                 Input::Idle => break,
+                Input::Resumed => {
+                    terminal.clear()?;
+                    break;
+                }
                 Input::Closed => {
                     closed = true;
                     break;
@@ -174,6 +186,10 @@ where
             Some(Effect::Open(_)) => {}
             // Forget what the screen shows: the next draw writes every cell.
             Some(Effect::Redraw) => terminal.clear()?,
+            Some(Effect::Suspend) => {
+                terminal::suspend()?;
+                terminal.clear()?;
+            }
             Some(Effect::Copy(text)) => {
                 if let Err(e) = terminal.backend_mut().copy(&text) {
                     update::set_message(app, format!("could not copy: {e}"));

@@ -6,7 +6,7 @@
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::event;
@@ -71,10 +71,12 @@ pub fn with_terminal<T>(
     body: impl FnOnce(&mut Term, &mut TerminalEvents) -> anyhow::Result<T>,
 ) -> anyhow::Result<(T, Option<i32>)> {
     let signal = watch_signals()?;
+    let resumed = watch_suspend()?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let mut events = TerminalEvents {
         signal: Arc::clone(&signal),
+        resumed,
     };
     let result = body(&mut terminal, &mut events);
     drop(terminal);
@@ -89,6 +91,8 @@ pub fn with_terminal<T>(
 /// The terminal's events; the input closes when a stop signal arrives.
 pub struct TerminalEvents {
     signal: Arc<AtomicI32>,
+    /// Raised when the process was stopped and resumed.
+    resumed: Arc<AtomicBool>,
 }
 
 impl TerminalEvents {
@@ -101,6 +105,9 @@ impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Input> {
         if self.stopped() {
             return Ok(Input::Closed);
+        }
+        if self.resumed.swap(false, Ordering::SeqCst) {
+            return Ok(Input::Resumed);
         }
         if event::poll(timeout)? {
             return Ok(Input::Event(event::read()?));
@@ -132,6 +139,45 @@ fn watch_signals() -> io::Result<Arc<AtomicI32>> {
             }
         })?;
     Ok(caught)
+}
+
+/// The signals that stop a process from the terminal (`kill -TSTP`, a
+/// background read or write): the terminal is given back first, and taken
+/// again when the shell resumes the process.
+const SUSPEND_SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGTSTP,
+    signal_hook::consts::SIGTTIN,
+    signal_hook::consts::SIGTTOU,
+];
+
+/// Gives the terminal back on a stop signal, stops as the signal would
+/// have, and takes the terminal again once resumed; the returned flag tells
+/// the event loop to draw everything anew.
+fn watch_suspend() -> io::Result<Arc<AtomicBool>> {
+    let resumed = Arc::new(AtomicBool::new(false));
+    let mut signals = signal_hook::iterator::Signals::new(SUSPEND_SIGNALS)?;
+    let flag = Arc::clone(&resumed);
+    std::thread::Builder::new()
+        .name("suspend".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                restore_terminal();
+                // Stops the whole process, as the signal's own action does;
+                // returns once it is resumed.
+                let _ = signal_hook::low_level::emulate_default_handler(signal);
+                let _ = retake();
+                flag.store(true, Ordering::SeqCst);
+            }
+        })?;
+    Ok(resumed)
+}
+
+/// Gives the terminal back and stops the process, as Ctrl-z does in a
+/// shell; once the shell resumes it (`fg`), takes the terminal again.
+pub fn suspend() -> io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+    retake()
 }
 
 /// Raw mode, the alternate screen, mouse capture; undone on drop.

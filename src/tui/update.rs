@@ -24,6 +24,7 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
         }
         Action::Quit => return Some(Effect::Quit),
         Action::Redraw => return Some(Effect::Redraw),
+        Action::Suspend => return Some(Effect::Suspend),
         Action::Done(done) => {
             finish(app, *done);
             request_layouts(app);

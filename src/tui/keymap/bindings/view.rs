@@ -27,4 +27,10 @@ pub(super) const VIEW_1: &[Binding] = &[
         action: Action::Redraw,
         help: "draw the whole screen again",
     },
+    Binding {
+        modes: &Mode::ALL,
+        keys: &[Key::ctrl('z')],
+        action: Action::Suspend,
+        help: "suspend to the shell (fg resumes)",
+    },
 ];
