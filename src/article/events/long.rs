@@ -96,6 +96,10 @@ fn starts(line: &str, next: &str) -> bool {
         return false;
     };
     let next = next.trim_end_matches(['\n', '\r']);
+    // A letter starts no block but a table's header row.
+    if first.is_ascii_alphabetic() {
+        return !(line.contains('|') && delimiter_row(next, line.split('|').count()));
+    }
     !(first == b' '
         || first == b'\t'
         || b">:".contains(&first)
@@ -126,7 +130,7 @@ fn goes_on(line: &str) -> bool {
     let Some(&first) = trimmed.as_bytes().first() else {
         return false;
     };
-    if indent >= 4 || line.starts_with('\t') {
+    if indent >= 4 || line.starts_with('\t') || first.is_ascii_alphabetic() {
         return true;
     }
     if first == b'<' {
@@ -243,13 +247,19 @@ fn html_block(line: &str, alone_counts: bool) -> bool {
 
 /// `***`, `- - -`, `___`: three or more of one of them, blanks between.
 pub(super) fn thematic_break(line: &str) -> bool {
-    let marks: Vec<u8> = line
-        .bytes()
-        .filter(|b| !matches!(b, b' ' | b'\t'))
-        .collect();
-    marks.len() >= 3
-        && matches!(marks[0], b'*' | b'-' | b'_')
-        && marks.iter().all(|&b| b == marks[0])
+    let mut mark = None;
+    let mut count = 0;
+    for b in line.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b'*' | b'-' | b'_' if mark.is_none_or(|m| m == b) => {
+                mark = Some(b);
+                count += 1;
+            }
+            _ => return false,
+        }
+    }
+    count >= 3
 }
 
 /// The events of a long paragraph at `base` in the body, whose text is
@@ -388,6 +398,17 @@ mod tests {
             assert!(!starts(line, ""), "{line:?}");
         }
         assert!(!starts("a | b", "--|--"));
+        for (line, is) in [
+            ("***", true),
+            ("- - -", true),
+            ("_ _\t_", true),
+            ("**", false),
+            ("*-*", false),
+            ("*** a", false),
+            ("", false),
+        ] {
+            assert_eq!(thematic_break(line), is, "{line:?}");
+        }
         assert!(goes_on("more text") && goes_on("    - indented"));
         for line in [
             "- a", "1) a", "===", "---", "> q", "# h", "| t", ": d", "<ul>", "```", "~~~ x",
