@@ -342,8 +342,6 @@ fn split_crumbs(crumbs: &str) -> Vec<String> {
     }
 }
 
-/// Reads and cuts one file; `None` when it cannot be read (it is tried
-/// again on the next refresh, since it is not recorded).
 #[cfg(test)]
 #[path = "index_tests.rs"]
 mod tests;

@@ -6,6 +6,10 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
+use super::lines::{
+    Lines, atx, cells, continues_paragraph, delimiter_row, footnote_start, indent_of, is_blank,
+    item_marker, list_item, plain_start, setext_underline, table_row,
+};
 use super::lists::Lists;
 use super::long::{LONG_PARAGRAPH_BYTES, LongParagraphs, paragraph_start};
 
@@ -242,68 +246,6 @@ fn cut_out(cuts: &mut Vec<Cut>, paragraph: Range<usize>, rows: bool) {
     });
 }
 
-/// The lines of a text with their line endings, found with `memchr` (a
-/// heading flood is millions of one-byte lines).
-struct Lines<'a>(&'a str);
-
-impl<'a> Iterator for Lines<'a> {
-    type Item = &'a str;
-
-    fn next(&mut self) -> Option<&'a str> {
-        if self.0.is_empty() {
-            return None;
-        }
-        let end = memchr::memchr(b'\n', self.0.as_bytes()).map_or(self.0.len(), |at| at + 1);
-        // Just after a `\n`, or the end: a character boundary.
-        let (line, rest) = self.0.split_at(end);
-        self.0 = rest;
-        Some(line)
-    }
-}
-
-/// A row that goes on with a table: not blank, no other block starting.
-fn table_row(line: &str) -> bool {
-    !is_blank(line)
-        && line.contains('|')
-        && atx(line).is_none()
-        && fence_of(line).is_none()
-        && html_of(line).is_none()
-        && !line.starts_with(['>', ' ', '\t'])
-}
-
-/// The cells of a table row: `|`s not escaped, less a leading and a trailing one.
-fn cells(line: &str) -> usize {
-    let row = line.trim_matches([' ', '\t']);
-    let bytes = row.as_bytes();
-    let mut pipes = 0usize;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
-            pipes += 1;
-        }
-    }
-    let leading = usize::from(row.starts_with('|'));
-    let trailing = usize::from(row.len() > 1 && row.ends_with('|') && !row.ends_with("\\|"));
-    (pipes + 1).saturating_sub(leading + trailing)
-}
-
-/// A delimiter row of `columns` cells (`| :-- | --: |`).
-pub(super) fn delimiter_row(line: &str, columns: usize) -> bool {
-    let row = line.trim_matches([' ', '\t']);
-    if row.is_empty() || !row.contains('-') {
-        return false;
-    }
-    let row = row.strip_prefix('|').unwrap_or(row);
-    let row = row.strip_suffix('|').unwrap_or(row);
-    let parts: Vec<&str> = row.split('|').collect();
-    parts.len() == columns
-        && parts.iter().all(|cell| {
-            let cell = cell.trim_matches([' ', '\t']);
-            let cell = cell.strip_prefix(':').unwrap_or(cell);
-            let cell = cell.strip_suffix(':').unwrap_or(cell);
-            !cell.is_empty() && cell.bytes().all(|b| b == b'-')
-        })
-}
-
 /// True when a piece may start at `line` (followed by `next`) after what
 /// is `open`.
 fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &str) -> bool {
@@ -336,17 +278,6 @@ fn cut_before(open: Open, after_blank: bool, in_list: bool, line: &str, next: &s
         }
         _ => false,
     }
-}
-
-/// An unindented `[^label]:` that starts a footnote's definition.
-pub(super) fn footnote_start(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("[^") else {
-        return false;
-    };
-    let Some(close) = rest.find("]:") else {
-        return false;
-    };
-    close > 0 && !rest[..close].contains(['[', ']', ' ', '\t'])
 }
 
 /// What is open after `line`.
@@ -470,32 +401,6 @@ pub(super) fn footnote_stubs(piece: &str, footnotes: &HashSet<u64>) -> String {
     stubs
 }
 
-pub(super) fn is_blank(line: &str) -> bool {
-    line.bytes().all(|b| b == b' ' || b == b'\t')
-}
-
-/// The count of leading spaces (a tab counts 4) and the rest.
-fn indent_of(line: &str) -> (usize, &str) {
-    let mut width = 0;
-    for (i, b) in line.bytes().enumerate() {
-        match b {
-            b' ' => width += 1,
-            b'\t' => width += 4,
-            _ => return (width, &line[i..]),
-        }
-    }
-    (width, "")
-}
-
-/// The indent of an ATX heading line.
-pub(super) fn atx(line: &str) -> Option<usize> {
-    let (indent, rest) = indent_of(line);
-    let hashes = rest.bytes().take_while(|&b| b == b'#').count();
-    let after = rest.as_bytes().get(hashes);
-    (indent <= 3 && (1..=6).contains(&hashes) && matches!(after, None | Some(b' ' | b'\t')))
-        .then_some(indent)
-}
-
 /// A fence opener's state.
 pub(super) fn fence_of(line: &str) -> Option<Open> {
     let (indent, rest) = indent_of(line);
@@ -541,60 +446,6 @@ pub(super) fn html_of(line: &str) -> Option<Open> {
     (second.is_ascii_alphabetic() || second == b'/').then_some(Open::HtmlToBlank)
 }
 
-/// `===` or `---` (up to 3 spaces before, blanks after).
-pub(super) fn setext_underline(line: &str) -> bool {
-    let (indent, rest) = indent_of(line);
-    let rest = rest.trim_end_matches([' ', '\t']);
-    indent <= 3
-        && !rest.is_empty()
-        && (rest.bytes().all(|b| b == b'=') || rest.bytes().all(|b| b == b'-'))
-}
-
-/// An unindented line that starts a paragraph of plain text: a letter, a
-/// digit that is not a list number, or another character that starts no block.
-fn plain_start(line: &str) -> bool {
-    let Some(first) = line.chars().next() else {
-        return false;
-    };
-    if first.is_ascii_digit() {
-        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-        return !matches!(line.as_bytes().get(digits), Some(b'.' | b')'));
-    }
-    first.is_alphabetic() || (!first.is_ascii() && !first.is_whitespace()) || "(\"'".contains(first)
-}
-
-/// A line that starts with a list marker (`-`, `*`, `+`, or up to nine
-/// digits and `.` or `)`), followed by a blank or nothing.
-pub(super) fn list_item(line: &str) -> bool {
-    let bytes = line.as_bytes();
-    let marker = match bytes.first() {
-        Some(b'-' | b'*' | b'+') => 1,
-        Some(b) if b.is_ascii_digit() => {
-            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-            if digits > 9 || !matches!(bytes.get(digits), Some(b'.' | b')')) {
-                return false;
-            }
-            digits + 1
-        }
-        _ => return false,
-    };
-    matches!(bytes.get(marker), None | Some(b' ' | b'\t'))
-}
-
-/// An item's marker (`-`, `*`, `+`, or the `.` or `)` after a number) and
-/// whether the item may interrupt a paragraph (it has text, and a number
-/// item starts at 1), for a line that starts a list item.
-pub(super) fn item_marker(line: &str) -> Option<(u8, bool)> {
-    if !list_item(line) {
-        return None;
-    }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    let marker = line.as_bytes().get(digits).copied()?;
-    let has_text = !is_blank(&line[digits + 1..]);
-    let starts_at_one = digits == 0 || line[..digits].trim_start_matches('0') == "1";
-    Some((marker, has_text && starts_at_one))
-}
-
 /// Whether `line` starts a new top-level list right after a line of a list
 /// with another marker: nothing of the list above goes on past it, so a
 /// piece may start there. It must be an item that may interrupt a
@@ -607,82 +458,6 @@ fn starts_another_list(above: Option<u8>, after_blank: bool, line: &str) -> bool
     }
 }
 
-/// A line that, inside a paragraph, is more of it (lazy text with some
-/// indent and no block marker).
-fn continues_paragraph(line: &str) -> bool {
-    let (indent, rest) = indent_of(line);
-    indent > 0 && plain_start(rest)
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use pulldown_cmark::{Options, Parser};
-
-    use super::super::events;
-
-    fn cut_at(body: &str, piece: usize) -> Vec<usize> {
-        scan(body, piece).cuts.into_iter().map(|c| c.at).collect()
-    }
-
-    #[test]
-    fn lines_are_those_of_split_inclusive() {
-        for text in ["", "\n", "a", "a\n", "a\nb", "\n\nä\r\n日本\n\n", "x\n\ny"] {
-            let got: Vec<&str> = Lines(text).collect();
-            let want: Vec<&str> = text.split_inclusive('\n').collect();
-            assert_eq!(got, want, "{text:?}");
-        }
-    }
-
-    #[test]
-    fn floods_of_headings_and_tables_are_cut() {
-        assert_eq!(cut_at(&"# h\n".repeat(10), 8), vec![8, 16, 24, 32]);
-        assert_eq!(cut_at(&"h\n=\n".repeat(10), 8), vec![8, 16, 24, 32]);
-        assert!(cut_at(&"> - x\n\n".repeat(10), 10).len() >= 3);
-        let table = format!("| a |\n|---|\n{}", "| x |\n".repeat(20));
-        let cuts = scan(&table, 30).cuts;
-        assert!(cuts.len() >= 2);
-        assert!(cuts.iter().all(|c| c.table_head == Some(0..12)));
-    }
-
-    #[test]
-    fn no_cut_inside_fences_html_or_definitions_and_lists_cut_between_items() {
-        let fence = format!("```\n{}```\n", "# no\n\n".repeat(20));
-        assert!(cut_at(&fence, 4).iter().all(|&at| at >= fence.len() - 4));
-        let html = format!("<!--\n{}-->\n", "# no\n\nx\n".repeat(20));
-        assert!(cut_at(&html, 4).is_empty());
-        let list = "- a\n\n- b\n\n".repeat(20);
-        let cuts = scan(&list, 4).cuts;
-        assert!(!cuts.is_empty() && cuts.iter().all(|c| c.list_goes_on));
-        assert!(cuts.iter().all(|c| list[c.at..].starts_with("- ")));
-        let deflist = "T\n: d\n\nplain\n\n".repeat(20);
-        assert!(cut_at(&deflist, 4).is_empty());
-    }
-
-    #[test]
-    fn definitions_go_to_the_tail() {
-        let body = "[a]: /x \"t\"\n\ntext [^1]\n\n[^1]: note\n";
-        let found = scan(body, 1);
-        let tail = found.tail;
-        assert!(tail.contains("[a]: /x \"t\""), "{tail}");
-        assert!(!tail.contains("note") && !tail.contains("[^1]"), "{tail}");
-        assert!(found.footnotes.contains(&label_key("1")));
-        let stubs = footnote_stubs("text [^1] and [^1], [^2] [^ x]", &found.footnotes);
-        assert_eq!(stubs, "\n\n[^1]: .");
-        let notes = scan("[^Note]: x\n", 1).footnotes;
-        assert_eq!(footnote_stubs("a [^nOTE] b", &notes), "\n\n[^nOTE]: .");
-        let again = "[^1]: one\n\n[^1]: two\n\n[a]: /x\n\n[a]: /y\n";
-        let tail = scan(again, 1).tail;
-        assert!(tail.contains("[a]: /x") && !tail.contains("/y"), "{tail}");
-    }
-
-    #[test]
-    fn a_small_body_is_one_piece() {
-        let body = "# a\n".repeat(100);
-        let got: Vec<_> = events(&body, Options::empty()).collect();
-        let whole: Vec<_> = Parser::new_ext(&body, Options::empty())
-            .into_offset_iter()
-            .collect();
-        assert_eq!(got, whole);
-    }
-}
+#[path = "cuts_tests.rs"]
+mod tests;

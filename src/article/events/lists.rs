@@ -8,7 +8,8 @@
 //! items in every piece). A list whose end is not certain (an unindented
 //! line that could be lazy text of its last item) is not cut.
 
-use super::cuts::{atx, fence_of, is_blank, item_marker};
+use super::cuts::fence_of;
+use super::lines::{atx, is_blank, item_marker};
 use super::long::thematic_break;
 
 /// A top-level list being read.

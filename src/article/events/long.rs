@@ -17,10 +17,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use super::cuts::{
-    Open, atx, delimiter_row, fence_of, footnote_start, html_of, is_blank, list_item,
-    setext_underline,
-};
+use super::cuts::{Open, fence_of, html_of};
+use super::lines::{atx, delimiter_row, footnote_start, is_blank, list_item, setext_underline};
 
 /// The size from which a paragraph is given as plain text.
 pub const LONG_PARAGRAPH_BYTES: usize = 256 * 1024;

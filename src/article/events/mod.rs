@@ -17,6 +17,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 mod cuts;
+mod lines;
 mod lists;
 mod long;
 

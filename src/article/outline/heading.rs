@@ -1,0 +1,122 @@
+//! One heading of an article, kept small: an article can hold millions.
+
+use compact_str::CompactString;
+
+use super::anchors;
+use super::slugify;
+
+/// One heading of an article.
+///
+/// Kept in 40 bytes, as an article can hold millions of them: the text
+/// inline when short (up to 24 bytes), the anchor as a number to add to the
+/// text's slug, line and offset as `u32` (quire reads no file of 4 GB).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// The text; when the author gave an `{#id}` that is not the text's
+    /// slug, a NUL (which no heading text holds) and that id follow it.
+    label: CompactString,
+    /// The anchor is the text's slug when 0, and `slug-number` otherwise.
+    number: u32,
+    line: u32,
+    offset: u32,
+    /// The level, with [`HAS_ID`] set when an id follows the text.
+    level: u8,
+}
+
+/// The bit of a heading's `level` that says an id follows its text.
+const HAS_ID: u8 = 0x80;
+
+impl Heading {
+    /// A heading of `level` (1 to 6) whose plain text is `text` and whose
+    /// anchor is `anchor`, at file line `line` and body byte `offset`.
+    pub fn new(level: u8, text: &str, anchor: &str, line: usize, offset: usize) -> Heading {
+        let level = level & !HAS_ID;
+        let text = if text.contains('\0') {
+            CompactString::from(text.replace('\0', "\u{fffd}"))
+        } else {
+            CompactString::from(text)
+        };
+        let slug = slugify(&text);
+        let number = match anchor.strip_prefix(slug.as_str()) {
+            Some("") => Some(0),
+            Some(rest) => rest.strip_prefix('-').and_then(anchors::canonical_number),
+            None => None,
+        };
+        match number {
+            Some(number) => Heading::from_parts(level, text, number, line, offset),
+            None => Heading::with_id(level, text, anchor, line, offset),
+        }
+    }
+
+    pub(super) fn from_parts(
+        level: u8,
+        label: CompactString,
+        number: u32,
+        line: usize,
+        offset: usize,
+    ) -> Heading {
+        Heading {
+            label,
+            number,
+            line: u32::try_from(line).unwrap_or(u32::MAX),
+            offset: u32::try_from(offset).unwrap_or(u32::MAX),
+            level,
+        }
+    }
+
+    pub(super) fn with_id(
+        level: u8,
+        mut text: CompactString,
+        id: &str,
+        line: usize,
+        offset: usize,
+    ) -> Heading {
+        text.push('\0');
+        text.push_str(id);
+        Heading::from_parts(level | HAS_ID, text, 0, line, offset)
+    }
+
+    /// The text and the id after it, when there is one.
+    fn text_and_id(&self) -> Option<(&str, &str)> {
+        if self.level & HAS_ID == 0 {
+            return None;
+        }
+        self.label.split_once('\0')
+    }
+
+    /// 1 to 6.
+    pub fn level(&self) -> u8 {
+        self.level & !HAS_ID
+    }
+
+    /// The rendered plain text: emphasis dropped, code kept, image alt text
+    /// kept, entities decoded, line breaks as one space.
+    pub fn text(&self) -> &str {
+        match self.text_and_id() {
+            Some((text, _)) => text,
+            None => &self.label,
+        }
+    }
+
+    /// A unique GitHub-style slug (`-1`, `-2` for repeats), or the `{#id}`.
+    pub fn anchor(&self) -> CompactString {
+        if let Some((_, id)) = self.text_and_id() {
+            return CompactString::from(id);
+        }
+        let slug = slugify(&self.label);
+        match self.number {
+            0 => slug,
+            n => anchors::numbered(&slug, n),
+        }
+    }
+
+    /// The 1-based line in the file.
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    /// The byte offset of the heading in the body.
+    pub fn offset(&self) -> usize {
+        self.offset as usize
+    }
+}
