@@ -131,12 +131,10 @@ impl<'a> Layouter<'a> {
             self.outline.push(&event, &range);
             if let Event::Start(Tag::FootnoteDefinition(label)) = &event {
                 let label = label.to_string();
-                let first = {
-                    use std::hash::{Hash, Hasher};
-                    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-                    label.hash(&mut hasher);
-                    self.references.defined.insert(hasher.finish())
-                };
+                let first = self
+                    .references
+                    .defined
+                    .insert(crate::article::events::label_key(&label));
                 let mut def = Vec::new();
                 for (e, r) in events.by_ref() {
                     self.outline.push(&e, &r);

@@ -365,8 +365,9 @@ fn definition(
     tail.push_str(rest);
 }
 
-/// The key a label is known by.
-pub(super) fn label_key(label: &str) -> u64 {
+/// The key a label is known by (a 64-bit hash: a flood of labels keeps
+/// eight bytes each).
+pub fn label_key(label: &str) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     label.hash(&mut hasher);
     hasher.finish()

@@ -21,6 +21,7 @@ mod lines;
 mod lists;
 mod long;
 
+pub use cuts::label_key;
 pub use long::LONG_PARAGRAPH_BYTES;
 
 use pulldown_cmark::{Event, OffsetIter, Options, Parser, Tag, TagEnd};
