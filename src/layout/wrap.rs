@@ -209,6 +209,13 @@ fn wrap_segment(text: &str, seg: Range<usize>, avail: usize, out: &mut Vec<Wrapp
                 tok.space(cell_width(g));
                 continue;
             }
+            // A spacing mark after a space joins its cluster: the space
+            // stays a place to break, the mark a character of its own.
+            if let Some(mark) = g.strip_prefix(' ') {
+                tok.space(1);
+                tok.grapheme(seg.start + i + 1, mark.len(), cell_width(mark), false);
+                continue;
+            }
             if g.starts_with(SOFT_HYPHEN) {
                 tok.soft_hyphen();
                 continue;
