@@ -214,6 +214,96 @@ pub fn description(front: &Value) -> Option<String> {
         .find_map(|key| text(front.get(key)))
 }
 
+/// A switch: `true`/`false`, the strings "true"/"false", or a map's `enable`.
+pub fn switch(value: Option<&Value>) -> Option<bool> {
+    match value? {
+        Value::Bool(b) => Some(*b),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("true") => Some(true),
+        Value::String(s) if s.trim().eq_ignore_ascii_case("false") => Some(false),
+        map @ Value::Map(_) => switch(map.get("enable")),
+        _ => None,
+    }
+}
+
+/// Math switched on or off by the front matter: `math`, `mathjax` or
+/// `katex`, at the top or under `extra` (Zola) or `params` (Hugo).
+pub fn math(front: &Value) -> Option<bool> {
+    let mut found = None;
+    for key in ["math", "mathjax", "katex"] {
+        for value in [
+            front.get(key),
+            front.get("extra").and_then(|e| e.get(key)),
+            front.get("params").and_then(|e| e.get(key)),
+        ] {
+            match switch(value) {
+                Some(true) => return Some(true),
+                Some(false) => found = Some(false),
+                None => {}
+            }
+        }
+    }
+    found
+}
+
+/// A Hugo page (or a cascade) that is not rendered: `headless: true`, or
+/// `build`/`_build` with `render: never` (or `false`).
+pub fn headless(front: &Value) -> bool {
+    if switch(front.get("headless")) == Some(true) {
+        return true;
+    }
+    ["build", "_build"]
+        .iter()
+        .any(|key| match front.get(key).and_then(|b| b.get("render")) {
+            Some(Value::String(s)) => s.trim().eq_ignore_ascii_case("never"),
+            Some(Value::Bool(b)) => !b,
+            _ => false,
+        })
+}
+
+/// A section's `cascade` that makes the pages under it headless (a map, or
+/// a list of maps without a `_target`).
+pub fn cascade_headless(front: &Value) -> bool {
+    match front.get("cascade") {
+        Some(map @ Value::Map(_)) => headless(map),
+        Some(Value::List(items)) => items
+            .iter()
+            .any(|c| headless(c) && c.get("_target").is_none()),
+        _ => false,
+    }
+}
+
+/// Categories and other taxonomies read as tags: Jekyll's `category` and
+/// `categories` (a list or space-separated words), Hugo's `categories` and
+/// `series`, and every Zola `[taxonomies]` list other than `tags`.
+pub fn categories(front: &Value) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut add = |value: &Value| match value {
+        Value::String(s) => out.extend(s.split_whitespace().map(str::to_string)),
+        Value::List(items) => out.extend(
+            items
+                .iter()
+                .filter_map(|v| v.clone().scalar())
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+        ),
+        Value::Number(_) | Value::Bool(_) | Value::Date(_) => out.extend(value.clone().scalar()),
+        Value::Null | Value::Map(_) => {}
+    };
+    for key in ["category", "categories", "series"] {
+        if let Some(value) = front.get(key) {
+            add(value);
+        }
+    }
+    if let Some(Value::Map(taxonomies)) = front.get("taxonomies") {
+        for (key, value) in taxonomies {
+            if key != "tags" {
+                add(value);
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -40,6 +40,14 @@ pub struct Meta {
     pub description: Option<String>,
     /// Which kind of front matter the file had.
     pub front_matter: FrontMatterKind,
+    /// Math switched on (or off) by `math`, `mathjax` or `katex`; `None`
+    /// leaves it to the site.
+    pub math: Option<bool>,
+    /// A Hugo page that is never rendered (`headless`, `build.render:
+    /// never`): not listed in a library.
+    pub headless: bool,
+    /// A Hugo section whose `cascade` makes every page under it headless.
+    pub cascade_headless: bool,
 }
 
 /// A file's text cut into front matter and body.
@@ -171,6 +179,12 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
             Vec::new()
         }
     };
+    let mut tags = tags;
+    for category in fields::categories(&front) {
+        if !tags.iter().any(|t| *t == category) {
+            tags.push(category);
+        }
+    }
     let written_date = front.get("date").cloned().and_then(Value::scalar);
     let date = match written_date {
         Some(written) => match fields::read_date(&written) {
@@ -202,6 +216,9 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
         draft: fields::draft(&front),
         description: fields::description(&front),
         front_matter: split.kind,
+        math: fields::math(&front),
+        headless: fields::headless(&front),
+        cascade_headless: fields::cascade_headless(&front),
     }
 }
 

@@ -18,6 +18,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 pub use decode::decode_cow;
+pub use fields::{Value, headless};
 pub use front_matter::{FrontMatterKind, Meta};
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
@@ -237,11 +238,13 @@ impl Draft {
         let (text, warnings) = decode_cow(path, bytes);
         let mut warnings = warnings;
         let (split, meta) = front_matter::read(path, &text, &mut warnings);
+        // The site pass: template syntax to markdown, before any parse.
+        let body = crate::site::read_body(path, &meta, &split).into_owned();
         Draft {
             article: Article {
                 path: path.to_path_buf(),
                 meta,
-                body: split.body.to_string(),
+                body,
                 body_line: split.body_line,
                 outline: Vec::new(),
                 warnings,

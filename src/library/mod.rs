@@ -117,6 +117,21 @@ impl Failure {
     }
 }
 
+/// Hugo's headless pages are not articles: a page saying so, and every
+/// page under a section whose `_index.md` cascades it.
+fn drop_headless(entries: &mut Vec<Entry>) {
+    let sections: Vec<PathBuf> = entries
+        .iter()
+        .filter(|e| e.meta.cascade_headless)
+        .filter_map(|e| e.path.parent().map(Path::to_path_buf))
+        .collect();
+    entries.retain(|e| {
+        !e.meta.headless
+            && !e.meta.cascade_headless
+            && !sections.iter().any(|s| e.path.starts_with(s))
+    });
+}
+
 /// Of each run of rows with the same path (sorted, stable), keeps the last.
 fn keep_last<T>(rows: &mut Vec<T>, path: impl Fn(&T) -> &Path) {
     let same = |a: &T, b: &T| path_order(path(a), path(b)).is_eq();
@@ -214,6 +229,7 @@ impl Library {
 
     /// Indexes the tags of entries already in path order.
     fn index(root: PathBuf, mut entries: Vec<Entry>, failures: Vec<Failure>) -> Self {
+        drop_headless(&mut entries);
         // Group spellings by lowercase key, in first-seen order.
         struct Group {
             key: String,

@@ -1,12 +1,68 @@
 //! The site an article belongs to: its generator's config (found by walking
 //! up), its own base URL, where its pages live, and an index of its articles
 //! by date, slug and permalink for URLs like `/2022/09/14/floss.html`.
-//! Read by links, the library and the reader alike. No terminal types.
+//! Read by links, the library and the reader alike; [`template`] turns the
+//! site's template syntax into markdown. No terminal types.
 
+pub mod config;
+pub mod template;
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::article::{FrontMatterKind, decode_cow, front_matter};
+pub use config::{Site, SiteConfig, config_in};
+
+use crate::article::front_matter::Split;
+use crate::article::{FrontMatterKind, Meta, Value, decode_cow, front_matter};
+
+/// The body of an article as its site shows it: the template pass run with
+/// the site the article is in (found once per folder) and its front
+/// matter. Borrowed when there is nothing to turn.
+pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> Cow<'b, str> {
+    let body = split.body;
+    if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none() {
+        return Cow::Borrowed(body);
+    }
+    let site = Site::of(path);
+    let math = meta
+        .math
+        .unwrap_or_else(|| site.as_ref().is_some_and(|s| s.math));
+    let front: OnceCell<Value> = OnceCell::new();
+    let page = |key: &str| {
+        let front = front.get_or_init(|| front_value(split));
+        key.split('.')
+            .try_fold(front, |v, k| v.get(k))
+            .cloned()
+            .and_then(Value::scalar)
+    };
+    let cx = template::Context {
+        path,
+        site: site.as_deref(),
+        page: &page,
+        math,
+    };
+    template::pass(body, &cx)
+}
+
+/// The front matter as values (empty when it does not parse or is huge).
+fn front_value(split: &Split<'_>) -> Value {
+    const MAX_BYTES: usize = 256 * 1024;
+    let empty = Value::Map(Vec::new());
+    if split.raw.len() > MAX_BYTES {
+        return empty;
+    }
+    match split.kind {
+        FrontMatterKind::None => empty,
+        FrontMatterKind::Yaml => serde_yaml::from_str::<serde_yaml::Value>(split.raw)
+            .map(Value::from_yaml)
+            .unwrap_or(empty),
+        FrontMatterKind::Toml => toml::from_str::<toml::Table>(split.raw)
+            .map(Value::from_toml_table)
+            .unwrap_or(empty),
+    }
+}
 
 /// The static-site generator a config belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,65 +113,6 @@ impl BaseUrl {
             return Some("/");
         }
         rest.starts_with('/').then_some(rest)
-    }
-}
-
-/// A site's config, as far as links care.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SiteConfig {
-    /// Which generator.
-    pub generator: Generator,
-    /// The folder holding the config file.
-    pub dir: PathBuf,
-    /// Where its pages live: `content/` for Hugo and Zola when present, else `dir`.
-    pub content: PathBuf,
-    /// Its own address, when the config gives one.
-    pub base: Option<BaseUrl>,
-}
-
-/// The config in `dir` itself, if it has one: a `_config.yml`, a
-/// `hugo.toml`, or a `config.toml` naming a base URL.
-pub fn config_in(dir: &Path) -> Option<SiteConfig> {
-    for name in ["_config.yml", "_config.yaml"] {
-        if let Ok(text) = fs::read_to_string(dir.join(name)) {
-            let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
-            let field = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or("");
-            let base = BaseUrl::parse(&format!("{}{}", field("url"), field("baseurl")));
-            return Some(site(Generator::Jekyll, dir, false, base));
-        }
-    }
-    for name in ["hugo.toml", "config.toml"] {
-        let Ok(text) = fs::read_to_string(dir.join(name)) else {
-            continue;
-        };
-        let Ok(table) = toml::from_str::<toml::Table>(&text) else {
-            continue;
-        };
-        let field = |key: &str| table.get(key).and_then(|v| v.as_str());
-        if let Some(url) = field("baseURL").or_else(|| field("baseurl")) {
-            return Some(site(Generator::Hugo, dir, true, BaseUrl::parse(url)));
-        }
-        if let Some(url) = field("base_url") {
-            return Some(site(Generator::Zola, dir, true, BaseUrl::parse(url)));
-        }
-        if name == "hugo.toml" {
-            return Some(site(Generator::Hugo, dir, true, None));
-        }
-    }
-    None
-}
-
-fn site(generator: Generator, dir: &Path, content: bool, base: Option<BaseUrl>) -> SiteConfig {
-    let content_dir = dir.join("content");
-    SiteConfig {
-        generator,
-        dir: dir.to_path_buf(),
-        content: if content && content_dir.is_dir() {
-            content_dir
-        } else {
-            dir.to_path_buf()
-        },
-        base,
     }
 }
 

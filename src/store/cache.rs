@@ -23,6 +23,10 @@ pub struct CachedRow {
     author: Option<String>,
     #[serde(default)]
     draft: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    headless: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    cascade_headless: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     description: Option<String>,
     /// "yaml", "toml" or "" for none.
@@ -44,6 +48,8 @@ impl CachedRow {
             date: m.date.clone(),
             author: m.author.clone(),
             draft: m.draft,
+            headless: m.headless,
+            cascade_headless: m.cascade_headless,
             description: m.description.clone(),
             front_matter: match m.front_matter {
                 FrontMatterKind::None => String::new(),
@@ -74,6 +80,9 @@ impl CachedRow {
                 date: self.date,
                 author: self.author,
                 draft: self.draft,
+                headless: self.headless,
+                cascade_headless: self.cascade_headless,
+                math: None,
                 description: self.description,
                 front_matter: match self.front_matter.as_str() {
                     "yaml" => FrontMatterKind::Yaml,

@@ -1,0 +1,466 @@
+//! The template pass: a site's template syntax turned into the markdown
+//! quire lays out, before pulldown-cmark sees the body. Hugo and Zola
+//! shortcodes, Liquid tags and outputs, kramdown attribute lists and
+//! extensions are parsed, never executed: a tag's meaning comes from its
+//! name and its written arguments only, and an unknown tag is shown as a
+//! short label. `$` becomes a literal dollar where math is off.
+//!
+//! Every consumer reads the same result (reader, `render`, `outline`, the
+//! search index, links), since [`crate::article::Draft`] runs it on load.
+//! Lines are kept where a tag stands alone on its line, so a heading's
+//! line number still names the line in the file.
+
+mod include;
+mod liquid;
+mod meaning;
+mod shortcode;
+mod tag;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use tag::{Family, Tag};
+
+use super::Site;
+
+/// The deepest shortcodes nest inside one another's bodies before the
+/// rest is shown as written.
+const MAX_NESTING: usize = 16;
+
+/// The most tags all searches for closing tags look at in one pass.
+const SEARCH_BUDGET: usize = 1 << 20;
+
+/// What the pass knows about the article it rewrites.
+pub struct Context<'a> {
+    /// The article's file (names the page for `ref` and includes).
+    pub path: &'a Path,
+    /// The site it belongs to, when it is in one.
+    pub site: Option<&'a Site>,
+    /// A front matter scalar by key (`page.KEY`, Hugo `param`).
+    pub page: &'a dyn Fn(&str) -> Option<String>,
+    /// Whether `$..$` is math here; else a `$` is a dollar sign.
+    pub math: bool,
+}
+
+/// `body` with its template syntax turned into markdown; borrowed when
+/// there is nothing to turn.
+pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> Cow<'b, str> {
+    let wanted = if cx.math {
+        memchr::memchr(b'{', body.as_bytes()).is_some()
+    } else {
+        memchr::memchr2(b'{', b'$', body.as_bytes()).is_some()
+    };
+    if !wanted {
+        return Cow::Borrowed(body);
+    }
+    let mut pass = Pass {
+        cx,
+        out: String::with_capacity(body.len() + body.len() / 16),
+        nesting: 0,
+        includes: Vec::new(),
+        no_close: HashSet::new(),
+        budget: SEARCH_BUDGET,
+        pending_id: None,
+        line_id: None,
+        quoting: false,
+    };
+    pass.run(body);
+    if pass.out == body {
+        Cow::Borrowed(body)
+    } else {
+        Cow::Owned(pass.out)
+    }
+}
+
+/// One run of the pass over a body (and the bodies and files it pulls in).
+struct Pass<'c, 'a> {
+    cx: &'c Context<'a>,
+    out: String,
+    /// How deep in shortcode bodies the text being read is.
+    nesting: usize,
+    /// The files being included, outermost first (canonical paths).
+    includes: Vec<PathBuf>,
+    /// Tags (text searched, family, name) known to have no closing tag
+    /// further on in that text.
+    no_close: HashSet<(usize, usize, Family, String)>,
+    /// How many more tags the search for closing tags may look at: a page
+    /// of thousands of shortcodes closed only at its end stays linear.
+    budget: usize,
+    /// A kramdown `{: #id}` waiting for the heading after it.
+    pending_id: Option<String>,
+    /// The id the heading being written gets at its line's end.
+    line_id: Option<String>,
+    /// A kramdown callout class waiting: the lines until a blank one are quoted.
+    quoting: bool,
+}
+
+/// An open code fence: its character and length.
+type Fence = (u8, usize);
+
+impl Pass<'_, '_> {
+    /// Rewrites `text` into `self.out`, line by line.
+    fn run(&mut self, text: &str) {
+        let mut fence: Option<Fence> = None;
+        let mut at = 0;
+        while at < text.len() {
+            let end = text[at..].find('\n').map_or(text.len(), |e| at + e + 1);
+            let line = &text[at..end];
+            if let Some(open) = fence {
+                if closes(line, open) {
+                    fence = None;
+                }
+                self.code_line(line);
+                at = end;
+                continue;
+            }
+            if let Some(open) = opens(line) {
+                fence = Some(open);
+                self.quoting = false;
+                self.code_line(line);
+                at = end;
+                continue;
+            }
+            if line.trim().is_empty() {
+                self.quoting = false;
+            } else if liquid::attribute_line(self, line) {
+                at = end;
+                continue;
+            } else {
+                self.before_line(line);
+            }
+            at = self.line(text, at);
+        }
+    }
+
+    /// What a waiting kramdown attribute does to the line about to be written.
+    fn before_line(&mut self, line: &str) {
+        if self.quoting {
+            self.out.push_str("> ");
+        }
+        // The id waits for the next block: a heading takes it (written at
+        // the line's end by `line`), any other block drops it.
+        if let Some(id) = self.pending_id.take()
+            && is_atx_heading(line)
+        {
+            self.line_id = Some(id);
+        }
+    }
+
+    /// Rewrites from `at` to the end of its line (further when a tag or a
+    /// shortcode's body runs on); returns where it stopped.
+    fn line(&mut self, text: &str, mut at: usize) -> usize {
+        let bytes = text.as_bytes();
+        let mut copied = at;
+        while at < bytes.len() {
+            match bytes[at] {
+                b'\n' => {
+                    self.out.push_str(&text[copied..at]);
+                    if let Some(id) = self.line_id.take() {
+                        self.out.push_str(" {#");
+                        self.out.push_str(&id);
+                        self.out.push('}');
+                    }
+                    self.out.push('\n');
+                    return at + 1;
+                }
+                b'\\' => at = (at + 2).min(bytes.len()),
+                b'`' => {
+                    let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
+                    let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
+                    match closing_run(&text[at + run..line_end], run) {
+                        Some(close) => {
+                            self.out.push_str(&text[copied..at]);
+                            let span_end = at + run + close + run;
+                            self.code_span(&text[at..span_end]);
+                            at = span_end;
+                            copied = at;
+                        }
+                        None => at += run,
+                    }
+                }
+                b'$' if !self.cx.math => {
+                    if bytes.get(at + 1) == Some(&b'$') {
+                        at += 2;
+                    } else {
+                        self.out.push_str(&text[copied..at]);
+                        self.out.push_str("\\$");
+                        at += 1;
+                        copied = at;
+                    }
+                }
+                b'{' => match Tag::at(&text[at..]) {
+                    Some(tag) => {
+                        self.out.push_str(&text[copied..at]);
+                        at = self.tag(text, at, tag);
+                        copied = at;
+                    }
+                    None => at += 1,
+                },
+                _ => at += 1,
+            }
+        }
+        self.out.push_str(&text[copied..]);
+        text.len()
+    }
+
+    /// Writes the meaning of `tag`, found at `at` in `text`; returns where
+    /// the text goes on (after the tag, or after the body it closes).
+    fn tag(&mut self, text: &str, at: usize, tag: Tag<'_>) -> usize {
+        let after = at + tag.len;
+        match tag.family {
+            _ if escaped(&tag).is_some() => {
+                if let Some(shown) = escaped(&tag) {
+                    self.push_code_span(&shown);
+                }
+                after
+            }
+            Family::HugoAngle | Family::HugoPercent => {
+                if tag.name().starts_with('/') {
+                    return after;
+                }
+                shortcode::hugo(self, text, at, tag)
+            }
+            Family::Output if tag.is_call() => shortcode::zola_inline(self, text, at, tag),
+            Family::Output => liquid::output(self, text, at, tag),
+            Family::Statement if tag.is_call() => shortcode::zola_body(self, text, at, tag),
+            Family::Statement => liquid::statement(self, text, at, tag),
+            Family::Attributes => after,
+            Family::Extension => liquid::extension(self, text, at, tag),
+        }
+    }
+
+    /// A line of a fenced code block: Liquid `raw` markers dropped and
+    /// escaped shortcodes shown as the shortcodes they stand for.
+    fn code_line(&mut self, line: &str) {
+        if !line.contains('{') {
+            self.out.push_str(line);
+            return;
+        }
+        let shown = unescape_code(line);
+        if shown.trim().is_empty() && !line.trim().is_empty() {
+            return;
+        }
+        self.out.push_str(&shown);
+    }
+
+    /// An inline code span, written as it is but for Hugo's escapes.
+    fn code_span(&mut self, span: &str) {
+        if span.contains('{') {
+            let shown = unescape_code(span);
+            self.out.push_str(&shown);
+        } else {
+            self.out.push_str(span);
+        }
+    }
+
+    /// `text` shown as inline code.
+    fn push_code_span(&mut self, text: &str) {
+        let ticks = if text.contains('`') { "`` " } else { "`" };
+        self.out.push_str(ticks);
+        self.out.push_str(text);
+        self.out.push_str(&ticks.chars().rev().collect::<String>());
+    }
+
+    /// `text` rewritten on its own (a shortcode's body, an included file),
+    /// the waiting attributes of the outer text kept for after it.
+    fn sub(&mut self, text: &str) -> String {
+        if self.nesting >= MAX_NESTING {
+            return text.to_string();
+        }
+        let outer = std::mem::take(&mut self.out);
+        let id = self.pending_id.take();
+        let line_id = self.line_id.take();
+        let quoting = std::mem::replace(&mut self.quoting, false);
+        self.nesting += 1;
+        self.run(text);
+        self.nesting -= 1;
+        self.pending_id = id;
+        self.line_id = line_id;
+        self.quoting = quoting;
+        std::mem::replace(&mut self.out, outer)
+    }
+
+    /// Starts a block at a line of its own: ends the line written so far
+    /// when it holds text, and returns the indent of that line (its spaces,
+    /// list indents and quote marks), which the block's lines repeat.
+    fn open_block(&mut self) -> String {
+        let line_start = self.out.rfind('\n').map_or(0, |at| at + 1);
+        let line = &self.out[line_start..];
+        let indent_len = line.len() - line.trim_start_matches([' ', '\t', '>']).len();
+        let indent = line[..indent_len].to_string();
+        if indent_len == line.len() {
+            self.out.truncate(line_start);
+        } else {
+            self.out.push('\n');
+        }
+        indent
+    }
+
+    /// After a block: the rest of the tag's line is skipped when it is blank.
+    fn close_block(text: &str, after: usize) -> usize {
+        let rest = &text[after..];
+        let line_end = rest.find('\n').map_or(rest.len(), |e| e + 1);
+        if rest[..line_end].trim().is_empty() {
+            after + line_end
+        } else {
+            after
+        }
+    }
+
+    /// Whether the text being written is a link's target (`[a](` so far).
+    fn in_target(&self) -> bool {
+        let line_start = self.out.rfind('\n').map_or(0, |at| at + 1);
+        let line = &self.out[line_start..];
+        line.rfind("](")
+            .is_some_and(|at| !line[at + 2..].contains([' ', ')']))
+    }
+
+    /// Finds the body of the tag named `name` opened just before `from`:
+    /// the body's end and where the text goes on after its closing tag.
+    /// `closes` tells a closing tag, `opens` another opening of the same
+    /// shortcode (for nesting).
+    fn body(
+        &mut self,
+        text: &str,
+        from: usize,
+        key: (Family, &str),
+        opens: &dyn Fn(&Tag<'_>) -> bool,
+        closes: &dyn Fn(&Tag<'_>) -> bool,
+    ) -> Option<(usize, usize)> {
+        // Keyed by the text searched too: a body's text is not its page's.
+        let memo = (text.as_ptr() as usize, text.len(), key.0, key.1.to_string());
+        if self.no_close.contains(&memo) {
+            return None;
+        }
+        let mut depth = 0usize;
+        let mut closes_seen = false;
+        let mut at = from;
+        while let Some(found) = memchr::memchr(b'{', &text.as_bytes()[at..]) {
+            if self.budget == 0 {
+                return None;
+            }
+            self.budget -= 1;
+            let start = at + found;
+            match Tag::at(&text[start..]) {
+                Some(tag) if closes(&tag) => {
+                    if depth == 0 {
+                        return Some((start, start + tag.len));
+                    }
+                    closes_seen = true;
+                    depth -= 1;
+                    at = start + tag.len;
+                }
+                Some(tag) => {
+                    if opens(&tag) {
+                        depth += 1;
+                    }
+                    at = start + tag.len;
+                }
+                None => at = start + 1,
+            }
+        }
+        // With no closing tag at all further on, no later opening has one.
+        if !closes_seen {
+            self.no_close.insert(memo);
+        }
+        None
+    }
+}
+
+/// A fence opening on `line`: three or more backticks or tildes.
+fn opens(line: &str) -> Option<Fence> {
+    let trimmed = line.trim_start_matches([' ', '\t']);
+    let trimmed = trimmed.trim_start_matches(['>', ' ']);
+    let ch = *trimmed.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let run = trimmed.bytes().take_while(|&b| b == ch).count();
+    if run < 3 || (ch == b'`' && trimmed[run..].contains('`')) {
+        return None;
+    }
+    Some((ch, run))
+}
+
+/// Whether `line` closes a fence opened as `open`.
+fn closes(line: &str, (ch, len): Fence) -> bool {
+    let trimmed = line.trim().trim_start_matches(['>', ' ']);
+    let run = trimmed.bytes().take_while(|&b| b == ch).count();
+    run >= len && trimmed[run..].trim().is_empty()
+}
+
+/// Where a run of exactly `run` backticks starts in `text`.
+fn closing_run(text: &str, run: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'`' {
+            let n = b[i..].iter().take_while(|&&c| c == b'`').count();
+            if n == run {
+                return Some(i);
+            }
+            i += n;
+        } else {
+            i += 1;
+        }
+    }
+    None
+}
+
+/// An ATX heading line (`# ..` after up to three spaces).
+fn is_atx_heading(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    line.len() - trimmed.len() < 4 && {
+        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+        let rest = &trimmed[hashes..];
+        (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t', '\n']))
+    }
+}
+
+/// Hugo's escape `{{</* name */>}}` (and Zola's `{{/* name() */}}`,
+/// `{%/* name() */%}`): the shortcode it shows, as written.
+fn escaped(tag: &Tag<'_>) -> Option<String> {
+    let inner = tag.inner.strip_prefix("/*")?.strip_suffix("*/")?.trim();
+    Some(match tag.family {
+        Family::HugoPercent => format!("{{{{% {inner} %}}}}"),
+        Family::HugoAngle => format!("{{{{< {inner} >}}}}"),
+        Family::Output => format!("{{{{ {inner} }}}}"),
+        Family::Statement => format!("{{% {inner} %}}"),
+        Family::Attributes | Family::Extension => return None,
+    })
+}
+
+/// Code text with Liquid's `raw` markers dropped and Hugo's and Zola's
+/// escapes undone.
+fn unescape_code(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    while let Some(found) = text[at..].find('{') {
+        let start = at + found;
+        out.push_str(&text[at..start]);
+        match Tag::at(&text[start..]) {
+            Some(tag) if escaped(&tag).is_some() => {
+                if let Some(shown) = escaped(&tag) {
+                    out.push_str(&shown);
+                }
+                at = start + tag.len;
+            }
+            Some(tag)
+                if tag.family == Family::Statement && matches!(tag.name(), "raw" | "endraw") =>
+            {
+                at = start + tag.len;
+            }
+            _ => {
+                out.push('{');
+                at = start + 1;
+            }
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+#[path = "tests.rs"]
+mod tests;

@@ -1,0 +1,138 @@
+use std::path::Path;
+
+use super::*;
+
+fn run(body: &str, math: bool) -> String {
+    let page = |key: &str| (key == "title").then(|| "The page".to_string());
+    let cx = Context {
+        path: Path::new("no-such-dir/post.md"),
+        site: None,
+        page: &page,
+        math,
+    };
+    pass(body, &cx).into_owned()
+}
+
+#[test]
+fn plain_markdown_is_borrowed() {
+    let page = |_: &str| None;
+    let cx = Context {
+        path: Path::new("post.md"),
+        site: None,
+        page: &page,
+        math: false,
+    };
+    assert!(matches!(pass("# Title\n\nText.\n", &cx), Cow::Borrowed(_)));
+}
+
+#[test]
+fn zola_admonitions_become_callouts() {
+    let got = run(
+        "{{ admonition(type=\"tip\", title=\"A tip\", text=\"Be *brief*.\") }}\n\nAfter.\n",
+        false,
+    );
+    assert_eq!(got, "> [!tip] A tip\n> Be *brief*.\n\nAfter.\n");
+    let got = run(
+        "{% admonition(type=\"warning\") %}\nBody.\n{% end %}\n",
+        false,
+    );
+    assert_eq!(got, "> [!warning]\n> Body.\n");
+}
+
+#[test]
+fn hugo_code_toggle_keeps_lines_and_indentation() {
+    let got = run(
+        "{{< code-toggle file=hugo >}}\n[a]\n  b = 1\n{{< /code-toggle >}}\nNext.\n",
+        false,
+    );
+    assert_eq!(got, "```toml\n[a]\n  b = 1\n```\nNext.\n");
+}
+
+#[test]
+fn hugo_escapes_show_the_shortcode_in_and_out_of_code() {
+    let got = run("```\n{{</* figure src=\"x\" */>}}\n```\n", false);
+    assert_eq!(got, "```\n{{< figure src=\"x\" >}}\n```\n");
+    let got = run("See {{</* ref \"x\" */>}}.\n", false);
+    assert_eq!(got, "See `{{< ref \"x\" >}}`.\n");
+}
+
+#[test]
+fn dollars_are_literal_without_math_and_math_with_it() {
+    assert_eq!(
+        run("Costs $5 and ^go$.\n", false),
+        "Costs \\$5 and ^go\\$.\n"
+    );
+    assert_eq!(run("Area $\\pi r^2$.\n", true), "Area $\\pi r^2$.\n");
+    assert_eq!(run("Code `a$b` stays.\n", false), "Code `a$b` stays.\n");
+    assert_eq!(run("$$x$$\n", false), "$$x$$\n");
+}
+
+#[test]
+fn liquid_raw_highlight_and_control_flow() {
+    let got = run("{% raw %}{{ x }}{% endraw %}\n", false);
+    assert_eq!(got, "{{ x }}\n");
+    let got = run(
+        "{% highlight ruby linenos %}\n> a\n{% endhighlight %}\n",
+        false,
+    );
+    assert_eq!(got, "```ruby\n> a\n```\n");
+    let got = run("{% if a %}\nShown.\n{% endif %}\n", false);
+    assert_eq!(got, "\nShown.\n\n");
+    assert_eq!(
+        run("Title: {{ page.title }}.\n", false),
+        "Title: The page.\n"
+    );
+    assert_eq!(run("{{ site.nothing }}\n", false), "*⟨site.nothing⟩*\n");
+}
+
+#[test]
+fn kramdown_attributes_give_ids_and_callouts() {
+    assert_eq!(
+        run("## Version 2\n{: #v2}\n\nText.\n", false),
+        "## Version 2 {#v2}\n\n\nText.\n"
+    );
+    assert_eq!(run("A note.\n{: .note}\n", false), "> [!note]\n> A note.\n");
+    assert_eq!(
+        run("{: .info}\nPack water.\n", false),
+        "> [!info]\n> Pack water.\n"
+    );
+    assert_eq!(run("[a](x){:target=\"_blank\"} b\n", false), "[a](x) b\n");
+    assert_eq!(
+        run("{::comment}\nhidden\n{:/comment}\nShown.\n", false),
+        "\nShown.\n"
+    );
+}
+
+#[test]
+fn link_targets_from_templates() {
+    let got = run("[a]({{< ref \"docs/x\" >}}) [b]({{% eturl y %}})\n", false);
+    assert_eq!(
+        got,
+        "[a](docs/x \"quire:ref\") [b](template:eturl \"quire:template {{% eturl y %}}\")\n"
+    );
+    let got = run("[p]({% post_url 2024-01-15-first-steps %})\n", false);
+    assert_eq!(got, "[p](/2024/01/15/first-steps \"quire:post_url\")\n");
+}
+
+#[test]
+fn unknown_shortcodes_show_a_label_and_their_body() {
+    let got = run("{{< widget size=\"l\" >}}\nBody.\n{{< /widget >}}\n", false);
+    assert_eq!(got, "*⟨widget size=l⟩* Body.\n");
+    assert_eq!(
+        run("{{< new-in 0.120.0 />}}\n", false),
+        "*New in v0.120.0*\n"
+    );
+}
+
+#[test]
+fn deep_nesting_and_unclosed_bodies_answer() {
+    let deep = "{{< note >}}\n".repeat(10_000);
+    let got = run(&deep, false);
+    assert!(got.len() < deep.len() * 4);
+    let open = "{% admonition(type=\"tip\") %}\nno end\n".repeat(2_000);
+    assert!(!run(&open, false).contains("{%"));
+    // Thousands of openings closed once at the end: bounded, and done.
+    let mut late = "{{< widget >}} a\n".repeat(20_000);
+    late.push_str("{{< /widget >}}\n");
+    assert!(run(&late, false).contains("widget"));
+}
