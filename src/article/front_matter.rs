@@ -181,7 +181,7 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
     };
     let mut tags = tags;
     for category in fields::categories(&front) {
-        if !tags.iter().any(|t| *t == category) {
+        if !tags.contains(&category) {
             tags.push(category);
         }
     }
