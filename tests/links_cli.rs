@@ -236,7 +236,12 @@ fn a_missing_path_is_a_failure_naming_it() {
 
 /// The tabi posts of the shared corpus, when present (says so when not).
 fn tabi() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts/tabi");
+    let dir = std::env::var_os("QUIRE_CORPUS")
+        .map_or_else(
+            || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts"),
+            std::path::PathBuf::from,
+        )
+        .join("tabi");
     if dir.is_dir() {
         Some(dir)
     } else {

@@ -272,7 +272,10 @@ fn no_dir_lists_articles_when_it_exists() {
 // ---- the shared corpus ----
 
 fn corpus() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts");
+    let dir = std::env::var_os("QUIRE_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts"),
+        std::path::PathBuf::from,
+    );
     if dir.join("EXPECTED.jsonl").is_file() {
         Some(dir)
     } else {
@@ -314,12 +317,49 @@ fn corpus_floss_tag_lists_exactly_the_expected_posts() {
     assert_eq!(field(&rows, "path"), want);
 }
 
+/// The `categories` and `series` a post's front matter names, lowercase.
+fn categories(path: &Path) -> Vec<String> {
+    let text = fs::read_to_string(path).unwrap_or_default();
+    let front = |fence: &str| {
+        let rest = text.strip_prefix(fence)?;
+        rest.find(&format!("\n{fence}"))
+            .map(|end| rest[..end].to_string())
+    };
+    let value: serde_json::Value = if let Some(raw) = front("+++") {
+        toml::from_str::<toml::Value>(&raw)
+            .ok()
+            .and_then(|v| serde_json::to_value(v).ok())
+            .unwrap_or_default()
+    } else if let Some(raw) = front("---") {
+        serde_yaml::from_str(&raw).unwrap_or_default()
+    } else {
+        Value::Null
+    };
+    let mut out = Vec::new();
+    for key in ["category", "categories", "series"] {
+        match &value[key] {
+            Value::String(s) => out.extend(s.split_whitespace().map(str::to_lowercase)),
+            Value::Array(items) => out.extend(
+                items
+                    .iter()
+                    .filter_map(|v| v.as_str())
+                    .map(str::to_lowercase),
+            ),
+            _ => {}
+        }
+    }
+    out
+}
+
 #[test]
 fn corpus_tag_counts_match_expected() {
     let Some(dir) = corpus() else { return };
     let mut want: BTreeMap<String, u64> = BTreeMap::new();
     for row in expected(&dir) {
         let mut seen: Vec<String> = tags_of(&row).iter().map(|t| t.to_lowercase()).collect();
+        // Categories and series are tags too.
+        let rel = row["path"].as_str().expect("path");
+        seen.extend(categories(&dir.join(rel)));
         seen.sort();
         seen.dedup();
         for t in seen {

@@ -74,11 +74,11 @@ fn outside_code(body: &str) -> String {
 const RAW: [&str; 6] = ["{{<", "{{%", "{% ", "{{ ", "{: ", "{:."];
 
 /// `text` without the titles that keep a template link target as written
-/// (`"quire:template {{% x %}}"`), which no reader sees.
+/// (`"quire:template {{% x %}}"`, `"quire:ref .."`), which no reader sees.
 fn without_template_titles(text: &str) -> String {
     let mut out = String::new();
     let mut rest = text;
-    while let Some(at) = rest.find("\"quire:template ") {
+    while let Some(at) = rest.find("\"quire:") {
         out.push_str(&rest[..at]);
         rest = &rest[at + 1..];
         rest = rest.find("\")").map_or("", |end| &rest[end + 1..]);

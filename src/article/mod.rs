@@ -9,6 +9,7 @@ mod decode;
 pub mod events;
 mod fields;
 pub mod front_matter;
+mod line_map;
 mod nesting;
 pub mod outline;
 mod peek;
@@ -20,6 +21,7 @@ use std::path::{Path, PathBuf};
 pub use decode::decode_cow;
 pub use fields::{Value, headless};
 pub use front_matter::{FrontMatterKind, Meta};
+pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek};
@@ -65,6 +67,9 @@ pub struct Article {
     pub body_line: usize,
     /// The headings of the body, in order.
     pub outline: Vec<Heading>,
+    /// Where the lines of `body` were in the file, when the site pass
+    /// rewrote it (see [`Article::file_line`]).
+    pub line_map: LineMap,
     /// What was wrong but did not stop it.
     pub warnings: Vec<Warning>,
 }
@@ -190,6 +195,17 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
 }
 
 impl Article {
+    /// The file line of `line`, a line counted from `body_line` through the
+    /// body as rewritten by the site pass.
+    pub fn file_line(&self, line: usize) -> usize {
+        match line.checked_sub(self.body_line) {
+            Some(index) if !self.line_map.is_identity() => {
+                self.body_line + self.line_map.source(index)
+            }
+            _ => line,
+        }
+    }
+
     /// Reads and parses the file at `path` (see [`read_file`] for what is refused).
     pub fn load(path: &Path) -> Result<Article, Error> {
         let bytes = read_file(path)?;
@@ -239,7 +255,8 @@ impl Draft {
         let mut warnings = warnings;
         let (split, meta) = front_matter::read(path, &text, &mut warnings);
         // The site pass: template syntax to markdown, before any parse.
-        let body = crate::site::read_body(path, &meta, &split).into_owned();
+        let (body, line_map) = crate::site::read_body(path, &meta, &split);
+        let body = body.into_owned();
         Draft {
             article: Article {
                 path: path.to_path_buf(),
@@ -247,6 +264,7 @@ impl Draft {
                 body,
                 body_line: split.body_line,
                 outline: Vec::new(),
+                line_map,
                 warnings,
             },
             stamp: None,
@@ -289,6 +307,17 @@ impl Draft {
     /// else the file name.
     pub fn with_outline(self, outline: Vec<Heading>) -> Article {
         let mut article = self.article;
+        let outline = if article.line_map.is_identity() {
+            outline
+        } else {
+            outline
+                .into_iter()
+                .map(|h| {
+                    let line = article.file_line(h.line());
+                    h.with_line(line)
+                })
+                .collect()
+        };
         if article.meta.title.is_empty() {
             article.meta.title = title_of(&outline).unwrap_or_else(|| file_stem(&article.path));
         }

@@ -29,6 +29,7 @@ fn article(body: &str) -> Article {
         body: body.to_string(),
         body_line: 1,
         outline,
+        line_map: Default::default(),
         warnings: Vec::new(),
     }
 }

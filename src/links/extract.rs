@@ -32,7 +32,11 @@ pub(super) struct BodyScan {
 
 /// Every link of `article`, in the order they appear.
 pub fn links(article: &Article) -> Vec<Link> {
-    scan(&article.body, article.body_line).links
+    let mut links = scan(&article.body, article.body_line).links;
+    for link in &mut links {
+        link.line = article.file_line(link.line);
+    }
+    links
 }
 
 /// A link being read: its target, where it starts, its text so far.
@@ -56,13 +60,14 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
+                title,
                 ..
             }) => {
                 let target = match link_type {
                     LinkType::Email if !dest_url.starts_with("mailto:") => {
                         format!("mailto:{dest_url}")
                     }
-                    _ => dest_url.to_string(),
+                    _ => written_liquid(&title, &dest_url).unwrap_or_else(|| dest_url.to_string()),
                 };
                 open.push(Open {
                     target,
@@ -131,6 +136,16 @@ fn number_lines(body: &str, body_line: usize, links: &mut [Link]) {
         counted_to = to;
         link.line = line;
     }
+}
+
+/// A target the site pass made from `{% post_url %}` or `{% link %}`: the
+/// tag as written (kept in the link's title), with the target's fragment.
+fn written_liquid(title: &str, dest: &str) -> Option<String> {
+    let written = title
+        .strip_prefix("quire:post_url ")
+        .or_else(|| title.strip_prefix("quire:link "))?;
+    let fragment = dest.find('#').map_or("", |at| &dest[at..]);
+    Some(format!("{written}{fragment}"))
 }
 
 /// The liquid tags that name another page: `{% post_url NAME %}` and

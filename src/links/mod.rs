@@ -157,7 +157,8 @@ impl Resolver {
         self.remember_anchors(article, &scan.html_ids);
         scan.links
             .into_iter()
-            .map(|link| {
+            .map(|mut link| {
+                link.line = article.file_line(link.line);
                 let resolution = self.resolve(article, &link.target);
                 (link, resolution)
             })

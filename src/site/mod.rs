@@ -15,15 +15,16 @@ use std::path::{Path, PathBuf};
 pub use config::{Site, SiteConfig, config_in};
 
 use crate::article::front_matter::Split;
-use crate::article::{FrontMatterKind, Meta, Value, decode_cow, front_matter};
+use crate::article::{FrontMatterKind, LineMap, Meta, Value, decode_cow, front_matter};
 
 /// The body of an article as its site shows it: the template pass run with
 /// the site the article is in (found once per folder) and its front
-/// matter. Borrowed when there is nothing to turn.
-pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> Cow<'b, str> {
+/// matter. Borrowed when there is nothing to turn; the map tells where the
+/// lines of the result were in the file's body.
+pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> (Cow<'b, str>, LineMap) {
     let body = split.body;
     if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none() {
-        return Cow::Borrowed(body);
+        return (Cow::Borrowed(body), LineMap::default());
     }
     let site = Site::of(path);
     let math = meta

@@ -110,6 +110,12 @@ impl Heading {
         }
     }
 
+    /// The heading with its file line set to `line`.
+    pub fn with_line(mut self, line: usize) -> Heading {
+        self.line = u32::try_from(line).unwrap_or(u32::MAX);
+        self
+    }
+
     /// The 1-based line in the file.
     pub fn line(&self) -> usize {
         self.line as usize

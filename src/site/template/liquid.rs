@@ -96,6 +96,8 @@ pub(super) fn attribute_line(p: &mut Pass<'_, '_>, line: &str) -> bool {
         // A class on a heading styles the heading: no callout.
         if let Some(kind) = kind.filter(|_| heading_end.is_none()) {
             quote_last_paragraph(&mut p.out, kind);
+            // The paragraph was written again: count its lines afresh.
+            p.counted = (0, 0);
             return true;
         }
         p.out.push('\n');
@@ -269,6 +271,32 @@ pub(super) fn template_target(
     }
 }
 
+/// Ends a link target made from a template tag written just before
+/// `after`: when the target ends there (or after a `#fragment`), the link
+/// gets the title `marker` (`quire:KIND` and the tag as written), so that
+/// `links` can name and resolve it as the author wrote it. Returns where
+/// the text goes on.
+pub(super) fn end_target(p: &mut Pass<'_, '_>, text: &str, after: usize, marker: &str) -> usize {
+    if !p.in_target() {
+        return after;
+    }
+    let rest = &text[after..];
+    let fragment = if rest.starts_with('#') {
+        rest.find([')', ' ', '\n', '"'])
+            .filter(|&end| rest[end..].starts_with(')'))
+    } else {
+        Some(0)
+    };
+    match fragment {
+        Some(end) if rest[end..].starts_with(')') => {
+            p.out.push_str(&rest[..end]);
+            title(p, marker);
+            after + end
+        }
+        _ => after,
+    }
+}
+
 /// ` "title"` with quotes escaped and lines joined.
 pub(super) fn title(p: &mut Pass<'_, '_>, text: &str) {
     let one = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -310,10 +338,7 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
             let path = tag.rest().trim().trim_start_matches('/');
             p.out.push('/');
             p.out.push_str(path);
-            if p.in_target() && text[after..].starts_with(')') {
-                title(p, "quire:link");
-            }
-            after
+            end_target(p, text, after, &format!("quire:link {}", &text[at..after]))
         }
         "post_url" => {
             let name = tag.rest().trim();
@@ -326,10 +351,12 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
                 p.out.push('/');
             }
             p.out.push_str(slug);
-            if p.in_target() && text[after..].starts_with(')') {
-                title(p, "quire:post_url");
-            }
-            after
+            end_target(
+                p,
+                text,
+                after,
+                &format!("quire:post_url {}", &text[at..after]),
+            )
         }
         _ if HIDDEN.contains(&name) => after,
         _ if p.in_target() => {

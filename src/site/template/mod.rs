@@ -23,6 +23,7 @@ use std::path::{Path, PathBuf};
 use tag::{Family, Tag};
 
 use super::Site;
+use crate::article::LineMap;
 
 /// The deepest shortcodes nest inside one another's bodies before the
 /// rest is shown as written.
@@ -43,16 +44,16 @@ pub struct Context<'a> {
     pub math: bool,
 }
 
-/// `body` with its template syntax turned into markdown; borrowed when
-/// there is nothing to turn.
-pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> Cow<'b, str> {
+/// `body` with its template syntax turned into markdown (borrowed when
+/// there is nothing to turn), and where its lines were in `body`.
+pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
     let wanted = if cx.math {
         memchr::memchr(b'{', body.as_bytes()).is_some()
     } else {
         memchr::memchr2(b'{', b'$', body.as_bytes()).is_some()
     };
     if !wanted {
-        return Cow::Borrowed(body);
+        return (Cow::Borrowed(body), LineMap::default());
     }
     let mut pass = Pass {
         cx,
@@ -64,12 +65,14 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> Cow<'b, str> {
         pending_id: None,
         line_id: None,
         quoting: false,
+        points: Vec::new(),
+        counted: (0, 0),
     };
     pass.run(body);
     if pass.out == body {
-        Cow::Borrowed(body)
+        (Cow::Borrowed(body), LineMap::default())
     } else {
-        Cow::Owned(pass.out)
+        (Cow::Owned(pass.out), LineMap::new(pass.points))
     }
 }
 
@@ -93,6 +96,11 @@ struct Pass<'c, 'a> {
     line_id: Option<String>,
     /// A kramdown callout class waiting: the lines until a blank one are quoted.
     quoting: bool,
+    /// Where the body's lines and the written ones step together again:
+    /// (written line, body line), for the [`LineMap`].
+    points: Vec<(u32, u32)>,
+    /// Lines counted in `out` so far: (bytes counted, newlines in them).
+    counted: (usize, usize),
 }
 
 /// An open code fence: its character and length.
@@ -103,7 +111,23 @@ impl Pass<'_, '_> {
     fn run(&mut self, text: &str) {
         let mut fence: Option<Fence> = None;
         let mut at = 0;
+        // Only the body itself is mapped: a shortcode's body or an included
+        // file is one place of the file.
+        let top = self.nesting == 0;
+        let (mut src_at, mut src_line) = (0, 0);
+        let mut delta = 0i64;
         while at < text.len() {
+            if top {
+                src_line += memchr::memchr_iter(b'\n', &text.as_bytes()[src_at..at]).count();
+                src_at = at;
+                let out_line = self.out_lines();
+                let now = out_line as i64 - src_line as i64;
+                if now != delta {
+                    delta = now;
+                    let point = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+                    self.points.push((point(out_line), point(src_line)));
+                }
+            }
             let end = text[at..].find('\n').map_or(text.len(), |e| at + e + 1);
             let line = &text[at..end];
             if let Some(open) = fence {
@@ -131,6 +155,19 @@ impl Pass<'_, '_> {
             }
             at = self.line(text, at);
         }
+    }
+
+    /// The lines written so far (newlines in `out`), counted once each.
+    fn out_lines(&mut self) -> usize {
+        let (bytes, lines) = self.counted;
+        let (from, lines) = if bytes <= self.out.len() && self.out.is_char_boundary(bytes) {
+            (bytes, lines)
+        } else {
+            (0, 0)
+        };
+        let more = memchr::memchr_iter(b'\n', &self.out.as_bytes()[from..]).count();
+        self.counted = (self.out.len(), lines + more);
+        lines + more
     }
 
     /// What a waiting kramdown attribute does to the line about to be written.

@@ -3,7 +3,7 @@
 //! callouts, pictures, code, folds, diagrams, videos, badges, `ref`,
 //! `param` and `include`; any other is its body with a short label.
 
-use super::liquid::{template_target, title};
+use super::liquid::{end_target, template_target};
 use super::tag::{Arg, Family, Tag, args, named, positional};
 use super::{Pass, include, meaning};
 
@@ -159,13 +159,11 @@ fn meaning_of(
             let target = named(a, &["path"]).or(first).unwrap_or("").trim();
             if p.in_target() {
                 p.out.push_str(&target.replace(' ', "%20"));
-                if text[next..].starts_with(')') {
-                    title(p, &format!("quire:{lower}"));
-                }
+                end_target(p, text, next, &format!("quire:{lower} {}", &text[at..next]))
             } else {
                 p.out.push_str(target);
+                next
             }
-            next
         }
         "param" | "params" => {
             let key = named(a, &["name", "key"]).or(first).unwrap_or("");
@@ -326,13 +324,14 @@ fn meaning_of(
                 meaning::callout(&mut p.out, indent, &kind, &title, &inner)
             })
         }
-        n if CONTAINERS.contains(&n) => match body {
-            Some(inner) => {
+        n if CONTAINERS.contains(&n) => {
+            // The body in place, line for line: the tags' lines stay blank.
+            if let Some(inner) = body {
                 let inner = p.sub(&dedent(inner));
-                contents(p, text, next, &inner)
+                p.out.push_str(&inner);
             }
-            None => next,
-        },
+            next
+        }
         _ => {
             let written = format!("{name} {}", shown_args(a));
             p.out.push_str(&meaning::label(&written));
@@ -429,7 +428,10 @@ pub(super) fn dedent(text: &str) -> String {
         .map(|l| l.len() - l.trim_start_matches([' ', '\t']).len())
         .min()
         .unwrap_or(0);
-    text.lines()
+    if common == 0 {
+        return text.to_string();
+    }
+    text.split('\n')
         .map(|l| l.get(common..).unwrap_or(l.trim_start()))
         .collect::<Vec<_>>()
         .join("\n")

@@ -10,7 +10,7 @@ fn run(body: &str, math: bool) -> String {
         page: &page,
         math,
     };
-    pass(body, &cx).into_owned()
+    pass(body, &cx).0.into_owned()
 }
 
 #[test]
@@ -22,7 +22,10 @@ fn plain_markdown_is_borrowed() {
         page: &page,
         math: false,
     };
-    assert!(matches!(pass("# Title\n\nText.\n", &cx), Cow::Borrowed(_)));
+    assert!(matches!(
+        pass("# Title\n\nText.\n", &cx).0,
+        Cow::Borrowed(_)
+    ));
 }
 
 #[test]
@@ -108,10 +111,18 @@ fn link_targets_from_templates() {
     let got = run("[a]({{< ref \"docs/x\" >}}) [b]({{% eturl y %}})\n", false);
     assert_eq!(
         got,
-        "[a](docs/x \"quire:ref\") [b](template:eturl \"quire:template {{% eturl y %}}\")\n"
+        "[a](docs/x \"quire:ref {{< ref \\\"docs/x\\\" >}}\") [b](template:eturl \"quire:template {{% eturl y %}}\")\n"
     );
     let got = run("[p]({% post_url 2024-01-15-first-steps %})\n", false);
-    assert_eq!(got, "[p](/2024/01/15/first-steps \"quire:post_url\")\n");
+    assert_eq!(
+        got,
+        "[p](/2024/01/15/first-steps \"quire:post_url {% post_url 2024-01-15-first-steps %}\")\n"
+    );
+    let got = run("[p]({% link a/b.md %}#part) x\n", false);
+    assert_eq!(
+        got,
+        "[p](/a/b.md#part \"quire:link {% link a/b.md %}\") x\n"
+    );
 }
 
 #[test]
@@ -135,4 +146,22 @@ fn deep_nesting_and_unclosed_bodies_answer() {
     let mut late = "{{< widget >}} a\n".repeat(20_000);
     late.push_str("{{< /widget >}}\n");
     assert!(run(&late, false).contains("widget"));
+}
+
+#[test]
+fn the_line_map_names_the_file_lines_after_a_rewrite() {
+    let page = |_: &str| None;
+    let cx = Context {
+        path: Path::new("post.md"),
+        site: None,
+        page: &page,
+        math: true,
+    };
+    let body = "a\n{{ admonition(title=\"T\", text=\"x\") }}\n\n## H\n{% comment %}\n1\n2\n{% endcomment %}\n## I\n";
+    let (out, map) = pass(body, &cx);
+    let lines: Vec<&str> = out.lines().collect();
+    let h = lines.iter().position(|l| *l == "## H").expect("heading H");
+    assert_eq!(map.source(h), 3);
+    let i = lines.iter().position(|l| *l == "## I").expect("heading I");
+    assert_eq!(map.source(i), 8);
 }
