@@ -8,17 +8,20 @@
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod editor;
-pub mod external;
+pub mod help;
 pub mod host;
-pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
 pub mod memory;
 pub mod reader;
+pub mod runtime;
 pub mod search;
+pub mod settings;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
@@ -39,14 +42,12 @@ use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
 pub use action::{Action, Effect};
-pub use app::{App, Config, LayoutFn, Layouter, Screen};
+pub use app::{App, Screen};
 pub use jobs::{Executor, Inline, Pool};
 pub use reader::ReaderScreen;
+pub use settings::{Config, DEFAULT_TEXT_WIDTH, LayoutFn, Layouter};
 pub use terminal::{TerminalGuard, restore_terminal};
 pub use update::update;
-
-/// The widest the reader's text column is unless `--width` says otherwise.
-pub const DEFAULT_TEXT_WIDTH: u16 = crate::config::DEFAULT_WIDTH;
 
 /// Articles larger than this open in two steps: the start is shown at once
 /// while the whole is parsed and laid out on a background job.
@@ -93,7 +94,7 @@ pub fn run_app<B: Backend + host::Host>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
-    executor: &mut impl Executor,
+    executor: &mut impl Executor<jobs::Job>,
 ) -> anyhow::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -267,7 +268,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         theme: user.theme_for(true, crate::theme::ask_terminal),
         outline: settings.outline,
         outline_width: settings.outline_width,
-        layouter: app::Layouter::Quire,
+        layouter: Layouter::Quire,
         image_rows: 0,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
