@@ -1,7 +1,8 @@
 //! The interactive reader and library; the only code that touches the
 //! terminal. This file is the event loop: events become actions, actions go
 //! through [`update`], queued jobs go to an [`Executor`], finished jobs come
-//! back as actions, and the screen is drawn when something changed.
+//! back as messages ([`Msg::Done`]), and the screen is drawn when something
+//! changed.
 //!
 //! Input is checked before the terminal is taken ([`terminal`] takes it and
 //! gives it back on every exit).
@@ -16,6 +17,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod library;
 pub mod memory;
+pub mod message;
 pub mod reader;
 pub mod runtime;
 pub mod search;
@@ -44,6 +46,7 @@ use crate::config::Config as UserConfig;
 pub use action::{Action, Effect};
 pub use app::{App, Screen};
 pub use jobs::{Executor, Inline, Pool};
+pub use message::Msg;
 pub use reader::ReaderScreen;
 pub use settings::{Config, DEFAULT_TEXT_WIDTH, LayoutFn, Layouter};
 pub use terminal::{TerminalGuard, restore_terminal};
@@ -85,7 +88,7 @@ const BUSY_POLL: Duration = Duration::from_millis(10);
 /// How long the loop waits for input when nothing else can happen.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
-/// How often the loop sends [`Action::Tick`].
+/// How often the loop sends [`Msg::Tick`].
 const TICK_EVERY: Duration = Duration::from_secs(1);
 
 /// Runs the app on `terminal` until it quits or `events` closes, running
@@ -110,7 +113,7 @@ where
             executor.spawn(id, job);
         }
         if let Some(done) = executor.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
             dirty = true;
             continue;
         }
@@ -135,7 +138,7 @@ where
         };
         if last_tick.elapsed() >= TICK_EVERY {
             last_tick = std::time::Instant::now();
-            update(app, Action::Tick(last_tick));
+            update(app, Msg::Tick(last_tick));
         }
         let mut event = match input {
             Input::Closed => return Ok(()),
