@@ -10,7 +10,7 @@ use crate::links::{Kind, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::external;
+use crate::tui::browser;
 use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
 
 use super::ReaderScreen;
@@ -82,14 +82,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         Action::OpenUrl => {
             let url = r.links.prompt.take()?;
             let browser = std::env::var("BROWSER").ok();
-            let command = external::browser_command(browser.as_deref(), &url);
+            let command = browser::browser_command(browser.as_deref(), &url);
             let program = command.first().cloned().unwrap_or_default();
             r.message = Some(format!("starting {}…", sanitize_line(&program)));
             app.jobs.push(Job::Browse { command });
         }
         Action::CopyUrl => {
             let url = r.links.prompt.take()?;
-            r.message = Some(format!("copied {}", external::shown_url(&url, 60)));
+            r.message = Some(format!("copied {}", browser::shown_url(&url, 60)));
             return Some(Some(Effect::Copy(url)));
         }
         Action::HistoryBack => travel(app, false),

@@ -25,8 +25,8 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::app::Config;
 use super::jobs::{JobId, StopFlag};
+use super::settings::Config;
 
 pub use find::SearchState;
 pub use geometry::Geometry;
