@@ -71,6 +71,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             )
             .exit();
     }
+    let mut cli = cli;
+    if let Some(command) = cli.command.as_mut() {
+        global_state_flags(command, cli.open.state);
+    }
     let config_path = config::path(cli.config.as_deref());
     match &cli.command {
         Some(Command::Config(args)) => return config_command(args, config_path.as_deref()),
@@ -103,6 +107,30 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),
     }
+}
+
+/// `--no-state` and `--no-ignore` given before a command mean what they
+/// mean after it: `quire --no-state search ..` writes nothing. A command
+/// that scans no folder has no use for `--no-ignore`: a usage error there.
+/// `--no-state` is welcome everywhere: those commands write nothing anyway.
+fn global_state_flags(command: &mut Command, before: cli::StateArgs) {
+    let state = match command {
+        Command::List(args) => &mut args.state,
+        Command::Tags(args) => &mut args.state,
+        Command::Search(args) => &mut args.state,
+        _ if before.no_ignore => {
+            use clap::CommandFactory;
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::ArgumentConflict,
+                    "--no-ignore belongs to `quire [PATH]`, list, tags and search",
+                )
+                .exit();
+        }
+        _ => return,
+    };
+    state.no_state |= before.no_state;
+    state.no_ignore |= before.no_ignore;
 }
 
 /// `quire completions SHELL`: a completion script from the clap definitions.
