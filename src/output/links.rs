@@ -154,7 +154,7 @@ fn place(found: &Resolution) -> Option<PlaceJson> {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),
-        Kind::Url | Kind::Unresolved | Kind::Refused => None,
+        Kind::Url | Kind::Unresolved | Kind::Refused | Kind::Template => None,
     }
 }
 
