@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Component, Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy};
-use super::site::IndexEntry;
+use crate::site::IndexEntry;
 
 /// The page `path` names, asked from the page in `page_dir` of the site
 /// whose content root is `content`; `pages` are the site's markdown files
@@ -150,7 +150,7 @@ mod tests {
         let bundle = write("docs/guide/index.md");
         let section = write("docs/_index.md");
         let other = write("blog/post.md");
-        let pages = crate::links::site::index(&content);
+        let pages = crate::site::index(&content);
         let docs = content.join("docs");
         let find = |from: &Path, p: &str| lookup(&content, from, p, &pages);
         assert_eq!(find(&docs, "install"), Ok(install.clone()));

@@ -15,7 +15,6 @@ mod ids;
 mod path;
 mod resolve;
 pub mod settings;
-pub mod site;
 mod template;
 
 use std::collections::{HashMap, HashSet};
@@ -26,8 +25,8 @@ pub use extract::{Link, links};
 pub use path::{percent_decode, split_fragment};
 
 use crate::article::Article;
+use crate::site::{self, Generator, IndexEntry, SiteConfig};
 use settings::Settings;
-use site::{Generator, IndexEntry, SiteConfig};
 
 /// What a link target turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

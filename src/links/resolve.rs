@@ -7,10 +7,10 @@
 use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
-use super::site::{self, Generator, SiteConfig, tidy_site_path};
 use super::template::{self, Expanded};
 use super::{Resolution, Resolver, hugo};
 use crate::article::Article;
+use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
 const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::site::Generator;
+use crate::site::Generator;
 
 /// What links read of a site's config.
 #[derive(Debug, Clone, Default)]
