@@ -13,7 +13,7 @@ use crate::article::Article;
 use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
-const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];
+const INDEX_NAMES: [&str; 4] = ["index.md", "_index.md", "README.md", "index.html"];
 
 pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Resolution {
     let target = target.trim();
@@ -211,7 +211,7 @@ fn local(path: &Path) -> Result<PathBuf, String> {
             .find(|p| p.is_file())
             .ok_or_else(|| {
                 format!(
-                    "{} is a folder without index.md, _index.md or README.md",
+                    "{} is a folder without index.md, _index.md, README.md or index.html",
                     path.display()
                 )
             });

@@ -33,7 +33,14 @@ pub(super) fn expand(target: &str, site: &dyn Fn(&str) -> Option<String>) -> Exp
         .strip_prefix("{{<")
         .or_else(|| target.strip_prefix("{{%"))
     {
-        return shortcode(rest);
+        return match shortcode(rest) {
+            // Said as written: `{{% eturl x %}}`.
+            Expanded::Template(_) => {
+                let end = rest.find("}}").map_or(target.len(), |at| at + 5);
+                Expanded::Template(target[..end].to_string())
+            }
+            found => found,
+        };
     }
     let mut out = String::new();
     let mut rest = target;
