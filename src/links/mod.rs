@@ -16,6 +16,7 @@ mod path;
 mod resolve;
 pub mod settings;
 mod template;
+pub mod wiki;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -44,6 +45,9 @@ pub enum Kind {
     /// A target written as a template that only a build of the site can
     /// tell (`{{% eturl x %}}`, `{{ page.url }}`): listed, never broken.
     Template,
+    /// A `[[wikilink]]` or `![[embed]]` to a note (maybe a heading or block
+    /// of it) or another file of the vault.
+    Wikilink,
 }
 
 impl Kind {
@@ -56,7 +60,13 @@ impl Kind {
             Kind::Unresolved => "unresolved",
             Kind::Refused => "refused",
             Kind::Template => "template",
+            Kind::Wikilink => "wikilink",
         }
+    }
+
+    /// True for a place in a file: a section, a file, a wikilink's note.
+    pub fn is_place(self) -> bool {
+        matches!(self, Kind::Anchor | Kind::File | Kind::Wikilink)
     }
 }
 
@@ -139,7 +149,7 @@ impl Resolution {
     pub fn is_broken(&self) -> bool {
         match self.kind {
             Kind::Unresolved => true,
-            Kind::Anchor | Kind::File => self.reason.is_some(),
+            Kind::Anchor | Kind::File | Kind::Wikilink => self.reason.is_some(),
             Kind::Url | Kind::Refused | Kind::Template => false,
         }
     }
@@ -194,6 +204,8 @@ pub struct Resolver {
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
     /// The pages of the indexed sites that set their own URL, by file.
     page_urls: HashMap<PathBuf, String>,
+    /// The vaults and notes wikilinks were resolved in.
+    wiki: wiki::WikiCache,
 }
 
 impl Resolver {
@@ -228,6 +240,7 @@ impl Resolver {
     pub fn forget(&mut self, path: &Path) {
         self.anchors.remove(path);
         self.indexes.clear();
+        self.wiki.forget(path);
     }
 
     /// The anchors of `article`: its outline's, its HTML ids, its site's ids.

@@ -10,6 +10,7 @@ use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward
 use super::template::{self, Expanded};
 use super::{Resolution, Resolver, hugo};
 use crate::article::Article;
+use crate::article::wikilink::WikiTarget;
 use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
@@ -22,6 +23,9 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
     }
     if target.is_empty() {
         return Resolution::unresolved("the target is empty".into());
+    }
+    if let Some(wiki) = WikiTarget::parse(target) {
+        return super::wiki::resolve(r, article, &wiki);
     }
     let dir = article.path.parent().unwrap_or(Path::new("")).to_path_buf();
     if template::is_template(target) {

@@ -148,7 +148,7 @@ fn file_json(file: &Checked) -> FileJson<'_> {
 /// The file and anchor a link leads to; `None` for URLs and failures.
 fn place(found: &Resolution) -> Option<PlaceJson> {
     match found.kind {
-        Kind::Anchor | Kind::File => Some(PlaceJson {
+        Kind::Anchor | Kind::File | Kind::Wikilink => Some(PlaceJson {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),
