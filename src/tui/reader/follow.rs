@@ -175,12 +175,14 @@ pub fn follow_target(app: &mut App, target: String) {
 /// Goes where `resolution` leads, or says why it does not.
 fn act(app: &mut App, resolution: Resolution) {
     let Some(r) = app.reader_mut() else { return };
+    // A site's own id of a section lands where the outline names it.
+    let anchor = resolution.landing_anchor().map(str::to_string);
     let Resolution {
         kind,
         path,
-        anchor,
         url,
         reason,
+        ..
     } = resolution;
     match (kind, path) {
         (Kind::Url, _) => r.links.prompt = url,
