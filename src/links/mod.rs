@@ -12,7 +12,6 @@ mod extract;
 pub mod hyperlink;
 mod path;
 mod resolve;
-pub mod site;
 pub mod wiki;
 
 use std::collections::{HashMap, HashSet};
@@ -23,7 +22,7 @@ pub use extract::{Link, links};
 pub use path::{percent_decode, split_fragment};
 
 use crate::article::Article;
-use site::{IndexEntry, SiteConfig};
+use crate::site::{self, IndexEntry, SiteConfig};
 
 /// What a link target turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

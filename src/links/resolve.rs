@@ -5,10 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
-use super::site::{self, tidy_site_path};
 use super::{Resolution, Resolver};
 use crate::article::Article;
 use crate::article::wikilink::WikiTarget;
+use crate::site::{self, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
 const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];

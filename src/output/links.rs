@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::LinksArgs;
-use crate::links::{Kind, Link, Resolution, Resolver, site};
+use crate::links::{Kind, Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
+use crate::site;
 
 /// The links of one article, as `--json` prints them.
 #[derive(Debug, Serialize)]
