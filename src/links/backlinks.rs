@@ -88,6 +88,23 @@ struct Edge {
     to_anchor: Option<String>,
 }
 
+/// The folder asked about links into `file` when none is given: the vault
+/// (`.obsidian/`, ..) or site (its content folder) around it, else its
+/// folder.
+pub fn default_root(file: &Path) -> PathBuf {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let root = super::wiki::vault_root(dir, None);
+    if root != dir {
+        return root;
+    }
+    dir.ancestors()
+        .find_map(crate::site::config_in)
+        .map_or(root, |site| site.content)
+}
+
 /// The key of a folder in the tables: its canonical path.
 fn root_key(root: &Path) -> Result<String, IndexError> {
     let canonical = root.canonicalize().map_err(|source| IndexError::Folder {

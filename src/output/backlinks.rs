@@ -10,8 +10,7 @@ use serde::Serialize;
 use crate::Outcome;
 use crate::cli::BacklinksArgs;
 use crate::library::{ScanOptions, path_string};
-use crate::links::backlinks::{Backlink, LinkIndex, Section};
-use crate::links::wiki::vault_root;
+use crate::links::backlinks::{Backlink, LinkIndex, Section, default_root};
 use crate::sanitize::sanitize_line;
 use crate::store;
 
@@ -37,22 +36,6 @@ fn open_index(no_state: bool) -> anyhow::Result<LinkIndex> {
     }
 }
 
-/// The folder whose articles are asked: the vault or site around `file`,
-/// else its folder.
-fn default_dir(file: &Path) -> PathBuf {
-    let dir = file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let root = vault_root(dir, None);
-    if root != dir {
-        return root;
-    }
-    dir.ancestors()
-        .find_map(crate::site::config_in)
-        .map_or(root, |site| site.content)
-}
-
 /// Refreshes the folder's link index, then prints the links into the
 /// article. Exit 1 when the article or folder cannot be read.
 pub fn backlinks(args: &BacklinksArgs) -> anyhow::Result<Outcome> {
@@ -65,7 +48,7 @@ pub fn backlinks(args: &BacklinksArgs) -> anyhow::Result<Outcome> {
         eprintln!("quire: {shown_file}: no such article");
         return Ok(Outcome::Failure);
     }
-    let dir = args.dir.clone().unwrap_or_else(|| default_dir(&file));
+    let dir = args.dir.clone().unwrap_or_else(|| default_root(&file));
     if !dir.is_dir() {
         eprintln!(
             "quire: {}: is not a folder",
