@@ -103,6 +103,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
         Some(Command::Links(args)) => output::links(&args),
+        Some(Command::Backlinks(args)) => output::backlinks(&args),
         Some(Command::Search(args)) => output::search(&args),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),

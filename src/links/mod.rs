@@ -8,6 +8,7 @@
 //! target file's anchors, so checking a whole folder parses every file once
 //! and following one link in the reader costs a few `stat`s.
 
+pub mod backlinks;
 mod extract;
 mod hugo;
 pub mod hyperlink;
