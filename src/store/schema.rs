@@ -63,6 +63,17 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');",
+    // 4: the remote cache (src/store/remote.rs): each fetched address's body
+    // with what revalidates it.
+    "CREATE TABLE remote_cache (
+        url           TEXT PRIMARY KEY NOT NULL,
+        final_url     TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        content_type  TEXT,
+        checked       INTEGER NOT NULL,
+        body          BLOB NOT NULL
+    );",
 ];
 
 /// The version a store has once every migration ran.
