@@ -10,6 +10,8 @@
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
 //! - [`links`]: an article's links and where each leads (sections, files,
 //!   static-site forms, URLs). No terminal types.
+//! - [`site`]: the site an article belongs to: generator, settings, its
+//!   articles by URL names. No terminal types.
 //! - [`search`]: matches of a query in a laid-out document, and the
 //!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
@@ -33,6 +35,7 @@ pub mod output;
 pub mod remote;
 pub mod sanitize;
 pub mod search;
+pub mod site;
 pub mod stdin;
 pub mod store;
 pub mod theme;

@@ -12,6 +12,7 @@ pub mod front_matter;
 mod nesting;
 pub mod outline;
 mod peek;
+pub mod wikilink;
 mod yaml;
 
 use std::fmt;
@@ -22,6 +23,7 @@ pub use front_matter::{FrontMatterKind, Meta};
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek};
+pub use wikilink::link_target;
 
 use crate::Error;
 use crate::sanitize::sanitize_line;
@@ -70,7 +72,8 @@ pub struct Article {
 
 /// The one set of pulldown-cmark options quire parses bodies with: tables,
 /// footnotes, strikethrough, task lists, `{#id}` heading attributes, GitHub
-/// alerts (`> [!NOTE]`), `$..$` math and definition lists.
+/// alerts (`> [!NOTE]`), `$..$` math, definition lists and `[[wikilinks]]`
+/// (with `![[embeds]]`, see [`wikilink`]).
 /// Metadata blocks stay off: front matter is split off by [`front_matter`].
 pub fn parser_options() -> pulldown_cmark::Options {
     use pulldown_cmark::Options;
@@ -82,6 +85,7 @@ pub fn parser_options() -> pulldown_cmark::Options {
         | Options::ENABLE_GFM
         | Options::ENABLE_MATH
         | Options::ENABLE_DEFINITION_LIST
+        | Options::ENABLE_WIKILINKS
 }
 
 /// The most bytes quire reads from one file unless `QUIRE_MAX_BYTES` says

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
-use super::site::{self, tidy_site_path};
 use super::{Resolution, Resolver};
 use crate::article::Article;
+use crate::article::wikilink::WikiTarget;
+use crate::site::{self, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
 const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];
@@ -19,6 +20,9 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
     }
     if target.is_empty() {
         return Resolution::unresolved("the target is empty".into());
+    }
+    if let Some(wiki) = WikiTarget::parse(target) {
+        return super::wiki::resolve(r, article, &wiki);
     }
     let dir = article.path.parent().unwrap_or(Path::new("")).to_path_buf();
     if let Some(liquid) = target.strip_prefix("{%") {

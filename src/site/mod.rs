@@ -1,11 +1,11 @@
-//! A static site around an article: its generator's config (found by walking
+//! The site an article belongs to: its generator's config (found by walking
 //! up), its own base URL, where its pages live, and an index of its articles
 //! by date, slug and permalink for URLs like `/2022/09/14/floss.html`.
+//! Read by links, the library and the reader alike. No terminal types.
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::path::is_markdown;
 use crate::article::{FrontMatterKind, decode_cow, front_matter};
 
 /// The static-site generator a config belongs to.
@@ -170,6 +170,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
             files.push(path);
         }
     }
+}
+
+/// True for `.md` and `.markdown` files, in any case.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 /// The front matter keys that name an article's URL.
