@@ -149,7 +149,12 @@ pub fn config_in(dir: &Path) -> Option<Site> {
         }
     }
     let default = dir.join("config").join("_default");
-    if default.is_dir() && dir.join("content").is_dir() {
+    let hugo_default = ["hugo", "config"].iter().any(|stem| {
+        ["toml", "yaml", "yml", "json"]
+            .iter()
+            .any(|ext| default.join(format!("{stem}.{ext}")).is_file())
+    });
+    if hugo_default {
         return Some(build(Generator::Hugo, dir, config_dir(&default)));
     }
     for name in ["config.toml", "config.yaml", "config.yml"] {
@@ -162,7 +167,12 @@ pub fn config_in(dir: &Path) -> Option<Site> {
         if value.get("base_url").is_some() {
             return Some(build(Generator::Zola, dir, value));
         }
-        if value.get("baseURL").is_some() || value.get("baseurl").is_some() {
+        // A YAML config is Hugo's (Zola's is TOML); a TOML one says so
+        // by its base URL.
+        if value.get("baseURL").is_some()
+            || value.get("baseurl").is_some()
+            || !name.ends_with(".toml")
+        {
             return Some(build(Generator::Hugo, dir, value));
         }
     }

@@ -65,6 +65,9 @@ fn front_value(split: &Split<'_>) -> Value {
     }
 }
 
+pub mod config_files;
+mod pages;
+
 /// The static-site generator a config belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generator {
@@ -130,14 +133,25 @@ pub struct IndexEntry {
     pub permalink: Option<String>,
     /// `[year, month, day]` from the front matter or the file name.
     pub date: Option<[u32; 3]>,
+    /// The other addresses it answers at (`redirect_from`, Hugo's
+    /// `aliases`), tidied like `permalink`.
+    pub redirects: Vec<String>,
 }
 
-/// The articles under `root`, read for their URL names (front matter only).
+/// The articles under `root`, read for their URL names (front matter
+/// only), and the HTML pages that set an address of their own.
 pub fn index(root: &Path) -> Vec<IndexEntry> {
-    markdown_files(root)
+    let mut entries: Vec<IndexEntry> = markdown_files(root)
         .iter()
         .map(|path| entry(path))
-        .collect()
+        .collect();
+    entries.extend(
+        pages::html_pages(root)
+            .iter()
+            .map(|path| entry(path))
+            .filter(|e| e.permalink.is_some() || !e.redirects.is_empty()),
+    );
+    entries
 }
 
 /// The markdown files under `root`, sorted, dot names skipped.
@@ -164,7 +178,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
         let path = entry.path();
         if kind.is_dir() && depth < 32 {
             walk(&path, files, depth + 1);
-        } else if !kind.is_dir() && is_markdown(&path) {
+        } else if is_markdown(&path) && (kind.is_file() || crate::file::is_regular(&path)) {
+            // A fifo or a device named `*.md` is never opened: opening a
+            // fifo blocks.
             files.push(path);
         }
     }
@@ -182,7 +198,7 @@ const URL_KEYS: [&str; 3] = ["slug", "permalink", "url"];
 
 /// Reads one file's URL names.
 fn entry(path: &Path) -> IndexEntry {
-    let bytes = fs::read(path).unwrap_or_default();
+    let bytes = crate::article::read_file(path).unwrap_or_default();
     let (text, _) = decode_cow(path, &bytes);
     let mut warnings = Vec::new();
     let (split, meta) = front_matter::read(path, &text, &mut warnings);
@@ -221,6 +237,7 @@ fn entry(path: &Path) -> IndexEntry {
         slug,
         permalink,
         date: meta.date.as_deref().and_then(parse_date),
+        redirects: pages::redirects(split.kind, split.raw),
     }
 }
 
@@ -269,6 +286,13 @@ pub fn lookup<'i>(index: &'i [IndexEntry], site_path: &str) -> Vec<&'i IndexEntr
         .collect();
     if !by_permalink.is_empty() {
         return by_permalink;
+    }
+    let redirected: Vec<&IndexEntry> = index
+        .iter()
+        .filter(|e| e.redirects.iter().any(|r| r == site_path))
+        .collect();
+    if !redirected.is_empty() {
+        return redirected;
     }
     let segments: Vec<&str> = site_path.split('/').filter(|s| !s.is_empty()).collect();
     let Some((last, before)) = segments.split_last() else {
@@ -322,6 +346,28 @@ mod tests {
     }
 
     #[test]
+    fn hugo_configs_in_yaml_and_in_config_default() {
+        let dir = tempfile::tempdir().expect("temp");
+        let yaml = dir.path().join("yaml");
+        let split = dir.path().join("split");
+        fs::create_dir_all(yaml.join("content")).expect("mkdir");
+        fs::create_dir_all(split.join("config/_default")).expect("mkdir");
+        fs::write(yaml.join("hugo.yaml"), "baseURL: https://y.example/docs/\n").expect("write");
+        fs::write(
+            split.join("config/_default/hugo.toml"),
+            "baseURL = 'https://s.example/'\n",
+        )
+        .expect("write");
+        let found = config_in(&yaml).expect("a hugo.yaml site");
+        assert_eq!(found.generator, Generator::Hugo);
+        assert_eq!(found.content, yaml.join("content"));
+        assert_eq!(found.base, BaseUrl::parse("https://y.example/docs/"));
+        let found = config_in(&split).expect("a config/_default site");
+        assert_eq!(found.base, BaseUrl::parse("https://s.example/"));
+        assert_eq!(config_in(dir.path()), None);
+    }
+
+    #[test]
     fn dates_come_off_jekyll_stems() {
         assert_eq!(strip_date("2022-09-14-floss"), "floss");
         assert_eq!(strip_date("2022-10-2-webdev"), "webdev");
@@ -344,6 +390,7 @@ mod tests {
             slug: slug.to_string(),
             permalink: None,
             date,
+            redirects: Vec::new(),
         }
     }
 

@@ -189,7 +189,7 @@ fn quote_last_paragraph(out: &mut String, kind: &str) {
 
 /// `{{ expr }}`: a site or page value, a `relative_url`/`absolute_url`
 /// path, else (in a link target) a target marked as a template, else a label.
-pub(super) fn output(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_>) -> usize {
+pub(super) fn output(p: &mut Pass<'_, '_>, at: usize, tag: Tag<'_>) -> usize {
     let after = at + tag.len;
     let expr = tag.inner;
     let mut parts = expr.split('|');
@@ -232,7 +232,7 @@ pub(super) fn output(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_>) 
         Some(v) => p
             .out
             .push_str(&v.split_whitespace().collect::<Vec<_>>().join(" ")),
-        None if in_target => template_target(p, text, after, base, &text[at..after]),
+        None if in_target => template_target(p, base),
         None => p.out.push_str(&meaning::label(expr)),
     }
     after
@@ -250,15 +250,9 @@ fn join(base: &str, path: &str) -> String {
 }
 
 /// A link target that only running the site could tell: written as
-/// `template:NAME`, with the tag as written in the link's title
-/// (`"quire:template {{% eturl x %}}"`) when the target ends with it.
-pub(super) fn template_target(
-    p: &mut Pass<'_, '_>,
-    text: &str,
-    after: usize,
-    name: &str,
-    written: &str,
-) {
+/// `template:NAME` (the link's title keeps the target as written,
+/// `"quire:template {{% eturl x %}}"`).
+pub(super) fn template_target(p: &mut Pass<'_, '_>, name: &str) {
     let name: String = name
         .chars()
         .filter(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
@@ -266,35 +260,6 @@ pub(super) fn template_target(
         .collect();
     p.out.push_str("template:");
     p.out.push_str(if name.is_empty() { "tag" } else { &name });
-    if text[after..].starts_with(')') {
-        title(p, &format!("quire:template {written}"));
-    }
-}
-
-/// Ends a link target made from a template tag written just before
-/// `after`: when the target ends there (or after a `#fragment`), the link
-/// gets the title `marker` (`quire:KIND` and the tag as written), so that
-/// `links` can name and resolve it as the author wrote it. Returns where
-/// the text goes on.
-pub(super) fn end_target(p: &mut Pass<'_, '_>, text: &str, after: usize, marker: &str) -> usize {
-    if !p.in_target() {
-        return after;
-    }
-    let rest = &text[after..];
-    let fragment = if rest.starts_with('#') {
-        rest.find([')', ' ', '\n', '"'])
-            .filter(|&end| rest[end..].starts_with(')'))
-    } else {
-        Some(0)
-    };
-    match fragment {
-        Some(end) if rest[end..].starts_with(')') => {
-            p.out.push_str(&rest[..end]);
-            title(p, marker);
-            after + end
-        }
-        _ => after,
-    }
 }
 
 /// ` "title"` with quotes escaped and lines joined.
@@ -338,7 +303,7 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
             let path = tag.rest().trim().trim_start_matches('/');
             p.out.push('/');
             p.out.push_str(path);
-            end_target(p, text, after, &format!("quire:link {}", &text[at..after]))
+            after
         }
         "post_url" => {
             let name = tag.rest().trim();
@@ -351,16 +316,11 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
                 p.out.push('/');
             }
             p.out.push_str(slug);
-            end_target(
-                p,
-                text,
-                after,
-                &format!("quire:post_url {}", &text[at..after]),
-            )
+            after
         }
         _ if HIDDEN.contains(&name) => after,
         _ if p.in_target() => {
-            template_target(p, text, after, name, &text[at..after]);
+            template_target(p, name);
             after
         }
         "include" | "include_relative" | "include_cached" | "render" => {

@@ -67,6 +67,7 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
         quoting: false,
         points: Vec::new(),
         counted: (0, 0),
+        target_title: None,
     };
     pass.run(body);
     if pass.out == body {
@@ -101,6 +102,9 @@ struct Pass<'c, 'a> {
     points: Vec<(u32, u32)>,
     /// Lines counted in `out` so far: (bytes counted, newlines in them).
     counted: (usize, usize),
+    /// A link target being rewritten from template syntax: the address of
+    /// its closing `)` in the text, and the title that keeps it as written.
+    target_title: Option<(usize, String)>,
 }
 
 /// An open code fence: its character and length.
@@ -191,7 +195,18 @@ impl Pass<'_, '_> {
         let mut copied = at;
         while at < bytes.len() {
             match bytes[at] {
+                b')' if self.target_title.is_some() => {
+                    let here = text.as_ptr() as usize + at;
+                    if let Some((end, title)) = self.target_title.take_if(|(end, _)| *end == here) {
+                        debug_assert_eq!(end, here);
+                        self.out.push_str(&text[copied..at]);
+                        liquid::title(self, &title);
+                        copied = at;
+                    }
+                    at += 1;
+                }
                 b'\n' => {
+                    self.target_title = None;
                     self.out.push_str(&text[copied..at]);
                     if let Some(id) = self.line_id.take() {
                         self.out.push_str(" {#");
@@ -245,6 +260,18 @@ impl Pass<'_, '_> {
     /// the text goes on (after the tag, or after the body it closes).
     fn tag(&mut self, text: &str, at: usize, tag: Tag<'_>) -> usize {
         let after = at + tag.len;
+        if self.target_title.is_none()
+            && escaped(&tag).is_none()
+            && self.in_target()
+            && let Some(close) = target_end(text, at)
+        {
+            let line_start = self.out.rfind('\n').map_or(0, |at| at + 1);
+            let line = &self.out[line_start..];
+            let prefix = line.rfind("](").map_or("", |open| &line[open + 2..]);
+            let written = format!("{prefix}{}", &text[at..close]);
+            let title = format!("quire:{} {written}", target_kind(&tag));
+            self.target_title = Some((text.as_ptr() as usize + close, title));
+        }
         match tag.family {
             _ if escaped(&tag).is_some() => {
                 if let Some(shown) = escaped(&tag) {
@@ -259,7 +286,7 @@ impl Pass<'_, '_> {
                 shortcode::hugo(self, text, at, tag)
             }
             Family::Output if tag.is_call() => shortcode::zola_inline(self, text, at, tag),
-            Family::Output => liquid::output(self, text, at, tag),
+            Family::Output => liquid::output(self, at, tag),
             Family::Statement if tag.is_call() => shortcode::zola_body(self, text, at, tag),
             Family::Statement => liquid::statement(self, text, at, tag),
             Family::Attributes => after,
@@ -402,6 +429,42 @@ impl Pass<'_, '_> {
             self.no_close.insert(memo);
         }
         None
+    }
+}
+
+/// Where the link target holding the tag at `at` ends (its `)`), tags
+/// stepped over whole; `None` when a space or a line end comes first.
+fn target_end(text: &str, mut at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    while at < bytes.len() {
+        match bytes[at] {
+            b')' => return Some(at),
+            b' ' | b'\t' | b'\n' | b'(' => return None,
+            b'{' => at += Tag::at(&text[at..]).map_or(1, |tag| tag.len),
+            _ => at += 1,
+        }
+    }
+    None
+}
+
+/// The kind a link target written with `tag` is: `ref`, `relref`, `link`,
+/// `post_url`, `url` (a Liquid value such as `relative_url`), else
+/// `template` (only running the site could tell).
+fn target_kind(tag: &Tag<'_>) -> &'static str {
+    match (tag.family, tag.name()) {
+        (Family::HugoAngle | Family::HugoPercent, "ref") => "ref",
+        (Family::HugoAngle | Family::HugoPercent, "relref") => "relref",
+        (Family::Statement, "link") => "link",
+        (Family::Statement, "post_url") => "post_url",
+        (Family::Output, _) if !tag.is_call() => {
+            let base = tag.inner.split('|').next().unwrap_or("").trim();
+            let known = base.starts_with("site.")
+                || base.starts_with("page.")
+                || base.starts_with('\'')
+                || base.starts_with('"');
+            if known { "url" } else { "template" }
+        }
+        _ => "template",
     }
 }
 

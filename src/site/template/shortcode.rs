@@ -3,7 +3,7 @@
 //! callouts, pictures, code, folds, diagrams, videos, badges, `ref`,
 //! `param` and `include`; any other is its body with a short label.
 
-use super::liquid::{end_target, template_target};
+use super::liquid::template_target;
 use super::tag::{Arg, Family, Tag, args, named, positional};
 use super::{Pass, include, meaning};
 
@@ -106,15 +106,15 @@ pub(super) fn hugo(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_>) ->
         )
     };
     match body {
-        Some((end, close)) => meaning_of(p, text, at, close, name, &a, Some(&text[after..end])),
-        None => meaning_of(p, text, at, after, name, &a, None),
+        Some((end, close)) => meaning_of(p, text, close, name, &a, Some(&text[after..end])),
+        None => meaning_of(p, text, after, name, &a, None),
     }
 }
 
 /// Zola's `{{ name(args) }}`.
 pub(super) fn zola_inline(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_>) -> usize {
     let a = args(tag.rest());
-    meaning_of(p, text, at, at + tag.len, tag.name(), &a, None)
+    meaning_of(p, text, at + tag.len, tag.name(), &a, None)
 }
 
 /// Zola's `{% name(args) %}..{% end %}`.
@@ -130,10 +130,8 @@ pub(super) fn zola_body(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
         &|t| statement(t) && t.name() == "end",
     );
     match body {
-        Some((end, close)) => {
-            meaning_of(p, text, at, close, tag.name(), &a, Some(&text[after..end]))
-        }
-        None => meaning_of(p, text, at, after, tag.name(), &a, None),
+        Some((end, close)) => meaning_of(p, text, close, tag.name(), &a, Some(&text[after..end])),
+        None => meaning_of(p, text, after, tag.name(), &a, None),
     }
 }
 
@@ -142,7 +140,6 @@ pub(super) fn zola_body(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
 fn meaning_of(
     p: &mut Pass<'_, '_>,
     text: &str,
-    at: usize,
     next: usize,
     name: &str,
     a: &[Arg],
@@ -151,7 +148,7 @@ fn meaning_of(
     let lower = name.to_ascii_lowercase().replace('-', "_");
     let first = positional(a, 0);
     if p.in_target() && !matches!(lower.as_str(), "ref" | "relref" | "param") {
-        template_target(p, text, next, name, &text[at..next]);
+        template_target(p, name);
         return next;
     }
     match lower.as_str() {
@@ -159,11 +156,10 @@ fn meaning_of(
             let target = named(a, &["path"]).or(first).unwrap_or("").trim();
             if p.in_target() {
                 p.out.push_str(&target.replace(' ', "%20"));
-                end_target(p, text, next, &format!("quire:{lower} {}", &text[at..next]))
             } else {
                 p.out.push_str(target);
-                next
             }
+            next
         }
         "param" | "params" => {
             let key = named(a, &["name", "key"]).or(first).unwrap_or("");

@@ -121,7 +121,7 @@ fn link_targets_from_templates() {
     let got = run("[p]({% link a/b.md %}#part) x\n", false);
     assert_eq!(
         got,
-        "[p](/a/b.md#part \"quire:link {% link a/b.md %}\") x\n"
+        "[p](/a/b.md#part \"quire:link {% link a/b.md %}#part\") x\n"
     );
 }
 
