@@ -13,6 +13,7 @@
 mod include;
 mod liquid;
 mod meaning;
+mod scan;
 mod shortcode;
 mod tag;
 
@@ -20,6 +21,10 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use scan::{
+    Fence, closes, closing_run, escaped, is_atx_heading, opens, target_end, target_kind,
+    unescape_code,
+};
 use tag::{Family, Tag};
 
 use super::Site;
@@ -28,6 +33,18 @@ use crate::article::LineMap;
 /// The deepest shortcodes nest inside one another's bodies before the
 /// rest is shown as written.
 const MAX_NESTING: usize = 16;
+
+/// The bytes [`Pass::line`] stops at; every other byte is copied as it is.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let special = b"\n\\`${)";
+    while i < special.len() {
+        table[special[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// The most tags all searches for closing tags look at in one pass.
 const SEARCH_BUDGET: usize = 1 << 20;
@@ -67,6 +84,7 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
         quoting: false,
         points: Vec::new(),
         counted: (0, 0),
+        touched: false,
         target_title: None,
     };
     pass.run(body);
@@ -102,13 +120,12 @@ struct Pass<'c, 'a> {
     points: Vec<(u32, u32)>,
     /// Lines counted in `out` so far: (bytes counted, newlines in them).
     counted: (usize, usize),
+    /// Whether the line just written was rewritten (lines may have moved).
+    touched: bool,
     /// A link target being rewritten from template syntax: the address of
     /// its closing `)` in the text, and the title that keeps it as written.
     target_title: Option<(usize, String)>,
 }
-
-/// An open code fence: its character and length.
-type Fence = (u8, usize);
 
 impl Pass<'_, '_> {
     /// Rewrites `text` into `self.out`, line by line.
@@ -121,7 +138,9 @@ impl Pass<'_, '_> {
         let (mut src_at, mut src_line) = (0, 0);
         let mut delta = 0i64;
         while at < text.len() {
-            if top {
+            // Lines are counted only after a line that a rewrite touched:
+            // a copied line keeps the two in step.
+            if top && std::mem::take(&mut self.touched) {
                 src_line += memchr::memchr_iter(b'\n', &text.as_bytes()[src_at..at]).count();
                 src_at = at;
                 let out_line = self.out_lines();
@@ -152,6 +171,7 @@ impl Pass<'_, '_> {
             if line.trim().is_empty() {
                 self.quoting = false;
             } else if liquid::attribute_line(self, line) {
+                self.touched = true;
                 at = end;
                 continue;
             } else {
@@ -194,11 +214,14 @@ impl Pass<'_, '_> {
         let bytes = text.as_bytes();
         let mut copied = at;
         while at < bytes.len() {
+            if !SPECIAL[usize::from(bytes[at])] {
+                at += 1;
+                continue;
+            }
             match bytes[at] {
                 b')' if self.target_title.is_some() => {
                     let here = text.as_ptr() as usize + at;
-                    if let Some((end, title)) = self.target_title.take_if(|(end, _)| *end == here) {
-                        debug_assert_eq!(end, here);
+                    if let Some((_, title)) = self.target_title.take_if(|(end, _)| *end == here) {
                         self.out.push_str(&text[copied..at]);
                         liquid::title(self, &title);
                         copied = at;
@@ -259,6 +282,7 @@ impl Pass<'_, '_> {
     /// Writes the meaning of `tag`, found at `at` in `text`; returns where
     /// the text goes on (after the tag, or after the body it closes).
     fn tag(&mut self, text: &str, at: usize, tag: Tag<'_>) -> usize {
+        self.touched = true;
         let after = at + tag.len;
         if self.target_title.is_none()
             && escaped(&tag).is_none()
@@ -303,6 +327,7 @@ impl Pass<'_, '_> {
         }
         let shown = unescape_code(line);
         if shown.trim().is_empty() && !line.trim().is_empty() {
+            self.touched = true;
             return;
         }
         self.out.push_str(&shown);
@@ -430,135 +455,6 @@ impl Pass<'_, '_> {
         }
         None
     }
-}
-
-/// Where the link target holding the tag at `at` ends (its `)`), tags
-/// stepped over whole; `None` when a space or a line end comes first.
-fn target_end(text: &str, mut at: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    while at < bytes.len() {
-        match bytes[at] {
-            b')' => return Some(at),
-            b' ' | b'\t' | b'\n' | b'(' => return None,
-            b'{' => at += Tag::at(&text[at..]).map_or(1, |tag| tag.len),
-            _ => at += 1,
-        }
-    }
-    None
-}
-
-/// The kind a link target written with `tag` is: `ref`, `relref`, `link`,
-/// `post_url`, `url` (a Liquid value such as `relative_url`), else
-/// `template` (only running the site could tell).
-fn target_kind(tag: &Tag<'_>) -> &'static str {
-    match (tag.family, tag.name()) {
-        (Family::HugoAngle | Family::HugoPercent, "ref") => "ref",
-        (Family::HugoAngle | Family::HugoPercent, "relref") => "relref",
-        (Family::Statement, "link") => "link",
-        (Family::Statement, "post_url") => "post_url",
-        (Family::Output, _) if !tag.is_call() => {
-            let base = tag.inner.split('|').next().unwrap_or("").trim();
-            let known = base.starts_with("site.")
-                || base.starts_with("page.")
-                || base.starts_with('\'')
-                || base.starts_with('"');
-            if known { "url" } else { "template" }
-        }
-        _ => "template",
-    }
-}
-
-/// A fence opening on `line`: three or more backticks or tildes.
-fn opens(line: &str) -> Option<Fence> {
-    let trimmed = line.trim_start_matches([' ', '\t']);
-    let trimmed = trimmed.trim_start_matches(['>', ' ']);
-    let ch = *trimmed.as_bytes().first()?;
-    if ch != b'`' && ch != b'~' {
-        return None;
-    }
-    let run = trimmed.bytes().take_while(|&b| b == ch).count();
-    if run < 3 || (ch == b'`' && trimmed[run..].contains('`')) {
-        return None;
-    }
-    Some((ch, run))
-}
-
-/// Whether `line` closes a fence opened as `open`.
-fn closes(line: &str, (ch, len): Fence) -> bool {
-    let trimmed = line.trim().trim_start_matches(['>', ' ']);
-    let run = trimmed.bytes().take_while(|&b| b == ch).count();
-    run >= len && trimmed[run..].trim().is_empty()
-}
-
-/// Where a run of exactly `run` backticks starts in `text`.
-fn closing_run(text: &str, run: usize) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'`' {
-            let n = b[i..].iter().take_while(|&&c| c == b'`').count();
-            if n == run {
-                return Some(i);
-            }
-            i += n;
-        } else {
-            i += 1;
-        }
-    }
-    None
-}
-
-/// An ATX heading line (`# ..` after up to three spaces).
-fn is_atx_heading(line: &str) -> bool {
-    let trimmed = line.trim_start_matches(' ');
-    line.len() - trimmed.len() < 4 && {
-        let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
-        let rest = &trimmed[hashes..];
-        (1..=6).contains(&hashes) && (rest.is_empty() || rest.starts_with([' ', '\t', '\n']))
-    }
-}
-
-/// Hugo's escape `{{</* name */>}}` (and Zola's `{{/* name() */}}`,
-/// `{%/* name() */%}`): the shortcode it shows, as written.
-fn escaped(tag: &Tag<'_>) -> Option<String> {
-    let inner = tag.inner.strip_prefix("/*")?.strip_suffix("*/")?.trim();
-    Some(match tag.family {
-        Family::HugoPercent => format!("{{{{% {inner} %}}}}"),
-        Family::HugoAngle => format!("{{{{< {inner} >}}}}"),
-        Family::Output => format!("{{{{ {inner} }}}}"),
-        Family::Statement => format!("{{% {inner} %}}"),
-        Family::Attributes | Family::Extension => return None,
-    })
-}
-
-/// Code text with Liquid's `raw` markers dropped and Hugo's and Zola's
-/// escapes undone.
-fn unescape_code(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while let Some(found) = text[at..].find('{') {
-        let start = at + found;
-        out.push_str(&text[at..start]);
-        match Tag::at(&text[start..]) {
-            Some(tag) if escaped(&tag).is_some() => {
-                if let Some(shown) = escaped(&tag) {
-                    out.push_str(&shown);
-                }
-                at = start + tag.len;
-            }
-            Some(tag)
-                if tag.family == Family::Statement && matches!(tag.name(), "raw" | "endraw") =>
-            {
-                at = start + tag.len;
-            }
-            _ => {
-                out.push('{');
-                at = start + 1;
-            }
-        }
-    }
-    out.push_str(&text[at..]);
-    out
 }
 
 #[cfg(test)]
