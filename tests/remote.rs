@@ -11,6 +11,7 @@ use std::path::Path;
 
 use base64::Engine;
 use common::server::{self, Reply, Request, Server};
+use common::tmux::{self, Tmux};
 use peak_alloc::PeakAlloc;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -44,6 +45,7 @@ fn blog(request: &Request) -> Reply {
         "/huge.md" => Reply::Endless { bytes: 100 << 20 },
         "/huge-announced.md" => Reply::Announced { bytes: 100 << 20 },
         "/silent.md" => Reply::Silent,
+        "/slow.md" => Reply::Slow,
         _ => Reply::Status(404),
     }
 }
@@ -420,4 +422,75 @@ fn a_gitlab_project_opens_its_readme_through_the_tree_and_raw_files() {
         json["links"][0]["resolved"]["path"],
         server.url("/g/widget/-/raw/HEAD/docs/guide.md").as_str()
     );
+}
+
+const BIN: &str = env!("CARGO_BIN_EXE_quire");
+
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A shell command running quire on `url` with no proxy and no token.
+fn in_shell(url: &str) -> String {
+    format!("env -u http_proxy -u HTTP_PROXY -u GITHUB_TOKEN {BIN} {url}; echo EXIT:$?")
+}
+
+#[test]
+fn the_reader_opens_an_address_jumps_follows_a_relative_link_and_comes_back() {
+    if !tmux::available("the_reader_opens_an_address") {
+        return;
+    }
+    let server = server::start(blog);
+    let dir = TempDir::new().unwrap();
+    let t = Tmux::start(
+        "remote-read",
+        100,
+        24,
+        &in_shell(&server.url("/blog/post.md")),
+        dir.path(),
+    );
+    t.wait_for("the post", |s| status_line(s).contains("A post far away"));
+    t.keys(&["]"]);
+    t.wait_for("the next heading", |s| status_line(s).contains("The end"));
+    t.keys(&["F"]);
+    t.wait_for("the link list", |s| s.contains("Links"));
+    t.type_text("next one");
+    t.keys(&["Enter"]);
+    let there = t.wait_for("the next post at its section", |s| {
+        status_line(s).contains("The next post") && status_line(s).contains("Second")
+    });
+    assert!(status_line(&there).contains("◂H"), "{there}");
+    assert_eq!(server.hits("/blog/next.md").len(), 1);
+    t.keys(&["H"]);
+    t.wait_for("the post again", |s| {
+        status_line(s).contains("A post far away")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn q_quits_while_a_slow_download_goes_on() {
+    if !tmux::available("q_quits_while_a_slow_download_goes_on") {
+        return;
+    }
+    let server = server::start(blog);
+    let dir = TempDir::new().unwrap();
+    let t = Tmux::start(
+        "remote-slow",
+        100,
+        24,
+        &in_shell(&server.url("/slow.md")),
+        dir.path(),
+    );
+    // The progress shows while the body comes (a byte every 50 ms, 30 s in all).
+    t.wait_for("the progress", |s| status_line(s).contains("KB of 977 KB"));
+    t.keys(&["q"]);
+    // Long before the download could end.
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+    assert_eq!(server.hits("/slow.md").len(), 1);
 }

@@ -250,6 +250,7 @@ fn finish(app: &mut App, done: Done) {
         Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Search(output) => super::search::finish(app, id, output),
         Output::Image(output) => super::reader::images::finish(app, id, *output),
+        Output::Fetch(output) => super::reader::remote::finish(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

@@ -131,6 +131,8 @@ pub enum Job {
     Search(super::search::SearchJob),
     /// Decode a picture for a reader.
     Image(ImageJob),
+    /// Fetch an article (or a repository's folder) by address for a reader.
+    Fetch(super::reader::remote::FetchJob),
 }
 
 /// What a job produced.
@@ -169,6 +171,8 @@ pub enum Output {
     Search(super::search::SearchOutput),
     /// A decoded picture, or why it cannot be shown.
     Image(Box<super::reader::images::ImageOutput>),
+    /// A fetch's progress, or the reader of what it fetched.
+    Fetch(super::reader::remote::FetchOutput),
 }
 
 /// A finished job: its id and what it produced.

@@ -74,6 +74,7 @@ impl Job {
             }
             Job::Search(job) => job.run(reporter),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
+            Job::Fetch(job) => Output::Fetch(job.run(reporter)),
         }
     }
 
@@ -81,7 +82,10 @@ impl Job {
     /// stream): it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
         match self {
-            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } => true,
+            // A fetch waits on the network: it holds no worker meanwhile.
+            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } | Job::Fetch(_) => {
+                true
+            }
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
