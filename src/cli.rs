@@ -69,6 +69,8 @@ pub enum Command {
     Search(SearchArgs),
     /// List the links of an article (or of every article of a folder) and where they lead.
     Links(LinksArgs),
+    /// List the links into an article (or one section of it) from the articles of a folder.
+    Backlinks(BacklinksArgs),
     /// Show the config: where it is read from, its defaults, the key actions.
     Config(ConfigArgs),
     /// Print a shell completion script.
@@ -344,6 +346,23 @@ pub struct LinksArgs {
     /// Neither read nor write the cache of fetched addresses (also QUIRE_NO_STATE=1).
     #[arg(long = "no-state")]
     pub no_state: bool,
+}
+
+/// `quire backlinks PATH[#anchor] [DIR]`.
+#[derive(Debug, Clone, Args)]
+pub struct BacklinksArgs {
+    /// The article; `#anchor` (a heading's anchor or a `^block` id) keeps
+    /// the links into that section.
+    pub path: String,
+    /// The folder whose articles may link to it (default: the vault or site
+    /// the article is in, else its folder).
+    pub dir: Option<PathBuf>,
+    /// Print JSON: an array of {"path","line","text","anchor"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory and folder rules (`--no-state`: the link index lives in memory for this run).
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 /// `quire search QUERY [DIR]`.

@@ -68,7 +68,7 @@ pub fn resolved_target(resolution: &Resolution) -> Option<String> {
                 .map_or(String::new(), |a| format!("#{a}"));
             Some(format!("file://{}{fragment}", file.display()))
         }
-        Kind::Unresolved | Kind::Refused => None,
+        Kind::Unresolved | Kind::Refused | Kind::Template => None,
     }
 }
 
@@ -130,6 +130,7 @@ mod tests {
             anchor: Some("part".into()),
             url: None,
             reason: None,
+            landing: None,
         };
         assert_eq!(
             resolved_target(&file).as_deref(),
@@ -146,6 +147,7 @@ mod tests {
             anchor: None,
             url: Some("https://e.org".into()),
             reason: None,
+            landing: None,
         };
         assert_eq!(resolved_target(&url).as_deref(), Some("https://e.org"));
     }

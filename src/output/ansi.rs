@@ -70,7 +70,7 @@ pub fn render_draft(
     });
     let options = LayoutOptions {
         wrap_code: args.wrap_code,
-        ..LayoutOptions::for_theme(theme.as_ref())
+        ..crate::theme::Theme::layout_options_for(theme.as_ref())
     };
     let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());

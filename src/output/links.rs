@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::LinksArgs;
+use crate::library::{self, ScanOptions};
 use crate::links::{Kind, Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
-use crate::site;
 
 /// The links of one article, as `--json` prints them.
 #[derive(Debug, Serialize)]
@@ -76,10 +76,7 @@ pub fn links(args: &LinksArgs, user: &crate::config::Config) -> anyhow::Result<O
     }
     let folder = args.path.is_dir();
     let (files, mut resolver) = if folder {
-        (
-            site::markdown_files(&args.path),
-            Resolver::new(Some(&args.path)),
-        )
+        (articles_in(&args.path), Resolver::new(Some(&args.path)))
     } else {
         (vec![args.path.clone()], Resolver::new(None))
     };
@@ -183,8 +180,19 @@ fn place(found: &Resolution) -> Option<PlaceJson> {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),
-        Kind::Url | Kind::Unresolved | Kind::Refused => None,
+        Kind::Url | Kind::Unresolved | Kind::Refused | Kind::Template => None,
     }
+}
+
+/// The articles of a folder as the library lists them (ignore files,
+/// build folders and Jekyll's `exclude:` honoured), sorted by path.
+fn articles_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = library::markdown_files(dir, &ScanOptions::default())
+        .into_iter()
+        .map(|(rel, _, _)| dir.join(rel))
+        .collect();
+    files.sort();
+    files
 }
 
 fn shown(path: &Path) -> String {

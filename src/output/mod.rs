@@ -2,6 +2,7 @@
 //! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
+mod backlinks;
 pub mod json;
 mod links;
 mod list;
@@ -21,6 +22,7 @@ pub fn outline(args: &OutlineArgs, user: &crate::config::Config) -> anyhow::Resu
     outline::outline(args, user)
 }
 
+pub use backlinks::backlinks;
 pub use links::links;
 pub use list::{list, tags};
 pub use search::search;
