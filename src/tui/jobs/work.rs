@@ -100,8 +100,9 @@ impl Work for Job {
             | Job::Preview { .. }
             | Job::Links { .. }
             | Job::Backlinks { .. }
-            | Job::Search(_)
-            | Job::Image(_) => false,
+            | Job::Search(_) => false,
+            // A picture of an article read by address waits on the network.
+            Job::Image(job) => job.remote.is_some(),
         }
     }
 

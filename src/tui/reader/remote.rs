@@ -47,6 +47,70 @@ pub struct FetchJob {
     pub anchor: Option<String>,
 }
 
+/// How the pictures of an article read by address are fetched: the same
+/// limits and cache as the article, and at most the size a local picture
+/// may have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fetching {
+    /// Limits, API bases.
+    pub settings: Settings,
+    /// No cache.
+    pub no_state: bool,
+}
+
+/// How the pictures of the article at `article` are fetched: `None` for an
+/// article on disk (its remote pictures stay text).
+pub fn fetching_for(shared: &RemoteShared, article: &Path) -> Option<Fetching> {
+    if !matches!(address_of(article), Some(Address::Url(_))) {
+        return None;
+    }
+    Some(Fetching {
+        settings: shared
+            .settings
+            .clone()
+            .unwrap_or_else(|| Settings::from_config(&crate::config::Remote::default())),
+        no_state: shared.no_state,
+    })
+}
+
+impl Fetching {
+    /// The bytes of picture `target` of the article at address `article`,
+    /// at most `max_bytes`; why not, for the picture's line.
+    pub fn picture(
+        &self,
+        article: &Path,
+        target: &str,
+        max_bytes: u64,
+    ) -> Result<Vec<u8>, crate::tui::reader::images::Failure> {
+        let failed = |reason: String| crate::tui::reader::images::Failure {
+            reason,
+            pixels: None,
+        };
+        let base = article
+            .to_str()
+            .and_then(|a| url::Url::parse(a).ok())
+            .ok_or_else(|| failed("not found".into()))?;
+        let url = base
+            .join(target.trim())
+            .map_err(|_| failed("not an address".into()))?;
+        let mut settings = self.settings.clone();
+        settings.limits.max_bytes = settings.limits.max_bytes.min(max_bytes);
+        let (mut remote, _) = Remote::new(settings, self.no_state);
+        match remote.get(&url, Some("image/*"), &mut |_, _| {}) {
+            Ok((fetched, _)) => Ok(fetched.bytes),
+            Err(RemoteError::TooLarge { limit, .. }) => Err(failed(format!(
+                "too large to fetch (over {} MB)",
+                limit >> 20
+            ))),
+            Err(RemoteError::Status { status, .. }) => {
+                Err(failed(format!("the server answered {status}")))
+            }
+            Err(RemoteError::Network { why, .. }) => Err(failed(why)),
+            Err(e) => Err(failed(e.to_string())),
+        }
+    }
+}
+
 /// Why a fetch gave no reader.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FetchFailure {
