@@ -588,6 +588,29 @@ mod screens {
         ));
     }
 
+    #[test]
+    fn an_html_page_asks_to_open_the_browser_and_a_missing_one_says_why() {
+        let server = server::start(blog);
+        let mut html = app(0);
+        let page = server.url("/page.html");
+        open_first(&mut html, address(&page), settings(), true);
+        settle(&mut html);
+        let r = html.reader().unwrap();
+        assert_eq!(r.links.prompt.as_deref(), Some(page.as_str()));
+        assert!(draw(&mut html).contains("open http://127.0.0.1"));
+
+        let mut gone = app(0);
+        open_first(
+            &mut gone,
+            address(&server.url("/gone.md")),
+            settings(),
+            true,
+        );
+        settle(&mut gone);
+        let message = gone.reader().unwrap().message.clone().unwrap_or_default();
+        assert!(message.ends_with("the server answered 404"), "{message}");
+    }
+
     fn flag_png() -> Vec<u8> {
         let mut bytes = std::io::Cursor::new(Vec::new());
         image::RgbImage::from_fn(64, 32, |x, _| {
