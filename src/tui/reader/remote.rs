@@ -5,10 +5,11 @@
 //! waits on the network: `q` quits while a fetch is still running.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::article::{Article, Draft};
-use crate::remote::{Address, Listing, Opened, Remote, RemoteError, Settings};
+use crate::remote::{Address, Fetched, Listing, Opened, Remote, RemoteError, Settings};
 use crate::sanitize::sanitize_line;
 use crate::tui::app::{App, Config, Screen};
 use crate::tui::jobs::{Job, JobId, Output, Reporter};
@@ -125,14 +126,43 @@ pub struct FetchFailure {
 pub enum FetchOutput {
     /// Bytes read so far, and the whole when the server said.
     Progress(u64, Option<u64>),
+    /// The cached copy, shown at once while the server is asked for a newer one.
+    Early(Box<ReaderScreen>),
     /// The reader, or why there is none.
     Done(Result<Box<ReaderScreen>, FetchFailure>),
+    /// What the server said after the cached copy was shown.
+    Checked(Check),
+}
+
+/// The answer to a cached copy's check.
+#[derive(Debug, Clone)]
+pub enum Check {
+    /// The copy of the article at `path` stands; the line to show
+    /// (offline, an error), if any.
+    Same(PathBuf, Option<String>),
+    /// A newer article at `path`, laid out.
+    Newer(Box<(Article, crate::layout::Document)>),
 }
 
 impl FetchJob {
     /// Fetches (through the cache) and lays out; progress goes to `reporter`.
+    /// An article with a cached copy is shown from it at once and checked
+    /// afterwards.
     pub fn run(self, reporter: &Reporter) -> FetchOutput {
-        let (mut remote, _) = Remote::new(self.settings, self.no_state);
+        let (mut remote, _) = Remote::new(self.settings.clone(), self.no_state);
+        let cached = match &self.address {
+            Address::Url(url) => remote.cached(url),
+            Address::Repo(_) => None,
+        };
+        if let Some(copy) = &cached {
+            let mut reader = self.reader_of(copy);
+            let checked = copy.offline.as_ref().map_or(0, |(at, _)| *at);
+            reader.message = Some(format!(
+                "the cached copy from {}; asking for a newer one…",
+                crate::remote::date(checked)
+            ));
+            reporter.send(Output::Fetch(FetchOutput::Early(reader)));
+        }
         let mut last = Instant::now();
         let mut progress = |read: u64, total: Option<u64>| {
             if last.elapsed() >= PROGRESS_EVERY {
@@ -141,28 +171,58 @@ impl FetchJob {
             }
         };
         let opened = remote.open(&self.address, &mut progress);
+        if let Some(copy) = cached {
+            let path = PathBuf::from(copy.url.as_str());
+            return FetchOutput::Checked(match opened {
+                Ok(Opened::Article(f)) if f.offline.is_some() => {
+                    Check::Same(path, f.offline_line())
+                }
+                Ok(Opened::Article(f)) if f.bytes == copy.bytes && f.url == copy.url => {
+                    Check::Same(path, None)
+                }
+                Ok(Opened::Article(f)) => {
+                    let reader = self.reader_of(&f);
+                    let article = Arc::try_unwrap(reader.article).unwrap_or_else(|a| (*a).clone());
+                    Check::Newer(Box::new((article, reader.doc)))
+                }
+                Ok(Opened::Folder(_)) => Check::Same(path, None),
+                Err(e) => Check::Same(path, Some(failure(&e).message)),
+            });
+        }
         let (w, h) = self.size;
         let reader = match opened {
             Ok(Opened::Article(fetched)) => {
-                let draft = Draft::from_bytes(Path::new(fetched.url.as_str()), &fetched.bytes);
-                let mut reader = ReaderScreen::from_draft(draft, self.config, w, h);
+                let mut reader = self.reader_of(&fetched);
                 reader.message = fetched.offline_line();
                 reader
             }
             Ok(Opened::Folder(listing)) => {
                 let article = listing_article(&listing);
-                ReaderScreen::new(article, self.config, w, h)
+                let mut reader = Box::new(ReaderScreen::new(article, self.config, w, h));
+                self.land(&mut reader);
+                reader
             }
             Err(e) => return FetchOutput::Done(Err(failure(&e))),
         };
-        let mut reader = Box::new(reader);
+        FetchOutput::Done(Ok(reader))
+    }
+
+    /// A reader of `fetched`, at the anchor asked for.
+    fn reader_of(&self, fetched: &Fetched) -> Box<ReaderScreen> {
+        let (w, h) = self.size;
+        let draft = Draft::from_bytes(Path::new(fetched.url.as_str()), &fetched.bytes);
+        let mut reader = Box::new(ReaderScreen::from_draft(draft, self.config, w, h));
+        self.land(&mut reader);
+        reader
+    }
+
+    fn land(&self, reader: &mut ReaderScreen) {
         if let Some(anchor) = &self.anchor {
             if !reader.land_on(anchor) {
                 let anchor = sanitize_line(anchor).into_owned();
                 reader.message = Some(format!("no section #{anchor} here"));
             }
         }
-        FetchOutput::Done(Ok(reader))
     }
 }
 
@@ -285,27 +345,16 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
             };
             r.message = Some(format!("{what}… {amount}"));
         }
+        FetchOutput::Early(reader) => {
+            // Still asking: `opening` stays for the check's answer.
+            let first = app.remote.first.take() == Some(id);
+            place(app, reader, first);
+        }
         FetchOutput::Done(result) => {
             app.opening = None;
             let first = app.remote.first.take() == Some(id);
             match result {
-                Ok(mut reader) => {
-                    let (w, h) = app.size;
-                    if reader.geometry.area.width != w || reader.geometry.area.height != h {
-                        reader.resize(w, h);
-                    }
-                    match app.screens.last_mut() {
-                        // The placeholder gives way: it is no step to go back to.
-                        Some(Screen::Reader(top)) if first => *top = reader,
-                        Some(Screen::Reader(top)) => {
-                            // Its "fetching" line is done with; the reader
-                            // left is found as it was read.
-                            top.message = None;
-                            super::follow::arrive(app, reader);
-                        }
-                        _ => app.screens.push(Screen::Reader(reader)),
-                    }
-                }
+                Ok(reader) => place(app, reader, first),
                 Err(failure) => {
                     let Some(r) = app.reader_mut() else { return };
                     r.message = Some(failure.message);
@@ -315,6 +364,45 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
                 }
             }
         }
+        FetchOutput::Checked(check) => {
+            app.opening = None;
+            let Some(r) = app.reader_mut() else { return };
+            match check {
+                Check::Same(path, line) => {
+                    if path == r.article.path {
+                        r.message = line;
+                    }
+                }
+                Check::Newer(newer) => {
+                    let (article, doc) = *newer;
+                    if article.path != r.article.path {
+                        return;
+                    }
+                    r.replace_article(article, Some(doc));
+                    r.message = Some("a newer copy came from the server".into());
+                }
+            }
+        }
+    }
+}
+
+/// Puts a fetched reader on top: in the placeholder's place for the first
+/// fetch, else as a followed link's (the reader left is the step back).
+fn place(app: &mut App, mut reader: Box<ReaderScreen>, first: bool) {
+    let (w, h) = app.size;
+    if reader.geometry.area.width != w || reader.geometry.area.height != h {
+        reader.resize(w, h);
+    }
+    match app.screens.last_mut() {
+        // The placeholder gives way: it is no step to go back to.
+        Some(Screen::Reader(top)) if first => *top = reader,
+        Some(Screen::Reader(top)) => {
+            // Its "fetching" line is done with; the reader left is found
+            // as it was read.
+            top.message = None;
+            super::follow::arrive(app, reader);
+        }
+        _ => app.screens.push(Screen::Reader(reader)),
     }
 }
 
