@@ -413,8 +413,3 @@ fn size(bytes: u64) -> String {
         format!("{} KB", bytes.div_ceil(1024))
     }
 }
-
-/// The address of a placeholder or listing, for tests and the title.
-pub fn path_of(address: &Address) -> PathBuf {
-    PathBuf::from(shown(address))
-}
