@@ -5,7 +5,6 @@
 
 pub mod index;
 mod land;
-mod update;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -16,14 +15,13 @@ use std::time::Duration;
 use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
 
-use super::jobs::JobId;
 use super::library::LibraryScreen;
+use super::runtime::JobId;
 
 pub use index::{
     DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput, database_for_run,
 };
 pub use land::{land, reader_query};
-pub use update::{finish, open, update};
 
 /// Rows a result takes: its place, then its snippet.
 pub const ROWS_PER_HIT: usize = 2;
@@ -184,7 +182,7 @@ impl SearchScreen {
     }
 
     /// The shared counter of query numbers.
-    fn latest(&self) -> &Arc<AtomicU64> {
+    pub fn latest(&self) -> &Arc<AtomicU64> {
         &self.latest
     }
 }

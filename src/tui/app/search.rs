@@ -5,10 +5,10 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use super::{SearchJob, SearchOutput, SearchScreen};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::jobs::{Job, JobId};
+use crate::tui::search::{ROWS_PER_HIT, SearchJob, SearchOutput, SearchScreen};
 
 /// Results one turn of the mouse wheel moves the selection.
 const WHEEL_HITS: isize = 3;
@@ -60,9 +60,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_HITS } else { -WHEEL_HITS }),
         Action::Click { row, .. } => {
             // Results start on the third row, two rows each.
-            let at = usize::from(row)
-                .checked_sub(2)
-                .map(|r| r / super::ROWS_PER_HIT);
+            let at = usize::from(row).checked_sub(2).map(|r| r / ROWS_PER_HIT);
             if let Some(at) = at.map(|a| a + s.scroll).filter(|&a| a < s.hits.len()) {
                 s.selected = at;
             }
