@@ -5,9 +5,10 @@
 use super::common::server;
 use super::*;
 use quire::remote::{Address, Settings};
+use quire::tui::app::remote::open_first;
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::reader::images::{ImageState, Pictures};
-use quire::tui::reader::remote::{FetchOutput, open_first};
+use quire::tui::reader::remote::FetchOutput;
 use quire::tui::runtime::Reporter;
 use quire::tui::{Action, App, Config, Msg, update};
 use ratatui::Terminal;
