@@ -164,3 +164,40 @@ fn a_remote_article_s_relative_picture_is_fetched_and_shown() {
     let screen = draw(&mut app);
     assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
 }
+
+#[test]
+fn a_repository_folder_opens_as_a_listing_whose_links_are_fetched_with_history() {
+    let (api, raw) = super::forge::forge();
+    let mut app = app(0);
+    let settings = Settings {
+        github_api: api.url("/api"),
+        ..settings()
+    };
+    open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.path, Path::new("gh:o/widget/docs"));
+    let targets: Vec<&str> = r.doc.links.iter().map(String::as_str).collect();
+    assert_eq!(
+        targets,
+        [
+            "gh:o/widget/docs/api",
+            "gh:o/widget/docs/faq.md",
+            "gh:o/widget/docs/guide.md"
+        ]
+    );
+    quire::tui::app::follow::follow_target(&mut app, "gh:o/widget/docs/guide.md".into());
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.meta.title, "The guide");
+    assert_eq!(
+        r.article.path,
+        Path::new(&raw.url("/o/widget/main/docs/guide.md"))
+    );
+    assert!(r.history.can_back());
+    update(&mut app, Action::HistoryBack);
+    assert_eq!(
+        app.reader().unwrap().article.path,
+        Path::new("gh:o/widget/docs")
+    );
+}
