@@ -130,10 +130,22 @@ fn flag_png() -> Vec<u8> {
 }
 
 #[test]
-fn a_remote_article_s_relative_picture_is_fetched_and_shown() {
+fn a_remote_article_s_pictures_relative_and_absolute_are_fetched_and_shown() {
     let png = flag_png();
+    let other_png = png.clone();
+    let elsewhere = server::start(move |r: &Request| match r.path.as_str() {
+        "/flag.png" => Reply::Page {
+            content_type: "image/png",
+            body: other_png.clone(),
+            etag: None,
+        },
+        _ => Reply::Status(404),
+    });
+    let far = elsewhere.url("/flag.png");
     let server = server::start(move |r: &Request| match r.path.as_str() {
-        "/blog/post.md" => Reply::markdown("# Flags\n\n![red and blue](img/flag.png)\n\nAfter.\n"),
+        "/blog/post.md" => Reply::markdown(&format!(
+            "# Flags\n\n![red and blue](img/flag.png)\n\nAfter.\n\n![far](<{far}>)\n"
+        )),
         "/blog/img/flag.png" => Reply::Page {
             content_type: "image/png",
             body: png.clone(),
@@ -153,14 +165,18 @@ fn a_remote_article_s_relative_picture_is_fetched_and_shown() {
     settle(&mut app);
     let r = app.reader().unwrap();
     assert_eq!(r.article.path, Path::new(&server.url("/blog/post.md")));
-    assert_eq!(r.doc.images.len(), 1);
-    let key = quire::tui::reader::images::key_of(&r.doc, &r.doc.images[0]);
-    assert!(
-        matches!(r.images.get(&key), Some(ImageState::Ready(_))),
-        "{:?}",
-        r.images.get(&key)
-    );
+    assert_eq!(r.doc.images.len(), 2);
+    for block in &r.doc.images {
+        let key = quire::tui::reader::images::key_of(&r.doc, block);
+        assert!(
+            matches!(r.images.get(&key), Some(ImageState::Ready(_))),
+            "{}: {:?}",
+            key.target,
+            r.images.get(&key)
+        );
+    }
     assert_eq!(server.hits("/blog/img/flag.png").len(), 1);
+    assert_eq!(elsewhere.hits("/flag.png").len(), 1);
     let screen = draw(&mut app);
     assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
 }
