@@ -232,6 +232,7 @@ pub fn key_of(doc: &crate::layout::Document, block: &crate::layout::ImageBlock) 
 /// After every update: asks for the pictures near the top reader's screen
 /// (one screen above and below) that it has not asked for yet.
 pub fn after_update(app: &mut App) {
+    let library = super::follow::library_root(app);
     let Some(picker) = app.pictures.picker.as_ref() else {
         return;
     };
@@ -254,6 +255,7 @@ pub fn after_update(app: &mut App) {
         }
         let job = Job::Image(super::super::jobs::ImageJob {
             article: r.article.path.clone(),
+            library: library.clone(),
             target: key.target.clone(),
             cells: (key.width, key.rows),
             picker: picker.clone(),
