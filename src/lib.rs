@@ -17,6 +17,8 @@
 //! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
 //!   library cache. No terminal types.
 //! - [`file`]: the one way a file is read: regular files only, under a cap.
+//! - [`remote`]: markdown by address or from a forge's repository, fetched
+//!   within limits and cached in the store. No terminal types.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -32,6 +34,7 @@ pub mod layout;
 pub mod library;
 pub mod links;
 pub mod output;
+pub mod remote;
 pub mod sanitize;
 pub mod search;
 pub mod site;
@@ -108,11 +111,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         user.theme = Some(theme.choice());
     }
     match cli.command {
-        Some(Command::Outline(args)) => output::outline(&args),
+        Some(Command::Outline(args)) => output::outline(&args, &user),
         Some(Command::List(args)) => output::list(&args),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
-        Some(Command::Links(args)) => output::links(&args),
+        Some(Command::Links(args)) => output::links(&args, &user),
+        Some(Command::Backlinks(args)) => output::backlinks(&args),
         Some(Command::Search(args)) => output::search(&args),
         Some(Command::Config(_) | Command::Completions(_) | Command::Man) => Ok(Outcome::Success),
         None => open(cli.open, &user),
@@ -204,6 +208,18 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
         (None, None) => default_library(),
     };
     let stdout_is_tty = std::io::stdout().is_terminal();
+    if let Some(address) = output::remote::address_of(&path) {
+        let address = match address {
+            Ok(address) => address,
+            Err(e) => {
+                output::remote::report(&e);
+                return Ok(Outcome::Failure);
+            }
+        };
+        // The reader of an address comes with the reader's job runtime;
+        // until then the article is printed as `quire render` prints it.
+        return output::remote(&address, &cli::RenderArgs::from_open(&args, path), user);
+    }
     if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
             return output::list(&cli::ListArgs::from_open(&args, path));

@@ -194,7 +194,7 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Failure> {
 /// The first words of a decoder's message, on one line.
 fn short(message: &str) -> String {
     let line = message.lines().next().unwrap_or("");
-    crate::sanitize::sanitize_line(&crate::tui::ui::truncate(line, 60)).into_owned()
+    crate::sanitize::sanitize_line(&crate::tui::text::truncate(line, 60)).into_owned()
 }
 
 /// `image` shrunk to fit `cells` (keeping its shape) in the picker's protocol.
@@ -402,7 +402,7 @@ mod tests {
         let post = dir.path().join("post.md");
         picture(dir.path(), "a.png", 64, 32);
         let run = |target: &str| {
-            let (tx, rx) = std::sync::mpsc::channel();
+            let (reporter, sent) = Reporter::detached(7);
             let out = ImageJob {
                 article: post.clone(),
                 library: None,
@@ -410,10 +410,11 @@ mod tests {
                 cells: (30, 6),
                 picker: Picker::halfblocks(),
             }
-            .run(&Reporter::new(7, tx));
-            let early: Vec<Outcome> = rx
-                .try_iter()
-                .filter_map(|report| match report.done.output {
+            .run(&reporter);
+            let early: Vec<Outcome> = sent
+                .outputs()
+                .into_iter()
+                .filter_map(|output| match output {
                     Output::Image(o) => Some(o.outcome),
                     _ => None,
                 })

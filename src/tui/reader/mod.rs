@@ -2,6 +2,7 @@
 //! scroll position, the outline pane and the search. Width-dependent work
 //! (layout, search) happens here on load and resize, never while drawing.
 
+pub mod backlinks;
 mod codewrap;
 mod find;
 pub mod folds;
@@ -25,8 +26,8 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::app::Config;
 use super::jobs::{JobId, StopFlag};
+use super::settings::Config;
 
 pub use find::SearchState;
 pub use geometry::Geometry;

@@ -16,9 +16,9 @@ use std::time::{Duration, Instant};
 use crate::article::Article;
 use crate::search::index::IndexError;
 use crate::search::{Hit, Index, Progress, Query};
-use crate::tui::app::Config;
 use crate::tui::jobs::{Output, Reporter};
 use crate::tui::reader::ReaderScreen;
+use crate::tui::settings::Config;
 
 /// How long typing has to pause before a query runs.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -64,6 +64,11 @@ impl IndexHandle {
             file,
             shared: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// The database file, when the index is not in memory.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
     }
 
     /// Where the index lives.

@@ -48,9 +48,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             typed = !s.input.is_empty();
             s.input.clear();
         }
-        Action::FilterDeleteWord if s.typing => {
-            typed = crate::tui::input::delete_word(&mut s.input)
-        }
+        Action::FilterDeleteWord if s.typing => typed = crate::tui::text::delete_word(&mut s.input),
         Action::FilterKeep => s.typing = false,
         Action::FilterStart => s.typing = true,
         Action::LineDown => s.move_by(1),
