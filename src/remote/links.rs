@@ -35,6 +35,7 @@ fn resolution(kind: Kind) -> Resolution {
         anchor: None,
         url: None,
         reason: None,
+        landing: None,
     }
 }
 
