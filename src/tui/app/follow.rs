@@ -175,7 +175,7 @@ fn request_backlinks(app: &mut App) {
         return;
     }
     let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
-    let root = super::backlinks::root_for(&path, library.as_deref());
+    let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
     let id = app.jobs.push(Job::Backlinks { path, root, db });
     if let Some(r) = app.reader_mut() {
         r.links.backlinks_asked = Some(id);
@@ -279,7 +279,7 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// The folder of the library under the readers, if any.
-fn library_root(app: &App) -> Option<std::path::PathBuf> {
+pub(super) fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some(l.library.root.clone()),
         Screen::Reader(_) | Screen::Search(_) => None,
