@@ -143,6 +143,8 @@ pub enum Action {
     LinkHints,
     /// Reader: open the list of the article's links.
     LinkList,
+    /// Reader: open the list of the links into the article ("Linked from").
+    Backlinks,
     /// Links: a character typed (a hint label, or the list's filter).
     LinkInput(char),
     /// Links: remove the last character typed.
@@ -248,6 +250,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     ),
     (Action::LinkHints, "label the links on screen to follow one"),
     (Action::LinkList, "list the article's links"),
+    (
+        Action::Backlinks,
+        "list the links into the article (linked from)",
+    ),
     (Action::LinkDown, "link list: next link"),
     (Action::LinkUp, "link list: previous link"),
     (Action::LinkFollow, "link list: follow the link"),

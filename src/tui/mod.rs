@@ -372,6 +372,8 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
     app.memory = memory::Memory::for_run(args.state.no_state);
+    // The reader's "linked from" asks the link index in the same database.
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     if bytes.len() > QUICK_START_BYTES {
         // The start shows at once; the whole follows from a background job.
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));

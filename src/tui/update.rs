@@ -304,7 +304,7 @@ fn finish(app: &mut App, done: Done) {
             }
         }
         // Handled by the links above.
-        Output::Links(_) | Output::Browsed(_) => {}
+        Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
         Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Search(output) => super::app::search::finish(app, id, output),
         Output::Image(output) => super::app::pictures::finish(app, id, *output),

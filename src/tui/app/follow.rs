@@ -41,6 +41,12 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
                 request_links(app);
             }
         }
+        Action::Backlinks => {
+            r.message = None;
+            if !open_backlinks(r) {
+                request_backlinks(app);
+            }
+        }
         Action::LinkInput(c) => {
             if let Some(list) = &mut r.links.list {
                 list.filter.push(*c);
@@ -67,11 +73,17 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             }
         }
         Action::LinkFollow => {
-            let list = r.links.list.take()?;
-            let table = r.links.table.clone()?;
-            if let Some((_, resolution)) = list.shown.get(list.selected).and_then(|&i| table.get(i))
-            {
-                act(app, resolution.clone());
+            let chosen = {
+                let table = r.links.list_table()?;
+                let list = r.links.list.as_ref()?;
+                list.shown
+                    .get(list.selected)
+                    .and_then(|&i| table.get(i))
+                    .map(|(_, resolution)| resolution.clone())
+            };
+            r.links.list = None;
+            if let Some(resolution) = chosen {
+                act(app, resolution);
             }
         }
         Action::LinkCancel => {
@@ -123,8 +135,50 @@ fn open_list(r: &mut ReaderScreen) -> bool {
 }
 
 fn refilter(r: &mut ReaderScreen) {
-    if let (Some(list), Some(table)) = (&mut r.links.list, &r.links.table) {
+    let Some(mut list) = r.links.list.take() else {
+        return;
+    };
+    if let Some(table) = r.links.list_table_for(&list) {
         list.refilter(table);
+    }
+    r.links.list = Some(list);
+}
+
+/// Opens the "linked from" list; false when the links in are still to be
+/// asked for (the list opens when they come).
+fn open_backlinks(r: &mut ReaderScreen) -> bool {
+    match &r.links.backlinks {
+        Some(table) if table.rows.is_empty() => {
+            r.message = Some("nothing links here".into());
+        }
+        Some(_) => {
+            r.links.list = Some(LinkList {
+                backlinks: true,
+                ..LinkList::default()
+            });
+            refilter(r);
+        }
+        None => {
+            r.message = Some("finding what links here…".into());
+            return false;
+        }
+    }
+    true
+}
+
+/// Asks the link index what links to the reader on top's article.
+fn request_backlinks(app: &mut App) {
+    let library = library_root(app).and_then(|l| std::path::absolute(l).ok());
+    let db = app.search.index.file().map(Path::to_path_buf);
+    let Some(r) = app.reader_mut() else { return };
+    if r.links.backlinks_asked.is_some() || crate::stdin::is_dash(&r.article.path) {
+        return;
+    }
+    let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
+    let root = super::backlinks::root_for(&path, library.as_deref());
+    let id = app.jobs.push(Job::Backlinks { path, root, db });
+    if let Some(r) = app.reader_mut() {
+        r.links.backlinks_asked = Some(id);
     }
 }
 
@@ -175,16 +229,18 @@ pub fn follow_target(app: &mut App, target: String) {
 /// Goes where `resolution` leads, or says why it does not.
 fn act(app: &mut App, resolution: Resolution) {
     let Some(r) = app.reader_mut() else { return };
+    // A site's own id of a section lands where the outline names it.
+    let anchor = resolution.landing_anchor().map(str::to_string);
     let Resolution {
         kind,
         path,
-        anchor,
         url,
         reason,
+        ..
     } = resolution;
     match (kind, path) {
         (Kind::Url, _) => r.links.prompt = url,
-        (Kind::Anchor | Kind::File, Some(path)) if path == r.article.path => {
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if path == r.article.path => {
             let before = r.spot();
             let landed = match &anchor {
                 Some(anchor) => r.land_on(anchor),
@@ -200,13 +256,15 @@ fn act(app: &mut App, resolution: Resolution) {
                 r.message = Some(reason.unwrap_or_else(|| "no such section here".into()));
             }
         }
-        (Kind::Anchor | Kind::File, Some(path)) if !is_markdown(&path) => {
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if !is_markdown(&path) => {
             r.message = Some(format!(
                 "not an article: {}",
                 sanitize_line(&path.display().to_string())
             ));
         }
-        (Kind::Anchor | Kind::File, Some(path)) => app.request_open_at(path, anchor),
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) => {
+            app.request_open_at(path, anchor)
+        }
         (_, _) => {
             let why = reason.unwrap_or_else(|| "this link leads nowhere".into());
             r.message = Some(why);
@@ -345,6 +403,23 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             }
             if let Some(target) = r.links.pending.take() {
                 follow_target(app, target);
+            }
+        }
+        Output::Backlinks(result) => {
+            let Some(r) = app.reader_mut() else {
+                return true;
+            };
+            if r.links.backlinks_asked != Some(id) {
+                return true;
+            }
+            r.links.backlinks_asked = None;
+            match result {
+                Ok(table) => {
+                    r.links.backlinks = Some(Arc::clone(table));
+                    r.message = None;
+                    open_backlinks(r);
+                }
+                Err(why) => r.message = Some(format!("what links here: {why}")),
             }
         }
         Output::Browsed(message) => {

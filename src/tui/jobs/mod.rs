@@ -52,6 +52,16 @@ pub enum Job {
         /// The resolver shared by the readers of one session (it caches).
         resolver: SharedResolver,
     },
+    /// Bring the link index of the folder `root` up to date and list the
+    /// links into the article at `path` ("linked from").
+    Backlinks {
+        /// The article.
+        path: PathBuf,
+        /// The folder whose articles may link to it.
+        root: PathBuf,
+        /// The database file of the index (`None`: in memory).
+        db: Option<PathBuf>,
+    },
     /// Start a browser on a URL, detached, and wait for it to end.
     Browse {
         /// The program and its arguments, the URL last.
@@ -152,6 +162,8 @@ pub enum Output {
     Unwatched(String),
     /// Every link of an article and where it leads.
     Links(Arc<Vec<(Link, Resolution)>>),
+    /// The links into an article, as the list shows them, or why not.
+    Backlinks(Result<Arc<super::reader::backlinks::BacklinkTable>, String>),
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
     /// What a memory job read or wrote.

@@ -40,6 +40,9 @@ impl Work for Job {
             Job::Links { article, resolver } => Output::Links(std::sync::Arc::new(
                 super::links::resolve_all(&article, &resolver),
             )),
+            Job::Backlinks { path, root, db } => {
+                Output::Backlinks(super::links::backlinks(&path, &root, db.as_deref()))
+            }
             Job::Browse { command } => super::links::browse(&command, reporter),
             Job::LoadWhole {
                 path,
@@ -108,6 +111,7 @@ impl Work for Job {
             | Job::Reload { .. }
             | Job::Preview { .. }
             | Job::Links { .. }
+            | Job::Backlinks { .. }
             | Job::Search(_)
             | Job::Image(_) => false,
         }

@@ -3,6 +3,7 @@
 //! list of all links (`F`), the question before an external link, and
 //! landing on an anchor. State only; following is in [`super::follow`].
 
+use crate::article::wikilink::block_ids;
 use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
@@ -43,6 +44,10 @@ pub struct LinkState {
     pub list_wanted: bool,
     /// The external URL asked about on the status line.
     pub prompt: Option<String>,
+    /// The links into the article, once asked of the link index (`B`).
+    pub backlinks: Option<super::backlinks::SharedTable>,
+    /// The job asking for them, while it runs.
+    pub backlinks_asked: Option<JobId>,
 }
 
 impl LinkState {
@@ -56,6 +61,21 @@ impl LinkState {
             Some(Mode::Hints)
         } else {
             None
+        }
+    }
+
+    /// The table the open list shows: the article's links, or the links
+    /// into it.
+    pub fn list_table(&self) -> Option<&[(Link, Resolution)]> {
+        self.list_table_for(self.list.as_ref()?)
+    }
+
+    /// The table `list` shows.
+    pub fn list_table_for(&self, list: &LinkList) -> Option<&[(Link, Resolution)]> {
+        if list.backlinks {
+            self.backlinks.as_ref().map(|t| t.rows.as_slice())
+        } else {
+            self.table.as_ref().map(|t| t.as_slice())
         }
     }
 
@@ -131,6 +151,8 @@ pub struct LinkList {
     pub shown: Vec<usize>,
     /// The selected entry of `shown`.
     pub selected: usize,
+    /// True when it lists the links into the article (`B`), not its own.
+    pub backlinks: bool,
 }
 
 impl LinkList {
@@ -155,7 +177,7 @@ impl LinkList {
 /// How the list names where a link leads.
 pub fn kind_name(r: &Resolution) -> &'static str {
     match r.kind {
-        Kind::Anchor | Kind::File if r.reason.is_some() => "broken",
+        Kind::Anchor | Kind::File | Kind::Wikilink if r.reason.is_some() => "broken",
         kind => kind.name(),
     }
 }
@@ -238,7 +260,20 @@ impl ReaderScreen {
             self.follow();
             return true;
         }
-        match html_id_offset(&self.article.body, anchor) {
+        if let Some(line) = super::backlinks::anchor_line(anchor) {
+            let body = &self.article.body;
+            let offset = super::backlinks::line_offset(body, self.article.body_line, line);
+            self.top = line_of_offset(&self.doc, offset);
+            self.follow();
+            return true;
+        }
+        let block = anchor.strip_prefix('^').and_then(|id| {
+            block_ids(&self.article.body)
+                .into_iter()
+                .find(|(found, _)| found.eq_ignore_ascii_case(id))
+                .map(|(_, offset)| offset)
+        });
+        match block.or_else(|| html_id_offset(&self.article.body, anchor)) {
             Some(offset) => {
                 self.top = line_of_offset(&self.doc, offset);
                 self.follow();

@@ -2,6 +2,7 @@
 //! scroll position, the outline pane and the search. Width-dependent work
 //! (layout, search) happens here on load and resize, never while drawing.
 
+pub mod backlinks;
 mod codewrap;
 mod find;
 pub mod folds;

@@ -64,6 +64,11 @@ impl IndexHandle {
         }
     }
 
+    /// The database file, when the index is not in memory.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
+    }
+
     /// Where the index lives.
     pub fn location(&self) -> Location {
         match self.file {
