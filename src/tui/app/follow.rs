@@ -175,7 +175,7 @@ fn request_backlinks(app: &mut App) {
         return;
     }
     let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
-    let root = super::backlinks::root_for(&path, library.as_deref());
+    let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
     let id = app.jobs.push(Job::Backlinks { path, root, db });
     if let Some(r) = app.reader_mut() {
         r.links.backlinks_asked = Some(id);
