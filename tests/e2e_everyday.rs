@@ -177,3 +177,35 @@ fn the_library_follows_its_folder_new_changed_and_removed_articles() {
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
 }
+
+#[test]
+fn ctrl_c_quits_even_when_a_config_unbinds_every_way_out() {
+    if !tmux::available("ctrl_c_quits_even_when_a_config_unbinds_every_way_out") {
+        return;
+    }
+    // With q, esc and ctrl-c bound to "none" only SIGTERM got out.
+    let dir = tempfile::tempdir().unwrap();
+    write_post(dir.path());
+    let config = dir.path().join("keys.toml");
+    std::fs::write(
+        &config,
+        "[keys.reader]\nq = \"none\"\nesc = \"none\"\n\"ctrl-c\" = \"none\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(
+        "ctrl-c",
+        80,
+        16,
+        &format!("{BIN} --config keys.toml post.md 2>err.txt; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the reader", |s| s.contains("Handed Over"));
+    // q does nothing now (Esc is left out: an Esc just before a key
+    // reads as Alt with it).
+    t.keys(&["q"]);
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("the exit", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert!(err.contains("ctrl-c always quits"), "{err}");
+}
