@@ -209,3 +209,42 @@ fn ctrl_c_quits_even_when_a_config_unbinds_every_way_out() {
     let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
     assert!(err.contains("ctrl-c always quits"), "{err}");
 }
+
+#[test]
+fn an_editor_that_cannot_start_or_fails_says_so_and_nothing_is_reloaded() {
+    if !tmux::available("an_editor_that_cannot_start_or_fails_says_so") {
+        return;
+    }
+    // The reader said "reloaded" over the failure.
+    let dir = tempfile::tempdir().unwrap();
+    write_post(dir.path());
+    let failing = dir.path().join("failing-editor");
+    std::fs::write(&failing, "#!/bin/sh\nexit 3\n").unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", &failing.display().to_string()])
+        .status()
+        .unwrap();
+    for (visual, message) in [
+        ("/nonexistent/editor", "could not start the editor"),
+        (
+            failing.to_str().unwrap(),
+            "the editor ended with exit status: 3",
+        ),
+    ] {
+        for screen in ["post.md", "."] {
+            let t = Tmux::start(
+                "editor-fails",
+                100,
+                16,
+                &format!("VISUAL='{visual}' {BIN} {screen}; echo EXIT:$?"),
+                dir.path(),
+            );
+            t.wait_for("quire", |s| s.contains("Handed Over"));
+            t.keys(&["e"]);
+            let shown = t.wait_for("the editor's failure", |s| s.contains(message));
+            assert!(!shown.contains("reloaded"), "{screen}: {shown}");
+            t.keys(&["C-c"]);
+            t.wait_for("the exit", exited);
+        }
+    }
+}
