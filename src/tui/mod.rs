@@ -200,6 +200,9 @@ where
                 }
             }
             Some(Effect::Edit { path, line }) => {
+                // Reloaded only when the editor changed the file: a reload
+                // would say "reloaded" over why the editor failed.
+                let before = crate::article::FileStamp::of_path(&path);
                 let result = editor::from_env(&path, line).and_then(|mut cmd| {
                     terminal
                         .backend_mut()
@@ -214,7 +217,9 @@ where
                     Ok(_) => {}
                     Err(message) => update::set_message(app, message),
                 }
-                app.reload_after_edit(&path);
+                if crate::article::FileStamp::of_path(&path) != before {
+                    app.reload_after_edit(&path);
+                }
             }
         }
     }

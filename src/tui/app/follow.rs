@@ -282,7 +282,7 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// The folder of the library under the readers, if any.
-fn library_root(app: &App) -> Option<std::path::PathBuf> {
+pub(super) fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some(l.library.root.clone()),
         Screen::Reader(_) | Screen::Search(_) => None,
