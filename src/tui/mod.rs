@@ -410,6 +410,25 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     Ok(outcome(signal))
 }
 
+/// Opens `address` in the reader: the screen comes up at once and says
+/// what is being fetched; the article (or a repository folder's listing)
+/// takes its place when it has come.
+pub fn run_remote(
+    address: crate::remote::Address,
+    args: &OpenArgs,
+    user: &UserConfig,
+) -> anyhow::Result<Outcome> {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = new_app(args, user, width, height);
+    app.memory = memory::Memory::for_run(args.state.no_state);
+    let settings = crate::remote::Settings::from_config(&user.remote);
+    app::remote::open_first(&mut app, address, settings, args.state.no_state);
+    let (mut app, signal) = run_on_terminal(app)?;
+    memory::save_at_exit(&mut app);
+    memory::report_warnings(&app);
+    Ok(outcome(signal))
+}
+
 /// Opens the folder at `dir` as a library, filtered as `args` asks.
 pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     // Check the folder before touching the terminal, so that an error is a
