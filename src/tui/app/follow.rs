@@ -44,6 +44,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         Action::Backlinks => {
             r.message = None;
             if !open_backlinks(r) {
+                r.links.backlinks_wanted = true;
+                request_backlinks(app);
+            }
+        }
+        Action::ToggleSectionLinks => {
+            r.links.counts_shown = !r.links.counts_shown;
+            if r.links.counts_shown && r.links.backlinks.is_none() {
+                r.message = Some("finding what links here…".into());
                 request_backlinks(app);
             }
         }
@@ -419,8 +427,12 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             match result {
                 Ok(table) => {
                     r.links.backlinks = Some(Arc::clone(table));
+                    r.links.section_counts =
+                        Some(crate::tui::reader::backlinks::section_counts(&r.article, table));
                     r.message = None;
-                    open_backlinks(r);
+                    if std::mem::take(&mut r.links.backlinks_wanted) {
+                        open_backlinks(r);
+                    }
                 }
                 Err(why) => r.message = Some(format!("what links here: {why}")),
             }
