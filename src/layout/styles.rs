@@ -3,7 +3,7 @@
 
 use pulldown_cmark::{LinkType, Tag, TagEnd};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::refs::LinkFrame;
 use super::{Emphasis, Role, Style};
 use crate::article::link_target;
@@ -47,7 +47,7 @@ impl StyleStack {
     }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// The style of text placed now.
     pub(super) fn style(&self) -> Style {
         self.styles.style()

@@ -85,6 +85,17 @@ pub const MIGRATIONS: &[&str] = &[
         );
         CREATE INDEX link_edge_file ON link_edge (file);
         CREATE INDEX link_edge_to ON link_edge (to_path);",
+    // 5: the remote cache (src/store/remote.rs): each fetched address's body
+    // with what revalidates it.
+    "CREATE TABLE remote_cache (
+        url           TEXT PRIMARY KEY NOT NULL,
+        final_url     TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        content_type  TEXT,
+        checked       INTEGER NOT NULL,
+        body          BLOB NOT NULL
+    );",
 ];
 
 /// The version a store has once every migration ran.

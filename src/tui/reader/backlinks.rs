@@ -66,6 +66,7 @@ impl BacklinkTable {
                     anchor: Some(line_anchor(b.line)),
                     url: None,
                     reason: None,
+                    landing: None,
                 },
             ));
             table.anchors.push(b.anchor);

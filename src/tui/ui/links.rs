@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
-use crate::tui::external::shown_url;
+use crate::tui::browser::shown_url;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::links::kind_name;
 use crate::tui::theme;

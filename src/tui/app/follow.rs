@@ -10,12 +10,12 @@ use crate::links::{Kind, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::external;
+use crate::tui::browser;
 use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
 
-use super::ReaderScreen;
-use super::history::{Step, push};
-use super::links::LinkList;
+use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::history::{Step, push};
+use crate::tui::reader::links::LinkList;
 
 /// Carries out a link or history action on the reader on top; `None` when
 /// `action` is not one (or the top screen is not a reader), so that the
@@ -102,14 +102,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         Action::OpenUrl => {
             let url = r.links.prompt.take()?;
             let browser = std::env::var("BROWSER").ok();
-            let command = external::browser_command(browser.as_deref(), &url);
+            let command = browser::browser_command(browser.as_deref(), &url);
             let program = command.first().cloned().unwrap_or_default();
             r.message = Some(format!("starting {}…", sanitize_line(&program)));
             app.jobs.push(Job::Browse { command });
         }
         Action::CopyUrl => {
             let url = r.links.prompt.take()?;
-            r.message = Some(format!("copied {}", external::shown_url(&url, 60)));
+            r.message = Some(format!("copied {}", browser::shown_url(&url, 60)));
             return Some(Some(Effect::Copy(url)));
         }
         Action::HistoryBack => travel(app, false),
@@ -183,7 +183,7 @@ fn request_backlinks(app: &mut App) {
         return;
     }
     let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
-    let root = super::backlinks::root_for(&path, library.as_deref());
+    let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
     let id = app.jobs.push(Job::Backlinks { path, root, db });
     if let Some(r) = app.reader_mut() {
         r.links.backlinks_asked = Some(id);
@@ -237,12 +237,14 @@ pub fn follow_target(app: &mut App, target: String) {
 /// Goes where `resolution` leads, or says why it does not.
 fn act(app: &mut App, resolution: Resolution) {
     let Some(r) = app.reader_mut() else { return };
+    // A site's own id of a section lands where the outline names it.
+    let anchor = resolution.landing_anchor().map(str::to_string);
     let Resolution {
         kind,
         path,
-        anchor,
         url,
         reason,
+        ..
     } = resolution;
     match (kind, path) {
         (Kind::Url, _) => r.links.prompt = url,
@@ -285,7 +287,7 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// The folder of the library under the readers, if any.
-fn library_root(app: &App) -> Option<std::path::PathBuf> {
+pub(super) fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some(l.library.root.clone()),
         Screen::Reader(_) | Screen::Search(_) => None,
@@ -422,8 +424,9 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             match result {
                 Ok(table) => {
                     r.links.backlinks = Some(Arc::clone(table));
-                    r.links.section_counts =
-                        Some(super::backlinks::section_counts(&r.article, table));
+                    r.links.section_counts = Some(crate::tui::reader::backlinks::section_counts(
+                        &r.article, table,
+                    ));
                     r.message = None;
                     if std::mem::take(&mut r.links.backlinks_wanted) {
                         open_backlinks(r);
