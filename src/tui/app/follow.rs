@@ -264,6 +264,9 @@ fn act(app: &mut App, resolution: Resolution) {
                 r.message = Some(reason.unwrap_or_else(|| "no such section here".into()));
             }
         }
+        (Kind::Anchor | Kind::File, Some(path)) if crate::tui::reader::remote::is_remote(&path) => {
+            app.request_open_at(path, anchor);
+        }
         (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if !is_markdown(&path) => {
             r.message = Some(format!(
                 "not an article: {}",
