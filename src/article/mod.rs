@@ -13,6 +13,7 @@ mod line_map;
 mod nesting;
 pub mod outline;
 mod peek;
+pub mod tags;
 pub mod wikilink;
 mod yaml;
 

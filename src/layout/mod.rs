@@ -333,6 +333,9 @@ pub struct LayoutOptions {
     /// Code lines too long for the width go on over more lines, each
     /// continuation marked `↪`, instead of being cut with a `→`.
     pub wrap_code: bool,
+    /// A lone `http(s)://` image gets picture rows too: for an article read
+    /// by address, whose pictures are fetched anyway.
+    pub remote_images: bool,
 }
 
 impl LayoutOptions {
@@ -343,6 +346,7 @@ impl LayoutOptions {
         heading_marks: true,
         image_rows: 0,
         wrap_code: false,
+        remote_images: false,
     };
 }
 
@@ -371,7 +375,7 @@ pub const MAX_WIDTH: u16 = 1000;
 /// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
-    let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options)
+    let layouter = blocks::LayoutRun::new(&article.body, article.body_line, width, options)
         .knowing(&article.outline);
     let mut doc = layouter.run(&article.meta, &article.meta.title).0;
     doc.wrap_code = options.wrap_code;
@@ -390,7 +394,7 @@ pub fn open(
 ) -> (crate::article::Article, Document) {
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
-    let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
+    let layouter = blocks::LayoutRun::new(draft.body(), draft.body_line(), width, options);
     let (mut doc, outline) = layouter.run(draft.meta(), &title);
     doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline.unwrap_or_default());

@@ -6,6 +6,7 @@ use crate::library::Preview;
 
 use super::super::library::PreviewState;
 use super::super::reader::{ReaderScreen, lay_out, open_at};
+use super::super::search::{SearchJob, land};
 use super::{Job, Output, Reporter};
 use crate::tui::runtime::Work;
 
@@ -78,8 +79,24 @@ impl Work for Job {
                 };
                 Output::Preview { entry, state }
             }
-            Job::Search(job) => job.run(reporter),
+            Job::Search(SearchJob::Land {
+                path,
+                config,
+                size,
+                anchor,
+                text,
+            }) => Output::Opened(
+                Article::load(&path)
+                    .map(|article| {
+                        let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
+                        land(&mut reader, &anchor, &text);
+                        Box::new(reader)
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
+            Job::Fetch(job) => Output::Fetch(job.run(reporter)),
         }
     }
 
@@ -87,7 +104,10 @@ impl Work for Job {
     /// stream): it gets a thread of its own instead of a worker.
     fn long_running(&self) -> bool {
         match self {
-            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } => true,
+            // A fetch waits on the network: it holds no worker meanwhile.
+            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } | Job::Fetch(_) => {
+                true
+            }
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
@@ -96,8 +116,9 @@ impl Work for Job {
             | Job::Preview { .. }
             | Job::Links { .. }
             | Job::Backlinks { .. }
-            | Job::Search(_)
-            | Job::Image(_) => false,
+            | Job::Search(_) => false,
+            // A picture of an article read by address waits on the network.
+            Job::Image(job) => job.remote.is_some(),
         }
     }
 

@@ -12,8 +12,11 @@ use crate::layout::{Role, Style};
 use crate::links::{Kind, Link, Resolution};
 
 use super::ReaderScreen;
-use crate::tui::jobs::{JobId, SharedResolver};
+
+/// A link resolver shared by the jobs of one reading session; only jobs lock it.
+pub type SharedResolver = Arc<std::sync::Mutex<crate::links::Resolver>>;
 use crate::tui::keymap::Mode;
+use crate::tui::runtime::JobId;
 
 /// Label letters, home row first.
 pub const HOME_ROW: &str = "asdfghjkl";
@@ -45,6 +48,12 @@ pub struct LinkState {
     pub backlinks: Option<super::backlinks::SharedTable>,
     /// The job asking for them, while it runs.
     pub backlinks_asked: Option<JobId>,
+    /// True when `B` asked: the list opens when they come.
+    pub backlinks_wanted: bool,
+    /// The links into each heading's own section, once known.
+    pub section_counts: Option<Vec<usize>>,
+    /// True when the outline shows [`LinkState::section_counts`].
+    pub counts_shown: bool,
 }
 
 impl LinkState {

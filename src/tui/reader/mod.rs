@@ -6,7 +6,6 @@ pub mod backlinks;
 mod codewrap;
 mod find;
 pub mod folds;
-pub mod follow;
 mod geometry;
 mod handoff;
 pub mod history;
@@ -17,6 +16,7 @@ mod outline;
 mod pane;
 mod place;
 mod relayout;
+pub mod remote;
 mod update;
 
 use std::sync::Arc;
@@ -26,7 +26,7 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::jobs::{JobId, StopFlag};
+use super::runtime::{JobId, StopFlag};
 use super::settings::Config;
 
 pub use find::SearchState;
@@ -168,7 +168,8 @@ impl ReaderScreen {
             Geometry::widest_pane(width, &config),
             &config,
         );
-        let options = options_for(&config, draft.body().len(), false);
+        let remote = remote::is_remote(draft.path());
+        let options = options_for(&config, draft.body().len(), false, remote);
         let read = draft.stamp();
         let (article, doc) = config
             .layouter

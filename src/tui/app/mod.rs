@@ -2,6 +2,12 @@
 //! from it), the help overlay, the terminal size, the settings, and the jobs
 //! asked for and not yet handed out.
 
+pub mod follow;
+pub mod memory;
+pub mod pictures;
+pub mod remote;
+pub mod search;
+
 use std::sync::Arc;
 
 use crate::article::Article;
@@ -43,11 +49,13 @@ pub struct App {
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
     /// quire's memory: the store and the writes on their way.
-    pub memory: super::memory::Memory,
+    pub memory: super::state::Memory,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
     /// How pictures are shown.
     pub pictures: super::reader::images::Pictures,
+    /// Reading by address: its settings and the first fetch.
+    pub remote: super::reader::remote::RemoteShared,
 }
 
 impl App {
@@ -61,9 +69,10 @@ impl App {
             keymap: Keymap::default(),
             jobs: Outbox::default(),
             opening: None,
-            memory: super::memory::Memory::default(),
+            memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
+            remote: super::reader::remote::RemoteShared::default(),
         }
     }
 
@@ -105,6 +114,9 @@ impl App {
 
     /// Like [`App::request_open`], landing on the heading `anchor`.
     pub fn request_open_at(&mut self, path: std::path::PathBuf, anchor: Option<String>) {
+        if remote::request_path(self, &path, anchor.clone()) {
+            return;
+        }
         let job = Job::Open {
             path,
             config: self.config,
@@ -120,6 +132,10 @@ impl App {
         let Some(Screen::Reader(r)) = self.screens.last_mut() else {
             return;
         };
+        // An article read by address has no file to watch.
+        if super::reader::remote::is_remote(&r.article.path) {
+            return;
+        }
         let stop = StopFlag::default();
         let job = Job::Watch {
             path: r.article.path.clone(),
@@ -133,7 +149,7 @@ impl App {
     pub fn pop_screen(&mut self) -> Option<Screen> {
         let mut screen = self.screens.pop();
         if let Some(s) = &mut screen {
-            super::memory::left(self, s);
+            memory::left(self, s);
         }
         if let Some(Screen::Reader(r)) = &screen {
             if let Some((_, stop)) = &r.jobs.watch {
