@@ -75,6 +75,10 @@ pub fn inline_tags(body: &str) -> Vec<String> {
         if fence.is_some() || indent >= 4 || !line.contains('#') && !comment {
             continue;
         }
+        // A kramdown attribute list (`{: #id .class}`) names an anchor.
+        if trimmed.starts_with("{:") {
+            continue;
+        }
         let mut text = line;
         if comment {
             match text.find("-->") {
