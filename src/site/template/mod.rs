@@ -64,11 +64,11 @@ pub struct Context<'a> {
 /// `body` with its template syntax turned into markdown (borrowed when
 /// there is nothing to turn), and where its lines were in `body`.
 pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
-    let wanted = if cx.math {
-        memchr::memchr(b'{', body.as_bytes()).is_some()
-    } else {
-        memchr::memchr2(b'{', b'$', body.as_bytes()).is_some()
-    };
+    // Only `{{`, `{%` and `{:` open a tag: a brace in code costs nothing.
+    let bytes = body.as_bytes();
+    let tags = memchr::memchr_iter(b'{', bytes)
+        .any(|at| matches!(bytes.get(at + 1), Some(b'{' | b'%' | b':')));
+    let wanted = tags || !cx.math && memchr::memchr(b'$', bytes).is_some();
     if !wanted {
         return (Cow::Borrowed(body), LineMap::default());
     }
