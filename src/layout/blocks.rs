@@ -255,7 +255,7 @@ impl<'a> LayoutRun<'a> {
                     Some((cut, _)) if line_end => &t[..cut],
                     _ => &t[..],
                 };
-                self.inline.push(shown, style);
+                self.push_tagged(shown, style);
             }
             Event::InlineMath(t) => self.math(&t, false, range.start),
             Event::DisplayMath(t) => self.math(&t, true, range.start),

@@ -7,6 +7,7 @@ use super::blocks::LayoutRun;
 use super::refs::LinkFrame;
 use super::{Emphasis, Role, Style};
 use crate::article::link_target;
+use crate::article::tags::tag_spans;
 use crate::article::wikilink::{EmbedKind, embed_kind, shown};
 use crate::sanitize::sanitize_line;
 
@@ -137,6 +138,27 @@ impl LayoutRun<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Places a run of text, its inline `#tags` (outside links) in the
+    /// tag role.
+    pub(super) fn push_tagged(&mut self, text: &str, style: Style) {
+        let spans = if self.styles.links.is_empty() {
+            tag_spans(text)
+        } else {
+            Vec::new()
+        };
+        let mut at = 0;
+        for span in spans {
+            self.inline.push(&text[at..span.start], style);
+            let tag = Style {
+                role: Role::Tag,
+                ..style
+            };
+            self.inline.push(&text[span.clone()], tag);
+            at = span.end;
+        }
+        self.inline.push(&text[at..], style);
     }
 
     /// Closes an inline tag.

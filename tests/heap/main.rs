@@ -7,7 +7,6 @@
 mod common;
 mod layout_floods;
 mod memory_bounds;
-mod remote;
 
 use std::sync::Mutex;
 

@@ -22,6 +22,7 @@ pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::
 /// After every update: asks for the pictures near the top reader's screen
 /// (one screen above and below) that it has not asked for yet.
 pub fn after_update(app: &mut App) {
+    let library = super::follow::library_root(app);
     let Some(picker) = app.pictures.picker.as_ref() else {
         return;
     };
@@ -44,9 +45,11 @@ pub fn after_update(app: &mut App) {
         }
         let job = Job::Image(ImageJob {
             article: r.article.path.clone(),
+            library: library.clone(),
             target: key.target.clone(),
             cells: (key.width, key.rows),
             picker: picker.clone(),
+            remote: crate::tui::reader::remote::fetching_for(&app.remote, &r.article.path),
         });
         let state = ImageState::Pending {
             job: app.jobs.push(job),

@@ -16,6 +16,7 @@ mod outline;
 mod pane;
 mod place;
 mod relayout;
+pub mod remote;
 mod update;
 
 use std::sync::Arc;
