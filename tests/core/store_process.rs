@@ -50,7 +50,12 @@ fn writer() {
 
 fn spawn_writer(db: &Path, prefix: &str, count: u32) -> Child {
     Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "store_process::writer", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "store_process::writer",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(ROLE, format!("{}|{prefix}|{count}", db.display()))
         .stdout(std::process::Stdio::null())
         .spawn()

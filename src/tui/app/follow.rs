@@ -427,8 +427,9 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             match result {
                 Ok(table) => {
                     r.links.backlinks = Some(Arc::clone(table));
-                    r.links.section_counts =
-                        Some(super::backlinks::section_counts(&r.article, table));
+                    r.links.section_counts = Some(crate::tui::reader::backlinks::section_counts(
+                        &r.article, table,
+                    ));
                     r.message = None;
                     if std::mem::take(&mut r.links.backlinks_wanted) {
                         open_backlinks(r);
