@@ -297,6 +297,10 @@ fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
     app::pictures::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
+    // Whatever was opened, an address met later is fetched with the user's
+    // `[remote]` settings.
+    app.remote.settings = Some(crate::remote::Settings::from_config(&user.remote));
+    app.remote.no_state = args.state.no_state;
     app
 }
 

@@ -12,7 +12,7 @@ const README: &str = "# Widget\n\nSee [the guide](docs/guide.md) and ![logo](img
 const GUIDE: &str = "# The guide\n\n## Install\n\nBack to the [README](../README.md).\n";
 
 /// A fake GitHub: the API on one server, raw files on another.
-fn forge() -> (Server, Server) {
+pub fn forge() -> (Server, Server) {
     let raw = server::start(|r: &Request| match r.path.as_str() {
         "/o/widget/main/docs/guide.md" => Reply::markdown(GUIDE),
         _ => Reply::Status(404),

@@ -130,10 +130,22 @@ fn flag_png() -> Vec<u8> {
 }
 
 #[test]
-fn a_remote_article_s_relative_picture_is_fetched_and_shown() {
+fn a_remote_article_s_pictures_relative_and_absolute_are_fetched_and_shown() {
     let png = flag_png();
+    let other_png = png.clone();
+    let elsewhere = server::start(move |r: &Request| match r.path.as_str() {
+        "/flag.png" => Reply::Page {
+            content_type: "image/png",
+            body: other_png.clone(),
+            etag: None,
+        },
+        _ => Reply::Status(404),
+    });
+    let far = elsewhere.url("/flag.png");
     let server = server::start(move |r: &Request| match r.path.as_str() {
-        "/blog/post.md" => Reply::markdown("# Flags\n\n![red and blue](img/flag.png)\n\nAfter.\n"),
+        "/blog/post.md" => Reply::markdown(&format!(
+            "# Flags\n\n![red and blue](img/flag.png)\n\nAfter.\n\n![far](<{far}>)\n"
+        )),
         "/blog/img/flag.png" => Reply::Page {
             content_type: "image/png",
             body: png.clone(),
@@ -153,14 +165,55 @@ fn a_remote_article_s_relative_picture_is_fetched_and_shown() {
     settle(&mut app);
     let r = app.reader().unwrap();
     assert_eq!(r.article.path, Path::new(&server.url("/blog/post.md")));
-    assert_eq!(r.doc.images.len(), 1);
-    let key = quire::tui::reader::images::key_of(&r.doc, &r.doc.images[0]);
-    assert!(
-        matches!(r.images.get(&key), Some(ImageState::Ready(_))),
-        "{:?}",
-        r.images.get(&key)
-    );
+    assert_eq!(r.doc.images.len(), 2);
+    for block in &r.doc.images {
+        let key = quire::tui::reader::images::key_of(&r.doc, block);
+        assert!(
+            matches!(r.images.get(&key), Some(ImageState::Ready(_))),
+            "{}: {:?}",
+            key.target,
+            r.images.get(&key)
+        );
+    }
     assert_eq!(server.hits("/blog/img/flag.png").len(), 1);
+    assert_eq!(elsewhere.hits("/flag.png").len(), 1);
     let screen = draw(&mut app);
     assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+}
+
+#[test]
+fn a_repository_folder_opens_as_a_listing_whose_links_are_fetched_with_history() {
+    let (api, raw) = super::forge::forge();
+    let mut app = app(0);
+    let settings = Settings {
+        github_api: api.url("/api"),
+        ..settings()
+    };
+    open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.path, Path::new("gh:o/widget/docs"));
+    let targets: Vec<&str> = r.doc.links.iter().map(String::as_str).collect();
+    assert_eq!(
+        targets,
+        [
+            "gh:o/widget/docs/api",
+            "gh:o/widget/docs/faq.md",
+            "gh:o/widget/docs/guide.md"
+        ]
+    );
+    quire::tui::app::follow::follow_target(&mut app, "gh:o/widget/docs/guide.md".into());
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.meta.title, "The guide");
+    assert_eq!(
+        r.article.path,
+        Path::new(&raw.url("/o/widget/main/docs/guide.md"))
+    );
+    assert!(r.history.can_back());
+    update(&mut app, Action::HistoryBack);
+    assert_eq!(
+        app.reader().unwrap().article.path,
+        Path::new("gh:o/widget/docs")
+    );
 }
