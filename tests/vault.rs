@@ -285,3 +285,31 @@ fn backlinks_text_names_file_and_line() {
     assert_eq!(code, 0);
     assert_eq!(stdout, "vault/Home.md:20: archive/old/Plan\n");
 }
+
+#[test]
+fn inline_tags_join_the_front_matter_s_and_a_parent_finds_its_children() {
+    let home = TempDir::new().unwrap();
+    let (stdout, _, code) = run_in(&home, &["tags", "vault"]);
+    assert_eq!(code, 0);
+    let tags: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
+        .collect();
+    // `#index` is in the front matter and the body: once. Code, colours
+    // and numbers are not tags.
+    assert_eq!(
+        tags,
+        [
+            "garden/spring",
+            "index",
+            "person",
+            "projects/active",
+            "vault"
+        ]
+    );
+    let (listed, _, _) = run_in(&home, &["list", "--tag", "garden", "vault"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("Garden.md"), "{listed}");
+    let (listed, _, _) = run_in(&home, &["list", "--tag", "projects", "vault"]);
+    assert!(listed.contains("Home.md"), "{listed}");
+}

@@ -322,7 +322,13 @@ pub fn read_in<'t>(
             message,
         });
     }
-    let meta = parse_meta_in(path, &split, warnings, zone);
+    let mut meta = parse_meta_in(path, &split, warnings, zone);
+    // Inline `#tags` join the front matter's.
+    for tag in super::tags::inline_tags(split.body) {
+        if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            meta.tags.push(tag);
+        }
+    }
     (split, meta)
 }
 

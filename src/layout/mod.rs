@@ -371,7 +371,7 @@ pub const MAX_WIDTH: u16 = 1000;
 /// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
-    let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options)
+    let layouter = blocks::LayoutRun::new(&article.body, article.body_line, width, options)
         .knowing(&article.outline);
     let mut doc = layouter.run(&article.meta, &article.meta.title).0;
     doc.wrap_code = options.wrap_code;
@@ -390,7 +390,7 @@ pub fn open(
 ) -> (crate::article::Article, Document) {
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
-    let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
+    let layouter = blocks::LayoutRun::new(draft.body(), draft.body_line(), width, options);
     let (mut doc, outline) = layouter.run(draft.meta(), &title);
     doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline.unwrap_or_default());

@@ -16,12 +16,12 @@ pub mod host;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
-pub mod memory;
 pub mod message;
 pub mod reader;
 pub mod runtime;
 pub mod search;
 pub mod settings;
+pub mod state;
 pub mod terminal;
 pub mod text;
 pub mod theme;
@@ -44,7 +44,7 @@ use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
 pub use action::{Action, Effect};
-pub use app::{App, Screen};
+pub use app::{App, Screen, memory};
 pub use jobs::{Executor, Inline, Pool};
 pub use message::Msg;
 pub use reader::ReaderScreen;
@@ -289,7 +289,7 @@ fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
     let (config, keymap) = config(args, user);
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
-    reader::images::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
+    app::pictures::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
     app
 }
 

@@ -28,7 +28,7 @@ pub fn reconcile(app: &mut App) {
     request_layouts(app);
     app.request_preview();
     super::memory::after_update(app);
-    super::reader::images::after_update(app);
+    super::app::pictures::after_update(app);
 }
 
 fn dispatch(app: &mut App, msg: Msg) -> Option<Effect> {
@@ -98,7 +98,7 @@ fn app_wide(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             Some(None)
         }
         Action::SearchLibrary if app.help.is_none() && app.library().is_some() => {
-            super::search::open(app);
+            super::app::search::open(app);
             Some(None)
         }
         _ => None,
@@ -125,7 +125,7 @@ fn help_overlay(app: &mut App, action: &Action) -> Option<Option<Effect>> {
 }
 
 fn reader_links(app: &mut App, action: &Action) -> Option<Option<Effect>> {
-    super::reader::follow::update(app, action)
+    super::app::follow::update(app, action)
 }
 
 fn memory_verbs(app: &mut App, action: &Action) -> Option<Option<Effect>> {
@@ -141,7 +141,7 @@ fn search_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     if !matches!(app.screens.last(), Some(Screen::Search(_))) {
         return None;
     }
-    Some(super::search::update(app, action.clone()))
+    Some(super::app::search::update(app, action.clone()))
 }
 
 fn top_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
@@ -179,7 +179,7 @@ fn request_layouts(app: &mut App) {
 /// has moved past it.
 fn finish(app: &mut App, done: Done) {
     let id = done.id;
-    if super::reader::follow::finish(app, id, &done.output) {
+    if super::app::follow::finish(app, id, &done.output) {
         return;
     }
     match done.output {
@@ -196,7 +196,7 @@ fn finish(app: &mut App, done: Done) {
                     }
                     if app.reader().is_some() {
                         // A followed link: the new article takes the reader's place.
-                        super::reader::follow::arrive(app, reader);
+                        super::app::follow::arrive(app, reader);
                     } else {
                         app.screens.push(Screen::Reader(reader));
                         app.watch_top_reader();
@@ -306,8 +306,8 @@ fn finish(app: &mut App, done: Done) {
         // Handled by the links above.
         Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
         Output::Memory(output) => super::memory::finish(app, id, output),
-        Output::Search(output) => super::search::finish(app, id, output),
-        Output::Image(output) => super::reader::images::finish(app, id, *output),
+        Output::Search(output) => super::app::search::finish(app, id, output),
+        Output::Image(output) => super::app::pictures::finish(app, id, *output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

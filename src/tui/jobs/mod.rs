@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::layout::Document;
-use crate::links::{Link, Resolution, Resolver};
+use crate::links::{Link, Resolution};
 
 use super::library::PreviewState;
 use super::reader::ReaderScreen;
@@ -27,8 +27,7 @@ use super::settings::Config;
 pub use super::runtime::{Executor, JobId, StopFlag};
 pub use image::ImageJob;
 
-/// A link resolver shared by the jobs of one reading session; only jobs lock it.
-pub type SharedResolver = Arc<std::sync::Mutex<Resolver>>;
+pub use super::reader::links::SharedResolver;
 
 /// Work for a background thread.
 #[derive(Debug, Clone)]
@@ -127,9 +126,9 @@ pub enum Job {
     /// Read or write quire's memory, or scan a library through its cache.
     Memory {
         /// What to do.
-        job: super::memory::MemoryJob,
+        job: super::state::MemoryJob,
         /// The store (`None`: no memory; a scan still runs).
-        store: Option<super::memory::StoreHandle>,
+        store: Option<super::state::StoreHandle>,
     },
     /// The library search: build its index, run a query, open a result.
     Search(super::search::SearchJob),
@@ -168,13 +167,25 @@ pub enum Output {
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
     /// What a memory job read or wrote.
-    Memory(super::memory::MemoryOutput),
+    Memory(super::state::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
     /// The library search's index progress, or a query's results.
     Search(super::search::SearchOutput),
     /// A decoded picture, or why it cannot be shown.
     Image(Box<super::reader::images::ImageOutput>),
+}
+
+impl From<super::state::MemoryOutput> for Output {
+    fn from(output: super::state::MemoryOutput) -> Output {
+        Output::Memory(output)
+    }
+}
+
+impl From<super::search::SearchOutput> for Output {
+    fn from(output: super::search::SearchOutput) -> Output {
+        Output::Search(output)
+    }
 }
 
 /// A finished job of the app: its id and what it produced.

@@ -6,6 +6,7 @@ use crate::library::Preview;
 
 use super::super::library::PreviewState;
 use super::super::reader::{ReaderScreen, lay_out, open_at};
+use super::super::search::{SearchJob, land};
 use super::{Job, Output, Reporter};
 use crate::tui::runtime::Work;
 
@@ -78,7 +79,22 @@ impl Work for Job {
                 };
                 Output::Preview { entry, state }
             }
-            Job::Search(job) => job.run(reporter),
+            Job::Search(SearchJob::Land {
+                path,
+                config,
+                size,
+                anchor,
+                text,
+            }) => Output::Opened(
+                Article::load(&path)
+                    .map(|article| {
+                        let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
+                        land(&mut reader, &anchor, &text);
+                        Box::new(reader)
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
         }
     }

@@ -12,8 +12,11 @@ use crate::layout::{Role, Style};
 use crate::links::{Kind, Link, Resolution};
 
 use super::ReaderScreen;
-use crate::tui::jobs::{JobId, SharedResolver};
+
+/// A link resolver shared by the jobs of one reading session; only jobs lock it.
+pub type SharedResolver = Arc<std::sync::Mutex<crate::links::Resolver>>;
 use crate::tui::keymap::Mode;
+use crate::tui::runtime::JobId;
 
 /// Label letters, home row first.
 pub const HOME_ROW: &str = "asdfghjkl";

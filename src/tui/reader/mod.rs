@@ -6,7 +6,6 @@ pub mod backlinks;
 mod codewrap;
 mod find;
 pub mod folds;
-pub mod follow;
 mod geometry;
 mod handoff;
 pub mod history;
@@ -26,7 +25,7 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::jobs::{JobId, StopFlag};
+use super::runtime::{JobId, StopFlag};
 use super::settings::Config;
 
 pub use find::SearchState;

@@ -130,8 +130,8 @@ impl<O> Reporter<O> {
 
     /// Hands `output` back now; false once nobody listens (the app ended),
     /// which tells a long job to stop.
-    pub fn send(&self, output: O) -> bool {
-        self.report(output, false)
+    pub fn send(&self, output: impl Into<O>) -> bool {
+        self.report(output.into(), false)
     }
 
     fn report(&self, output: O, last: bool) -> bool {

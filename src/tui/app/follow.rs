@@ -13,9 +13,9 @@ use crate::tui::app::{App, Screen};
 use crate::tui::browser;
 use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
 
-use super::ReaderScreen;
-use super::history::{Step, push};
-use super::links::LinkList;
+use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::history::{Step, push};
+use crate::tui::reader::links::LinkList;
 
 /// Carries out a link or history action on the reader on top; `None` when
 /// `action` is not one (or the top screen is not a reader), so that the
@@ -175,7 +175,7 @@ fn request_backlinks(app: &mut App) {
         return;
     }
     let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
-    let root = super::backlinks::root_for(&path, library.as_deref());
+    let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
     let id = app.jobs.push(Job::Backlinks { path, root, db });
     if let Some(r) = app.reader_mut() {
         r.links.backlinks_asked = Some(id);

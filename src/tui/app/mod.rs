@@ -2,6 +2,11 @@
 //! from it), the help overlay, the terminal size, the settings, and the jobs
 //! asked for and not yet handed out.
 
+pub mod follow;
+pub mod memory;
+pub mod pictures;
+pub mod search;
+
 use std::sync::Arc;
 
 use crate::article::Article;
@@ -43,7 +48,7 @@ pub struct App {
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
     /// quire's memory: the store and the writes on their way.
-    pub memory: super::memory::Memory,
+    pub memory: super::state::Memory,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
     /// How pictures are shown.
@@ -61,7 +66,7 @@ impl App {
             keymap: Keymap::default(),
             jobs: Outbox::default(),
             opening: None,
-            memory: super::memory::Memory::default(),
+            memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
         }
@@ -133,7 +138,7 @@ impl App {
     pub fn pop_screen(&mut self) -> Option<Screen> {
         let mut screen = self.screens.pop();
         if let Some(s) = &mut screen {
-            super::memory::left(self, s);
+            memory::left(self, s);
         }
         if let Some(Screen::Reader(r)) = &screen {
             if let Some((_, stop)) = &r.jobs.watch {
