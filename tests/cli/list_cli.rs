@@ -474,3 +474,27 @@ fn fixture_library_tags_and_filters() {
     let no_drafts = json(&["list", "--tag", "rust", "--no-drafts"], &fixture());
     assert_eq!(no_drafts.as_array().map(Vec::len), Some(2));
 }
+
+#[test]
+fn a_jekyll_site_s_timezone_moves_dates_written_with_an_offset() {
+    // The Jekyll docs' post of 2013-05-06 02:12:52 +0200 shows as May 5 on
+    // their site (timezone: America/Los_Angeles); quire showed 05-06.
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let post = "---\ntitle: Welcome\ndate: 2013-05-06 02:12:52 +0200\n---\nHello.\n";
+    write(dir.path(), "_posts/2013-05-06-welcome.md", post);
+    let plain = "---\ntitle: Plain\ndate: 2013-05-06\n---\nHello.\n";
+    write(dir.path(), "_posts/2013-05-06-plain.md", plain);
+    let dates = || {
+        let rows = json(&["list", "--no-state"], dir.path());
+        let mut dates = field(&rows, "date");
+        dates.sort();
+        dates
+    };
+    assert_eq!(dates(), ["2013-05-06", "2013-05-06"], "no zone: as written");
+    write(
+        dir.path(),
+        "_config.yml",
+        "title: Docs\ntimezone: America/Los_Angeles\n",
+    );
+    assert_eq!(dates(), ["2013-05-05", "2013-05-06"]);
+}
