@@ -34,6 +34,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
+    cells::join_links(buf);
 }
 
 /// `text` cut to at most `width` columns, ending in `…` when it was cut.
