@@ -17,7 +17,8 @@ use std::time::{Duration, Instant};
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
-use quire::links::{Resolver, site};
+use quire::links::Resolver;
+use quire::site;
 
 /// The corpus of real posts, else our fixtures.
 fn folder() -> PathBuf {

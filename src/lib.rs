@@ -10,10 +10,13 @@
 //! - [`library`]: a folder scanned into entries, a tag index, filters and sorts.
 //! - [`links`]: an article's links and where each leads (sections, files,
 //!   static-site forms, URLs). No terminal types.
+//! - [`site`]: the site an article belongs to: generator, settings, its
+//!   articles by URL names. No terminal types.
 //! - [`search`]: matches of a query in a laid-out document, and the
 //!   library's full-text index (SQLite FTS5) with its query language.
 //! - [`store`]: quire's memory in SQLite: reading positions, read marks, the
 //!   library cache. No terminal types.
+//! - [`file`]: the one way a file is read: regular files only, under a cap.
 //! - [`sanitize`]: makes file text safe to put on a terminal.
 //! - [`output`]: the headless commands (`outline`, `list`, `tags`, `render`).
 //! - [`tui`]: the interactive reader and library; the only module that touches
@@ -24,12 +27,14 @@ pub mod article;
 pub mod cli;
 pub mod config;
 pub mod error;
+pub mod file;
 pub mod layout;
 pub mod library;
 pub mod links;
 pub mod output;
 pub mod sanitize;
 pub mod search;
+pub mod site;
 pub mod stdin;
 pub mod store;
 pub mod theme;
@@ -76,8 +81,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     let named =
         cli.config.is_some() || std::env::var_os("QUIRE_CONFIG").is_some_and(|v| !v.is_empty());
     let (mut user, warnings) = config::load(config_path.as_deref(), named);
-    for w in &warnings {
+    for w in warnings.iter().take(config::MAX_SHOWN_WARNINGS) {
         eprintln!("quire: warning: {w}");
+    }
+    if let Some(w) = warnings.get(config::MAX_SHOWN_WARNINGS) {
+        let more = warnings.len() - config::MAX_SHOWN_WARNINGS;
+        let file = sanitize::sanitize_line(&w.file.display().to_string()).into_owned();
+        eprintln!("quire: warning: {file}: {more} more warnings not shown");
     }
     // The command line wins over the file.
     if let Some(theme) = cli.theme {

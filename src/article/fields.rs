@@ -144,7 +144,8 @@ pub fn tags(front: &Value) -> Tags {
     };
     let mut out: Vec<String> = Vec::new();
     let mut push = |tag: &str| {
-        let tag = tag.trim();
+        // Obsidian writes `#tag` in front matter too.
+        let tag = tag.trim().trim_start_matches('#');
         if !tag.is_empty() && !out.iter().any(|t| t == tag) {
             out.push(tag.to_string());
         }

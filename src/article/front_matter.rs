@@ -205,6 +205,36 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
     }
 }
 
+/// A note's front matter `aliases:` (or `alias:`), a list or one string:
+/// other names a wikilink may give it. Empty when there are none or the
+/// front matter cannot be read (its warnings come with the article).
+pub fn aliases(text: &str) -> Vec<String> {
+    let (split, _) = split(text);
+    if !split.raw.contains("alias") || split.raw.len() > MAX_FRONT_MATTER_BYTES {
+        return Vec::new();
+    }
+    let front = match split.kind {
+        FrontMatterKind::None => None,
+        FrontMatterKind::Yaml => parse_yaml(&split).ok(),
+        FrontMatterKind::Toml => toml::from_str::<toml::Table>(split.raw)
+            .ok()
+            .map(Value::from_toml_table),
+    };
+    let Some(front) = front else {
+        return Vec::new();
+    };
+    let names = match front.get("aliases").or_else(|| front.get("alias")) {
+        Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
+        Some(other) => other.clone().scalar().into_iter().collect(),
+        None => Vec::new(),
+    };
+    names
+        .into_iter()
+        .map(|n: String| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// Parses YAML front matter into a mapping; an error carries its file line.
 fn parse_yaml(split: &Split<'_>) -> Result<Value, (Option<usize>, String)> {
     yaml::parse(split.raw).map_err(|err| match err {

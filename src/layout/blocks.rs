@@ -7,6 +7,7 @@
 //! starts with the prefix the stack gives, so a wrapped line keeps its quote
 //! bar and lines up under its item's text.
 
+use crate::article::wikilink::block_marker;
 use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
@@ -239,8 +240,22 @@ impl<'a> Layouter<'a> {
             Event::End(tag) => self.end(tag),
             Event::Text(t) => {
                 self.inline_mark(range.start);
+                if self.styles.links.last().is_some_and(|l| l.replaced) {
+                    return;
+                }
                 let style = self.style();
-                self.inline.push(&t, style);
+                // A block id (`^abc`) ending a line is a wikilink's target,
+                // not text to read.
+                let line_end = self
+                    .body
+                    .as_bytes()
+                    .get(range.end)
+                    .is_none_or(|&b| b == b'\n');
+                let shown = match block_marker(&t) {
+                    Some((cut, _)) if line_end => &t[..cut],
+                    _ => &t[..],
+                };
+                self.inline.push(shown, style);
             }
             Event::InlineMath(t) => self.math(&t, false, range.start),
             Event::DisplayMath(t) => self.math(&t, true, range.start),

@@ -17,6 +17,11 @@ pub(super) struct LinkFrame {
     pub(super) link: u32,
     pub(super) text_start: usize,
     pub(super) image: bool,
+    /// Whether a `]` closes its text (an embed shown as a link).
+    pub(super) bracket: bool,
+    /// Whether the parser's text is left out for text of quire's own (a
+    /// wikilink's `Note > Heading`, an embed's file name for a size hint).
+    pub(super) replaced: bool,
 }
 
 /// A footnote definition kept for the end of the article: its events.
@@ -92,6 +97,13 @@ impl Layouter<'_> {
             let style = Style {
                 link: Some(frame.link),
                 ..Style::of(Role::Image)
+            };
+            self.inline.push_safe("]", style);
+        }
+        if frame.bracket {
+            let style = Style {
+                link: Some(frame.link),
+                ..Style::of(Role::Link)
             };
             self.inline.push_safe("]", style);
         }

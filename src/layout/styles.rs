@@ -6,6 +6,8 @@ use pulldown_cmark::{LinkType, Tag, TagEnd};
 use super::blocks::Layouter;
 use super::refs::LinkFrame;
 use super::{Emphasis, Role, Style};
+use crate::article::link_target;
+use crate::article::wikilink::{EmbedKind, embed_kind, shown};
 use crate::sanitize::sanitize_line;
 
 /// What the open inline tags say about the next text.
@@ -62,34 +64,76 @@ impl Layouter<'_> {
                 ..
             } => {
                 self.inline_mark(source);
-                let target = sanitize_line(&dest_url).into_owned();
-                let autolink = matches!(link_type, LinkType::Autolink | LinkType::Email);
+                let target = link_target(link_type, false, &dest_url);
+                let target = sanitize_line(&target).into_owned();
+                // A wikilink's text is its note's name: no reference number.
+                let bare = matches!(
+                    link_type,
+                    LinkType::Autolink | LinkType::Email | LinkType::WikiLink { .. }
+                );
+                let own_text = matches!(link_type, LinkType::WikiLink { has_pothole: false });
                 let link = self.link_index(&target);
                 self.styles.links.push(LinkFrame {
-                    marker: !autolink,
+                    marker: !bare,
                     link,
                     text_start: self.inline.text.len(),
                     image: false,
+                    bracket: false,
+                    replaced: own_text,
                 });
                 // A link in a heading stays a heading (the theme underlines
                 // any span with a link), so its level shows.
                 let role = self.styles.heading_role().unwrap_or(Role::Link);
                 self.styles.roles.push(role);
+                if own_text {
+                    let style = self.style();
+                    self.inline.push_safe(&shown(&dest_url), style);
+                }
             }
-            Tag::Image { dest_url, .. } => {
+            Tag::Image {
+                link_type,
+                dest_url,
+                ..
+            } => {
                 self.inline_mark(source);
-                let target = sanitize_line(&dest_url).into_owned();
+                let target = link_target(link_type, true, &dest_url);
+                let target = sanitize_line(&target).into_owned();
+                let wiki = matches!(link_type, LinkType::WikiLink { .. });
+                if let Some(label) = embed_label(link_type, &dest_url) {
+                    // An embed of a note or of sound, video or a PDF reads
+                    // as a link to it, labelled with what it is.
+                    let link = self.link_index(&target);
+                    self.styles.links.push(LinkFrame {
+                        marker: false,
+                        link,
+                        text_start: self.inline.text.len(),
+                        image: false,
+                        bracket: true,
+                        replaced: true,
+                    });
+                    let role = self.styles.heading_role().unwrap_or(Role::Link);
+                    self.styles.roles.push(role);
+                    let style = self.style();
+                    self.inline.push_safe(&format!("[{label}: "), style);
+                    self.inline.push_safe(&shown(&dest_url), style);
+                    return;
+                }
                 let link = self.link_index(&target);
                 self.styles.links.push(LinkFrame {
-                    marker: true,
+                    marker: !wiki,
                     link,
                     text_start: self.inline.text.len(),
                     image: true,
+                    bracket: false,
+                    replaced: wiki,
                 });
                 let role = self.styles.heading_role().unwrap_or(Role::Image);
                 self.styles.roles.push(role);
                 let style = self.style();
                 self.inline.push_safe("[image: ", style);
+                if wiki {
+                    self.inline.push_safe(&shown(&dest_url), style);
+                }
             }
             _ => {}
         }
@@ -105,5 +149,19 @@ impl Layouter<'_> {
             TagEnd::Link | TagEnd::Image => self.end_link(),
             _ => {}
         }
+    }
+}
+
+/// The label of an embed shown as a link (`embed`, `audio`, `video`,
+/// `PDF`, `file`); `None` for an image or a picture embed.
+fn embed_label(link_type: LinkType, dest: &str) -> Option<&'static str> {
+    if !matches!(link_type, LinkType::WikiLink { .. }) {
+        return None;
+    }
+    match embed_kind(dest) {
+        EmbedKind::Picture => None,
+        EmbedKind::Note => Some("embed"),
+        EmbedKind::Media(label) => Some(label),
+        EmbedKind::Other => Some("file"),
     }
 }

@@ -64,7 +64,7 @@ fn site_rules(root: &Path) -> Gitignore {
     for folder in BUILD_FOLDERS {
         let _ = builder.add_line(None, &format!("{folder}/"));
     }
-    if let Ok(text) = fs::read_to_string(root.join("_config.yml"))
+    if let Some(text) = crate::file::read_text(&root.join("_config.yml"), 1024 * 1024)
         && let Ok(config) = serde_yaml::from_str::<serde_yaml::Value>(&text)
         && let Some(list) = config.get("exclude").and_then(|v| v.as_sequence())
     {

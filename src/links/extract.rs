@@ -6,7 +6,8 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
-use crate::article::{Article, parser_options};
+use crate::article::wikilink::shown;
+use crate::article::{Article, link_target, parser_options};
 
 /// One link of an article, as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -40,6 +41,9 @@ struct Open {
     target: String,
     offset: usize,
     text: String,
+    /// The text quire shows instead of the parser's (a wikilink's
+    /// `Note > Heading`).
+    own: Option<String>,
 }
 
 /// Parses `body` once (with quire's one set of parser options) for its links
@@ -62,28 +66,43 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
                     LinkType::Email if !dest_url.starts_with("mailto:") => {
                         format!("mailto:{dest_url}")
                     }
-                    _ => dest_url.to_string(),
+                    _ => link_target(link_type, false, &dest_url),
                 };
+                let own = matches!(link_type, LinkType::WikiLink { has_pothole: false })
+                    .then(|| shown(&dest_url));
                 open.push(Open {
                     target,
                     offset: range.start,
                     text: String::new(),
+                    own,
                 });
                 link_ranges.push(range);
             }
+            // An embed (`![[Note]]`, `![[photo.png]]`) is a link to what it
+            // shows; a markdown image is not.
+            Event::Start(Tag::Image {
+                link_type: link_type @ LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => {
+                open.push(Open {
+                    target: link_target(link_type, true, &dest_url),
+                    offset: range.start,
+                    text: String::new(),
+                    own: Some(shown(&dest_url)),
+                });
+                link_ranges.push(range);
+            }
+            Event::End(TagEnd::Image)
+                if open.last().is_some_and(|o| o.target.starts_with("![[")) =>
+            {
+                if let Some(link) = open.pop() {
+                    out.links.push(finish(link));
+                }
+            }
             Event::End(TagEnd::Link) => {
                 if let Some(link) = open.pop() {
-                    let text = link.text.trim().to_string();
-                    out.links.push(Link {
-                        line: 0,
-                        text: if text.is_empty() {
-                            link.target.clone()
-                        } else {
-                            text
-                        },
-                        target: link.target,
-                        offset: link.offset,
-                    });
+                    out.links.push(finish(link));
                 }
             }
             Event::Start(Tag::CodeBlock(_)) => code_block_start = Some(range.start),
@@ -115,6 +134,21 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
     out.links.sort_by_key(|l| l.offset);
     number_lines(body, body_line, &mut out.links);
     out
+}
+
+/// A link read to its end: its text trimmed, or its target when it has none.
+fn finish(link: Open) -> Link {
+    let text = link.own.unwrap_or_else(|| link.text.trim().to_string());
+    Link {
+        line: 0,
+        text: if text.is_empty() {
+            link.target.clone()
+        } else {
+            text
+        },
+        target: link.target,
+        offset: link.offset,
+    }
 }
 
 /// Gives each link its file line, counting newlines forward once.

@@ -50,7 +50,7 @@ pub fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
 pub fn resolved_target(resolution: &Resolution) -> Option<String> {
     match resolution.kind {
         Kind::Url => link_target(resolution.url.as_deref()?, None),
-        Kind::Anchor | Kind::File => {
+        Kind::Anchor | Kind::File | Kind::Wikilink => {
             let file = std::path::absolute(resolution.path.as_deref()?).ok()?;
             let fragment = resolution
                 .anchor

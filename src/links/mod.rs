@@ -12,7 +12,7 @@ mod extract;
 pub mod hyperlink;
 mod path;
 mod resolve;
-pub mod site;
+pub mod wiki;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -22,7 +22,7 @@ pub use extract::{Link, links};
 pub use path::{percent_decode, split_fragment};
 
 use crate::article::Article;
-use site::{IndexEntry, SiteConfig};
+use crate::site::{self, IndexEntry, SiteConfig};
 
 /// What a link target turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,9 @@ pub enum Kind {
     Unresolved,
     /// A target quire will not follow (`javascript:`, `data:`, a control character, ..).
     Refused,
+    /// A `[[wikilink]]` or `![[embed]]` to a note (maybe a heading or block
+    /// of it) or another file of the vault.
+    Wikilink,
 }
 
 impl Kind {
@@ -48,7 +51,13 @@ impl Kind {
             Kind::Url => "url",
             Kind::Unresolved => "unresolved",
             Kind::Refused => "refused",
+            Kind::Wikilink => "wikilink",
         }
+    }
+
+    /// True for a place in a file: a section, a file, a wikilink's note.
+    pub fn is_place(self) -> bool {
+        matches!(self, Kind::Anchor | Kind::File | Kind::Wikilink)
     }
 }
 
@@ -112,7 +121,7 @@ impl Resolution {
     pub fn is_broken(&self) -> bool {
         match self.kind {
             Kind::Unresolved => true,
-            Kind::Anchor | Kind::File => self.reason.is_some(),
+            Kind::Anchor | Kind::File | Kind::Wikilink => self.reason.is_some(),
             Kind::Url | Kind::Refused => false,
         }
     }
@@ -135,6 +144,8 @@ pub struct Resolver {
     indexes: HashMap<PathBuf, Arc<Vec<IndexEntry>>>,
     /// Each file's anchors; `None` when it could not be read.
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
+    /// The vaults and notes wikilinks were resolved in.
+    wiki: wiki::WikiCache,
 }
 
 impl Resolver {
@@ -169,6 +180,7 @@ impl Resolver {
     pub fn forget(&mut self, path: &Path) {
         self.anchors.remove(path);
         self.indexes.clear();
+        self.wiki.forget(path);
     }
 
     /// The anchors of `article`, from its outline and its HTML ids.

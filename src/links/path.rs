@@ -81,12 +81,7 @@ pub fn upward(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// True for `.md` and `.markdown` files, in any case.
-pub fn is_markdown(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
+pub use crate::site::is_markdown;
 
 #[cfg(test)]
 mod tests {

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
-use super::site::{self, tidy_site_path};
 use super::{Resolution, Resolver};
 use crate::article::Article;
+use crate::article::wikilink::WikiTarget;
+use crate::site::{self, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
 const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];
@@ -19,6 +20,9 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
     }
     if target.is_empty() {
         return Resolution::unresolved("the target is empty".into());
+    }
+    if let Some(wiki) = WikiTarget::parse(target) {
+        return super::wiki::resolve(r, article, &wiki);
     }
     let dir = article.path.parent().unwrap_or(Path::new("")).to_path_buf();
     if let Some(liquid) = target.strip_prefix("{%") {
@@ -121,6 +125,11 @@ fn local(path: &Path) -> Result<PathBuf, String> {
             }
             [] => {}
         }
+    }
+    if path.exists() {
+        // A fifo, a device, a socket (or a link to one) is there but is
+        // never opened.
+        return Err(format!("{} is not a regular file", path.display()));
     }
     Err(format!("no such file: {}", path.display()))
 }
@@ -246,7 +255,7 @@ fn liquid_tag(r: &mut Resolver, dir: &Path, liquid: &str) -> Resolution {
                 .collect();
             match found.as_slice() {
                 [one] => into_file(r, one.clone(), fragment),
-                [] => Resolution::unresolved(format!("no post {name} in {}", root.display())),
+                [] => Resolution::unresolved(format!("no post {name} in {}", shown_dir(&root))),
                 many => Resolution::unresolved(ambiguous(name, many)),
             }
         }
@@ -310,9 +319,18 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
         [] => Resolution::unresolved(format!(
             "no article at {} in the site at {}",
             if decoded.is_empty() { "/" } else { &decoded },
-            root.display()
+            shown_dir(&root)
         )),
         many => Resolution::unresolved(ambiguous(&decoded, many)),
+    }
+}
+
+/// A folder as a message names it: the current folder is `.`, not nothing.
+fn shown_dir(dir: &Path) -> std::path::Display<'_> {
+    if dir.as_os_str().is_empty() {
+        Path::new(".").display()
+    } else {
+        dir.display()
     }
 }
 

@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::LinksArgs;
-use crate::links::{Kind, Link, Resolution, Resolver, site};
+use crate::links::{Kind, Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
+use crate::site;
 
 /// The links of one article, as `--json` prints them.
 #[derive(Debug, Serialize)]
@@ -150,7 +151,7 @@ fn file_json(file: &Checked) -> FileJson<'_> {
 /// The file and anchor a link leads to; `None` for URLs and failures.
 fn place(found: &Resolution) -> Option<PlaceJson> {
     match found.kind {
-        Kind::Anchor | Kind::File => Some(PlaceJson {
+        Kind::Anchor | Kind::File | Kind::Wikilink => Some(PlaceJson {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),

@@ -84,7 +84,7 @@ fn failed(reason: impl Into<String>) -> Failure {
 pub fn find(article: &Path, target: &str) -> Result<PathBuf, Failure> {
     let stub = Article::from_bytes(article, b"");
     let found = Resolver::new(None).resolve(&stub, target);
-    if let (Kind::File, Some(path)) = (found.kind, found.path) {
+    if let (Kind::File | Kind::Wikilink, Some(path)) = (found.kind, found.path) {
         return Ok(path);
     }
     if let Some(rest) = target.strip_prefix('/') {

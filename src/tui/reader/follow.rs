@@ -184,7 +184,7 @@ fn act(app: &mut App, resolution: Resolution) {
     } = resolution;
     match (kind, path) {
         (Kind::Url, _) => r.links.prompt = url,
-        (Kind::Anchor | Kind::File, Some(path)) if path == r.article.path => {
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if path == r.article.path => {
             let before = r.spot();
             let landed = match &anchor {
                 Some(anchor) => r.land_on(anchor),
@@ -200,13 +200,15 @@ fn act(app: &mut App, resolution: Resolution) {
                 r.message = Some(reason.unwrap_or_else(|| "no such section here".into()));
             }
         }
-        (Kind::Anchor | Kind::File, Some(path)) if !is_markdown(&path) => {
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if !is_markdown(&path) => {
             r.message = Some(format!(
                 "not an article: {}",
                 sanitize_line(&path.display().to_string())
             ));
         }
-        (Kind::Anchor | Kind::File, Some(path)) => app.request_open_at(path, anchor),
+        (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) => {
+            app.request_open_at(path, anchor)
+        }
         (_, _) => {
             let why = reason.unwrap_or_else(|| "this link leads nowhere".into());
             r.message = Some(why);

@@ -3,6 +3,7 @@
 //! list of all links (`F`), the question before an external link, and
 //! landing on an anchor. State only; following is in [`super::follow`].
 
+use crate::article::wikilink::block_ids;
 use std::sync::Arc;
 
 use unicode_width::UnicodeWidthStr;
@@ -152,7 +153,7 @@ impl LinkList {
 /// How the list names where a link leads.
 pub fn kind_name(r: &Resolution) -> &'static str {
     match r.kind {
-        Kind::Anchor | Kind::File if r.reason.is_some() => "broken",
+        Kind::Anchor | Kind::File | Kind::Wikilink if r.reason.is_some() => "broken",
         kind => kind.name(),
     }
 }
@@ -235,7 +236,13 @@ impl ReaderScreen {
             self.follow();
             return true;
         }
-        match html_id_offset(&self.article.body, anchor) {
+        let block = anchor.strip_prefix('^').and_then(|id| {
+            block_ids(&self.article.body)
+                .into_iter()
+                .find(|(found, _)| found.eq_ignore_ascii_case(id))
+                .map(|(_, offset)| offset)
+        });
+        match block.or_else(|| html_id_offset(&self.article.body, anchor)) {
             Some(offset) => {
                 self.top = line_of_offset(&self.doc, offset);
                 self.follow();
