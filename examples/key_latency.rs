@@ -4,8 +4,9 @@
 //! fixed with `--theme dark`. The first screen is timed from the start to
 //! the end of the burst that shows a word of it; a key from its write to the
 //! end of the program's answer (output quiet for 3 ms). Bytes are counted
-//! the same way. Absolute times are noisy on a shared machine: read the
-//! ratios of one run.
+//! the same way. Keys are timed once the program is idle (no CPU time used
+//! for half a second), after the work behind its first screen. Absolute
+//! times are noisy on a shared machine: read the ratios of one run.
 //!
 //! `cargo build --release && cargo run --release --example key_latency --
 //! [FILE] [--keys N] [--rounds R] [--size MB] [--quire PATH]`
@@ -27,9 +28,9 @@ use rustix::termios::{Winsize, tcsetwinsize};
 
 /// The program's answer is over when it writes nothing for this long.
 const QUIET: Duration = Duration::from_millis(3);
-/// After the first screen, the program has settled when it writes nothing
+/// After the first screen, the program has settled when it uses no CPU
 /// for this long.
-const SETTLE: Duration = Duration::from_millis(1500);
+const SETTLE: Duration = Duration::from_millis(500);
 /// A key that gets no answer in this long counts as this long.
 const NO_ANSWER: Duration = Duration::from_secs(2);
 const COLUMNS: u16 = 80;
@@ -158,8 +159,8 @@ fn run(mut cmd: Command, word: &str, presses: usize, brackets: bool) -> anyhow::
     out.first_screen = first;
     out.first_bytes = bytes;
     // The rest of the article is read and laid out behind the first screen:
-    // keys are timed once that work has shown what it shows.
-    pty.settle()?;
+    // keys are timed once that work is done (the program idle).
+    pty.settle(child.id())?;
     for (name, key) in KEYS {
         let mut times = Vec::with_capacity(presses);
         // less has no `]`: it only rings the bell.
@@ -256,11 +257,21 @@ impl Pty {
         }
     }
 
-    /// Reads until the program has written nothing for [`SETTLE`].
-    fn settle(&self) -> anyhow::Result<()> {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while self.read(SETTLE)?.is_some() && Instant::now() < deadline {}
-        Ok(())
+    /// Reads (and drops) what the program writes until it is idle: it
+    /// used at most one clock tick of CPU time over [`SETTLE`].
+    fn settle(&self, pid: u32) -> anyhow::Result<()> {
+        let deadline = Instant::now() + Duration::from_secs(120);
+        loop {
+            let before = cpu_ticks(pid);
+            let until = Instant::now() + SETTLE;
+            while Instant::now() < until {
+                self.read(Duration::from_millis(10))?;
+            }
+            let after = cpu_ticks(pid);
+            if after.saturating_sub(before) <= 1 || Instant::now() > deadline {
+                return Ok(());
+            }
+        }
     }
 
     /// Writes `key` and reads the answer: the time to its last byte, and its
@@ -319,6 +330,25 @@ impl Pty {
         child.wait()?;
         Ok(())
     }
+}
+
+/// The CPU time `pid` has used (user and system, in clock ticks), from
+/// /proc; 0 where there is none.
+fn cpu_ticks(pid: u32) -> u64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0;
+    };
+    // Fields after the command name (which may hold spaces) in parentheses.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let field = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    // utime and stime are the 14th and 15th fields: 12th and 13th after ')'.
+    field(11) + field(12)
 }
 
 /// Every round's runs of one program.

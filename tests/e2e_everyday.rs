@@ -1,6 +1,5 @@
 //! End-to-end, in tmux: handing the article to `$EDITOR` and coming back,
-//! copying with OSC 52 into the terminal's clipboard, and rows moved by
-//! scrolling the terminal showing what a whole redraw shows.
+//! and copying with OSC 52 into the terminal's clipboard.
 #![allow(clippy::unwrap_used)]
 
 mod common;
@@ -177,91 +176,4 @@ fn the_library_follows_its_folder_new_changed_and_removed_articles() {
     t.keys(&["q"]);
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
-}
-
-#[test]
-fn rows_moved_by_scrolling_show_what_a_whole_redraw_shows() {
-    if !tmux::available("rows_moved_by_scrolling") {
-        return;
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let mut post = String::from("---\ntitle: Scrolled\n---\n");
-    for part in 1..=12 {
-        post.push_str(&format!("## Part {part}\n\n"));
-        for line in 1..=6 {
-            post.push_str(&format!(
-                "Line {line} of part {part}, with [a link](https://example.org/{part}/{line}) \
-                 and *emphasis* to keep the colours busy.\n\n"
-            ));
-        }
-    }
-    std::fs::write(dir.path().join("post.md"), post).unwrap();
-    // Wide enough for the outline beside the text.
-    let t = Tmux::start(
-        "scroll",
-        100,
-        24,
-        &format!("{BIN} post.md; echo EXIT:$?"),
-        dir.path(),
-    );
-    t.wait_for("the reader", |s| s.contains("Line 1 of part 1"));
-    // What quire writes, to know when a whole redraw (it clears first) is done.
-    let log = dir.path().join("pane.log");
-    t.run(&["pipe-pane", "-o", &format!("cat >> '{}'", log.display())]);
-    let log_len = || std::fs::metadata(&log).map_or(0, |m| m.len());
-    let clears = || {
-        let bytes = std::fs::read(&log).unwrap_or_default();
-        bytes.windows(4).filter(|w| w == b"\x1b[2J").count()
-    };
-    // The screen once quire has written nothing more for a while.
-    let settled = || {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        loop {
-            let (bytes, screen) = (log_len(), t.capture_escapes());
-            std::thread::sleep(std::time::Duration::from_millis(100));
-            if log_len() == bytes && t.capture_escapes() == screen {
-                return screen;
-            }
-            assert!(std::time::Instant::now() < deadline, "never settled");
-        }
-    };
-    for keys in [
-        &["j", "j", "j"][..],
-        &["k"],
-        &["d"],
-        &["j", "j", "k"],
-        &["u"],
-        &["]", "j"],
-    ] {
-        let before = t.capture_escapes();
-        t.keys(keys);
-        t.wait_for_escapes("the keys drawn", |s| s != before);
-        let scrolled = settled();
-        let cleared = clears();
-        t.keys(&["C-l"]);
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while clears() == cleared {
-            assert!(
-                std::time::Instant::now() < deadline,
-                "no redraw after {keys:?}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(25));
-        }
-        let redrawn = settled();
-        // The same text in the same colours; where tmux says a colour ends
-        // may differ on blank cells, which a scroll filled and a redraw wrote.
-        let colours = |screen: &str| {
-            screen
-                .replace("\x1b[39m", "")
-                .replace("\x1b[49m", "")
-                .replace("\x1b[0m", "")
-        };
-        assert_eq!(colours(&redrawn), colours(&scrolled), "after {keys:?}");
-    }
-    // The rows were scrolled, not all written again.
-    let bytes = std::fs::read(&log).unwrap();
-    assert!(bytes.windows(3).any(|w| w == b"S\x1b["), "no scroll up");
-    assert!(bytes.windows(3).any(|w| w == b"T\x1b["), "no scroll down");
-    t.keys(&["q"]);
-    t.wait_for("the exit status", exited);
 }

@@ -17,7 +17,6 @@ pub mod keymap;
 pub mod library;
 pub mod memory;
 pub mod reader;
-pub mod scroll;
 pub mod search;
 pub mod terminal;
 pub mod theme;

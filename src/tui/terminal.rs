@@ -13,14 +13,12 @@ use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
-use super::scroll::ScrollingBackend;
 use super::{Events, Input};
 
-/// The terminal quire draws on: rows that only moved are scrolled
-/// ([`ScrollingBackend`]), and a frame goes out in one write (through
+/// The terminal quire draws on. A frame goes out in one write: through
 /// stdout's own line buffer it was a write per kilobyte or so, each a
-/// wake-up of the terminal).
-pub type Term = Terminal<ScrollingBackend<CrosstermBackend<FrameWriter>>>;
+/// wake-up of the terminal.
+pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
 
 /// Gathers a frame and writes it to stdout in one write when flushed (the
 /// end of every draw). What a panic leaves unflushed is dropped, not
@@ -107,9 +105,7 @@ pub fn with_terminal<T>(
     let signal = watch_signals()?;
     let resumed = watch_suspend()?;
     let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(ScrollingBackend::new(CrosstermBackend::new(
-        FrameWriter::default(),
-    )))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let mut events = TerminalEvents {
         signal: Arc::clone(&signal),
         resumed,
