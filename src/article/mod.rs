@@ -12,6 +12,7 @@ pub mod front_matter;
 mod nesting;
 pub mod outline;
 mod peek;
+pub mod tags;
 pub mod wikilink;
 mod yaml;
 

@@ -7,6 +7,7 @@ mod parse;
 
 pub use default::default_toml;
 pub use parse::parse;
+pub use parse::remote::Remote;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,8 @@ pub struct Config {
     pub reader_keys: Vec<KeyBinding>,
     /// `[keys.library]`.
     pub library_keys: Vec<KeyBinding>,
+    /// `[remote]`: forges' API bases and the limits of a fetch.
+    pub remote: Remote,
 }
 
 /// The settings with the defaults filled in where the file said nothing.

@@ -8,6 +8,8 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::{Config, Images, KeyBinding, OutlineSide, Warning, expand_home};
+
+pub(super) mod remote;
 use crate::library::SortKey;
 use crate::theme::{Color, Theme, ThemeChoice, parse_color};
 
@@ -131,6 +133,7 @@ impl Parser<'_> {
                 ];
                 c.images = self.word(key, v, &words);
             }
+            "remote" => self.remote(&mut c.remote, v),
             "colors" => {
                 if let Some(t) = self.table(key, v) {
                     for (k, v) in t.iter() {

@@ -1,6 +1,9 @@
 //! Finding an article's links: markdown links (inline, reference, autolinks),
-//! Jekyll liquid `{% post_url %}` / `{% link %}` tags, and the HTML ids
-//! (`<a id>`, `<a name>`, `<h2 id>`) that links may point at.
+//! Jekyll liquid `{% post_url %}` / `{% link %}` tags, link targets written
+//! as templates (`[x]({{ site.baseurl }}/a/)`, `[x]({{< ref "a" >}})`, which
+//! CommonMark does not take as links), and the HTML ids (`<a id>`,
+//! `<a name>`, `<h2 id>`) that links may point at. Nothing inside code or
+//! `{% raw %}` is a link.
 
 use std::ops::Range;
 
@@ -130,6 +133,7 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
             _ => {}
         }
     }
+    code.extend(raw_blocks(body));
     liquid_links(body, &code, &link_ranges, &mut out.links);
     out.links.sort_by_key(|l| l.offset);
     number_lines(body, body_line, &mut out.links);
@@ -167,26 +171,42 @@ fn number_lines(body: &str, body_line: usize, links: &mut [Link]) {
     }
 }
 
-/// The liquid tags that name another page: `{% post_url NAME %}` and
-/// `{% link path %}`. CommonMark does not take `[text]({% post_url x %})` as
-/// a link (a destination has no spaces), so they are found in the source:
-/// outside code, and not inside a link pulldown-cmark already read.
+/// The liquid tags that name another page (`{% post_url NAME %}`, `{% link
+/// path %}`, bare or as a link's target) and the link targets written as
+/// templates (`[text]({{ .. }}/rest)`, `[text]({{< ref "x" >}})`).
+/// CommonMark does not take these as links (a destination has no spaces),
+/// so they are found in the source: outside code and `{% raw %}`, and not
+/// inside a link pulldown-cmark already read.
 fn liquid_links(body: &str, code: &[Range<usize>], links: &[Range<usize>], out: &mut Vec<Link>) {
     let mut from = 0;
-    while let Some(found) = body[from..].find("{%") {
+    while let Some(found) = body[from..].find('{') {
         let start = from + found;
-        let Some(len) = body[start..].find("%}") else {
+        from = start + 1;
+        let rest = &body[start..];
+        let inside = |ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&start));
+        if rest.starts_with("{{") && body[..start].ends_with("](") {
+            if inside(code) || inside(links) {
+                continue;
+            }
+            if let Some((link, end)) = template_link(body, start) {
+                out.push(link);
+                from = end;
+            }
+            continue;
+        }
+        if !rest.starts_with("{%") {
+            continue;
+        }
+        let Some(len) = rest.find("%}") else {
             break;
         };
         let end = start + len + 2;
         from = end;
-        let inner = body[start + 2..end - 2].trim();
+        let inner = body[start + 2..end - 2].trim_matches('-').trim();
         let mut words = inner.split_whitespace();
-        let (Some(tag @ ("post_url" | "link")), Some(_)) = (words.next(), words.next()) else {
+        let (Some("post_url" | "link"), Some(_)) = (words.next(), words.next()) else {
             continue;
         };
-        let _ = tag;
-        let inside = |ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&start));
         if inside(code) || inside(links) {
             continue;
         }
@@ -194,10 +214,91 @@ fn liquid_links(body: &str, code: &[Range<usize>], links: &[Range<usize>], out: 
     }
 }
 
+/// The link `[text](TARGET)` whose target starts with a template at
+/// `start` (just after `](`), and where it ends: the target runs over
+/// whole `{{ .. }}`/`{% .. %}` calls to the first space or `)` outside
+/// them.
+fn template_link(body: &str, start: usize) -> Option<(Link, usize)> {
+    let mut at = start;
+    let bytes = body.as_bytes();
+    while at < bytes.len() {
+        let rest = &body[at..];
+        if rest.starts_with("{{") || rest.starts_with("{%") {
+            let close = if rest.starts_with("{{") { "}}" } else { "%}" };
+            let len = rest.find(close)?;
+            if rest[..len].contains("\n\n") {
+                return None;
+            }
+            at += len + 2;
+            continue;
+        }
+        match bytes[at] {
+            b')' | b' ' | b'\n' | b'\t' => break,
+            _ => at += 1,
+        }
+    }
+    // A call spread over lines is one target.
+    let target = one_line(&body[start..at]);
+    let close = at + body[at..].find(')')?;
+    if body[at..close].contains("\n\n") {
+        return None;
+    }
+    let before = &body[..start - 2];
+    let open = before.rfind('[')?;
+    let text = &before[open + 1..];
+    if text.contains("\n\n") {
+        return None;
+    }
+    let link = Link {
+        line: 0,
+        text: text.split_whitespace().collect::<Vec<_>>().join(" "),
+        target,
+        offset: open,
+    };
+    Some((link, close + 1))
+}
+
+/// `text` with each run of white space (line ends too) as one space.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The spans of `{% raw %}` .. `{% endraw %}` (to the end when unclosed).
+fn raw_blocks(body: &str) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = body[from..].find("{%") {
+        let start = from + at;
+        let Some(len) = body[start..].find("%}") else {
+            break;
+        };
+        from = start + len + 2;
+        if body[start + 2..start + len].trim_matches('-').trim() != "raw" {
+            continue;
+        }
+        let mut end = body.len();
+        let mut scan = from;
+        while let Some(at) = body[scan..].find("{%") {
+            let tag = scan + at;
+            let Some(len) = body[tag..].find("%}") else {
+                break;
+            };
+            scan = tag + len + 2;
+            if body[tag + 2..tag + len].trim_matches('-').trim() == "endraw" {
+                end = scan;
+                break;
+            }
+        }
+        found.push(start..end);
+        from = end;
+    }
+    found
+}
+
 /// The link around a liquid tag at `start..end`: `[text]({% .. %}#frag)`
 /// gives the text and the fragment; a bare tag is its own text.
 fn liquid_link(body: &str, start: usize, end: usize) -> Link {
-    let tag = &body[start..end];
+    let tag = &one_line(&body[start..end]);
     let bare = Link {
         line: 0,
         text: tag.to_string(),
@@ -344,6 +445,24 @@ mod tests {
             [
                 one(1, "the post", "{% post_url 2022-09-14-floss %}#why"),
                 one(3, "{% link about.md %}", "{% link about.md %}"),
+            ]
+        );
+    }
+
+    #[test]
+    fn template_targets_over_lines_but_not_in_code_or_raw() {
+        let body = "A [page]({{ '/docs/a/' | relative_url }}#s) and [b]({{ site.baseurl }}/b/).\n\n\
+                    [ref]({{< ref \"install\" >}}) and [two\nlines]({% link\n  about.md %}).\n\n\
+                    {% raw %}\n[no]({{< ref \"x\" >}}) {% post_url y %}\n{% endraw %}\n\n\
+                    `[no]({{< ref \"x\" >}})` [glued]({{'/c/'|relative_url}})\n";
+        assert_eq!(
+            targets(body),
+            [
+                one(1, "page", "{{ '/docs/a/' | relative_url }}#s"),
+                one(1, "b", "{{ site.baseurl }}/b/"),
+                one(3, "ref", "{{< ref \"install\" >}}"),
+                one(3, "two lines", "{% link about.md %}"),
+                one(11, "glued", "{{'/c/'|relative_url}}"),
             ]
         );
     }

@@ -30,7 +30,17 @@ pub fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
     if url.starts_with("//") {
         return None;
     }
-    let article = std::path::absolute(article?).ok()?;
+    // An article read by address: its relative links are addresses too.
+    let article = article?;
+    if let Some(base) = article
+        .to_str()
+        .filter(|a| a.starts_with("http://") || a.starts_with("https://"))
+        .and_then(|a| url::Url::parse(a).ok())
+    {
+        let joined = base.join(url).ok()?;
+        return matches!(joined.scheme(), "http" | "https").then(|| joined.to_string());
+    }
+    let article = std::path::absolute(article).ok()?;
     let (path, fragment) = match url.find('#') {
         Some(at) => url.split_at(at),
         None => (url, ""),
@@ -58,7 +68,7 @@ pub fn resolved_target(resolution: &Resolution) -> Option<String> {
                 .map_or(String::new(), |a| format!("#{a}"));
             Some(format!("file://{}{fragment}", file.display()))
         }
-        Kind::Unresolved | Kind::Refused => None,
+        Kind::Unresolved | Kind::Refused | Kind::Template => None,
     }
 }
 
@@ -120,6 +130,7 @@ mod tests {
             anchor: Some("part".into()),
             url: None,
             reason: None,
+            landing: None,
         };
         assert_eq!(
             resolved_target(&file).as_deref(),
@@ -136,6 +147,7 @@ mod tests {
             anchor: None,
             url: Some("https://e.org".into()),
             reason: None,
+            landing: None,
         };
         assert_eq!(resolved_target(&url).as_deref(), Some("https://e.org"));
     }

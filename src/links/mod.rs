@@ -8,10 +8,15 @@
 //! target file's anchors, so checking a whole folder parses every file once
 //! and following one link in the reader costs a few `stat`s.
 
+pub mod backlinks;
 mod extract;
+mod hugo;
 pub mod hyperlink;
+mod ids;
 mod path;
 mod resolve;
+pub mod settings;
+mod template;
 pub mod wiki;
 
 use std::collections::{HashMap, HashSet};
@@ -22,7 +27,8 @@ pub use extract::{Link, links};
 pub use path::{percent_decode, split_fragment};
 
 use crate::article::Article;
-use crate::site::{self, IndexEntry, SiteConfig};
+use crate::site::{self, Generator, IndexEntry, SiteConfig};
+use settings::Settings;
 
 /// What a link target turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +43,9 @@ pub enum Kind {
     Unresolved,
     /// A target quire will not follow (`javascript:`, `data:`, a control character, ..).
     Refused,
+    /// A target written as a template that only a build of the site can
+    /// tell (`{{% eturl x %}}`, `{{ page.url }}`): listed, never broken.
+    Template,
     /// A `[[wikilink]]` or `![[embed]]` to a note (maybe a heading or block
     /// of it) or another file of the vault.
     Wikilink,
@@ -51,6 +60,7 @@ impl Kind {
             Kind::Url => "url",
             Kind::Unresolved => "unresolved",
             Kind::Refused => "refused",
+            Kind::Template => "template",
             Kind::Wikilink => "wikilink",
         }
     }
@@ -74,6 +84,9 @@ pub struct Resolution {
     pub url: Option<String>,
     /// Why it is unresolved or refused, or why its anchor is broken.
     pub reason: Option<String>,
+    /// The outline's anchor of the section `anchor` names, when the site
+    /// names it otherwise (a kramdown `{: #id}`, a Hugo id): where to land.
+    pub landing: Option<String>,
 }
 
 impl Resolution {
@@ -84,6 +97,7 @@ impl Resolution {
             anchor,
             url: None,
             reason: None,
+            landing: None,
         }
     }
 
@@ -94,6 +108,7 @@ impl Resolution {
             anchor: None,
             url: Some(url),
             reason: None,
+            landing: None,
         }
     }
 
@@ -112,7 +127,21 @@ impl Resolution {
             anchor: None,
             url: None,
             reason: Some(reason),
+            landing: None,
         }
+    }
+
+    fn template(written: String) -> Resolution {
+        Resolution::failed(
+            Kind::Template,
+            format!("known only when the site is built: {written}"),
+        )
+    }
+
+    /// The anchor to land on in the file it leads to: the outline's own
+    /// name of the section when the site names it otherwise.
+    pub fn landing_anchor(&self) -> Option<&str> {
+        self.landing.as_deref().or(self.anchor.as_deref())
     }
 
     /// True when a link checker should report it: the target does not
@@ -122,14 +151,42 @@ impl Resolution {
         match self.kind {
             Kind::Unresolved => true,
             Kind::Anchor | Kind::File | Kind::Wikilink => self.reason.is_some(),
-            Kind::Url | Kind::Refused => false,
+            Kind::Url | Kind::Refused | Kind::Template => false,
         }
     }
 }
 
-/// The anchors a file can be entered at: its outline's anchors and the ids
-/// its HTML declares.
-pub type Anchors = HashSet<String>;
+/// The anchors a file can be entered at: its outline's anchors, the ids
+/// its HTML declares, and the ids its site's generator gives its sections.
+#[derive(Debug, Clone, Default)]
+pub struct Anchors {
+    names: HashSet<String>,
+    /// A site's id of a heading -> the outline's anchor of that heading,
+    /// where they differ.
+    landing: HashMap<String, String>,
+}
+
+impl Anchors {
+    /// True when `anchor` names a place in the file.
+    pub fn contains(&self, anchor: &str) -> bool {
+        self.names.contains(anchor)
+    }
+
+    /// The outline's anchor of the heading a site's id names.
+    pub fn landing(&self, anchor: &str) -> Option<&str> {
+        self.landing.get(anchor).map(String::as_str)
+    }
+
+    /// How many names it holds.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// True when it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
 
 /// Resolves link targets, caching what it learns from the disk: site
 /// configs by folder, site indexes by root, anchors by file. Make one per
@@ -140,10 +197,14 @@ pub struct Resolver {
     library: Option<PathBuf>,
     /// The site config found above each folder asked about.
     configs: HashMap<PathBuf, Option<Arc<SiteConfig>>>,
+    /// What links read of each site's config, by the config's folder.
+    settings: HashMap<PathBuf, Arc<Settings>>,
     /// Each site root's articles, by URL names; built on first need.
     indexes: HashMap<PathBuf, Arc<Vec<IndexEntry>>>,
     /// Each file's anchors; `None` when it could not be read.
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
+    /// The pages of the indexed sites that set their own URL, by file.
+    page_urls: HashMap<PathBuf, String>,
     /// The vaults and notes wikilinks were resolved in.
     wiki: wiki::WikiCache,
 }
@@ -183,18 +244,47 @@ impl Resolver {
         self.wiki.forget(path);
     }
 
-    /// The anchors of `article`, from its outline and its HTML ids.
+    /// The anchors of `article`: its outline's, its HTML ids, its site's ids.
     fn remember_anchors(&mut self, article: &Article, html_ids: &[String]) -> Arc<Anchors> {
-        let mut anchors: Anchors = article
-            .outline
-            .iter()
-            .map(|h| h.anchor().to_string())
-            .collect();
-        anchors.extend(html_ids.iter().cloned());
+        let mut anchors = Anchors::default();
+        anchors
+            .names
+            .extend(article.outline.iter().map(|h| h.anchor().to_string()));
+        anchors.names.extend(html_ids.iter().cloned());
+        self.add_site_ids(article, &mut anchors);
         let anchors = Arc::new(anchors);
         self.anchors
             .insert(article.path.clone(), Some(Arc::clone(&anchors)));
         anchors
+    }
+
+    /// Adds the ids the generator of the site `article` is in gives its
+    /// sections (none outside a Jekyll or Hugo site).
+    fn add_site_ids(&mut self, article: &Article, anchors: &mut Anchors) {
+        let dir = article.path.parent().unwrap_or(Path::new(""));
+        let Some(config) = self.config(dir) else {
+            return;
+        };
+        let rules = match config.generator {
+            Generator::Jekyll => ids::Rules::Kramdown,
+            Generator::Hugo => ids::Rules::Hugo {
+                terms: self.settings(&config).term_ids,
+            },
+            Generator::Zola => return,
+        };
+        let mut include = |written: &str| resolve::included(&config, dir, written);
+        for site_id in ids::site_ids(&article.body, rules, &mut include) {
+            let heading = site_id
+                .offset
+                .and_then(|at| article.outline.iter().find(|h| h.offset() == at));
+            if let Some(heading) = heading {
+                let outline = heading.anchor();
+                if outline != site_id.id.as_str() {
+                    anchors.landing.insert(site_id.id.clone(), outline.into());
+                }
+            }
+            anchors.names.insert(site_id.id);
+        }
     }
 
     /// The anchors of `article` itself, cached.
@@ -211,18 +301,25 @@ impl Resolver {
         if let Some(known) = self.anchors.get(path) {
             return known.clone();
         }
-        let anchors = Article::load(path).ok().map(|article| {
-            let ids = extract::scan(&article.body, article.body_line).html_ids;
-            let mut anchors: Anchors = article
-                .outline
-                .into_iter()
-                .map(|h| h.anchor().into())
-                .collect();
-            anchors.extend(ids);
-            Arc::new(anchors)
-        });
-        self.anchors.insert(path.to_path_buf(), anchors.clone());
-        anchors
+        match Article::load(path) {
+            Ok(article) => {
+                let ids = extract::scan(&article.body, article.body_line).html_ids;
+                Some(self.remember_anchors(&article, &ids))
+            }
+            Err(_) => {
+                self.anchors.insert(path.to_path_buf(), None);
+                None
+            }
+        }
+    }
+
+    /// What links read of the config of `config`'s site, read once.
+    fn settings(&mut self, config: &SiteConfig) -> Arc<Settings> {
+        let settings = self
+            .settings
+            .entry(config.dir.clone())
+            .or_insert_with(|| Arc::new(Settings::read(config.generator, &config.dir)));
+        Arc::clone(settings)
     }
 
     /// The site config of the site `dir` is in, cached per folder (and for
@@ -251,14 +348,43 @@ impl Resolver {
         found
     }
 
+    /// The folder pictures of an article in `dir` are read from, and never
+    /// from outside it: the site's folder (the one holding its config),
+    /// else the library, else the nearest folder above holding `.git`, else
+    /// `dir` itself.
+    pub fn picture_root(&mut self, dir: &Path) -> PathBuf {
+        if let Some(config) = self.config(dir) {
+            return config.dir.clone();
+        }
+        if let Some(library) = &self.library {
+            return library.clone();
+        }
+        path::upward(dir)
+            .into_iter()
+            .find(|folder| folder.join(".git").exists())
+            .unwrap_or_else(|| dir.to_path_buf())
+    }
+
     /// The index of the articles under `root`, built once.
     fn index(&mut self, root: &Path) -> Arc<Vec<IndexEntry>> {
         if let Some(index) = self.indexes.get(root) {
             return Arc::clone(index);
         }
         let index = Arc::new(site::index(root));
+        for entry in index.iter() {
+            if let Some(url) = &entry.permalink {
+                self.page_urls.insert(entry.path.clone(), url.clone());
+            }
+        }
         self.indexes.insert(root.to_path_buf(), Arc::clone(&index));
         index
+    }
+
+    /// The URL the page at `path` of the site at `root` sets itself, slashes
+    /// trimmed (`docs/installation/other-linux`).
+    fn page_url(&mut self, root: &Path, path: &Path) -> Option<String> {
+        self.index(root);
+        self.page_urls.get(path).cloned()
     }
 }
 

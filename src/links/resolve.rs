@@ -1,17 +1,20 @@
-//! The resolution rules, tried in order: refusals, liquid tags, schemes
-//! (the site's own address, external, refused), Zola `@/`, `#anchor`,
-//! site paths (`/…`), then paths relative to the article.
+//! The resolution rules, tried in order: refusals, templates (Liquid
+//! output, Hugo `ref`), liquid tags, schemes (the site's own address,
+//! external, refused), Zola `@/`, `#anchor`, site paths (`/…`), then paths
+//! relative to the article (its pretty URL first, then its file, then
+//! Hugo's content root).
 
 use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy, percent_decode, split_fragment, upward};
-use super::{Resolution, Resolver};
+use super::template::{self, Expanded};
+use super::{Resolution, Resolver, hugo};
 use crate::article::Article;
 use crate::article::wikilink::WikiTarget;
-use crate::site::{self, tidy_site_path};
+use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
-const INDEX_NAMES: [&str; 3] = ["index.md", "_index.md", "README.md"];
+const INDEX_NAMES: [&str; 4] = ["index.md", "_index.md", "README.md", "index.html"];
 
 pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Resolution {
     let target = target.trim();
@@ -25,6 +28,9 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
         return super::wiki::resolve(r, article, &wiki);
     }
     let dir = article.path.parent().unwrap_or(Path::new("")).to_path_buf();
+    if template::is_template(target) {
+        return expanded(r, article, &dir, target);
+    }
     if let Some(liquid) = target.strip_prefix("{%") {
         return liquid_tag(r, &dir, liquid);
     }
@@ -48,11 +54,115 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
         return own_anchor(r, article, fragment.as_deref().unwrap_or(""));
     }
     let decoded = percent_decode(path);
+    if let Some(found) = by_page_url(r, article, &dir, path, fragment.as_deref()) {
+        return found;
+    }
     let joined = join_tidy(&dir, Path::new(&decoded));
     match local(&joined) {
         Ok(file) => into_file(r, file, fragment),
+        Err(why) => match r.config(&dir) {
+            // Hugo's GetPage: what is not beside the page is looked up
+            // from the content root.
+            Some(config) if config.generator == Generator::Hugo => {
+                match hugo::page(&config.content, &decoded) {
+                    Some(file) => into_file(r, file, fragment),
+                    None => Resolution::unresolved(why),
+                }
+            }
+            _ => Resolution::unresolved(why),
+        },
+    }
+}
+
+/// A template target read into what the site would make of it.
+fn expanded(r: &mut Resolver, article: &Article, dir: &Path, target: &str) -> Resolution {
+    let settings = r.config(dir).map(|config| r.settings(&config));
+    let site = |key: &str| settings.as_ref().and_then(|s| s.site_value(key));
+    match template::expand(target, &site) {
+        Expanded::Target(plain) if !template::is_template(&plain) => resolve(r, article, &plain),
+        Expanded::Target(plain) => Resolution::template(plain),
+        Expanded::Ref { path, fragment } => hugo_ref(r, article, dir, &path, fragment),
+        Expanded::Template(written) => Resolution::template(written),
+    }
+}
+
+/// Hugo's `ref "path#fragment"`: the page by Hugo's lookup; an empty path
+/// is the page itself.
+fn hugo_ref(
+    r: &mut Resolver,
+    article: &Article,
+    dir: &Path,
+    path: &str,
+    fragment: Option<String>,
+) -> Resolution {
+    if path.trim().is_empty() {
+        return own_anchor(r, article, fragment.as_deref().unwrap_or(""));
+    }
+    let content = site_root(r, dir);
+    let pages = r.index(&content);
+    match hugo::lookup(&content, dir, &percent_decode(path), &pages) {
+        Ok(file) if file == article.path => {
+            own_anchor(r, article, fragment.as_deref().unwrap_or(""))
+        }
+        Ok(file) => into_file(r, file, fragment),
         Err(why) => Resolution::unresolved(why),
     }
+}
+
+/// A relative target on a page with its own URL (a `permalink`, Hugo's
+/// `url`) read as a browser reads it, against that URL: `../ubuntu/` from
+/// `/docs/installation/other-linux/` is `/docs/installation/ubuntu/`.
+/// `None` when the page has no URL of its own or that path leads nowhere.
+fn by_page_url(
+    r: &mut Resolver,
+    article: &Article,
+    dir: &Path,
+    path: &str,
+    fragment: Option<&str>,
+) -> Option<Resolution> {
+    let config = r.config(dir)?;
+    let url = r.page_url(&config.content, &article.path)?;
+    let base = if url.is_empty() {
+        String::new()
+    } else {
+        format!("{url}/")
+    };
+    // The URL names a folder when the permalink ends with `/`; a last name
+    // without it is a file, and relative paths start beside it.
+    let base = match url.rsplit_once('/') {
+        Some((folder, last)) if last.contains('.') => format!("{folder}/"),
+        None if url.contains('.') => String::new(),
+        _ => base,
+    };
+    let joined = join_tidy(Path::new("/"), Path::new(&format!("{base}{path}")));
+    let mut target = joined.to_string_lossy().into_owned();
+    if let Some(fragment) = fragment {
+        target.push('#');
+        target.push_str(fragment);
+    }
+    let found = site_path(r, dir, &target);
+    (found.kind != super::Kind::Unresolved).then_some(found)
+}
+
+/// The body of a file a Hugo `include` names, from `page_dir` (the
+/// including page's folder), the content root or the site root; never a
+/// file outside the site root.
+pub(super) fn included(config: &SiteConfig, page_dir: &Path, written: &str) -> Option<String> {
+    let rel = written.trim();
+    let bases: Vec<&Path> = if rel.starts_with('/') {
+        vec![&config.content, &config.dir]
+    } else {
+        vec![page_dir, &config.content, &config.dir]
+    };
+    let root = config.dir.canonicalize().ok()?;
+    let rel = Path::new(rel.trim_start_matches('/'));
+    bases.iter().find_map(|base| {
+        let candidate = base.join(rel).canonicalize().ok()?;
+        if !candidate.starts_with(&root) || !candidate.is_file() {
+            return None;
+        }
+        Article::load(&candidate).ok().map(|a| a.body)
+    })
 }
 
 /// `#fragment` in the article itself: one of its anchors, or the top for `#`.
@@ -67,6 +177,7 @@ fn own_anchor(r: &mut Resolver, article: &Article, fragment: &str) -> Resolution
         if !anchors.contains(anchor) {
             found.reason = Some(format!("no heading #{anchor} in this article"));
         }
+        found.landing = anchors.landing(anchor).map(str::to_string);
     }
     found
 }
@@ -78,7 +189,9 @@ fn into_file(r: &mut Resolver, file: PathBuf, fragment: Option<String>) -> Resol
     if let (Some(anchor), Some(path)) = (&found.anchor, &found.path) {
         if is_markdown(path) {
             match r.file_anchors(path) {
-                Some(anchors) if anchors.contains(anchor) => {}
+                Some(anchors) if anchors.contains(anchor) => {
+                    found.landing = anchors.landing(anchor).map(str::to_string);
+                }
                 Some(_) => {
                     found.reason = Some(format!("no heading #{anchor} in {}", path.display()));
                 }
@@ -102,7 +215,7 @@ fn local(path: &Path) -> Result<PathBuf, String> {
             .find(|p| p.is_file())
             .ok_or_else(|| {
                 format!(
-                    "{} is a folder without index.md, _index.md or README.md",
+                    "{} is a folder without index.md, _index.md, README.md or index.html",
                     path.display()
                 )
             });

@@ -8,9 +8,9 @@ use serde::Serialize;
 
 use crate::Outcome;
 use crate::cli::LinksArgs;
+use crate::library::{self, ScanOptions};
 use crate::links::{Kind, Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
-use crate::site;
 
 /// The links of one article, as `--json` prints them.
 #[derive(Debug, Serialize)]
@@ -45,13 +45,38 @@ struct Checked {
 
 /// `quire links PATH`: a file's links, or every article's of a folder.
 /// Exit 1 when PATH cannot be read, or with `--broken` when a link is broken.
-pub fn links(args: &LinksArgs) -> anyhow::Result<Outcome> {
+pub fn links(args: &LinksArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    if let Some(remote) = super::remote::draft(&args.path, user, args.no_state) {
+        let Some((draft, url)) = remote else {
+            return Ok(Outcome::Failure);
+        };
+        let article = draft.outlined();
+        let mut links = crate::remote::links::resolve_all(&article, &url);
+        if args.broken {
+            links.retain(|(_, r)| r.is_broken());
+        }
+        let broken = args.broken && !links.is_empty();
+        let checked = [Checked {
+            path: article.path.clone(),
+            links,
+        }];
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        if args.json {
+            write_json(&mut out, &checked, false)?;
+        } else {
+            write_text(&mut out, &checked[0])?;
+        }
+        out.flush()?;
+        return Ok(if broken {
+            Outcome::Failure
+        } else {
+            Outcome::Success
+        });
+    }
     let folder = args.path.is_dir();
     let (files, mut resolver) = if folder {
-        (
-            site::markdown_files(&args.path),
-            Resolver::new(Some(&args.path)),
-        )
+        (articles_in(&args.path), Resolver::new(Some(&args.path)))
     } else {
         (vec![args.path.clone()], Resolver::new(None))
     };
@@ -155,8 +180,19 @@ fn place(found: &Resolution) -> Option<PlaceJson> {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),
-        Kind::Url | Kind::Unresolved | Kind::Refused => None,
+        Kind::Url | Kind::Unresolved | Kind::Refused | Kind::Template => None,
     }
+}
+
+/// The articles of a folder as the library lists them (ignore files,
+/// build folders and Jekyll's `exclude:` honoured), sorted by path.
+fn articles_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = library::markdown_files(dir, &ScanOptions::default())
+        .into_iter()
+        .map(|(rel, _, _)| dir.join(rel))
+        .collect();
+    files.sort();
+    files
 }
 
 fn shown(path: &Path) -> String {

@@ -17,7 +17,7 @@ use crate::store::{Store, StoreError, schema};
 
 // bm25 weighs the columns title 10, heading 5, definition terms 5, body 1,
 // tags 3 ([`RANK`]); words are stemmed (porter over unicode61).
-// The tables are made by the store's migrations 3 and 4 ([`crate::store::schema`]):
+// The tables are made by the store's migrations 3 and 6 ([`crate::store::schema`]):
 // `search_file`, `search_tag`, `search_section` and `search_fts`, whose
 // rows share their rowid with `search_section`. The FTS table keeps no copy
 // of the text (`content = ''`), which keeps the database smaller than the

@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 
 use crate::article::{FrontMatterKind, decode_cow, front_matter};
 
+pub mod config_files;
+mod pages;
+
 /// The static-site generator a config belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Generator {
@@ -102,10 +105,37 @@ pub fn config_in(dir: &Path) -> Option<SiteConfig> {
             return Some(site(Generator::Zola, dir, true, BaseUrl::parse(url)));
         }
         if name == "hugo.toml" {
-            return Some(site(Generator::Hugo, dir, true, None));
+            return hugo_elsewhere(dir);
         }
     }
-    None
+    hugo_elsewhere(dir)
+}
+
+/// A Hugo site whose config is YAML or JSON (`hugo.yaml`, `config.yaml`),
+/// or lives in `config/_default/`.
+fn hugo_elsewhere(dir: &Path) -> Option<SiteConfig> {
+    let named = [
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.yml",
+        "hugo.json",
+        "config.yaml",
+        "config.yml",
+    ];
+    let found = named.iter().any(|n| dir.join(n).is_file())
+        || ["hugo", "config"]
+            .iter()
+            .any(|stem| config_files::hugo_file(&dir.join("config/_default"), stem).is_some());
+    if !found {
+        return None;
+    }
+    let values = config_files::hugo_values(dir);
+    let base = values
+        .get("baseURL")
+        .or_else(|| values.get("baseurl"))
+        .and_then(|v| v.as_str())
+        .and_then(BaseUrl::parse);
+    Some(site(Generator::Hugo, dir, true, base))
 }
 
 fn site(generator: Generator, dir: &Path, content: bool, base: Option<BaseUrl>) -> SiteConfig {
@@ -135,14 +165,25 @@ pub struct IndexEntry {
     pub permalink: Option<String>,
     /// `[year, month, day]` from the front matter or the file name.
     pub date: Option<[u32; 3]>,
+    /// The other addresses it answers at (`redirect_from`, Hugo's
+    /// `aliases`), tidied like `permalink`.
+    pub redirects: Vec<String>,
 }
 
-/// The articles under `root`, read for their URL names (front matter only).
+/// The articles under `root`, read for their URL names (front matter
+/// only), and the HTML pages that set an address of their own.
 pub fn index(root: &Path) -> Vec<IndexEntry> {
-    markdown_files(root)
+    let mut entries: Vec<IndexEntry> = markdown_files(root)
         .iter()
         .map(|path| entry(path))
-        .collect()
+        .collect();
+    entries.extend(
+        pages::html_pages(root)
+            .iter()
+            .map(|path| entry(path))
+            .filter(|e| e.permalink.is_some() || !e.redirects.is_empty()),
+    );
+    entries
 }
 
 /// The markdown files under `root`, sorted, dot names skipped.
@@ -228,6 +269,7 @@ fn entry(path: &Path) -> IndexEntry {
         slug,
         permalink,
         date: meta.date.as_deref().and_then(parse_date),
+        redirects: pages::redirects(split.kind, split.raw),
     }
 }
 
@@ -276,6 +318,13 @@ pub fn lookup<'i>(index: &'i [IndexEntry], site_path: &str) -> Vec<&'i IndexEntr
         .collect();
     if !by_permalink.is_empty() {
         return by_permalink;
+    }
+    let redirected: Vec<&IndexEntry> = index
+        .iter()
+        .filter(|e| e.redirects.iter().any(|r| r == site_path))
+        .collect();
+    if !redirected.is_empty() {
+        return redirected;
     }
     let segments: Vec<&str> = site_path.split('/').filter(|s| !s.is_empty()).collect();
     let Some((last, before)) = segments.split_last() else {
@@ -329,6 +378,28 @@ mod tests {
     }
 
     #[test]
+    fn hugo_configs_in_yaml_and_in_config_default() {
+        let dir = tempfile::tempdir().expect("temp");
+        let yaml = dir.path().join("yaml");
+        let split = dir.path().join("split");
+        fs::create_dir_all(yaml.join("content")).expect("mkdir");
+        fs::create_dir_all(split.join("config/_default")).expect("mkdir");
+        fs::write(yaml.join("hugo.yaml"), "baseURL: https://y.example/docs/\n").expect("write");
+        fs::write(
+            split.join("config/_default/hugo.toml"),
+            "baseURL = 'https://s.example/'\n",
+        )
+        .expect("write");
+        let found = config_in(&yaml).expect("a hugo.yaml site");
+        assert_eq!(found.generator, Generator::Hugo);
+        assert_eq!(found.content, yaml.join("content"));
+        assert_eq!(found.base, BaseUrl::parse("https://y.example/docs/"));
+        let found = config_in(&split).expect("a config/_default site");
+        assert_eq!(found.base, BaseUrl::parse("https://s.example/"));
+        assert_eq!(config_in(dir.path()), None);
+    }
+
+    #[test]
     fn dates_come_off_jekyll_stems() {
         assert_eq!(strip_date("2022-09-14-floss"), "floss");
         assert_eq!(strip_date("2022-10-2-webdev"), "webdev");
@@ -351,6 +422,7 @@ mod tests {
             slug: slug.to_string(),
             permalink: None,
             date,
+            redirects: Vec::new(),
         }
     }
 

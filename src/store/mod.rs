@@ -8,6 +8,7 @@
 
 mod cache;
 mod position;
+mod remote;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use cache::{CachedFile, CachedRow};
 pub use position::{Position, ReadingState, Visit};
+pub use remote::CachedPage;
 
 /// How long a write waits for another quire's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);

@@ -1,0 +1,167 @@
+//! Hugo's page lookup, as its `ref`/`relref` and `GetPage` do it: beside
+//! the page, then from the content root; `.md` optional; a folder is its
+//! `_index.md` or `index.md` bundle; names compared without case; last, a
+//! page named so once anywhere in the site.
+
+use std::fs;
+use std::path::{Component, Path, PathBuf};
+
+use super::path::{is_markdown, join_tidy};
+use crate::site::IndexEntry;
+
+/// The page `path` names, asked from the page in `page_dir` of the site
+/// whose content root is `content`; `pages` are the site's markdown files
+/// for the last, by-name lookup.
+pub(super) fn lookup(
+    content: &Path,
+    page_dir: &Path,
+    path: &str,
+    pages: &[IndexEntry],
+) -> Result<PathBuf, String> {
+    let path = path.trim();
+    let rel = path.trim_start_matches('/');
+    let bases: Vec<&Path> = if path.starts_with('/') {
+        vec![content]
+    } else {
+        vec![page_dir, content]
+    };
+    for base in bases {
+        if let Some(found) = page(base, rel) {
+            return Ok(found);
+        }
+    }
+    if path.starts_with('/') {
+        return Err(format!("no page {path} in {}", content.display()));
+    }
+    by_name(rel, pages)
+}
+
+/// The page `rel` names under `base`: the file, `rel.md`, or the bundle.
+pub(super) fn page(base: &Path, rel: &str) -> Option<PathBuf> {
+    let rel = rel.trim_end_matches('/');
+    let joined = join_tidy(base, Path::new(rel));
+    let mut names: Vec<PathBuf> = Vec::with_capacity(4);
+    if !rel.is_empty() {
+        names.push(joined.clone());
+        if !is_markdown(&joined) {
+            names.push(joined.with_extension("md"));
+        }
+    }
+    names.push(joined.join("_index.md"));
+    names.push(joined.join("index.md"));
+    names
+        .iter()
+        .find_map(|name| without_case(name).filter(|p| p.is_file()))
+}
+
+/// `path` as it is on disk, each name matched without case when it is
+/// not there as written.
+fn without_case(path: &Path) -> Option<PathBuf> {
+    if path.exists() {
+        return Some(path.to_path_buf());
+    }
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        let Component::Normal(name) = component else {
+            out.push(component.as_os_str());
+            continue;
+        };
+        let exact = out.join(name);
+        if exact.exists() {
+            out = exact;
+            continue;
+        }
+        let wanted = name.to_string_lossy().to_lowercase();
+        let dir = if out.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            out.as_path()
+        };
+        let mut found: Vec<PathBuf> = fs::read_dir(dir)
+            .ok()?
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().to_lowercase() == wanted)
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        out = found.into_iter().next()?;
+    }
+    Some(out)
+}
+
+/// The one page of the site whose name (file stem, or folder for a
+/// bundle) is `rel`'s last name.
+fn by_name(rel: &str, pages: &[IndexEntry]) -> Result<PathBuf, String> {
+    let wanted = Path::new(rel.trim_end_matches('/'));
+    let wanted_name = wanted
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let single = wanted.components().count() == 1;
+    let found: Vec<&PathBuf> = pages
+        .iter()
+        .map(|e| &e.path)
+        .filter(|p| single && page_name(p) == wanted_name)
+        .collect();
+    match found.as_slice() {
+        [one] => Ok((*one).clone()),
+        [] => Err(format!(
+            "no page {rel} (looked beside the page and from content/)"
+        )),
+        many => {
+            let names: Vec<String> = many.iter().map(|p| p.display().to_string()).collect();
+            Err(format!("{rel} could be any of {}", names.join(", ")))
+        }
+    }
+}
+
+/// A page's name: its file stem, or its folder's name for `index.md` and
+/// `_index.md`; lowercase.
+fn page_name(path: &Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if stem == "index" || stem == "_index" {
+        return path
+            .parent()
+            .and_then(Path::file_name)
+            .map(|s| s.to_string_lossy().to_lowercase())
+            .unwrap_or(stem);
+    }
+    stem
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_bundles_case_and_names() {
+        let dir = tempfile::tempdir().expect("temp");
+        let content = dir.path().join("content");
+        let write = |rel: &str| {
+            let p = content.join(rel);
+            fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            fs::write(&p, "# x\n").expect("write");
+            p
+        };
+        let install = write("docs/Install.md");
+        let bundle = write("docs/guide/index.md");
+        let section = write("docs/_index.md");
+        let other = write("blog/post.md");
+        let pages = crate::site::index(&content);
+        let docs = content.join("docs");
+        let find = |from: &Path, p: &str| lookup(&content, from, p, &pages);
+        assert_eq!(find(&docs, "install"), Ok(install.clone()));
+        assert_eq!(find(&docs, "install.md"), Ok(install.clone()));
+        assert_eq!(find(&docs, "guide"), Ok(bundle.clone()));
+        assert_eq!(find(&docs, "/docs/"), Ok(section));
+        assert_eq!(find(&docs, "blog/post"), Ok(other.clone()));
+        assert_eq!(find(&docs, "../blog/post.md"), Ok(other.clone()));
+        assert_eq!(find(&content.join("blog"), "post"), Ok(other));
+        assert_eq!(find(&content.join("blog"), "guide"), Ok(bundle));
+        assert!(find(&docs, "/guide").is_err());
+        assert!(find(&docs, "nowhere").is_err());
+    }
+}
