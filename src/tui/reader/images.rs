@@ -39,7 +39,7 @@ impl Pictures {
     pub fn halfblocks() -> Pictures {
         Pictures {
             mode: Some(Images::Halfblocks),
-            picker: Some(Picker::halfblocks()),
+            picker: Some(halfblocks()),
         }
     }
 
@@ -57,33 +57,85 @@ impl Pictures {
                     ..QueryStdioOptions::default()
                 };
                 Some(
-                    Picker::from_query_stdio_with_options(options)
-                        .unwrap_or_else(|_| Picker::halfblocks()),
+                    Picker::from_query_stdio_with_options(options).unwrap_or_else(|_| halfblocks()),
                 )
             }
-            Some(Images::Auto) => Some(Picker::halfblocks()),
-            Some(Images::Halfblocks) => Some(Picker::halfblocks()),
+            Some(Images::Auto | Images::Halfblocks) => Some(halfblocks()),
             Some(Images::Off) | None => None,
         };
     }
 }
 
+/// The half-block picker, made once. The picture crate's constructor runs
+/// `tmux set -p allow-passthrough on` whenever `TERM` or `TERM_PROGRAM`
+/// names tmux, and leaves it on; no constructor skips that. Under tmux the
+/// pane's setting is read first and put back at once, while quire is still
+/// the pane's only program, so the user's option is what it was.
+fn halfblocks() -> Picker {
+    static PICKER: std::sync::OnceLock<Picker> = std::sync::OnceLock::new();
+    PICKER
+        .get_or_init(|| {
+            let var = |name: &str| std::env::var(name).unwrap_or_default();
+            let tmux = var("TERM").starts_with("tmux") || var("TERM_PROGRAM") == "tmux";
+            let before = tmux.then(|| tmux_option(&["show-options", "-p", "-v"]));
+            let picker = Picker::halfblocks();
+            match before {
+                Some(Some(value)) if !value.is_empty() => {
+                    tmux_option(&["set-option", "-p", "allow-passthrough", value.as_str()]);
+                }
+                Some(_) => {
+                    tmux_option(&["set-option", "-p", "-u", "allow-passthrough"]);
+                }
+                None => {}
+            }
+            picker
+        })
+        .clone()
+}
+
+/// Runs `tmux ARGS` (`allow-passthrough` added to a `show-options`),
+/// returning its trimmed output.
+fn tmux_option(args: &[&str]) -> Option<String> {
+    let mut cmd = std::process::Command::new("tmux");
+    cmd.args(args);
+    if args.first() == Some(&"show-options") {
+        cmd.arg("allow-passthrough");
+    }
+    let out = cmd
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 /// True when the environment names a terminal that draws pictures and
 /// answers the protocol query, and no multiplexer sits in between.
 fn draws_pictures() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    draws_pictures_in(|name| std::env::var(name).unwrap_or_default())
+}
+
+/// [`draws_pictures`] over the environment `var` reads. Under tmux (or
+/// screen) the answer is no, by every sign the picture crate itself reads:
+/// asked there, it runs `tmux set -p allow-passthrough on` and leaves it
+/// on, so that a later `cat` of an untrusted file in the pane reaches the
+/// outer terminal. quire never changes the user's tmux options: half blocks.
+fn draws_pictures_in(var: impl Fn(&str) -> String) -> bool {
     let term = var("TERM");
-    if !var("TMUX").is_empty() || term.starts_with("tmux") || term.starts_with("screen") {
+    let program = var("TERM_PROGRAM");
+    if !var("TMUX").is_empty()
+        || term.starts_with("tmux")
+        || term.starts_with("screen")
+        || program == "tmux"
+        || program == "screen"
+    {
         return false;
     }
     term == "xterm-kitty"
         || term == "xterm-ghostty"
         || !var("KITTY_WINDOW_ID").is_empty()
         || !var("WEZTERM_EXECUTABLE").is_empty()
-        || matches!(
-            var("TERM_PROGRAM").as_str(),
-            "iTerm.app" | "WezTerm" | "ghostty"
-        )
+        || matches!(program.as_str(), "iTerm.app" | "WezTerm" | "ghostty")
 }
 
 /// The mode from the config and the `--images` flag: `off` under `NO_COLOR`.
