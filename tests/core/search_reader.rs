@@ -58,3 +58,62 @@ fn a_phrase_wrapped_at_a_narrow_width_is_highlighted_on_both_lines() {
     }
     assert!(split_seen, "some width wraps {phrase:?}");
 }
+
+/// The matches of `query` in `article` at `width`, each as the text it
+/// spells (pieces joined by a space).
+fn spelled(article: &quire::article::Article, width: u16, query: &str) -> Vec<String> {
+    let doc = layout(article, width, LayoutOptions::default());
+    let pieces = find(&doc, query);
+    let mut out = vec![String::new(); count_hits(&pieces)];
+    for m in &pieces {
+        let text = doc.line(m.line).unwrap().text();
+        let piece = text[m.start..m.end].trim();
+        if !out[m.hit].is_empty() {
+            out[m.hit].push(' ');
+        }
+        out[m.hit].push_str(piece);
+    }
+    out
+}
+
+#[test]
+fn matches_are_the_same_at_every_width_hyphens_and_all() {
+    let body = "Free and Open Source Software is software anyone may read.\n\n\
+                A shift in how we see Open-Source software is overdue, and an \
+                open-source software project is still open source software.\n\n\
+                - A list item on Open Source Software that wraps at narrow widths\n";
+    let article = common::plain_article("Hyphens", body);
+    for query in [
+        "open source software",
+        "Open Source Software",
+        "open-source software",
+        "Open-Source software",
+    ] {
+        let wide = spelled(&article, 120, query);
+        assert!(!wide.is_empty(), "{query}");
+        for width in [30, 40, 70] {
+            assert_eq!(spelled(&article, width, query), wide, "{query} at {width}");
+        }
+    }
+    // A hyphen is not a space: each query finds its own spelling.
+    assert_eq!(spelled(&article, 40, "open source software").len(), 3);
+    assert_eq!(spelled(&article, 40, "open-source software").len(), 2);
+}
+
+#[test]
+fn the_seed_post_matches_the_same_at_widths_30_to_120() {
+    let Some(corpus) = common::corpus() else {
+        return;
+    };
+    let article = common::load(&corpus.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md"));
+    for query in [
+        "open source software",
+        "Open Source Software",
+        "open-source",
+    ] {
+        let wide = spelled(&article, 120, query);
+        for width in [30, 40, 70] {
+            assert_eq!(spelled(&article, width, query), wide, "{query} at {width}");
+        }
+    }
+}
