@@ -343,3 +343,6 @@ fn a_post_checked_from_its_own_folder_still_finds_its_site() {
         .unwrap();
     assert_eq!(own["kind"], "file");
 }
+
+#[path = "links_cli/generators.rs"]
+mod generators;
