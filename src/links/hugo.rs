@@ -49,6 +49,10 @@ pub(super) fn page(base: &Path, rel: &str) -> Option<PathBuf> {
     }
     names.push(joined.join("_index.md"));
     names.push(joined.join("index.md"));
+    // Names as written first: a folder is read only when none is there.
+    if let Some(exact) = names.iter().find(|name| name.is_file()) {
+        return Some(exact.clone());
+    }
     names
         .iter()
         .find_map(|name| without_case(name).filter(|p| p.is_file()))
@@ -98,10 +102,15 @@ fn by_name(rel: &str, pages: &[IndexEntry]) -> Result<PathBuf, String> {
         .map(|s| s.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let single = wanted.components().count() == 1;
+    if !single {
+        return Err(format!(
+            "no page {rel} (looked beside the page and from content/)"
+        ));
+    }
     let found: Vec<&PathBuf> = pages
         .iter()
         .map(|e| &e.path)
-        .filter(|p| single && page_name(p) == wanted_name)
+        .filter(|p| is_named(p, &wanted_name))
         .collect();
     match found.as_slice() {
         [one] => Ok((*one).clone()),
@@ -115,21 +124,21 @@ fn by_name(rel: &str, pages: &[IndexEntry]) -> Result<PathBuf, String> {
     }
 }
 
-/// A page's name: its file stem, or its folder's name for `index.md` and
-/// `_index.md`; lowercase.
-fn page_name(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if stem == "index" || stem == "_index" {
-        return path
-            .parent()
+/// True when the page at `path` is named `wanted` (lowercase): its file
+/// stem, or its folder's name for `index.md` and `_index.md`.
+fn is_named(path: &Path, wanted: &str) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let name = if stem == "index" || stem == "_index" {
+        path.parent()
             .and_then(Path::file_name)
-            .map(|s| s.to_string_lossy().to_lowercase())
-            .unwrap_or(stem);
-    }
-    stem
+            .and_then(|s| s.to_str())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    name.eq_ignore_ascii_case(wanted) || (!name.is_ascii() && name.to_lowercase() == wanted)
 }
 
 #[cfg(test)]

@@ -204,6 +204,9 @@ pub struct Resolver {
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
     /// The pages of the indexed sites that set their own URL, by file.
     page_urls: HashMap<PathBuf, String>,
+    /// The bodies of files pulled in by Hugo's `include`, by the folder
+    /// asked from and the path written.
+    included: HashMap<(PathBuf, String), Option<Arc<str>>>,
     /// The vaults and notes wikilinks were resolved in.
     wiki: wiki::WikiCache,
 }
@@ -271,7 +274,19 @@ impl Resolver {
             },
             Generator::Zola => return,
         };
-        let mut include = |written: &str| resolve::included(&config, dir, written);
+        let cache = &mut self.included;
+        let mut include = |written: &str| {
+            let from = if written.starts_with('/') {
+                config.dir.clone()
+            } else {
+                dir.to_path_buf()
+            };
+            cache
+                .entry((from, written.to_string()))
+                .or_insert_with(|| resolve::included(&config, dir, written).map(Arc::from))
+                .as_deref()
+                .map(str::to_string)
+        };
         for site_id in ids::site_ids(&article.body, rules, &mut include) {
             let heading = site_id
                 .offset
