@@ -204,6 +204,8 @@ pub struct Resolver {
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
     /// The pages of the indexed sites that set their own URL, by file.
     page_urls: HashMap<PathBuf, String>,
+    /// Each site root's pages by lowercase path, for Hugo's lookups.
+    lowercase: HashMap<PathBuf, Arc<hugo::Lowercase>>,
     /// The bodies of files pulled in by Hugo's `include`, by the folder
     /// asked from and the path written.
     included: HashMap<(PathBuf, String), Option<Arc<str>>>,
@@ -243,6 +245,8 @@ impl Resolver {
     pub fn forget(&mut self, path: &Path) {
         self.anchors.remove(path);
         self.indexes.clear();
+        self.lowercase.clear();
+        self.included.clear();
         self.wiki.forget(path);
     }
 
@@ -375,6 +379,16 @@ impl Resolver {
         }
         self.indexes.insert(root.to_path_buf(), Arc::clone(&index));
         index
+    }
+
+    /// The pages under `root` by lowercase path, built once.
+    fn lowercase(&mut self, root: &Path) -> Arc<hugo::Lowercase> {
+        if let Some(map) = self.lowercase.get(root) {
+            return Arc::clone(map);
+        }
+        let map = Arc::new(hugo::lowercase(&self.index(root)));
+        self.lowercase.insert(root.to_path_buf(), Arc::clone(&map));
+        map
     }
 
     /// The URL the page at `path` of the site at `root` sets itself, slashes
