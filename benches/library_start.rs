@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use quire::library::{Filter, ScanOptions};
 use quire::tui::jobs::{Executor, Job, Pool};
 use quire::tui::memory::{self, Memory};
-use quire::tui::{Action, App, Config, ui, update};
+use quire::tui::{App, Config, Msg, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -41,7 +41,7 @@ fn start(dir: &Path, db: &Path, enough: impl Fn(&App) -> bool) -> (Duration, App
         }
         match pool.try_next() {
             Some(done) => {
-                update(&mut app, Action::Done(Box::new(done)));
+                update(&mut app, Msg::Done(Box::new(done)));
             }
             None => std::thread::sleep(Duration::from_micros(200)),
         }

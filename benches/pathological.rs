@@ -1,7 +1,9 @@
 //! Hostile shapes at sizes that run quickly (about 256 KB each): deep
 //! nesting of every container, very wide tables, many table rows, heading
 //! floods, empty display math, rules at an absurd width, deeply nested
-//! front matter, a search matching one word everywhere. Each was once
+//! front matter, a search matching one word everywhere; around the
+//! articles: junk configs, queries of countless terms, a fifo in a site, a
+//! NUL flood. Each was once
 //! quadratic or memory-hungry; a regression
 //! shows here as a number.
 
@@ -104,6 +106,7 @@ fn bench_pathological(c: &mut Criterion) {
         });
     }
     bench_one_word_search(&mut g);
+    bench_hostile_surroundings(&mut g);
     // Over the size from which a body is read in pieces.
     let big = 2 * 1024 * 1024;
     for (name, body) in [
@@ -143,6 +146,68 @@ fn bench_one_word_search(g: &mut criterion::BenchmarkGroup<'_, criterion::measur
     let query = Query::parse("a ");
     g.bench_function("search one word in 256 KB of it", |b| {
         b.iter(|| index.search(dir.path(), black_box(&query), 10))
+    });
+}
+
+/// What surrounds the articles: a config of 40,000 unknown keys and one of
+/// nested tables (warnings were quadratic, 4.9 s), queries of repeated and
+/// countless terms (`the` x 800 took 7.5 s), the site scan of a folder
+/// holding a fifo named `*.md` (it hung), a NUL flood laid out.
+fn bench_hostile_surroundings(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+) {
+    let unknown: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
+    g.bench_function("config of 40,000 unknown keys", |b| {
+        b.iter(|| quire::config::parse(black_box(&unknown), Path::new("c.toml")))
+    });
+    let nested: String = (1..1000)
+        .map(|i| format!("[{}]\n", vec!["a"; i].join(".")))
+        .scan(0, |bytes, line| {
+            *bytes += line.len();
+            (*bytes < 1024 * 1024).then_some(line)
+        })
+        .collect();
+    g.bench_function("config of 1 MB of nested tables", |b| {
+        b.iter(|| quire::config::parse(black_box(&nested), Path::new("c.toml")))
+    });
+    let Ok(dir) = tempfile::tempdir() else {
+        return;
+    };
+    for i in 0..50 {
+        let text = format!("# Post {i}\n\nthe rust of a b and more words {i}\n");
+        if std::fs::write(dir.path().join(format!("p{i}.md")), text).is_err() {
+            return;
+        }
+    }
+    let fifo = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("fifo.md"))
+        .status();
+    if !fifo.is_ok_and(|s| s.success()) {
+        return;
+    }
+    g.bench_function("site scan of 50 files and a fifo", |b| {
+        b.iter(|| quire::site::index(black_box(dir.path())))
+    });
+    let Ok(mut index) = Index::open_in_memory() else {
+        return;
+    };
+    if index.refresh(dir.path(), &mut |_| {}).is_err() {
+        return;
+    }
+    let tags: String = (0..12_000).map(|i| format!("tag:t{i} ")).collect();
+    for (name, query) in [
+        ("'the' x 800", "the ".repeat(800)),
+        ("'rust' x 26,000", "rust ".repeat(26_000)),
+        ("'\"a b\"' x 20,000", "\"a b\" ".repeat(20_000)),
+        ("12,000 tag: terms", tags),
+    ] {
+        g.bench_function(format!("search of {name}"), |b| {
+            b.iter(|| index.search(dir.path(), &Query::parse(black_box(&query)), 10))
+        });
+    }
+    let nul = Article::from_bytes(Path::new("nul.md"), &vec![0u8; 1024 * 1024]);
+    g.bench_function("layout 1 MB of NUL", |b| {
+        b.iter(|| layout(black_box(&nul), 80, LayoutOptions::default()))
     });
 }
 

@@ -129,7 +129,7 @@ fn pump(
         pool.spawn(id, job);
     }
     while let Some(done) = pool.try_next() {
-        update(app, Action::Done(Box::new(done)));
+        update(app, quire::tui::Msg::Done(Box::new(done)));
         let t = Instant::now();
         let _ = term.draw(|f| quire::tui::ui::draw(f, app));
         frames.push(t.elapsed());

@@ -69,6 +69,8 @@ pub enum Command {
     Search(SearchArgs),
     /// List the links of an article (or of every article of a folder) and where they lead.
     Links(LinksArgs),
+    /// List the links into an article (or one section of it) from the articles of a folder.
+    Backlinks(BacklinksArgs),
     /// Show the config: where it is read from, its defaults, the key actions.
     Config(ConfigArgs),
     /// Print a shell completion script.
@@ -104,7 +106,9 @@ pub struct ConfigArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct OpenArgs {
     /// An article or a folder of articles; `-` (or no PATH with a pipe) reads
-    /// the article from standard input.
+    /// the article from standard input; an http(s):// address, or a
+    /// repository as gh:OWNER/REPO[/PATH][@REF] (gl: for GitLab, or its
+    /// github.com/… address), is fetched.
     pub path: Option<PathBuf>,
     /// The tag filter.
     #[command(flatten)]
@@ -200,11 +204,14 @@ impl TagArgs {
 /// `quire outline FILE`.
 #[derive(Debug, Clone, Args)]
 pub struct OutlineArgs {
-    /// The article.
+    /// The article: a file, `-`, an http(s):// address or gh:OWNER/REPO[/PATH][@REF].
     pub file: PathBuf,
     /// Print JSON: {"path","title","headings":[{"level","text","anchor","line"}]}.
     #[arg(long)]
     pub json: bool,
+    /// Neither read nor write the cache of fetched addresses (also QUIRE_NO_STATE=1).
+    #[arg(long = "no-state")]
+    pub no_state: bool,
 }
 
 /// How `quire list` orders its rows.
@@ -294,7 +301,7 @@ pub enum ColorArg {
 /// `quire render FILE`.
 #[derive(Debug, Clone, Args)]
 pub struct RenderArgs {
-    /// The article.
+    /// The article: a file, `-`, an http(s):// address or gh:OWNER/REPO[/PATH][@REF].
     pub file: PathBuf,
     /// Line width (default: the terminal's width, else 80; at most 1000).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -305,6 +312,9 @@ pub struct RenderArgs {
     /// Wrap long code lines (each continuation marked ↪) instead of cutting them (→).
     #[arg(long)]
     pub wrap_code: bool,
+    /// Neither read nor write the cache of fetched addresses (also QUIRE_NO_STATE=1).
+    #[arg(long = "no-state")]
+    pub no_state: bool,
 }
 
 impl RenderArgs {
@@ -315,6 +325,7 @@ impl RenderArgs {
             width: open.width,
             color: ColorArg::Auto,
             wrap_code: false,
+            no_state: open.state.no_state,
         }
     }
 }
@@ -322,7 +333,8 @@ impl RenderArgs {
 /// `quire links PATH`.
 #[derive(Debug, Clone, Args)]
 pub struct LinksArgs {
-    /// An article, or a folder of articles.
+    /// An article, a folder of articles, or an article's address (relative
+    /// links resolve against it).
     pub path: PathBuf,
     /// Only links that lead nowhere or to a missing section; exit 1 when there is any.
     #[arg(long)]
@@ -331,6 +343,26 @@ pub struct LinksArgs {
     /// per article (an array of them for a folder).
     #[arg(long)]
     pub json: bool,
+    /// Neither read nor write the cache of fetched addresses (also QUIRE_NO_STATE=1).
+    #[arg(long = "no-state")]
+    pub no_state: bool,
+}
+
+/// `quire backlinks PATH[#anchor] [DIR]`.
+#[derive(Debug, Clone, Args)]
+pub struct BacklinksArgs {
+    /// The article; `#anchor` (a heading's anchor or a `^block` id) keeps
+    /// the links into that section.
+    pub path: String,
+    /// The folder whose articles may link to it (default: the vault or site
+    /// the article is in, else its folder).
+    pub dir: Option<PathBuf>,
+    /// Print JSON: an array of {"path","line","text","anchor"}.
+    #[arg(long)]
+    pub json: bool,
+    /// Memory and folder rules (`--no-state`: the link index lives in memory for this run).
+    #[command(flatten)]
+    pub state: StateArgs,
 }
 
 /// `quire search QUERY [DIR]`.

@@ -9,7 +9,7 @@ mod color;
 pub use choose::{ASK_TIMEOUT, Background, ThemeChoice, ask_terminal, choose, no_color};
 pub use color::{Color, Named, parse_color};
 
-use crate::layout::{self, AlertKind, Role};
+use crate::layout::{self, AlertKind, LayoutOptions, Role};
 
 /// How a piece of text looks: colours and the attributes every terminal has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -274,6 +274,22 @@ impl Theme {
         out
     }
 
+    /// How a body is laid out for this theme: code highlighted with its
+    /// syntect theme, headings marked `###` when their levels have no colour.
+    pub fn layout_options(&self) -> LayoutOptions {
+        LayoutOptions {
+            syntax: self.syntax,
+            heading_marks: self.marks_headings(),
+            ..LayoutOptions::PLAIN
+        }
+    }
+
+    /// The options for output in `theme`; `None` (no colour at all) lays
+    /// out plain, headings marked.
+    pub fn layout_options_for(theme: Option<&Theme>) -> LayoutOptions {
+        theme.map_or(LayoutOptions::PLAIN, Theme::layout_options)
+    }
+
     /// True when headings of levels 3 to 6 have no colour of their own,
     /// so the layout marks them with `###` to tell the levels apart.
     pub fn marks_headings(&self) -> bool {
@@ -401,6 +417,24 @@ mod tests {
         let out = Theme::DARK.span(s);
         assert!(out.bold && out.italic && out.underline);
         assert_eq!(out.fg, Some(Color::Named(Named::Cyan)));
+    }
+
+    #[test]
+    fn heading_marks_only_without_colour() {
+        let dark = Theme::DARK.layout_options();
+        assert!(!dark.heading_marks);
+        assert_eq!(dark, LayoutOptions::default());
+        assert!(Theme::MONO.layout_options().heading_marks);
+        assert!(Theme::layout_options_for(None).heading_marks);
+    }
+
+    #[test]
+    fn every_colour_theme_names_a_syntect_theme() {
+        // Every built-in theme names a syntect theme syntect has.
+        for theme in [Theme::DARK, Theme::LIGHT] {
+            let name = theme.syntax.expect("a colour theme highlights");
+            assert!(layout::has_syntax_theme(name), "{name}");
+        }
     }
 
     #[test]

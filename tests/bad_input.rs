@@ -334,31 +334,38 @@ fn deeply_nested_front_matter_is_a_warning_and_the_body_is_still_read() {
 }
 
 #[test]
-fn list_and_tags_json_escape_controls_and_bidi() {
+fn list_and_tags_json_decode_to_the_stand_ins_text_output_shows() {
+    // `jq -r .title` used to print a live `ESC ]2;` (a window title change).
     let dir = tempfile::tempdir().unwrap();
-    let title = "a\u{9b}31mb\u{202e}c\u{2066}d\u{7f}e\u{2028}f\u{200f}g";
+    let title = "a\u{9b}31mb\u{202e}c\u{2066}d\u{7f}e\u{2028}f\u{200f}g\u{1b}]2;owned\u{7}";
     // YAML escapes: a YAML stream may not hold C1 controls or DEL raw.
     let text = r#"---
-title: "a\x9b31mb\u202ec\u2066d\x7fe\u2028f\u200fg"
-tags: ["t\x9bx", "u\u202ev"]
+title: "a\x9b31mb\u202ec\u2066d\x7fe\u2028f\u200fg\e]2;owned\a"
+tags: ["t\x9bx", "u\u202ev", "\e[31mred"]
 ---
 body
 "#;
     fs::write(dir.path().join("evil.md"), text).unwrap();
     let (stdout, _) = run_ok(&["list".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
-    let escaped = |c: char| c != '\n' && quire::output::json::needs_escape(c);
-    assert!(!stdout.chars().any(escaped), "{stdout:?}");
+    let raw = |c: char| c != '\n' && quire::sanitize::is_unsafe(c);
+    assert!(!stdout.chars().any(raw), "{stdout:?}");
     let rows: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(
-        rows[0]["title"], title,
-        "the JSON decodes to the file's text"
-    );
-    assert_eq!(rows[0]["tags"][0], "t\u{9b}x");
+    let safe = quire::sanitize::sanitize(title).into_owned();
+    assert_eq!(rows[0]["title"], safe.as_str());
+    assert!(safe.contains("g␛]2;owned␇"), "{safe}");
+    assert_eq!(rows[0]["tags"][0], "t\u{fffd}x");
     let (stdout, _) = run_ok(&["tags".as_ref(), "--json".as_ref(), dir.path().as_os_str()]);
-    assert!(!stdout.chars().any(escaped), "{stdout:?}");
-    assert!(stdout.contains("u\\u202ev"), "{stdout}");
+    assert!(!stdout.chars().any(raw), "{stdout:?}");
     let tags: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(tags.as_array().unwrap().len(), 2);
+    let names: Vec<String> = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert!(names.iter().any(|t| t.contains("␛[31mred")), "{names:?}");
+    assert!(!names.iter().any(|t| t.contains("\\u001b")), "{names:?}");
 }
 
 #[test]

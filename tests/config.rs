@@ -299,3 +299,72 @@ fn the_readme_s_default_config_is_the_one_quire_prints() {
         "refresh it: quire config --default > docs/config.toml"
     );
 }
+
+#[test]
+fn a_config_that_is_not_a_regular_file_is_refused_unopened_with_the_defaults() {
+    // /dev/zero was read until memory ran out; a fifo blocked in open().
+    let fixture = common::fixtures().join("lighthouse.md");
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("config.toml");
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, "# x\n".repeat(300 * 1024)).unwrap();
+    let cases = [
+        (Path::new("/dev/zero"), "not a regular file"),
+        (fifo.as_path(), "not a regular file"),
+        (big.as_path(), "larger than 1048576 bytes"),
+    ];
+    for (config, reason) in cases {
+        for by_env in [false, true] {
+            let mut cmd = common::quire();
+            if by_env {
+                cmd.env("QUIRE_CONFIG", config);
+            } else {
+                cmd.arg("--config").arg(config);
+            }
+            let out = cmd
+                .arg("outline")
+                .arg(&fixture)
+                .timeout(Duration::from_secs(60))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(out.status.success(), "{config:?}: {out:?}");
+            assert!(stderr.contains(reason), "{config:?}: {stderr}");
+            assert!(stderr.contains("using the defaults"), "{stderr}");
+            assert!(String::from_utf8_lossy(&out.stdout).contains("Lighthouse"));
+        }
+    }
+}
+
+#[test]
+fn thousands_of_config_warnings_print_a_capped_few_with_their_lines() {
+    let fixture = common::fixtures().join("lighthouse.md");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("c.toml");
+    let text: String = (0..40_000).map(|i| format!("k{i} = 1\n")).collect();
+    std::fs::write(&file, text).unwrap();
+    let out = common::quire()
+        .arg("--config")
+        .arg(&file)
+        .arg("outline")
+        .arg(&fixture)
+        .timeout(Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), config::MAX_SHOWN_WARNINGS + 1, "{stderr}");
+    assert!(
+        lines[1].contains("c.toml:2: k1: unknown setting"),
+        "{stderr}"
+    );
+    assert!(lines[config::MAX_SHOWN_WARNINGS].contains("39980 more warnings not shown"));
+}

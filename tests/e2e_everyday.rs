@@ -177,3 +177,74 @@ fn the_library_follows_its_folder_new_changed_and_removed_articles() {
     let screen = t.wait_for("the exit status", exited);
     assert!(screen.contains("EXIT:0"), "{screen}");
 }
+
+#[test]
+fn ctrl_c_quits_even_when_a_config_unbinds_every_way_out() {
+    if !tmux::available("ctrl_c_quits_even_when_a_config_unbinds_every_way_out") {
+        return;
+    }
+    // With q, esc and ctrl-c bound to "none" only SIGTERM got out.
+    let dir = tempfile::tempdir().unwrap();
+    write_post(dir.path());
+    let config = dir.path().join("keys.toml");
+    std::fs::write(
+        &config,
+        "[keys.reader]\nq = \"none\"\nesc = \"none\"\n\"ctrl-c\" = \"none\"\n",
+    )
+    .unwrap();
+    let t = Tmux::start(
+        "ctrl-c",
+        80,
+        16,
+        &format!("{BIN} --config keys.toml post.md 2>err.txt; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the reader", |s| s.contains("Handed Over"));
+    // q does nothing now (Esc is left out: an Esc just before a key
+    // reads as Alt with it).
+    t.keys(&["q"]);
+    t.keys(&["C-c"]);
+    let screen = t.wait_for("the exit", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+    let err = std::fs::read_to_string(dir.path().join("err.txt")).unwrap();
+    assert!(err.contains("ctrl-c always quits"), "{err}");
+}
+
+#[test]
+fn an_editor_that_cannot_start_or_fails_says_so_and_nothing_is_reloaded() {
+    if !tmux::available("an_editor_that_cannot_start_or_fails_says_so") {
+        return;
+    }
+    // The reader said "reloaded" over the failure.
+    let dir = tempfile::tempdir().unwrap();
+    write_post(dir.path());
+    let failing = dir.path().join("failing-editor");
+    std::fs::write(&failing, "#!/bin/sh\nexit 3\n").unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", &failing.display().to_string()])
+        .status()
+        .unwrap();
+    for (visual, message) in [
+        ("/nonexistent/editor", "could not start the editor"),
+        (
+            failing.to_str().unwrap(),
+            "the editor ended with exit status: 3",
+        ),
+    ] {
+        for screen in ["post.md", "."] {
+            let t = Tmux::start(
+                "editor-fails",
+                100,
+                16,
+                &format!("VISUAL='{visual}' {BIN} {screen}; echo EXIT:$?"),
+                dir.path(),
+            );
+            t.wait_for("quire", |s| s.contains("Handed Over"));
+            t.keys(&["e"]);
+            let shown = t.wait_for("the editor's failure", |s| s.contains(message));
+            assert!(!shown.contains("reloaded"), "{screen}: {shown}");
+            t.keys(&["C-c"]);
+            t.wait_for("the exit", exited);
+        }
+    }
+}

@@ -218,3 +218,56 @@ fn a_hugo_ref_and_a_jekyll_relative_url_link_land_on_their_sections() {
     t.keys(&["q"]);
     t.wait_for("the exit status", |s| s.contains("EXIT:0"));
 }
+
+fn vault() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault")
+}
+
+#[test]
+fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
+    if !tmux::available("linked_from_lands_on_the_linking_line") {
+        return;
+    }
+    let t = Tmux::start(
+        "backlinks",
+        100,
+        24,
+        &format!("{BIN} Garden.md; echo EXIT:$?"),
+        &vault(),
+    );
+    t.wait_for("the garden note", |s| status_line(s).contains("Garden"));
+
+    // B: every link into the note, from markdown links, wikilinks and embeds.
+    t.keys(&["B"]);
+    t.wait_for("the list of links in", |s| s.contains("Linked from 10/10"));
+    t.type_text("plan");
+    t.wait_for("the filtered list", |s| s.contains("Linked from 1/10"));
+    t.keys(&["Enter"]);
+    let there = t.wait_for("the linking note", |s| status_line(s).contains("Plan ›"));
+    assert_eq!(
+        top_text_line(&there),
+        "The current plan for the shed, see Garden > Watering.",
+        "{there}"
+    );
+    assert!(status_line(&there).contains("◂H"), "{there}");
+
+    // H: back to the note.
+    t.keys(&["H"]);
+    t.wait_for("the garden again", |s| {
+        status_line(s).contains("Garden ›") && status_line(s).contains("L▸")
+    });
+
+    // F and a wikilink: the other note at the heading it names.
+    t.keys(&["F"]);
+    t.wait_for("the link list", |s| s.contains("Links 2/2"));
+    t.type_text("budget");
+    t.wait_for("the filtered list", |s| s.contains("Links 1/2"));
+    t.keys(&["Enter"]);
+    let budget = t.wait_for("the budget section", |s| {
+        status_line(s).contains("Plan › Plan › Budget")
+    });
+    assert_eq!(top_text_line(&budget), "Budget", "{budget}");
+
+    t.keys(&["q"]);
+    t.wait_for("quire's exit", |s| s.contains("EXIT:0"));
+}

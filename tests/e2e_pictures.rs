@@ -136,3 +136,36 @@ fn with_pictures_on_auto_the_first_key_is_not_lost() {
     let end = t.wait_for("the exit", exited);
     assert!(end.contains("EXIT:0"), "{end}");
 }
+
+#[test]
+fn inside_tmux_quire_never_turns_passthrough_on() {
+    if !tmux::available("inside_tmux_quire_never_turns_passthrough_on") {
+        return;
+    }
+    // Asking the terminal about pictures ran `tmux set -p allow-passthrough
+    // on` and left it on: a later `cat` of an untrusted file in the pane
+    // could then send escape sequences to the outer terminal.
+    let dir = folder();
+    let t = Tmux::start("pictures-tmux", 80, 16, "true", dir.path());
+    let socket = t.pane_format("#{socket_path}");
+    let pid = t.pane_format("#{pid}");
+    assert!(!socket.is_empty() && !pid.is_empty());
+    let before = t.run(&["show-options", "-p", "-t", "main", "allow-passthrough"]);
+    // Every sign of tmux at once, with a terminal that would draw pictures.
+    t.send_line(&format!(
+        "TMUX={socket},{pid},0 TERM=tmux-256color TERM_PROGRAM=tmux KITTY_WINDOW_ID=1 {BIN} --images auto post.md; echo EXIT:$?"
+    ));
+    t.wait_for("the text", |s| s.contains("The line before."));
+    // Half blocks, not a protocol that needs passthrough.
+    t.wait_for_escapes("the picture's rows", |s| red_rows(s).len() >= 8);
+    t.keys(&["q"]);
+    let end = t.wait_for("the exit", exited);
+    assert!(end.contains("EXIT:0"), "{end}");
+    let after = t.run(&["show-options", "-p", "-t", "main", "allow-passthrough"]);
+    assert_eq!(
+        String::from_utf8_lossy(&after.stdout),
+        String::from_utf8_lossy(&before.stdout),
+        "the pane's options are the user's"
+    );
+    assert!(!String::from_utf8_lossy(&after.stdout).contains("on"));
+}

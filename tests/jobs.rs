@@ -11,7 +11,7 @@ use quire::article::Article;
 use quire::library::{self, Filter};
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output, Pool};
 use quire::tui::library::LibraryScreen;
-use quire::tui::{Action, App, Screen, update};
+use quire::tui::{Action, App, Msg, Screen, update};
 
 fn fixture_library() -> &'static Path {
     Path::new("tests/fixtures/library")
@@ -35,7 +35,7 @@ fn run_queued(app: &mut App) -> Vec<Done> {
 }
 
 fn deliver(app: &mut App, done: Done) {
-    update(app, Action::Done(Box::new(done)));
+    update(app, Msg::Done(Box::new(done)));
 }
 
 #[test]

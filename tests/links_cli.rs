@@ -222,7 +222,8 @@ fn control_characters_never_reach_the_terminal_or_break_the_json() {
         "{stdout:?}"
     );
     let value: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(value["links"][0]["text"], "bad \u{1b}7red");
+    // Decoded, it holds the stand-in text output shows, not a live ESC.
+    assert_eq!(value["links"][0]["text"], "bad \u{241b}7red");
     assert_eq!(value["links"][0]["kind"], "refused");
 }
 
@@ -346,3 +347,40 @@ fn a_post_checked_from_its_own_folder_still_finds_its_site() {
 
 #[path = "links_cli/generators.rs"]
 mod generators;
+
+#[test]
+fn a_fifo_named_md_in_the_site_is_never_opened_and_links_to_odd_files_say_so() {
+    // The site scan opened the fifo and blocked for ever.
+    let home = TempDir::new().unwrap();
+    let site = home.path().join("f1");
+    std::fs::create_dir_all(&site).unwrap();
+    let mkfifo = std::process::Command::new("mkfifo")
+        .arg(site.join("fifo.md"))
+        .status()
+        .unwrap();
+    assert!(mkfifo.success());
+    std::os::unix::fs::symlink("/dev/zero", site.join("zero.md")).unwrap();
+    std::fs::write(
+        site.join("one.md"),
+        "# T\n\n[t](/posts/slug/)\n\n[f](fifo.md)\n\n[z](zero.md)\n\n[n](a\0b.md)\n",
+    )
+    .unwrap();
+    let out = quire(&home)
+        .current_dir(&site)
+        .args(["links", "one.md"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "one.md:3: unresolved: [t](/posts/slug/): no article at /posts/slug/ in the site at .",
+            "one.md:5: unresolved: [f](fifo.md): fifo.md is not a regular file",
+            "one.md:7: unresolved: [z](zero.md): zero.md is not a regular file",
+            "one.md:9: unresolved: [n](a\u{fffd}b.md): no such file: a\u{fffd}b.md",
+        ]
+    );
+}

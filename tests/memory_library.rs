@@ -16,7 +16,7 @@ use quire::store::ReadingState;
 use quire::tui::jobs::{Done, Executor, Job, Output, Pool};
 use quire::tui::library::LibraryScreen;
 use quire::tui::memory::{self, Memory, MemoryJob, MemoryOutput, ScanRows};
-use quire::tui::{Action, App, Screen, ui, update};
+use quire::tui::{Action, App, Msg, Screen, ui, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -293,7 +293,7 @@ fn settle(app: &mut App) {
             inline.spawn(id, job);
         }
         while let Some(done) = inline.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
         }
     }
 }
@@ -401,7 +401,7 @@ fn coming_back_from_the_reader_updates_the_row() {
     let scan = app.library().unwrap().states.scan.unwrap();
     let outputs = run_on_pool(scan_job(&lib, &app.memory));
     for output in outputs {
-        update(&mut app, Action::Done(Box::new(Done { id: scan, output })));
+        update(&mut app, Msg::Done(Box::new(Done { id: scan, output })));
     }
     let s = app.library().unwrap();
     assert_eq!(s.rows.len(), 1);
@@ -431,7 +431,7 @@ fn a_reader_above_another_screen_updates_the_library_row_below() {
     memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
     let scan = app.library().unwrap().states.scan.unwrap();
     for output in run_on_pool(scan_job(&lib, &app.memory)) {
-        update(&mut app, Action::Done(Box::new(Done { id: scan, output })));
+        update(&mut app, Msg::Done(Box::new(Done { id: scan, output })));
     }
     assert_eq!(app.library().unwrap().states.unread, 2);
     // Another screen between the library and the reader (search results,
@@ -595,7 +595,7 @@ fn r_during_the_first_scan_asks_for_every_row_again_and_after_it_for_changes() {
         ..ScanRows::default()
     };
     let output = Output::Memory(MemoryOutput::Rows(Box::new(done)));
-    update(&mut app, Action::Done(Box::new(Done { id, output })));
+    update(&mut app, Msg::Done(Box::new(Done { id, output })));
     assert_eq!(app.library().unwrap().states.scan, None);
     update(&mut app, Action::Rescan);
     assert!(

@@ -13,7 +13,7 @@ use quire::article::Article;
 use quire::store::{ReadingState, Store};
 use quire::tui::jobs::{Executor, Inline, Job};
 use quire::tui::memory::{self, Memory, MemoryJob};
-use quire::tui::{Action, App, ReaderScreen, Screen, update};
+use quire::tui::{Action, App, Msg, ReaderScreen, Screen, update};
 
 fn article(md: &str) -> Article {
     Article::from_bytes(Path::new("long.md"), md.as_bytes())
@@ -207,7 +207,7 @@ fn settle(app: &mut App) -> Vec<Job> {
             inline.spawn(id, job);
         }
         while let Some(done) = inline.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
         }
     }
 }
@@ -314,15 +314,15 @@ fn a_tick_saves_a_changed_place_only_every_few_seconds() {
             .count()
     };
     let start = Instant::now();
-    update(&mut app, Action::Tick(start + Duration::from_secs(10)));
+    update(&mut app, Msg::Tick(start + Duration::from_secs(10)));
     assert_eq!(saves(&settle(&mut app)), 0, "nothing changed");
     update(&mut app, Action::PageDown);
-    update(&mut app, Action::Tick(start + Duration::from_secs(11)));
+    update(&mut app, Msg::Tick(start + Duration::from_secs(11)));
     assert_eq!(saves(&settle(&mut app)), 1);
     update(&mut app, Action::PageDown);
-    update(&mut app, Action::Tick(start + Duration::from_secs(12)));
+    update(&mut app, Msg::Tick(start + Duration::from_secs(12)));
     assert_eq!(saves(&settle(&mut app)), 0, "the last save is too recent");
-    update(&mut app, Action::Tick(start + Duration::from_secs(15)));
+    update(&mut app, Msg::Tick(start + Duration::from_secs(15)));
     assert_eq!(saves(&settle(&mut app)), 1);
     // Keys alone never save.
     for _ in 0..20 {

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::reader::images::{ImageOutput, ImageState, Outcome, Pictures};
-use quire::tui::{Action, App, Config, update};
+use quire::tui::{Action, App, Config, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -59,7 +59,7 @@ fn settle(app: &mut App) -> Vec<Job> {
             inline.spawn(id, job);
         }
         while let Some(done) = inline.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
         }
     }
     inline.log.into_iter().map(|(_, job)| job).collect()
@@ -277,7 +277,7 @@ fn keys_go_on_while_pictures_decode() {
         id: *job,
         output: Output::Image(Box::new(early)),
     };
-    update(&mut app, Action::Done(Box::new(done)));
+    update(&mut app, Msg::Done(Box::new(done)));
     let terminal = draw(&app);
     assert_eq!(
         row_text(terminal.backend().buffer(), line - 1).trim(),
@@ -286,7 +286,7 @@ fn keys_go_on_while_pictures_decode() {
     // Their results arrive later and show without another key.
     held.finish_all();
     while let Some(done) = held.try_next() {
-        update(&mut app, Action::Done(Box::new(done)));
+        update(&mut app, Msg::Done(Box::new(done)));
     }
     let r = app.reader().unwrap();
     assert!(matches!(r.images.get(&key), Some(ImageState::Ready(_))));

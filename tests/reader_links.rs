@@ -13,7 +13,7 @@ use quire::tui::jobs::{Executor, Inline, Job};
 use quire::tui::keymap::Mode;
 use quire::tui::library::LibraryScreen;
 use quire::tui::reader::Focus;
-use quire::tui::{Action, App, update};
+use quire::tui::{Action, App, Msg, update};
 
 fn site() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/reader")
@@ -36,7 +36,7 @@ fn settle(app: &mut App) -> Vec<Job> {
             inline.spawn(id, job);
         }
         while let Some(done) = inline.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
         }
     }
     inline.log.into_iter().map(|(_, job)| job).collect()

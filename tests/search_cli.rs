@@ -201,3 +201,115 @@ fn a_section_of_one_word_repeated_is_searched_with_a_snippet() {
     let snippet = hits[0]["snippet"].to_string();
     assert!(snippet.contains('a'), "{snippet}");
 }
+
+#[test]
+fn a_query_of_repeated_or_countless_terms_is_capped_and_says_so() {
+    // `the` x 800 took 7.5 s; 12,000 `tag:` terms failed ("Expression tree
+    // is too large").
+    let (_tmp, lib, home) = setup();
+    let dir = lib.to_str().unwrap();
+    let repeated = "stable ".repeat(800);
+    assert_eq!(json(&home, &["search", &repeated, dir, "--json"]).len(), 2);
+    let tags: String = (0..12_000).map(|i| format!("tag:t{i} ")).collect();
+    let out = common::quire_in(&home)
+        .args(["search", &format!("stable {tags}"), dir, "--json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("keeps its first 1024 bytes"), "{stderr}");
+    let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        hits,
+        Value::Array(Vec::new()),
+        "the tags kept still restrict"
+    );
+}
+
+#[test]
+fn searches_run_at_once_on_one_state_folder_all_answer() {
+    // One of two failed with "database is locked", every time.
+    let (_tmp, lib, home) = setup();
+    for i in 0..300 {
+        write(
+            &lib,
+            &format!("many/p{i}.md"),
+            &format!("# Post {i}\n\nA stable kite and more words {i}.\n"),
+        );
+    }
+    let runs: Vec<_> = (0..3)
+        .map(|_| {
+            let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("quire"));
+            cmd.env("XDG_STATE_HOME", home.join("state"))
+                .env("XDG_CONFIG_HOME", home.join("config"))
+                .args(["search", "kite", lib.to_str().unwrap(), "--json"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped());
+            cmd.spawn().unwrap()
+        })
+        .collect();
+    for run in runs {
+        let out = run.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(!stderr.contains("locked"), "{stderr}");
+        let hits: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(!hits.as_array().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn state_flags_before_the_command_mean_what_they_mean_after_it() {
+    // `quire --no-state search` wrote quire.db; `--no-ignore list` still
+    // honoured .gitignore.
+    let (_tmp, lib, home) = setup();
+    let dir = lib.to_str().unwrap();
+    for args in [
+        ["--no-state", "search", "kite", dir],
+        ["--no-state", "list", dir, "--json"],
+        ["--no-state", "tags", dir, "--json"],
+    ] {
+        let out = common::quire_in(&home).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        assert!(!home.join("state").exists(), "{args:?} wrote the store");
+    }
+    fs::write(lib.join(".gitignore"), "kites.md\n").unwrap();
+    let listed = |args: &[&str]| {
+        let out = common::quire_in(&home).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {out:?}");
+        String::from_utf8(out.stdout).unwrap().contains("kites.md")
+    };
+    assert!(!listed(&["list", dir]));
+    assert!(listed(&["--no-ignore", "list", dir]));
+    assert!(listed(&["list", "--no-ignore", dir]));
+    let out = common::quire_in(&home)
+        .args(["--no-ignore", "outline"])
+        .arg(lib.join("ai.md"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_mtime_is_indexed_again() {
+    // `cp -p` and `tar x` put back the old modification time.
+    let (_tmp, lib, home) = setup();
+    let dir = lib.to_str().unwrap();
+    assert_eq!(json(&home, &["search", "kite", dir, "--json"]).len(), 1);
+    let path = lib.join("kites.md");
+    let before = fs::read_to_string(&path).unwrap();
+    let mtime = fs::metadata(&path).unwrap().modified().unwrap();
+    let after = before.replace("kite", "boat");
+    assert_eq!(after.len(), before.len());
+    fs::write(&path, after).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), mtime);
+    assert!(json(&home, &["search", "kite", dir, "--json"]).is_empty());
+    assert_eq!(json(&home, &["search", "boat", dir, "--json"]).len(), 1);
+}

@@ -15,7 +15,7 @@ use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::keymap::Mode;
 use quire::tui::library::LibraryScreen;
 use quire::tui::search::{SearchJob, SearchOutput, SearchScreen, SearchShared};
-use quire::tui::{Action, App, Effect, Screen, update};
+use quire::tui::{Action, App, Effect, Msg, Screen, update};
 
 fn articles() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("articles")
@@ -44,7 +44,7 @@ fn pump(app: &mut App, inline: &mut Inline) {
         }
         match inline.try_next() {
             Some(done) => {
-                update(app, Action::Done(Box::new(done)));
+                update(app, Msg::Done(Box::new(done)));
             }
             None if app.jobs.queued().is_empty() => return,
             None => {}
@@ -173,7 +173,7 @@ fn each_key_asks_again_and_the_older_queries_give_up_by_number() {
         .count();
     assert_eq!(skipped, 3, "only the newest query ran");
     for d in done {
-        update(&mut app, Action::Done(Box::new(d)));
+        update(&mut app, Msg::Done(Box::new(d)));
     }
     let s = search(&app);
     assert!(s.current());
@@ -225,7 +225,7 @@ fn a_result_for_an_older_query_is_dropped() {
             }]),
         }),
     };
-    update(&mut app, Action::Done(Box::new(stale)));
+    update(&mut app, Msg::Done(Box::new(stale)));
     let s = search(&app);
     assert_eq!(s.hits, before, "the stale result changed nothing");
     assert_eq!(s.waiting, Some(newest));
@@ -340,7 +340,7 @@ fn progress_of_the_first_index_asks_again_for_results_so_far() {
     });
     update(
         &mut app,
-        Action::Done(Box::new(Done {
+        Msg::Done(Box::new(Done {
             id: asked,
             output: hits,
         })),
@@ -351,7 +351,7 @@ fn progress_of_the_first_index_asks_again_for_results_so_far() {
         id: build,
         output: Output::Search(SearchOutput::Progress(progress)),
     };
-    update(&mut app, Action::Done(Box::new(done)));
+    update(&mut app, Msg::Done(Box::new(done)));
     assert_eq!(app.search.progress, Some(progress));
     let again = app.jobs.queued();
     assert!(
@@ -423,7 +423,7 @@ fn screen_first_index_in_progress() {
         id: build,
         output: Output::Search(SearchOutput::Progress(Progress { done: 3, total: 7 })),
     };
-    update(&mut app, Action::Done(Box::new(done)));
+    update(&mut app, Msg::Done(Box::new(done)));
     type_text(&mut app, "rust");
     insta::assert_snapshot!(screen(&mut app, 80, 6).backend());
 }

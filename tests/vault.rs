@@ -154,3 +154,162 @@ fn render_shows_wikilinks_as_their_names_and_hides_block_ids() {
     assert!(garden.contains("along the fence.\n"), "{garden}");
     assert!(!garden.contains("^tomato-rows"), "{garden}");
 }
+
+/// Each link into `target` as (path, line, anchor).
+fn backlinks(home: &TempDir, target: &str) -> Vec<(String, u64, Option<String>)> {
+    let value = json_in(home, &["backlinks", "--json", target]);
+    value
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["path"].as_str().unwrap().to_string(),
+                l["line"].as_u64().unwrap(),
+                l["anchor"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn from(path: &str, line: u64, anchor: Option<&str>) -> (String, u64, Option<String>) {
+    (path.into(), line, anchor.map(str::to_string))
+}
+
+#[test]
+fn backlinks_list_markdown_links_wikilinks_and_embeds_into_a_note() {
+    let home = TempDir::new().unwrap();
+    assert_eq!(
+        backlinks(&home, "vault/Garden.md"),
+        [
+            from("vault/Home.md", 8, None),
+            from("vault/Home.md", 8, None),
+            from("vault/Home.md", 13, Some("watering")),
+            from("vault/Home.md", 14, Some("spring")),
+            from("vault/Home.md", 15, Some("^tomato-rows")),
+            from("vault/Home.md", 21, None),
+            from("vault/Home.md", 24, Some("watering")),
+            from("vault/Home.md", 29, Some("watering")),
+            from("vault/Home.md", 31, Some("^tomato-rows")),
+            from("vault/projects/Plan.md", 3, Some("watering")),
+        ]
+    );
+    // The repeated name goes to the shorter path; the other Plan is
+    // reached by its path only.
+    assert_eq!(
+        backlinks(&home, "vault/projects/Plan.md"),
+        [
+            from("vault/Garden.md", 24, Some("budget")),
+            from("vault/Home.md", 20, None),
+            from("vault/daily/2026-12-01.md", 3, None),
+        ]
+    );
+    assert_eq!(
+        backlinks(&home, "vault/archive/old/Plan.md"),
+        [from("vault/Home.md", 20, None)]
+    );
+    assert_eq!(
+        backlinks(&home, "vault/people/Ada Lovelace.md"),
+        [
+            from("vault/Home.md", 22, None),
+            from("vault/Home.md", 22, None)
+        ]
+    );
+    assert_eq!(backlinks(&home, "vault/daily/2026-12-01.md"), []);
+    assert_eq!(
+        backlinks(&home, "vault/Cycle A.md"),
+        [
+            from("vault/Cycle B.md", 3, None),
+            from("vault/Home.md", 39, None)
+        ]
+    );
+}
+
+#[test]
+fn backlinks_of_a_section_take_its_subsections_and_blocks() {
+    let home = TempDir::new().unwrap();
+    let anchors = |target| -> Vec<Option<String>> {
+        backlinks(&home, target)
+            .into_iter()
+            .map(|(_, _, a)| a)
+            .collect()
+    };
+    let watering = anchors("vault/Garden.md#watering");
+    assert_eq!(watering.len(), 6);
+    assert!(watering.contains(&Some("^tomato-rows".into())));
+    assert_eq!(anchors("vault/Garden.md#seasons"), [Some("spring".into())]);
+    assert_eq!(
+        anchors("vault/Garden.md#^tomato-rows"),
+        [Some("^tomato-rows".into()), Some("^tomato-rows".into())]
+    );
+    let (stdout, stderr, code) = run_in(&home, &["backlinks", "vault/Garden.md#nowhere"]);
+    assert_eq!((stdout.as_str(), code), ("", 1));
+    assert!(
+        stderr.contains("vault/Garden.md: no heading or block #nowhere"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn the_link_index_follows_the_files_as_they_change() {
+    let home = TempDir::new().unwrap();
+    let vault = home.path().join("v");
+    std::fs::create_dir_all(vault.join(".obsidian")).unwrap();
+    std::fs::write(vault.join("a.md"), "# A\n\nSee [[b]] and [[c]].\n").unwrap();
+    std::fs::write(vault.join("b.md"), "# B\n").unwrap();
+    let target = |name: &str| vault.join(name).to_string_lossy().into_owned();
+    let count = |name: &str| {
+        json_in(&home, &["backlinks", "--json", &target(name)])
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!(count("b.md"), 1);
+    // A new note is what the unchanged a.md named.
+    std::fs::write(vault.join("c.md"), "# C\n").unwrap();
+    assert_eq!(count("c.md"), 1);
+    std::fs::write(
+        vault.join("a.md"),
+        "# A\n\nOnly [[c]] now, and [[c|again]].\n",
+    )
+    .unwrap();
+    assert_eq!((count("b.md"), count("c.md")), (0, 2));
+    std::fs::remove_file(vault.join("a.md")).unwrap();
+    assert_eq!(count("c.md"), 0);
+}
+
+#[test]
+fn backlinks_text_names_file_and_line() {
+    let home = TempDir::new().unwrap();
+    let (stdout, _, code) = run_in(&home, &["backlinks", "vault/archive/old/Plan.md"]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "vault/Home.md:20: archive/old/Plan\n");
+}
+
+#[test]
+fn inline_tags_join_the_front_matter_s_and_a_parent_finds_its_children() {
+    let home = TempDir::new().unwrap();
+    let (stdout, _, code) = run_in(&home, &["tags", "vault"]);
+    assert_eq!(code, 0);
+    let tags: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.split_once(' ').map(|(_, t)| t))
+        .collect();
+    // `#index` is in the front matter and the body: once. Code, colours
+    // and numbers are not tags.
+    assert_eq!(
+        tags,
+        [
+            "garden/spring",
+            "index",
+            "person",
+            "projects/active",
+            "vault"
+        ]
+    );
+    let (listed, _, _) = run_in(&home, &["list", "--tag", "garden", "vault"]);
+    assert_eq!(listed.lines().count(), 1, "{listed}");
+    assert!(listed.contains("Garden.md"), "{listed}");
+    let (listed, _, _) = run_in(&home, &["list", "--tag", "projects", "vault"]);
+    assert!(listed.contains("Home.md"), "{listed}");
+}

@@ -35,7 +35,17 @@ pub fn decode_cow<'a>(path: &Path, bytes: &'a [u8]) -> (Cow<'a, str>, Vec<Warnin
             Cow::Owned(String::from_utf8_lossy(rest).into_owned())
         }
     };
-    (normalize_newlines(text), warnings)
+    (replace_nul(normalize_newlines(text)), warnings)
+}
+
+/// NUL to U+FFFD, as CommonMark asks: a NUL ends a link destination in the
+/// parser, so `[a](x\0y)` would not be a link at all. Borrows when there is
+/// no NUL.
+fn replace_nul(text: Cow<'_, str>) -> Cow<'_, str> {
+    if memchr::memchr(0, text.as_bytes()).is_none() {
+        return text;
+    }
+    Cow::Owned(text.replace('\0', "\u{fffd}"))
 }
 
 /// Counts `\n` bytes. Counting in blocks of 255 into a `u8` lets the
@@ -94,6 +104,12 @@ mod tests {
         let (text, warnings) = run(b"\xEF\xBB\xBF# Title\n");
         assert_eq!(text, "# Title\n");
         assert!(warnings.is_empty());
+    }
+
+    #[test]
+    fn nul_becomes_the_replacement_character() {
+        let (text, _) = run(b"[a](x\0y.md)\0");
+        assert_eq!(text, "[a](x\u{fffd}y.md)\u{fffd}");
     }
 
     #[test]

@@ -301,7 +301,13 @@ pub fn read<'t>(path: &Path, text: &'t str, warnings: &mut Vec<Warning>) -> (Spl
             message,
         });
     }
-    let meta = parse_meta(path, &split, warnings);
+    let mut meta = parse_meta(path, &split, warnings);
+    // Inline `#tags` join the front matter's.
+    for tag in super::tags::inline_tags(split.body) {
+        if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {
+            meta.tags.push(tag);
+        }
+    }
     (split, meta)
 }
 

@@ -12,6 +12,7 @@ pub mod front_matter;
 mod nesting;
 pub mod outline;
 mod peek;
+pub mod tags;
 pub mod wikilink;
 mod yaml;
 
@@ -155,40 +156,7 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, Error> {
 /// [`read_file`], with the stamp of the file as it was opened: a change
 /// while it is read gives the file another stamp.
 pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
-    use std::io::Read;
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let not_a_file = || Error::NotAFile {
-        path: path.to_path_buf(),
-    };
-    let limit = max_file_bytes();
-    let too_large = || Error::TooLarge {
-        path: path.to_path_buf(),
-        limit,
-    };
-    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
-        return Err(not_a_file());
-    }
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    // Checked again on what was opened, in case the path changed in between.
-    let meta = file.metadata().map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(not_a_file());
-    }
-    if meta.len() > limit {
-        return Err(too_large());
-    }
-    let capacity = usize::try_from(meta.len()).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    // One byte past the cap tells a file that grew while being read.
-    file.take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(read_error)?;
-    if bytes.len() as u64 > limit {
-        return Err(too_large());
-    }
+    let (bytes, meta) = crate::file::read_regular(path, max_file_bytes())?;
     Ok((bytes, FileStamp::of(&meta)))
 }
 

@@ -52,6 +52,17 @@ images = "auto"
 # text column's width.
 image-height = {DEFAULT_IMAGE_HEIGHT}
 
+# Reading by address (quire URL, quire gh:OWNER/REPO): the forges' API
+# bases (GitHub Enterprise: https://HOST/api/v3), the most a fetch may take
+# to connect and in all, in seconds, and the largest body read, in MB.
+# GITHUB_TOKEN, when set, is sent to the GitHub API's host only.
+[remote]
+github-api = "https://api.github.com"
+gitlab-api = "https://gitlab.com/api/v4"
+connect-timeout = 10
+timeout = 30
+max-size = 20
+
 # The colour of any part of the screen, over the theme's: a name (black, red,
 # green, yellow, blue, magenta, cyan, gray, dark-gray, light-red, light-green,
 # light-yellow, light-blue, light-magenta, light-cyan, white), a 256-colour

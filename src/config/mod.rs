@@ -7,6 +7,7 @@ mod parse;
 
 pub use default::default_toml;
 pub use parse::parse;
+pub use parse::remote::Remote;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -81,6 +82,8 @@ pub struct Config {
     pub reader_keys: Vec<KeyBinding>,
     /// `[keys.library]`.
     pub library_keys: Vec<KeyBinding>,
+    /// `[remote]`: forges' API bases and the limits of a fetch.
+    pub remote: Remote,
 }
 
 /// The settings with the defaults filled in where the file said nothing.
@@ -169,6 +172,9 @@ impl Config {
     }
 }
 
+/// The most config warnings printed; the rest are counted in one line.
+pub const MAX_SHOWN_WARNINGS: usize = 20;
+
 /// Something wrong in a config file: where, which key, what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
@@ -187,10 +193,11 @@ impl fmt::Display for Warning {
         let file = crate::sanitize::sanitize_line(&self.file.display().to_string()).into_owned();
         let key = crate::sanitize::sanitize_line(&self.key).into_owned();
         let message = crate::sanitize::sanitize_line(&self.message).into_owned();
-        if key.is_empty() {
-            write!(f, "{file}:{}: {message}", self.line)
-        } else {
-            write!(f, "{file}:{}: {key}: {message}", self.line)
+        // Line 0: about the whole file (it could not be read).
+        match (self.line, key.is_empty()) {
+            (0, _) => write!(f, "{file}: {message}"),
+            (line, true) => write!(f, "{file}:{line}: {message}"),
+            (line, false) => write!(f, "{file}:{line}: {key}: {message}"),
         }
     }
 }
@@ -213,30 +220,41 @@ pub fn path(explicit: Option<&Path>) -> Option<PathBuf> {
     Some(base.join("quire").join("config.toml"))
 }
 
+/// The largest config quire reads: a settings file is a few KB; anything
+/// bigger is a mistake (or `/dev/zero`), refused with the defaults.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 /// Reads the config at `path`. A missing file is no config and no warning,
-/// unless it was named on purpose (`--config`, `QUIRE_CONFIG`).
+/// unless it was named on purpose (`--config`, `QUIRE_CONFIG`). Anything but
+/// a regular file (a device, a fifo) and a file over [`MAX_CONFIG_BYTES`]
+/// is refused unopened, with a warning, and the defaults are used.
 pub fn load(path: Option<&Path>, named: bool) -> (Config, Vec<Warning>) {
     let Some(path) = path else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read(path) {
-        Ok(bytes) => {
+    let reason = match crate::file::read_regular(path, MAX_CONFIG_BYTES) {
+        Ok((bytes, _)) => {
             let text = String::from_utf8_lossy(&bytes);
-            parse(&text, path)
+            return parse(&text, path);
         }
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound && !named => {
-            (Config::default(), Vec::new())
+        Err(crate::Error::Read { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound && !named =>
+        {
+            return (Config::default(), Vec::new());
         }
-        Err(err) => {
-            let warning = Warning {
-                file: path.to_path_buf(),
-                line: 0,
-                key: String::new(),
-                message: format!("cannot be read ({err}); using the defaults"),
-            };
-            (Config::default(), vec![warning])
+        Err(crate::Error::Read { source, .. }) => format!("cannot be read ({source})"),
+        Err(crate::Error::TooLarge { limit, .. }) => {
+            format!("larger than {limit} bytes, the most a config may be")
         }
-    }
+        Err(_) => "not a regular file".to_string(),
+    };
+    let warning = Warning {
+        file: path.to_path_buf(),
+        line: 0,
+        key: String::new(),
+        message: format!("{reason}; using the defaults"),
+    };
+    (Config::default(), vec![warning])
 }
 
 /// `~/x` with the home folder, other paths as they are.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{BlockQuoteKind, Event, Tag, TagEnd};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::inline::Inline;
 use super::lines::Container;
 use super::{Emphasis, Role, Style};
@@ -112,7 +112,7 @@ fn callout(quote: &str) -> Option<(AlertKind, String)> {
     Some((AlertKind::of_callout(kind), label))
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Opens a quote: an alert or callout when it is one (returns true),
     /// else nothing is done (returns false) and it is a plain quote.
     pub(super) fn start_alert(

@@ -49,8 +49,8 @@ impl Outline<'_> {
     }
 }
 
-/// The state of one layout run.
-pub(super) struct Layouter<'a> {
+/// The state of one layout run (one body at one width).
+pub(super) struct LayoutRun<'a> {
     pub(super) out: DocumentBuilder,
     pub(super) width: usize,
     pub(super) opts: LayoutOptions,
@@ -78,14 +78,14 @@ pub(super) struct Layouter<'a> {
     pub(super) title: String,
 }
 
-impl<'a> Layouter<'a> {
+impl<'a> LayoutRun<'a> {
     /// A layout of `body` (whose first line is file line `body_line`) at
     /// `width` columns.
     pub(super) fn new(body: &'a str, body_line: usize, width: u16, opts: LayoutOptions) -> Self {
         let width = width.max(1);
         let mut out = DocumentBuilder::new(width);
         out.reserve_for(body.len());
-        Layouter {
+        LayoutRun {
             out,
             width: usize::from(width),
             opts,
@@ -255,7 +255,7 @@ impl<'a> Layouter<'a> {
                     Some((cut, _)) if line_end => &t[..cut],
                     _ => &t[..],
                 };
-                self.inline.push(shown, style);
+                self.push_tagged(shown, style);
             }
             Event::InlineMath(t) => self.math(&t, false, range.start),
             Event::DisplayMath(t) => self.math(&t, true, range.start),

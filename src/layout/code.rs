@@ -9,7 +9,7 @@ use syntect::easy::HighlightLines;
 use syntect::highlighting::{FontStyle, Theme, ThemeSet};
 use syntect::parsing::SyntaxSet;
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::wrap::{cut, width_of};
 use super::{Emphasis, Role, Style};
 use crate::sanitize::{sanitize, sanitize_line};
@@ -41,6 +41,11 @@ fn highlighter() -> &'static Highlighter {
         syntaxes: SyntaxSet::load_defaults_newlines(),
         themes: ThemeSet::load_defaults(),
     })
+}
+
+/// True when syntect has a theme called `name` (a colour theme names one).
+pub fn has_syntax_theme(name: &str) -> bool {
+    syntect_theme(name).is_some()
 }
 
 /// The syntect theme called `name`, if syntect has it.
@@ -85,7 +90,7 @@ fn clean(line: &str) -> Cow<'_, str> {
 }
 
 /// Lays out one code block at the layouter's current position.
-pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
+pub(super) fn code_block(l: &mut LayoutRun<'_>, lang: &str, text: &str) {
     let lang = sanitize_line(lang);
     let body = text.strip_suffix('\n').unwrap_or(text);
     let lines: Vec<Cow<'_, str>> = body.split('\n').map(clean).collect();
@@ -140,7 +145,7 @@ pub(super) fn code_block(l: &mut Layouter<'_>, lang: &str, text: &str) {
 }
 
 /// Pushes styled pieces of one line, cut to `max` columns with a marker.
-fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
+fn push_cut(l: &mut LayoutRun<'_>, pieces: &[(&str, Style)], max: usize) {
     let total: usize = pieces.iter().map(|(s, _)| width_of(s)).sum();
     if total <= max {
         for (s, style) in pieces {
@@ -165,7 +170,7 @@ fn push_cut(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize) {
 /// Pushes styled pieces of one line, `max` columns a line: the rest goes
 /// on under the frame after a [`WRAPPED`] mark. `max` is at least 3, so
 /// that every continuation takes at least one character.
-fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, framed: bool) {
+fn push_wrapped(l: &mut LayoutRun<'_>, pieces: &[(&str, Style)], max: usize, framed: bool) {
     let mut budget = max;
     let mut fresh = true;
     for (text, style) in pieces {
@@ -209,7 +214,7 @@ fn push_wrapped(l: &mut Layouter<'_>, pieces: &[(&str, Style)], max: usize, fram
 /// The highlighted pieces of each line, or `None` to show the block plain:
 /// when highlighting is off, the language unknown, or over budget.
 fn highlight<'t>(
-    l: &mut Layouter<'_>,
+    l: &mut LayoutRun<'_>,
     lang: &str,
     lines: &'t [Cow<'_, str>],
 ) -> Option<Vec<Vec<(&'t str, Style)>>> {
@@ -276,10 +281,5 @@ mod tests {
         let hl = highlighter();
         assert!(hl.syntaxes.find_syntax_by_token("rust").is_some());
         assert!(hl.syntaxes.find_syntax_by_token("py").is_some());
-        // Every built-in theme names a syntect theme syntect has.
-        for theme in [crate::theme::Theme::DARK, crate::theme::Theme::LIGHT] {
-            let name = theme.syntax.expect("a colour theme highlights");
-            assert!(syntect_theme(name).is_some(), "{name}");
-        }
     }
 }

@@ -6,14 +6,14 @@ use std::ops::Range;
 use pulldown_cmark::{Tag, TagEnd};
 
 use super::Role;
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 
 /// The indent of a definition under its term (less at narrow widths).
 fn indent(avail: usize) -> &'static str {
     if avail >= 20 { "    " } else { "  " }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Opens a definition list, a term or a definition.
     pub(super) fn start_deflist(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         match tag {
@@ -39,7 +39,7 @@ impl Layouter<'_> {
         }
     }
 
-    /// Closes what [`Layouter::start_deflist`] opened.
+    /// Closes what [`LayoutRun::start_deflist`] opened.
     pub(super) fn end_deflist(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::DefinitionList => {

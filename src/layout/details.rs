@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::html::html_block_text;
 use super::inline::Inline;
 use super::{DocumentBuilder, Emphasis, Role, Style};
@@ -77,7 +77,7 @@ fn split_summary(html: &str) -> Option<(&str, &str, &str)> {
     Some((&html[..open], &html[inner..text_end], &html[after..]))
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Lays out an HTML block that opens a `<details>` summary or closes an
     /// open `<details>` (returns true): the text around them, each summary
     /// line, and the start and end of each fold. False when the block does

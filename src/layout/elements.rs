@@ -9,7 +9,7 @@ pub(super) struct Elements {
     pub skip_marker_line: bool,
 }
 
-impl super::blocks::Layouter<'_> {
+impl super::blocks::LayoutRun<'_> {
     /// Inline `$..$` or displayed `$$..$$` math, made readable as Unicode
     /// (see [`super::math`]), in the math role. Displayed math gets a line
     /// of its own.

@@ -1,11 +1,11 @@
 //! Headings while laying out: the `###` mark from level 3, the rule under
 //! levels 1 and 2, and a first heading the header's title already shows.
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::wrap::wrap_inline;
 use super::{Emphasis, Role, Style};
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Opens a heading of `level` at body offset `source`.
     pub(super) fn start_heading(&mut self, level: u8, source: usize) {
         self.flush_inline();

@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 
 /// What a piece of inline raw HTML does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,7 @@ fn is_block_tag(name: &str) -> bool {
     )
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// An HTML block: its tags dropped, and its text read as inline markdown,
     /// since authors put `**bold**` between tags and expect it to work.
     pub(super) fn end_html(&mut self) {

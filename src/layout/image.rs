@@ -6,7 +6,7 @@
 //! is 0 stay the placeholder text alone.
 
 use super::Role;
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::inline::Inline;
 
 /// The rows reserved for a picture, and where it goes.
@@ -87,7 +87,7 @@ fn lone_image(inline: &Inline) -> Option<(u32, String)> {
     Some((link?, alt))
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Lays out `inline` as a picture block when it is a lone local image
     /// and pictures are on; false (nothing laid out) otherwise.
     pub(super) fn image_block(&mut self, inline: &Inline) -> bool {

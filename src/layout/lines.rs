@@ -2,7 +2,7 @@
 //! that containers give every line, blank lines between blocks, and the
 //! wrapped lines of a paragraph placed under that prefix.
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::inline::Inline;
 use super::wrap::{WrappedLine, cut, push_range, wrap_inline};
 use super::{Role, Style};
@@ -156,7 +156,7 @@ impl Container {
     }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     pub(super) fn prefix_width(&self) -> usize {
         self.containers.width()
     }

@@ -4,7 +4,7 @@
 use pulldown_cmark::{Tag, TagEnd};
 
 use super::Role;
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 
 /// One open list.
 #[derive(Debug, Clone, Copy)]
@@ -32,7 +32,7 @@ impl ListState {
     }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Opens a list or an item; `next_is_para` says the item is loose.
     pub(super) fn start_list(&mut self, tag: Tag<'_>, source: usize, next_is_para: bool) {
         match tag {

@@ -33,7 +33,9 @@ pub use builder::DocumentBuilder;
 mod tests;
 
 pub use alerts::AlertKind;
-pub use code::{HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES};
+pub use code::{
+    HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES, has_syntax_theme,
+};
 pub use details::{FOLDED, Fold, UNFOLDED};
 pub use image::{ImageBlock, is_local};
 pub use lines::MAX_DEPTH;
@@ -313,7 +315,7 @@ impl<'a> Line<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LayoutOptions {
     /// The syntect theme code blocks are highlighted with (one of syntect's
-    /// defaults, named by the [`Theme`](crate::theme::Theme)); `None` lays
+    /// defaults, named by the colour theme); `None` lays
     /// code out plain. syntect is slow next to layout (about 50 µs a line),
     /// so to keep layout quick on big articles: a body over
     /// [`HIGHLIGHT_MAX_BODY_BYTES`] is not highlighted, a block of more than
@@ -322,8 +324,7 @@ pub struct LayoutOptions {
     /// lines. Unknown languages and unknown syntect themes are plain.
     pub syntax: Option<&'static str>,
     /// Level 3 to 6 headings start with their `###` mark: for when there is
-    /// no colour to tell the levels apart (see
-    /// [`Theme::marks_headings`](crate::theme::Theme::marks_headings)).
+    /// no colour to tell the levels apart (the colour theme decides).
     pub heading_marks: bool,
     /// Rows reserved under a paragraph that is only a local image, for
     /// the reader to draw the picture in (see [`ImageBlock`]); 0 leaves
@@ -343,22 +344,18 @@ impl LayoutOptions {
         image_rows: 0,
         wrap_code: false,
     };
-
-    /// The options for output in `theme` (`None`: no colour at all).
-    pub fn for_theme(theme: Option<&crate::theme::Theme>) -> LayoutOptions {
-        LayoutOptions {
-            syntax: theme.and_then(|t| t.syntax),
-            heading_marks: theme.is_none_or(crate::theme::Theme::marks_headings),
-            image_rows: 0,
-            wrap_code: false,
-        }
-    }
 }
 
 impl Default for LayoutOptions {
-    /// As the default theme lays out: highlighted, headings in colour.
+    /// As the default (dark) theme lays out: code highlighted with syntect's
+    /// `base16-ocean.dark`, headings in colour (the theme's
+    /// `layout_options` says so for each theme; the layout names none).
     fn default() -> Self {
-        LayoutOptions::for_theme(Some(&crate::theme::Theme::DARK))
+        LayoutOptions {
+            syntax: Some("base16-ocean.dark"),
+            heading_marks: false,
+            ..LayoutOptions::PLAIN
+        }
     }
 }
 
@@ -374,7 +371,7 @@ pub const MAX_WIDTH: u16 = 1000;
 /// `article.outline[i]`. No line is wider than `width`.
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
-    let layouter = blocks::Layouter::new(&article.body, article.body_line, width, options)
+    let layouter = blocks::LayoutRun::new(&article.body, article.body_line, width, options)
         .knowing(&article.outline);
     let mut doc = layouter.run(&article.meta, &article.meta.title).0;
     doc.wrap_code = options.wrap_code;
@@ -393,7 +390,7 @@ pub fn open(
 ) -> (crate::article::Article, Document) {
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
-    let layouter = blocks::Layouter::new(draft.body(), draft.body_line(), width, options);
+    let layouter = blocks::LayoutRun::new(draft.body(), draft.body_line(), width, options);
     let (mut doc, outline) = layouter.run(draft.meta(), &title);
     doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline.unwrap_or_default());

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::{DocumentBuilder, Role, Style};
 
 /// A link or image being laid out: where its text starts and what follows it.
@@ -81,7 +81,7 @@ impl References {
     }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// The index in `Document::links` of a target, each target kept once.
     pub(super) fn link_index(&mut self, target: &str) -> u32 {
         self.references.link_index(&mut self.out, target)

@@ -3,13 +3,13 @@
 
 use pulldown_cmark::{Event, Tag};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::inline::Inline;
 use super::{Role, Style};
 use crate::article::Meta;
 use crate::sanitize::sanitize_line;
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     pub(super) fn header(&mut self, meta: &Meta, title: &str) {
         let title = sanitize_line(title);
         if !title.trim().is_empty() {

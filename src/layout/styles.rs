@@ -3,10 +3,11 @@
 
 use pulldown_cmark::{LinkType, Tag, TagEnd};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::refs::LinkFrame;
 use super::{Emphasis, Role, Style};
 use crate::article::link_target;
+use crate::article::tags::tag_spans;
 use crate::article::wikilink::{EmbedKind, embed_kind, shown};
 use crate::sanitize::sanitize_line;
 
@@ -46,7 +47,7 @@ impl StyleStack {
     }
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// The style of text placed now.
     pub(super) fn style(&self) -> Style {
         self.styles.style()
@@ -137,6 +138,27 @@ impl Layouter<'_> {
             }
             _ => {}
         }
+    }
+
+    /// Places a run of text, its inline `#tags` (outside links) in the
+    /// tag role.
+    pub(super) fn push_tagged(&mut self, text: &str, style: Style) {
+        let spans = if self.styles.links.is_empty() {
+            tag_spans(text)
+        } else {
+            Vec::new()
+        };
+        let mut at = 0;
+        for span in spans {
+            self.inline.push(&text[at..span.start], style);
+            let tag = Style {
+                role: Role::Tag,
+                ..style
+            };
+            self.inline.push(&text[span.clone()], tag);
+            at = span.end;
+        }
+        self.inline.push(&text[at..], style);
     }
 
     /// Closes an inline tag.

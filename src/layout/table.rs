@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{Alignment, Tag, TagEnd};
 
-use super::blocks::Layouter;
+use super::blocks::LayoutRun;
 use super::inline::Inline;
 use super::lines::spaces;
 use super::table_row::Row;
@@ -70,7 +70,7 @@ impl Table {
     }
 
     /// Ends the current row, laying rows out once the columns are sized.
-    pub fn end_row(&mut self, l: &mut Layouter<'_>) {
+    pub fn end_row(&mut self, l: &mut LayoutRun<'_>) {
         let row = std::mem::take(&mut self.cur);
         self.waiting += row.len();
         self.rows.push(row);
@@ -86,7 +86,7 @@ impl Table {
     }
 
     /// Lays out the rest of the table at the layouter's current position.
-    pub fn layout(mut self, l: &mut Layouter<'_>) {
+    pub fn layout(mut self, l: &mut LayoutRun<'_>) {
         if self.plan.is_none() {
             self.plan = Some(self.plan(l));
         }
@@ -113,7 +113,7 @@ impl Table {
     }
 
     /// Sizes the columns from the rows collected so far.
-    fn plan(&self, l: &Layouter<'_>) -> Plan {
+    fn plan(&self, l: &LayoutRun<'_>) -> Plan {
         let cols = self.rows.iter().map(Row::len).max().unwrap_or(0).max(1);
         let avail = l.avail();
         let borders = 3 * cols + 1;
@@ -145,7 +145,7 @@ impl Table {
     }
 
     /// Lays out the rows waiting, by the plan.
-    fn flush(&mut self, l: &mut Layouter<'_>) {
+    fn flush(&mut self, l: &mut LayoutRun<'_>) {
         let rows = std::mem::take(&mut self.rows);
         self.waiting = 0;
         for row in rows {
@@ -185,7 +185,7 @@ impl Table {
 }
 
 /// A grid's border line.
-fn rule(l: &mut Layouter<'_>, widths: &[usize], left: &str, mid: &str, right: &str) {
+fn rule(l: &mut LayoutRun<'_>, widths: &[usize], left: &str, mid: &str, right: &str) {
     let border = Style::of(Role::TableBorder);
     l.begin_line();
     l.out.push(left, border);
@@ -200,7 +200,7 @@ fn rule(l: &mut Layouter<'_>, widths: &[usize], left: &str, mid: &str, right: &s
 }
 
 /// One row of a grid, its cells wrapped in their columns.
-fn grid_row(l: &mut Layouter<'_>, widths: &[usize], aligns: &[Alignment], row: &Row) {
+fn grid_row(l: &mut LayoutRun<'_>, widths: &[usize], aligns: &[Alignment], row: &Row) {
     let border = Style::of(Role::TableBorder);
     // A grid is at most a few hundred columns: each cell is copied out.
     let row: Vec<Inline> = (0..row.len().min(widths.len()))
@@ -246,7 +246,7 @@ const NARROW_HEADER_COLUMNS: usize = 20;
 /// One body row as `header: value` lines, for widths too narrow for a grid;
 /// `after` puts a blank line before it. Headers repeat for every cell of
 /// every row: the rows after the first are given them cut short.
-fn narrow_row(l: &mut Layouter<'_>, header: &Row, row: &Row, after: bool) {
+fn narrow_row(l: &mut LayoutRun<'_>, header: &Row, row: &Row, after: bool) {
     if after {
         l.blank_line();
     }
@@ -271,7 +271,7 @@ fn narrow_row(l: &mut Layouter<'_>, header: &Row, row: &Row, after: bool) {
 /// a row a million cells wide never holds more than one cell's lines.
 /// `shows(i)` says cell `i` has more than whitespace; `fill` writes it.
 fn cell_lines(
-    l: &mut Layouter<'_>,
+    l: &mut LayoutRun<'_>,
     count: usize,
     shows: impl Fn(usize) -> bool,
     fill: impl Fn(usize, &mut Inline),
@@ -301,7 +301,7 @@ fn cell_lines(
     }
 }
 
-fn push_spaces(l: &mut Layouter<'_>, mut n: usize) {
+fn push_spaces(l: &mut LayoutRun<'_>, mut n: usize) {
     while n > 0 {
         let s = spaces(n);
         l.out.push(s, Style::default());
@@ -384,7 +384,7 @@ fn cap(natural: &[usize], space: usize) -> Vec<usize> {
     widths
 }
 
-impl Layouter<'_> {
+impl LayoutRun<'_> {
     /// Opens a table, its head, a row or a cell.
     pub(super) fn start_table(&mut self, tag: Tag<'_>, source: usize) {
         match tag {

@@ -374,3 +374,19 @@ fn autolinks_show_their_target_and_are_not_numbered() {
 
 mod elements;
 mod folds;
+
+#[test]
+fn a_cluster_split_across_style_runs_is_measured_whole() {
+    // Found by the random-markdown proptest: the spacing mark, emphasised
+    // apart from its letter, made a two-column line at width 1.
+    for body in [
+        "- [x] task\nA*\u{cf3}*\n",
+        "A*\u{cf3}*",
+        "x**e\u{301}\u{cf3}**y",
+    ] {
+        for width in [1, 2, 3, 80] {
+            let doc = layout(&article(body), width, LayoutOptions::default());
+            check(&doc, width);
+        }
+    }
+}

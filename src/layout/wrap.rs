@@ -252,39 +252,44 @@ pub(super) fn push_range(
     avail: usize,
     map: impl Fn(Style) -> Style,
 ) {
-    let mut at = line.range.start;
-    let mut run = inline.run_at(at);
-    while at < line.range.end {
-        let Some(&(run_end, style)) = inline.runs.get(run) else {
-            break;
-        };
-        let end = run_end.min(line.range.end);
-        let piece = &inline.text[at..end];
-        if line.too_wide {
-            for g in piece.graphemes(true) {
-                if g.starts_with(SOFT_HYPHEN) {
-                    continue;
-                }
-                if cell_width(g) > avail {
-                    b.push(TOO_WIDE, map(style));
-                } else {
-                    b.push(g, map(style));
-                }
+    let style_at = |at: usize| {
+        let run = inline.run_at(at);
+        inline.runs.get(run).map_or(Style::default(), |r| r.1)
+    };
+    if line.too_wide {
+        // Grapheme by grapheme over the whole line, not per style run: a
+        // cluster may span two runs (`A*ೳ*`: a spacing mark emphasised
+        // apart from its letter) and is measured, and replaced, whole.
+        let text = &inline.text[line.range.clone()];
+        for (i, g) in text.grapheme_indices(true) {
+            if g.starts_with(SOFT_HYPHEN) {
+                continue;
             }
-        } else if piece.contains(SOFT_HYPHEN) {
-            for part in piece.split(SOFT_HYPHEN) {
-                b.push(part, map(style));
-            }
-        } else {
-            b.push(piece, map(style));
+            let style = map(style_at(line.range.start + i));
+            b.push(if cell_width(g) > avail { TOO_WIDE } else { g }, style);
         }
-        at = end;
-        run += 1;
+    } else {
+        let mut at = line.range.start;
+        let mut run = inline.run_at(at);
+        while at < line.range.end {
+            let Some(&(run_end, style)) = inline.runs.get(run) else {
+                break;
+            };
+            let end = run_end.min(line.range.end);
+            let piece = &inline.text[at..end];
+            if piece.contains(SOFT_HYPHEN) {
+                for part in piece.split(SOFT_HYPHEN) {
+                    b.push(part, map(style));
+                }
+            } else {
+                b.push(piece, map(style));
+            }
+            at = end;
+            run += 1;
+        }
     }
     if line.hyphen {
-        let run = inline.run_at(line.range.end.saturating_sub(1));
-        let style = inline.runs.get(run).map_or(Style::default(), |r| r.1);
-        b.push("-", map(style));
+        b.push("-", map(style_at(line.range.end.saturating_sub(1))));
     }
 }
 

@@ -49,12 +49,30 @@ fn read(root: &Path, rel: &Path) -> Result<(Entry, article::Peek), Failure> {
     ))
 }
 
-/// A file's modification time in nanoseconds since the epoch (0 if unknown).
+/// A file's change stamp: its modification time, status-change time and
+/// inode mixed into one number, compared with the one kept in the store to
+/// tell a changed file. The modification time alone misses an edit that
+/// keeps size and mtime (`cp -p`, `tar x` restore both); the status-change
+/// time cannot be set back, and a file put in place by rename has another
+/// inode.
 pub(super) fn mtime_ns(meta: &fs::Metadata) -> i64 {
-    meta.modified()
+    use std::os::unix::fs::MetadataExt;
+    let modified = meta
+        .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .map_or(0, |d| d.as_nanos() as u64);
+    let changed = (meta.ctime() as u64)
+        .wrapping_mul(1_000_000_000)
+        .wrapping_add(meta.ctime_nsec() as u64);
+    // FNV-1a over the three numbers' bytes.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [modified, changed, meta.ino()] {
+        for byte in part.to_le_bytes() {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash as i64
 }
 
 /// The site's own skip list: the build folders, and the Jekyll
@@ -64,7 +82,7 @@ fn site_rules(root: &Path) -> Gitignore {
     for folder in BUILD_FOLDERS {
         let _ = builder.add_line(None, &format!("{folder}/"));
     }
-    if let Ok(text) = fs::read_to_string(root.join("_config.yml"))
+    if let Some(text) = crate::file::read_text(&root.join("_config.yml"), 1024 * 1024)
         && let Ok(config) = serde_yaml::from_str::<serde_yaml::Value>(&text)
         && let Some(list) = config.get("exclude").and_then(|v| v.as_sequence())
     {

@@ -6,12 +6,18 @@ use super::{Entry, Filter, Library, Sort, SortKey, TagCount, TagMode};
 /// A [`Filter`] turned into what matching needs: lowercase words, tag ids.
 struct Resolved {
     words: Vec<String>,
-    /// `None` when no tag is selected.
-    tags: Option<Vec<usize>>,
+    /// `None` when no tag is selected; else for each selected tag, the ids
+    /// of the tags it stands for (itself and its nested `tag/child`s).
+    tags: Option<Vec<Vec<usize>>>,
     /// A selected tag no article carries: with all-of, nothing can match.
     unknown_tag: bool,
     mode: TagMode,
     drafts: bool,
+}
+
+/// True when `entry` carries one of the tags `ids`.
+fn has_any(entry: &Entry, ids: &[usize]) -> bool {
+    ids.iter().any(|id| entry.tag_ids.binary_search(id).is_ok())
 }
 
 impl Library {
@@ -25,16 +31,18 @@ impl Library {
         let tags = if filter.tags.is_empty() {
             None
         } else {
-            let mut ids = Vec::with_capacity(filter.tags.len());
+            let mut groups = Vec::with_capacity(filter.tags.len());
             for tag in &filter.tags {
-                match self.tag_id(tag.trim()) {
-                    Some(id) => ids.push(id),
-                    None => unknown_tag = true,
+                let group = self.tag_family(tag.trim());
+                if group.is_empty() {
+                    unknown_tag = true;
+                } else {
+                    groups.push(group);
                 }
             }
-            ids.sort_unstable();
-            ids.dedup();
-            Some(ids)
+            groups.sort_unstable();
+            groups.dedup();
+            Some(groups)
         };
         Resolved {
             words,
@@ -55,16 +63,21 @@ impl Library {
             return true;
         };
         match r.mode {
-            TagMode::All => {
-                !r.unknown_tag
-                    && wanted
-                        .iter()
-                        .all(|id| entry.tag_ids.binary_search(id).is_ok())
-            }
-            TagMode::Any => wanted
-                .iter()
-                .any(|id| entry.tag_ids.binary_search(id).is_ok()),
+            TagMode::All => !r.unknown_tag && wanted.iter().all(|group| has_any(entry, group)),
+            TagMode::Any => wanted.iter().any(|group| has_any(entry, group)),
         }
+    }
+
+    /// The ids of `tag` and of the tags nested under it (`tag/child`).
+    fn tag_family(&self, tag: &str) -> Vec<usize> {
+        let key = tag.to_lowercase();
+        let prefix = format!("{key}/");
+        self.tags
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.key == key || t.key.starts_with(&prefix))
+            .map(|(id, _)| id)
+            .collect()
     }
 
     /// Indices into [`Library::entries`] of the articles `filter` lets

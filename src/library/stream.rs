@@ -144,17 +144,21 @@ fn spawn(
     Ok(rx)
 }
 
-/// Checks that `dir` is there and is a folder: what makes a scan fail.
+/// Checks that `dir` is there, is a folder and can be listed: what makes a
+/// scan fail. The TUI asks it before the terminal is taken, so that the
+/// error is a plain message.
 pub fn check_folder(dir: &Path) -> Result<(), Error> {
-    let meta = fs::metadata(dir).map_err(|source| Error::Read {
+    let read = |source| Error::Read {
         path: dir.to_path_buf(),
         source,
-    })?;
+    };
+    let meta = fs::metadata(dir).map_err(read)?;
     if !meta.is_dir() {
         return Err(Error::NotAFolder {
             path: dir.to_path_buf(),
         });
     }
+    fs::read_dir(dir).map_err(read)?;
     Ok(())
 }
 

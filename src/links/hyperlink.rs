@@ -30,7 +30,17 @@ pub fn link_target(url: &str, article: Option<&Path>) -> Option<String> {
     if url.starts_with("//") {
         return None;
     }
-    let article = std::path::absolute(article?).ok()?;
+    // An article read by address: its relative links are addresses too.
+    let article = article?;
+    if let Some(base) = article
+        .to_str()
+        .filter(|a| a.starts_with("http://") || a.starts_with("https://"))
+        .and_then(|a| url::Url::parse(a).ok())
+    {
+        let joined = base.join(url).ok()?;
+        return matches!(joined.scheme(), "http" | "https").then(|| joined.to_string());
+    }
+    let article = std::path::absolute(article).ok()?;
     let (path, fragment) = match url.find('#') {
         Some(at) => url.split_at(at),
         None => (url, ""),

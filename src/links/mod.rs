@@ -8,6 +8,7 @@
 //! target file's anchors, so checking a whole folder parses every file once
 //! and following one link in the reader costs a few `stat`s.
 
+pub mod backlinks;
 mod extract;
 mod hugo;
 pub mod hyperlink;
@@ -364,6 +365,23 @@ impl Resolver {
             self.configs.insert(folder.clone(), found.clone());
         }
         found
+    }
+
+    /// The folder pictures of an article in `dir` are read from, and never
+    /// from outside it: the site's folder (the one holding its config),
+    /// else the library, else the nearest folder above holding `.git`, else
+    /// `dir` itself.
+    pub fn picture_root(&mut self, dir: &Path) -> PathBuf {
+        if let Some(config) = self.config(dir) {
+            return config.dir.clone();
+        }
+        if let Some(library) = &self.library {
+            return library.clone();
+        }
+        path::upward(dir)
+            .into_iter()
+            .find(|folder| folder.join(".git").exists())
+            .unwrap_or_else(|| dir.to_path_buf())
     }
 
     /// The index of the articles under `root`, built once.

@@ -241,6 +241,11 @@ fn local(path: &Path) -> Result<PathBuf, String> {
             [] => {}
         }
     }
+    if path.exists() {
+        // A fifo, a device, a socket (or a link to one) is there but is
+        // never opened.
+        return Err(format!("{} is not a regular file", path.display()));
+    }
     Err(format!("no such file: {}", path.display()))
 }
 
@@ -365,7 +370,7 @@ fn liquid_tag(r: &mut Resolver, dir: &Path, liquid: &str) -> Resolution {
                 .collect();
             match found.as_slice() {
                 [one] => into_file(r, one.clone(), fragment),
-                [] => Resolution::unresolved(format!("no post {name} in {}", root.display())),
+                [] => Resolution::unresolved(format!("no post {name} in {}", shown_dir(&root))),
                 many => Resolution::unresolved(ambiguous(name, many)),
             }
         }
@@ -429,9 +434,18 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
         [] => Resolution::unresolved(format!(
             "no article at {} in the site at {}",
             if decoded.is_empty() { "/" } else { &decoded },
-            root.display()
+            shown_dir(&root)
         )),
         many => Resolution::unresolved(ambiguous(&decoded, many)),
+    }
+}
+
+/// A folder as a message names it: the current folder is `.`, not nothing.
+fn shown_dir(dir: &Path) -> std::path::Display<'_> {
+    if dir.as_os_str().is_empty() {
+        Path::new(".").display()
+    } else {
+        dir.display()
     }
 }
 

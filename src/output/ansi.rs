@@ -16,9 +16,22 @@ pub const DEFAULT_WIDTH: u16 = 80;
 
 /// Prints `args.file` laid out for a terminal.
 pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
-    let Some(draft) = super::load_draft(&args.file) else {
+    let draft = match super::remote::draft(&args.file, user, args.no_state) {
+        Some(remote) => remote.map(|(draft, _)| draft),
+        None => super::load_draft(&args.file),
+    };
+    let Some(draft) = draft else {
         return Ok(Outcome::Failure);
     };
+    render_draft(args, user, draft)
+}
+
+/// Prints `draft` laid out as `args` asks (its file is not read again).
+pub fn render_draft(
+    args: &RenderArgs,
+    user: &Config,
+    draft: crate::article::Draft,
+) -> anyhow::Result<Outcome> {
     let stdout = io::stdout();
     let tty = stdout.is_terminal();
     let width = args.width.unwrap_or_else(|| {
@@ -57,7 +70,7 @@ pub fn render(args: &RenderArgs, user: &Config) -> anyhow::Result<Outcome> {
     });
     let options = LayoutOptions {
         wrap_code: args.wrap_code,
-        ..LayoutOptions::for_theme(theme.as_ref())
+        ..crate::theme::Theme::layout_options_for(theme.as_ref())
     };
     let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());

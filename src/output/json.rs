@@ -1,18 +1,19 @@
 //! The one JSON writer every `--json` command uses: serde_json with strings
-//! that a terminal cannot act on.
+//! that stay harmless after a reader decodes them.
 //!
-//! serde_json escapes C0 controls, `"` and `\`, but writes DEL, C1 controls
-//! (U+009B is a CSI on many terminals), bidi overrides and isolates, and the
-//! JavaScript line separators raw. Here each of those is written as a
-//! `\uXXXX` escape, so the bytes are safe on a terminal and the JSON still
-//! decodes to the text the file has.
+//! serde_json escapes C0 controls as `\u001b`, which `jq -r` turns back into
+//! a live escape sequence, and writes DEL, C1 controls (U+009B is a CSI on
+//! many terminals), bidi overrides and the line separators raw. Here every
+//! character [`is_unsafe`] calls unsafe is written as its visible stand-in,
+//! the same one text output shows (`␛` for ESC): one rule for both.
+//! Tabs and newlines stay (`\t`, `\n`).
 
 use std::io::{self, Write};
 
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+use serde_json::ser::{CharEscape, CompactFormatter, Formatter, PrettyFormatter};
 
-use crate::sanitize::is_unsafe;
+use crate::sanitize::{is_unsafe, stand_in};
 
 /// Writes `value` as compact JSON (no newline after it).
 pub fn to_writer<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T) -> io::Result<()> {
@@ -26,20 +27,14 @@ pub fn to_writer_pretty<W: Write, T: Serialize + ?Sized>(out: &mut W, value: &T)
     value.serialize(&mut ser).map_err(io::Error::from)
 }
 
-/// True for a character JSON output writes as an escape: every C0 and C1
-/// control, DEL, bidi overrides and isolates, the bidi marks (U+200E, U+200F,
-/// U+061C) and the line and paragraph separators (U+2028, U+2029).
-pub fn needs_escape(c: char) -> bool {
-    c < ' '
-        || is_unsafe(c)
-        || matches!(
-            c,
-            '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2028}' | '\u{2029}'
-        )
-}
-
-/// A formatter that writes like `F`, escaping [`needs_escape`] characters.
+/// A formatter that writes like `F`, with [`is_unsafe`] characters as their
+/// stand-ins.
 struct Escaping<F>(F);
+
+fn write_stand_in<W: ?Sized + Write>(out: &mut W, c: char) -> io::Result<()> {
+    let mut buf = [0u8; 4];
+    out.write_all(stand_in(c).encode_utf8(&mut buf).as_bytes())
+}
 
 impl<F: Formatter> Formatter for Escaping<F> {
     fn write_string_fragment<W: ?Sized + Write>(
@@ -49,13 +44,31 @@ impl<F: Formatter> Formatter for Escaping<F> {
     ) -> io::Result<()> {
         let mut start = 0;
         for (at, c) in fragment.char_indices() {
-            if needs_escape(c) {
+            if is_unsafe(c) {
                 out.write_all(&fragment.as_bytes()[start..at])?;
-                write!(out, "\\u{:04x}", u32::from(c))?;
+                write_stand_in(out, c)?;
                 start = at + c.len_utf8();
             }
         }
         out.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn write_char_escape<W: ?Sized + Write>(
+        &mut self,
+        out: &mut W,
+        escape: CharEscape,
+    ) -> io::Result<()> {
+        let control = match escape {
+            CharEscape::Backspace => Some('\u{8}'),
+            CharEscape::FormFeed => Some('\u{c}'),
+            CharEscape::CarriageReturn => Some('\r'),
+            CharEscape::AsciiControl(byte) => Some(char::from(byte)),
+            _ => None,
+        };
+        match control {
+            Some(c) if is_unsafe(c) => write_stand_in(out, c),
+            _ => self.0.write_char_escape(out, escape),
+        }
     }
 
     fn begin_array<W: ?Sized + Write>(&mut self, out: &mut W) -> io::Result<()> {
@@ -103,8 +116,7 @@ impl<F: Formatter> Formatter for Escaping<F> {
 mod tests {
     use super::*;
 
-    const HOSTILE: &str =
-        "a\u{9b}b\u{202e}c\u{7f}d\u{2066}e\u{200f}f\u{61c}g\u{2028}h\u{2029}i\u{1b}j\u{85}é日";
+    const HOSTILE: &str = "a\u{9b}b\u{202e}c\u{7f}d\u{2066}e\u{200f}f\u{61c}g\u{2028}h\u{2029}i\u{1b}j\u{85}é日\r\u{8}\u{c}";
 
     fn compact(value: &serde_json::Value) -> String {
         let mut out = Vec::new();
@@ -113,13 +125,21 @@ mod tests {
     }
 
     #[test]
-    fn every_control_and_bidi_character_is_escaped() {
+    fn unsafe_characters_decode_to_the_stand_ins_text_output_shows() {
         let value = serde_json::json!({ "t": HOSTILE, HOSTILE: [HOSTILE] });
         let text = compact(&value);
-        assert!(!text.chars().any(needs_escape), "{text:?}");
-        assert!(text.contains("a\\u009bb\\u202ec\\u007fd\\u2066e\\u200ff\\u061cg\\u2028h\\u2029i\\u001bj\\u0085é日"), "{text}");
+        assert!(!text.chars().any(is_unsafe), "{text:?}");
         let back: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
-        assert_eq!(back, value);
+        let safe = crate::sanitize::sanitize(HOSTILE).into_owned();
+        assert_eq!(back, serde_json::json!({ "t": safe, safe.clone(): [safe] }));
+        // What `jq -r` prints: no escape left to decode into a control.
+        assert!(!back["t"].as_str().expect("a string").chars().any(is_unsafe));
+        assert!(text.contains("i␛j"), "{text}");
+    }
+
+    #[test]
+    fn tabs_and_newlines_stay_escaped() {
+        assert_eq!(compact(&serde_json::json!("a\tb\n")), "\"a\\tb\\n\"");
     }
 
     #[test]

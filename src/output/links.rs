@@ -45,7 +45,35 @@ struct Checked {
 
 /// `quire links PATH`: a file's links, or every article's of a folder.
 /// Exit 1 when PATH cannot be read, or with `--broken` when a link is broken.
-pub fn links(args: &LinksArgs) -> anyhow::Result<Outcome> {
+pub fn links(args: &LinksArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    if let Some(remote) = super::remote::draft(&args.path, user, args.no_state) {
+        let Some((draft, url)) = remote else {
+            return Ok(Outcome::Failure);
+        };
+        let article = draft.outlined();
+        let mut links = crate::remote::links::resolve_all(&article, &url);
+        if args.broken {
+            links.retain(|(_, r)| r.is_broken());
+        }
+        let broken = args.broken && !links.is_empty();
+        let checked = [Checked {
+            path: article.path.clone(),
+            links,
+        }];
+        let stdout = io::stdout();
+        let mut out = BufWriter::new(stdout.lock());
+        if args.json {
+            write_json(&mut out, &checked, false)?;
+        } else {
+            write_text(&mut out, &checked[0])?;
+        }
+        out.flush()?;
+        return Ok(if broken {
+            Outcome::Failure
+        } else {
+            Outcome::Success
+        });
+    }
     let folder = args.path.is_dir();
     let (files, mut resolver) = if folder {
         (articles_in(&args.path), Resolver::new(Some(&args.path)))

@@ -2,10 +2,12 @@
 //! `--json`) and `render`, and the one JSON writer they share ([`json`]).
 
 mod ansi;
+mod backlinks;
 pub mod json;
 mod links;
 mod list;
 mod outline;
+pub(crate) mod remote;
 mod search;
 
 use std::path::Path;
@@ -16,10 +18,11 @@ use crate::cli::{OutlineArgs, RenderArgs};
 use crate::sanitize::sanitize_line;
 
 /// `quire outline FILE`.
-pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    outline::outline(args)
+pub fn outline(args: &OutlineArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    outline::outline(args, user)
 }
 
+pub use backlinks::backlinks;
 pub use links::links;
 pub use list::{list, tags};
 pub use search::search;
@@ -27,6 +30,36 @@ pub use search::search;
 /// `quire render FILE`, coloured with the theme `user`'s config names.
 pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
     ansi::render(args, user)
+}
+
+/// `quire ADDRESS` with stdout not a terminal: an article rendered as
+/// `quire render` does, a folder's markdown files and folders listed one a
+/// line (as addresses to open).
+pub fn remote(
+    address: &crate::remote::Address,
+    args: &RenderArgs,
+    user: &crate::config::Config,
+) -> anyhow::Result<Outcome> {
+    use std::io::Write;
+    match remote::open(address, user, args.no_state) {
+        None => Ok(Outcome::Failure),
+        Some(crate::remote::Opened::Article(fetched)) => {
+            let draft = Draft::from_bytes(Path::new(fetched.url.as_str()), &fetched.bytes);
+            for warning in draft.warnings() {
+                eprintln!("quire: warning: {warning}");
+            }
+            ansi::render_draft(args, user, draft)
+        }
+        Some(crate::remote::Opened::Folder(listing)) => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for entry in &listing.entries {
+                let slash = if entry.folder { "/" } else { "" };
+                writeln!(out, "{}{slash}", sanitize_line(&entry.address.label()))?;
+            }
+            out.flush()?;
+            Ok(Outcome::Success)
+        }
+    }
 }
 
 /// Loads the article a headless command works on. Errors and warnings go to

@@ -49,8 +49,12 @@ struct HeadingJson<'a> {
 
 /// Prints the outline of `args.file`: warnings on stderr, the outline on
 /// stdout. A file that cannot be read is a message on stderr and a failure.
-pub fn outline(args: &OutlineArgs) -> anyhow::Result<Outcome> {
-    let Some(article) = super::load_article(&args.file) else {
+pub fn outline(args: &OutlineArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    let article = match super::remote::draft(&args.file, user, args.no_state) {
+        Some(remote) => remote.map(|(draft, _)| draft.outlined()),
+        None => super::load_article(&args.file),
+    };
+    let Some(article) = article else {
         return Ok(Outcome::Failure);
     };
     let stdout = io::stdout();

@@ -65,8 +65,22 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<Outcome> {
         no_ignore: args.state.no_ignore,
         ..ScanOptions::default()
     };
-    index.refresh_with(&dir, &options, &mut report)?;
+    if let Err(e) = index.refresh_with(&dir, &options, &mut report) {
+        // Another quire holding the store past the busy timeout: the index
+        // as it is still answers, as `list` does with its cache.
+        if show_progress {
+            eprint!("\r\x1b[2K");
+        }
+        eprintln!(
+            "quire: warning: {}: the search index could not be brought up to date ({}); searching what it holds",
+            sanitize_line(&path_string(&dir)),
+            sanitize_line(&e.to_string())
+        );
+    }
     let mut query = Query::parse(&args.query);
+    if let Some(trimmed) = &query.trimmed {
+        eprintln!("quire: warning: {trimmed}");
+    }
     query
         .tags
         .extend(args.tags.iter().map(|t| t.trim().to_lowercase()));

@@ -308,7 +308,7 @@ fn the_index_lives_in_a_file_and_is_reopened() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(300))]
+    #![proptest_config(crate::fixed_seed(300))]
     #[test]
     fn no_query_is_an_sql_error(q in "[ -~éü東京\"*:^()-]{0,40}") {
         let (dir, index) = indexed(&[("a.md", "# H\n\nsome text here\n")]);

@@ -7,7 +7,7 @@
 //! quote is just a character.
 
 /// One word or phrase of a query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Term {
     /// The text as typed (a phrase's words with their spaces).
     pub text: String,
@@ -30,12 +30,33 @@ pub struct Query {
     pub tags: Vec<String>,
     /// `-tag:NAME`: the article must have none of these (lowercase).
     pub excluded_tags: Vec<String>,
+    /// What [`Query::parse`] left out of a query over [`MAX_QUERY_BYTES`]
+    /// or [`MAX_QUERY_TERMS`], to be said to the user; `None` when nothing.
+    pub trimmed: Option<String>,
 }
+
+/// The most bytes of a query that are read; the rest is left out.
+pub const MAX_QUERY_BYTES: usize = 1024;
+/// The most terms (words, phrases, tags, exclusions) a query keeps: the
+/// match expression and the ranking grow with every term, FTS5's parser with
+/// its square (`the` x 800 took 7.5 s).
+pub const MAX_QUERY_TERMS: usize = 64;
 
 impl Query {
     /// Reads `input`. The last bare word is a prefix unless the input ends
     /// with a space (the user has finished typing it).
+    /// A repeated term is kept once; past [`MAX_QUERY_BYTES`] or
+    /// [`MAX_QUERY_TERMS`] the rest is left out and [`Query::trimmed`] says so.
     pub fn parse(input: &str) -> Query {
+        let mut cut = input.len().min(MAX_QUERY_BYTES);
+        while !input.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if cut < input.len() && !input[cut..].starts_with(char::is_whitespace) {
+            // A word cut in two would be a word nobody typed.
+            cut = input[..cut].rfind(char::is_whitespace).unwrap_or(cut);
+        }
+        let (input, over) = (&input[..cut], &input[cut..]);
         let mut q = Query::default();
         let chars: Vec<char> = input.chars().collect();
         let mut i = 0;
@@ -94,7 +115,17 @@ impl Query {
                 }
             }
         }
-        let typing = !input.ends_with(char::is_whitespace);
+        let dropped = q.dedup_and_cap();
+        q.trimmed = match (over.is_empty(), dropped) {
+            (true, 0) => None,
+            (true, n) => Some(format!(
+                "the query keeps its first {MAX_QUERY_TERMS} different terms; {n} more left out"
+            )),
+            (false, _) => Some(format!(
+                "the query keeps its first {MAX_QUERY_BYTES} bytes and {MAX_QUERY_TERMS} different terms; the rest is left out"
+            )),
+        };
+        let typing = over.is_empty() && !input.ends_with(char::is_whitespace);
         if typing
             && let Some(last) = q.terms.last_mut()
             && !last.phrase
@@ -103,6 +134,37 @@ impl Query {
             last.prefix = true;
         }
         q
+    }
+
+    /// Drops repeated terms, then every term past [`MAX_QUERY_TERMS`] (words
+    /// first kept, then exclusions, tags, excluded tags); returns how many
+    /// were dropped past the cap.
+    fn dedup_and_cap(&mut self) -> usize {
+        fn dedup<T: Clone + Eq + std::hash::Hash>(items: &mut Vec<T>) {
+            let mut seen = std::collections::HashSet::new();
+            items.retain(|t| seen.insert(t.clone()));
+        }
+        dedup(&mut self.terms);
+        dedup(&mut self.excluded);
+        dedup(&mut self.tags);
+        dedup(&mut self.excluded_tags);
+        let mut room = MAX_QUERY_TERMS;
+        let mut dropped = 0;
+        let mut keep = |len: usize| {
+            let kept = len.min(room);
+            room -= kept;
+            dropped += len - kept;
+            kept
+        };
+        let n = keep(self.terms.len());
+        self.terms.truncate(n);
+        let n = keep(self.excluded.len());
+        self.excluded.truncate(n);
+        let n = keep(self.tags.len());
+        self.tags.truncate(n);
+        let n = keep(self.excluded_tags.len());
+        self.excluded_tags.truncate(n);
+        dropped
     }
 
     /// True when there is nothing to match: no word or phrase to look for.
@@ -244,6 +306,44 @@ mod tests {
 
     fn fts(input: &str) -> Option<String> {
         Query::parse(input).to_fts()
+    }
+
+    #[test]
+    fn repeated_terms_are_kept_once_and_a_long_query_is_capped() {
+        let q = Query::parse(&"the ".repeat(200));
+        assert_eq!(fts(&"the ".repeat(200)), fts("the "));
+        assert_eq!(q.trimmed, None, "repeats are not a cut");
+        assert_eq!(fts(&"the ".repeat(800)), fts("the "));
+        let many: String = (0..200).map(|i| format!("w{i} ")).collect();
+        let q = Query::parse(&many);
+        assert_eq!(q.terms.len(), MAX_QUERY_TERMS);
+        assert_eq!(q.terms[0].text, "w0");
+        assert!(
+            q.trimmed.as_deref().is_some_and(|t| t.contains("136 more")),
+            "{q:?}"
+        );
+        let tags: String = (0..12_000).map(|i| format!("tag:t{i} ")).collect();
+        let q = Query::parse(&format!("rust {tags}"));
+        assert_eq!(q.terms.len() + q.tags.len(), MAX_QUERY_TERMS);
+        assert!(
+            q.trimmed
+                .as_deref()
+                .is_some_and(|t| t.contains("1024 bytes"))
+        );
+        let phrases = "\"a b\" ".repeat(20_000);
+        let q = Query::parse(&phrases);
+        assert!(q.terms[0].phrase && q.terms[0].text == "a b", "{q:?}");
+        assert!(
+            q.terms.len() <= 2,
+            "at most the phrase and a half one cut: {q:?}"
+        );
+        // A cut in the middle of a character keeps the text valid.
+        let q = Query::parse(&"é".repeat(1000));
+        assert_eq!(q.terms[0].text.len(), MAX_QUERY_BYTES);
+        // Nor is a word cut in two kept.
+        let q = Query::parse(&"stable ".repeat(800));
+        assert_eq!(q.terms.len(), 1);
+        assert_eq!(q.terms[0].text, "stable");
     }
 
     #[test]

@@ -6,6 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+// Immediate: a write transaction takes the write lock when it begins, so
+// another quire writing waits out the busy timeout; a deferred one that
+// read first and then wrote failed at once ("database is locked").
+use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
@@ -76,7 +80,7 @@ impl Index {
             }
         }
         if !known.is_empty() {
-            let tx = self.conn.transaction()?;
+            let tx = self.conn.transaction_with_behavior(Immediate)?;
             for (id, _, _) in known.values() {
                 delete_file(&tx, *id)?;
             }
@@ -90,7 +94,7 @@ impl Index {
                 .par_iter()
                 .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
                 .collect();
-            let tx = self.conn.transaction()?;
+            let tx = self.conn.transaction_with_behavior(Immediate)?;
             for p in &prepared {
                 write_file(&tx, &root_key, p)?;
             }

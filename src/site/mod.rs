@@ -76,11 +76,14 @@ pub struct SiteConfig {
     pub base: Option<BaseUrl>,
 }
 
+/// The most bytes read of a site's config file.
+const SIDE_FILE_BYTES: u64 = 1024 * 1024;
+
 /// The config in `dir` itself, if it has one: a `_config.yml`, a
 /// `hugo.toml`, or a `config.toml` naming a base URL.
 pub fn config_in(dir: &Path) -> Option<SiteConfig> {
     for name in ["_config.yml", "_config.yaml"] {
-        if let Ok(text) = fs::read_to_string(dir.join(name)) {
+        if let Some(text) = crate::file::read_text(&dir.join(name), SIDE_FILE_BYTES) {
             let value: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_default();
             let field = |key: &str| value.get(key).and_then(|v| v.as_str()).unwrap_or("");
             let base = BaseUrl::parse(&format!("{}{}", field("url"), field("baseurl")));
@@ -88,7 +91,7 @@ pub fn config_in(dir: &Path) -> Option<SiteConfig> {
         }
     }
     for name in ["hugo.toml", "config.toml"] {
-        let Ok(text) = fs::read_to_string(dir.join(name)) else {
+        let Some(text) = crate::file::read_text(&dir.join(name), SIDE_FILE_BYTES) else {
             continue;
         };
         let Ok(table) = toml::from_str::<toml::Table>(&text) else {
@@ -207,7 +210,9 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) {
         let path = entry.path();
         if kind.is_dir() && depth < 32 {
             walk(&path, files, depth + 1);
-        } else if !kind.is_dir() && is_markdown(&path) {
+        } else if is_markdown(&path) && (kind.is_file() || crate::file::is_regular(&path)) {
+            // A fifo or a device named `*.md` is never opened: opening a
+            // fifo blocks.
             files.push(path);
         }
     }
@@ -225,7 +230,7 @@ const URL_KEYS: [&str; 3] = ["slug", "permalink", "url"];
 
 /// Reads one file's URL names.
 fn entry(path: &Path) -> IndexEntry {
-    let bytes = fs::read(path).unwrap_or_default();
+    let bytes = crate::article::read_file(path).unwrap_or_default();
     let (text, _) = decode_cow(path, &bytes);
     let mut warnings = Vec::new();
     let (split, meta) = front_matter::read(path, &text, &mut warnings);

@@ -8,6 +8,7 @@
 
 mod cache;
 mod position;
+mod remote;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use cache::{CachedFile, CachedRow};
 pub use position::{Position, ReadingState, Visit};
+pub use remote::CachedPage;
 
 /// How long a write waits for another quire's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
@@ -260,16 +262,38 @@ fn check(conn: &Connection) -> Result<(), StoreError> {
 }
 
 /// Renames a damaged store (and its WAL and shared-memory files) to
-/// `<name>.corrupt-<unix time>`, returning the new name.
+/// `<name>.corrupt-<unix time>` (`-2`, `-3`, .. after it when that is
+/// taken: a backup is never overwritten), returning the new name.
 fn move_aside(path: &Path) -> Result<PathBuf, StoreError> {
-    let stamp = now();
-    let mut name = path.as_os_str().to_owned();
-    name.push(format!(".corrupt-{stamp}"));
-    let aside = PathBuf::from(name);
-    std::fs::rename(path, &aside).map_err(|source| StoreError::Io {
+    let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let stamp = now();
+    let mut n = 1u32;
+    let aside = loop {
+        let mut name = path.as_os_str().to_owned();
+        name.push(format!(".corrupt-{stamp}"));
+        if n > 1 {
+            name.push(format!("-{n}"));
+        }
+        let aside = PathBuf::from(name);
+        // A hard link never replaces what is there; rename would.
+        match std::fs::hard_link(path, &aside) {
+            Ok(()) => {
+                std::fs::remove_file(path).map_err(io)?;
+                break aside;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 10_000 => n += 1,
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(io(e)),
+            // A file system without hard links: rename to a name not taken.
+            Err(_) if std::fs::symlink_metadata(&aside).is_ok() => n += 1,
+            Err(_) => {
+                std::fs::rename(path, &aside).map_err(io)?;
+                break aside;
+            }
+        }
+    };
     for suffix in ["-wal", "-shm"] {
         let mut side = path.as_os_str().to_owned();
         side.push(suffix);

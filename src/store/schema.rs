@@ -63,6 +63,39 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 1.0, 3.0)');",
+    // 4: the link index (src/links/backlinks.rs): files by library folder
+    // and path with size and mtime, and each link of each file with where
+    // it leads (a path inside the folder, or NULL when unresolved or
+    // outside it, and the anchor or ^block).
+    "CREATE TABLE link_file (
+            id INTEGER PRIMARY KEY,
+            root TEXT NOT NULL,
+            path TEXT NOT NULL,
+            size INTEGER NOT NULL,
+            mtime INTEGER NOT NULL,
+            UNIQUE (root, path)
+        );
+        CREATE TABLE link_edge (
+            file INTEGER NOT NULL,
+            line INTEGER NOT NULL,
+            text TEXT NOT NULL,
+            target TEXT NOT NULL,
+            to_path TEXT,
+            to_anchor TEXT
+        );
+        CREATE INDEX link_edge_file ON link_edge (file);
+        CREATE INDEX link_edge_to ON link_edge (to_path);",
+    // 5: the remote cache (src/store/remote.rs): each fetched address's body
+    // with what revalidates it.
+    "CREATE TABLE remote_cache (
+        url           TEXT PRIMARY KEY NOT NULL,
+        final_url     TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        content_type  TEXT,
+        checked       INTEGER NOT NULL,
+        body          BLOB NOT NULL
+    );",
 ];
 
 /// The version a store has once every migration ran.

@@ -438,3 +438,35 @@ fn an_unchecked_open_reads_and_a_later_check_finds_the_damage() {
     assert!(store.is_some());
     assert!(warnings.is_empty(), "no check yet: {warnings:?}");
 }
+
+#[test]
+fn a_store_moved_aside_twice_in_one_second_keeps_both_copies() {
+    let (_dir, path) = temp();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut seen = Vec::new();
+    for fill in [b'x', b'y', b'z'] {
+        std::fs::write(&path, vec![fill; 8192]).unwrap();
+        let (store, warnings) = Store::open_or_warn(&path);
+        assert!(store.is_some(), "{warnings:?}");
+        drop(store);
+        seen.push(fill);
+        // The one just made is a good store: damage it again for the next round.
+        std::fs::remove_file(&path).unwrap();
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+        }
+    }
+    let mut kept: Vec<u8> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("quire.db.corrupt-")
+                && !name.ends_with("-wal")
+                && !name.ends_with("-shm")
+        })
+        .map(|p| std::fs::read(p).unwrap()[0])
+        .collect();
+    kept.sort_unstable();
+    assert_eq!(kept, seen, "every damaged copy is kept");
+}

@@ -1,4 +1,6 @@
-//! The app's vocabulary: every key, mouse event and resize becomes an [`Action`].
+//! The app's vocabulary: every key, mouse event and resize becomes an
+//! [`Action`]. A leaf: it names no other module (the clock and finished jobs
+//! reach `update` as a [`Msg`](super::message::Msg), not as actions).
 
 use serde::{Deserialize, Serialize};
 
@@ -121,10 +123,6 @@ pub enum Action {
     ToggleRead,
     /// Library: show only unread and in-progress articles, or all.
     UnreadOnly,
-    /// The loop's clock, a few times a second (not a key): saves a
-    /// reader's changed place now and then.
-    #[serde(skip)]
-    Tick(std::time::Instant),
     /// Library: search the text of every article.
     SearchLibrary,
     /// Library: scan the folder again for new, changed and removed articles.
@@ -145,6 +143,8 @@ pub enum Action {
     LinkHints,
     /// Reader: open the list of the article's links.
     LinkList,
+    /// Reader: open the list of the links into the article ("Linked from").
+    Backlinks,
     /// Links: a character typed (a hint label, or the list's filter).
     LinkInput(char),
     /// Links: remove the last character typed.
@@ -174,9 +174,6 @@ pub enum Action {
     /// Give the terminal back and stop, as Ctrl-z does in a shell; `fg`
     /// takes it again.
     Suspend,
-    /// A background job finished (not a key: the event loop sends it).
-    #[serde(skip)]
-    Done(Box<super::jobs::Done>),
 }
 
 /// Every action a key can be bound to, with what it does, in the order
@@ -253,6 +250,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     ),
     (Action::LinkHints, "label the links on screen to follow one"),
     (Action::LinkList, "list the article's links"),
+    (
+        Action::Backlinks,
+        "list the links into the article (linked from)",
+    ),
     (Action::LinkDown, "link list: next link"),
     (Action::LinkUp, "link list: previous link"),
     (Action::LinkFollow, "link list: follow the link"),

@@ -1,24 +1,29 @@
 //! The interactive reader and library; the only code that touches the
 //! terminal. This file is the event loop: events become actions, actions go
 //! through [`update`], queued jobs go to an [`Executor`], finished jobs come
-//! back as actions, and the screen is drawn when something changed.
+//! back as messages ([`Msg::Done`]), and the screen is drawn when something
+//! changed.
 //!
 //! Input is checked before the terminal is taken ([`terminal`] takes it and
 //! gives it back on every exit).
 
 pub mod action;
 pub mod app;
+pub mod browser;
 pub mod editor;
-pub mod external;
+pub mod help;
 pub mod host;
-pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
-pub mod memory;
+pub mod message;
 pub mod reader;
+pub mod runtime;
 pub mod search;
+pub mod settings;
+pub mod state;
 pub mod terminal;
+pub mod text;
 pub mod theme;
 pub mod ui;
 pub mod update;
@@ -39,14 +44,13 @@ use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
 pub use action::{Action, Effect};
-pub use app::{App, Config, LayoutFn, Layouter, Screen};
+pub use app::{App, Screen, memory};
 pub use jobs::{Executor, Inline, Pool};
+pub use message::Msg;
 pub use reader::ReaderScreen;
+pub use settings::{Config, DEFAULT_TEXT_WIDTH, LayoutFn, Layouter};
 pub use terminal::{TerminalGuard, restore_terminal};
 pub use update::update;
-
-/// The widest the reader's text column is unless `--width` says otherwise.
-pub const DEFAULT_TEXT_WIDTH: u16 = crate::config::DEFAULT_WIDTH;
 
 /// Articles larger than this open in two steps: the start is shown at once
 /// while the whole is parsed and laid out on a background job.
@@ -84,7 +88,7 @@ const BUSY_POLL: Duration = Duration::from_millis(10);
 /// How long the loop waits for input when nothing else can happen.
 const IDLE_POLL: Duration = Duration::from_millis(250);
 
-/// How often the loop sends [`Action::Tick`].
+/// How often the loop sends [`Msg::Tick`].
 const TICK_EVERY: Duration = Duration::from_secs(1);
 
 /// Runs the app on `terminal` until it quits or `events` closes, running
@@ -93,7 +97,7 @@ pub fn run_app<B: Backend + host::Host>(
     terminal: &mut Terminal<B>,
     app: &mut App,
     events: &mut impl Events,
-    executor: &mut impl Executor,
+    executor: &mut impl Executor<jobs::Job>,
 ) -> anyhow::Result<()>
 where
     B::Error: std::error::Error + Send + Sync + 'static,
@@ -109,7 +113,7 @@ where
             executor.spawn(id, job);
         }
         if let Some(done) = executor.try_next() {
-            update(app, Action::Done(Box::new(done)));
+            update(app, Msg::Done(Box::new(done)));
             dirty = true;
             continue;
         }
@@ -134,7 +138,7 @@ where
         };
         if last_tick.elapsed() >= TICK_EVERY {
             last_tick = std::time::Instant::now();
-            update(app, Action::Tick(last_tick));
+            update(app, Msg::Tick(last_tick));
         }
         let mut event = match input {
             Input::Closed => return Ok(()),
@@ -196,6 +200,9 @@ where
                 }
             }
             Some(Effect::Edit { path, line }) => {
+                // Reloaded only when the editor changed the file: a reload
+                // would say "reloaded" over why the editor failed.
+                let before = crate::article::FileStamp::of_path(&path);
                 let result = editor::from_env(&path, line).and_then(|mut cmd| {
                     terminal
                         .backend_mut()
@@ -210,7 +217,9 @@ where
                     Ok(_) => {}
                     Err(message) => update::set_message(app, message),
                 }
-                app.reload_after_edit(&path);
+                if crate::article::FileStamp::of_path(&path) != before {
+                    app.reload_after_edit(&path);
+                }
             }
         }
     }
@@ -267,7 +276,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         theme: user.theme_for(true, crate::theme::ask_terminal),
         outline: settings.outline,
         outline_width: settings.outline_width,
-        layouter: app::Layouter::Quire,
+        layouter: Layouter::Quire,
         image_rows: 0,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
@@ -280,7 +289,7 @@ fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
     let (config, keymap) = config(args, user);
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
-    reader::images::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
+    app::pictures::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
     app
 }
 
@@ -368,6 +377,8 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);
     app.memory = memory::Memory::for_run(args.state.no_state);
+    // The reader's "linked from" asks the link index in the same database.
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     if bytes.len() > QUICK_START_BYTES {
         // The start shows at once; the whole follows from a background job.
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));

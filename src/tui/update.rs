@@ -1,36 +1,86 @@
-//! `update(&mut App, Action) -> Option<Effect>`: the only place state changes.
+//! `update(&mut App, Msg) -> Option<Effect>`: the only place state changes.
 //! No I/O here: work that waits (files, layout of a large article) is queued
-//! as a job on the app's outbox; its result comes back as [`Action::Done`].
-//! Each screen's own part lives beside it (`reader::update`, `library::update`).
+//! as a job on the app's outbox; its result comes back as [`Msg::Done`].
+//! Each screen's own part lives beside it (`reader::update`, `library::update`,
+//! `search::update`). A message is dispatched to the first part that takes it
+//! (the order is [`STAGES`]); then [`reconcile`] runs, after every message.
 
 use super::action::{Action, Effect};
 use super::app::{App, Screen};
 use super::jobs::{Done, Job, Output};
+use super::message::Msg;
 
-/// Carries out `action`; returns what the event loop must do beyond
-/// redrawing and starting the queued jobs.
-pub fn update(app: &mut App, action: Action) -> Option<Effect> {
-    let effect = dispatch(app, action);
-    super::memory::after_update(app);
-    super::reader::images::after_update(app);
+/// Carries out `msg` (an [`Action`] is a message too); returns what the
+/// event loop must do beyond redrawing and starting the queued jobs.
+pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
+    let effect = dispatch(app, msg.into());
+    reconcile(app);
     effect
 }
 
-fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
-    match action {
-        Action::Tick(now) => {
+/// After every message, whatever it was and whoever took it: what the
+/// screens now want becomes jobs. In order: the layouts readers want at a
+/// new width, the preview of the library's selected article, the memory of
+/// readers that have none yet (and the top reader's progress), the pictures
+/// near the top reader's screen. Each asks only for what is neither known
+/// nor on its way, so running it again changes nothing.
+pub fn reconcile(app: &mut App) {
+    request_layouts(app);
+    app.request_preview();
+    super::memory::after_update(app);
+    super::app::pictures::after_update(app);
+}
+
+fn dispatch(app: &mut App, msg: Msg) -> Option<Effect> {
+    let action = match msg {
+        Msg::Tick(now) => {
             super::memory::tick(app, now);
             return None;
         }
-        Action::Quit => return Some(Effect::Quit),
-        Action::Redraw => return Some(Effect::Redraw),
-        Action::Suspend => return Some(Effect::Suspend),
-        Action::Done(done) => {
+        Msg::Done(done) => {
             finish(app, *done);
-            request_layouts(app);
-            app.request_preview();
             return None;
         }
+        Msg::Action(action) => action,
+    };
+    for stage in STAGES {
+        if let Some(effect) = stage(app, &action) {
+            return effect;
+        }
+    }
+    None
+}
+
+/// One part of the app an action may reach: `Some` when it took the
+/// action (with what the loop must do), `None` to pass it on.
+type Stage = fn(&mut App, &Action) -> Option<Option<Effect>>;
+
+/// The order in which an action reaches the parts of the app; the first
+/// that takes it ends the dispatch. This order is the contract:
+/// 1. [`app_wide`]: quitting, redrawing, suspending, a resize (every
+///    screen), the help's toggle and `F` over the library, whatever is open;
+/// 2. [`help_overlay`]: an open help takes every other key (it scrolls or
+///    closes, nothing under it moves);
+/// 3. the reader's links and history ([`super::reader::follow`]), which may
+///    put another article's reader on top;
+/// 4. [`memory_verbs`]: `R` over the library and `m` anywhere;
+/// 5. [`search_screen`]: the library search on top takes the rest;
+/// 6. [`top_screen`]: the reader or library on top, its `Effect::Open`
+///    turned into a job here.
+pub const STAGES: [Stage; 6] = [
+    app_wide,
+    help_overlay,
+    reader_links,
+    memory_verbs,
+    search_screen,
+    top_screen,
+];
+
+fn app_wide(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    match *action {
+        Action::Quit => Some(Some(Effect::Quit)),
+        Action::Redraw => Some(Some(Effect::Redraw)),
+        Action::Suspend => Some(Some(Effect::Suspend)),
         Action::Resize(w, h) => {
             app.size = (w, h);
             for screen in &mut app.screens {
@@ -41,65 +91,73 @@ fn dispatch(app: &mut App, action: Action) -> Option<Effect> {
                 }
             }
             app.measure_help();
-            request_layouts(app);
-            return None;
+            Some(None)
         }
         Action::ToggleHelp => {
             app.toggle_help();
-            return None;
+            Some(None)
         }
         Action::SearchLibrary if app.help.is_none() && app.library().is_some() => {
-            super::search::open(app);
-            return None;
+            super::app::search::open(app);
+            Some(None)
         }
+        _ => None,
+    }
+}
+
+fn help_overlay(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    let help = app.help.as_mut()?;
+    let page = isize::try_from(help.rows.max(1)).unwrap_or(isize::MAX);
+    let half = (page / 2).max(1);
+    match action {
+        Action::LineDown => help.scroll_by(1),
+        Action::LineUp => help.scroll_by(-1),
+        Action::PageDown => help.scroll_by(page),
+        Action::PageUp => help.scroll_by(-page),
+        Action::HalfPageDown => help.scroll_by(half),
+        Action::HalfPageUp => help.scroll_by(-half),
+        Action::Top => help.scroll = 0,
+        Action::Bottom => help.scroll = help.max_scroll(),
+        Action::Cancel | Action::Back => app.help = None,
         _ => {}
     }
-    if let Some(help) = &mut app.help {
-        let page = isize::try_from(help.rows.max(1)).unwrap_or(isize::MAX);
-        let half = (page / 2).max(1);
-        match action {
-            Action::LineDown => help.scroll_by(1),
-            Action::LineUp => help.scroll_by(-1),
-            Action::PageDown => help.scroll_by(page),
-            Action::PageUp => help.scroll_by(-page),
-            Action::HalfPageDown => help.scroll_by(half),
-            Action::HalfPageUp => help.scroll_by(-half),
-            Action::Top => help.scroll = 0,
-            Action::Bottom => help.scroll = help.max_scroll(),
-            Action::Cancel | Action::Back => app.help = None,
-            _ => {}
-        }
+    Some(None)
+}
+
+fn reader_links(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    super::app::follow::update(app, action)
+}
+
+fn memory_verbs(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    match action {
+        Action::Rescan if app.library().is_some() => super::memory::rescan(app),
+        Action::ToggleRead => super::memory::toggle_read(app),
+        _ => return None,
+    }
+    Some(None)
+}
+
+fn search_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
+    if !matches!(app.screens.last(), Some(Screen::Search(_))) {
         return None;
     }
-    if let Some(effect) = super::reader::follow::update(app, &action) {
-        return effect;
-    }
-    if action == Action::Rescan && app.library().is_some() {
-        super::memory::rescan(app);
-        return None;
-    }
-    if action == Action::ToggleRead {
-        super::memory::toggle_read(app);
-        return None;
-    }
-    if matches!(app.screens.last(), Some(Screen::Search(_))) {
-        return super::search::update(app, action);
-    }
+    Some(super::app::search::update(app, action.clone()))
+}
+
+fn top_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     let effect = match app.screens.last_mut() {
-        Some(Screen::Reader(r)) => super::reader::update(r, action),
-        Some(Screen::Library(s)) => super::library::update(s, action),
+        Some(Screen::Reader(r)) => super::reader::update(r, action.clone()),
+        Some(Screen::Library(s)) => super::library::update(s, action.clone()),
         Some(Screen::Search(_)) => None,
         None => Some(Effect::Quit),
     };
-    request_layouts(app);
-    app.request_preview();
-    match effect {
+    Some(match effect {
         Some(Effect::Open(path)) => {
             app.request_open(path);
             None
         }
         other => other,
-    }
+    })
 }
 
 /// Turns the layouts readers want into jobs.
@@ -121,7 +179,7 @@ fn request_layouts(app: &mut App) {
 /// has moved past it.
 fn finish(app: &mut App, done: Done) {
     let id = done.id;
-    if super::reader::follow::finish(app, id, &done.output) {
+    if super::app::follow::finish(app, id, &done.output) {
         return;
     }
     match done.output {
@@ -138,7 +196,7 @@ fn finish(app: &mut App, done: Done) {
                     }
                     if app.reader().is_some() {
                         // A followed link: the new article takes the reader's place.
-                        super::reader::follow::arrive(app, reader);
+                        super::app::follow::arrive(app, reader);
                     } else {
                         app.screens.push(Screen::Reader(reader));
                         app.watch_top_reader();
@@ -246,10 +304,10 @@ fn finish(app: &mut App, done: Done) {
             }
         }
         // Handled by the links above.
-        Output::Links(_) | Output::Browsed(_) => {}
+        Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
         Output::Memory(output) => super::memory::finish(app, id, output),
-        Output::Search(output) => super::search::finish(app, id, output),
-        Output::Image(output) => super::reader::images::finish(app, id, *output),
+        Output::Search(output) => super::app::search::finish(app, id, output),
+        Output::Image(output) => super::app::pictures::finish(app, id, *output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

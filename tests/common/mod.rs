@@ -2,6 +2,7 @@
 //! `TestBackend`, and a tmux driver for end-to-end runs of the binary.
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod server;
 pub mod tmux;
 
 use std::path::{Path, PathBuf};

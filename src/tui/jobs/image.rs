@@ -3,7 +3,7 @@
 //! decoding anything, decode it within memory limits, shrink it to the cells
 //! it may take and turn it into the terminal's protocol.
 
-use std::io::{Cursor, Read};
+use std::io::Cursor;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -34,6 +34,9 @@ const MAX_ALLOC: u64 = 256 * 1024 * 1024;
 pub struct ImageJob {
     /// The article's file (targets are relative to it).
     pub article: PathBuf,
+    /// The library the article was opened from, if any: pictures outside
+    /// its site are read only from inside it.
+    pub library: Option<PathBuf>,
     /// The image's target, as written.
     pub target: String,
     /// The most columns and rows the picture may take.
@@ -56,7 +59,7 @@ impl ImageJob {
             article: self.article.clone(),
             outcome,
         };
-        let result = find(&self.article, &self.target)
+        let result = find(&self.article, self.library.as_deref(), &self.target)
             .and_then(|path| read(&path))
             .and_then(|bytes| {
                 let pixels = probe(&bytes)?;
@@ -79,43 +82,62 @@ fn failed(reason: impl Into<String>) -> Failure {
     }
 }
 
-/// The image's file: resolved as a link is, then, for a site path, under a
-/// `static/` folder above the article (where Hugo keeps its assets).
-pub fn find(article: &Path, target: &str) -> Result<PathBuf, Failure> {
+/// The image's file: resolved as a link is, a `/..` path from the site's
+/// root (or a `static/` folder in it, where Hugo keeps its assets), and
+/// only ever inside the picture root ([`Resolver::picture_root`]): `/x.png`
+/// is not the file system's, `../../` does not leave the site.
+pub fn find(article: &Path, library: Option<&Path>, target: &str) -> Result<PathBuf, Failure> {
     let stub = Article::from_bytes(article, b"");
-    let found = Resolver::new(None).resolve(&stub, target);
-    if let (Kind::File | Kind::Wikilink, Some(path)) = (found.kind, found.path) {
-        return Ok(path);
-    }
+    let mut resolver = Resolver::new(library);
+    let dir = article
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let root = resolver.picture_root(dir);
+    let inside = |path: &Path| {
+        let (Ok(path), Ok(root)) = (path.canonicalize(), root.canonicalize()) else {
+            return false;
+        };
+        path.starts_with(root)
+    };
+    let mut outside = false;
     if let Some(rest) = target.strip_prefix('/') {
         let rest = crate::links::percent_decode(rest.split(['#', '?']).next().unwrap_or(""));
-        let dir = article.parent().unwrap_or(Path::new(""));
-        for base in dir.ancestors() {
-            let candidate = base.join("static").join(&rest);
+        for candidate in [root.join(&rest), root.join("static").join(&rest)] {
             if candidate.is_file() {
-                return Ok(candidate);
+                if inside(&candidate) {
+                    return Ok(candidate);
+                }
+                outside = true;
             }
         }
     }
-    Err(failed("not found"))
+    let found = resolver.resolve(&stub, target);
+    if let (Kind::File | Kind::Wikilink, Some(path)) = (found.kind, found.path) {
+        if inside(&path) {
+            return Ok(path);
+        }
+        outside = true;
+    }
+    Err(failed(if outside {
+        "outside the site"
+    } else {
+        "not found"
+    }))
 }
 
-/// The file's bytes, refused past [`MAX_FILE_BYTES`] without reading them.
+/// The file's bytes, refused past [`MAX_FILE_BYTES`] without reading them;
+/// a fifo or a device is never opened.
 fn read(path: &Path) -> Result<Vec<u8>, Failure> {
-    let file = std::fs::File::open(path).map_err(|_| failed("cannot be read"))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > MAX_FILE_BYTES {
-        return Err(failed(format!("file too large ({} MB)", len >> 20)));
+    match crate::file::read_regular(path, MAX_FILE_BYTES) {
+        Ok((bytes, _)) => Ok(bytes),
+        Err(crate::Error::TooLarge { .. }) => {
+            let len = std::fs::metadata(path).map_or(0, |m| m.len());
+            Err(failed(format!("file too large ({} MB)", len >> 20)))
+        }
+        Err(crate::Error::NotAFile { .. }) => Err(failed("not a regular file")),
+        Err(_) => Err(failed("cannot be read")),
     }
-    let mut bytes = Vec::new();
-    // The file may grow while it is read: never take more than the limit.
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|_| failed("cannot be read"))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(failed("file too large"));
-    }
-    Ok(bytes)
 }
 
 fn limits() -> Limits {
@@ -172,7 +194,7 @@ fn reader(bytes: &[u8]) -> Result<ImageReader<Cursor<&[u8]>>, Failure> {
 /// The first words of a decoder's message, on one line.
 fn short(message: &str) -> String {
     let line = message.lines().next().unwrap_or("");
-    crate::sanitize::sanitize_line(&crate::tui::ui::truncate(line, 60)).into_owned()
+    crate::sanitize::sanitize_line(&crate::tui::text::truncate(line, 60)).into_owned()
 }
 
 /// `image` shrunk to fit `cells` (keeping its shape) in the picker's protocol.
@@ -341,14 +363,37 @@ mod tests {
         let pic = picture(&root.join("assets"), "a.png", 8, 8);
         let post = root.join("_posts").join("post.md");
         std::fs::write(&post, "![a](/assets/a.png)\n").unwrap();
-        assert_eq!(find(&post, "/assets/a.png").unwrap(), pic);
-        assert_eq!(find(&post, "../assets/a.png").unwrap(), pic);
-        assert_eq!(find(&post, "../assets/a%2Epng").unwrap(), pic);
-        assert_eq!(find(&post, "missing.png").unwrap_err().reason, "not found");
+        assert_eq!(find(&post, None, "/assets/a.png").unwrap(), pic);
+        assert_eq!(find(&post, None, "../assets/a.png").unwrap(), pic);
+        assert_eq!(find(&post, None, "../assets/a%2Epng").unwrap(), pic);
+        assert_eq!(
+            find(&post, None, "missing.png").unwrap_err().reason,
+            "not found"
+        );
         // Hugo keeps site assets under static/.
         std::fs::create_dir_all(root.join("static/img")).unwrap();
         let hugo = picture(&root.join("static/img"), "b.png", 8, 8);
-        assert_eq!(find(&post, "/img/b.png").unwrap(), hugo);
+        assert_eq!(find(&post, None, "/img/b.png").unwrap(), hugo);
+    }
+
+    #[test]
+    fn pictures_outside_the_site_are_never_read() {
+        // `/x.png` was read from the file system's root, `../../` left the site.
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("site");
+        std::fs::create_dir_all(site.join("_posts")).unwrap();
+        std::fs::write(site.join("_config.yml"), "title: t\n").unwrap();
+        let secret = picture(dir.path(), "secret.png", 8, 8);
+        let post = site.join("_posts").join("post.md");
+        std::fs::write(&post, "x\n").unwrap();
+        let outside = |target: &str| find(&post, None, target).unwrap_err().reason;
+        assert_eq!(outside("../../secret.png"), "outside the site");
+        assert_eq!(outside(secret.to_str().unwrap()), "outside the site");
+        std::os::unix::fs::symlink(&secret, site.join("link.png")).unwrap();
+        assert_eq!(outside("/link.png"), "outside the site");
+        // `/` is the site's root.
+        let inside = picture(&site, "x.png", 8, 8);
+        assert_eq!(find(&post, None, "/x.png").unwrap(), inside);
     }
 
     #[test]
@@ -357,17 +402,19 @@ mod tests {
         let post = dir.path().join("post.md");
         picture(dir.path(), "a.png", 64, 32);
         let run = |target: &str| {
-            let (tx, rx) = std::sync::mpsc::channel();
+            let (reporter, sent) = Reporter::detached(7);
             let out = ImageJob {
                 article: post.clone(),
+                library: None,
                 target: target.into(),
                 cells: (30, 6),
                 picker: Picker::halfblocks(),
             }
-            .run(&Reporter::new(7, tx));
-            let early: Vec<Outcome> = rx
-                .try_iter()
-                .filter_map(|report| match report.done.output {
+            .run(&reporter);
+            let early: Vec<Outcome> = sent
+                .outputs()
+                .into_iter()
+                .filter_map(|output| match output {
                     Output::Image(o) => Some(o.outcome),
                     _ => None,
                 })

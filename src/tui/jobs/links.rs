@@ -1,12 +1,17 @@
 //! The link jobs' work: resolving an article's links with the shared
 //! resolver, and starting a browser detached from the terminal.
 
+use std::path::Path;
 use std::process::{Command, Stdio};
+use std::sync::Arc;
 use std::sync::{MutexGuard, PoisonError};
 
 use crate::article::Article;
+use crate::library::ScanOptions;
+use crate::links::backlinks::LinkIndex;
 use crate::links::{Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
+use crate::tui::reader::backlinks::BacklinkTable;
 
 use super::{Output, Reporter, SharedResolver};
 
@@ -18,6 +23,28 @@ fn lock(resolver: &SharedResolver) -> MutexGuard<'_, Resolver> {
 /// Every link of `article` and where it leads.
 pub(super) fn resolve_all(article: &Article, resolver: &SharedResolver) -> Vec<(Link, Resolution)> {
     lock(resolver).resolve_all(article)
+}
+
+/// Brings the link index of `root` up to date and lists the links into
+/// the article at `path`.
+pub(super) fn backlinks(
+    path: &Path,
+    root: &Path,
+    db: Option<&Path>,
+) -> Result<Arc<BacklinkTable>, String> {
+    let mut index = match db {
+        Some(db) => LinkIndex::open(db),
+        None => LinkIndex::open_in_memory(),
+    }
+    .map_err(|e| e.to_string())?;
+    index
+        .refresh(root, &ScanOptions::default())
+        .map_err(|e| e.to_string())?;
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let found = index
+        .backlinks(root, rel, None)
+        .map_err(|e| e.to_string())?;
+    Ok(Arc::new(BacklinkTable::new(root, found)))
 }
 
 /// Starts `command` with no terminal (stdin, stdout and stderr to null, in

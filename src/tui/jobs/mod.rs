@@ -3,12 +3,11 @@
 //!
 //! A job is plain data. [`update`](super::update::update) queues it on the
 //! app's [`Outbox`] with a fresh [`JobId`]; the event loop hands it to an
-//! [`Executor`] (worker threads, or [`Inline`] in tests); its [`Done`] comes
-//! back through `update` as [`Action::Done`](super::Action::Done), like a
+//! [`Executor`] of the [`runtime`](super::runtime) (worker threads, or
+//! [`Inline`] in tests); its [`Done`] comes back through `update`, like a
 //! key. Whoever asked for a job remembers its id, so a result the user has
 //! moved past (an older id) is dropped.
 
-mod executors;
 mod image;
 mod links;
 mod watch;
@@ -16,25 +15,19 @@ mod work;
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Sender;
 
 use crate::article::Article;
 use crate::layout::Document;
-use crate::links::{Link, Resolution, Resolver};
+use crate::links::{Link, Resolution};
 
-use super::app::Config;
 use super::library::PreviewState;
 use super::reader::ReaderScreen;
+use super::settings::Config;
 
-pub use executors::{Inline, Pool};
+pub use super::runtime::{Executor, JobId, StopFlag};
 pub use image::ImageJob;
-pub use watch::StopFlag;
 
-/// A link resolver shared by the jobs of one reading session; only jobs lock it.
-pub type SharedResolver = Arc<std::sync::Mutex<Resolver>>;
-
-/// Names one job of an app; ids are never reused.
-pub type JobId = u64;
+pub use super::reader::links::SharedResolver;
 
 /// Work for a background thread.
 #[derive(Debug, Clone)]
@@ -58,6 +51,16 @@ pub enum Job {
         article: Arc<Article>,
         /// The resolver shared by the readers of one session (it caches).
         resolver: SharedResolver,
+    },
+    /// Bring the link index of the folder `root` up to date and list the
+    /// links into the article at `path` ("linked from").
+    Backlinks {
+        /// The article.
+        path: PathBuf,
+        /// The folder whose articles may link to it.
+        root: PathBuf,
+        /// The database file of the index (`None`: in memory).
+        db: Option<PathBuf>,
     },
     /// Start a browser on a URL, detached, and wait for it to end.
     Browse {
@@ -123,9 +126,9 @@ pub enum Job {
     /// Read or write quire's memory, or scan a library through its cache.
     Memory {
         /// What to do.
-        job: super::memory::MemoryJob,
+        job: super::state::MemoryJob,
         /// The store (`None`: no memory; a scan still runs).
-        store: Option<super::memory::StoreHandle>,
+        store: Option<super::state::StoreHandle>,
     },
     /// The library search: build its index, run a query, open a result.
     Search(super::search::SearchJob),
@@ -159,10 +162,12 @@ pub enum Output {
     Unwatched(String),
     /// Every link of an article and where it leads.
     Links(Arc<Vec<(Link, Resolution)>>),
+    /// The links into an article, as the list shows them, or why not.
+    Backlinks(Result<Arc<super::reader::backlinks::BacklinkTable>, String>),
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
     /// What a memory job read or wrote.
-    Memory(super::memory::MemoryOutput),
+    Memory(super::state::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.
     Failed(String),
     /// The library search's index progress, or a query's results.
@@ -171,100 +176,29 @@ pub enum Output {
     Image(Box<super::reader::images::ImageOutput>),
 }
 
-/// A finished job: its id and what it produced.
-#[derive(Debug, Clone)]
-pub struct Done {
-    /// The job's id.
-    pub id: JobId,
-    /// Its result.
-    pub output: Output,
-}
-
-/// Results are the same when they answer the same job: ids are never reused.
-impl PartialEq for Done {
-    fn eq(&self, other: &Self) -> bool {
-        self.id == other.id
+impl From<super::state::MemoryOutput> for Output {
+    fn from(output: super::state::MemoryOutput) -> Output {
+        Output::Memory(output)
     }
 }
 
-impl Eq for Done {}
-
-/// Jobs asked for and not yet handed to an executor.
-#[derive(Debug, Clone, Default)]
-pub struct Outbox {
-    next: JobId,
-    queued: Vec<(JobId, Job)>,
-}
-
-impl Outbox {
-    /// Queues `job` and returns its id.
-    pub fn push(&mut self, job: Job) -> JobId {
-        self.next += 1;
-        self.queued.push((self.next, job));
-        self.next
-    }
-
-    /// Takes every queued job, oldest first.
-    pub fn take(&mut self) -> Vec<(JobId, Job)> {
-        std::mem::take(&mut self.queued)
-    }
-
-    /// The jobs waiting to be handed out, oldest first.
-    pub fn queued(&self) -> &[(JobId, Job)] {
-        &self.queued
+impl From<super::search::SearchOutput> for Output {
+    fn from(output: super::search::SearchOutput) -> Output {
+        Output::Search(output)
     }
 }
 
-/// A job's way to hand back results before its last one (a scan's batches,
-/// an index's progress, a watched file's changes).
-#[derive(Debug, Clone)]
-pub struct Reporter {
-    id: JobId,
-    tx: Sender<Report>,
-}
+/// A finished job of the app: its id and what it produced.
+pub type Done = super::runtime::Done<Output>;
 
-/// What travels from a job to its executor: a result, and whether it is
-/// the job's last.
-#[derive(Debug)]
-struct Report {
-    done: Done,
-    last: bool,
-}
+/// The app's jobs asked for and not yet handed to an executor.
+pub type Outbox = super::runtime::Outbox<Job>;
 
-impl Reporter {
-    fn new(id: JobId, tx: Sender<Report>) -> Reporter {
-        Reporter { id, tx }
-    }
+/// A job's way to hand back results before its last one.
+pub type Reporter = super::runtime::Reporter<Output>;
 
-    /// Hands `output` back now; false once nobody listens (the app ended),
-    /// which tells a long job to stop.
-    pub fn send(&self, output: Output) -> bool {
-        self.report(output, false)
-    }
+/// The app's worker threads.
+pub type Pool = super::runtime::Pool<Job>;
 
-    fn report(&self, output: Output, last: bool) -> bool {
-        let done = Done {
-            id: self.id,
-            output,
-        };
-        self.tx.send(Report { done, last }).is_ok()
-    }
-
-    /// Runs `job` and reports its last result; a job that panics loses its
-    /// result, not the thread that ran it.
-    fn run(&self, job: Job) {
-        let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(self)))
-            .unwrap_or_else(|_| Output::Failed("a background job failed".into()));
-        self.report(output, true);
-    }
-}
-
-/// Runs jobs and hands their results back.
-pub trait Executor {
-    /// Starts `job`.
-    fn spawn(&mut self, id: JobId, job: Job);
-    /// A finished job, if one is ready; never waits.
-    fn try_next(&mut self) -> Option<Done>;
-    /// True while some job has not been handed back.
-    fn busy(&self) -> bool;
-}
+/// The app's jobs run in order on the calling thread (tests).
+pub type Inline = super::runtime::Inline<Job>;

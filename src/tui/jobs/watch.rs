@@ -4,14 +4,12 @@
 //! the old one, which ends a watch on the old file.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
 use notify::RecursiveMode;
 
-use super::{Output, Reporter};
+use super::{Output, Reporter, StopFlag};
 use crate::article::FileStamp;
 
 /// Changes closer together than this are one change.
@@ -19,23 +17,6 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// How often a watcher with nothing to report checks whether to stop.
 const STOP_CHECK: Duration = Duration::from_millis(500);
-
-/// Tells a watcher to stop; shared by the screen that asked for the watch
-/// and the watcher's thread.
-#[derive(Debug, Clone, Default)]
-pub struct StopFlag(Arc<AtomicBool>);
-
-impl StopFlag {
-    /// Asks the watcher to stop (within half a second).
-    pub fn stop(&self) {
-        self.0.store(true, Ordering::SeqCst);
-    }
-
-    /// True once [`StopFlag::stop`] was called.
-    pub fn stopped(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
 
 /// Watches `path` until `stop` is raised or the app ends, reporting
 /// [`Output::Changed`] for every debounced change to it (written, replaced,

@@ -6,13 +6,17 @@ use crate::library::Preview;
 
 use super::super::library::PreviewState;
 use super::super::reader::{ReaderScreen, lay_out, open_at};
+use super::super::search::{SearchJob, land};
 use super::{Job, Output, Reporter};
+use crate::tui::runtime::Work;
 
-impl Job {
+impl Work for Job {
+    type Output = Output;
+
     /// Does the work and returns its last result; a job that has results
     /// before its last hands them to `reporter`. Runs on a worker thread (or
     /// inline in tests).
-    pub fn run(self, reporter: &Reporter) -> Output {
+    fn run(self, reporter: &Reporter) -> Output {
         match self {
             Job::Open {
                 path,
@@ -36,6 +40,9 @@ impl Job {
             Job::Links { article, resolver } => Output::Links(std::sync::Arc::new(
                 super::links::resolve_all(&article, &resolver),
             )),
+            Job::Backlinks { path, root, db } => {
+                Output::Backlinks(super::links::backlinks(&path, &root, db.as_deref()))
+            }
             Job::Browse { command } => super::links::browse(&command, reporter),
             Job::LoadWhole {
                 path,
@@ -72,14 +79,29 @@ impl Job {
                 };
                 Output::Preview { entry, state }
             }
-            Job::Search(job) => job.run(reporter),
+            Job::Search(SearchJob::Land {
+                path,
+                config,
+                size,
+                anchor,
+                text,
+            }) => Output::Opened(
+                Article::load(&path)
+                    .map(|article| {
+                        let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
+                        land(&mut reader, &anchor, &text);
+                        Box::new(reader)
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
+            Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
         }
     }
 
     /// True for a job that may run until the app ends (a watcher, a
     /// stream): it gets a thread of its own instead of a worker.
-    pub fn long_running(&self) -> bool {
+    fn long_running(&self) -> bool {
         match self {
             Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } => true,
             Job::Memory { job, .. } => job.long_running(),
@@ -89,8 +111,13 @@ impl Job {
             | Job::Reload { .. }
             | Job::Preview { .. }
             | Job::Links { .. }
+            | Job::Backlinks { .. }
             | Job::Search(_)
             | Job::Image(_) => false,
         }
+    }
+
+    fn failed(reason: String) -> Output {
+        Output::Failed(reason)
     }
 }

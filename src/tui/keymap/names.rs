@@ -9,8 +9,9 @@ use crate::config::{Config, KeyBinding, Warning};
 use crate::tui::action::Action;
 
 /// The keymap a config asks for, and a warning (file, line, key) for each
-/// binding that could not be used: an unknown key or action, or a key bound
-/// twice in one section (the first binding is kept).
+/// binding that could not be used: an unknown key or action, a key bound
+/// twice in one section (the first binding is kept), or `ctrl-c` bound to
+/// anything but `quit`.
 pub fn from_config(config: &Config) -> (Keymap, Vec<Warning>) {
     let file = config.source.clone().unwrap_or_default();
     let mut overrides = Vec::new();
@@ -47,6 +48,12 @@ pub fn from_config(config: &Config) -> (Keymap, Vec<Warning>) {
                     }
                 }
             };
+            // Something must always quit: Ctrl-C keeps its meaning, so keys
+            // bound to "none" can never leave quire without a way out.
+            if Key::parse("ctrl-c") == Some(k) && act != Some(Action::Quit) {
+                warn("ctrl-c always quits; ignored".into());
+                continue;
+            }
             if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
                 warn(format!("key bound twice (first on line {first}); ignored"));
                 continue;
@@ -160,6 +167,20 @@ mod tests {
         );
         let d = KeyEvent::new(KeyCode::Char('D'), KeyModifiers::SHIFT);
         assert_eq!(map.action_for(Mode::Library, &d), None);
+    }
+
+    #[test]
+    fn ctrl_c_cannot_be_unbound_or_rebound() {
+        let text = "[keys.reader]\n\"ctrl-c\" = \"none\"\n[keys.library]\n\"ctrl-c\" = \"top\"\n\"ctrl-C\" = \"quit\"\n";
+        let (config, _) = crate::config::parse(text, std::path::Path::new("k.toml"));
+        let (map, warnings) = from_config(&config);
+        let lines: Vec<usize> = warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines[..2], [2, 4], "{warnings:?}");
+        assert!(warnings[0].message.contains("ctrl-c always quits"));
+        let c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        for mode in [Mode::Reader, Mode::Library] {
+            assert_eq!(map.action_for(mode, &c), Some(Action::Quit), "{mode:?}");
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod geometry;
 mod picker;
+pub mod scan;
 mod states;
 mod update;
 
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 
 use crate::library::{Filter, Library, Preview, Sort, TagMode};
 
-use super::jobs::JobId;
+use super::runtime::{JobId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use picker::TagPicker;
@@ -72,7 +73,7 @@ pub struct LibraryScreen {
     /// The preview being read in the background (one at a time).
     preview_job: Option<(usize, JobId)>,
     /// The watch on the library's folder, and how to stop it.
-    pub watch: Option<(JobId, crate::tui::jobs::StopFlag)>,
+    pub watch: Option<(JobId, StopFlag)>,
     /// How the folder is walked, for a rescan (`R`, or a change seen).
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.

@@ -6,10 +6,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use super::scan::ScanRows;
 use crate::library::{Library, SortKey, path_order};
 use crate::store::ReadingState;
-use crate::tui::jobs::JobId;
-use crate::tui::memory::{MemoryJob, ScanRows};
+use crate::tui::runtime::JobId;
+use crate::tui::state::MemoryJob;
 
 use super::{LibraryScreen, Row};
 

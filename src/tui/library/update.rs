@@ -36,7 +36,7 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::FilterBackspace => s.filter_backspace(),
         Action::FilterClearInput => s.filter_edit(String::clear),
         Action::FilterDeleteWord => s.filter_edit(|t| {
-            crate::tui::input::delete_word(t);
+            crate::tui::text::delete_word(t);
         }),
         Action::FilterKeep => s.filter_done(),
         Action::FilterClear => s.filter_clear(),

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use super::OUTLINE_MIN_COLUMNS;
 use super::pane::MIN_PANE;
 use crate::config::OutlineSide;
-use crate::tui::app::Config;
+use crate::tui::settings::Config;
 
 /// Where each part of the reader goes on screen, computed on resize.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -2,6 +2,8 @@
 //! speaks, found once before the event loop), which are wanted (those near
 //! the screen), and each one's state per width: asked for, ready, or why not.
 //! Decoding is a background job (see `jobs::image`); nothing here waits.
+//! When to ask for pictures and where a decoded one lands is the app's part
+//! (`app::pictures`).
 
 use std::collections::HashMap;
 use std::io::IsTerminal;
@@ -13,8 +15,7 @@ use ratatui_image::picker::cap_parser::QueryStdioOptions;
 use ratatui_image::sliced::SlicedProtocol;
 
 use crate::config::Images;
-use crate::tui::app::{App, Screen};
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::runtime::JobId;
 
 /// How long the terminal has to say what it can show (most answer at once).
 const QUERY_TIMEOUT: std::time::Duration = std::time::Duration::from_millis(1000);
@@ -38,7 +39,7 @@ impl Pictures {
     pub fn halfblocks() -> Pictures {
         Pictures {
             mode: Some(Images::Halfblocks),
-            picker: Some(Picker::halfblocks()),
+            picker: Some(halfblocks()),
         }
     }
 
@@ -56,44 +57,85 @@ impl Pictures {
                     ..QueryStdioOptions::default()
                 };
                 Some(
-                    Picker::from_query_stdio_with_options(options)
-                        .unwrap_or_else(|_| Picker::halfblocks()),
+                    Picker::from_query_stdio_with_options(options).unwrap_or_else(|_| halfblocks()),
                 )
             }
-            Some(Images::Auto) => Some(Picker::halfblocks()),
-            Some(Images::Halfblocks) => Some(Picker::halfblocks()),
+            Some(Images::Auto | Images::Halfblocks) => Some(halfblocks()),
             Some(Images::Off) | None => None,
         };
     }
 }
 
+/// The half-block picker, made once. The picture crate's constructor runs
+/// `tmux set -p allow-passthrough on` whenever `TERM` or `TERM_PROGRAM`
+/// names tmux, and leaves it on; no constructor skips that. Under tmux the
+/// pane's setting is read first and put back at once, while quire is still
+/// the pane's only program, so the user's option is what it was.
+fn halfblocks() -> Picker {
+    static PICKER: std::sync::OnceLock<Picker> = std::sync::OnceLock::new();
+    PICKER
+        .get_or_init(|| {
+            let var = |name: &str| std::env::var(name).unwrap_or_default();
+            let tmux = var("TERM").starts_with("tmux") || var("TERM_PROGRAM") == "tmux";
+            let before = tmux.then(|| tmux_option(&["show-options", "-p", "-v"]));
+            let picker = Picker::halfblocks();
+            match before {
+                Some(Some(value)) if !value.is_empty() => {
+                    tmux_option(&["set-option", "-p", "allow-passthrough", value.as_str()]);
+                }
+                Some(_) => {
+                    tmux_option(&["set-option", "-p", "-u", "allow-passthrough"]);
+                }
+                None => {}
+            }
+            picker
+        })
+        .clone()
+}
+
+/// Runs `tmux ARGS` (`allow-passthrough` added to a `show-options`),
+/// returning its trimmed output.
+fn tmux_option(args: &[&str]) -> Option<String> {
+    let mut cmd = std::process::Command::new("tmux");
+    cmd.args(args);
+    if args.first() == Some(&"show-options") {
+        cmd.arg("allow-passthrough");
+    }
+    let out = cmd
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
+}
+
 /// True when the environment names a terminal that draws pictures and
 /// answers the protocol query, and no multiplexer sits in between.
 fn draws_pictures() -> bool {
-    let var = |name: &str| std::env::var(name).unwrap_or_default();
+    draws_pictures_in(|name| std::env::var(name).unwrap_or_default())
+}
+
+/// [`draws_pictures`] over the environment `var` reads. Under tmux (or
+/// screen) the answer is no, by every sign the picture crate itself reads:
+/// asked there, it runs `tmux set -p allow-passthrough on` and leaves it
+/// on, so that a later `cat` of an untrusted file in the pane reaches the
+/// outer terminal. quire never changes the user's tmux options: half blocks.
+fn draws_pictures_in(var: impl Fn(&str) -> String) -> bool {
     let term = var("TERM");
-    if !var("TMUX").is_empty() || term.starts_with("tmux") || term.starts_with("screen") {
+    let program = var("TERM_PROGRAM");
+    if !var("TMUX").is_empty()
+        || term.starts_with("tmux")
+        || term.starts_with("screen")
+        || program == "tmux"
+        || program == "screen"
+    {
         return false;
     }
     term == "xterm-kitty"
         || term == "xterm-ghostty"
         || !var("KITTY_WINDOW_ID").is_empty()
         || !var("WEZTERM_EXECUTABLE").is_empty()
-        || matches!(
-            var("TERM_PROGRAM").as_str(),
-            "iTerm.app" | "WezTerm" | "ghostty"
-        )
-}
-
-/// Sets the app up for the mode `flag` (else the config) asks for: the rows
-/// a picture is given, and the mode the terminal is asked about later.
-pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::Settings) {
-    let mode = mode(flag, settings.images);
-    app.pictures.mode = Some(mode);
-    app.config.image_rows = match mode {
-        Images::Off => 0,
-        Images::Auto | Images::Halfblocks => settings.image_height.max(1),
-    };
+        || matches!(program.as_str(), "iTerm.app" | "WezTerm" | "ghostty")
 }
 
 /// The mode from the config and the `--images` flag: `off` under `NO_COLOR`.
@@ -168,6 +210,11 @@ pub struct ReaderImages {
 }
 
 impl ReaderImages {
+    /// The state of a picture, to change (a result landing).
+    pub fn get_mut(&mut self, key: &ImageKey) -> Option<&mut ImageState> {
+        self.states.get_mut(key)
+    }
+
     /// The state of a picture, if it was asked for.
     pub fn get(&self, key: &ImageKey) -> Option<&ImageState> {
         self.states.get(key)
@@ -183,7 +230,9 @@ impl ReaderImages {
         self.states.is_empty()
     }
 
-    fn insert(&mut self, key: ImageKey, state: ImageState) {
+    /// Notes the state of a picture (a job asked for, a result), making
+    /// room past [`CACHE_MAX`] by dropping pictures made for other widths.
+    pub fn insert(&mut self, key: ImageKey, state: ImageState) {
         if self.states.len() >= CACHE_MAX {
             let width = key.width;
             self.states
@@ -226,69 +275,5 @@ pub fn key_of(doc: &crate::layout::Document, block: &crate::layout::ImageBlock) 
             .unwrap_or_default(),
         width: block.width,
         rows: block.rows,
-    }
-}
-
-/// After every update: asks for the pictures near the top reader's screen
-/// (one screen above and below) that it has not asked for yet.
-pub fn after_update(app: &mut App) {
-    let Some(picker) = app.pictures.picker.as_ref() else {
-        return;
-    };
-    let Some(Screen::Reader(r)) = app.screens.last_mut() else {
-        return;
-    };
-    if r.doc.images.is_empty() {
-        return;
-    }
-    let rows = r.rows().max(1);
-    // Folded `<details>` may put lines far below `top` on screen.
-    let last = r.screen_lines().last().copied().unwrap_or(r.top);
-    let from = r.top.saturating_sub(rows);
-    let to = last.saturating_add(rows).saturating_add(1);
-    let first = r.doc.images.partition_point(|b| b.lines().end <= from);
-    for block in r.doc.images[first..].iter().take_while(|b| b.line < to) {
-        let key = key_of(&r.doc, block);
-        if r.images.get(&key).is_some() {
-            continue;
-        }
-        let job = Job::Image(super::super::jobs::ImageJob {
-            article: r.article.path.clone(),
-            target: key.target.clone(),
-            cells: (key.width, key.rows),
-            picker: picker.clone(),
-        });
-        let state = ImageState::Pending {
-            job: app.jobs.push(job),
-            pixels: None,
-        };
-        r.images.insert(key, state);
-    }
-}
-
-/// Puts a finished picture in the reader that asked for it, unless it has
-/// asked again since (or is gone).
-pub fn finish(app: &mut App, id: JobId, output: ImageOutput) {
-    for screen in &mut app.screens {
-        let Screen::Reader(r) = screen else { continue };
-        if r.article.path != output.article {
-            continue;
-        }
-        let Some(ImageState::Pending { job, pixels }) = r.images.states.get_mut(&output.key) else {
-            continue;
-        };
-        if *job != id {
-            continue;
-        }
-        let state = match output.outcome {
-            Outcome::Size(w, h) => {
-                *pixels = Some((w, h));
-                return;
-            }
-            Outcome::Ready(picture) => ImageState::Ready(picture),
-            Outcome::Failed(failure) => ImageState::Failed(failure),
-        };
-        r.images.states.insert(output.key, state);
-        return;
     }
 }

@@ -12,8 +12,11 @@ use crate::layout::{Role, Style};
 use crate::links::{Kind, Link, Resolution};
 
 use super::ReaderScreen;
-use crate::tui::jobs::{JobId, SharedResolver};
+
+/// A link resolver shared by the jobs of one reading session; only jobs lock it.
+pub type SharedResolver = Arc<std::sync::Mutex<crate::links::Resolver>>;
 use crate::tui::keymap::Mode;
+use crate::tui::runtime::JobId;
 
 /// Label letters, home row first.
 pub const HOME_ROW: &str = "asdfghjkl";
@@ -41,6 +44,10 @@ pub struct LinkState {
     pub list_wanted: bool,
     /// The external URL asked about on the status line.
     pub prompt: Option<String>,
+    /// The links into the article, once asked of the link index (`B`).
+    pub backlinks: Option<super::backlinks::SharedTable>,
+    /// The job asking for them, while it runs.
+    pub backlinks_asked: Option<JobId>,
 }
 
 impl LinkState {
@@ -54,6 +61,21 @@ impl LinkState {
             Some(Mode::Hints)
         } else {
             None
+        }
+    }
+
+    /// The table the open list shows: the article's links, or the links
+    /// into it.
+    pub fn list_table(&self) -> Option<&[(Link, Resolution)]> {
+        self.list_table_for(self.list.as_ref()?)
+    }
+
+    /// The table `list` shows.
+    pub fn list_table_for(&self, list: &LinkList) -> Option<&[(Link, Resolution)]> {
+        if list.backlinks {
+            self.backlinks.as_ref().map(|t| t.rows.as_slice())
+        } else {
+            self.table.as_ref().map(|t| t.as_slice())
         }
     }
 
@@ -129,6 +151,8 @@ pub struct LinkList {
     pub shown: Vec<usize>,
     /// The selected entry of `shown`.
     pub selected: usize,
+    /// True when it lists the links into the article (`B`), not its own.
+    pub backlinks: bool,
 }
 
 impl LinkList {
@@ -233,6 +257,13 @@ impl ReaderScreen {
             .position(|h| h.anchor() == anchor)
         {
             self.jump_to_heading(i);
+            self.follow();
+            return true;
+        }
+        if let Some(line) = super::backlinks::anchor_line(anchor) {
+            let body = &self.article.body;
+            let offset = super::backlinks::line_offset(body, self.article.body_line, line);
+            self.top = line_of_offset(&self.doc, offset);
             self.follow();
             return true;
         }

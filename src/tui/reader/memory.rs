@@ -5,8 +5,8 @@
 use std::time::Instant;
 
 use crate::store::{Position, ReadingState, Visit};
-use crate::tui::jobs::JobId;
-use crate::tui::memory::{MemoryJob, SAVE_EVERY};
+use crate::tui::runtime::JobId;
+use crate::tui::state::{MemoryJob, SAVE_EVERY};
 
 use super::ReaderScreen;
 

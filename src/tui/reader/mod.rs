@@ -2,10 +2,10 @@
 //! scroll position, the outline pane and the search. Width-dependent work
 //! (layout, search) happens here on load and resize, never while drawing.
 
+pub mod backlinks;
 mod codewrap;
 mod find;
 pub mod folds;
-pub mod follow;
 mod geometry;
 mod handoff;
 pub mod history;
@@ -25,8 +25,8 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::app::Config;
-use super::jobs::{JobId, StopFlag};
+use super::runtime::{JobId, StopFlag};
+use super::settings::Config;
 
 pub use find::SearchState;
 pub use geometry::Geometry;

@@ -5,8 +5,8 @@
 use crate::article::{Article, Draft};
 use crate::layout::{Document, LayoutOptions};
 
-use super::super::app::Config;
 use super::{BACKGROUND_LAYOUT_BYTES, HIGHLIGHT_LIMIT, ReaderScreen};
+use crate::tui::settings::Config;
 
 /// Where the reader is in the text, independent of the width: the block
 /// under the top line and how far into it.
@@ -121,7 +121,7 @@ pub(super) fn options_for(config: &Config, len: usize, partial: bool) -> LayoutO
         syntax: config.theme.syntax.filter(|_| highlight),
         image_rows: config.image_rows,
         wrap_code: config.wrap_code,
-        ..LayoutOptions::for_theme(Some(&config.theme))
+        ..config.theme.layout_options()
     }
 }
 

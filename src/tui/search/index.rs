@@ -13,12 +13,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::article::Article;
 use crate::search::index::IndexError;
 use crate::search::{Hit, Index, Progress, Query};
-use crate::tui::app::Config;
-use crate::tui::jobs::{Output, Reporter};
-use crate::tui::reader::ReaderScreen;
+use crate::tui::runtime::Reporter;
+use crate::tui::settings::Config;
 
 /// How long typing has to pause before a query runs.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -64,6 +62,11 @@ impl IndexHandle {
             file,
             shared: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// The database file, when the index is not in memory.
+    pub fn file(&self) -> Option<&std::path::Path> {
+        self.file.as_deref()
     }
 
     /// Where the index lives.
@@ -170,26 +173,9 @@ pub enum SearchOutput {
 
 impl SearchJob {
     /// Does the work; a build reports its progress through `reporter`.
-    pub fn run(self, reporter: &Reporter) -> Output {
-        if let SearchJob::Land {
-            path,
-            config,
-            size,
-            anchor,
-            text,
-        } = self
-        {
-            return Output::Opened(
-                Article::load(&path)
-                    .map(|article| {
-                        let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
-                        super::land(&mut reader, &anchor, &text);
-                        Box::new(reader)
-                    })
-                    .map_err(|e| e.to_string()),
-            );
-        }
-        Output::Search(match self {
+    /// (Landing on a result opens a reader: the app's jobs do that.)
+    pub fn run<O: From<SearchOutput>>(self, reporter: &Reporter<O>) -> SearchOutput {
+        match self {
             SearchJob::Build { index, root } => SearchOutput::Built(build(&index, &root, reporter)),
             SearchJob::Query {
                 index,
@@ -201,7 +187,7 @@ impl SearchJob {
                 number,
             } => {
                 if !wait(delay, &latest, number) {
-                    return Output::Search(SearchOutput::Skipped);
+                    return SearchOutput::Skipped;
                 }
                 // A query typed after this one stops it, even mid-statement.
                 let stale = Arc::clone(&latest);
@@ -215,7 +201,7 @@ impl SearchJob {
                 });
                 let hits = match outcome {
                     Ok(Err(e)) if e.is_interrupted() => {
-                        return Output::Search(SearchOutput::Skipped);
+                        return SearchOutput::Skipped;
                     }
                     Ok(result) => result.map_err(|e| e.to_string()),
                     Err(e) => Err(e),
@@ -223,7 +209,7 @@ impl SearchJob {
                 SearchOutput::Hits { text, hits }
             }
             SearchJob::Land { .. } => SearchOutput::Skipped,
-        })
+        }
     }
 }
 
@@ -244,9 +230,13 @@ fn wait(delay: Duration, latest: &AtomicU64, number: u64) -> bool {
 
 /// Refreshes the index of `root`: on disk on a connection of its own, so
 /// that queries go on meanwhile; in memory on the one connection there is.
-fn build(handle: &IndexHandle, root: &Path, reporter: &Reporter) -> Result<(), String> {
+fn build<O: From<SearchOutput>>(
+    handle: &IndexHandle,
+    root: &Path,
+    reporter: &Reporter<O>,
+) -> Result<(), String> {
     let mut report = |p: Progress| {
-        reporter.send(Output::Search(SearchOutput::Progress(p)));
+        reporter.send(SearchOutput::Progress(p));
     };
     let mut refresh = |index: &mut Index| {
         index

@@ -3,9 +3,9 @@
 //! the screen waits for. Queries and the index build are background jobs
 //! ([`index`]); changing this state does no I/O.
 
+mod geometry;
 pub mod index;
 mod land;
-mod update;
 
 use std::collections::HashSet;
 use std::path::PathBuf;
@@ -16,17 +16,15 @@ use std::time::Duration;
 use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
 
-use super::jobs::JobId;
 use super::library::LibraryScreen;
+use super::runtime::JobId;
 
 pub use index::{
     DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput, database_for_run,
 };
 pub use land::{land, reader_query};
-pub use update::{finish, open, update};
 
-/// Rows a result takes: its place, then its snippet.
-pub const ROWS_PER_HIT: usize = 2;
+pub use geometry::{ROWS_PER_HIT, SearchGeometry};
 
 /// The app's part of the search that outlives a search screen: the index
 /// and its build, which goes on when the screen is left.
@@ -120,8 +118,14 @@ impl SearchScreen {
 
     /// Results that fit on screen at once.
     pub fn visible_hits(&self) -> usize {
-        // The prompt, the status line and the footer take three rows.
-        (usize::from(self.size.1).saturating_sub(3) / ROWS_PER_HIT).max(1)
+        geometry::visible_hits(self.size.1)
+    }
+
+    /// The result under screen row `row`, if one is there.
+    pub fn hit_at(&self, row: u16) -> Option<usize> {
+        geometry::hit_on_row(row)
+            .map(|at| at + self.scroll)
+            .filter(|&at| at < self.hits.len())
     }
 
     /// The terminal is now `width` x `height`.
@@ -184,7 +188,7 @@ impl SearchScreen {
     }
 
     /// The shared counter of query numbers.
-    fn latest(&self) -> &Arc<AtomicU64> {
+    pub fn latest(&self) -> &Arc<AtomicU64> {
         &self.latest
     }
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
-use crate::tui::external::shown_url;
+use crate::tui::browser::shown_url;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::links::kind_name;
 use crate::tui::theme;
@@ -58,16 +58,26 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
 /// The list of every link, over the text pane: a filter line, then one row
 /// per link (text, target, kind), the selected one highlighted.
 fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
-    let (Some(list), Some(table)) = (&r.links.list, &r.links.table) else {
+    let (Some(list), Some(table)) = (&r.links.list, r.links.list_table()) else {
         return;
+    };
+    let here = if list.backlinks {
+        r.current_section_anchors()
+    } else {
+        None
     };
     let pane = clip(buf, r.geometry.pane);
     if pane.width < 12 || pane.height < 4 {
         return;
     }
     let t = &r.config().theme;
+    let name = if list.backlinks {
+        "Linked from"
+    } else {
+        "Links"
+    };
     let title = format!(
-        " Links {}/{} · Enter follows · Esc closes ",
+        " {name} {}/{} · Enter follows · Esc closes ",
         list.shown.len(),
         table.len()
     );
@@ -114,7 +124,10 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         buf.set_style(line, style);
         let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
         let target = pad(&shown_url(&link.target, target_w), target_w);
-        let kind = kind_name(resolution);
+        let kind = match &r.links.backlinks {
+            Some(backlinks) if list.backlinks => r.backlink_kind(backlinks, i, here.as_ref()),
+            _ => kind_name(resolution),
+        };
         // A mark as well as the colour, for terminals without colours.
         let mark = if selected { "›" } else { " " };
         let row_text = format!("{mark}{text} {target} {kind}");

@@ -13,14 +13,12 @@ pub mod reader;
 pub mod search;
 pub mod status;
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use unicode_width::UnicodeWidthChar;
 
 use super::app::{App, Screen};
+pub use super::text::truncate;
 
 /// Draws the app: the top screen, then the help overlay when open.
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -34,29 +32,6 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
-}
-
-/// `text` cut to at most `width` columns, ending in `…` when it was cut.
-pub fn truncate(text: &str, width: usize) -> Cow<'_, str> {
-    let mut used = 0usize;
-    for (i, c) in text.char_indices() {
-        let w = c.width().unwrap_or(0);
-        if used + w > width {
-            // Room for the ellipsis: drop characters until it fits.
-            let mut out: String = text[..i].to_string();
-            while unicode_width::UnicodeWidthStr::width(out.as_str()) + 1 > width {
-                if out.pop().is_none() {
-                    break;
-                }
-            }
-            if width > 0 {
-                out.push('…');
-            }
-            return Cow::Owned(out);
-        }
-        used += w;
-    }
-    Cow::Borrowed(text)
 }
 
 /// A `width` x `height` box in the middle of `area` (cut to fit it).
@@ -74,17 +49,4 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// The part of `rect` that lies inside `buf` (drawing outside it would panic).
 pub fn clip(buf: &Buffer, rect: Rect) -> Rect {
     buf.area.intersection(rect)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::truncate;
-
-    #[test]
-    fn truncate_keeps_short_text_and_cuts_long_text() {
-        assert_eq!(truncate("short", 10), "short");
-        assert_eq!(truncate("a longer text", 6), "a lon…");
-        assert_eq!(truncate("世界世界", 5), "世界…");
-        assert_eq!(truncate("abc", 0), "");
-    }
 }

@@ -15,7 +15,7 @@ use crate::theme::Theme;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
-use crate::tui::search::{ROWS_PER_HIT, SearchScreen};
+use crate::tui::search::{ROWS_PER_HIT, SearchGeometry, SearchScreen};
 use crate::tui::theme;
 
 use super::truncate;
@@ -30,26 +30,14 @@ pub fn draw(buf: &mut Buffer, s: &SearchScreen, app: &App) {
         return;
     }
     let t = &app.config.theme;
-    draw_prompt(buf, row(area, 0), s, t);
+    let g = SearchGeometry::of(area);
+    draw_prompt(buf, g.prompt, s, t);
     let building = app.search.build.is_some();
-    draw_status(buf, row(area, 1), s, building, app.search.progress, t);
-    let list = Rect::new(
-        area.x,
-        area.y.saturating_add(2),
-        area.width,
-        area.height.saturating_sub(3),
-    );
-    draw_hits(buf, list, s, t);
-    if area.height >= 3 {
-        draw_footer(buf, row(area, area.height - 1), s, t, &app.keymap);
+    draw_status(buf, g.status, s, building, app.search.progress, t);
+    draw_hits(buf, g.list, s, t);
+    if let Some(footer) = g.footer {
+        draw_footer(buf, footer, s, t, &app.keymap);
     }
-}
-
-fn row(area: Rect, y: u16) -> Rect {
-    if y >= area.height {
-        return Rect::new(area.x, area.y, area.width, 0);
-    }
-    Rect::new(area.x, area.y + y, area.width, 1)
 }
 
 fn draw_prompt(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {

@@ -215,6 +215,12 @@ pub(super) const READER_2: &[Binding] = &[
     },
     Binding {
         modes: READ,
+        keys: &[Key::ch('B')],
+        action: Action::Backlinks,
+        help: "what links here",
+    },
+    Binding {
+        modes: READ,
         keys: &[Key::ch('H'), Key::plain(KeyCode::Backspace)],
         action: Action::HistoryBack,
         help: "back to the place left",

@@ -5,10 +5,10 @@
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use super::{SearchJob, SearchOutput, SearchScreen};
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::jobs::{Job, JobId};
+use crate::tui::search::{SearchJob, SearchOutput, SearchScreen};
 
 /// Results one turn of the mouse wheel moves the selection.
 const WHEEL_HITS: isize = 3;
@@ -48,9 +48,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             typed = !s.input.is_empty();
             s.input.clear();
         }
-        Action::FilterDeleteWord if s.typing => {
-            typed = crate::tui::input::delete_word(&mut s.input)
-        }
+        Action::FilterDeleteWord if s.typing => typed = crate::tui::text::delete_word(&mut s.input),
         Action::FilterKeep => s.typing = false,
         Action::FilterStart => s.typing = true,
         Action::LineDown => s.move_by(1),
@@ -61,11 +59,7 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         Action::Bottom => s.move_by(isize::MAX),
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_HITS } else { -WHEEL_HITS }),
         Action::Click { row, .. } => {
-            // Results start on the third row, two rows each.
-            let at = usize::from(row)
-                .checked_sub(2)
-                .map(|r| r / super::ROWS_PER_HIT);
-            if let Some(at) = at.map(|a| a + s.scroll).filter(|&a| a < s.hits.len()) {
+            if let Some(at) = s.hit_at(row) {
                 s.selected = at;
             }
         }

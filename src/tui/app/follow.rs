@@ -10,12 +10,12 @@ use crate::links::{Kind, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::external;
+use crate::tui::browser;
 use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
 
-use super::ReaderScreen;
-use super::history::{Step, push};
-use super::links::LinkList;
+use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::history::{Step, push};
+use crate::tui::reader::links::LinkList;
 
 /// Carries out a link or history action on the reader on top; `None` when
 /// `action` is not one (or the top screen is not a reader), so that the
@@ -39,6 +39,12 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             r.message = None;
             if !open_list(r) {
                 request_links(app);
+            }
+        }
+        Action::Backlinks => {
+            r.message = None;
+            if !open_backlinks(r) {
+                request_backlinks(app);
             }
         }
         Action::LinkInput(c) => {
@@ -67,11 +73,17 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             }
         }
         Action::LinkFollow => {
-            let list = r.links.list.take()?;
-            let table = r.links.table.clone()?;
-            if let Some((_, resolution)) = list.shown.get(list.selected).and_then(|&i| table.get(i))
-            {
-                act(app, resolution.clone());
+            let chosen = {
+                let table = r.links.list_table()?;
+                let list = r.links.list.as_ref()?;
+                list.shown
+                    .get(list.selected)
+                    .and_then(|&i| table.get(i))
+                    .map(|(_, resolution)| resolution.clone())
+            };
+            r.links.list = None;
+            if let Some(resolution) = chosen {
+                act(app, resolution);
             }
         }
         Action::LinkCancel => {
@@ -82,14 +94,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         Action::OpenUrl => {
             let url = r.links.prompt.take()?;
             let browser = std::env::var("BROWSER").ok();
-            let command = external::browser_command(browser.as_deref(), &url);
+            let command = browser::browser_command(browser.as_deref(), &url);
             let program = command.first().cloned().unwrap_or_default();
             r.message = Some(format!("starting {}…", sanitize_line(&program)));
             app.jobs.push(Job::Browse { command });
         }
         Action::CopyUrl => {
             let url = r.links.prompt.take()?;
-            r.message = Some(format!("copied {}", external::shown_url(&url, 60)));
+            r.message = Some(format!("copied {}", browser::shown_url(&url, 60)));
             return Some(Some(Effect::Copy(url)));
         }
         Action::HistoryBack => travel(app, false),
@@ -123,8 +135,50 @@ fn open_list(r: &mut ReaderScreen) -> bool {
 }
 
 fn refilter(r: &mut ReaderScreen) {
-    if let (Some(list), Some(table)) = (&mut r.links.list, &r.links.table) {
+    let Some(mut list) = r.links.list.take() else {
+        return;
+    };
+    if let Some(table) = r.links.list_table_for(&list) {
         list.refilter(table);
+    }
+    r.links.list = Some(list);
+}
+
+/// Opens the "linked from" list; false when the links in are still to be
+/// asked for (the list opens when they come).
+fn open_backlinks(r: &mut ReaderScreen) -> bool {
+    match &r.links.backlinks {
+        Some(table) if table.rows.is_empty() => {
+            r.message = Some("nothing links here".into());
+        }
+        Some(_) => {
+            r.links.list = Some(LinkList {
+                backlinks: true,
+                ..LinkList::default()
+            });
+            refilter(r);
+        }
+        None => {
+            r.message = Some("finding what links here…".into());
+            return false;
+        }
+    }
+    true
+}
+
+/// Asks the link index what links to the reader on top's article.
+fn request_backlinks(app: &mut App) {
+    let library = library_root(app).and_then(|l| std::path::absolute(l).ok());
+    let db = app.search.index.file().map(Path::to_path_buf);
+    let Some(r) = app.reader_mut() else { return };
+    if r.links.backlinks_asked.is_some() || crate::stdin::is_dash(&r.article.path) {
+        return;
+    }
+    let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
+    let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
+    let id = app.jobs.push(Job::Backlinks { path, root, db });
+    if let Some(r) = app.reader_mut() {
+        r.links.backlinks_asked = Some(id);
     }
 }
 
@@ -225,7 +279,7 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// The folder of the library under the readers, if any.
-fn library_root(app: &App) -> Option<std::path::PathBuf> {
+pub(super) fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some(l.library.root.clone()),
         Screen::Reader(_) | Screen::Search(_) => None,
@@ -349,6 +403,23 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             }
             if let Some(target) = r.links.pending.take() {
                 follow_target(app, target);
+            }
+        }
+        Output::Backlinks(result) => {
+            let Some(r) = app.reader_mut() else {
+                return true;
+            };
+            if r.links.backlinks_asked != Some(id) {
+                return true;
+            }
+            r.links.backlinks_asked = None;
+            match result {
+                Ok(table) => {
+                    r.links.backlinks = Some(Arc::clone(table));
+                    r.message = None;
+                    open_backlinks(r);
+                }
+                Err(why) => r.message = Some(format!("what links here: {why}")),
             }
         }
         Output::Browsed(message) => {

@@ -2,96 +2,22 @@
 //! from it), the help overlay, the terminal size, the settings, and the jobs
 //! asked for and not yet handed out.
 
+pub mod follow;
+pub mod memory;
+pub mod pictures;
+pub mod search;
+
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::config::OutlineSide;
-use crate::theme::Theme;
+
+pub use super::help::HelpView;
+pub use super::settings::{Config, LayoutFn, Layouter};
 
 use super::jobs::{Job, JobId, Outbox, StopFlag};
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
 use super::reader::{Focus, ReaderScreen};
-
-/// A function that lays out an article at a width.
-pub type LayoutFn = fn(&Article, u16, crate::layout::LayoutOptions) -> crate::layout::Document;
-
-/// How articles are laid out: quire's layout, or a stand-in in tests.
-#[derive(Debug, Clone, Copy)]
-pub enum Layouter {
-    /// [`crate::layout`]: an opened article's outline and layout come from one parse.
-    Quire,
-    /// A test's own layout; the outline is read by a parse of its own.
-    StandIn(LayoutFn),
-}
-
-impl Layouter {
-    /// `article` laid out at `width`.
-    pub fn layout(
-        self,
-        article: &Article,
-        width: u16,
-        options: crate::layout::LayoutOptions,
-    ) -> crate::layout::Document {
-        match self {
-            Layouter::Quire => crate::layout::layout(article, width, options),
-            Layouter::StandIn(layout) => layout(article, width, options),
-        }
-    }
-
-    /// `draft`'s outline, and its layout at `width`.
-    pub fn open(
-        self,
-        draft: crate::article::Draft,
-        width: u16,
-        options: crate::layout::LayoutOptions,
-    ) -> (Article, crate::layout::Document) {
-        match self {
-            Layouter::Quire => crate::layout::open(draft, width, options),
-            Layouter::StandIn(layout) => {
-                let article = draft.outlined();
-                let doc = layout(&article, width, options);
-                (article, doc)
-            }
-        }
-    }
-}
-
-/// Settings the app was started with.
-#[derive(Debug, Clone, Copy)]
-pub struct Config {
-    /// The widest the reader's text column may be (`--width`).
-    pub max_width: u16,
-    /// The colours and attributes of every role and of the chrome.
-    pub theme: Theme,
-    /// Where the outline goes, or whether it starts hidden.
-    pub outline: OutlineSide,
-    /// The widest the outline may be.
-    pub outline_width: u16,
-    /// How articles are laid out.
-    pub layouter: Layouter,
-    /// Rows reserved for each picture; 0 when pictures are off.
-    pub image_rows: u16,
-    /// Long code lines wrap (`w` toggles it in the reader) instead of being cut.
-    pub wrap_code: bool,
-    /// Links in the reader are OSC 8 hyperlinks the terminal can open.
-    pub hyperlinks: bool,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            max_width: super::DEFAULT_TEXT_WIDTH,
-            theme: Theme::DARK,
-            outline: OutlineSide::Left,
-            outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
-            layouter: Layouter::Quire,
-            image_rows: 0,
-            wrap_code: false,
-            hyperlinks: true,
-        }
-    }
-}
 
 /// One screen of the stack.
 #[derive(Debug, Clone)]
@@ -102,32 +28,6 @@ pub enum Screen {
     Library(Box<LibraryScreen>),
     /// A search of every article of a library.
     Search(Box<super::search::SearchScreen>),
-}
-
-/// The help overlay: its scroll, and its size measured on open and resize.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct HelpView {
-    /// The first help row shown (the overlay scrolls on small terminals).
-    pub scroll: usize,
-    /// Lines of the help.
-    pub lines: usize,
-    /// Help lines that show at once.
-    pub rows: usize,
-}
-
-impl HelpView {
-    /// The last scroll that still fills the overlay.
-    pub fn max_scroll(&self) -> usize {
-        self.lines.saturating_sub(self.rows)
-    }
-
-    /// Scrolls by `delta` lines, stopping at either end.
-    pub fn scroll_by(&mut self, delta: isize) {
-        self.scroll = self
-            .scroll
-            .saturating_add_signed(delta)
-            .min(self.max_scroll());
-    }
 }
 
 /// Everything the app knows; drawing reads it, [`update`](super::update::update) changes it.
@@ -148,7 +48,7 @@ pub struct App {
     /// The job opening an article for the top of the stack, while one runs.
     pub opening: Option<JobId>,
     /// quire's memory: the store and the writes on their way.
-    pub memory: super::memory::Memory,
+    pub memory: super::state::Memory,
     /// The library search's index and its build.
     pub search: super::search::SearchShared,
     /// How pictures are shown.
@@ -166,7 +66,7 @@ impl App {
             keymap: Keymap::default(),
             jobs: Outbox::default(),
             opening: None,
-            memory: super::memory::Memory::default(),
+            memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
         }
@@ -238,7 +138,7 @@ impl App {
     pub fn pop_screen(&mut self) -> Option<Screen> {
         let mut screen = self.screens.pop();
         if let Some(s) = &mut screen {
-            super::memory::left(self, s);
+            memory::left(self, s);
         }
         if let Some(Screen::Reader(r)) = &screen {
             if let Some((_, stop)) = &r.jobs.watch {
@@ -334,8 +234,7 @@ impl App {
         let library =
             self.library().is_some() || matches!(self.screens.last(), Some(Screen::Search(_)));
         if let Some(help) = &mut self.help {
-            (help.lines, help.rows) =
-                super::ui::help::measure(w, h, library, &self.config.theme, &self.keymap);
+            (help.lines, help.rows) = super::help::measure(w, h, library, &self.keymap);
             help.scroll = help.scroll.min(help.max_scroll());
         }
     }

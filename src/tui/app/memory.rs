@@ -1,171 +1,21 @@
-//! The TUI's memory: the store shared with background jobs, the jobs that
-//! read and write it (a reader's place, read marks, the library's states and
-//! its streamed scan), and the hooks `update` calls to ask for them. Every
-//! store access runs on a job; only the last writes at exit run in place,
-//! once the screen is gone.
+//! The app's part of reading state: when readers ask for their memory,
+//! when places are saved (the clock, leaving a reader, at exit), `m` and
+//! `R`, the library's streamed scan and where each memory job's result
+//! lands. Every store access runs on a job; only the last writes at exit
+//! run in place, once the screen is gone. The jobs and their types live in
+//! [`crate::tui::state`].
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::Path;
+use std::time::Instant;
 
-use crate::store::{ReadingState, Visit};
-
-use super::app::{App, Screen};
-use super::jobs::{Job, JobId, Reporter};
-use super::library::LibraryScreen;
 use crate::library::{Filter, Library, ScanOptions};
+use crate::tui::app::{App, Screen};
+use crate::tui::jobs::{Job, JobId};
+use crate::tui::library::LibraryScreen;
 
-mod handle;
-mod scan;
-
-pub use handle::StoreHandle;
-pub use scan::{ScanRows, scan_library};
-
-/// How often a changed place is saved while reading.
-pub const SAVE_EVERY: Duration = Duration::from_secs(3);
-
-/// The app's memory: the store (none with `--no-state`) and the writes on
-/// their way.
-#[derive(Debug, Clone, Default)]
-pub struct Memory {
-    /// The store; `None` runs without memory.
-    pub store: Option<StoreHandle>,
-    /// Writes queued or running: done again at exit if they have not come
-    /// back, so that quitting right after leaving a reader loses nothing.
-    pending: HashMap<JobId, MemoryJob>,
-}
-
-impl Memory {
-    /// Memory kept in the store at `path`.
-    pub fn at(path: &Path) -> Memory {
-        Memory {
-            store: Some(StoreHandle::at(path)),
-            pending: HashMap::new(),
-        }
-    }
-
-    /// The memory a run asks for: none with `--no-state` (or
-    /// `QUIRE_NO_STATE`), else the store at its usual place.
-    pub fn for_run(no_state: bool) -> Memory {
-        if crate::store::disabled(no_state) {
-            return Memory::default();
-        }
-        match crate::store::default_path() {
-            Some(path) => Memory::at(&path),
-            None => Memory::default(),
-        }
-    }
-
-    /// True when there is a store to remember in.
-    pub fn enabled(&self) -> bool {
-        self.store.is_some()
-    }
-}
-
-/// What a memory job does.
-#[derive(Debug, Clone)]
-pub enum MemoryJob {
-    /// An article was opened: find its key, read its state, note the time.
-    Opened {
-        /// The article's file as opened.
-        path: PathBuf,
-    },
-    /// Save a stretch of reading.
-    Save {
-        /// The article's key (its canonical path).
-        key: String,
-        /// What to save.
-        visit: Visit,
-    },
-    /// Mark an article read or unread by hand.
-    MarkRead {
-        /// The article's key.
-        key: String,
-        /// Read or unread.
-        read: bool,
-    },
-    /// Scan a library folder through the cache, streaming its rows.
-    Scan {
-        /// The folder.
-        dir: PathBuf,
-        /// The walk's rules.
-        options: crate::library::ScanOptions,
-    },
-    /// Scan a library folder again under rows already on screen (`R`, a
-    /// change seen): the cache's rows are not sent again, only what changed
-    /// since it was written.
-    Rescan {
-        /// The folder.
-        dir: PathBuf,
-        /// The walk's rules.
-        options: crate::library::ScanOptions,
-    },
-}
-
-/// What a memory job produced.
-#[derive(Debug, Clone)]
-pub enum MemoryOutput {
-    /// The key and state of an opened article (`None`: no memory for it).
-    Opened(Option<(String, ReadingState)>),
-    /// A write went through (or failed; the warning is kept).
-    Written,
-    /// Rows of a library scan, and how far it got.
-    Rows(Box<ScanRows>),
-    /// The library's canonical root and the states of its articles by
-    /// relative path.
-    States {
-        /// The canonical folder: article keys hang off it.
-        root: PathBuf,
-        /// States by relative path.
-        states: HashMap<PathBuf, ReadingState>,
-    },
-    /// The folder could not be scanned.
-    ScanFailed(String),
-}
-
-impl MemoryJob {
-    /// True for the scans, which stream until their walk ends.
-    pub fn long_running(&self) -> bool {
-        matches!(self, MemoryJob::Scan { .. } | MemoryJob::Rescan { .. })
-    }
-
-    /// Does the work on `store` (none: only the scan has something to do).
-    pub fn run(self, store: Option<&StoreHandle>, reporter: &Reporter) -> MemoryOutput {
-        match self {
-            MemoryJob::Opened { path } => {
-                let Some(store) = store else {
-                    return MemoryOutput::Opened(None);
-                };
-                let Ok(canonical) = std::fs::canonicalize(&path) else {
-                    return MemoryOutput::Opened(None);
-                };
-                let key = canonical.to_string_lossy().into_owned();
-                let state = store.with(|s| {
-                    let state = s.reading_state(&key)?;
-                    s.mark_opened(&key)?;
-                    Ok(state)
-                });
-                MemoryOutput::Opened(state.map(|st| (key, st)))
-            }
-            MemoryJob::Save { key, visit } => {
-                if let Some(store) = store {
-                    store.with(|s| s.save_position(&key, &visit));
-                }
-                MemoryOutput::Written
-            }
-            MemoryJob::MarkRead { key, read } => {
-                if let Some(store) = store {
-                    store.with(|s| s.mark_read(&key, read));
-                }
-                MemoryOutput::Written
-            }
-            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter, true),
-            MemoryJob::Rescan { dir, options } => {
-                scan_library(&dir, options, store, reporter, false)
-            }
-        }
-    }
-}
+pub use crate::library::check_folder;
+pub use crate::tui::library::scan::{ScanRows, scan_library};
+pub use crate::tui::state::{Memory, MemoryJob, MemoryOutput, SAVE_EVERY, StoreHandle};
 
 /// Queues a memory job on the app's outbox, tracking writes.
 pub fn push(app: &mut App, job: MemoryJob) -> JobId {
@@ -269,7 +119,7 @@ pub fn toggle_read(app: &mut App) {
 }
 
 fn set_note(app: &mut App, note: &str) {
-    super::update::set_message(app, note.to_string());
+    crate::tui::update::set_message(app, note.to_string());
 }
 
 /// Puts a memory job's result where it was asked for.
@@ -364,23 +214,6 @@ pub fn report_warnings(app: &App) {
     }
 }
 
-/// Checks that `dir` is a folder that can be listed, before the terminal
-/// is taken.
-pub fn check_folder(dir: &Path) -> Result<(), crate::Error> {
-    let read = |source| crate::Error::Read {
-        path: dir.to_path_buf(),
-        source,
-    };
-    let meta = std::fs::metadata(dir).map_err(read)?;
-    if !meta.is_dir() {
-        return Err(crate::Error::NotAFolder {
-            path: dir.to_path_buf(),
-        });
-    }
-    std::fs::read_dir(dir).map_err(read)?;
-    Ok(())
-}
-
 /// Pushes a library screen for `dir`, empty until the scan job's first
 /// rows arrive (the cache's, or the first files read).
 pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOptions) {
@@ -398,7 +231,7 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     );
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
-    let stop = crate::tui::jobs::StopFlag::default();
+    let stop = crate::tui::runtime::StopFlag::default();
     let watch = app.jobs.push(Job::WatchFolder {
         dir: dir.to_path_buf(),
         stop: stop.clone(),

@@ -5,23 +5,23 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use super::{Done, Executor, Job, JobId, Report, Reporter};
+use super::{Done, Executor, JobId, Report, Reporter, Work};
 
 /// A fixed set of worker threads sharing one queue; a long-running job
 /// (one that watches or streams until the app ends) gets a thread of its
 /// own so that it never holds a worker.
-pub struct Pool {
-    jobs: Option<Sender<(JobId, Job)>>,
-    reports: Sender<Report>,
-    done: Receiver<Report>,
+pub struct Pool<J: Work> {
+    jobs: Option<Sender<(JobId, J)>>,
+    reports: Sender<Report<J::Output>>,
+    done: Receiver<Report<J::Output>>,
     /// Jobs on the workers whose last result has not come back.
     in_flight: usize,
 }
 
-impl Pool {
+impl<J: Work> Pool<J> {
     /// A pool of `workers` threads (at least one).
-    pub fn new(workers: usize) -> std::io::Result<Pool> {
-        let (jobs_tx, jobs_rx) = mpsc::channel::<(JobId, Job)>();
+    pub fn new(workers: usize) -> std::io::Result<Pool<J>> {
+        let (jobs_tx, jobs_rx) = mpsc::channel::<(JobId, J)>();
         let (done_tx, done_rx) = mpsc::channel();
         let queue = Arc::new(Mutex::new(jobs_rx));
         for n in 0..workers.max(1) {
@@ -40,7 +40,7 @@ impl Pool {
     }
 }
 
-fn worker(queue: &Mutex<Receiver<(JobId, Job)>>, done: &Sender<Report>) {
+fn worker<J: Work>(queue: &Mutex<Receiver<(JobId, J)>>, done: &Sender<Report<J::Output>>) {
     loop {
         // The lock is held only while taking a job, not while running it.
         let next = match queue.lock() {
@@ -52,8 +52,8 @@ fn worker(queue: &Mutex<Receiver<(JobId, Job)>>, done: &Sender<Report>) {
     }
 }
 
-impl Executor for Pool {
-    fn spawn(&mut self, id: JobId, job: Job) {
+impl<J: Work> Executor<J> for Pool<J> {
+    fn spawn(&mut self, id: JobId, job: J) {
         if job.long_running() {
             let reporter = Reporter::new(id, self.reports.clone());
             // Not counted as in flight: it may never end, and the loop
@@ -70,7 +70,7 @@ impl Executor for Pool {
         }
     }
 
-    fn try_next(&mut self) -> Option<Done> {
+    fn try_next(&mut self) -> Option<Done<J::Output>> {
         let report = self.done.try_recv().ok()?;
         if report.last {
             self.in_flight = self.in_flight.saturating_sub(1);
@@ -83,7 +83,7 @@ impl Executor for Pool {
     }
 }
 
-impl Drop for Pool {
+impl<J: Work> Drop for Pool<J> {
     fn drop(&mut self) {
         // Closing the queue ends idle workers; a busy one ends after its job,
         // and the process does not wait for it.
@@ -95,18 +95,39 @@ impl Drop for Pool {
 /// order: deterministic, for tests. A holding executor keeps its jobs
 /// unfinished until [`Inline::finish_all`], to test what happens meanwhile.
 /// Long-running jobs (watchers) are only logged.
-#[derive(Debug, Default)]
-pub struct Inline {
-    done: VecDeque<Done>,
-    waiting: Vec<(JobId, Job)>,
+pub struct Inline<J: Work> {
+    done: VecDeque<Done<J::Output>>,
+    waiting: Vec<(JobId, J)>,
     hold: bool,
     /// Every job spawned, in order (tests read it).
-    pub log: Vec<(JobId, Job)>,
+    pub log: Vec<(JobId, J)>,
 }
 
-impl Inline {
+impl<J: Work> Default for Inline<J> {
+    fn default() -> Self {
+        Inline {
+            done: VecDeque::new(),
+            waiting: Vec::new(),
+            hold: false,
+            log: Vec::new(),
+        }
+    }
+}
+
+impl<J: Work> std::fmt::Debug for Inline<J> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inline")
+            .field("done", &self.done.len())
+            .field("waiting", &self.waiting.len())
+            .field("hold", &self.hold)
+            .field("log", &self.log.len())
+            .finish()
+    }
+}
+
+impl<J: Work> Inline<J> {
     /// An executor that runs nothing until told to.
-    pub fn holding() -> Inline {
+    pub fn holding() -> Inline<J> {
         Inline {
             hold: true,
             ..Inline::default()
@@ -122,15 +143,15 @@ impl Inline {
         }
     }
 
-    fn run(&mut self, id: JobId, job: Job) {
+    fn run(&mut self, id: JobId, job: J) {
         let (tx, rx) = mpsc::channel();
         Reporter::new(id, tx).run(job);
         self.done.extend(rx.try_iter().map(|report| report.done));
     }
 }
 
-impl Executor for Inline {
-    fn spawn(&mut self, id: JobId, job: Job) {
+impl<J: Work + Clone> Executor<J> for Inline<J> {
+    fn spawn(&mut self, id: JobId, job: J) {
         self.log.push((id, job.clone()));
         if job.long_running() {
             // It would never return here; tests feed its results by hand.
@@ -143,7 +164,7 @@ impl Executor for Inline {
         }
     }
 
-    fn try_next(&mut self) -> Option<Done> {
+    fn try_next(&mut self) -> Option<Done<J::Output>> {
         self.done.pop_front()
     }
 

@@ -10,8 +10,8 @@ use std::time::{Duration, Instant};
 use crate::library::{Batch, Entry, Failure, ScanOptions, Stamps, walk_stream};
 use crate::store::ReadingState;
 
-use super::{MemoryOutput, StoreHandle};
-use crate::tui::jobs::{Output, Reporter};
+use crate::tui::runtime::Reporter;
+use crate::tui::state::{MemoryOutput, StoreHandle};
 
 /// Rows are held at most this long before they are sent on.
 const HOLD: Duration = Duration::from_millis(700);
@@ -40,10 +40,6 @@ impl ScanRows {
     }
 }
 
-fn send(reporter: &Reporter, output: MemoryOutput) -> bool {
-    reporter.send(Output::Memory(output))
-}
-
 /// The states of the articles under `root`, by relative path.
 fn states_under(store: &StoreHandle, root: &Path) -> HashMap<PathBuf, ReadingState> {
     let found = store
@@ -70,7 +66,7 @@ const PAGE: usize = 4096;
 /// in a hundred thousand rows a handful of times, not once per page), or
 /// waits no longer than [`HOLD`].
 struct Sender<'a> {
-    reporter: &'a Reporter,
+    send: &'a dyn Fn(MemoryOutput) -> bool,
     out: ScanRows,
     shown: usize,
     last: Instant,
@@ -96,7 +92,7 @@ impl Sender<'_> {
         };
         self.out.total = rows.total;
         self.out.seen = rows.seen;
-        send(self.reporter, MemoryOutput::Rows(Box::new(rows)))
+        (self.send)(MemoryOutput::Rows(Box::new(rows)))
     }
 }
 
@@ -131,20 +127,21 @@ fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Opti
 /// cached rows go first, a page at a time (without, the screen has them:
 /// a rescan); then the walk stats every file and reads only those that are
 /// new or changed.
-pub fn scan_library(
+pub fn scan_library<O: From<MemoryOutput>>(
     dir: &Path,
     options: ScanOptions,
     store: Option<&StoreHandle>,
-    reporter: &Reporter,
+    reporter: &Reporter<O>,
     show_cached: bool,
 ) -> MemoryOutput {
+    let send = |output: MemoryOutput| reporter.send(output);
     if let Err(e) = crate::library::check_folder(dir) {
         return MemoryOutput::ScanFailed(e.to_string());
     }
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
     let root_key = root.to_string_lossy().into_owned();
     let mut tx = Sender {
-        reporter,
+        send: &send,
         out: ScanRows::default(),
         shown: 0,
         last: Instant::now(),
@@ -153,7 +150,7 @@ pub fn scan_library(
     if let Some(store) = store {
         let states = states_under(store, &root);
         let root = root.clone();
-        if !send(reporter, MemoryOutput::States { root, states }) {
+        if !send(MemoryOutput::States { root, states }) {
             return MemoryOutput::Written;
         }
         if show_cached {

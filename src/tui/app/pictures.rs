@@ -1,0 +1,86 @@
+//! The app's part of the reader's pictures: the mode a run asks for, which
+//! pictures near the top reader's screen to ask for after every message, and
+//! where a decoded one lands. The pictures' state is the reader's
+//! ([`crate::tui::reader::images`]).
+
+use crate::config::Images;
+use crate::tui::app::{App, Screen};
+use crate::tui::jobs::{ImageJob, Job, JobId};
+use crate::tui::reader::images::{ImageOutput, ImageState, Outcome, key_of, mode};
+
+/// Sets the app up for the mode `flag` (else the config) asks for: the rows
+/// a picture is given, and the mode the terminal is asked about later.
+pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::Settings) {
+    let mode = mode(flag, settings.images);
+    app.pictures.mode = Some(mode);
+    app.config.image_rows = match mode {
+        Images::Off => 0,
+        Images::Auto | Images::Halfblocks => settings.image_height.max(1),
+    };
+}
+
+/// After every update: asks for the pictures near the top reader's screen
+/// (one screen above and below) that it has not asked for yet.
+pub fn after_update(app: &mut App) {
+    let library = super::follow::library_root(app);
+    let Some(picker) = app.pictures.picker.as_ref() else {
+        return;
+    };
+    let Some(Screen::Reader(r)) = app.screens.last_mut() else {
+        return;
+    };
+    if r.doc.images.is_empty() {
+        return;
+    }
+    let rows = r.rows().max(1);
+    // Folded `<details>` may put lines far below `top` on screen.
+    let last = r.screen_lines().last().copied().unwrap_or(r.top);
+    let from = r.top.saturating_sub(rows);
+    let to = last.saturating_add(rows).saturating_add(1);
+    let first = r.doc.images.partition_point(|b| b.lines().end <= from);
+    for block in r.doc.images[first..].iter().take_while(|b| b.line < to) {
+        let key = key_of(&r.doc, block);
+        if r.images.get(&key).is_some() {
+            continue;
+        }
+        let job = Job::Image(ImageJob {
+            article: r.article.path.clone(),
+            library: library.clone(),
+            target: key.target.clone(),
+            cells: (key.width, key.rows),
+            picker: picker.clone(),
+        });
+        let state = ImageState::Pending {
+            job: app.jobs.push(job),
+            pixels: None,
+        };
+        r.images.insert(key, state);
+    }
+}
+
+/// Puts a finished picture in the reader that asked for it, unless it has
+/// asked again since (or is gone).
+pub fn finish(app: &mut App, id: JobId, output: ImageOutput) {
+    for screen in &mut app.screens {
+        let Screen::Reader(r) = screen else { continue };
+        if r.article.path != output.article {
+            continue;
+        }
+        let Some(ImageState::Pending { job, pixels }) = r.images.get_mut(&output.key) else {
+            continue;
+        };
+        if *job != id {
+            continue;
+        }
+        let state = match output.outcome {
+            Outcome::Size(w, h) => {
+                *pixels = Some((w, h));
+                return;
+            }
+            Outcome::Ready(picture) => ImageState::Ready(picture),
+            Outcome::Failed(failure) => ImageState::Failed(failure),
+        };
+        r.images.insert(output.key, state);
+        return;
+    }
+}

@@ -1,0 +1,190 @@
+//! The job runtime: work the UI thread must not wait for runs here, on
+//! worker threads ([`Pool`]) or, in tests, in order on the calling thread
+//! ([`Inline`]). It knows nothing of the app, its screens or its features:
+//! it runs anything that is [`Work`] and hands back each result as a
+//! [`Done`] with the [`JobId`] the [`Outbox`] gave the job. A leaf: nothing
+//! here names another module of `tui`.
+
+mod executors;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+
+pub use executors::{Inline, Pool};
+
+/// Names one job of an app; ids are never reused.
+pub type JobId = u64;
+
+/// A job: plain data that knows how to do itself on a worker thread.
+pub trait Work: Send + 'static {
+    /// What it produces (each result, the last and any before it).
+    type Output: Send + 'static;
+
+    /// Does the work and returns the last result; results before the last
+    /// go to `reporter`.
+    fn run(self, reporter: &Reporter<Self::Output>) -> Self::Output;
+
+    /// True for a job that may run until the app ends (a watcher, a
+    /// stream): it gets a thread of its own instead of a worker.
+    fn long_running(&self) -> bool;
+
+    /// The result of a job that panicked, saying why.
+    fn failed(reason: String) -> Self::Output;
+}
+
+/// A finished job: its id and what it produced.
+#[derive(Debug, Clone)]
+pub struct Done<O> {
+    /// The job's id.
+    pub id: JobId,
+    /// Its result.
+    pub output: O,
+}
+
+/// Results are the same when they answer the same job: ids are never reused.
+impl<O> PartialEq for Done<O> {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl<O> Eq for Done<O> {}
+
+/// Jobs asked for and not yet handed to an executor.
+#[derive(Debug, Clone)]
+pub struct Outbox<J> {
+    next: JobId,
+    queued: Vec<(JobId, J)>,
+}
+
+impl<J> Default for Outbox<J> {
+    fn default() -> Self {
+        Outbox {
+            next: 0,
+            queued: Vec::new(),
+        }
+    }
+}
+
+impl<J> Outbox<J> {
+    /// Queues `job` and returns its id.
+    pub fn push(&mut self, job: J) -> JobId {
+        self.next += 1;
+        self.queued.push((self.next, job));
+        self.next
+    }
+
+    /// Takes every queued job, oldest first.
+    pub fn take(&mut self) -> Vec<(JobId, J)> {
+        std::mem::take(&mut self.queued)
+    }
+
+    /// The jobs waiting to be handed out, oldest first.
+    pub fn queued(&self) -> &[(JobId, J)] {
+        &self.queued
+    }
+}
+
+/// A job's way to hand back results before its last one (a scan's batches,
+/// an index's progress, a watched file's changes).
+pub struct Reporter<O> {
+    id: JobId,
+    tx: Sender<Report<O>>,
+}
+
+impl<O> Clone for Reporter<O> {
+    fn clone(&self) -> Self {
+        Reporter {
+            id: self.id,
+            tx: self.tx.clone(),
+        }
+    }
+}
+
+impl<O> std::fmt::Debug for Reporter<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Reporter").field("id", &self.id).finish()
+    }
+}
+
+/// What travels from a job to its executor: a result, and whether it is
+/// the job's last.
+#[derive(Debug)]
+struct Report<O> {
+    done: Done<O>,
+    last: bool,
+}
+
+impl<O> Reporter<O> {
+    fn new(id: JobId, tx: Sender<Report<O>>) -> Reporter<O> {
+        Reporter { id, tx }
+    }
+
+    /// A reporter for running a job by hand, outside an executor, and
+    /// what it was handed: [`Sent::outputs`] takes the results sent so far.
+    pub fn detached(id: JobId) -> (Reporter<O>, Sent<O>) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        (Reporter::new(id, tx), Sent(rx))
+    }
+
+    /// Hands `output` back now; false once nobody listens (the app ended),
+    /// which tells a long job to stop.
+    pub fn send(&self, output: impl Into<O>) -> bool {
+        self.report(output.into(), false)
+    }
+
+    fn report(&self, output: O, last: bool) -> bool {
+        let done = Done {
+            id: self.id,
+            output,
+        };
+        self.tx.send(Report { done, last }).is_ok()
+    }
+
+    /// Runs `job` and reports its last result; a job that panics loses its
+    /// result, not the thread that ran it.
+    fn run<J: Work<Output = O>>(&self, job: J) {
+        let output = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run(self)))
+            .unwrap_or_else(|_| J::failed("a background job failed".into()));
+        self.report(output, true);
+    }
+}
+
+/// The results a [`Reporter::detached`] was handed.
+#[derive(Debug)]
+pub struct Sent<O>(std::sync::mpsc::Receiver<Report<O>>);
+
+impl<O> Sent<O> {
+    /// The results sent so far, oldest first.
+    pub fn outputs(&self) -> Vec<O> {
+        self.0.try_iter().map(|report| report.done.output).collect()
+    }
+}
+
+/// Runs jobs and hands their results back.
+pub trait Executor<J: Work> {
+    /// Starts `job`.
+    fn spawn(&mut self, id: JobId, job: J);
+    /// A finished job, if one is ready; never waits.
+    fn try_next(&mut self) -> Option<Done<J::Output>>;
+    /// True while some job has not been handed back.
+    fn busy(&self) -> bool;
+}
+
+/// Tells a long-running job (a watcher) to stop; shared by the screen that
+/// asked for it and the job's thread.
+#[derive(Debug, Clone, Default)]
+pub struct StopFlag(Arc<AtomicBool>);
+
+impl StopFlag {
+    /// Asks the job to stop (a watcher checks twice a second).
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    /// True once [`StopFlag::stop`] was called.
+    pub fn stopped(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
