@@ -4,7 +4,9 @@
 //! Without the shared corpus, the fixtures' small sites stand in. Then
 //! what `quire links DIR` does (list, load, resolve) on generated sites of
 //! 1,000 pages, a Hugo one and a Jekyll one, with every link form the
-//! generators' rules cover (the goal: under 0.5 s).
+//! generators' rules cover (the goal: under 0.5 s). Then what links to a
+//! note in a generated vault of 10,000 linked notes, warm (the link index
+//! already built), in wall-clock time.
 //!
 //! Times are the benchmark thread's on-CPU time (from
 //! `/proc/thread-self/schedstat`), as in `benches/article.rs`, so that a
@@ -22,10 +24,17 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
 use quire::library::{self, ScanOptions};
 use quire::links::Resolver;
+use quire::links::backlinks::LinkIndex;
 use quire::site;
 
 #[path = "support/sites.rs"]
 mod sites;
+
+#[path = "common/generate.rs"]
+mod generate;
+
+/// Notes in the generated vault.
+const NOTES: usize = 10_000;
 
 /// The corpus of real posts, else our fixtures.
 fn folder() -> PathBuf {
@@ -136,9 +145,45 @@ impl Measurement for ThreadCpuTime {
     }
 }
 
+fn backlinks(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    generate::generate_vault(&vault, NOTES);
+    let db = dir.path().join("state/quire.db");
+    std::fs::create_dir_all(db.parent().unwrap()).unwrap();
+    let mut index = LinkIndex::open(&db).unwrap();
+    let cold = Instant::now();
+    index.refresh(&vault, &ScanOptions::default()).unwrap();
+    eprintln!("link index of {NOTES} notes built in {:?}", cold.elapsed());
+    let note = std::path::Path::new("year-2010/post-00015.md");
+    let found = index.backlinks(&vault, note, None).unwrap().len();
+    eprintln!("{found} links into {}", note.display());
+    let mut group = c.benchmark_group("backlinks, 10k vault warm");
+    group.sample_size(20);
+    group.bench_function(
+        "open the store, refresh (nothing changed), list the links in",
+        |b| {
+            b.iter(|| {
+                let mut index = LinkIndex::open(&db).unwrap();
+                index.refresh(&vault, &ScanOptions::default()).unwrap();
+                black_box(index.backlinks(&vault, note, None).unwrap())
+            })
+        },
+    );
+    group.bench_function("list the links in (index open and fresh)", |b| {
+        b.iter(|| black_box(index.backlinks(&vault, note, None).unwrap()))
+    });
+    group.bench_function("links-in counts of every note", |b| {
+        b.iter(|| black_box(index.counts(&vault).unwrap()))
+    });
+    group.finish();
+}
+
+criterion_group!(vault, backlinks);
+
 criterion_group! {
     name = links;
     config = Criterion::default().with_measurement(ThreadCpuTime);
     targets = bench
 }
-criterion_main!(links);
+criterion_main!(links, vault);

@@ -1,5 +1,6 @@
 //! Writes a generated library for measuring quire by hand:
-//! `cargo run --release --example generate_library -- DIR COUNT`.
+//! `cargo run --release --example generate_library -- DIR COUNT [--vault]`
+//! (`--vault`: notes linked with `[[wikilinks]]`, in a `.obsidian/` vault).
 
 use std::path::PathBuf;
 
@@ -21,5 +22,9 @@ fn main() {
         eprintln!("{}: {e}", dir.display());
         std::process::exit(1);
     }
-    generate::generate(&dir, count);
+    if args.next().as_deref() == Some("--vault") {
+        generate::generate_vault(&dir, count);
+    } else {
+        generate::generate(&dir, count);
+    }
 }

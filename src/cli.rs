@@ -227,6 +227,9 @@ pub enum SortArg {
     /// Shortest read first.
     #[value(name = "reading-time")]
     ReadingTime,
+    /// Most linked to first (links from the folder's other articles).
+    #[value(name = "links-in")]
+    LinksIn,
 }
 
 /// `quire list [DIR]`.
@@ -249,6 +252,9 @@ pub struct ListArgs {
     /// Only articles not read yet (unread or in progress).
     #[arg(long)]
     pub unread: bool,
+    /// Only articles no other article of the folder links to.
+    #[arg(long)]
+    pub orphans: bool,
     /// Print JSON: an array of {"path","title","date","tags",..,"progress","read","last_opened"}.
     #[arg(long)]
     pub json: bool,
@@ -267,6 +273,7 @@ impl ListArgs {
             reverse: false,
             no_drafts: open.no_drafts,
             unread: false,
+            orphans: false,
             json: false,
             state: open.state,
         }

@@ -216,9 +216,10 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
                 return Ok(Outcome::Failure);
             }
         };
-        // The reader of an address comes with the reader's job runtime;
-        // until then the article is printed as `quire render` prints it.
-        return output::remote(&address, &cli::RenderArgs::from_open(&args, path), user);
+        if !stdout_is_tty {
+            return output::remote(&address, &cli::RenderArgs::from_open(&args, path), user);
+        }
+        return tui::run_remote(address, &args, user);
     }
     if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {

@@ -232,7 +232,7 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
         "backlinks",
         100,
         24,
-        &format!("{BIN} Garden.md; echo EXIT:$?"),
+        &format!("{BIN} --theme dark --images off Garden.md; echo EXIT:$?"),
         &vault(),
     );
     t.wait_for("the garden note", |s| status_line(s).contains("Garden"));

@@ -377,3 +377,31 @@ fn hostile_titles_and_headings_reach_the_screen_harmless() {
     let status: String = (0..100).map(|x| buf[(x, 19)].symbol()).collect();
     assert!(status.contains("Evil ␛[2J title"), "{status}");
 }
+
+/// A note of the vault fixture in the reader.
+fn vault_note(name: &str, width: u16, height: u16) -> App {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/vault")
+        .join(name);
+    common::app_with(common::load(&path), width, height)
+}
+
+#[test]
+fn vault_wikilinks_and_embeds_80x48() {
+    // Wikilinks read `Note > Heading`; embeds of notes, sound and PDFs
+    // are labelled links; a picture embed is a picture's line.
+    let t = screen(vault_note("Home.md", 80, 48), 80, 48, "");
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn vault_block_ids_hidden_and_linked_from_80x24() {
+    // The `^tomato-rows` marker is not shown; B lists what links here.
+    let t = screen(vault_note("Garden.md", 80, 24), 80, 24, "");
+    insta::assert_snapshot!("vault_garden_80x24", t.backend());
+    let t = screen(vault_note("Garden.md", 80, 24), 80, 24, "B");
+    insta::assert_snapshot!("vault_linked_from_80x24", t.backend());
+    // I: the outline counts the links into each section.
+    let t = screen(vault_note("Garden.md", 80, 24), 80, 24, "I");
+    insta::assert_snapshot!("vault_outline_links_in_80x24", t.backend());
+}

@@ -313,3 +313,33 @@ fn inline_tags_join_the_front_matter_s_and_a_parent_finds_its_children() {
     let (listed, _, _) = run_in(&home, &["list", "--tag", "projects", "vault"]);
     assert!(listed.contains("Home.md"), "{listed}");
 }
+
+#[test]
+fn the_list_sorts_by_links_in_and_finds_the_orphans() {
+    let home = TempDir::new().unwrap();
+    let rows = json_in(&home, &["list", "--json", "--sort", "links-in", "vault"]);
+    let rows: Vec<(String, u64)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["path"].as_str().unwrap().to_string(),
+                r["links_in"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(rows[0], ("Garden.md".to_string(), 10));
+    assert_eq!(rows.last().unwrap().1, 0);
+    let orphans = json_in(&home, &["list", "--json", "--orphans", "vault"]);
+    let mut orphans: Vec<&str> = orphans
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    orphans.sort_unstable();
+    assert_eq!(orphans, ["daily/2026-12-01.md"]);
+    let (text, _, _) = run_in(&home, &["list", "--orphans", "vault"]);
+    assert!(text.contains("0← 1 December"), "{text}");
+}

@@ -1,6 +1,9 @@
 //! A deterministic generated library for benches and measurements: `count`
 //! articles of about 4 KB in 15 year folders, with titles, dates, tags and a
-//! draft every fiftieth. Written into a temp dir, never committed.
+//! draft every fiftieth; with [`generate_vault`], a notes vault: each
+//! note also links two to four others with `[[wikilinks]]` (some to a
+//! heading or under another name) and carries an inline `#tag`. Written
+//! into a temp dir, never committed.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -34,7 +37,19 @@ fn next(seed: &mut u64) -> usize {
 }
 
 /// Writes `count` articles under `root`.
+#[allow(dead_code)]
 pub fn generate(root: &Path, count: usize) {
+    write_all(root, count, false);
+}
+
+/// Writes a vault of `count` linked notes under `root` (with `.obsidian/`).
+#[allow(dead_code)]
+pub fn generate_vault(root: &Path, count: usize) {
+    fs::create_dir_all(root.join(".obsidian")).expect("create .obsidian");
+    write_all(root, count, true);
+}
+
+fn write_all(root: &Path, count: usize, links: bool) {
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
     for i in 0..count {
         let folder = root.join(format!("year-{}", 2010 + i % 15));
@@ -72,6 +87,24 @@ pub fn generate(root: &Path, count: usize) {
                 text.push(' ');
             }
             text.push_str("\n\n");
+        }
+        if links {
+            text.push_str("See ");
+            for _ in 0..2 + next(&mut seed) % 3 {
+                let other = next(&mut seed) % count;
+                match next(&mut seed) % 4 {
+                    0 => {
+                        let _ = write!(text, "[[post-{other:05}|that note]], ");
+                    }
+                    1 => {
+                        let _ = write!(text, "[[year-{}/post-{other:05}]], ", 2010 + other % 15);
+                    }
+                    _ => {
+                        let _ = write!(text, "[[post-{other:05}]], ");
+                    }
+                }
+            }
+            let _ = writeln!(text, "#{}", WORDS[next(&mut seed) % WORDS.len()]);
         }
         fs::write(folder.join(format!("post-{i:05}.md")), text).expect("write article");
     }

@@ -46,7 +46,7 @@ sort = "date"
 # How the reader shows pictures (local images alone in a paragraph): auto
 # (kitty, iTerm2 or sixel when the terminal speaks one, else coloured half
 # blocks), halfblocks, or off (the [image: alt] text). NO_COLOR means off.
-# Remote images are never fetched (--images).
+# Remote images are fetched only for an article read by address (--images).
 images = "auto"
 # The most rows a picture takes; it keeps its shape within them and the
 # text column's width.

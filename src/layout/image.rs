@@ -98,7 +98,15 @@ impl LayoutRun<'_> {
         let Some((link, alt)) = lone_image(inline) else {
             return false;
         };
-        if !self.out.link(link).is_some_and(is_local) {
+        let remote = |t: &str| {
+            let t = t.trim_start();
+            self.opts.remote_images && (t.starts_with("https://") || t.starts_with("http://"))
+        };
+        if !self
+            .out
+            .link(link)
+            .is_some_and(|t| is_local(t) || remote(t))
+        {
             return false;
         }
         let line = self.out.len();

@@ -333,6 +333,9 @@ pub struct LayoutOptions {
     /// Code lines too long for the width go on over more lines, each
     /// continuation marked `↪`, instead of being cut with a `→`.
     pub wrap_code: bool,
+    /// A lone `http(s)://` image gets picture rows too: for an article read
+    /// by address, whose pictures are fetched anyway.
+    pub remote_images: bool,
 }
 
 impl LayoutOptions {
@@ -343,6 +346,7 @@ impl LayoutOptions {
         heading_marks: true,
         image_rows: 0,
         wrap_code: false,
+        remote_images: false,
     };
 }
 

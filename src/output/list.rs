@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use crate::Outcome;
 use crate::cli::{ListArgs, SortArg, StateArgs, TagsArgs};
 use crate::library::{self, Library, LibraryCache, ScanOptions, Sort, SortKey};
+use crate::links::backlinks::LinkIndex;
 use crate::sanitize::sanitize_line;
 use crate::store::{self, ReadingState, Store};
 
@@ -30,6 +31,10 @@ struct ListRow<'a> {
     read: bool,
     /// RFC 3339, or null when never opened.
     last_opened: Option<String>,
+    /// Links into it from the folder's other articles (with `--sort
+    /// links-in` or `--orphans`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    links_in: Option<usize>,
 }
 
 /// One row of `quire tags --json`.
@@ -46,6 +51,8 @@ impl From<SortArg> for SortKey {
             SortArg::Title => SortKey::Title,
             SortArg::Path => SortKey::Path,
             SortArg::ReadingTime => SortKey::ReadingTime,
+            // Ordered by the link index after the library's own sort.
+            SortArg::LinksIn => SortKey::Path,
         }
     }
 }
@@ -172,6 +179,25 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
     if args.unread {
         rows.retain(|i| !states.get(i).is_some_and(|s| s.read));
     }
+    let links_in = if args.orphans || args.sort == SortArg::LinksIn {
+        Some(links_in(&dir, args.state)?)
+    } else {
+        None
+    };
+    let count = |i: usize| -> Option<usize> {
+        let counts = links_in.as_ref()?;
+        Some(counts.get(&lib.entries[i].path).copied().unwrap_or(0))
+    };
+    if args.orphans {
+        rows.retain(|&i| count(i) == Some(0));
+    }
+    if args.sort == SortArg::LinksIn {
+        // Most linked first (fewest with --reverse), ties by path.
+        rows.sort_by_key(|&i| {
+            let n = count(i).unwrap_or(0);
+            if args.reverse { n } else { usize::MAX - n }
+        });
+    }
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
@@ -192,6 +218,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                     progress: state.map_or(0, ReadingState::percent),
                     read: state.is_some_and(|s| s.read),
                     last_opened: state.and_then(|s| s.last_opened).map(store::rfc3339),
+                    links_in: count(i),
                 }
             })
             .collect();
@@ -219,7 +246,10 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                         .date
                         .as_deref()
                         .map_or("-".to_string(), |d| sanitize_line(d).into_owned()),
-                    sanitize_line(&title).into_owned(),
+                    match count(i) {
+                        Some(n) => format!("{n}← {}", sanitize_line(&title)),
+                        None => sanitize_line(&title).into_owned(),
+                    },
                     sanitize_line(&e.meta.tags.join(", ")).into_owned(),
                 ]
             })
@@ -236,6 +266,22 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
     }
     out.flush()?;
     Ok(outcome(lib))
+}
+
+/// The links into each article of `dir` from its others, by relative
+/// path, from the link index (refreshed first).
+fn links_in(dir: &Path, state: StateArgs) -> anyhow::Result<HashMap<PathBuf, usize>> {
+    let (store, _) = store::open_state(state.no_state);
+    let mut index = match store {
+        Some(store) => LinkIndex::from_store(store),
+        None => LinkIndex::open_in_memory()?,
+    };
+    let options = ScanOptions {
+        no_ignore: state.no_ignore,
+        threads: 0,
+    };
+    index.refresh(dir, &options)?;
+    Ok(index.counts(dir)?)
 }
 
 /// Success, or failure when a file could not be read (it was named on

@@ -66,6 +66,11 @@ pub fn resolve(
                 url: Some(target.to_string()),
                 ..resolution(Kind::Url)
             },
+            // A repository's file or folder (a folder's listing links to them).
+            "gh" | "gl" if matches!(super::address::parse(target), Some(Ok(_))) => Resolution {
+                path: Some(PathBuf::from(target)),
+                ..resolution(Kind::File)
+            },
             other => failed(Kind::Refused, format!("{other}: links are not followed")),
         };
     }

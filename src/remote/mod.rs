@@ -160,14 +160,16 @@ pub struct Fetched {
     pub offline: Option<(i64, String)>,
 }
 
+/// `secs` since the epoch as `2026-12-07 06:40:00Z`, for messages.
+pub fn date(secs: i64) -> String {
+    crate::store::rfc3339(secs).replace('T', " ")
+}
+
 impl Fetched {
     /// The line that says this is the cached copy, when it is.
     pub fn offline_line(&self) -> Option<String> {
         let (checked, why) = self.offline.as_ref()?;
-        Some(format!(
-            "the cached copy from {} ({why})",
-            crate::store::rfc3339(*checked).replace('T', " ")
-        ))
+        Some(format!("the cached copy from {} ({why})", date(*checked)))
     }
 }
 
@@ -214,6 +216,23 @@ impl Remote {
     /// The settings in use.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// The cached copy of the article at `url`, without asking the network
+    /// (`offline` holds when it was last checked); `None` without a cache,
+    /// a copy, or when the copy is an HTML page.
+    pub fn cached(&self, url: &Url) -> Option<Fetched> {
+        let page = self
+            .cache
+            .as_ref()?
+            .remote_get(url.as_str())
+            .ok()
+            .flatten()?;
+        if is_html(page.content_type.as_deref(), &page.body) {
+            return None;
+        }
+        let checked = page.checked;
+        Some(from_page(page, Some((checked, String::new()))).0)
     }
 
     /// Opens `address`: a page, or a repository's README, file or folder.

@@ -145,6 +145,8 @@ pub enum Action {
     LinkList,
     /// Reader: open the list of the links into the article ("Linked from").
     Backlinks,
+    /// Show or hide the count of links into each section in the outline.
+    ToggleSectionLinks,
     /// Links: a character typed (a hint label, or the list's filter).
     LinkInput(char),
     /// Links: remove the last character typed.
@@ -253,6 +255,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (
         Action::Backlinks,
         "list the links into the article (linked from)",
+    ),
+    (
+        Action::ToggleSectionLinks,
+        "show / hide the links into each section in the outline",
     ),
     (Action::LinkDown, "link list: next link"),
     (Action::LinkUp, "link list: previous link"),

@@ -290,6 +290,10 @@ fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
     app::pictures::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
+    // Whatever was opened, an address met later is fetched with the user's
+    // `[remote]` settings.
+    app.remote.settings = Some(crate::remote::Settings::from_config(&user.remote));
+    app.remote.no_state = args.state.no_state;
     app
 }
 
@@ -407,6 +411,25 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
             eprintln!("quire: warning: {w}");
         }
     }
+    Ok(outcome(signal))
+}
+
+/// Opens `address` in the reader: the screen comes up at once and says
+/// what is being fetched; the article (or a repository folder's listing)
+/// takes its place when it has come.
+pub fn run_remote(
+    address: crate::remote::Address,
+    args: &OpenArgs,
+    user: &UserConfig,
+) -> anyhow::Result<Outcome> {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = new_app(args, user, width, height);
+    app.memory = memory::Memory::for_run(args.state.no_state);
+    let settings = crate::remote::Settings::from_config(&user.remote);
+    app::remote::open_first(&mut app, address, settings, args.state.no_state);
+    let (mut app, signal) = run_on_terminal(app)?;
+    memory::save_at_exit(&mut app);
+    memory::report_warnings(&app);
     Ok(outcome(signal))
 }
 

@@ -44,6 +44,14 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         Action::Backlinks => {
             r.message = None;
             if !open_backlinks(r) {
+                r.links.backlinks_wanted = true;
+                request_backlinks(app);
+            }
+        }
+        Action::ToggleSectionLinks => {
+            r.links.counts_shown = !r.links.counts_shown;
+            if r.links.counts_shown && r.links.backlinks.is_none() {
+                r.message = Some("finding what links here…".into());
                 request_backlinks(app);
             }
         }
@@ -256,6 +264,9 @@ fn act(app: &mut App, resolution: Resolution) {
                 r.message = Some(reason.unwrap_or_else(|| "no such section here".into()));
             }
         }
+        (Kind::Anchor | Kind::File, Some(path)) if crate::tui::reader::remote::is_remote(&path) => {
+            app.request_open_at(path, anchor);
+        }
         (Kind::Anchor | Kind::File | Kind::Wikilink, Some(path)) if !is_markdown(&path) => {
             r.message = Some(format!(
                 "not an article: {}",
@@ -416,8 +427,13 @@ pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
             match result {
                 Ok(table) => {
                     r.links.backlinks = Some(Arc::clone(table));
+                    r.links.section_counts = Some(crate::tui::reader::backlinks::section_counts(
+                        &r.article, table,
+                    ));
                     r.message = None;
-                    open_backlinks(r);
+                    if std::mem::take(&mut r.links.backlinks_wanted) {
+                        open_backlinks(r);
+                    }
                 }
                 Err(why) => r.message = Some(format!("what links here: {why}")),
             }

@@ -5,6 +5,7 @@
 pub mod follow;
 pub mod memory;
 pub mod pictures;
+pub mod remote;
 pub mod search;
 
 use std::sync::Arc;
@@ -53,6 +54,8 @@ pub struct App {
     pub search: super::search::SearchShared,
     /// How pictures are shown.
     pub pictures: super::reader::images::Pictures,
+    /// Reading by address: its settings and the first fetch.
+    pub remote: super::reader::remote::RemoteShared,
 }
 
 impl App {
@@ -69,6 +72,7 @@ impl App {
             memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
+            remote: super::reader::remote::RemoteShared::default(),
         }
     }
 
@@ -110,6 +114,9 @@ impl App {
 
     /// Like [`App::request_open`], landing on the heading `anchor`.
     pub fn request_open_at(&mut self, path: std::path::PathBuf, anchor: Option<String>) {
+        if remote::request_path(self, &path, anchor.clone()) {
+            return;
+        }
         let job = Job::Open {
             path,
             config: self.config,
@@ -125,6 +132,10 @@ impl App {
         let Some(Screen::Reader(r)) = self.screens.last_mut() else {
             return;
         };
+        // An article read by address has no file to watch.
+        if super::reader::remote::is_remote(&r.article.path) {
+            return;
+        }
         let stop = StopFlag::default();
         let job = Job::Watch {
             path: r.article.path.clone(),

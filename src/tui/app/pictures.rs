@@ -49,6 +49,7 @@ pub fn after_update(app: &mut App) {
             target: key.target.clone(),
             cells: (key.width, key.rows),
             picker: picker.clone(),
+            remote: crate::tui::reader::remote::fetching_for(&app.remote, &r.article.path),
         });
         let state = ImageState::Pending {
             job: app.jobs.push(job),

@@ -43,6 +43,8 @@ pub struct ImageJob {
     pub cells: (u16, u16),
     /// Makes the picture in the terminal's protocol.
     pub picker: Picker,
+    /// For an article read by address: how its pictures are fetched.
+    pub remote: Option<crate::tui::reader::remote::Fetching>,
 }
 
 impl ImageJob {
@@ -59,8 +61,12 @@ impl ImageJob {
             article: self.article.clone(),
             outcome,
         };
-        let result = find(&self.article, self.library.as_deref(), &self.target)
-            .and_then(|path| read(&path))
+        let bytes = match &self.remote {
+            Some(fetching) => fetching.picture(&self.article, &self.target, MAX_FILE_BYTES),
+            None => find(&self.article, self.library.as_deref(), &self.target)
+                .and_then(|path| read(&path)),
+        };
+        let result = bytes
             .and_then(|bytes| {
                 let pixels = probe(&bytes)?;
                 let early = output(Outcome::Size(pixels.0, pixels.1));
@@ -409,6 +415,7 @@ mod tests {
                 target: target.into(),
                 cells: (30, 6),
                 picker: Picker::halfblocks(),
+                remote: None,
             }
             .run(&reporter);
             let early: Vec<Outcome> = sent

@@ -22,6 +22,12 @@ fn lock(resolver: &SharedResolver) -> MutexGuard<'_, Resolver> {
 
 /// Every link of `article` and where it leads.
 pub(super) fn resolve_all(article: &Article, resolver: &SharedResolver) -> Vec<(Link, Resolution)> {
+    // An article read by address: its links lead to addresses.
+    if crate::tui::reader::remote::is_remote(&article.path) {
+        if let Some(base) = article.path.to_str().and_then(|p| url::Url::parse(p).ok()) {
+            return crate::remote::links::resolve_all(article, &base);
+        }
+    }
     lock(resolver).resolve_all(article)
 }
 

@@ -134,6 +134,8 @@ pub enum Job {
     Search(super::search::SearchJob),
     /// Decode a picture for a reader.
     Image(ImageJob),
+    /// Fetch an article (or a repository's folder) by address for a reader.
+    Fetch(super::reader::remote::FetchJob),
 }
 
 /// What a job produced.
@@ -174,11 +176,19 @@ pub enum Output {
     Search(super::search::SearchOutput),
     /// A decoded picture, or why it cannot be shown.
     Image(Box<super::reader::images::ImageOutput>),
+    /// A fetch's progress, or the reader of what it fetched.
+    Fetch(super::reader::remote::FetchOutput),
 }
 
 impl From<super::state::MemoryOutput> for Output {
     fn from(output: super::state::MemoryOutput) -> Output {
         Output::Memory(output)
+    }
+}
+
+impl From<super::reader::remote::FetchOutput> for Output {
+    fn from(output: super::reader::remote::FetchOutput) -> Output {
+        Output::Fetch(output)
     }
 }
 

@@ -96,6 +96,7 @@ impl Work for Job {
             ),
             Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
+            Job::Fetch(job) => Output::Fetch(job.run(reporter)),
         }
     }
 
@@ -103,7 +104,10 @@ impl Work for Job {
     /// stream): it gets a thread of its own instead of a worker.
     fn long_running(&self) -> bool {
         match self {
-            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } => true,
+            // A fetch waits on the network: it holds no worker meanwhile.
+            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } | Job::Fetch(_) => {
+                true
+            }
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
@@ -112,8 +116,9 @@ impl Work for Job {
             | Job::Preview { .. }
             | Job::Links { .. }
             | Job::Backlinks { .. }
-            | Job::Search(_)
-            | Job::Image(_) => false,
+            | Job::Search(_) => false,
+            // A picture of an article read by address waits on the network.
+            Job::Image(job) => job.remote.is_some(),
         }
     }
 

@@ -108,6 +108,27 @@ impl ReaderScreen {
     }
 }
 
+/// The links into each heading's own section of `article` (to the heading,
+/// or to a block before the next heading), by outline index.
+pub fn section_counts(article: &crate::article::Article, table: &BacklinkTable) -> Vec<usize> {
+    let outline = &article.outline;
+    let mut counts = vec![0; outline.len()];
+    let blocks = crate::article::wikilink::block_ids(&article.body);
+    for anchor in table.anchors.iter().flatten() {
+        let at = match anchor.strip_prefix('^') {
+            Some(id) => blocks
+                .iter()
+                .find(|(b, _)| b.eq_ignore_ascii_case(id))
+                .and_then(|(_, offset)| outline.iter().rposition(|h| h.offset() <= *offset)),
+            None => outline.iter().position(|h| h.anchor() == *anchor),
+        };
+        if let Some(i) = at {
+            counts[i] += 1;
+        }
+    }
+    counts
+}
+
 /// The table of a reader, shared with the list.
 pub type SharedTable = Arc<BacklinkTable>;
 

@@ -48,6 +48,12 @@ pub struct LinkState {
     pub backlinks: Option<super::backlinks::SharedTable>,
     /// The job asking for them, while it runs.
     pub backlinks_asked: Option<JobId>,
+    /// True when `B` asked: the list opens when they come.
+    pub backlinks_wanted: bool,
+    /// The links into each heading's own section, once known.
+    pub section_counts: Option<Vec<usize>>,
+    /// True when the outline shows [`LinkState::section_counts`].
+    pub counts_shown: bool,
 }
 
 impl LinkState {

@@ -16,6 +16,7 @@ mod outline;
 mod pane;
 mod place;
 mod relayout;
+pub mod remote;
 mod update;
 
 use std::sync::Arc;
@@ -167,7 +168,8 @@ impl ReaderScreen {
             Geometry::widest_pane(width, &config),
             &config,
         );
-        let options = options_for(&config, draft.body().len(), false);
+        let remote = remote::is_remote(draft.path());
+        let options = options_for(&config, draft.body().len(), false, remote);
         let read = draft.stamp();
         let (article, doc) = config
             .layouter

@@ -104,23 +104,32 @@ pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
 /// Reads `draft`'s outline and lays it out at `width` from one parse, with
 /// the options its size calls for.
 pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
-    let options = options_for(config, draft.body().len(), false);
+    let remote = super::remote::is_remote(draft.path());
+    let options = options_for(config, draft.body().len(), false, remote);
     config.layouter.open(draft, width.max(1), options)
 }
 
 /// Highlighted with the theme's syntect theme, unless the article is only
 /// a start being shown while the rest loads, or too large.
 pub(super) fn layout_options(config: &Config, article: &Article, partial: bool) -> LayoutOptions {
-    options_for(config, article.body.len(), partial)
+    let remote = super::remote::is_remote(&article.path);
+    options_for(config, article.body.len(), partial, remote)
 }
 
-/// [`layout_options`] for a body of `len` bytes.
-pub(super) fn options_for(config: &Config, len: usize, partial: bool) -> LayoutOptions {
+/// [`layout_options`] for a body of `len` bytes; `remote` for an article
+/// read by address (its `http(s)` pictures are fetched too).
+pub(super) fn options_for(
+    config: &Config,
+    len: usize,
+    partial: bool,
+    remote: bool,
+) -> LayoutOptions {
     let highlight = !partial && len <= HIGHLIGHT_LIMIT;
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
         image_rows: config.image_rows,
         wrap_code: config.wrap_code,
+        remote_images: remote,
         ..config.theme.layout_options()
     }
 }

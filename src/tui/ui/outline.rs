@@ -37,7 +37,12 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     let headings = &r.article.outline;
     let min_level = r.outline.min_level;
     let time_w = usize::from(r.pane.minutes_width);
-    let times = r.times_shown() && width > time_w + 4;
+    let counts = r
+        .links
+        .section_counts
+        .as_ref()
+        .filter(|_| r.links.counts_shown && width > time_w + 4);
+    let times = counts.is_some() || r.times_shown() && width > time_w + 4;
     let highlighted = r.highlighted();
     for row in 0..area.height {
         let Some(i) = r.outline_entry_at(usize::from(row)) else {
@@ -54,14 +59,16 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
             "▾ "
         };
         let entry = format!("{indent}{marker}{}", sanitize_line(h.text()));
-        // The section's reading time, right-aligned, when shown.
+        // The section's reading time, or the links into it, right-aligned.
         let time = times.then(|| {
-            let minutes = r.pane.minutes.get(i).copied().unwrap_or(1);
-            format!(
-                "{:>w$}",
-                format!("{minutes}m"),
-                w = time_w.saturating_sub(1)
-            )
+            let shown = match counts {
+                Some(counts) => match counts.get(i).copied().unwrap_or(0) {
+                    0 => String::new(),
+                    n => format!("{n}←"),
+                },
+                None => format!("{}m", r.pane.minutes.get(i).copied().unwrap_or(1)),
+            };
+            format!("{shown:>w$}", w = time_w.saturating_sub(1))
         });
         let text_w = if time.is_some() {
             width.saturating_sub(time_w)

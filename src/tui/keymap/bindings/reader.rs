@@ -175,6 +175,12 @@ pub(super) const READER_1: &[Binding] = &[
     },
     Binding {
         modes: READ,
+        keys: &[Key::ch('I')],
+        action: Action::ToggleSectionLinks,
+        help: "links into each section in the outline",
+    },
+    Binding {
+        modes: READ,
         keys: &[Key::ch('e')],
         action: Action::Edit,
         help: "edit at this line in $VISUAL / $EDITOR",

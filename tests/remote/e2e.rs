@@ -1,0 +1,153 @@
+//! The built binary in tmux: `quire URL` opens, jumps, follows a relative
+//! link and comes back; the second open shows the cached copy at once; `q`
+//! quits while a slow download goes on.
+
+use tempfile::TempDir;
+
+use super::blog;
+use super::common::server::{self, Reply};
+use super::common::tmux::{self, Tmux};
+
+const BIN: &str = env!("CARGO_BIN_EXE_quire");
+
+fn status_line(screen: &str) -> String {
+    screen
+        .lines()
+        .rfind(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// A shell command running quire on `url` with no proxy and no token.
+fn in_shell(url: &str) -> String {
+    format!("env -u http_proxy -u HTTP_PROXY -u GITHUB_TOKEN {BIN} {url}; echo EXIT:$?")
+}
+
+#[test]
+fn the_reader_opens_an_address_jumps_follows_a_relative_link_and_comes_back() {
+    if !tmux::available("the_reader_opens_an_address") {
+        return;
+    }
+    let server = server::start(blog);
+    let dir = TempDir::new().unwrap();
+    let t = Tmux::start(
+        "remote-read",
+        100,
+        24,
+        &in_shell(&server.url("/blog/post.md")),
+        dir.path(),
+    );
+    t.wait_for("the post", |s| status_line(s).contains("A post far away"));
+    t.keys(&["]"]);
+    t.wait_for("the next heading", |s| status_line(s).contains("The end"));
+    t.keys(&["F"]);
+    t.wait_for("the link list", |s| s.contains("Links"));
+    t.type_text("next one");
+    t.keys(&["Enter"]);
+    let there = t.wait_for("the next post at its section", |s| {
+        status_line(s).contains("The next post") && status_line(s).contains("Second")
+    });
+    assert!(status_line(&there).contains("◂H"), "{there}");
+    assert_eq!(server.hits("/blog/next.md").len(), 1);
+    t.keys(&["H"]);
+    t.wait_for("the post again", |s| {
+        status_line(s).contains("A post far away")
+    });
+    t.keys(&["q"]);
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+}
+
+#[test]
+fn a_second_open_shows_the_cached_copy_at_once_while_the_server_is_asked() {
+    if !tmux::available("a_second_open_shows_the_cached_copy_at_once") {
+        return;
+    }
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&asked);
+    // The first answer is the post; after that the server never answers.
+    let server = server::start(move |r| {
+        if count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            blog(r)
+        } else {
+            Reply::Silent
+        }
+    });
+    let dir = TempDir::new().unwrap();
+    let url = server.url("/blog/post.md");
+    let t = Tmux::start(
+        "remote-cached",
+        100,
+        24,
+        &format!("{0}; {0}", in_shell(&url)),
+        dir.path(),
+    );
+    t.wait_for("the post", |s| status_line(s).contains("A post far away"));
+    t.keys(&["q"]);
+    // The second open: the cached copy while the request still waits.
+    let screen = t.wait_for("the cached copy", |s| {
+        status_line(s).contains("the cached copy from")
+    });
+    assert!(screen.contains("A post far away"), "{screen}");
+    assert_eq!(server.hits("/blog/post.md").len(), 2);
+    t.keys(&["]"]);
+    t.wait_for("a jump in the cached copy", |s| {
+        s.lines().next().is_some_and(|l| l.contains("The end"))
+    });
+    t.keys(&["q"]);
+    t.wait_for("both exit statuses", |s| s.matches("EXIT:0").count() == 2);
+}
+
+#[test]
+fn a_newer_copy_replaces_the_cached_one_it_was_shown_from() {
+    if !tmux::available("a_newer_copy_replaces_the_cached_one") {
+        return;
+    }
+    let asked = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let count = std::sync::Arc::clone(&asked);
+    let server = server::start(move |r| {
+        if count.fetch_add(1, std::sync::atomic::Ordering::SeqCst) == 0 {
+            blog(r)
+        } else {
+            Reply::markdown("# A post rewritten\n\nNew words.\n")
+        }
+    });
+    let dir = TempDir::new().unwrap();
+    let url = server.url("/blog/post.md");
+    let t = Tmux::start(
+        "remote-newer",
+        100,
+        24,
+        &format!("{0}; {0}", in_shell(&url)),
+        dir.path(),
+    );
+    t.wait_for("the post", |s| status_line(s).contains("A post far away"));
+    t.keys(&["q"]);
+    let screen = t.wait_for("the newer copy", |s| {
+        status_line(s).contains("a newer copy came from the server")
+    });
+    assert!(screen.contains("New words."), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("both exit statuses", |s| s.matches("EXIT:0").count() == 2);
+}
+
+#[test]
+fn q_quits_while_a_slow_download_goes_on() {
+    if !tmux::available("q_quits_while_a_slow_download_goes_on") {
+        return;
+    }
+    let server = server::start(blog);
+    let dir = TempDir::new().unwrap();
+    let t = Tmux::start(
+        "remote-slow",
+        100,
+        24,
+        &in_shell(&server.url("/slow.md")),
+        dir.path(),
+    );
+    // The progress shows while the body comes (a byte every 50 ms, 30 s in all).
+    t.wait_for("the progress", |s| status_line(s).contains("KB of 977 KB"));
+    t.keys(&["q"]);
+    // Long before the download could end.
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+    assert_eq!(server.hits("/slow.md").len(), 1);
+}

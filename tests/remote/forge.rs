@@ -1,0 +1,153 @@
+//! A fake GitHub (API and raw files on two servers) and a fake GitLab
+//! behind the configurable API bases.
+
+use base64::Engine;
+use serde_json::Value;
+use tempfile::TempDir;
+
+use super::common::server::{self, Reply, Request, Server};
+use super::{config, quire, run};
+
+const README: &str = "# Widget\n\nSee [the guide](docs/guide.md) and ![logo](img/logo.png).\n";
+const GUIDE: &str = "# The guide\n\n## Install\n\nBack to the [README](../README.md).\n";
+
+/// A fake GitHub: the API on one server, raw files on another.
+pub fn forge() -> (Server, Server) {
+    let raw = server::start(|r: &Request| match r.path.as_str() {
+        "/o/widget/main/docs/guide.md" => Reply::markdown(GUIDE),
+        _ => Reply::Status(404),
+    });
+    let raw_base = raw.url("");
+    let api = server::start(move |r: &Request| {
+        let file = |path: &str, content: Option<&str>| {
+            let encoded = content.map_or(String::new(), |c| {
+                base64::engine::general_purpose::STANDARD.encode(c)
+            });
+            serde_json::json!({
+                "type": "file", "path": path, "name": path.rsplit('/').next(),
+                "download_url": format!("{raw_base}/o/widget/main/{path}"),
+                "content": encoded, "encoding": "base64"
+            })
+        };
+        let body = match r.path.split('?').next().unwrap_or_default() {
+            "/api/repos/o/widget/readme" => file("README.md", Some(README)),
+            // Past 1 MB GitHub leaves the content out; the raw file has it.
+            "/api/repos/o/widget/contents/docs/guide.md" => file("docs/guide.md", None),
+            "/api/repos/o/widget/contents/docs" => serde_json::json!([
+                file("docs/guide.md", None),
+                {"type": "dir", "path": "docs/api", "name": "api"},
+                {"type": "file", "path": "docs/logo.png", "name": "logo.png"},
+                file("docs/faq.md", None),
+            ]),
+            _ => return Reply::Status(404),
+        };
+        Reply::Page {
+            content_type: "application/json",
+            body: body.to_string().into_bytes(),
+            etag: None,
+        }
+    });
+    (api, raw)
+}
+
+#[test]
+fn a_repository_opens_its_readme_files_and_folders_through_the_api_base() {
+    let (api, raw) = forge();
+    let home = TempDir::new().unwrap();
+    config(
+        home.path(),
+        &format!("[remote]\ngithub-api = \"{}\"\n", api.url("/api")),
+    );
+
+    let (out, err, code) = run(quire(home.path()).args(["outline", "gh:o/widget", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["title"], "Widget");
+    // The README's links resolve against its raw address.
+    let (out, _, code) = run(quire(home.path()).args(["links", "github.com/o/widget", "--json"]));
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(json["path"], raw.url("/o/widget/main/README.md").as_str());
+    assert_eq!(
+        json["links"][0]["resolved"]["path"],
+        raw.url("/o/widget/main/docs/guide.md").as_str()
+    );
+
+    // A file whose content the API left out comes from its raw address.
+    let (out, err, code) = run(quire(home.path()).args([
+        "render",
+        "https://github.com/o/widget/blob/main/docs/guide.md",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("The guide"), "{out}");
+    let asked = api.hits("/api/repos/o/widget/contents/docs/guide.md");
+    assert_eq!(asked.len(), 1);
+    assert!(
+        asked[0].0.path.ends_with("?ref=main"),
+        "{}",
+        asked[0].0.path
+    );
+    assert_eq!(raw.hits("/o/widget/main/docs/guide.md").len(), 1);
+
+    // A folder lists its markdown files and folders (piped: one a line).
+    let (out, err, code) = run(quire(home.path()).arg("gh:o/widget/docs"));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "gh:o/widget/docs/api/\ngh:o/widget/docs/faq.md\ngh:o/widget/docs/guide.md\n"
+    );
+    let (_, err, code) = run(quire(home.path()).args(["render", "gh:o/widget/docs"]));
+    assert_eq!(code, 1);
+    assert!(err.contains("gh:o/widget/docs: is a folder"), "{err}");
+}
+
+#[test]
+fn the_token_goes_to_the_api_host_only() {
+    let (api, raw) = forge();
+    let home = TempDir::new().unwrap();
+    config(
+        home.path(),
+        &format!("[remote]\ngithub-api = \"{}\"\n", api.url("/api")),
+    );
+    let (_, err, code) = run(quire(home.path())
+        .env("GITHUB_TOKEN", "t0ken")
+        .args(["render", "gh:o/widget/docs/guide.md"]));
+    assert_eq!(code, 0, "{err}");
+    let asked = api.hits("/api/repos/o/widget/contents/docs/guide.md");
+    assert_eq!(asked[0].0.header("authorization"), Some("Bearer t0ken"));
+    let fetched = raw.hits("/o/widget/main/docs/guide.md");
+    assert_eq!(fetched.len(), 1);
+    assert_eq!(fetched[0].0.header("authorization"), None);
+}
+
+#[test]
+fn a_gitlab_project_opens_its_readme_through_the_tree_and_raw_files() {
+    let server = server::start(|r: &Request| {
+        let path = r.path.split('?').next().unwrap_or_default();
+        match path {
+            "/api/v4/projects/g%2Fwidget/repository/tree" => Reply::Page {
+                content_type: "application/json",
+                body: br#"[{"name":"docs","path":"docs","type":"tree"},{"name":"README.md","path":"README.md","type":"blob"}]"#.to_vec(),
+                etag: None,
+            },
+            "/api/v4/projects/g%2Fwidget/repository/files/README.md/raw" => Reply::markdown(README),
+            _ => Reply::Status(404),
+        }
+    });
+    let home = TempDir::new().unwrap();
+    config(
+        home.path(),
+        &format!("[remote]\ngitlab-api = \"{}\"\n", server.url("/api/v4")),
+    );
+    let (out, err, code) = run(quire(home.path()).args(["links", "gl:g/widget", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        json["path"],
+        server.url("/g/widget/-/raw/HEAD/README.md").as_str()
+    );
+    assert_eq!(
+        json["links"][0]["resolved"]["path"],
+        server.url("/g/widget/-/raw/HEAD/docs/guide.md").as_str()
+    );
+}

@@ -1,0 +1,219 @@
+//! The reader of an address through `update`, jobs run by hand and
+//! TestBackend: the placeholder with its progress, and a remote
+//! article's picture fetched and shown.
+
+use super::common::server;
+use super::*;
+use quire::remote::{Address, Settings};
+use quire::tui::app::remote::open_first;
+use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
+use quire::tui::reader::images::{ImageState, Pictures};
+use quire::tui::reader::remote::FetchOutput;
+use quire::tui::runtime::Reporter;
+use quire::tui::{Action, App, Config, Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn app(rows: u16) -> App {
+    let config = Config {
+        image_rows: rows,
+        outline: quire::config::OutlineSide::Hidden,
+        ..common::config()
+    };
+    let mut app = App::new(config, 60, 12);
+    app.pictures = Pictures::halfblocks();
+    app
+}
+
+fn address(url: &str) -> Address {
+    quire::remote::address::parse(url).unwrap().unwrap()
+}
+
+fn settings() -> Settings {
+    Settings::from_config(&quire::config::Remote::default())
+}
+
+fn draw(app: &mut App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(60, 12)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Runs every queued job (fetches and remote pictures by hand, the
+/// rest inline) until none is left.
+fn settle(app: &mut App) {
+    let mut inline = Inline::default();
+    loop {
+        let jobs = app.jobs.take();
+        if jobs.is_empty() {
+            break;
+        }
+        for (id, job) in jobs {
+            let by_hand = matches!(&job, Job::Fetch(_))
+                || matches!(&job, Job::Image(i) if i.remote.is_some());
+            if by_hand {
+                let (reporter, _) = Reporter::detached(id);
+                let output = quire::tui::runtime::Work::run(job, &reporter);
+                update(app, Msg::Done(Box::new(Done { id, output })));
+            } else {
+                inline.spawn(id, job);
+            }
+        }
+        while let Some(done) = inline.try_next() {
+            update(app, Msg::Done(Box::new(done)));
+        }
+    }
+}
+
+#[test]
+fn the_placeholder_says_what_is_fetched_and_how_far() {
+    let mut app = app(0);
+    open_first(
+        &mut app,
+        address("http://127.0.0.1:9/notes/post.md"),
+        settings(),
+        true,
+    );
+    let jobs = app.jobs.take();
+    assert!(matches!(jobs.as_slice(), [(_, Job::Fetch(_))]), "{jobs:?}");
+    let id = jobs[0].0;
+    update(
+        &mut app,
+        Msg::Done(Box::new(Done {
+            id,
+            output: Output::Fetch(FetchOutput::Progress(12_345, Some(40_000))),
+        })),
+    );
+    insta::assert_snapshot!("placeholder_with_progress", draw(&mut app));
+    // q leaves at once: the fetch is not waited for.
+    assert!(matches!(
+        update(&mut app, Action::Back),
+        Some(quire::tui::Effect::Back)
+    ));
+}
+
+#[test]
+fn an_html_page_asks_to_open_the_browser_and_a_missing_one_says_why() {
+    let server = server::start(blog);
+    let mut html = app(0);
+    let page = server.url("/page.html");
+    open_first(&mut html, address(&page), settings(), true);
+    settle(&mut html);
+    let r = html.reader().unwrap();
+    assert_eq!(r.links.prompt.as_deref(), Some(page.as_str()));
+    assert!(draw(&mut html).contains("open http://127.0.0.1"));
+
+    let mut gone = app(0);
+    open_first(
+        &mut gone,
+        address(&server.url("/gone.md")),
+        settings(),
+        true,
+    );
+    settle(&mut gone);
+    let message = gone.reader().unwrap().message.clone().unwrap_or_default();
+    assert!(message.ends_with("the server answered 404"), "{message}");
+}
+
+fn flag_png() -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image::RgbImage::from_fn(64, 32, |x, _| {
+        if x < 32 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    })
+    .write_to(&mut bytes, image::ImageFormat::Png)
+    .unwrap();
+    bytes.into_inner()
+}
+
+#[test]
+fn a_remote_article_s_pictures_relative_and_absolute_are_fetched_and_shown() {
+    let png = flag_png();
+    let other_png = png.clone();
+    let elsewhere = server::start(move |r: &Request| match r.path.as_str() {
+        "/flag.png" => Reply::Page {
+            content_type: "image/png",
+            body: other_png.clone(),
+            etag: None,
+        },
+        _ => Reply::Status(404),
+    });
+    let far = elsewhere.url("/flag.png");
+    let server = server::start(move |r: &Request| match r.path.as_str() {
+        "/blog/post.md" => Reply::markdown(&format!(
+            "# Flags\n\n![red and blue](img/flag.png)\n\nAfter.\n\n![far](<{far}>)\n"
+        )),
+        "/blog/img/flag.png" => Reply::Page {
+            content_type: "image/png",
+            body: png.clone(),
+            etag: None,
+        },
+        _ => Reply::Status(404),
+    });
+    let mut app = app(4);
+    open_first(
+        &mut app,
+        address(&server.url("/blog/post.md")),
+        settings(),
+        true,
+    );
+    settle(&mut app);
+    update(&mut app, Action::Resize(60, 12));
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.path, Path::new(&server.url("/blog/post.md")));
+    assert_eq!(r.doc.images.len(), 2);
+    for block in &r.doc.images {
+        let key = quire::tui::reader::images::key_of(&r.doc, block);
+        assert!(
+            matches!(r.images.get(&key), Some(ImageState::Ready(_))),
+            "{}: {:?}",
+            key.target,
+            r.images.get(&key)
+        );
+    }
+    assert_eq!(server.hits("/blog/img/flag.png").len(), 1);
+    assert_eq!(elsewhere.hits("/flag.png").len(), 1);
+    let screen = draw(&mut app);
+    assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
+}
+
+#[test]
+fn a_repository_folder_opens_as_a_listing_whose_links_are_fetched_with_history() {
+    let (api, raw) = super::forge::forge();
+    let mut app = app(0);
+    let settings = Settings {
+        github_api: api.url("/api"),
+        ..settings()
+    };
+    open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.path, Path::new("gh:o/widget/docs"));
+    let targets: Vec<&str> = r.doc.links.iter().map(String::as_str).collect();
+    assert_eq!(
+        targets,
+        [
+            "gh:o/widget/docs/api",
+            "gh:o/widget/docs/faq.md",
+            "gh:o/widget/docs/guide.md"
+        ]
+    );
+    quire::tui::app::follow::follow_target(&mut app, "gh:o/widget/docs/guide.md".into());
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.meta.title, "The guide");
+    assert_eq!(
+        r.article.path,
+        Path::new(&raw.url("/o/widget/main/docs/guide.md"))
+    );
+    assert!(r.history.can_back());
+    update(&mut app, Action::HistoryBack);
+    assert_eq!(
+        app.reader().unwrap().article.path,
+        Path::new("gh:o/widget/docs")
+    );
+}
