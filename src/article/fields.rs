@@ -144,8 +144,13 @@ pub fn tags(front: &Value) -> Tags {
     };
     let mut out: Vec<String> = Vec::new();
     let mut push = |tag: &str| {
-        // Obsidian writes `#tag` in front matter too.
-        let tag = tag.trim().trim_start_matches('#');
+        // Obsidian writes `#tag` in front matter too; a `#` before anything
+        // a tag cannot start with (`#$%^`) is part of the tag as written.
+        let tag = tag.trim();
+        let tag = match tag.strip_prefix('#') {
+            Some(rest) if rest.starts_with(|c: char| c.is_alphanumeric() || c == '_') => rest,
+            _ => tag,
+        };
         if !tag.is_empty() && !out.iter().any(|t| t == tag) {
             out.push(tag.to_string());
         }
@@ -239,6 +244,15 @@ mod tests {
     fn tags_as_a_yaml_list() {
         let front = yaml("tags: [Rust, 2024, true, ~, ' spaced out ', Rust]");
         assert_eq!(tags(&front), found(&["Rust", "2024", "true", "spaced out"]));
+    }
+
+    #[test]
+    fn a_leading_hash_is_dropped_only_before_a_tag() {
+        let front = yaml("tags: ['#garden', '#parent/child', '#$%^', '#']");
+        assert_eq!(
+            tags(&front),
+            found(&["garden", "parent/child", "#$%^", "#"])
+        );
     }
 
     #[test]
