@@ -345,6 +345,9 @@ fn a_post_checked_from_its_own_folder_still_finds_its_site() {
     assert_eq!(own["kind"], "file");
 }
 
+#[path = "links_cli/generators.rs"]
+mod generators;
+
 #[test]
 fn a_fifo_named_md_in_the_site_is_never_opened_and_links_to_odd_files_say_so() {
     // The site scan opened the fifo and blocked for ever.

@@ -160,6 +160,63 @@ fn follow_a_link_go_back_and_forward_and_open_an_external_one_only_after_yes() {
     t.wait_for("the exit status", |s| s.contains("EXIT:0"));
 }
 
+fn generator_site(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/generators")
+        .join(name)
+}
+
+/// Opens `page` of a fixture site, follows the link whose text holds
+/// `filter` from the link list, and returns the screen once the status
+/// line names `lands`.
+fn follow_from_list(t: &Tmux, filter: &str, lands: &str) -> String {
+    t.keys(&["F"]);
+    t.wait_for("the link list", |s| s.contains("Links "));
+    t.type_text(filter);
+    t.wait_for("the filtered list", |s| s.contains("Links 1/"));
+    t.keys(&["Enter"]);
+    t.wait_for(lands, |s| status_line(s).contains(lands))
+}
+
+#[test]
+fn a_hugo_ref_and_a_jekyll_relative_url_link_land_on_their_sections() {
+    if !tmux::available("a_hugo_ref_and_a_jekyll_relative_url_link") {
+        return;
+    }
+    // `{{< relref "/docs/usage.md#options-1" >}}`: Hugo's id of the heading
+    // after a definition term of the same name.
+    let t = Tmux::start(
+        "links-ref",
+        100,
+        24,
+        &format!("{BIN} content/docs/guide/index.md; echo EXIT:$?"),
+        &generator_site("hugo"),
+    );
+    t.wait_for("the guide", |s| status_line(s).contains("Guide"));
+    let there = follow_from_list(&t, "its options", "Usage › Options");
+    assert_eq!(top_text_line(&there), "Options", "{there}");
+    t.keys(&["q"]);
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+
+    // `{{ '/docs/configuration/' | relative_url }}#front-matter-amp-liquid`:
+    // a permalink, and kramdown's id of the heading.
+    let t = Tmux::start(
+        "links-liquid",
+        100,
+        24,
+        &format!("{BIN} docs/installation/other-linux.md; echo EXIT:$?"),
+        &generator_site("jekyll"),
+    );
+    t.wait_for("the page", |s| status_line(s).contains("Other Linux"));
+    let there = follow_from_list(&t, "the settings", "Configuration › Front matter");
+    assert!(
+        top_text_line(&there).starts_with("Front matter &"),
+        "{there}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("the exit status", |s| s.contains("EXIT:0"));
+}
+
 fn vault() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vault")
 }
