@@ -200,6 +200,11 @@ fn liquid_links(body: &str, code: &[Range<usize>], links: &[Range<usize>], out: 
         from = start + 1;
         let rest = &body[start..];
         let inside = |ranges: &[Range<usize>]| ranges.iter().any(|r| r.contains(&start));
+        // `\{` is a brace written as text (the site pass writes `{% raw %}`
+        // content so), never a tag.
+        if body[..start].ends_with('\\') {
+            continue;
+        }
         if rest.starts_with("{{") && body[..start].ends_with("](") {
             if inside(code) || inside(links) {
                 continue;

@@ -13,5 +13,6 @@ mod list_cli;
 mod memory_cli;
 mod outline_cli;
 mod search_cli;
+mod sites;
 mod stdin;
 mod vault;

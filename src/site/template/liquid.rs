@@ -281,7 +281,7 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
     match name {
         "raw" => match p.body(text, after, (Family::Statement, name), &|_| false, &closes) {
             Some((end, close)) => {
-                p.out.push_str(&text[after..end]);
+                push_raw(&mut p.out, &text[after..end]);
                 close
             }
             None => after,
@@ -353,4 +353,48 @@ pub(super) fn extension(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
             .map_or(after, |(_, close)| close);
     }
     after
+}
+
+/// The text of a `{% raw %}` block, shown as written: outside code, a tag's
+/// opening brace is escaped (`\{{`, `\{%`), which markdown shows as `{` and
+/// no later reader (the link finder) takes for a tag.
+fn push_raw(out: &mut String, raw: &str) {
+    let mut fence: Option<&str> = None;
+    for line in raw.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => fence = Some(m),
+            (Some(open), Some(m)) if open == m => fence = None,
+            _ => {}
+        }
+        let code = fence.is_some()
+            || marker.is_some()
+            || line.starts_with("    ")
+            || line.starts_with('\t');
+        if code || !line.contains('{') {
+            out.push_str(line);
+            continue;
+        }
+        // Backtick code spans are shown as written.
+        for (i, piece) in line.split('`').enumerate() {
+            if i > 0 {
+                out.push('`');
+            }
+            if i % 2 == 1 {
+                out.push_str(piece);
+                continue;
+            }
+            let mut rest = piece;
+            while let Some(at) = rest.find('{') {
+                out.push_str(&rest[..at]);
+                if matches!(rest.as_bytes().get(at + 1), Some(b'{' | b'%')) {
+                    out.push('\\');
+                }
+                out.push('{');
+                rest = &rest[at + 1..];
+            }
+            out.push_str(rest);
+        }
+    }
 }

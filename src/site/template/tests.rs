@@ -72,8 +72,14 @@ fn dollars_are_literal_without_math_and_math_with_it() {
 
 #[test]
 fn liquid_raw_highlight_and_control_flow() {
+    // Raw text keeps its tags as text: the brace escaped, shown as `{`.
     let got = run("{% raw %}{{ x }}{% endraw %}\n", false);
-    assert_eq!(got, "{{ x }}\n");
+    assert_eq!(got, "\\{{ x }}\n");
+    let got = run(
+        "{% raw %}\n```\n{{ x }}\n```\n`{% y %}`\n{% endraw %}\n",
+        false,
+    );
+    assert_eq!(got, "\n```\n{{ x }}\n```\n`{% y %}`\n\n");
     let got = run(
         "{% highlight ruby linenos %}\n> a\n{% endhighlight %}\n",
         false,

@@ -3,9 +3,7 @@
 //! outline, tags, listing and search; include safety; the reader's callouts,
 //! folds and pictures; and the real posts of the shared corpus (tabi,
 //! jekyll-text-theme) showing no raw template syntax outside code.
-#![allow(clippy::unwrap_used)]
-
-mod common;
+use crate::common;
 
 use std::fs;
 use std::path::{Path, PathBuf};
