@@ -146,19 +146,7 @@ impl LinkIndex {
     pub fn refresh(&mut self, root: &Path, options: &ScanOptions) -> Result<Refresh, IndexError> {
         let key = root_key(root)?;
         let files = markdown_files(root, options);
-        let mut known: HashMap<String, (i64, i64, i64)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare_cached("SELECT path, id, size, mtime FROM link_file WHERE root = ?1")?;
-            let rows = stmt.query_map([&key], |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-            })?;
-            for row in rows {
-                let (path, v) = row?;
-                known.insert(path, v);
-            }
-        }
+        let mut known = crate::store::known_files(&self.conn, "link_file", &key)?;
         let mut stats = Refresh::default();
         let mut todo: Vec<(PathBuf, i64, i64)> = Vec::new();
         let mut names_changed = false;

@@ -2,7 +2,6 @@
 //! size and modification time) read on the walker's threads and written in
 //! batches, files gone dropped.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -50,19 +49,7 @@ impl Index {
     ) -> Result<Refresh, IndexError> {
         let root_key = root_key(root)?;
         let files = markdown_files(root, options);
-        let mut known: HashMap<String, (i64, i64, i64)> = HashMap::new();
-        {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT path, id, size, mtime FROM search_file WHERE root = ?1")?;
-            let rows = stmt.query_map([&root_key], |r| {
-                Ok((r.get::<_, String>(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-            })?;
-            for row in rows {
-                let (path, v) = row?;
-                known.insert(path, v);
-            }
-        }
+        let mut known = crate::store::known_files(&self.conn, "search_file", &root_key)?;
         let mut stats = Refresh::default();
         let mut todo: Vec<(PathBuf, i64, i64)> = Vec::new();
         for (rel, size, mtime) in files {

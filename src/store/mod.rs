@@ -7,6 +7,7 @@
 //! and moves a corrupt file aside before starting a new one.
 
 mod cache;
+mod files;
 mod position;
 mod remote;
 pub mod schema;
@@ -17,6 +18,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use cache::{CachedFile, CachedRow};
+pub use files::{KnownFile, known_files};
 pub use position::{Position, ReadingState, Visit};
 pub use remote::CachedPage;
 
