@@ -17,6 +17,7 @@ mod path;
 mod resolve;
 pub mod settings;
 mod template;
+mod templated;
 pub mod wiki;
 
 use std::collections::{HashMap, HashSet};

@@ -7,7 +7,7 @@ use std::path::Path;
 use proptest::prelude::*;
 
 use super::*;
-use crate::search::query::SPREAD;
+use crate::search::cjk::SPREAD;
 
 fn write(dir: &Path, name: &str, text: &str) {
     let path = dir.join(name);

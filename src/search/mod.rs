@@ -3,6 +3,7 @@
 //!
 //! No terminal types here: results are owned data a background job can send.
 
+mod cjk;
 mod document;
 pub mod index;
 pub mod query;

@@ -11,8 +11,8 @@ use rayon::prelude::*;
 use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::cjk::spread_cjk;
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
-use super::query::spread_cjk;
 use super::sections::sections;
 use crate::article::Article;
 use crate::library::path_string;

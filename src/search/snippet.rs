@@ -14,8 +14,9 @@ use std::path::Path;
 
 use rusqlite::{Connection, params};
 
+use super::cjk::{SPREAD, spread_cjk};
 use super::index::{Hit, Snippet};
-use super::query::{Query, SPREAD, spread_cjk};
+use super::query::Query;
 use super::sections::{Section, sections};
 use crate::article::Article;
 use crate::sanitize::sanitize_line;
