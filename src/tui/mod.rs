@@ -285,6 +285,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         outline_width: settings.outline_width,
         layouter: Layouter::Quire,
         image_rows: 0,
+        picture_cell: crate::layout::PICTURE_CELL,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
     };
@@ -362,6 +363,7 @@ fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
         // The terminal is asked what pictures it can show before its
         // events are read, so that its answer is not taken for keys.
         app.pictures.detect();
+        app::pictures::use_terminal_cell(&mut app);
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             update(&mut app, Action::Resize(size.width, size.height));

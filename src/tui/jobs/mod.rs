@@ -25,7 +25,7 @@ use super::reader::ReaderScreen;
 use super::settings::Config;
 
 pub use super::runtime::{Executor, JobId, StopFlag};
-pub use image::ImageJob;
+pub use image::{ImageJob, sized, sized_article};
 
 pub use super::reader::links::SharedResolver;
 

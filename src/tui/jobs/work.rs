@@ -26,6 +26,7 @@ impl Work for Job {
             } => Output::Opened(
                 Draft::load(&path)
                     .map(|draft| {
+                        let draft = super::sized(draft, &config, None);
                         let mut reader = ReaderScreen::from_draft(draft, config, size.0, size.1);
                         if let Some(anchor) = anchor {
                             if !reader.land_on(&anchor) {
@@ -50,7 +51,7 @@ impl Work for Job {
                 config,
                 width,
             } => {
-                let draft = Draft::from_bytes(&path, &bytes);
+                let draft = super::sized(Draft::from_bytes(&path, &bytes), &config, None);
                 Output::Whole(Box::new(open_at(&config, draft, width)))
             }
             Job::Layout {
@@ -64,7 +65,9 @@ impl Work for Job {
                 width,
             } => Output::Reloaded(
                 Draft::load(&path)
-                    .map(|draft| Box::new(open_at(&config, draft, width)))
+                    .map(|draft| {
+                        Box::new(open_at(&config, super::sized(draft, &config, None), width))
+                    })
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop, since } => {
@@ -88,6 +91,7 @@ impl Work for Job {
             }) => Output::Opened(
                 Article::load(&path)
                     .map(|article| {
+                        let article = super::sized_article(article, &config, None);
                         let mut reader = ReaderScreen::new(article, *config, size.0, size.1);
                         land(&mut reader, &anchor, &text);
                         Box::new(reader)
