@@ -309,6 +309,22 @@ fn finish(app: &mut App, done: Done) {
         Output::Search(output) => super::app::search::finish(app, id, output),
         Output::Image(output) => super::app::pictures::finish(app, id, *output),
         Output::Fetch(output) => super::app::remote::finish(app, id, output),
+        Output::Stdin(output) => {
+            let top = app.screens.len().saturating_sub(1);
+            let reading = app
+                .screens
+                .iter()
+                .position(|s| matches!(s, Screen::Reader(r) if r.jobs.whole == Some(id)));
+            let mut replay = Vec::new();
+            if let Some(Screen::Reader(r)) = reading.and_then(|i| app.screens.get_mut(i)) {
+                if r.take_stdin(id, output) && reading == Some(top) {
+                    replay = std::mem::take(&mut r.deferred);
+                }
+            }
+            for action in replay {
+                let _ = update(app, action);
+            }
+        }
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

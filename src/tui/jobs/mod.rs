@@ -136,6 +136,8 @@ pub enum Job {
     Image(ImageJob),
     /// Fetch an article (or a repository's folder) by address for a reader.
     Fetch(super::reader::remote::FetchJob),
+    /// Read standard input for the reader of `quire -`, showing it as it comes.
+    Stdin(super::reader::stdin::StdinJob),
 }
 
 /// What a job produced.
@@ -178,6 +180,14 @@ pub enum Output {
     Image(Box<super::reader::images::ImageOutput>),
     /// A fetch's progress, or the reader of what it fetched.
     Fetch(super::reader::remote::FetchOutput),
+    /// What has come on standard input, or all of it.
+    Stdin(super::reader::stdin::StdinOutput),
+}
+
+impl From<super::reader::stdin::StdinOutput> for Output {
+    fn from(output: super::reader::stdin::StdinOutput) -> Output {
+        Output::Stdin(output)
+    }
 }
 
 impl From<super::state::MemoryOutput> for Output {

@@ -101,6 +101,7 @@ impl Work for Job {
             Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
             Job::Fetch(job) => Output::Fetch(job.run(reporter)),
+            Job::Stdin(job) => Output::Stdin(job.run(reporter)),
         }
     }
 
@@ -109,9 +110,12 @@ impl Work for Job {
     fn long_running(&self) -> bool {
         match self {
             // A fetch waits on the network: it holds no worker meanwhile.
-            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } | Job::Fetch(_) => {
-                true
-            }
+            // So does standard input, which may stay open for ever.
+            Job::Watch { .. }
+            | Job::WatchFolder { .. }
+            | Job::Browse { .. }
+            | Job::Fetch(_)
+            | Job::Stdin(_) => true,
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }
