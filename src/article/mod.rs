@@ -222,6 +222,12 @@ impl Draft {
         }
     }
 
+    /// Puts `body` in place of the markdown body (a pre-pass that inlines
+    /// what the body names, like a note's embeds).
+    pub fn set_body(&mut self, body: String) {
+        self.article.body = body;
+    }
+
     /// What the front matter says; the title is empty when it gives none.
     pub fn meta(&self) -> &Meta {
         &self.article.meta
