@@ -9,6 +9,7 @@ mod decode;
 pub mod events;
 mod fields;
 pub mod front_matter;
+mod line_map;
 mod nesting;
 pub mod outline;
 mod peek;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 pub use decode::decode_cow;
 pub use front_matter::{FrontMatterKind, Meta};
+pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek};
@@ -65,6 +67,8 @@ pub struct Article {
     pub body: String,
     /// The 1-based file line on which `body` starts (after the front matter).
     pub body_line: usize,
+    /// Where `body` holds lines the file does not (inlined embeds).
+    pub line_map: LineMap,
     /// The headings of the body, in order.
     pub outline: Vec<Heading>,
     /// What was wrong but did not stop it.
@@ -161,6 +165,16 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
 }
 
 impl Article {
+    /// The 1-based file line that the 0-based body line `line` shows.
+    pub fn file_line(&self, line: usize) -> usize {
+        self.body_line + self.line_map.source(line)
+    }
+
+    /// The 0-based body line that shows the 1-based file line `line`.
+    pub fn shown_line(&self, line: usize) -> usize {
+        self.line_map.shown(line.saturating_sub(self.body_line))
+    }
+
     /// Reads and parses the file at `path` (see [`read_file`] for what is refused).
     pub fn load(path: &Path) -> Result<Article, Error> {
         let bytes = read_file(path)?;
@@ -215,6 +229,7 @@ impl Draft {
                 meta,
                 body: split.body.to_string(),
                 body_line: split.body_line,
+                line_map: LineMap::default(),
                 outline: Vec::new(),
                 warnings,
             },
@@ -223,9 +238,11 @@ impl Draft {
     }
 
     /// Puts `body` in place of the markdown body (a pre-pass that inlines
-    /// what the body names, like a note's embeds).
-    pub fn set_body(&mut self, body: String) {
+    /// what the body names, like a note's embeds), `map` saying where its
+    /// lines are the file's.
+    pub fn set_body(&mut self, body: String, map: LineMap) {
         self.article.body = body;
+        self.article.line_map = map;
     }
 
     /// What the front matter says; the title is empty when it gives none.
@@ -264,6 +281,13 @@ impl Draft {
     /// else the file name.
     pub fn with_outline(self, outline: Vec<Heading>) -> Article {
         let mut article = self.article;
+        let mut outline = outline;
+        if !article.line_map.is_empty() {
+            for heading in &mut outline {
+                heading
+                    .set_line(article.file_line(heading.line().saturating_sub(article.body_line)));
+            }
+        }
         if article.meta.title.is_empty() {
             article.meta.title = title_of(&outline).unwrap_or_else(|| file_stem(&article.path));
         }

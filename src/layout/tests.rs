@@ -28,6 +28,7 @@ fn article(body: &str) -> Article {
         meta: Meta::default(),
         body: body.to_string(),
         body_line: 1,
+        line_map: Default::default(),
         outline,
         warnings: Vec::new(),
     }

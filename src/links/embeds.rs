@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use super::path::upward;
 use super::wiki::Vault;
 use crate::article::wikilink::{EmbedKind, WikiTarget, block_marker};
-use crate::article::{Draft, decode_cow, front_matter};
+use crate::article::{Draft, LineMap, decode_cow, front_matter};
 
 /// How deep embeds nest: an embed in an embedded note in ... four deep.
 pub const MAX_DEPTH: usize = 4;
@@ -39,7 +39,10 @@ pub fn inline(mut draft: Draft) -> Draft {
     let Ok(dir) = dir.canonicalize() else {
         return draft;
     };
-    let Some(root) = upward(&dir).into_iter().find(|f| MARKERS.iter().any(|m| f.join(m).is_dir())) else {
+    let Some(root) = upward(&dir)
+        .into_iter()
+        .find(|f| MARKERS.iter().any(|m| f.join(m).is_dir()))
+    else {
         return draft;
     };
     let vault = Vault::build(&root);
@@ -47,8 +50,9 @@ pub fn inline(mut draft: Draft) -> Draft {
         .path()
         .canonicalize()
         .unwrap_or_else(|_| draft.path().to_path_buf());
-    let body = expand(&vault, draft.body(), &mut vec![me], 1);
-    draft.set_body(body);
+    let mut map = LineMap::default();
+    let body = expand(&vault, draft.body(), &mut vec![me], 1, &mut map);
+    draft.set_body(body, map);
     draft
 }
 
@@ -65,9 +69,17 @@ fn embed_of(line: &str) -> Option<WikiTarget<'_>> {
 }
 
 /// `body` with every embed line of it inlined; `stack` holds the notes
-/// embedding it (itself last), `depth` is how deep it is.
-fn expand(vault: &Vault, body: &str, stack: &mut Vec<PathBuf>, depth: usize) -> String {
+/// embedding it (itself last), `depth` is how deep it is; `map` gets where
+/// the inlined lines are.
+fn expand(
+    vault: &Vault,
+    body: &str,
+    stack: &mut Vec<PathBuf>,
+    depth: usize,
+    map: &mut LineMap,
+) -> String {
     let mut out = String::with_capacity(body.len());
+    let mut line_no = 0;
     let mut fence: Option<&str> = None;
     for line in body.split_inclusive('\n') {
         let trimmed = line.trim_start();
@@ -84,10 +96,16 @@ fn expand(vault: &Vault, body: &str, stack: &mut Vec<PathBuf>, depth: usize) -> 
         };
         match embed {
             Some(target) => {
-                out.push_str(&embedded(vault, line.trim(), &target, stack, depth));
-                out.push('\n');
+                let shown = embedded(vault, line.trim(), &target, stack, depth);
+                let lines = shown.matches('\n').count();
+                map.push(line_no, lines.saturating_sub(1));
+                line_no += lines;
+                out.push_str(&shown);
             }
-            None => out.push_str(line),
+            None => {
+                line_no += 1;
+                out.push_str(line);
+            }
         }
     }
     out
@@ -131,7 +149,13 @@ fn embedded(
         return note("no such section there");
     };
     stack.push(path);
-    let inner = expand(vault, &plain_headings(&part), stack, depth + 1);
+    let inner = expand(
+        vault,
+        &plain_headings(&part),
+        stack,
+        depth + 1,
+        &mut LineMap::default(),
+    );
     stack.pop();
     frame(&title(target), &inner)
 }
@@ -155,14 +179,20 @@ fn frame(title: &str, text: &str) -> String {
     let quoted: String = text
         .trim_matches('\n')
         .lines()
-        .map(|l| if l.is_empty() { ">\n".to_string() } else { format!("> {l}\n") })
+        .map(|l| {
+            if l.is_empty() {
+                ">\n".to_string()
+            } else {
+                format!("> {l}\n")
+            }
+        })
         .collect();
     let title = title.replace(['*', '_', '<', '[', ']', '`'], " ");
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.lines().count() > FOLD_LINES {
-        format!("<details>\n<summary>{title}</summary>\n\n{quoted}\n</details>\n")
+        format!("<details>\n<summary>{title}</summary>\n\n{quoted}\n</details>\n\n")
     } else {
-        format!("> *{title}*\n>\n{quoted}")
+        format!("> *{title}*\n>\n{quoted}\n")
     }
 }
 
@@ -202,7 +232,11 @@ fn code_lines(body: &str) -> Vec<(&str, bool)> {
 /// A whole note, without a first `# Title` that only repeats its name.
 fn whole(body: &str) -> String {
     let mut lines = body.lines().skip_while(|l| l.trim().is_empty()).peekable();
-    if lines.peek().and_then(|l| heading(l)).is_some_and(|(lvl, _)| lvl == 1) {
+    if lines
+        .peek()
+        .and_then(|l| heading(l))
+        .is_some_and(|(lvl, _)| lvl == 1)
+    {
         lines.next();
     }
     lines.map(|l| format!("{l}\n")).collect()
@@ -229,7 +263,12 @@ pub fn section(body: &str, headings: &[&str]) -> Option<String> {
         (from, to) = (i + 1, end);
         found = true;
     }
-    found.then(|| lines[from..to].iter().map(|(l, _)| format!("{l}\n")).collect())
+    found.then(|| {
+        lines[from..to]
+            .iter()
+            .map(|(l, _)| format!("{l}\n"))
+            .collect()
+    })
 }
 
 /// The block whose line ends in `^id`: its list item's line, or its
@@ -249,7 +288,10 @@ pub fn block(body: &str, id: &str) -> Option<String> {
             .find(|&i| lines[i].0.trim().is_empty() || heading(lines[i].0).is_some())
             .map_or(0, |i| i + 1)
     };
-    let mut out: String = lines[first..at].iter().map(|(l, _)| format!("{l}\n")).collect();
+    let mut out: String = lines[first..at]
+        .iter()
+        .map(|(l, _)| format!("{l}\n"))
+        .collect();
     out.push_str(&line[..cut]);
     out.push('\n');
     Some(out)
@@ -290,7 +332,10 @@ mod tests {
         assert!(budget.contains("# not a heading"), "{budget}");
         assert!(!budget.contains("Then."), "{budget}");
         let seeds = section(NOTE, &["Budget", "Seeds"]).expect("seeds");
-        assert!(seeds.contains("Forty.") && !seeds.contains("Two hundred"), "{seeds}");
+        assert!(
+            seeds.contains("Forty.") && !seeds.contains("Two hundred"),
+            "{seeds}"
+        );
         assert_eq!(section(NOTE, &["Later", "Budget"]), None);
         assert_eq!(section(NOTE, &["Nowhere"]), None);
     }
@@ -307,7 +352,10 @@ mod tests {
     #[test]
     fn headings_become_bold_lines_and_a_first_title_goes() {
         let text = plain_headings(&whole(NOTE));
-        assert!(text.starts_with("\nIntro.") || text.starts_with("Intro."), "{text}");
+        assert!(
+            text.starts_with("\nIntro.") || text.starts_with("Intro."),
+            "{text}"
+        );
         assert!(text.contains("**Budget**\n") && text.contains("# not a heading"));
     }
 
@@ -324,10 +372,13 @@ mod tests {
     #[test]
     fn long_texts_fold_and_short_ones_are_quoted_under_a_title() {
         let short = frame("Note > A", "one\n\ntwo\n");
-        assert_eq!(short, "> *Note > A*\n>\n> one\n>\n> two\n");
+        assert_eq!(short, "> *Note > A*\n>\n> one\n>\n> two\n\n");
         let long: String = (0..20).map(|i| format!("line {i}\n\n")).collect();
         let folded = frame("Note", &long);
-        assert!(folded.starts_with("<details>\n<summary>Note</summary>"), "{folded}");
-        assert!(folded.ends_with("</details>\n"));
+        assert!(
+            folded.starts_with("<details>\n<summary>Note</summary>"),
+            "{folded}"
+        );
+        assert!(folded.ends_with("</details>\n\n"));
     }
 }

@@ -190,6 +190,7 @@ pub fn plain_article(title: &str, body: &str) -> Article {
         },
         body: body.to_string(),
         body_line: 1,
+        line_map: Default::default(),
         outline,
         warnings: Vec::new(),
     }

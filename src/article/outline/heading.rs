@@ -115,6 +115,11 @@ impl Heading {
         self.line as usize
     }
 
+    /// Moves the heading to the 1-based file line `line`.
+    pub fn set_line(&mut self, line: usize) {
+        self.line = u32::try_from(line).unwrap_or(u32::MAX);
+    }
+
     /// The byte offset of the heading in the body.
     pub fn offset(&self) -> usize {
         self.offset as usize

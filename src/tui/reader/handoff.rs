@@ -17,7 +17,8 @@ impl ReaderScreen {
         let source = self.doc.line(self.top).map_or(0, |l| l.source());
         let body = &self.article.body;
         let upto = body.get(..source.min(body.len())).unwrap_or(body);
-        self.article.body_line + upto.bytes().filter(|&b| b == b'\n').count()
+        self.article
+            .file_line(upto.bytes().filter(|&b| b == b'\n').count())
     }
 
     /// Opens the article in the editor at the top line, when it has a file.
