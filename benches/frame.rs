@@ -74,6 +74,42 @@ fn frame(c: &mut Criterion) {
     group.finish();
 }
 
+/// What a key costs from its action to the frame it draws, for the keys
+/// the latency harness (examples/key_latency.rs) times in a terminal: a
+/// line and a page down and back, and the next heading. The article is the
+/// 5 MB one at 80 x 24 with the outline beside it; each iteration presses
+/// the key and its opposite, so the place stays put.
+fn per_key(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key");
+    let bytes = article_of(5 * 1024 * 1024);
+    let mut app = app_for(&bytes, 80, 24);
+    let len = app.reader().unwrap().doc.len();
+    app.reader_mut().unwrap().top = len / 2;
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+    for (name, there, back) in [
+        ("j_k", Action::LineDown, Action::LineUp),
+        ("space_b", Action::PageDown, Action::PageUp),
+        (
+            "next_heading_and_back",
+            Action::NextHeading,
+            Action::PrevHeading,
+        ),
+    ] {
+        group.bench_function(format!("5MB_{name}"), |b| {
+            b.iter(|| {
+                for action in [there.clone(), back.clone()] {
+                    update(&mut app, action);
+                    terminal
+                        .draw(|f| quire::tui::ui::draw(f, black_box(&app)))
+                        .unwrap();
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
 fn search(c: &mut Criterion) {
     let bytes = article_of(5 * 1024 * 1024);
     let app = app_for(&bytes, 120, 40);
@@ -122,5 +158,5 @@ fn first_screen(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frame, search, first_screen);
+criterion_group!(benches, frame, per_key, search, first_screen);
 criterion_main!(benches);

@@ -1,9 +1,12 @@
 //! Benchmarks of link resolution: every link of the 56 corpus posts
 //! resolved with a fresh [`Resolver`] (each target file read once for its
 //! anchors), with the posts already loaded and with loading included.
-//! Without the shared corpus, the fixtures' small sites stand in.
-//! Then what links to a note in a generated vault of 10,000 linked notes,
-//! warm (the link index already built), in wall-clock time.
+//! Without the shared corpus, the fixtures' small sites stand in. Then
+//! what `quire links DIR` does (list, load, resolve) on generated sites of
+//! 1,000 pages, a Hugo one and a Jekyll one, with every link form the
+//! generators' rules cover (the goal: under 0.5 s). Then what links to a
+//! note in a generated vault of 10,000 linked notes, warm (the link index
+//! already built), in wall-clock time.
 //!
 //! Times are the benchmark thread's on-CPU time (from
 //! `/proc/thread-self/schedstat`), as in `benches/article.rs`, so that a
@@ -19,10 +22,13 @@ use std::time::{Duration, Instant};
 use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
-use quire::library::ScanOptions;
+use quire::library::{self, ScanOptions};
 use quire::links::Resolver;
 use quire::links::backlinks::LinkIndex;
 use quire::site;
+
+#[path = "support/sites.rs"]
+mod sites;
 
 #[path = "common/generate.rs"]
 mod generate;
@@ -63,6 +69,39 @@ fn bench(c: &mut Criterion<ThreadCpuTime>) {
             black_box(resolve_all(&dir, &articles))
         })
     });
+    for (name, make) in [
+        ("hugo", sites::hugo as fn(&Path, usize)),
+        ("jekyll", sites::jekyll),
+    ] {
+        let scratch = tempfile::tempdir().unwrap();
+        make(scratch.path(), 1_000);
+        let (pages, links, broken) = links_dir(scratch.path());
+        eprintln!("generated {name} site: {pages} pages, {links} links, {broken} broken");
+        assert_eq!(broken, 0, "the generated {name} site has broken links");
+        c.bench_function(
+            &format!("links/quire links DIR, 1,000-page {name} site"),
+            |b| b.iter(|| black_box(links_dir(scratch.path()))),
+        );
+    }
+}
+
+/// What `quire links DIR` does: the library's list of the folder's
+/// articles, each loaded and every link resolved; (pages, links, broken).
+fn links_dir(dir: &Path) -> (usize, usize, usize) {
+    let mut files: Vec<PathBuf> = library::markdown_files(dir, &ScanOptions::default())
+        .into_iter()
+        .map(|(rel, _, _)| dir.join(rel))
+        .collect();
+    files.sort();
+    let mut resolver = Resolver::new(Some(dir));
+    let (mut links, mut broken) = (0, 0);
+    for file in &files {
+        let article = Article::load(file).unwrap();
+        let found = resolver.resolve_all(&article);
+        links += found.len();
+        broken += found.iter().filter(|(_, r)| r.is_broken()).count();
+    }
+    (files.len(), links, broken)
 }
 
 /// On-CPU time of the current thread, where Linux reports it.

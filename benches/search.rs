@@ -84,6 +84,17 @@ fn bench(c: &mut Criterion) {
             index.refresh(&small, &mut |_| {}).expect("index")
         })
     });
+    // As a first search builds it: into the store's file, in batches of
+    // one transaction each.
+    let mut round = 0usize;
+    group.bench_function("index 1000 articles into a store file", |b| {
+        b.iter(|| {
+            round += 1;
+            let db = dir.path().join(format!("build-{round}.db"));
+            let mut index = Index::open(&db).expect("open");
+            index.refresh(&small, &mut |_| {}).expect("index")
+        })
+    });
     group.finish();
 }
 

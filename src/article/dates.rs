@@ -1,5 +1,9 @@
 //! Dates as authors write them, read as `YYYY-MM-DD`: ISO forms, worded
-//! forms, RFC 2822, and the date at the start of a Jekyll file name.
+//! forms, RFC 2822, and the date at the start of a Jekyll file name. The
+//! calendar, the clock, offsets and time zones are jiff's.
+
+use jiff::civil::{Date, Time};
+use jiff::tz::{Offset, TimeZone};
 
 /// A date written in any common form, as `YYYY-MM-DD`: ISO dates and
 /// datetimes (`2023-11-14`, `2023-11-14T10:00:00Z`, `2023-11-14 10:00:00 +0530`,
@@ -9,13 +13,44 @@
 /// not written in a form quire reads, it names a day the calendar does not
 /// have (`2023-02-31`), or a time of day the clock does not (`T25:00`).
 pub fn read_date(text: &str) -> Result<String, DateError> {
+    read_date_in(text, None)
+}
+
+/// [`read_date`], as a site in the time zone `zone` shows it: a time
+/// written with an offset (`2013-05-06 02:12:52 +0200`) is moved to the
+/// zone first (`2013-05-05` in America/Los_Angeles), as Jekyll does with its
+/// `timezone:`. A date without a time or an offset is the one written.
+pub fn read_date_in(text: &str, zone: Option<&TimeZone>) -> Result<String, DateError> {
     let text = text.trim();
+    if let Ok(zoned) = jiff::fmt::rfc2822::parse(text) {
+        let date = match zone {
+            Some(zone) => zoned.timestamp().to_zoned_datetime(zone.clone()).date(),
+            None => zoned.date(),
+        };
+        return Ok(shown(date));
+    }
     let ((year, month, day), time) = iso_date(text)
         .or_else(|| worded_date(text))
         .ok_or(DateError::Unreadable)?;
-    let date = ymd(year, month, day)?;
-    clock(time)?;
-    Ok(date)
+    let date = calendar(year, month, day)?;
+    let moved = match (clock(time)?, zone) {
+        (Some((time, Some(offset))), Some(zone)) => offset
+            .to_timestamp(date.to_datetime(time))
+            .map(|instant| instant.to_zoned_datetime(zone.clone()).date())
+            .unwrap_or(date),
+        _ => date,
+    };
+    Ok(shown(moved))
+}
+
+/// The time zone a site names (`America/Los_Angeles`), from the bundled
+/// database; `None` for a name it does not hold.
+pub fn time_zone(name: &str) -> Option<TimeZone> {
+    TimeZone::get(name.trim()).ok()
+}
+
+fn shown(date: Date) -> String {
+    date.strftime("%Y-%m-%d").to_string()
 }
 
 /// Why a written date was refused.
@@ -104,56 +139,85 @@ fn worded_date(text: &str) -> Option<(Ymd, &str)> {
     ))
 }
 
-/// Checks the time of day at the start of `text` (after a `T` or spaces):
-/// `H:MM`, `HH:MM:SS`, with anything after it ignored. Text that does not
-/// start with a time is not checked: only a time that is written and
-/// impossible is refused.
-fn clock(text: &str) -> Result<(), DateError> {
+/// The time of day at the start of `text` (after a `T` or spaces):
+/// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, and the offset after it, if any
+/// (`Z`, `+0530`, `+05:30`, ` -0800`). Text that does not start with a time
+/// is no time: only a time that is written and impossible is refused.
+fn clock(text: &str) -> Result<Option<(Time, Option<Offset>)>, DateError> {
     let text = text.trim_start_matches(['T', 't', ' ']);
-    let number = |s: &str| -> Option<(u32, usize)> {
-        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-        let value = s
-            .get(..digits.min(2))
-            .filter(|_| (1..=2).contains(&digits))?;
-        Some((value.parse().ok()?, digits))
+    let Some((hour, rest)) = number(text) else {
+        return Ok(None);
     };
-    let Some((hour, at)) = number(text) else {
-        return Ok(());
+    let Some(rest) = rest.strip_prefix(':') else {
+        return Ok(None);
     };
-    let Some(rest) = text[at..].strip_prefix(':') else {
-        return Ok(());
+    let Some((minute, mut rest)) = number(rest) else {
+        return Ok(None);
     };
-    let Some((minute, at)) = number(rest) else {
-        return Ok(());
-    };
-    let second = rest[at..]
-        .strip_prefix(':')
-        .and_then(number)
-        .map(|(s, _)| s);
-    let leap = hour == 23 && minute == 59 && second == Some(60);
-    if hour > 23 || minute > 59 || second.is_some_and(|s| s > 59 && !leap) {
-        return Err(DateError::NoSuchTime);
+    let mut second = 0;
+    if let Some((s, after)) = rest.strip_prefix(':').and_then(number) {
+        second = s;
+        rest = after;
     }
-    Ok(())
+    if let Some(fraction) = rest.strip_prefix('.') {
+        rest = fraction.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    // 23:59:60, a leap second, is a time of the day before midnight.
+    let leap = hour == 23 && minute == 59 && second == 60;
+    let second = if leap { 59 } else { second };
+    let time = i8::try_from(hour)
+        .ok()
+        .zip(i8::try_from(minute).ok())
+        .zip(i8::try_from(second).ok())
+        .and_then(|((h, m), s)| Time::new(h, m, s, 0).ok())
+        .ok_or(DateError::NoSuchTime)?;
+    Ok(Some((time, offset(rest.trim_start()))))
 }
 
-/// Formats a day of the (proleptic Gregorian) calendar; month 13 or day 32 is
+/// One or two digits at the start of `text`, and the text after them.
+fn number(text: &str) -> Option<(u32, &str)> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    Some((text[..digits].parse().ok()?, &text[digits..]))
+}
+
+/// `Z`, `+HHMM`, `+HH:MM` or `+HH` (or `-`) at the start of `text`.
+fn offset(text: &str) -> Option<Offset> {
+    if text.starts_with(['Z', 'z']) {
+        return Some(Offset::UTC);
+    }
+    let sign = match text.as_bytes().first()? {
+        b'+' => 1,
+        b'-' => -1,
+        _ => return None,
+    };
+    let digits: String = text[1..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ':')
+        .filter(char::is_ascii_digit)
+        .collect();
+    let (hours, minutes) = match digits.len() {
+        2 => (digits.parse::<i32>().ok()?, 0),
+        4 => (
+            digits[..2].parse::<i32>().ok()?,
+            digits[2..].parse::<i32>().ok()?,
+        ),
+        _ => return None,
+    };
+    Offset::from_seconds(sign * (hours * 3600 + minutes * 60)).ok()
+}
+
+/// A day of the (proleptic Gregorian) calendar; month 13 or day 32 is
 /// unreadable, February 30 or April 31 a day that does not exist.
-fn ymd(year: u32, month: u32, day: u32) -> Result<String, DateError> {
+fn calendar(year: u32, month: u32, day: u32) -> Result<Date, DateError> {
     if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
         return Err(DateError::Unreadable);
     }
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day > days {
-        return Err(DateError::NoSuchDay);
-    }
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
+    let year = i16::try_from(year).map_err(|_| DateError::Unreadable)?;
+    // Month and day fit an i8 after the check above.
+    Date::new(year, month as i8, day as i8).map_err(|_| DateError::NoSuchDay)
 }
 
 /// The month of an English month name or its three-letter abbreviation.
@@ -196,10 +260,11 @@ fn weekday(word: &str) -> bool {
 /// The date of a Jekyll post file name, `YYYY-M-D-title.md`.
 pub fn file_name_date(stem: &str) -> Option<String> {
     let ((year, month, day), _) = iso_date(stem)?;
-    ymd(year, month, day).ok()
+    calendar(year, month, day).ok().map(shown)
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -281,6 +346,30 @@ mod tests {
         }
         // The day is still checked first.
         assert_eq!(read_date("2023-02-31T25:00"), Err(DateError::NoSuchDay));
+    }
+
+    #[test]
+    fn a_time_with_an_offset_moves_to_the_site_s_zone() {
+        // The Jekyll docs' own post, in their America/Los_Angeles.
+        let la = time_zone("America/Los_Angeles").unwrap();
+        let moved = |text: &str| read_date_in(text, Some(&la)).unwrap();
+        assert_eq!(moved("2013-05-06 02:12:52 +0200"), "2013-05-05");
+        assert_eq!(
+            read_date("2013-05-06 02:12:52 +0200").unwrap(),
+            "2013-05-06"
+        );
+        assert_eq!(moved("2013-05-06T02:12:52Z"), "2013-05-05");
+        assert_eq!(moved("2013-05-06T10:12:52+02:00"), "2013-05-06");
+        assert_eq!(moved("Mon, 06 May 2013 02:12:52 +0200"), "2013-05-05");
+        // Without an offset the date is the one written, in the site's zone.
+        assert_eq!(moved("2013-05-06 02:12:52"), "2013-05-06");
+        assert_eq!(moved("2013-05-06"), "2013-05-06");
+        let tokyo = time_zone("Asia/Tokyo").unwrap();
+        assert_eq!(
+            read_date_in("2013-05-06 20:00:00 -0500", Some(&tokyo)).unwrap(),
+            "2013-05-07"
+        );
+        assert!(time_zone("Not/AZone").is_none());
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Front matter values, YAML or TOML alike, and the fields quire reads from
 //! them: title, tags, author, draft, description (dates are in `dates`).
 
-pub use super::dates::{DateError, file_name_date, read_date};
+pub use super::dates::{DateError, file_name_date, read_date_in};
 
 /// A front matter value with YAML and TOML told apart no more than quire needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -233,7 +233,7 @@ mod tests {
     }
 
     fn normalize_date(text: &str) -> Option<String> {
-        read_date(text).ok()
+        crate::article::read_date(text).ok()
     }
 
     fn found(tags: &[&str]) -> Tags {

@@ -115,6 +115,17 @@ fn line_at(text: &str, start: usize) -> (&str, usize) {
 /// the file in warnings. The title is left empty when the front matter has none
 /// (the caller falls back to the first heading, then the file stem).
 pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -> Meta {
+    parse_meta_in(path, split, warnings, None)
+}
+
+/// [`parse_meta`] for an article of a site in the time zone `zone`: a date
+/// written with an offset is the site's date of that moment.
+pub fn parse_meta_in(
+    path: &Path,
+    split: &Split<'_>,
+    warnings: &mut Vec<Warning>,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> Meta {
     let mut warn = |line: Option<usize>, message: String| {
         warnings.push(Warning {
             path: path.to_path_buf(),
@@ -173,7 +184,7 @@ pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -
     };
     let written_date = front.get("date").cloned().and_then(Value::scalar);
     let date = match written_date {
-        Some(written) => match fields::read_date(&written) {
+        Some(written) => match fields::read_date_in(&written, zone) {
             Ok(date) => Some(date),
             Err(problem) => {
                 let why = match problem {
@@ -293,6 +304,16 @@ fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
 /// Splits `text` and reads its front matter: the split and the meta, with an
 /// unclosed fence and bad YAML or TOML added to `warnings`.
 pub fn read<'t>(path: &Path, text: &'t str, warnings: &mut Vec<Warning>) -> (Split<'t>, Meta) {
+    read_in(path, text, warnings, None)
+}
+
+/// [`read`] for an article of a site in the time zone `zone`.
+pub fn read_in<'t>(
+    path: &Path,
+    text: &'t str,
+    warnings: &mut Vec<Warning>,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> (Split<'t>, Meta) {
     let (split, unclosed) = split(text);
     if let Some(message) = unclosed {
         warnings.push(Warning {
@@ -301,7 +322,7 @@ pub fn read<'t>(path: &Path, text: &'t str, warnings: &mut Vec<Warning>) -> (Spl
             message,
         });
     }
-    let mut meta = parse_meta(path, &split, warnings);
+    let mut meta = parse_meta_in(path, &split, warnings, zone);
     // Inline `#tags` join the front matter's.
     for tag in super::tags::inline_tags(split.body) {
         if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {

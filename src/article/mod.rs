@@ -20,12 +20,13 @@ mod yaml;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use dates::{read_date, read_date_in, time_zone};
 pub use decode::decode_cow;
 pub use front_matter::{FrontMatterKind, Meta};
 pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
-pub use peek::{Peek, count_words, peek};
+pub use peek::{Peek, count_words, peek, peek_in};
 pub use wikilink::link_target;
 
 use crate::Error;

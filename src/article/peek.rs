@@ -22,8 +22,14 @@ pub struct Peek {
 /// that skips fenced and indented code (only that heading's lines are parsed,
 /// for its plain text), then to the file name.
 pub fn peek(path: &Path, bytes: &[u8]) -> Peek {
+    peek_in(path, bytes, None)
+}
+
+/// [`peek`] for an article of a site in the time zone `zone` (its dates
+/// are the site's dates).
+pub fn peek_in(path: &Path, bytes: &[u8], zone: Option<&jiff::tz::TimeZone>) -> Peek {
     let (text, mut warnings) = decode_cow(path, bytes);
-    let (split, mut meta) = front_matter::read(path, &text, &mut warnings);
+    let (split, mut meta) = front_matter::read_in(path, &text, &mut warnings, zone);
     if meta.title.is_empty() {
         meta.title = first_title(split.body).unwrap_or_else(|| file_stem(path));
     }

@@ -36,13 +36,17 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Reads one file into an entry, or a failure naming it.
-fn read(root: &Path, rel: &Path) -> Result<(Entry, article::Peek), Failure> {
+fn read(
+    root: &Path,
+    rel: &Path,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
     let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
         error: e.reason(),
     })?;
-    let peek = article::peek(&full, &bytes);
+    let peek = article::peek_in(&full, &bytes, zone);
     Ok((
         Entry::new(rel.to_path_buf(), bytes.len() as u64, peek.clone()),
         peek,
@@ -73,6 +77,14 @@ pub(super) fn mtime_ns(meta: &fs::Metadata) -> i64 {
         }
     }
     hash as i64
+}
+
+/// The time zone a Jekyll site's `_config.yml` names (`timezone:`): its
+/// dates are shown as the site shows them.
+fn site_zone(root: &Path) -> Option<jiff::tz::TimeZone> {
+    let text = crate::file::read_text(&root.join("_config.yml"), 1024 * 1024)?;
+    let config = serde_yaml::from_str::<serde_yaml::Value>(&text).ok()?;
+    article::time_zone(config.get("timezone")?.as_str()?)
 }
 
 /// The site's own skip list: the build folders, and the Jekyll
@@ -151,6 +163,8 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
 /// What every visitor shares.
 struct Shared<'a> {
     root: &'a Path,
+    /// The site's time zone (Jekyll's `timezone:`), for its dates.
+    zone: Option<jiff::tz::TimeZone>,
     cache: &'a Stamps,
     tx: Sender<Batch>,
     seen: AtomicUsize,
@@ -230,7 +244,7 @@ impl Visitor<'_> {
                 return;
             }
         }
-        match read(self.shared.root, &rel) {
+        match read(self.shared.root, &rel, self.shared.zone.as_ref()) {
             Ok((entry, peek)) => {
                 self.entries.push(entry);
                 self.changed.push((
@@ -340,6 +354,7 @@ pub(super) fn walk(
 ) -> Walked {
     let shared = Shared {
         root,
+        zone: site_zone(root),
         cache,
         tx,
         seen: AtomicUsize::new(0),

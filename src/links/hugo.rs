@@ -3,20 +3,33 @@
 //! `_index.md` or `index.md` bundle; names compared without case; last, a
 //! page named so once anywhere in the site.
 
-use std::fs;
-use std::path::{Component, Path, PathBuf};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use super::path::{is_markdown, join_tidy};
 use crate::site::IndexEntry;
 
+/// A site's markdown pages by their path in lowercase, for lookups
+/// without case.
+pub(super) type Lowercase = HashMap<String, PathBuf>;
+
+/// The [`Lowercase`] map of a site's index.
+pub(super) fn lowercase(pages: &[IndexEntry]) -> Lowercase {
+    pages
+        .iter()
+        .map(|e| (e.path.to_string_lossy().to_lowercase(), e.path.clone()))
+        .collect()
+}
+
 /// The page `path` names, asked from the page in `page_dir` of the site
-/// whose content root is `content`; `pages` are the site's markdown files
-/// for the last, by-name lookup.
+/// whose content root is `content`; `pages` are the site's pages (`lower`
+/// the same by lowercase path) for the lookups without case and by name.
 pub(super) fn lookup(
     content: &Path,
     page_dir: &Path,
     path: &str,
     pages: &[IndexEntry],
+    lower: &Lowercase,
 ) -> Result<PathBuf, String> {
     let path = path.trim();
     let rel = path.trim_start_matches('/');
@@ -26,7 +39,7 @@ pub(super) fn lookup(
         vec![page_dir, content]
     };
     for base in bases {
-        if let Some(found) = page(base, rel) {
+        if let Some(found) = page(base, rel, lower) {
             return Ok(found);
         }
     }
@@ -36,8 +49,9 @@ pub(super) fn lookup(
     by_name(rel, pages)
 }
 
-/// The page `rel` names under `base`: the file, `rel.md`, or the bundle.
-pub(super) fn page(base: &Path, rel: &str) -> Option<PathBuf> {
+/// The page `rel` names under `base`: the file, `rel.md`, or the bundle;
+/// names as written first, then without case.
+pub(super) fn page(base: &Path, rel: &str, lower: &Lowercase) -> Option<PathBuf> {
     let rel = rel.trim_end_matches('/');
     let joined = join_tidy(base, Path::new(rel));
     let mut names: Vec<PathBuf> = Vec::with_capacity(4);
@@ -49,44 +63,12 @@ pub(super) fn page(base: &Path, rel: &str) -> Option<PathBuf> {
     }
     names.push(joined.join("_index.md"));
     names.push(joined.join("index.md"));
+    if let Some(exact) = names.iter().find(|name| name.is_file()) {
+        return Some(exact.clone());
+    }
     names
         .iter()
-        .find_map(|name| without_case(name).filter(|p| p.is_file()))
-}
-
-/// `path` as it is on disk, each name matched without case when it is
-/// not there as written.
-fn without_case(path: &Path) -> Option<PathBuf> {
-    if path.exists() {
-        return Some(path.to_path_buf());
-    }
-    let mut out = PathBuf::new();
-    for component in path.components() {
-        let Component::Normal(name) = component else {
-            out.push(component.as_os_str());
-            continue;
-        };
-        let exact = out.join(name);
-        if exact.exists() {
-            out = exact;
-            continue;
-        }
-        let wanted = name.to_string_lossy().to_lowercase();
-        let dir = if out.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            out.as_path()
-        };
-        let mut found: Vec<PathBuf> = fs::read_dir(dir)
-            .ok()?
-            .flatten()
-            .filter(|e| e.file_name().to_string_lossy().to_lowercase() == wanted)
-            .map(|e| e.path())
-            .collect();
-        found.sort();
-        out = found.into_iter().next()?;
-    }
-    Some(out)
+        .find_map(|name| lower.get(&name.to_string_lossy().to_lowercase()).cloned())
 }
 
 /// The one page of the site whose name (file stem, or folder for a
@@ -98,10 +80,15 @@ fn by_name(rel: &str, pages: &[IndexEntry]) -> Result<PathBuf, String> {
         .map(|s| s.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     let single = wanted.components().count() == 1;
+    if !single {
+        return Err(format!(
+            "no page {rel} (looked beside the page and from content/)"
+        ));
+    }
     let found: Vec<&PathBuf> = pages
         .iter()
         .map(|e| &e.path)
-        .filter(|p| single && page_name(p) == wanted_name)
+        .filter(|p| is_named(p, &wanted_name))
         .collect();
     match found.as_slice() {
         [one] => Ok((*one).clone()),
@@ -115,26 +102,27 @@ fn by_name(rel: &str, pages: &[IndexEntry]) -> Result<PathBuf, String> {
     }
 }
 
-/// A page's name: its file stem, or its folder's name for `index.md` and
-/// `_index.md`; lowercase.
-fn page_name(path: &Path) -> String {
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if stem == "index" || stem == "_index" {
-        return path
-            .parent()
+/// True when the page at `path` is named `wanted` (lowercase): its file
+/// stem, or its folder's name for `index.md` and `_index.md`.
+fn is_named(path: &Path, wanted: &str) -> bool {
+    let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+        return false;
+    };
+    let name = if stem == "index" || stem == "_index" {
+        path.parent()
             .and_then(Path::file_name)
-            .map(|s| s.to_string_lossy().to_lowercase())
-            .unwrap_or(stem);
-    }
-    stem
+            .and_then(|s| s.to_str())
+            .unwrap_or(stem)
+    } else {
+        stem
+    };
+    name.eq_ignore_ascii_case(wanted) || (!name.is_ascii() && name.to_lowercase() == wanted)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn pages_bundles_case_and_names() {
@@ -151,8 +139,9 @@ mod tests {
         let section = write("docs/_index.md");
         let other = write("blog/post.md");
         let pages = crate::site::index(&content);
+        let lower = lowercase(&pages);
         let docs = content.join("docs");
-        let find = |from: &Path, p: &str| lookup(&content, from, p, &pages);
+        let find = |from: &Path, p: &str| lookup(&content, from, p, &pages, &lower);
         assert_eq!(find(&docs, "install"), Ok(install.clone()));
         assert_eq!(find(&docs, "install.md"), Ok(install.clone()));
         assert_eq!(find(&docs, "guide"), Ok(bundle.clone()));

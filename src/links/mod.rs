@@ -206,6 +206,11 @@ pub struct Resolver {
     anchors: HashMap<PathBuf, Option<Arc<Anchors>>>,
     /// The pages of the indexed sites that set their own URL, by file.
     page_urls: HashMap<PathBuf, String>,
+    /// Each site root's pages by lowercase path, for Hugo's lookups.
+    lowercase: HashMap<PathBuf, Arc<hugo::Lowercase>>,
+    /// The bodies of files pulled in by Hugo's `include`, by the folder
+    /// asked from and the path written.
+    included: HashMap<(PathBuf, String), Option<Arc<str>>>,
     /// The vaults and notes wikilinks were resolved in.
     wiki: wiki::WikiCache,
 }
@@ -242,6 +247,8 @@ impl Resolver {
     pub fn forget(&mut self, path: &Path) {
         self.anchors.remove(path);
         self.indexes.clear();
+        self.lowercase.clear();
+        self.included.clear();
         self.wiki.forget(path);
     }
 
@@ -273,7 +280,19 @@ impl Resolver {
             },
             Generator::Zola => return,
         };
-        let mut include = |written: &str| resolve::included(&config, dir, written);
+        let cache = &mut self.included;
+        let mut include = |written: &str| {
+            let from = if written.starts_with('/') {
+                config.dir.clone()
+            } else {
+                dir.to_path_buf()
+            };
+            cache
+                .entry((from, written.to_string()))
+                .or_insert_with(|| resolve::included(&config, dir, written).map(Arc::from))
+                .as_deref()
+                .map(str::to_string)
+        };
         for site_id in ids::site_ids(&article.body, rules, &mut include) {
             let heading = site_id
                 .offset
@@ -379,6 +398,16 @@ impl Resolver {
         }
         self.indexes.insert(root.to_path_buf(), Arc::clone(&index));
         index
+    }
+
+    /// The pages under `root` by lowercase path, built once.
+    fn lowercase(&mut self, root: &Path) -> Arc<hugo::Lowercase> {
+        if let Some(map) = self.lowercase.get(root) {
+            return Arc::clone(map);
+        }
+        let map = Arc::new(hugo::lowercase(&self.index(root)));
+        self.lowercase.insert(root.to_path_buf(), Arc::clone(&map));
+        map
     }
 
     /// The URL the page at `path` of the site at `root` sets itself, slashes

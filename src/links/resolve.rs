@@ -64,7 +64,8 @@ pub(super) fn resolve(r: &mut Resolver, article: &Article, target: &str) -> Reso
             // Hugo's GetPage: what is not beside the page is looked up
             // from the content root.
             Some(config) if config.generator == Generator::Hugo => {
-                match hugo::page(&config.content, &decoded) {
+                let lower = r.lowercase(&config.content);
+                match hugo::page(&config.content, &decoded, &lower) {
                     Some(file) => into_file(r, file, fragment),
                     None => Resolution::unresolved(why),
                 }
@@ -100,7 +101,8 @@ fn hugo_ref(
     }
     let content = site_root(r, dir);
     let pages = r.index(&content);
-    match hugo::lookup(&content, dir, &percent_decode(path), &pages) {
+    let lower = r.lowercase(&content);
+    match hugo::lookup(&content, dir, &percent_decode(path), &pages, &lower) {
         Ok(file) if file == article.path => {
             own_anchor(r, article, fragment.as_deref().unwrap_or(""))
         }

@@ -307,3 +307,63 @@ fn the_site_root_of_an_article_alone_is_not_its_own_folder() {
         ok(Kind::File, "readme/README.md", None)
     );
 }
+
+fn generators() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generators")
+}
+
+fn in_generators(rel: &str, target: &str) -> Resolution {
+    let article = Article::load(&generators().join(rel)).expect("fixture loads");
+    Resolver::new(None).resolve(&article, target)
+}
+
+const OTHER_LINUX: &str = "jekyll/docs/installation/other-linux.md";
+const GUIDE: &str = "hugo/content/docs/guide/index.md";
+
+#[test]
+fn liquid_site_values_give_urls_and_unknown_ones_are_templates() {
+    let issues = in_generators(OTHER_LINUX, "{{ site.repository }}/issues");
+    assert_eq!(issues.kind, Kind::Url);
+    assert_eq!(
+        issues.url.as_deref(),
+        Some("https://github.com/fieldnotes/site/issues")
+    );
+    let page = in_generators(OTHER_LINUX, "{{ page.url }}");
+    assert_eq!(page.kind, Kind::Template);
+    assert!(!page.is_broken());
+    assert_eq!(
+        page.reason.as_deref(),
+        Some("known only when the site is built: {{ page.url }}")
+    );
+}
+
+#[test]
+fn a_site_id_lands_on_the_heading_the_outline_names() {
+    // kramdown slugs `&amp;` as written; the outline slugs the text `&`.
+    let kramdown = in_generators(
+        OTHER_LINUX,
+        "{{ '/docs/configuration/' | relative_url }}#front-matter-amp-liquid",
+    );
+    assert_eq!(kramdown.landing.as_deref(), Some("front-matter--liquid"));
+    let attribute = in_generators(
+        OTHER_LINUX,
+        "{{ site.baseurl }}/docs/configuration/#options-id",
+    );
+    assert_eq!(attribute.landing_anchor(), Some("options"));
+    // Hugo numbers the heading after a definition term of the same name.
+    let hugo = in_generators(GUIDE, "{{< relref \"/docs/usage.md#options-1\" >}}");
+    assert_eq!(hugo.landing_anchor(), Some("options"));
+    let plain = in_generators(GUIDE, "{{< ref \"install\" >}}#requirements");
+    assert_eq!(
+        (plain.landing, plain.anchor.as_deref()),
+        (None, Some("requirements"))
+    );
+}
+
+#[test]
+fn hugo_escaped_shortcodes_and_liquid_in_raw_are_not_links() {
+    let article = Article::load(&generators().join(GUIDE)).expect("fixture loads");
+    assert!(links(&article).iter().all(|l| !l.target.contains("/*")));
+    let article = Article::load(&generators().join(OTHER_LINUX)).expect("fixture loads");
+    assert!(links(&article).iter().all(|l| !l.target.contains("nope")));
+}

@@ -15,8 +15,9 @@ use super::query::Query;
 use crate::library::path_string;
 use crate::store::{Store, StoreError, schema};
 
-// bm25 weighs the columns title 10, heading 5, body 1, tags 3 ([`RANK`]).
-// The tables are made by the store's migration 3 ([`crate::store::schema`]):
+// bm25 weighs the columns title 10, heading 5, definition terms 5, body 1,
+// tags 3 ([`RANK`]); words are stemmed (porter over unicode61).
+// The tables are made by the store's migrations 3 and 6 ([`crate::store::schema`]):
 // `search_file`, `search_tag`, `search_section` and `search_fts`, whose
 // rows share their rowid with `search_section`. The FTS table keeps no copy
 // of the text (`content = ''`), which keeps the database smaller than the
@@ -99,13 +100,22 @@ pub struct Hit {
     pub score: f64,
 }
 
-/// The ranking: bm25 weighing the columns title 10, heading 5, body 1,
-/// tags 3. Named in the query rather than read from the table's `rank`,
+/// The ranking: bm25 weighing the columns title 10, heading 5, definition
+/// terms 5, body 1, tags 3. Named in the query rather than read from the table's `rank`,
 /// which FTS5 evaluates through a statement of its own per row (40% slower).
-const RANK: &str = "bm25(search_fts, 10.0, 5.0, 1.0, 3.0)";
+const RANK: &str = "bm25(search_fts, 10.0, 5.0, 5.0, 1.0, 3.0)";
 /// The ranking of a section's own heading and text alone: 0 when only
 /// the title or tags, indexed with every section, match.
-const OWN: &str = "bm25(search_fts, 0.0, 5.0, 1.0, 0.0)";
+const OWN: &str = "bm25(search_fts, 0.0, 5.0, 5.0, 1.0, 0.0)";
+/// The columns that name what a section is about: a query found whole in
+/// them ranks the section above sections that only mention it.
+const HEADS: [&str; 3] = ["title", "heading", "terms"];
+/// In the first [`SPREAD_TOP`] results, at most [`SPREAD_MOST`] sections of
+/// one article while other articles match: a long article must not flood.
+const SPREAD_TOP: usize = 5;
+const SPREAD_MOST: usize = 2;
+/// How many hits are ranked at least to find other articles for the top.
+const SPREAD_LOOK: usize = 50;
 /// SQLite steps between two calls of a `stop` ([`Index::with_stop`]).
 const STOP_STEPS: i32 = 2_000;
 /// Joins a breadcrumb's headings in one column.
@@ -152,8 +162,9 @@ impl Index {
     /// The sections of articles under `root` that match `query`, best first,
     /// at most `limit`, with their snippets. A query with no word finds nothing.
     pub fn search(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let mut hits = self.ranked(root, query, limit)?;
-        self.snippets(root, query, &mut hits)?;
+        let query = self.unstem_prefix(query)?;
+        let mut hits = self.ranked(root, &query, limit)?;
+        self.snippets(root, &query, &mut hits)?;
         Ok(hits)
     }
 
@@ -166,9 +177,85 @@ impl Index {
     /// the best of them. Sections matched in their own heading or text are
     /// listed each.
     pub fn ranked(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
+        let query = &self.unstem_prefix(query)?;
+        let (Some(all), Some(whole)) = (query.to_fts(), query.to_fts_in(&HEADS)) else {
+            return Ok(Vec::new());
+        };
+        // Sections whose title, headings or terms hold the whole query come
+        // before those that match in their text.
+        // More than asked are ranked, so that other articles can take the
+        // places of a long one's sections in the first few.
+        let want = limit.max(SPREAD_LOOK);
+        let mut hits = self.collapsed(root, query, &whole, want)?;
+        let mut seen: std::collections::HashSet<(PathBuf, String)> = hits
+            .iter()
+            .map(|h| (h.path.clone(), h.anchor.clone()))
+            .collect();
+        for hit in self.collapsed(root, query, &all, want)? {
+            if hits.len() >= want {
+                break;
+            }
+            if seen.insert((hit.path.clone(), hit.anchor.clone())) {
+                hits.push(hit);
+            }
+        }
+        spread(&mut hits);
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// `query` with its word being typed given the start that stemming
+    /// leaves alone, when stemming would change the word (see
+    /// [`Term::unstemmed`](super::query::Term::unstemmed)).
+    fn unstem_prefix(&self, query: &Query) -> Result<Query, IndexError> {
+        let mut query = query.clone();
+        let Some(term) = query.terms.iter_mut().find(|t| t.prefix) else {
+            return Ok(query);
+        };
+        let word = term.text.to_lowercase();
+        if !word.bytes().all(|b| b.is_ascii_alphabetic()) || self.stem(&word)? == word {
+            return Ok(query);
+        }
+        // Words of fewer than 3 letters are never stemmed.
+        let mut start = &word[..word.len() - 1];
+        while start.len() > 2 && self.stem(start)? != start {
+            start = &start[..start.len() - 1];
+        }
+        term.unstemmed = Some(start.to_string());
+        Ok(query)
+    }
+
+    /// How the index's tokenizer stems one ASCII word.
+    fn stem(&self, word: &str) -> Result<String, IndexError> {
+        self.conn.execute_batch(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5 (
+                word, tokenize = 'porter unicode61 remove_diacritics 2');
+             CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_vocab
+                USING fts5vocab(temp, stem_probe, 'row');
+             DELETE FROM temp.stem_probe;",
+        )?;
+        self.conn
+            .prepare_cached("INSERT INTO temp.stem_probe (word) VALUES (?1)")?
+            .execute([word])?;
+        let stem: Option<String> = self
+            .conn
+            .prepare_cached("SELECT term FROM temp.stem_vocab LIMIT 1")?
+            .query_row([], |r| r.get(0))
+            .optional()?;
+        Ok(stem.unwrap_or_default())
+    }
+
+    /// The best `limit` hits of the match expression `expr`, collapsed.
+    fn collapsed(
+        &self,
+        root: &Path,
+        query: &Query,
+        expr: &str,
+        limit: usize,
+    ) -> Result<Vec<Hit>, IndexError> {
         let mut fetch = limit;
         loop {
-            let rows = self.ranked_rows(root, query, fetch)?;
+            let rows = self.ranked_rows(root, query, expr, fetch)?;
             let complete = rows.len() < fetch;
             let mut hits = self.collapse(rows)?;
             if complete || hits.len() >= limit {
@@ -221,13 +308,11 @@ impl Index {
         &self,
         root: &Path,
         query: &Query,
+        expr: &str,
         limit: usize,
     ) -> Result<Vec<Row>, IndexError> {
-        let Some(expr) = query.to_fts() else {
-            return Ok(Vec::new());
-        };
         let root_key = root_key(root)?;
-        let mut args: Vec<String> = vec![expr, root_key];
+        let mut args: Vec<String> = vec![expr.to_string(), root_key];
         let only_root: bool = self.conn.query_row(
             "SELECT coalesce(min(root) = ?1 AND max(root) = ?1, 0) FROM search_file",
             [&args[1]],
@@ -324,6 +409,35 @@ impl Index {
     }
 }
 
+/// Moves sections of an article that has [`SPREAD_MOST`] in the first
+/// [`SPREAD_TOP`] already below the first [`SPREAD_TOP`], when hits of
+/// other articles can take their places; the order is kept otherwise.
+fn spread(hits: &mut Vec<Hit>) {
+    let mut top: Vec<Hit> = Vec::with_capacity(hits.len());
+    let mut held: Vec<Hit> = Vec::new();
+    let mut rest = std::mem::take(hits).into_iter();
+    for hit in rest.by_ref() {
+        let same = top.iter().filter(|h| h.path == hit.path).count();
+        if same < SPREAD_MOST {
+            top.push(hit);
+        } else {
+            held.push(hit);
+        }
+        if top.len() == SPREAD_TOP {
+            break;
+        }
+    }
+    // Nothing else matched: the held ones fill the top after all.
+    let mut held = held.into_iter();
+    while top.len() < SPREAD_TOP {
+        let Some(hit) = held.next() else { break };
+        top.push(hit);
+    }
+    top.extend(held);
+    top.extend(rest);
+    *hits = top;
+}
+
 /// The key a folder is stored under: its canonical path.
 pub(super) fn root_key(root: &Path) -> Result<String, IndexError> {
     let canon = std::fs::canonicalize(root).map_err(|source| IndexError::Folder {
@@ -345,3 +459,7 @@ fn split_crumbs(crumbs: &str) -> Vec<String> {
 #[cfg(test)]
 #[path = "index_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "quality_tests.rs"]
+mod quality_tests;

@@ -17,6 +17,11 @@ pub struct Term {
     pub title: bool,
     /// The last word while typing: matches any word it begins.
     pub prefix: bool,
+    /// For a word being typed that the index's stemming would change as if
+    /// it were whole ("asy" -> "asi", no start of "async"): its longest
+    /// start that stemming leaves alone, matched as a prefix too. Set by
+    /// [`Index`](super::Index) before it searches.
+    pub unstemmed: Option<String>,
 }
 
 /// A parsed query.
@@ -106,6 +111,7 @@ impl Query {
                         phrase,
                         title: matches!(field, Some((Field::Title, _))),
                         prefix: false,
+                        unstemmed: None,
                     };
                     if negate {
                         q.excluded.push(term);
@@ -195,6 +201,28 @@ impl Query {
 }
 
 impl Query {
+    /// [`Query::to_fts`] with the words and phrases to be found in the
+    /// columns `columns` (the excluded ones are still excluded anywhere).
+    pub fn to_fts_in(&self, columns: &[&str]) -> Option<String> {
+        if self.terms.is_empty() {
+            return None;
+        }
+        let mut out = format!("{{{}}} : (", columns.join(" "));
+        for (k, term) in self.terms.iter().enumerate() {
+            if k > 0 {
+                out.push_str(" AND ");
+            }
+            push_term(&mut out, term);
+        }
+        out.push(')');
+        for term in &self.excluded {
+            out.push_str(" NOT (");
+            push_term(&mut out, term);
+            out.push(')');
+        }
+        Some(out)
+    }
+
     /// An FTS5 expression that any one of the query's words or phrases
     /// matches, or `None` when the query has none. Snippets use it: a piece
     /// of a long section may hold some of the words and not all.
@@ -245,17 +273,31 @@ fn push_term(out: &mut String, term: &Term) {
     if term.title {
         out.push_str("title : ");
     }
+    let text = spread_cjk(&term.text);
+    let Some(also) = term.prefix.then_some(term.unstemmed.as_deref()).flatten() else {
+        push_quoted(out, &text);
+        if term.prefix {
+            out.push_str(" *");
+        }
+        return;
+    };
+    out.push('(');
+    push_quoted(out, &text);
+    out.push_str(" * OR ");
+    push_quoted(out, also);
+    out.push_str(" *)");
+}
+
+/// Appends `text` as an FTS5 string (quotes doubled).
+fn push_quoted(out: &mut String, text: &str) {
     out.push('"');
-    for c in spread_cjk(&term.text).chars() {
+    for c in text.chars() {
         if c == '"' {
             out.push('"');
         }
         out.push(c);
     }
     out.push('"');
-    if term.prefix {
-        out.push_str(" *");
-    }
 }
 
 /// True for characters of scripts written without spaces between words

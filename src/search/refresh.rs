@@ -156,7 +156,8 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
         "INSERT INTO search_section (file, anchor, breadcrumb, line) VALUES (?1, ?2, ?3, ?4)",
     )?;
     let mut fts_stmt = conn.prepare_cached(
-        "INSERT INTO search_fts (rowid, title, heading, body, tags) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO search_fts (rowid, title, heading, terms, body, tags)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for s in &p.sections {
         let crumbs = s.breadcrumb.join(&CRUMB_SEP.to_string());
@@ -167,6 +168,7 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
             id,
             title,
             spread_cjk(s.heading()),
+            spread_cjk(&s.terms),
             spread_cjk(&s.text),
             tags
         ])?;

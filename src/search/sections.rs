@@ -17,6 +17,9 @@ pub struct Section {
     pub line: usize,
     /// The body text: paragraphs, list items, table cells and code, one per line.
     pub text: String,
+    /// The terms of its definition lists (how reference docs list settings),
+    /// one per line: ranked like a heading. They are in `text` too.
+    pub terms: String,
 }
 
 impl Section {
@@ -38,10 +41,12 @@ pub fn sections(article: &Article) -> Vec<Section> {
         breadcrumb: Vec::new(),
         line: article.body_line,
         text: String::new(),
+        terms: String::new(),
     }];
     let mut crumbs: Vec<(u8, String)> = Vec::new();
     let mut next = 0usize;
     let mut in_heading = false;
+    let mut in_term = false;
     let body = article.body.as_str();
     for (event, range) in crate::article::events::events(body, crate::article::parser_options()) {
         let text = match event {
@@ -66,6 +71,7 @@ pub fn sections(article: &Article) -> Vec<Section> {
                     breadcrumb: crumbs.iter().map(|(_, t)| t.clone()).collect(),
                     line: h.line(),
                     text: String::new(),
+                    terms: String::new(),
                 });
                 continue;
             }
@@ -74,6 +80,17 @@ pub fn sections(article: &Article) -> Vec<Section> {
                 continue;
             }
             _ if in_heading => continue,
+            Event::Start(Tag::DefinitionListTitle) => {
+                in_term = true;
+                continue;
+            }
+            Event::End(TagEnd::DefinitionListTitle) => {
+                in_term = false;
+                if let Some(section) = out.last_mut() {
+                    section.terms.push('\n');
+                }
+                "\n".into()
+            }
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => t,
             Event::SoftBreak | Event::HardBreak => " ".into(),
             Event::End(
@@ -87,6 +104,9 @@ pub fn sections(article: &Article) -> Vec<Section> {
             _ => continue,
         };
         if let Some(section) = out.last_mut() {
+            if in_term {
+                section.terms.push_str(&text);
+            }
             if text.as_ref() == "\n" && (section.text.is_empty() || section.text.ends_with('\n')) {
                 continue;
             }

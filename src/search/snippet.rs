@@ -43,10 +43,10 @@ pub(super) fn fill(
     };
     conn.execute_batch(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_snip USING fts5 (
-            title, heading, body, tags, tokenize = 'unicode61 remove_diacritics 2');
+            title, heading, body, tags, tokenize = 'porter unicode61 remove_diacritics 2');
          DELETE FROM temp.search_snip;
          CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_piece USING fts5 (
-            title, body, tokenize = 'unicode61 remove_diacritics 2');",
+            title, body, tokenize = 'porter unicode61 remove_diacritics 2');",
     )?;
 
     let mut articles: HashMap<&Path, Option<(Article, Vec<Section>)>> = HashMap::new();

@@ -6,6 +6,13 @@
 //!
 //! Input is checked before the terminal is taken ([`terminal`] takes it and
 //! gives it back on every exit).
+//!
+//! The layers, each importing only those before it (`.ci/layering` checks):
+//! the leaves ([`runtime`], [`action`], [`settings`], [`text`]); the features
+//! ([`reader`], [`library`], [`search`], [`state`]: a screen's state, its own
+//! update and its job types); [`jobs`] (the app's job list over the
+//! features'); [`app`] (the stack, and each feature's part that works on the
+//! whole app); [`update`]; [`ui`], which only reads.
 
 pub mod action;
 pub mod app;

@@ -15,8 +15,40 @@ use ratatui::backend::CrosstermBackend;
 
 use super::{Events, Input};
 
-/// The terminal quire draws on.
-pub type Term = Terminal<CrosstermBackend<io::Stdout>>;
+/// The terminal quire draws on. A frame goes out in one write: through
+/// stdout's own line buffer it was a write per kilobyte or so, each a
+/// wake-up of the terminal.
+pub type Term = Terminal<CrosstermBackend<FrameWriter>>;
+
+/// Gathers a frame and writes it to stdout in one write when flushed (the
+/// end of every draw). What a panic leaves unflushed is dropped, not
+/// written over the shell the panic hook gave the terminal back to.
+#[derive(Debug, Default)]
+pub struct FrameWriter {
+    buf: Vec<u8>,
+}
+
+impl Write for FrameWriter {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        let result = out.write_all(&self.buf).and_then(|()| out.flush());
+        self.buf.clear();
+        result
+    }
+}
+
+impl Drop for FrameWriter {
+    fn drop(&mut self) {
+        if !std::thread::panicking() && !self.buf.is_empty() {
+            let _ = self.flush();
+        }
+    }
+}
 
 /// The signals that end the app the ordinary way: the loop stops, the
 /// terminal is restored, and the process ends with status 128 + the signal.
@@ -73,7 +105,7 @@ pub fn with_terminal<T>(
     let signal = watch_signals()?;
     let resumed = watch_suspend()?;
     let guard = TerminalGuard::enter()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let mut events = TerminalEvents {
         signal: Arc::clone(&signal),
         resumed,

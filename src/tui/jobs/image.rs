@@ -25,6 +25,9 @@ pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 pub const MAX_SIDE: u32 = 12_000;
 /// Images of more pixels than this are not decoded (about 160 MB as RGBA).
 pub const MAX_PIXELS: u64 = 40_000_000;
+/// Images whose pixels take more than this decoded (width x height x
+/// bytes a pixel, read from the header) are not decoded.
+pub const MAX_DECODED_BYTES: u64 = 160 * 1024 * 1024;
 /// The most memory the decoder may ask for.
 const MAX_ALLOC: u64 = 256 * 1024 * 1024;
 
@@ -161,9 +164,12 @@ pub fn probe(bytes: &[u8]) -> Result<(u32, u32), Failure> {
     if probe.format().is_none() {
         return Err(failed("not a PNG, JPEG or GIF image"));
     }
-    let (w, h) = probe
-        .into_dimensions()
-        .map_err(|e| failed(format!("damaged ({})", short(&e.to_string()))))?;
+    let damaged = |e: image::ImageError| failed(format!("damaged ({})", short(&e.to_string())));
+    let decoder = probe.into_decoder().map_err(damaged)?;
+    let (w, h) = image::ImageDecoder::dimensions(&decoder);
+    // Width x height x bytes a pixel, from the header: a 16-bit RGBA
+    // picture takes twice what an 8-bit one does.
+    let decoded = image::ImageDecoder::total_bytes(&decoder);
     let pixels = Some((w, h));
     if w == 0 || h == 0 {
         return Err(Failure {
@@ -171,7 +177,11 @@ pub fn probe(bytes: &[u8]) -> Result<(u32, u32), Failure> {
             pixels,
         });
     }
-    if w > MAX_SIDE || h > MAX_SIDE || u64::from(w) * u64::from(h) > MAX_PIXELS {
+    if w > MAX_SIDE
+        || h > MAX_SIDE
+        || u64::from(w) * u64::from(h) > MAX_PIXELS
+        || decoded > MAX_DECODED_BYTES
+    {
         return Err(Failure {
             reason: "too large to decode".into(),
             pixels,
@@ -288,10 +298,15 @@ mod tests {
 
     /// A PNG whose header claims `w` x `h` pixels, with a few bytes of data.
     fn png_header(w: u32, h: u32) -> Vec<u8> {
+        png_header_of_depth(w, h, 8)
+    }
+
+    /// An RGBA PNG's header of `depth` bits a channel.
+    fn png_header_of_depth(w: u32, h: u32, depth: u8) -> Vec<u8> {
         let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
         let mut ihdr = w.to_be_bytes().to_vec();
         ihdr.extend_from_slice(&h.to_be_bytes());
-        ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+        ihdr.extend_from_slice(&[depth, 6, 0, 0, 0]);
         chunk(&mut out, b"IHDR", &ihdr);
         chunk(
             &mut out,
@@ -347,6 +362,17 @@ mod tests {
         assert_eq!(failure.pixels, Some((20_000, 20_000)));
         let failure = decode(&png_header(12_000, 11_000)).unwrap_err();
         assert_eq!(failure.reason, "too large to decode");
+    }
+
+    #[test]
+    fn a_deep_picture_is_refused_by_its_bytes_before_decoding() {
+        // 6300 x 6300 16-bit RGBA: 317 MB decoded; it peaked at 538 MB
+        // before "damaged (Memory limit exceeded)".
+        let failure = decode(&png_header_of_depth(6300, 6300, 16)).unwrap_err();
+        assert_eq!(failure.reason, "too large to decode");
+        assert_eq!(failure.pixels, Some((6300, 6300)));
+        // The same size at 8 bits a channel (159 MB) is within the limits.
+        assert!(probe(&png_header_of_depth(6300, 6300, 8)).is_ok());
     }
 
     #[test]

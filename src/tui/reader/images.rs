@@ -277,3 +277,38 @@ pub fn key_of(doc: &crate::layout::Document, block: &crate::layout::ImageBlock) 
         rows: block.rows,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> String {
+        let pairs: Vec<(String, String)> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        }
+    }
+
+    #[test]
+    fn a_terminal_behind_tmux_or_screen_is_never_asked() {
+        // Asking runs `tmux set -p allow-passthrough on` for good.
+        let kitty = ("KITTY_WINDOW_ID", "1");
+        assert!(draws_pictures_in(env(&[kitty])));
+        assert!(draws_pictures_in(env(&[("TERM_PROGRAM", "WezTerm")])));
+        for sign in [
+            ("TMUX", "/tmp/tmux-0/default,1,0"),
+            ("TERM", "tmux-256color"),
+            ("TERM", "screen-256color"),
+            ("TERM_PROGRAM", "tmux"),
+        ] {
+            assert!(!draws_pictures_in(env(&[kitty, sign])), "{sign:?}");
+        }
+    }
+}

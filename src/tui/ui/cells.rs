@@ -13,13 +13,17 @@
 //! own: ratatui moves the cursor before each cell after a wide one, so no
 //! terminal joins them, and the layout already counted every part.
 //!
-//! A hyperlink is written in each of its cells (open, the text, close), so
-//! that any cell the diff writes alone is complete; the cell's width is
-//! forced to the text's, since the escape sequence takes no room.
+//! A hyperlink is first written in each of its cells (open, the text,
+//! close), the cell's width forced to the text's since the escape sequence
+//! takes no room. Once the whole frame is drawn, [`join_links`] makes each
+//! run of one-column cells with the same link and style one cell that opens
+//! the link once, holds the run's text and closes it, its width forced to
+//! the run's: a screen of links costs about its text, and the run is written
+//! whole or not at all.
 
 use std::ops::Range;
 
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -172,6 +176,67 @@ fn put_grapheme(
         let cell = &mut buf[(tx, y)];
         cell.reset();
         cell.set_style(style);
+    }
+}
+
+/// Opens an OSC 8 hyperlink; the URL and [`ST`] follow.
+const OPEN: &str = "\x1b]8;;";
+/// Ends the URL of an OSC 8 sequence (string terminator).
+const ST: &str = "\x1b\\";
+/// Closes an OSC 8 hyperlink.
+const CLOSE: &str = "\x1b]8;;\x1b\\";
+
+/// A one-column link cell's URL and text, as [`put_grapheme`] wrote it.
+fn link_cell(cell: &Cell) -> Option<(&str, &str)> {
+    if cell.diff_option != CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN) {
+        return None;
+    }
+    let inner = cell.symbol().strip_prefix(OPEN)?.strip_suffix(CLOSE)?;
+    let (url, text) = inner.split_once(ST)?;
+    Some((url, text))
+}
+
+/// Joins each run of one-column link cells of a row with the same URL and
+/// style into its first cell (one open, the text, one close), the others
+/// left empty under it. Run on the finished frame, so that nothing drawn
+/// over a link later is hidden under a joined run.
+pub fn join_links(buf: &mut Buffer) {
+    let area = buf.area;
+    let mut text = String::new();
+    for y in area.top()..area.bottom() {
+        let mut x = area.left();
+        while x < area.right() {
+            let start = x;
+            x += 1;
+            let (url, style) = match link_cell(&buf[(start, y)]) {
+                Some((url, t)) => {
+                    text.clear();
+                    text.push_str(t);
+                    (url.to_string(), buf[(start, y)].style())
+                }
+                None => continue,
+            };
+            while x < area.right() {
+                let cell = &buf[(x, y)];
+                match link_cell(cell) {
+                    Some((u, t)) if u == url && cell.style() == style => text.push_str(t),
+                    _ => break,
+                }
+                x += 1;
+            }
+            let Some(width) = std::num::NonZeroU16::new(x - start).filter(|w| w.get() > 1) else {
+                continue;
+            };
+            let cell = &mut buf[(start, y)];
+            cell.set_symbol(&format!("{OPEN}{url}{ST}{text}{CLOSE}"));
+            cell.set_diff_option(CellDiffOption::ForcedWidth(width));
+            for under in start + 1..x {
+                let cell = &mut buf[(under, y)];
+                cell.reset();
+                // Never equal to text that comes here next: it is written.
+                cell.set_symbol("");
+            }
+        }
     }
 }
 

@@ -32,6 +32,7 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
+    cells::join_links(buf);
 }
 
 /// A `width` x `height` box in the middle of `area` (cut to fit it).

@@ -1,0 +1,17 @@
+//! The built binary run as a command: output, exit codes, messages on bad input.
+//! One binary of the `cli` kind: a new test of this kind is a module here.
+
+#![allow(clippy::unwrap_used)]
+
+mod adversarial;
+mod bad_input;
+#[path = "../common/mod.rs"]
+mod common;
+mod hostile_layout;
+mod links_cli;
+mod list_cli;
+mod memory_cli;
+mod outline_cli;
+mod search_cli;
+mod stdin;
+mod vault;

@@ -1,0 +1,93 @@
+//! End-to-end in tmux: scrolling past flags and emoji sequences leaves no
+//! stray half on screen, `Ctrl-l` redraws, a `<details>` fold opens with
+//! `z`, and the reader's OSC 8 hyperlinks leave nothing visible behind.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use crate::common::tmux::{self, Tmux};
+
+const BIN: &str = env!("CARGO_BIN_EXE_quire");
+
+fn is_regional(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+}
+
+/// Rows holding an odd number of regional indicators: half a flag.
+fn stray_halves(screen: &str) -> Vec<String> {
+    screen
+        .lines()
+        .filter(|l| l.chars().filter(|&c| is_regional(c)).count() % 2 == 1)
+        .map(str::to_string)
+        .collect()
+}
+
+fn top_card(screen: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| l.split_once("Card ").map(|(_, rest)| rest.to_string()))
+        .unwrap_or_default()
+}
+
+fn open(name: &str) -> Tmux {
+    let dir = common::fixtures();
+    Tmux::start(
+        name,
+        80,
+        16,
+        &format!("{BIN} postcards.md; echo EXIT:$?"),
+        &dir,
+    )
+}
+
+#[test]
+fn scrolling_past_flags_leaves_no_half_behind() {
+    if !tmux::available("scrolling_past_flags_leaves_no_half_behind") {
+        return;
+    }
+    let t = open("flags");
+    t.wait_for("the cards", |s| s.contains("Card 3"));
+    for _ in 0..12 {
+        let before = t.capture();
+        t.keys(&["j"]);
+        let screen = t.wait_for("the text to move a line", |s| s != before);
+        let stray = stray_halves(&screen);
+        assert!(stray.is_empty(), "half a flag left:\n{}", stray.join("\n"));
+    }
+    // Back up by a screen and down again by half: still whole flags.
+    for key in ["b", "d", "u"] {
+        let before = t.capture();
+        t.keys(&[key]);
+        let screen = t.wait_for("the text to move", |s| s != before);
+        assert!(stray_halves(&screen).is_empty(), "{screen}");
+    }
+    // Ctrl-l draws the whole screen again: the same text comes back.
+    let before = t.capture();
+    t.keys(&["C-l"]);
+    let after = t.wait_for("the redrawn screen", |s| s.contains("Card"));
+    assert_eq!(top_card(&before), top_card(&after));
+    t.keys(&["q"]);
+    t.wait_for("quire to exit", tmux::exited);
+}
+
+#[test]
+fn a_fold_opens_with_z_and_links_leave_no_escape_text() {
+    if !tmux::available("a_fold_opens_with_z_and_links_leave_no_escape_text") {
+        return;
+    }
+    let t = open("fold");
+    t.wait_for("the cards", |s| s.contains("Card 3"));
+    t.keys(&["G"]);
+    let screen = t.wait_for("the folded summary", |s| {
+        s.contains("▸ What is in the jar?")
+    });
+    assert!(!screen.contains("Dried apricots"), "{screen}");
+    assert!(screen.contains("the recipe site"), "{screen}");
+    assert!(!screen.contains("8;;"), "escape text on screen:\n{screen}");
+    // The hyperlink went to the terminal, around the link's text.
+    t.keys(&["z"]);
+    let screen = t.wait_for("the open body", |s| s.contains("Dried apricots"));
+    assert!(screen.contains("▾ What is in the jar?"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("quire to exit", tmux::exited);
+}

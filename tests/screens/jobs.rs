@@ -1,0 +1,458 @@
+//! Background jobs: the worker pool hands results back by id, `update` puts
+//! each where it was asked for, and a result the user moved past is dropped.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use quire::article::Article;
+use quire::library::{self, Filter};
+use quire::tui::jobs::{Done, Executor, Inline, Job, Output, Pool};
+use quire::tui::library::LibraryScreen;
+use quire::tui::{Action, App, Msg, Screen, update};
+
+fn fixture_library() -> &'static Path {
+    Path::new("tests/fixtures/library")
+}
+
+fn library_app(width: u16, height: u16) -> App {
+    let mut app = App::new(common::config(), width, height);
+    let lib = library::scan(fixture_library()).unwrap();
+    app.open_library(LibraryScreen::new(lib, Filter::default(), height));
+    app
+}
+
+/// Runs every queued job of `app` on this thread and returns the results
+/// without delivering them.
+fn run_queued(app: &mut App) -> Vec<Done> {
+    let mut inline = Inline::default();
+    for (id, job) in app.jobs.take() {
+        inline.spawn(id, job);
+    }
+    std::iter::from_fn(|| inline.try_next()).collect()
+}
+
+fn deliver(app: &mut App, done: Done) {
+    update(app, Msg::Done(Box::new(done)));
+}
+
+#[test]
+fn the_pool_runs_jobs_on_workers_and_hands_each_result_back_with_its_id() {
+    let mut pool = Pool::new(2).unwrap();
+    let paths: Vec<_> = std::fs::read_dir(fixture_library())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "md"))
+        .collect();
+    for (i, path) in paths.iter().enumerate() {
+        pool.spawn(
+            i as u64 + 1,
+            Job::Preview {
+                entry: i,
+                path: path.clone(),
+            },
+        );
+    }
+    assert!(pool.busy());
+    let mut ids = Vec::new();
+    // Bounded wait for the workers; no timing is asserted.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while ids.len() < paths.len() && Instant::now() < deadline {
+        match pool.try_next() {
+            Some(done) => {
+                let Output::Preview { entry, .. } = done.output else {
+                    panic!("a preview job gives a preview");
+                };
+                assert_eq!(done.id, entry as u64 + 1, "the id travels with its result");
+                ids.push(done.id);
+            }
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+    ids.sort_unstable();
+    let expected: Vec<u64> = (1..=paths.len() as u64).collect();
+    assert_eq!(ids, expected);
+    assert!(!pool.busy());
+}
+
+#[test]
+fn a_panicking_job_is_reported_and_the_worker_lives_on() {
+    // A layouter that panics stands for a bug in a job.
+    fn broken(_: &Article, _: u16, _: quire::layout::LayoutOptions) -> quire::layout::Document {
+        panic!("a layout bug")
+    }
+    let mut pool = Pool::new(1).unwrap();
+    let config = quire::tui::Config {
+        layouter: quire::tui::Layouter::StandIn(broken),
+        ..common::config()
+    };
+    let article = std::sync::Arc::new(common::sample());
+    pool.spawn(
+        1,
+        Job::Layout {
+            article,
+            config,
+            width: 40,
+        },
+    );
+    let preview = Job::Preview {
+        entry: 0,
+        path: common::fixtures().join("lighthouse.md"),
+    };
+    pool.spawn(2, preview);
+    let mut got = Vec::new();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while got.len() < 2 && Instant::now() < deadline {
+        match pool.try_next() {
+            Some(done) => got.push(done),
+            None => std::thread::sleep(Duration::from_millis(2)),
+        }
+    }
+    assert!(matches!(got[0].output, Output::Failed(_)), "{:?}", got[0]);
+    assert!(matches!(got[1].output, Output::Preview { .. }));
+}
+
+#[test]
+fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
+    let mut app = library_app(100, 24);
+    // The first preview is asked for when the library opens.
+    assert!(matches!(app.jobs.queued(), [(_, Job::Preview { .. })]));
+    for done in run_queued(&mut app) {
+        deliver(&mut app, done);
+    }
+    assert!(app.library().unwrap().preview().is_some());
+
+    update(&mut app, Action::OpenSelected);
+    let first = run_queued(&mut app);
+    assert!(matches!(
+        first[..],
+        [Done {
+            output: Output::Opened(Ok(_)),
+            ..
+        }]
+    ));
+    // Before the first article arrives, the user opens the next one.
+    update(&mut app, Action::LineDown);
+    update(&mut app, Action::OpenSelected);
+    let queued = run_queued(&mut app);
+    let second = queued
+        .into_iter()
+        .filter(|d| matches!(d.output, Output::Opened(_)))
+        .collect::<Vec<_>>();
+    assert_eq!(second.len(), 1);
+    let second_title = match &second[0].output {
+        Output::Opened(Ok(r)) => r.article.meta.title.clone(),
+        other => panic!("{other:?}"),
+    };
+    // The first result comes late: dropped. The second opens.
+    for done in first {
+        deliver(&mut app, done);
+    }
+    assert_eq!(
+        app.screens.len(),
+        1,
+        "a result the user moved past is dropped"
+    );
+    for done in second {
+        deliver(&mut app, done);
+    }
+    assert_eq!(app.screens.len(), 2);
+    assert_eq!(app.reader().unwrap().article.meta.title, second_title);
+}
+
+#[test]
+fn a_file_that_cannot_be_opened_says_why_in_the_footer() {
+    let mut app = library_app(100, 24);
+    let _ = run_queued(&mut app);
+    app.request_open(fixture_library().join("no-such-file.md"));
+    for done in run_queued(&mut app) {
+        deliver(&mut app, done);
+    }
+    assert_eq!(app.screens.len(), 1);
+    let message = app.library().unwrap().message.clone().unwrap();
+    assert!(message.contains("no-such-file.md"), "{message}");
+}
+
+#[test]
+fn a_large_article_is_laid_out_again_in_the_background_after_a_resize() {
+    let md = common::long_markdown(1500, 2);
+    assert!(md.len() > quire::tui::reader::BACKGROUND_LAYOUT_BYTES);
+    let article = Article::from_bytes(Path::new("long.md"), md.as_bytes());
+    let mut app = App::new(common::config(), 100, 30);
+    app.open_reader(article);
+    // Read into the middle, then resize twice: the old layout stays on
+    // screen until the new one arrives, and the first layout asked for is
+    // dropped because the second size replaced it.
+    for _ in 0..500 {
+        update(&mut app, Action::LineDown);
+    }
+    let source = {
+        let r = app.reader().unwrap();
+        r.doc.line(r.top).unwrap().source()
+    };
+    let old_width = app.reader().unwrap().doc.width;
+    update(&mut app, Action::Resize(80, 30));
+    let stale = run_queued(&mut app);
+    update(&mut app, Action::Resize(70, 30));
+    let fresh = run_queued(&mut app);
+    assert_eq!((stale.len(), fresh.len()), (1, 1));
+    let r = app.reader().unwrap();
+    assert_eq!(r.doc.width, old_width, "the old layout shows meanwhile");
+    // Keys still work on what is shown.
+    update(&mut app, Action::LineDown);
+    for done in stale {
+        deliver(&mut app, done);
+    }
+    assert_eq!(app.reader().unwrap().doc.width, old_width, "stale: dropped");
+    for done in fresh {
+        deliver(&mut app, done);
+    }
+    let r = app.reader().unwrap();
+    assert_eq!(r.doc.width, r.geometry.text.width);
+    assert_ne!(r.doc.width, old_width);
+    let now = r.doc.line(r.top).unwrap().source();
+    assert_eq!(now, source, "the same block is on the top line");
+}
+
+#[test]
+fn a_small_article_is_laid_out_at_once_on_resize() {
+    let mut app = common::app(100, 30);
+    update(&mut app, Action::Resize(70, 30));
+    assert!(app.jobs.queued().is_empty());
+    let r = app.reader().unwrap();
+    assert_eq!(r.doc.width, r.geometry.text.width);
+}
+
+#[test]
+fn the_preview_follows_the_selection_one_job_at_a_time() {
+    let mut app = library_app(120, 24);
+    let first = run_queued(&mut app);
+    assert_eq!(first.len(), 1);
+    // Moving while a preview is being read asks for nothing more yet.
+    update(&mut app, Action::LineDown);
+    update(&mut app, Action::LineDown);
+    assert!(app.jobs.queued().is_empty(), "one preview at a time");
+    for done in first {
+        deliver(&mut app, done);
+    }
+    // Its result frees the way for the selected row's preview.
+    let next = run_queued(&mut app);
+    assert_eq!(next.len(), 1);
+    let Screen::Library(s) = &app.screens[0] else {
+        panic!("library")
+    };
+    let selected = match s.selected_row() {
+        Some(quire::tui::library::Row::Article(i)) => i,
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        matches!(&next[0].output, Output::Preview { entry, .. } if *entry == selected),
+        "the preview asked for is the selected row's"
+    );
+}
+
+#[test]
+fn a_changed_file_reloads_on_the_same_heading_and_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("post.md");
+    let mut md = String::from("# Post\n\n");
+    for s in 0..6 {
+        md.push_str(&format!("## Part {s}\n\n"));
+        for p in 0..8 {
+            md.push_str(&format!("Paragraph {p} of part {s}, long enough to wrap once or twice at a narrow width like this one.\n\n"));
+        }
+    }
+    std::fs::write(&path, &md).unwrap();
+    let mut app = App::new(common::config(), 80, 20);
+    app.open_reader(Article::load(&path).unwrap());
+    app.watch_top_reader();
+    let watch = run_queued(&mut app);
+    assert!(
+        watch.is_empty(),
+        "a watcher runs until stopped: tests feed its news"
+    );
+    let watch_id = app.reader().unwrap().jobs.watch.as_ref().unwrap().0;
+    // Go into part 3 a few lines.
+    for _ in 0..4 {
+        update(&mut app, Action::NextHeading);
+    }
+    update(&mut app, Action::LineDown);
+    update(&mut app, Action::LineDown);
+    let before = app.reader().unwrap().place();
+    assert_eq!(before.anchor.as_deref(), Some("part-3"));
+    assert_eq!(before.lines_in, 2);
+    // A new section above and a new one at the end.
+    let edited = md.replacen("## Part 0", "## Intro\n\nA new opening.\n\n## Part 0", 1)
+        + "## New section\n\nThe end.\n";
+    std::fs::write(&path, edited).unwrap();
+    deliver(
+        &mut app,
+        Done {
+            id: watch_id,
+            output: Output::Changed(path.clone()),
+        },
+    );
+    let reload = run_queued(&mut app);
+    assert!(matches!(
+        reload[..],
+        [Done {
+            output: Output::Reloaded(Ok(_)),
+            ..
+        }]
+    ));
+    for done in reload {
+        deliver(&mut app, done);
+    }
+    let r = app.reader().unwrap();
+    assert_eq!(r.message.as_deref(), Some("reloaded"));
+    assert_eq!(r.article.outline.last().unwrap().text(), "New section");
+    let after = r.place();
+    assert_eq!(
+        (after.anchor, after.lines_in),
+        (before.anchor, before.lines_in),
+        "same heading, same lines into it"
+    );
+
+    // Deleted: what was shown stays, with a note.
+    std::fs::remove_file(&path).unwrap();
+    deliver(
+        &mut app,
+        Done {
+            id: watch_id,
+            output: Output::Changed(path.clone()),
+        },
+    );
+    for done in run_queued(&mut app) {
+        deliver(&mut app, done);
+    }
+    let r = app.reader().unwrap();
+    assert_eq!(r.article.outline.last().unwrap().text(), "New section");
+    let note = r.message.clone().unwrap();
+    assert!(note.contains("still showing what was read"), "{note}");
+}
+
+#[test]
+fn leaving_a_reader_stops_its_watch() {
+    let mut app = library_app(100, 24);
+    let _ = run_queued(&mut app);
+    update(&mut app, Action::OpenSelected);
+    for done in run_queued(&mut app) {
+        deliver(&mut app, done);
+    }
+    let (_, stop) = app
+        .reader()
+        .unwrap()
+        .jobs
+        .watch
+        .clone()
+        .expect("an opened article is watched");
+    assert!(!stop.stopped());
+    app.pop_screen();
+    assert!(stop.stopped());
+}
+
+#[test]
+fn the_watcher_reports_a_change_to_its_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("watched.md");
+    std::fs::write(&path, "# One\n").unwrap();
+    let mut pool = Pool::new(1).unwrap();
+    let stop = quire::tui::jobs::StopFlag::default();
+    pool.spawn(
+        7,
+        Job::Watch {
+            path: path.clone(),
+            stop: stop.clone(),
+            since: None,
+        },
+    );
+    // Give the watch a moment to start, then write, as an editor would,
+    // through a new file renamed over the old one.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = false;
+    let mut writes = 0;
+    while !seen && Instant::now() < deadline {
+        if writes < 40 {
+            let tmp = dir.path().join(".watched.md.tmp");
+            std::fs::write(&tmp, format!("# One\n\n## Two {writes}\n")).unwrap();
+            std::fs::rename(&tmp, &path).unwrap();
+            writes += 1;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        while let Some(done) = pool.try_next() {
+            if done.id == 7 && matches!(&done.output, Output::Changed(p) if p == &path) {
+                seen = true;
+            }
+        }
+    }
+    stop.stop();
+    assert!(seen, "a change to the file was reported");
+}
+
+#[test]
+fn a_change_made_before_the_watch_began_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("changed-early.md");
+    std::fs::write(&path, "# One\n").unwrap();
+    let (_, read) = quire::article::read_file_stamped(&path).unwrap();
+    // Written between the read and the watch: one write, never again.
+    std::fs::write(&path, "# One\n\n## Two\n").unwrap();
+    let mut pool = Pool::new(1).unwrap();
+    let stop = quire::tui::jobs::StopFlag::default();
+    pool.spawn(
+        5,
+        Job::Watch {
+            path: path.clone(),
+            stop: stop.clone(),
+            since: Some(read),
+        },
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let mut seen = false;
+    while !seen && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+        while let Some(done) = pool.try_next() {
+            if done.id == 5 && matches!(&done.output, Output::Changed(p) if p == &path) {
+                seen = true;
+            }
+        }
+    }
+    stop.stop();
+    assert!(seen, "the change made before the watch was reported");
+}
+
+#[test]
+fn reading_a_watched_file_is_not_a_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("read-only-here.md");
+    std::fs::write(&path, "# One\n").unwrap();
+    let mut pool = Pool::new(1).unwrap();
+    let stop = quire::tui::jobs::StopFlag::default();
+    pool.spawn(
+        3,
+        Job::Watch {
+            path: path.clone(),
+            stop: stop.clone(),
+            since: quire::article::FileStamp::of_path(&path),
+        },
+    );
+    // Reads only, for a while: nothing to report.
+    for _ in 0..10 {
+        let _ = std::fs::read(&path).unwrap();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(400));
+    let mut reported = Vec::new();
+    while let Some(done) = pool.try_next() {
+        reported.push(done);
+    }
+    stop.stop();
+    assert!(
+        reported
+            .iter()
+            .all(|d| !matches!(d.output, Output::Changed(_))),
+        "{reported:?}"
+    );
+}

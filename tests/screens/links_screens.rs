@@ -1,0 +1,109 @@
+//! Screen snapshots of links in the reader on a `TestBackend`, driven
+//! through the real event loop: the labels over the links, the link list,
+//! the question before an external link, the way back on the status line.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use std::collections::VecDeque;
+use std::io;
+use std::path::Path;
+use std::time::Duration;
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use quire::tui::{App, Events, Input, run_app};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+/// Keys typed one after the other, then the input closes.
+struct Script(VecDeque<Event>);
+
+impl Events for Script {
+    fn next(&mut self, _timeout: Duration) -> io::Result<Input> {
+        Ok(self.0.pop_front().map_or(Input::Closed, Input::Event))
+    }
+}
+
+fn script(keys: &str) -> Script {
+    Script(
+        keys.chars()
+            .map(|c| {
+                let code = match c {
+                    '\n' => KeyCode::Enter,
+                    '\u{1b}' => KeyCode::Esc,
+                    c => KeyCode::Char(c),
+                };
+                Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+            })
+            .collect(),
+    )
+}
+
+fn start_page(width: u16, height: u16) -> App {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/reader/start.md");
+    common::app_with(common::load(&path), width, height)
+}
+
+fn screen(width: u16, height: u16, keys: &str) -> Terminal<TestBackend> {
+    let mut app = start_page(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut script(keys),
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
+    terminal
+}
+
+#[test]
+fn hint_labels_80x16() {
+    let terminal = screen(80, 16, "f");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn hint_labels_stand_out_over_the_text() {
+    let terminal = screen(80, 16, "f");
+    let buf = terminal.backend().buffer();
+    // The first label sits on the first letter of "the pond section".
+    let row = (0..16u16)
+        .find(|&y| {
+            (0..80u16)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                .contains("ahe pond section")
+        })
+        .unwrap();
+    let x = (0..80u16)
+        .find(|&x| buf[(x, row)].symbol() == "a" && buf[(x + 1, row)].symbol() == "h")
+        .unwrap();
+    assert!(buf[(x, row)].modifier.contains(Modifier::BOLD));
+    assert!(!buf[(x + 1, row)].modifier.contains(Modifier::BOLD));
+}
+
+#[test]
+fn link_list_80x16() {
+    let terminal = screen(80, 16, "F");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn link_list_filtered_80x16() {
+    let terminal = screen(80, 16, "Fpond");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn external_link_question_80x16() {
+    let terminal = screen(80, 16, "fd");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn followed_to_another_article_with_the_way_back_80x16() {
+    let terminal = screen(80, 16, "Fpond\n");
+    insta::assert_snapshot!(terminal.backend());
+}

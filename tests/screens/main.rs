@@ -1,0 +1,23 @@
+//! The TUI on a TestBackend: screens (insta snapshots), keys, jobs run inline or on the pool.
+//! One binary of the `screens` kind: a new test of this kind is a module here.
+
+#![allow(clippy::unwrap_used)]
+
+#[path = "../common/mod.rs"]
+mod common;
+mod config;
+mod jobs;
+mod library_screens;
+mod links_screens;
+mod memory_library;
+mod memory_tui;
+mod parse_once;
+mod pictures;
+mod reader;
+mod reader_folds;
+mod reader_hyperlinks;
+mod reader_links;
+mod reader_pane;
+mod reader_screens;
+mod render;
+mod search_screen;

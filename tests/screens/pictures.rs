@@ -1,0 +1,315 @@
+//! Pictures in the reader, through `update`, inline jobs and TestBackend:
+//! half blocks in colour where a picture block is, only its visible rows
+//! when it is scrolled half off, the placeholder with the reason for a file
+//! that cannot be shown, nothing decoded when pictures are off.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use std::path::Path;
+
+use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
+use quire::tui::reader::images::{ImageOutput, ImageState, Outcome, Pictures};
+use quire::tui::{Action, App, Config, Msg, update};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Color;
+
+const BODY: &str = "---\ntitle: Pictures\n---\nA line before the picture.\n\n\
+![a red and blue flag](flag.png)\n\nA line after the picture.\n\n\
+![a broken one](broken.png)\n\n![far away](https://example.org/far.png)\n\nThe end.\n";
+
+/// Our own picture: red on the left half, blue on the right, a white disc
+/// in the middle (its edge shows as half blocks in a snapshot).
+fn flag(path: &Path, w: u32, h: u32) {
+    let (cx, cy, r) = (i64::from(w / 2), i64::from(h / 2), i64::from(h / 3));
+    image::RgbImage::from_fn(w, h, |x, y| {
+        let (dx, dy) = (i64::from(x) - cx, i64::from(y) - cy);
+        if dx * dx + dy * dy < r * r {
+            image::Rgb([255, 255, 255])
+        } else if x < w / 2 {
+            image::Rgb([220, 20, 20])
+        } else {
+            image::Rgb([20, 20, 220])
+        }
+    })
+    .save(path)
+    .unwrap();
+}
+
+/// A folder with the article, a good picture and a truncated one.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("post.md"), BODY).unwrap();
+    flag(&dir.path().join("flag.png"), 480, 240);
+    let good = std::fs::read(dir.path().join("flag.png")).unwrap();
+    std::fs::write(dir.path().join("broken.png"), &good[..good.len() / 2]).unwrap();
+    dir
+}
+
+fn settle(app: &mut App) -> Vec<Job> {
+    let mut inline = Inline::default();
+    loop {
+        let jobs = app.jobs.take();
+        if jobs.is_empty() && !inline.busy() {
+            break;
+        }
+        for (id, job) in jobs {
+            inline.spawn(id, job);
+        }
+        while let Some(done) = inline.try_next() {
+            update(app, Msg::Done(Box::new(done)));
+        }
+    }
+    inline.log.into_iter().map(|(_, job)| job).collect()
+}
+
+/// A reader of the folder's article with pictures of `rows` rows in half blocks.
+fn reader(dir: &Path, rows: u16, pictures: Pictures) -> App {
+    let config = Config {
+        image_rows: rows,
+        outline: quire::config::OutlineSide::Hidden,
+        ..common::config()
+    };
+    let mut app = App::new(config, 50, 16);
+    app.pictures = pictures;
+    app.open_reader(common::load(&dir.join("post.md")));
+    update(&mut app, Action::Resize(50, 16));
+    app
+}
+
+fn draw(app: &App) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(50, 16)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    terminal
+}
+
+/// Rows of the buffer with a cell in a 24-bit colour (the theme is mono:
+/// only a picture has such colours).
+fn coloured_rows(buf: &Buffer) -> Vec<u16> {
+    let rgb = |c: Color| matches!(c, Color::Rgb(..));
+    (0..buf.area.height)
+        .filter(|&y| (0..buf.area.width).any(|x| rgb(buf[(x, y)].fg) || rgb(buf[(x, y)].bg)))
+        .collect()
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol())
+        .collect::<String>()
+}
+
+#[test]
+fn a_picture_shows_in_half_blocks_in_its_rows() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    let jobs = settle(&mut app);
+    // The two local pictures near the screen were decoded; the remote one never.
+    assert_eq!(jobs.len(), 2, "{jobs:?}");
+    let r = app.reader().unwrap();
+    let block = r.doc.images[0].clone();
+    let key = quire::tui::reader::images::key_of(&r.doc, &block);
+    assert!(matches!(r.images.get(&key), Some(ImageState::Ready(_))));
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    let rows = coloured_rows(buf);
+    let first = u16::try_from(block.line).unwrap();
+    assert!(!rows.is_empty());
+    assert!(
+        rows.iter().all(|&y| y >= first && y < first + block.rows),
+        "colour outside the block's rows {first}..+{}: {rows:?}",
+        block.rows
+    );
+    // Red on the left of the picture, blue on its right.
+    let y = rows[0];
+    let coloured: Vec<u16> = (0..buf.area.width)
+        .filter(|&x| matches!(buf[(x, y)].bg, Color::Rgb(..)))
+        .collect();
+    let (left, right) = (coloured[0], *coloured.last().unwrap());
+    assert_eq!(left, 1, "the picture starts at the text column");
+    assert_eq!(buf[(left, y)].bg, Color::Rgb(220, 20, 20));
+    assert_eq!(buf[(right, y)].bg, Color::Rgb(20, 20, 220));
+    // Nothing of the placeholder's style (underline, italics) shows through.
+    assert!(buf[(left, y)].modifier.is_empty(), "{:?}", buf[(left, y)]);
+    // 480 x 240 pixels in 10 x 20 pixel cells is 48 x 12 cells, halved to fit 6 rows.
+    assert_eq!((right - left + 1, rows.len()), (24, 6));
+    assert!(
+        !row_text(buf, first).contains("[image"),
+        "the picture covers its placeholder"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_picture_scrolled_half_off_shows_its_lower_rows() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    settle(&mut app);
+    let whole = coloured_rows(draw(&app).backend().buffer()).len();
+    let line = app.reader().unwrap().doc.images[0].line;
+    // Scroll the picture's first two rows off the top.
+    for _ in 0..line + 2 {
+        update(&mut app, Action::LineDown);
+    }
+    settle(&mut app);
+    assert_eq!(app.reader().unwrap().top, line + 2);
+    let terminal = draw(&app);
+    let rows = coloured_rows(terminal.backend().buffer());
+    assert_eq!(
+        rows.first(),
+        Some(&0),
+        "the picture's visible part starts on the top row"
+    );
+    assert_eq!(
+        rows.len(),
+        whole - 2,
+        "two rows of the picture are off screen"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_broken_file_shows_its_placeholder_with_the_reason() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 3, Pictures::halfblocks());
+    settle(&mut app);
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    let r = app.reader().unwrap();
+    let broken = u16::try_from(r.doc.images[1].line).unwrap();
+    let text = row_text(buf, broken).trim().to_string();
+    assert!(
+        text.starts_with("[image: a broken one · 480×240 · damaged"),
+        "{text}"
+    );
+    // The remote picture is not a block: its text and [n] stay.
+    let all: String = (0..buf.area.height)
+        .map(|y| row_text(buf, y) + "\n")
+        .collect();
+    assert!(all.contains("[image: far away][3]"), "{all}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_missing_file_says_so() {
+    let dir = folder();
+    std::fs::remove_file(dir.path().join("flag.png")).unwrap();
+    let mut app = reader(dir.path(), 3, Pictures::halfblocks());
+    settle(&mut app);
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    let line = u16::try_from(app.reader().unwrap().doc.images[0].line).unwrap();
+    assert_eq!(
+        row_text(buf, line).trim(),
+        "[image: a red and blue flag · not found]"
+    );
+}
+
+#[test]
+fn pictures_off_decode_nothing_and_keep_the_text() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 0, Pictures::default());
+    let jobs = settle(&mut app);
+    assert!(jobs.is_empty(), "{jobs:?}");
+    assert!(app.reader().unwrap().doc.images.is_empty());
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    assert!(coloured_rows(buf).is_empty());
+    let all: String = (0..buf.area.height)
+        .map(|y| row_text(buf, y) + "\n")
+        .collect();
+    assert!(all.contains("[image: a red and blue flag][1]"), "{all}");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_picture_is_decoded_once_per_width() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    assert_eq!(settle(&mut app).len(), 2);
+    update(&mut app, Action::LineDown);
+    assert!(
+        settle(&mut app).is_empty(),
+        "scrolling decodes nothing again"
+    );
+    update(&mut app, Action::Resize(40, 16));
+    assert_eq!(settle(&mut app).len(), 2, "a new width decodes again");
+    update(&mut app, Action::Resize(50, 16));
+    assert!(settle(&mut app).is_empty(), "back at a width seen: cached");
+}
+
+#[test]
+fn keys_go_on_while_pictures_decode() {
+    let dir = folder();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    let mut held = Inline::holding();
+    for (id, job) in app.jobs.take() {
+        held.spawn(id, job);
+    }
+    // The pictures are still decoding: the placeholders show and keys work.
+    let r = app.reader().unwrap();
+    let key = quire::tui::reader::images::key_of(&r.doc, &r.doc.images[0]);
+    assert!(matches!(
+        r.images.get(&key),
+        Some(ImageState::Pending { pixels: None, .. })
+    ));
+    let terminal = draw(&app);
+    let buf = terminal.backend().buffer();
+    assert!(coloured_rows(buf).is_empty());
+    let line = u16::try_from(r.doc.images[0].line).unwrap();
+    assert_eq!(
+        row_text(buf, line).trim(),
+        "[image: a red and blue flag][1]"
+    );
+    update(&mut app, Action::LineDown);
+    assert_eq!(app.reader().unwrap().top, 1);
+    // The size comes first, from the header, and shows in the placeholder.
+    let Some(ImageState::Pending { job, .. }) = app.reader().unwrap().images.get(&key) else {
+        panic!("not pending");
+    };
+    let early = ImageOutput {
+        key: key.clone(),
+        article: dir.path().join("post.md"),
+        outcome: Outcome::Size(640, 480),
+    };
+    let done = Done {
+        id: *job,
+        output: Output::Image(Box::new(early)),
+    };
+    update(&mut app, Msg::Done(Box::new(done)));
+    let terminal = draw(&app);
+    assert_eq!(
+        row_text(terminal.backend().buffer(), line - 1).trim(),
+        "[image: a red and blue flag · 640×480]"
+    );
+    // Their results arrive later and show without another key.
+    held.finish_all();
+    while let Some(done) = held.try_next() {
+        update(&mut app, Msg::Done(Box::new(done)));
+    }
+    let r = app.reader().unwrap();
+    assert!(matches!(r.images.get(&key), Some(ImageState::Ready(_))));
+    assert!(!coloured_rows(draw(&app).backend().buffer()).is_empty());
+}
+
+#[test]
+fn a_picture_under_a_folded_details_moves_up_with_the_text() {
+    let dir = folder();
+    std::fs::write(
+        dir.path().join("post.md"),
+        "---\ntitle: Folds\n---\n<details>\n<summary>More</summary>\n\nHidden one.\n\n\
+         Hidden two.\n\nHidden three.\n\n</details>\n\n![a red and blue flag](flag.png)\n",
+    )
+    .unwrap();
+    let mut app = reader(dir.path(), 6, Pictures::halfblocks());
+    settle(&mut app);
+    let r = app.reader().unwrap();
+    let line = r.doc.images[0].line;
+    let row = r.row_of_line(line).unwrap();
+    assert!(row < line, "the fold hides lines above the picture");
+    let terminal = draw(&app);
+    let rows = coloured_rows(terminal.backend().buffer());
+    assert_eq!(rows.first(), Some(&u16::try_from(row).unwrap()), "{rows:?}");
+    assert_eq!(rows.len(), 6);
+}
