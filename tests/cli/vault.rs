@@ -354,7 +354,9 @@ fn render(note: &str) -> String {
 
 /// What follows the first `mark` in `text`.
 fn after<'t>(text: &'t str, mark: &str) -> &'t str {
-    let at = text.find(mark).unwrap_or_else(|| panic!("no {mark:?} in {text}"));
+    let at = text
+        .find(mark)
+        .unwrap_or_else(|| panic!("no {mark:?} in {text}"));
     &text[at + mark.len()..]
 }
 
@@ -371,8 +373,7 @@ fn note_heading_and_block_embeds_show_their_text_in_place() {
     let block = after(&home, "│ Garden > ^tomato-rows\n");
     let block = block.split("[image").next().unwrap();
     assert_eq!(
-        block,
-        "│\n│ Tomatoes go in three rows along the fence.\n\n",
+        block, "│\n│ Tomatoes go in three rows along the fence.\n\n",
         "{home}"
     );
     // A whole note, nested: Cycle A shows Cycle B, which would show Cycle A
@@ -425,7 +426,12 @@ fn render_at(dir: &Path, note: &str) -> String {
 #[test]
 fn embeds_nest_four_deep_and_long_ones_fold() {
     let chain: Vec<(String, String)> = (1..=6)
-        .map(|i| (format!("N{i}"), format!("Text of {i}.\n\n![[N{}]]\n", i + 1)))
+        .map(|i| {
+            (
+                format!("N{i}"),
+                format!("Text of {i}.\n\n![[N{}]]\n", i + 1),
+            )
+        })
         .collect();
     let notes: Vec<(&str, String)> = chain.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
     let vault = temp_vault(&notes);
