@@ -157,7 +157,9 @@ fn embedded(
         &mut LineMap::default(),
     );
     stack.pop();
-    frame(&title(target), &inner)
+    let link = written.trim_start_matches("![[").trim_end_matches("]]");
+    let link = link.split_once('|').map_or(link, |(l, _)| l);
+    frame(link, &title(target), &inner)
 }
 
 /// `Note > Heading` or `Note > ^id`, as the title line names an embed.
@@ -174,8 +176,9 @@ fn title(target: &WikiTarget<'_>) -> String {
     title
 }
 
-/// `text` as a quote under a title line, folded when it is long.
-fn frame(title: &str, text: &str) -> String {
+/// `text` as a quote under a title line, a wikilink to `link` (a
+/// `<details>` summary when it is long enough to fold).
+fn frame(link: &str, title: &str, text: &str) -> String {
     let quoted: String = text
         .trim_matches('\n')
         .lines()
@@ -187,12 +190,12 @@ fn frame(title: &str, text: &str) -> String {
             }
         })
         .collect();
-    let title = title.replace(['*', '_', '<', '[', ']', '`'], " ");
+    let title = title.replace(['*', '_', '<', '[', ']', '|', '`'], " ");
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.lines().count() > FOLD_LINES {
         format!("<details>\n<summary>{title}</summary>\n\n{quoted}\n</details>\n\n")
     } else {
-        format!("> *{title}*\n>\n{quoted}\n")
+        format!("> *[[{link}|{title}]]*\n>\n{quoted}\n")
     }
 }
 
@@ -371,10 +374,10 @@ mod tests {
 
     #[test]
     fn long_texts_fold_and_short_ones_are_quoted_under_a_title() {
-        let short = frame("Note > A", "one\n\ntwo\n");
-        assert_eq!(short, "> *Note > A*\n>\n> one\n>\n> two\n\n");
+        let short = frame("Note#A", "Note > A", "one\n\ntwo\n");
+        assert_eq!(short, "> *[[Note#A|Note > A]]*\n>\n> one\n>\n> two\n\n");
         let long: String = (0..20).map(|i| format!("line {i}\n\n")).collect();
-        let folded = frame("Note", &long);
+        let folded = frame("Note", "Note", &long);
         assert!(
             folded.starts_with("<details>\n<summary>Note</summary>"),
             "{folded}"
