@@ -384,4 +384,31 @@ mod tests {
         );
         assert!(folded.ends_with("</details>\n\n"));
     }
+
+    #[test]
+    fn the_embedding_note_keeps_its_file_lines_and_its_outline() {
+        let dir = tempfile::tempdir().expect("temp");
+        std::fs::create_dir(dir.path().join(".obsidian")).expect("mkdir");
+        std::fs::write(dir.path().join("Plan.md"), NOTE).expect("write");
+        let home = dir.path().join("Home.md");
+        std::fs::write(
+            &home,
+            "---\ntitle: Home\n---\n# Home\n\n![[Plan#Budget]]\n\n## After\n\nEnd.\n",
+        )
+        .expect("write");
+        let article = inline(Draft::load(&home).expect("load")).outlined();
+        assert!(article.body.contains("> Two hundred."), "{}", article.body);
+        assert!(article.body.contains("**Seeds**"), "{}", article.body);
+        let outline: Vec<(&str, usize)> = article
+            .outline
+            .iter()
+            .map(|h| (h.text(), h.line()))
+            .collect();
+        assert_eq!(outline, [("Home", 4), ("After", 8)]);
+        // Body lines of the embedded text are the embed's file line (6).
+        let end = article.body.lines().position(|l| l == "End.").expect("end");
+        assert_eq!(article.file_line(end), 10);
+        assert_eq!(article.file_line(3), 6);
+        assert_eq!(article.shown_line(10), end);
+    }
 }
