@@ -45,15 +45,37 @@ pub fn inline(mut draft: Draft) -> Draft {
     else {
         return draft;
     };
-    let vault = Vault::build(&root);
+    let mut vault = Notes {
+        names: Vault::by_names(&root),
+        full: None,
+    };
     let me = draft
         .path()
         .canonicalize()
         .unwrap_or_else(|_| draft.path().to_path_buf());
     let mut map = LineMap::default();
-    let body = expand(&vault, draft.body(), &mut vec![me], 1, &mut map);
+    let body = expand(&mut vault, draft.body(), &mut vec![me], 1, &mut map);
     draft.set_body(body, map);
     draft
+}
+
+/// A vault's notes by file name, read for their `aliases:` only when a
+/// name is no file's (aliases never come before a file's name).
+struct Notes {
+    names: Vault,
+    full: Option<Vault>,
+}
+
+impl Notes {
+    fn find(&mut self, name: &str) -> Result<PathBuf, String> {
+        match self.names.find(name) {
+            Ok(path) => Ok(path),
+            Err(_) => self
+                .full
+                .get_or_insert_with(|| Vault::build(&self.names.root))
+                .find(name),
+        }
+    }
 }
 
 /// The note embed a line is made of: `![[..]]` alone on it (a list item's
@@ -72,7 +94,7 @@ fn embed_of(line: &str) -> Option<WikiTarget<'_>> {
 /// embedding it (itself last), `depth` is how deep it is; `map` gets where
 /// the inlined lines are.
 fn expand(
-    vault: &Vault,
+    vault: &mut Notes,
     body: &str,
     stack: &mut Vec<PathBuf>,
     depth: usize,
@@ -113,7 +135,7 @@ fn expand(
 
 /// The markdown shown for the embed `written` (its target read).
 fn embedded(
-    vault: &Vault,
+    vault: &mut Notes,
     written: &str,
     target: &WikiTarget<'_>,
     stack: &mut Vec<PathBuf>,
@@ -124,7 +146,7 @@ fn embedded(
         return note("no note by that name");
     };
     let path = path.canonicalize().unwrap_or(path);
-    if !path.starts_with(&vault.root) {
+    if !path.starts_with(&vault.names.root) {
         return note("outside the vault");
     }
     if stack.contains(&path) {
@@ -397,6 +419,12 @@ mod tests {
         )
         .expect("write");
         let article = inline(Draft::load(&home).expect("load")).outlined();
+        // A note found by an alias, once no file has the name.
+        let aliased = "---\naliases: [Other name]\n---\nFound by alias.\n";
+        std::fs::write(dir.path().join("Named.md"), aliased).expect("write");
+        std::fs::write(dir.path().join("By.md"), "![[Other name]]\n").expect("write");
+        let by = inline(Draft::load(&dir.path().join("By.md")).expect("load"));
+        assert!(by.body().contains("> Found by alias."), "{}", by.body());
         assert!(article.body.contains("> Two hundred."), "{}", article.body);
         assert!(article.body.contains("**Seeds**"), "{}", article.body);
         let outline: Vec<(&str, usize)> = article
