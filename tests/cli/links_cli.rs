@@ -345,7 +345,6 @@ fn a_post_checked_from_its_own_folder_still_finds_its_site() {
     assert_eq!(own["kind"], "file");
 }
 
-#[path = "links_cli/generators.rs"]
 mod generators;
 
 #[test]
