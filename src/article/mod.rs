@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub use dates::{read_date, read_date_in, time_zone};
 pub use decode::decode_cow;
 pub use fields::{Value, headless};
-pub use front_matter::{FrontMatterKind, Meta};
+pub use front_matter::{FrontMatterKind, Meta, SiteRules};
 pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
@@ -74,7 +74,7 @@ pub struct Article {
     /// The headings of the body, in order.
     pub outline: Vec<Heading>,
     /// Where the lines of `body` were in the file, when the site pass
-    /// rewrote it (see [`Article::file_line`]).
+    /// rewrote it or a note's embeds were inlined (see [`Article::file_line`]).
     pub line_map: LineMap,
     /// What was wrong but did not stop it.
     pub warnings: Vec<Warning>,
@@ -174,11 +174,22 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
 
 impl Article {
     /// The file line of `line`, a line counted from `body_line` through the
-    /// body as rewritten by the site pass.
+    /// body as rewritten by the site pass and the inlined embeds.
     pub fn file_line(&self, line: usize) -> usize {
         match line.checked_sub(self.body_line) {
             Some(index) if !self.line_map.is_identity() => {
                 self.body_line + self.line_map.source(index)
+            }
+            _ => line,
+        }
+    }
+
+    /// The line counted from `body_line` through the body as shown that
+    /// first shows the file line `line` (the way back of [`Article::file_line`]).
+    pub fn shown_line(&self, line: usize) -> usize {
+        match line.checked_sub(self.body_line) {
+            Some(index) if !self.line_map.is_identity() => {
+                self.body_line + self.line_map.shown(index)
             }
             _ => line,
         }
@@ -242,7 +253,12 @@ impl Draft {
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Draft {
         let (text, warnings) = decode_cow(path, bytes);
         let mut warnings = warnings;
-        let (split, meta) = front_matter::read(path, &text, &mut warnings);
+        // Read as the library reads it: in the site's time zone, with its taxonomies.
+        let site = crate::site::Site::of(path);
+        let rules = site.as_ref().map(|s| &s.rules);
+        let default = SiteRules::default();
+        let (split, meta) =
+            front_matter::read_in(path, &text, &mut warnings, rules.unwrap_or(&default));
         // The site pass: template syntax to markdown, before any parse.
         let (body, line_map) = crate::site::read_body(path, &meta, &split);
         let body = body.into_owned();
@@ -259,6 +275,15 @@ impl Draft {
             },
             stamp: None,
         }
+    }
+
+    /// Puts `body` in place of the markdown body (a pre-pass that inlines
+    /// what the body names, like a note's embeds), `map` saying where its
+    /// lines were in the body it replaces: composed after the map of the
+    /// passes before it, lines still name the file's.
+    pub fn set_body(&mut self, body: String, map: LineMap) {
+        self.article.body = body;
+        self.article.line_map = self.article.line_map.then(&map);
     }
 
     /// What the front matter says; the title is empty when it gives none.

@@ -412,7 +412,7 @@ fn run_stdin(args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     let mut reader = ReaderScreen::reading_stdin(app.config, width, height);
     let job = reader.stdin_job(crate::article::max_file_bytes());
-    reader.reading(app.jobs.push(jobs::Job::Stdin(job)));
+    reader.reading(app.jobs.push(reader::jobs::Job::Stdin(job)));
     app.screens.push(Screen::Reader(Box::new(reader)));
     finish_reader(run_on_terminal(app)?)
 }

@@ -104,7 +104,7 @@ fn a_deep_picture_is_refused_from_its_header_without_decoding() {
     chunk(&mut png, b"IEND", &[]);
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("deep.png"), &png).unwrap();
-    let job = quire::tui::jobs::ImageJob {
+    let job = quire::tui::reader::jobs::ImageJob {
         article: dir.path().join("post.md"),
         library: None,
         target: "deep.png".into(),

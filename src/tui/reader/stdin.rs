@@ -143,7 +143,8 @@ impl StdinJob {
     fn lay_out(&self, bytes: &[u8], partial: bool) -> (Article, Document) {
         let draft = Draft::from_bytes(Path::new(crate::stdin::NAME), bytes);
         let width = self.width.load(Ordering::SeqCst).max(1);
-        let options = super::options_for(&self.config, draft.body().len(), partial, false);
+        let options =
+            super::relayout::options_for(&self.config, draft.body().len(), partial, false);
         self.config.layouter.open(draft, width, options)
     }
 }

@@ -17,8 +17,9 @@ use crate::article::{Article, Draft, PictureSize, PictureSizes};
 use crate::links::{Kind, Resolver};
 use crate::tui::settings::Config;
 
-use super::super::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
-use super::{Output, Reporter};
+use super::Output;
+use crate::tui::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
+use crate::tui::runtime::Reporter;
 
 /// Image files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -54,7 +55,7 @@ pub struct ImageJob {
 impl ImageJob {
     /// Does the work; never panics on a bad file, it fails with a reason.
     /// The image's size goes to `reporter` as soon as its header is read.
-    pub fn run(self, reporter: &Reporter) -> ImageOutput {
+    pub fn run<O: From<Output>>(self, reporter: &Reporter<O>) -> ImageOutput {
         let key = ImageKey {
             target: self.target.clone(),
             width: self.cells.0,
@@ -166,7 +167,7 @@ pub fn sizes_for(article: &Path, library: Option<PathBuf>) -> PictureSizes {
 /// `draft` with its pictures' sizes read as [`sizes_for`] reads them, when
 /// `config` shows pictures.
 pub fn sized(draft: Draft, config: &Config, library: Option<PathBuf>) -> Draft {
-    if config.image_rows == 0 {
+    if config.image_rows == 0 || draft.pictures().probing() {
         return draft;
     }
     let sizes = sizes_for(draft.path(), library);
@@ -176,7 +177,7 @@ pub fn sized(draft: Draft, config: &Config, library: Option<PathBuf>) -> Draft {
 /// `article` with its pictures' sizes read as [`sizes_for`] reads them,
 /// when `config` shows pictures.
 pub fn sized_article(mut article: Article, config: &Config, library: Option<PathBuf>) -> Article {
-    if config.image_rows > 0 {
+    if config.image_rows > 0 && !article.pictures.probing() {
         article.pictures = sizes_for(&article.path, library);
     }
     article
