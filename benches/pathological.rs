@@ -209,6 +209,14 @@ fn bench_hostile_surroundings(
     g.bench_function("layout 1 MB of NUL", |b| {
         b.iter(|| layout(black_box(&nul), 80, LayoutOptions::default()))
     });
+    // What the reader does with it: decode, parse and lay out.
+    let nul = vec![0u8; 1024 * 1024];
+    g.bench_function("read and lay out 1 MB of NUL", |b| {
+        b.iter(|| {
+            let draft = quire::article::Draft::from_bytes(Path::new("nul.md"), black_box(&nul));
+            quire::layout::open(draft, 80, LayoutOptions::default())
+        })
+    });
 }
 
 criterion_group!(benches, bench_pathological);

@@ -8,14 +8,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use image::{DynamicImage, ImageReader, Limits};
+
+pub use super::sizes::{sized, sized_article, sizes_for};
 use ratatui::layout::Size;
 use ratatui_image::Resize;
 use ratatui_image::picker::Picker;
 use ratatui_image::sliced::SlicedProtocol;
 
-use crate::article::{Article, Draft, PictureSize, PictureSizes};
+use crate::article::Article;
 use crate::links::{Kind, Resolver};
-use crate::tui::settings::Config;
 
 use super::Output;
 use crate::tui::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
@@ -151,88 +152,9 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// How the layout reads the sizes of the pictures of the article at
-/// `article` before laying it out: each one's header, found as its job will
-/// find it ([`find`]). A picture that is not found (or is outside the
-/// library, which a reader of one file does not know) keeps all its rows:
-/// its job, which knows the library, may still find it.
-pub fn sizes_for(article: &Path, library: Option<PathBuf>) -> PictureSizes {
-    let article = article.to_path_buf();
-    PictureSizes::new(move |target| {
-        let path = find(&article, library.as_deref(), target).ok()?;
-        Some(header_size(&path))
-    })
-}
-
-/// `draft` with its pictures' sizes read as [`sizes_for`] reads them, when
-/// `config` shows pictures.
-pub fn sized(draft: Draft, config: &Config, library: Option<PathBuf>) -> Draft {
-    if config.image_rows == 0 || draft.pictures().probing() {
-        return draft;
-    }
-    let sizes = sizes_for(draft.path(), library);
-    draft.with_pictures(sizes)
-}
-
-/// `article` with its pictures' sizes read as [`sizes_for`] reads them,
-/// when `config` shows pictures.
-pub fn sized_article(mut article: Article, config: &Config, library: Option<PathBuf>) -> Article {
-    if config.image_rows > 0 && !article.pictures.probing() {
-        article.pictures = sizes_for(&article.path, library);
-    }
-    article
-}
-
-/// What the header of the picture at `path` says, reading only as much of
-/// the file as the header takes (and its last bytes, where a PNG cut short
-/// shows): its size when it will be drawn, else [`PictureSize::Unshown`].
-fn header_size(path: &Path) -> PictureSize {
-    use std::io::{BufReader, Read, Seek, SeekFrom};
-    let Ok(meta) = std::fs::metadata(path) else {
-        return PictureSize::Unshown;
-    };
-    // Not opened when it is not a file (opening a fifo blocks) or too large.
-    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
-        return PictureSize::Unshown;
-    }
-    let Ok(file) = std::fs::File::open(path) else {
-        return PictureSize::Unshown;
-    };
-    let mut file = BufReader::new(file);
-    let size = ImageReader::new(&mut file)
-        .with_guessed_format()
-        .ok()
-        .filter(|r| r.format().is_some())
-        .and_then(|r| r.into_decoder().ok())
-        .and_then(|decoder| {
-            let (w, h) = image::ImageDecoder::dimensions(&decoder);
-            within_limits(w, h, image::ImageDecoder::total_bytes(&decoder)).then_some((w, h))
-        });
-    let Some((w, h)) = size else {
-        return PictureSize::Unshown;
-    };
-    // A PNG ends with its IEND chunk: without it, it was cut short and
-    // its decoding fails.
-    let mut tail = [0u8; 64];
-    let png = file.seek(SeekFrom::Start(0)).is_ok()
-        && file.read_exact(&mut tail[..8]).is_ok()
-        && tail[..8] == *b"\x89PNG\r\n\x1a\n";
-    if png {
-        let from = meta.len().saturating_sub(tail.len() as u64);
-        let read = file
-            .seek(SeekFrom::Start(from))
-            .and_then(|_| file.read(&mut tail));
-        let ended = read.is_ok_and(|n| tail[..n].windows(4).any(|w| w == b"IEND"));
-        if !ended {
-            return PictureSize::Unshown;
-        }
-    }
-    PictureSize::Pixels(w, h)
-}
-
 /// True when a picture of `w` x `h` pixels that takes `decoded` bytes once
 /// decoded (from its header) is one we decode.
-fn within_limits(w: u32, h: u32, decoded: u64) -> bool {
+pub(super) fn within_limits(w: u32, h: u32, decoded: u64) -> bool {
     w > 0
         && h > 0
         && w <= MAX_SIDE

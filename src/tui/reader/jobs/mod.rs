@@ -9,6 +9,7 @@
 
 pub mod image;
 mod links;
+mod sizes;
 pub mod watch;
 
 use std::path::PathBuf;
