@@ -3,6 +3,7 @@
 //! asked for and not yet handed out.
 
 pub mod follow;
+pub mod inflight;
 pub mod memory;
 pub mod pictures;
 pub mod remote;
