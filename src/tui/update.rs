@@ -309,6 +309,7 @@ fn finish(app: &mut App, done: Done) {
         Output::Search(output) => super::app::search::finish(app, id, output),
         Output::Image(output) => super::app::pictures::finish(app, id, *output),
         Output::Fetch(output) => super::app::remote::finish(app, id, output),
+        Output::RemoteLibrary(output) => super::app::remote::finish_library(app, id, output),
         Output::Failed(reason) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {

@@ -136,6 +136,8 @@ pub enum Job {
     Image(ImageJob),
     /// Fetch an article (or a repository's folder) by address for a reader.
     Fetch(super::reader::remote::FetchJob),
+    /// Read the files of a repository's folder shown as a library.
+    RemoteLibrary(super::library::remote::RemoteJob),
 }
 
 /// What a job produced.
@@ -178,6 +180,14 @@ pub enum Output {
     Image(Box<super::reader::images::ImageOutput>),
     /// A fetch's progress, or the reader of what it fetched.
     Fetch(super::reader::remote::FetchOutput),
+    /// Rows or a preview of a repository's folder shown as a library.
+    RemoteLibrary(super::library::remote::RemoteOutput),
+}
+
+impl From<super::library::remote::RemoteOutput> for Output {
+    fn from(output: super::library::remote::RemoteOutput) -> Output {
+        Output::RemoteLibrary(output)
+    }
 }
 
 impl From<super::state::MemoryOutput> for Output {

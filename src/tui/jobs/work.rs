@@ -97,6 +97,7 @@ impl Work for Job {
             Job::Search(job) => Output::Search(job.run(reporter)),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
             Job::Fetch(job) => Output::Fetch(job.run(reporter)),
+            Job::RemoteLibrary(job) => Output::RemoteLibrary(job.run(reporter)),
         }
     }
 
@@ -105,9 +106,11 @@ impl Work for Job {
     fn long_running(&self) -> bool {
         match self {
             // A fetch waits on the network: it holds no worker meanwhile.
-            Job::Watch { .. } | Job::WatchFolder { .. } | Job::Browse { .. } | Job::Fetch(_) => {
-                true
-            }
+            Job::Watch { .. }
+            | Job::WatchFolder { .. }
+            | Job::Browse { .. }
+            | Job::Fetch(_)
+            | Job::RemoteLibrary(_) => true,
             Job::Memory { job, .. } => job.long_running(),
             Job::Open { .. }
             | Job::LoadWhole { .. }

@@ -1,7 +1,7 @@
 //! Reading by address, the reader's half: the fetch job (progress while the
 //! body comes, the cached copy at once, then a reader laid out on its
-//! thread), a folder's listing as an article, and how a remote article's
-//! pictures are fetched. What the results do to the app is `tui/app/remote.rs`.
+//! thread; a folder's listing goes to the library), and how a remote
+//! article's pictures are fetched. What the results do to the app is `tui/app/remote.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -131,6 +131,8 @@ pub enum FetchOutput {
     Done(Result<Box<ReaderScreen>, FetchFailure>),
     /// What the server said after the cached copy was shown.
     Checked(Check),
+    /// A repository's folder: it opens as a library.
+    Folder(Box<Listing>),
 }
 
 /// The answer to a cached copy's check.
@@ -188,19 +190,13 @@ impl FetchJob {
                 Err(e) => Check::Same(path, Some(failure(&e).message)),
             });
         }
-        let (w, h) = self.size;
         let reader = match opened {
             Ok(Opened::Article(fetched)) => {
                 let mut reader = self.reader_of(&fetched);
                 reader.message = fetched.offline_line();
                 reader
             }
-            Ok(Opened::Folder(listing)) => {
-                let article = listing_article(&listing);
-                let mut reader = Box::new(ReaderScreen::new(article, self.config, w, h));
-                self.land(&mut reader);
-                reader
-            }
+            Ok(Opened::Folder(listing)) => return FetchOutput::Folder(Box::new(listing)),
             Err(e) => return FetchOutput::Done(Err(failure(&e))),
         };
         FetchOutput::Done(Ok(reader))
@@ -230,24 +226,6 @@ fn failure(e: &RemoteError) -> FetchFailure {
         message: sanitize_line(&e.to_string()).into_owned(),
         browser: e.browser_url().map(str::to_string),
     }
-}
-
-/// A folder of a repository as an article: a list of links to its
-/// markdown files and folders, each opened by address when followed.
-pub fn listing_article(listing: &Listing) -> Article {
-    let mut text = format!("# {}\n\n", listing.label);
-    if listing.entries.is_empty() {
-        text.push_str("No markdown file or folder here.\n");
-    }
-    for entry in &listing.entries {
-        let slash = if entry.folder { "/" } else { "" };
-        text.push_str(&format!(
-            "- [{}{slash}](<{}>)\n",
-            entry.name.replace(['[', ']'], ""),
-            entry.address.label()
-        ));
-    }
-    Article::from_bytes(Path::new(&listing.label), text.as_bytes())
 }
 
 /// The address an article path or link target names, when it is one

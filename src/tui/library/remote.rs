@@ -1,0 +1,203 @@
+//! A repository's folder as a library, its jobs: fill the rows the
+//! listing showed by name (the cache's copies at once, then every file
+//! from the network a few at a time, through the cache), and read the
+//! selected entry's preview. What the results do is the app's
+//! (`tui/app/remote.rs`).
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use crate::article::Article;
+use crate::library::{Entry, Failure, Preview};
+use crate::remote::folder::{ReadFrom, entry, read_files};
+use crate::remote::{Remote, Repo};
+use crate::sanitize::sanitize_line;
+use crate::tui::runtime::Reporter;
+
+use super::PreviewState;
+use super::scan::ScanRows;
+use super::source::RemoteFolder;
+
+/// Rows are held at most this long before they go to the screen.
+const HOLD: Duration = Duration::from_millis(250);
+
+/// Work on a repository's folder.
+#[derive(Debug, Clone)]
+pub enum RemoteJob {
+    /// Read every file of the folder into its row.
+    Fill(RemoteFolder),
+    /// Read one file for the preview panel.
+    Preview {
+        /// The entry's index in the library.
+        entry: usize,
+        /// The file.
+        file: Repo,
+        /// Its folder (for the settings).
+        folder: RemoteFolder,
+    },
+}
+
+/// What a job on a repository's folder produced.
+#[derive(Debug, Clone)]
+pub enum RemoteOutput {
+    /// Rows read, and a note for the footer once the fill is done.
+    Rows(Box<ScanRows>, Option<String>),
+    /// A preview for the panel.
+    Preview {
+        /// The entry it is for.
+        entry: usize,
+        /// The preview, or why it failed.
+        state: PreviewState,
+    },
+}
+
+impl RemoteJob {
+    /// Does the work, sending rows as they come.
+    pub fn run<O: From<RemoteOutput> + Send>(self, reporter: &Reporter<O>) -> RemoteOutput {
+        match self {
+            RemoteJob::Fill(folder) => fill(&folder, reporter),
+            RemoteJob::Preview {
+                entry,
+                file,
+                folder,
+            } => RemoteOutput::Preview {
+                entry,
+                state: preview(&folder, &file),
+            },
+        }
+    }
+}
+
+fn preview(folder: &RemoteFolder, file: &Repo) -> PreviewState {
+    let (mut remote, _) = Remote::new(folder.settings.clone(), folder.no_state);
+    let fetched = match remote.cached_file(file) {
+        Some(f) => Ok(f),
+        None => remote.file(file),
+    };
+    match fetched {
+        Ok(f) => {
+            let article = Article::from_bytes(std::path::Path::new(f.url.as_str()), &f.bytes);
+            PreviewState::Ready(Preview::of(&article))
+        }
+        Err(e) => PreviewState::Error(sanitize_line(&e.to_string()).into_owned()),
+    }
+}
+
+/// Rows gathered between two messages.
+struct Gathered {
+    rows: ScanRows,
+    last: Instant,
+    offline: usize,
+}
+
+fn fill<O: From<RemoteOutput> + Send>(
+    folder: &RemoteFolder,
+    reporter: &Reporter<O>,
+) -> RemoteOutput {
+    let listing = &folder.listing;
+    let files: Vec<Repo> = listing.files.iter().map(|f| f.address.clone()).collect();
+    let total = Some(files.len());
+    // What the cache holds first, in one message: a second open shows
+    // every title at once, and offline too.
+    let cached = Mutex::new(vec![false; files.len()]);
+    let from_cache = Mutex::new(Vec::new());
+    read_files(
+        &folder.settings,
+        folder.no_state,
+        &files,
+        ReadFrom::Cache,
+        &|i, result| {
+            if let (Ok(fetched), Ok(mut rows)) = (result, from_cache.lock()) {
+                rows.push(entry(&listing.files[i], Some(&fetched)));
+                if let Ok(mut c) = cached.lock() {
+                    c[i] = true;
+                }
+            }
+            true
+        },
+    );
+    let entries: Vec<Entry> = from_cache.into_inner().unwrap_or_default();
+    if !entries.is_empty() {
+        let rows = ScanRows {
+            entries,
+            total,
+            ..ScanRows::default()
+        };
+        if !reporter.send(RemoteOutput::Rows(Box::new(rows), None)) {
+            return RemoteOutput::Rows(Box::default(), None);
+        }
+    }
+    let cached = cached.into_inner().unwrap_or_default();
+    let gathered = Mutex::new(Gathered {
+        rows: ScanRows {
+            total,
+            ..ScanRows::default()
+        },
+        last: Instant::now(),
+        offline: 0,
+    });
+    let reporter = Mutex::new(reporter.clone());
+    read_files(
+        &folder.settings,
+        folder.no_state,
+        &files,
+        ReadFrom::Network,
+        &|i, result| {
+            let Ok(mut g) = gathered.lock() else {
+                return false;
+            };
+            let file = &listing.files[i];
+            g.rows.seen += 1;
+            match result {
+                Ok(fetched) => {
+                    if fetched.offline.is_some() {
+                        g.offline += 1;
+                    }
+                    g.rows.entries.push(entry(file, Some(&fetched)));
+                }
+                // A copy on screen stays; a file never read says why.
+                Err(_) if cached.get(i).copied().unwrap_or(false) => {}
+                Err(e) => g.rows.failures.push(Failure {
+                    path: PathBuf::from(&file.path),
+                    error: sanitize_line(&e.to_string()).into_owned(),
+                }),
+            }
+            if g.last.elapsed() < HOLD {
+                return true;
+            }
+            g.last = Instant::now();
+            let rows = ScanRows {
+                seen: g.rows.seen,
+                total,
+                ..std::mem::take(&mut g.rows)
+            };
+            g.rows.seen = rows.seen;
+            reporter
+                .lock()
+                .is_ok_and(|r| r.send(RemoteOutput::Rows(Box::new(rows), None)))
+        },
+    );
+    let g = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
+    let mut notes = Vec::new();
+    if g.offline > 0 {
+        notes.push(format!(
+            "offline: {} of {} files from the cached copy",
+            g.offline,
+            files.len()
+        ));
+    }
+    if let Some(note) = listing.note() {
+        notes.push(note);
+    }
+    let rows = ScanRows {
+        done: true,
+        seen: files.len(),
+        total,
+        ..g.rows
+    };
+    RemoteOutput::Rows(
+        Box::new(rows),
+        (!notes.is_empty()).then(|| notes.join("; ")),
+    )
+}
