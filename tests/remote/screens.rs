@@ -258,3 +258,46 @@ fn a_repository_folder_opens_as_a_library_named_at_once_then_filled() {
     let message = app.library().unwrap().message.clone().unwrap_or_default();
     assert!(message.contains("cannot be edited"), "{message}");
 }
+
+#[test]
+fn a_repository_folder_s_rows_show_what_was_read_by_each_file_s_url() {
+    let (api, _raw) = super::forge::forge();
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("quire.db");
+    let settings = Settings {
+        github_api: api.url("/api"),
+        ..settings()
+    };
+    let open = |settings: Settings| {
+        let mut app = App::new(common::config(), 90, 14);
+        app.memory = quire::tui::state::Memory::at(&db);
+        open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+        settle(&mut app);
+        app
+    };
+    let mut app = open(settings.clone());
+    let reference = |app: &App| {
+        let lib = app.library().unwrap();
+        let i = lib
+            .library
+            .entries
+            .iter()
+            .position(|e| e.path_string() == "api/reference.md")
+            .unwrap();
+        lib.state_of(i).cloned()
+    };
+    assert_eq!(reference(&app), None, "never opened");
+    // Read to the end, then back to the list: the row knows at once.
+    update(&mut app, Action::OpenSelected);
+    settle(&mut app);
+    assert_eq!(app.reader().unwrap().article.meta.title, "The reference");
+    update(&mut app, Action::Bottom);
+    settle(&mut app);
+    app.pop_screen();
+    settle(&mut app);
+    assert!(reference(&app).is_some_and(|s| s.read));
+    // Opened again, the folder's rows read their states from the store.
+    let app = open(settings);
+    assert!(reference(&app).is_some_and(|s| s.read));
+    assert!(draw_at(&mut { app }, 90, 14).contains('✓'));
+}

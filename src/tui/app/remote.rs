@@ -177,6 +177,7 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     let root = std::path::PathBuf::from(listing.label());
     let library = Library::from_parts(root, entries, Vec::new());
     let mut screen = LibraryScreen::new(library, Filter::default(), app.size.1);
+    screen.states.enabled = app.memory.enabled();
     if listing.files.is_empty() {
         screen.message = Some("no markdown file in this folder".into());
     }
@@ -191,7 +192,8 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     };
     screen.source = Source::Remote(folder.clone());
     screen.states.progress = Some((0, Some(folder.listing.files.len())));
-    screen.states.scan = Some(app.jobs.push(Job::RemoteLibrary(RemoteJob::Fill(folder))));
+    let job = RemoteJob::Fill(folder, app.memory.store.clone());
+    screen.states.scan = Some(app.jobs.push(Job::RemoteLibrary(job)));
     app.open_library(screen);
 }
 
@@ -204,9 +206,8 @@ pub fn refill(app: &mut App) -> bool {
     }) else {
         return false;
     };
-    let id = app
-        .jobs
-        .push(Job::RemoteLibrary(RemoteJob::Fill(folder.clone())));
+    let job = RemoteJob::Fill(folder.clone(), app.memory.store.clone());
+    let id = app.jobs.push(Job::RemoteLibrary(job));
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);
@@ -238,6 +239,11 @@ pub fn finish_library(app: &mut App, id: JobId, output: RemoteOutput) {
                     if note.is_some() {
                         s.message = note;
                     }
+                }
+            }
+            RemoteOutput::States { root, states } => {
+                if s.states.scan == Some(id) {
+                    s.set_states(root, states);
                 }
             }
             RemoteOutput::Preview { entry, state } => s.set_preview(entry, state),

@@ -4,6 +4,7 @@
 //! selected entry's preview. What the results do is the app's
 //! (`tui/app/remote.rs`).
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
@@ -13,7 +14,9 @@ use crate::library::{Entry, Failure, Preview};
 use crate::remote::folder::{ReadFrom, entry, read_files};
 use crate::remote::{Remote, Repo};
 use crate::sanitize::sanitize_line;
+use crate::store::ReadingState;
 use crate::tui::runtime::Reporter;
+use crate::tui::state::StoreHandle;
 
 use super::PreviewState;
 use super::scan::ScanRows;
@@ -25,8 +28,9 @@ const HOLD: Duration = Duration::from_millis(250);
 /// Work on a repository's folder.
 #[derive(Debug, Clone)]
 pub enum RemoteJob {
-    /// Read every file of the folder into its row.
-    Fill(RemoteFolder),
+    /// Read every file of the folder into its row, with its reading state
+    /// from the store (none: no memory).
+    Fill(RemoteFolder, Option<StoreHandle>),
     /// Read one file for the preview panel.
     Preview {
         /// The entry's index in the library.
@@ -43,6 +47,14 @@ pub enum RemoteJob {
 pub enum RemoteOutput {
     /// Rows read, and a note for the footer once the fill is done.
     Rows(Box<ScanRows>, Option<String>),
+    /// The reading states of the files read so far, by path in the
+    /// folder, and the address their keys hang off.
+    States {
+        /// The folder's address (a file's key is it joined with its path).
+        root: PathBuf,
+        /// States by path in the folder.
+        states: HashMap<PathBuf, ReadingState>,
+    },
     /// A preview for the panel.
     Preview {
         /// The entry it is for.
@@ -56,7 +68,7 @@ impl RemoteJob {
     /// Does the work, sending rows as they come.
     pub fn run<O: From<RemoteOutput> + Send>(self, reporter: &Reporter<O>) -> RemoteOutput {
         match self {
-            RemoteJob::Fill(folder) => fill(&folder, reporter),
+            RemoteJob::Fill(folder, store) => fill(&folder, store.as_ref(), reporter),
             RemoteJob::Preview {
                 entry,
                 file,
@@ -93,6 +105,7 @@ struct Gathered {
 
 fn fill<O: From<RemoteOutput> + Send>(
     folder: &RemoteFolder,
+    store: Option<&StoreHandle>,
     reporter: &Reporter<O>,
 ) -> RemoteOutput {
     let listing = &folder.listing;
@@ -101,6 +114,13 @@ fn fill<O: From<RemoteOutput> + Send>(
     // What the cache holds first, in one message: a second open shows
     // every title at once, and offline too.
     let cached = Mutex::new(vec![false; files.len()]);
+    // Each file's address, once read: its reading state's key.
+    let urls: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
+    let note_url = |i: usize, url: &url::Url| {
+        if let Ok(mut urls) = urls.lock() {
+            urls.push((PathBuf::from(&listing.files[i].path), url.to_string()));
+        }
+    };
     let from_cache = Mutex::new(Vec::new());
     read_files(
         &folder.settings,
@@ -109,6 +129,7 @@ fn fill<O: From<RemoteOutput> + Send>(
         ReadFrom::Cache,
         &|i, result| {
             if let (Ok(fetched), Ok(mut rows)) = (result, from_cache.lock()) {
+                note_url(i, &fetched.url);
                 rows.push(entry(&listing.files[i], Some(&fetched)));
                 if let Ok(mut c) = cached.lock() {
                     c[i] = true;
@@ -127,6 +148,9 @@ fn fill<O: From<RemoteOutput> + Send>(
         if !reporter.send(RemoteOutput::Rows(Box::new(rows), None)) {
             return RemoteOutput::Rows(Box::default(), None);
         }
+    }
+    if let Some(states) = states_of(store, &urls) {
+        reporter.send(states);
     }
     let cached = cached.into_inner().unwrap_or_default();
     let gathered = Mutex::new(Gathered {
@@ -154,6 +178,7 @@ fn fill<O: From<RemoteOutput> + Send>(
                     if fetched.offline.is_some() {
                         g.offline += 1;
                     }
+                    note_url(i, &fetched.url);
                     g.rows.entries.push(entry(file, Some(&fetched)));
                 }
                 // A copy on screen stays; a file never read says why.
@@ -178,6 +203,11 @@ fn fill<O: From<RemoteOutput> + Send>(
                 .is_ok_and(|r| r.send(RemoteOutput::Rows(Box::new(rows), None)))
         },
     );
+    if let Some(states) = states_of(store, &urls) {
+        if let Ok(r) = reporter.lock() {
+            r.send(states);
+        }
+    }
     let g = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut notes = Vec::new();
     if g.offline > 0 {
@@ -200,4 +230,28 @@ fn fill<O: From<RemoteOutput> + Send>(
         Box::new(rows),
         (!notes.is_empty()).then(|| notes.join("; ")),
     )
+}
+
+/// The reading states of the files whose addresses are known (an article
+/// read by address is keyed by its URL), and the address their keys hang
+/// off; `None` without a store, or before any file was read.
+fn states_of(
+    store: Option<&StoreHandle>,
+    urls: &Mutex<Vec<(PathBuf, String)>>,
+) -> Option<RemoteOutput> {
+    let store = store?;
+    let urls = urls.lock().ok()?;
+    let root = urls.iter().find_map(|(rel, url)| {
+        let rel = crate::library::path_string(rel);
+        url.strip_suffix(&rel)?.strip_suffix('/').map(PathBuf::from)
+    })?;
+    let states = urls
+        .iter()
+        .filter_map(|(rel, url)| {
+            let state = store.read_unchecked(|s| s.reading_state(url))?;
+            let known = state.read || state.progress > 0.0 || state.last_opened.is_some();
+            known.then(|| (rel.clone(), state))
+        })
+        .collect();
+    Some(RemoteOutput::States { root, states })
 }
