@@ -72,7 +72,7 @@ pub struct Article {
     /// The headings of the body, in order.
     pub outline: Vec<Heading>,
     /// Where the lines of `body` were in the file, when the site pass
-    /// rewrote it (see [`Article::file_line`]).
+    /// rewrote it or a note's embeds were inlined (see [`Article::file_line`]).
     pub line_map: LineMap,
     /// What was wrong but did not stop it.
     pub warnings: Vec<Warning>,
@@ -169,11 +169,22 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
 
 impl Article {
     /// The file line of `line`, a line counted from `body_line` through the
-    /// body as rewritten by the site pass.
+    /// body as rewritten by the site pass and the inlined embeds.
     pub fn file_line(&self, line: usize) -> usize {
         match line.checked_sub(self.body_line) {
             Some(index) if !self.line_map.is_identity() => {
                 self.body_line + self.line_map.source(index)
+            }
+            _ => line,
+        }
+    }
+
+    /// The line counted from `body_line` through the body as shown that
+    /// first shows the file line `line` (the way back of [`Article::file_line`]).
+    pub fn shown_line(&self, line: usize) -> usize {
+        match line.checked_sub(self.body_line) {
+            Some(index) if !self.line_map.is_identity() => {
+                self.body_line + self.line_map.shown(index)
             }
             _ => line,
         }
@@ -247,6 +258,15 @@ impl Draft {
             },
             stamp: None,
         }
+    }
+
+    /// Puts `body` in place of the markdown body (a pre-pass that inlines
+    /// what the body names, like a note's embeds), `map` saying where its
+    /// lines were in the body it replaces: composed after the map of the
+    /// passes before it, lines still name the file's.
+    pub fn set_body(&mut self, body: String, map: LineMap) {
+        self.article.body = body;
+        self.article.line_map = self.article.line_map.then(&map);
     }
 
     /// What the front matter says; the title is empty when it gives none.

@@ -378,20 +378,27 @@ fn hostile_titles_and_headings_reach_the_screen_harmless() {
     assert!(status.contains("Evil ␛[2J title"), "{status}");
 }
 
-/// A note of the vault fixture in the reader.
+/// A note of the vault fixture in the reader, its embeds inlined as the
+/// reader's load does.
 fn vault_note(name: &str, width: u16, height: u16) -> App {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/vault")
         .join(name);
-    common::app_with(common::load(&path), width, height)
+    let draft = quire::article::Draft::load(&path).expect("fixture loads");
+    let article = quire::links::embeds::inline(draft).outlined();
+    common::app_with(article, width, height)
 }
 
 #[test]
 fn vault_wikilinks_and_embeds_80x48() {
-    // Wikilinks read `Note > Heading`; embeds of notes, sound and PDFs
-    // are labelled links; a picture embed is a picture's line.
+    // Wikilinks read `Note > Heading`; embeds of sound and PDFs are
+    // labelled links; a picture embed is a picture's line.
     let t = screen(vault_note("Home.md", 80, 48), 80, 48, "");
     insta::assert_snapshot!(t.backend());
+    // Note embeds show their text in place, quoted under their title; the
+    // cycle and the missing note are one line each.
+    let t = screen(vault_note("Home.md", 80, 48), 80, 48, "G");
+    insta::assert_snapshot!("vault_note_embeds_80x48", t.backend());
 }
 
 #[test]

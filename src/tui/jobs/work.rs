@@ -26,6 +26,7 @@ impl Work for Job {
             } => Output::Opened(
                 Draft::load(&path)
                     .map(|draft| {
+                        let draft = crate::links::embeds::inline(draft);
                         let mut reader = ReaderScreen::from_draft(draft, config, size.0, size.1);
                         if let Some(anchor) = anchor {
                             if !reader.land_on(&anchor) {

@@ -105,6 +105,11 @@ pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
 /// the options its size calls for.
 pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
     let remote = super::remote::is_remote(draft.path());
+    let draft = if remote {
+        draft
+    } else {
+        crate::links::embeds::inline(draft)
+    };
     let options = options_for(config, draft.body().len(), false, remote);
     config.layouter.open(draft, width.max(1), options)
 }
