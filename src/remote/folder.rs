@@ -10,7 +10,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use serde::Deserialize;
 
 use super::forge::{GITHUB_JSON, GitLabEntry, api_url, is_markdown, json};
-use super::{Fetched, Remote, RemoteError, Repo, Settings};
+use super::{Fetched, Forge, Remote, RemoteError, Repo, Settings};
+use url::Url;
 
 /// The most files of a folder listed and read.
 pub const MAX_FILES: usize = 500;
@@ -123,14 +124,24 @@ pub(super) fn github_tree(
     repo: &Repo,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<Option<Listing>, RemoteError> {
+    let url = github_tree_url(remote, repo)?;
+    let (answer, _) = remote.get(&url, Some(GITHUB_JSON), progress)?;
+    github_listing(&url, &answer.bytes, repo)
+}
+
+fn github_tree_url(remote: &Remote, repo: &Repo) -> Result<Url, RemoteError> {
     let reference = repo.reference.as_deref().unwrap_or("HEAD");
-    let url = api_url(
+    api_url(
         &remote.settings.github_api,
         &["repos", &repo.owner, &repo.name, "git", "trees", reference],
         &[("recursive", "1")],
-    )?;
-    let (answer, _) = remote.get(&url, Some(GITHUB_JSON), progress)?;
-    let tree: GitHubTree = json(&url, &answer.bytes)?;
+    )
+}
+
+/// The listing of `repo`'s folder in GitHub's tree `bytes` (asked at `url`);
+/// `None` when its path is a file.
+fn github_listing(url: &Url, bytes: &[u8], repo: &Repo) -> Result<Option<Listing>, RemoteError> {
+    let tree: GitHubTree = json(url, bytes)?;
     let mut found = false;
     for item in &tree.tree {
         if item.path == repo.path {
@@ -164,6 +175,24 @@ pub(super) fn gitlab_tree(
     repo: &Repo,
     progress: &mut dyn FnMut(u64, Option<u64>),
 ) -> Result<Listing, RemoteError> {
+    gitlab_pages(remote, repo, &mut |remote, url| {
+        let (answer, _) = remote.get(url, Some("application/json"), progress)?;
+        Ok(Some(answer.bytes))
+    })?
+    .ok_or_else(|| RemoteError::Forge {
+        url: repo.label(),
+        why: "no listing".into(),
+    })
+}
+
+/// A page of GitLab's tree: its bytes, `None` when there are none.
+type PageOf<'a> = dyn FnMut(&mut Remote, &Url) -> Result<Option<Vec<u8>>, RemoteError> + 'a;
+
+fn gitlab_pages(
+    remote: &mut Remote,
+    repo: &Repo,
+    page_of: &mut PageOf<'_>,
+) -> Result<Option<Listing>, RemoteError> {
     let project = format!("{}/{}", repo.owner, repo.name);
     let reference = repo.reference.as_deref().unwrap_or("HEAD");
     let mut paths = Vec::new();
@@ -182,8 +211,10 @@ pub(super) fn gitlab_tree(
             &["projects", &project, "repository", "tree"],
             &query,
         )?;
-        let (answer, _) = remote.get(&url, Some("application/json"), progress)?;
-        let items: Vec<GitLabEntry> = json(&url, &answer.bytes)?;
+        let Some(bytes) = page_of(remote, &url)? else {
+            return Ok(None);
+        };
+        let items: Vec<GitLabEntry> = json(&url, &bytes)?;
         let short = items.len() < 100;
         paths.extend(
             items
@@ -196,7 +227,26 @@ pub(super) fn gitlab_tree(
             break;
         }
     }
-    Ok(Listing::of(repo, paths, truncated))
+    Ok(Some(Listing::of(repo, paths, truncated)))
+}
+
+/// The listing of the folder `repo` names from the cache alone, without
+/// asking the network; `None` when it is not cached (or not a folder).
+pub(super) fn cached_folder(remote: &mut Remote, repo: &Repo) -> Option<Listing> {
+    if repo.path.is_empty() || is_markdown(&repo.path) {
+        return None;
+    }
+    match repo.forge {
+        Forge::GitHub => {
+            let url = github_tree_url(remote, repo).ok()?;
+            let page = remote.cached_page(&url)?;
+            github_listing(&url, &page.bytes, repo).ok()?
+        }
+        Forge::GitLab => gitlab_pages(remote, repo, &mut |remote, url| {
+            Ok(remote.cached_page(url).map(|p| p.bytes))
+        })
+        .ok()?,
+    }
 }
 
 /// Where [`read_files`] reads from.

@@ -254,6 +254,12 @@ impl Remote {
         forge::cached_file(self, repo)
     }
 
+    /// The listing of a repository's folder from the cache, without asking
+    /// the network; `None` when it is not cached, or not a folder.
+    pub fn cached_folder(&mut self, repo: &Repo) -> Option<Listing> {
+        folder::cached_folder(self, repo)
+    }
+
     /// Fetches a repository's file (through the cache); a folder is an error.
     pub fn file(&mut self, repo: &Repo) -> Result<Fetched, RemoteError> {
         match forge::open(self, repo, &mut |_, _| {})? {

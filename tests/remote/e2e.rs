@@ -90,6 +90,11 @@ fn a_second_open_shows_the_cached_copy_at_once_while_the_server_is_asked() {
         status_line(s).contains("the cached copy from")
     });
     assert!(screen.contains("A post far away"), "{screen}");
+    // The copy shows before the request is sent: poll for it, with a deadline.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while server.hits("/blog/post.md").len() < 2 && std::time::Instant::now() < deadline {
+        std::thread::yield_now();
+    }
     assert_eq!(server.hits("/blog/post.md").len(), 2);
     t.keys(&["]"]);
     t.wait_for("a jump in the cached copy", |s| {
@@ -263,4 +268,46 @@ fn a_remote_article_reopens_where_it_was_left_and_no_state_writes_nothing() {
     quiet.keys(&["q"]);
     quiet.wait_for("both exit statuses", |s| s.matches("EXIT:0").count() == 2);
     assert!(!none.exists(), "--no-state wrote {}", none.display());
+}
+
+#[test]
+fn a_repository_folder_read_before_shows_at_once_while_the_forge_does_not_answer() {
+    if !tmux::available("a_repository_folder_read_before_shows_at_once") {
+        return;
+    }
+    let down = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let (api, _raw) = super::forge::forge_then(std::sync::Arc::clone(&down), || Reply::Silent);
+    let dir = TempDir::new().unwrap();
+    let config = dir.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("[remote]\ngithub-api = \"{}\"\n", api.url("/api")),
+    )
+    .unwrap();
+    let state = dir.path().join("state");
+    let t = Tmux::start(
+        "remote-folder-cached",
+        100,
+        24,
+        &format!("{0}; {0}", quire_with(&state, &config, "gh:o/widget/docs")),
+        dir.path(),
+    );
+    t.wait_for("the library filled", |s| {
+        s.contains("Questions asked") && s.contains("The guide") && !s.contains("scanning")
+    });
+    // From now on neither server ever answers.
+    down.store(true, std::sync::atomic::Ordering::SeqCst);
+    t.keys(&["q"]);
+    // The second open: the listing and every title from the cache at once,
+    // the forge still being asked (the files' requests never end).
+    let screen = t.wait_for("the cached library", |s| {
+        s.contains("scanning")
+            && s.contains("The reference")
+            && s.contains("Questions asked")
+            && s.contains("The guide")
+    });
+    assert!(screen.contains("gh:o/widget/docs"), "{screen}");
+    // q leaves at once, the requests still waiting.
+    t.keys(&["q"]);
+    t.wait_for("both exit statuses", |s| s.matches("EXIT:0").count() == 2);
 }

@@ -25,16 +25,21 @@ pub fn forge() -> (Server, Server) {
 
 /// [`forge`], both servers closing every connection once `down` is set.
 pub fn forge_until(down: Arc<AtomicBool>) -> (Server, Server) {
+    forge_then(down, || Reply::Close)
+}
+
+/// [`forge`], both servers answering `then()` once `down` is set.
+pub fn forge_then(down: Arc<AtomicBool>, then: fn() -> Reply) -> (Server, Server) {
     let raw_down = Arc::clone(&down);
     let raw = server::start(move |r: &Request| match r.path.as_str() {
-        _ if raw_down.load(Ordering::SeqCst) => Reply::Close,
+        _ if raw_down.load(Ordering::SeqCst) => then(),
         "/o/widget/main/docs/guide.md" => Reply::markdown(GUIDE),
         _ => Reply::Status(404),
     });
     let raw_base = raw.url("");
     let api = server::start(move |r: &Request| {
         if down.load(Ordering::SeqCst) {
-            return Reply::Close;
+            return then();
         }
         let file = |path: &str, content: Option<&str>| {
             let encoded = content.map_or(String::new(), |c| {

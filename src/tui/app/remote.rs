@@ -107,8 +107,18 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
                 }
             }
         }
+        FetchOutput::EarlyFolder(listing) => {
+            // Still asking: `opening` stays for the forge's answer.
+            let first = app.remote.first.take() == Some(id);
+            app.remote.early_folder = Some(id);
+            open_folder(app, *listing, first);
+        }
         FetchOutput::Folder(listing) => {
             app.opening = None;
+            if app.remote.early_folder.take() == Some(id) {
+                replace_folder(app, *listing);
+                return;
+            }
             let first = app.remote.first.take() == Some(id);
             open_folder(app, *listing, first);
         }
@@ -166,6 +176,7 @@ fn size(bytes: u64) -> String {
 /// their titles, dates and tags as the fill job reads them. In the
 /// placeholder's place for the first fetch, else on top.
 fn open_folder(app: &mut App, listing: Listing, first: bool) {
+    let label = listing.label();
     if first && matches!(app.screens.last(), Some(Screen::Reader(_))) {
         app.pop_screen();
     }
@@ -174,7 +185,7 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
         .iter()
         .map(|f| crate::remote::folder::entry(f, None))
         .collect();
-    let root = std::path::PathBuf::from(listing.label());
+    let root = std::path::PathBuf::from(label);
     let library = Library::from_parts(root, entries, Vec::new());
     let mut screen = LibraryScreen::new(library, Filter::default(), app.size.1);
     screen.states.enabled = app.memory.enabled();
@@ -195,6 +206,19 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     let job = RemoteJob::Fill(folder, app.memory.store.clone());
     screen.states.scan = Some(app.jobs.push(Job::RemoteLibrary(job)));
     app.open_library(screen);
+}
+
+/// The forge's listing of a folder shown from the cache changed: it takes
+/// the cached one's place while that library is on top (once a reader is
+/// opened from it, the next open has it).
+fn replace_folder(app: &mut App, listing: Listing) {
+    let label = listing.label();
+    let on_top = matches!(app.screens.last(), Some(Screen::Library(l))
+        if l.source.remote().is_some_and(|f| f.listing.label() == label));
+    if on_top {
+        app.pop_screen();
+        open_folder(app, listing, false);
+    }
 }
 
 /// Reads a repository's folder again (`R`); false when the library is a

@@ -28,6 +28,9 @@ pub struct RemoteShared {
     pub no_state: bool,
     /// The fetch whose article replaces the placeholder reader on top.
     pub first: Option<JobId>,
+    /// The fetch that showed a folder from the cache: its listing, if it
+    /// changed, replaces that library.
+    pub early_folder: Option<JobId>,
 }
 
 /// Fetch an address and lay its article out for a reader.
@@ -133,6 +136,9 @@ pub enum FetchOutput {
     Checked(Check),
     /// A repository's folder: it opens as a library.
     Folder(Box<Listing>),
+    /// A repository's folder from the cache, shown at once while the forge
+    /// is asked; a `Folder` after it is a listing that changed.
+    EarlyFolder(Box<Listing>),
 }
 
 /// The answer to a cached copy's check.
@@ -155,6 +161,15 @@ impl FetchJob {
             Address::Url(url) => remote.cached(url),
             Address::Repo(_) => None,
         };
+        // A folder read before shows from the cache at once; the forge is
+        // asked afterwards, and a listing that changed takes its place.
+        let early_folder = match &self.address {
+            Address::Repo(repo) => remote.cached_folder(repo),
+            Address::Url(_) => None,
+        };
+        if let Some(listing) = &early_folder {
+            reporter.send(FetchOutput::EarlyFolder(Box::new(listing.clone())));
+        }
         if let Some(copy) = &cached {
             let mut reader = self.reader_of(copy);
             let checked = copy.offline.as_ref().map_or(0, |(at, _)| *at);
@@ -189,6 +204,17 @@ impl FetchJob {
                 Ok(Opened::Folder(_)) => Check::Same(path, None),
                 Err(e) => Check::Same(path, Some(failure(&e).message)),
             });
+        }
+        if let Some(early) = early_folder {
+            return match opened {
+                Ok(Opened::Folder(listing)) if listing == early => {
+                    FetchOutput::Checked(Check::Same(PathBuf::from(early.label()), None))
+                }
+                Ok(Opened::Folder(listing)) => FetchOutput::Folder(Box::new(listing)),
+                Ok(Opened::Article(_)) | Err(_) => {
+                    FetchOutput::Checked(Check::Same(PathBuf::from(early.label()), None))
+                }
+            };
         }
         let reader = match opened {
             Ok(Opened::Article(fetched)) => {
