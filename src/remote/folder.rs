@@ -90,6 +90,7 @@ impl Listing {
             })
             .collect();
         files.sort_by(|a, b| crate::library::path_order(Path::new(&a.path), Path::new(&b.path)));
+        files.dedup_by(|a, b| a.path == b.path);
         let left_out = files.len().saturating_sub(MAX_FILES);
         files.truncate(MAX_FILES);
         Listing {
@@ -336,6 +337,8 @@ mod tests {
         let paths = [
             "README.md",
             "docs/b.md",
+            "docs/a.md",
+            // A forge that repeats a path lists it once.
             "docs/a.md",
             "docs/api/x.markdown",
             "docs/logo.png",

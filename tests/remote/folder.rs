@@ -93,3 +93,76 @@ fn list_of_a_page_or_a_file_says_it_is_no_folder() {
     assert_eq!(code, 1);
     assert!(err.contains("no file or folder"), "{err}");
 }
+
+#[test]
+fn a_gitlab_folder_is_listed_a_page_of_its_tree_at_a_time() {
+    use super::common::server::{self, Reply, Request};
+    let server = server::start(|r: &Request| {
+        let (path, query) = r.path.split_once('?').unwrap_or((r.path.as_str(), ""));
+        match path {
+            "/api/v4/projects/g%2Fwidget/repository/tree" => {
+                assert!(query.contains("recursive=true"), "{query}");
+                assert!(query.contains("path=docs"), "{query}");
+                // A full first page (pictures mostly), then a short one.
+                let items: Vec<serde_json::Value> = if query.split('&').any(|p| p == "page=1") {
+                    let mut items: Vec<_> = (0..99)
+                        .map(|i| serde_json::json!({"name": format!("p{i}.png"), "path": format!("docs/img/p{i}.png"), "type": "blob"}))
+                        .collect();
+                    items.push(serde_json::json!({"name": "faq.md", "path": "docs/faq.md", "type": "blob"}));
+                    items
+                } else {
+                    vec![
+                        serde_json::json!({"name": "api", "path": "docs/api", "type": "tree"}),
+                        serde_json::json!({"name": "reference.md", "path": "docs/api/reference.md", "type": "blob"}),
+                    ]
+                };
+                Reply::Page {
+                    content_type: "application/json",
+                    body: serde_json::to_vec(&items).unwrap(),
+                    etag: None,
+                }
+            }
+            "/api/v4/projects/g%2Fwidget/repository/files/docs%2Ffaq.md/raw" => {
+                Reply::markdown(super::forge::FAQ)
+            }
+            "/api/v4/projects/g%2Fwidget/repository/files/docs%2Fapi%2Freference.md/raw" => {
+                Reply::markdown(super::forge::REFERENCE)
+            }
+            _ => Reply::Status(404),
+        }
+    });
+    let home = TempDir::new().unwrap();
+    config(
+        home.path(),
+        &format!("[remote]\ngitlab-api = \"{}\"\n", server.url("/api/v4")),
+    );
+    let (out, err, code) = run(quire(home.path()).args(["list", "gl:g/widget/docs", "--json"]));
+    assert_eq!(code, 0, "{err}");
+    let rows: Value = serde_json::from_str(&out).unwrap();
+    let rows = rows.as_array().unwrap();
+    let got: Vec<(&str, &str)> = rows
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap(), r["title"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                server
+                    .url("/g/widget/-/raw/HEAD/docs/api/reference.md")
+                    .as_str(),
+                "The reference"
+            ),
+            (
+                server.url("/g/widget/-/raw/HEAD/docs/faq.md").as_str(),
+                "Questions asked"
+            ),
+        ]
+    );
+    assert_eq!(
+        server
+            .hits("/api/v4/projects/g%2Fwidget/repository/tree")
+            .len(),
+        2
+    );
+}

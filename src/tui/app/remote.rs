@@ -189,9 +189,11 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     let library = Library::from_parts(root, entries, Vec::new());
     let mut screen = LibraryScreen::new(library, Filter::default(), app.size.1);
     screen.states.enabled = app.memory.enabled();
-    if listing.files.is_empty() {
-        screen.message = Some("no markdown file in this folder".into());
-    }
+    screen.message = if listing.files.is_empty() {
+        Some("no markdown file in this folder".into())
+    } else {
+        listing.note()
+    };
     let folder = RemoteFolder {
         listing: Arc::new(listing),
         settings: app
