@@ -12,10 +12,12 @@ use crate::article::Article;
 use crate::library::{Filter, Library};
 use crate::remote::{Address, Listing, Settings};
 use crate::sanitize::sanitize_line;
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::jobs::JobId;
+use crate::tui::library::jobs::Job as LibraryJob;
 use crate::tui::library::remote::{RemoteJob, RemoteOutput};
 use crate::tui::library::{LibraryScreen, RemoteFolder, Source};
 use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::jobs::Job;
 use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, address_of, shown};
 
 use super::{App, Screen};
@@ -206,7 +208,7 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     screen.source = Source::Remote(folder.clone());
     screen.states.progress = Some((0, Some(folder.listing.files.len())));
     let job = RemoteJob::Fill(folder, app.memory.store.clone());
-    screen.states.scan = Some(app.jobs.push(Job::RemoteLibrary(job)));
+    screen.states.scan = Some(app.jobs.push(LibraryJob::Remote(job)));
     app.open_library(screen);
 }
 
@@ -233,7 +235,7 @@ pub fn refill(app: &mut App) -> bool {
         return false;
     };
     let job = RemoteJob::Fill(folder.clone(), app.memory.store.clone());
-    let id = app.jobs.push(Job::RemoteLibrary(job));
+    let id = app.jobs.push(LibraryJob::Remote(job));
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);
@@ -246,8 +248,8 @@ pub fn refill(app: &mut App) -> bool {
 
 /// The job that reads the preview of the entry at `rel` of a repository's
 /// folder.
-pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> Job {
-    Job::RemoteLibrary(RemoteJob::Preview {
+pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> LibraryJob {
+    LibraryJob::Remote(RemoteJob::Preview {
         entry,
         file: folder.file(rel),
         folder: folder.clone(),

@@ -15,7 +15,6 @@ use crate::remote::folder::{ReadFrom, entry, read_files};
 use crate::remote::{Remote, Repo};
 use crate::sanitize::sanitize_line;
 use crate::store::ReadingState;
-use crate::tui::runtime::Reporter;
 use crate::tui::state::StoreHandle;
 
 use super::PreviewState;
@@ -65,10 +64,11 @@ pub enum RemoteOutput {
 }
 
 impl RemoteJob {
-    /// Does the work, sending rows as they come.
-    pub fn run<O: From<RemoteOutput> + Send>(self, reporter: &Reporter<O>) -> RemoteOutput {
+    /// Does the work, handing rows to `send` as they come (false from it:
+    /// nobody listens any more, stop).
+    pub fn run(self, send: &Hand<'_>) -> RemoteOutput {
         match self {
-            RemoteJob::Fill(folder, store) => fill(&folder, store.as_ref(), reporter),
+            RemoteJob::Fill(folder, store) => fill(&folder, store.as_ref(), send),
             RemoteJob::Preview {
                 entry,
                 file,
@@ -103,11 +103,10 @@ struct Gathered {
     offline: usize,
 }
 
-fn fill<O: From<RemoteOutput> + Send>(
-    folder: &RemoteFolder,
-    store: Option<&StoreHandle>,
-    reporter: &Reporter<O>,
-) -> RemoteOutput {
+/// How a job hands back results before its last.
+pub type Hand<'a> = dyn Fn(RemoteOutput) -> bool + Sync + 'a;
+
+fn fill(folder: &RemoteFolder, store: Option<&StoreHandle>, send: &Hand<'_>) -> RemoteOutput {
     let listing = &folder.listing;
     let files: Vec<Repo> = listing.files.iter().map(|f| f.address.clone()).collect();
     let total = Some(files.len());
@@ -145,12 +144,12 @@ fn fill<O: From<RemoteOutput> + Send>(
             total,
             ..ScanRows::default()
         };
-        if !reporter.send(RemoteOutput::Rows(Box::new(rows), None)) {
+        if !send(RemoteOutput::Rows(Box::new(rows), None)) {
             return RemoteOutput::Rows(Box::default(), None);
         }
     }
     if let Some(states) = states_of(store, &urls) {
-        reporter.send(states);
+        send(states);
     }
     let cached = cached.into_inner().unwrap_or_default();
     let gathered = Mutex::new(Gathered {
@@ -161,7 +160,6 @@ fn fill<O: From<RemoteOutput> + Send>(
         last: Instant::now(),
         offline: 0,
     });
-    let reporter = Mutex::new(reporter.clone());
     read_files(
         &folder.settings,
         folder.no_state,
@@ -198,15 +196,11 @@ fn fill<O: From<RemoteOutput> + Send>(
                 ..std::mem::take(&mut g.rows)
             };
             g.rows.seen = rows.seen;
-            reporter
-                .lock()
-                .is_ok_and(|r| r.send(RemoteOutput::Rows(Box::new(rows), None)))
+            send(RemoteOutput::Rows(Box::new(rows), None))
         },
     );
     if let Some(states) = states_of(store, &urls) {
-        if let Ok(r) = reporter.lock() {
-            r.send(states);
-        }
+        send(states);
     }
     let g = gathered.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut notes = Vec::new();
