@@ -318,6 +318,7 @@ fn finish_library(app: &mut App, waiter: Waiter, output: library::Output) {
                 super::memory::rescan(app);
             }
         }
+        library::Output::Remote(output) => super::app::remote::finish_library(app, id, output),
         library::Output::Unwatched(reason) => {
             let Waiter::Library(i, _) = waiter else {
                 return;

@@ -221,6 +221,9 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 /// over the ones shown, keeping the selection and the filters; only what
 /// changed since the last scan comes back.
 pub fn rescan(app: &mut App) {
+    if super::remote::refill(app) {
+        return;
+    }
     let Some((dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some((
             l.library.root.clone(),

@@ -268,7 +268,11 @@ impl App {
             return;
         };
         if let Some((entry, path)) = s.preview_wanted() {
-            let id = self.jobs.push(LibraryJob::Preview { entry, path });
+            let job = match s.source.remote() {
+                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
+                None => LibraryJob::Preview { entry, path },
+            };
+            let id = self.jobs.push(job);
             s.preview_requested(entry, id);
         }
     }

@@ -18,6 +18,13 @@ const WHEEL_HITS: isize = 3;
 /// brings the index of its folder up to date in the background.
 pub fn open(app: &mut App) {
     let Some(lib) = app.library() else { return };
+    if lib.source.remote().is_some() {
+        if let Some(lib) = app.library_mut() {
+            lib.message =
+                Some("the library search reads folders on disk; / filters this one".into());
+        }
+        return;
+    }
     let (w, h) = app.size;
     let screen = SearchScreen::new(lib, w, h);
     if app.search.build.is_none() {

@@ -202,6 +202,11 @@ impl Opened {
             config,
         );
         let remote = super::remote::is_remote(draft.path());
+        let draft = if remote {
+            draft
+        } else {
+            crate::links::embeds::inline(draft)
+        };
         let options = options_for(config, draft.body().len(), false, remote);
         let read = draft.stamp();
         let (article, doc) = config
