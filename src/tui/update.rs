@@ -192,7 +192,7 @@ fn finish(app: &mut App, done: Done) {
     };
     match done.output {
         Output::Reader(output) => finish_reader(app, id, waiter, output),
-        Output::Library(output) => finish_library(app, waiter, output),
+        Output::Library(output) => finish_library(app, id, waiter, output),
         Output::Memory(output) => super::memory::finish(app, id, waiter, output),
         Output::Search(output) => super::app::search::finish(app, id, waiter, output),
         Output::Failed(reason) => match waiter {
@@ -302,7 +302,7 @@ fn reader_of(app: &mut App, waiter: Waiter) -> Option<&mut ReaderScreen> {
 }
 
 /// The library's job's result, for `waiter`.
-fn finish_library(app: &mut App, waiter: Waiter, output: library::Output) {
+fn finish_library(app: &mut App, id: JobId, waiter: Waiter, output: library::Output) {
     match output {
         library::Output::Preview { entry, state } => {
             // A late preview is still the right one for its entry: keep it.
