@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::remote::{Listing, Repo, Settings};
+use crate::remote::{File, Listing, Repo, Settings};
 
 /// A library's source.
 #[derive(Debug, Clone, Default)]
@@ -32,17 +32,24 @@ pub struct RemoteFolder {
 
 impl RemoteFolder {
     /// The file at `rel` inside the folder.
-    pub fn file(&self, rel: &Path) -> Repo {
+    pub fn file(&self, rel: &Path) -> File {
         let rel = crate::library::path_string(rel);
+        if let Some(file) = self.listing.files.iter().find(|f| f.path == rel) {
+            return file.clone();
+        }
         let folder = &self.listing.folder;
         let path = if folder.path.is_empty() {
-            rel
+            rel.clone()
         } else {
             format!("{}/{rel}", folder.path)
         };
-        Repo {
-            path,
-            ..folder.clone()
+        File {
+            path: rel,
+            address: Repo {
+                path,
+                ..folder.clone()
+            },
+            raw: None,
         }
     }
 }
@@ -56,12 +63,12 @@ impl Source {
         }
     }
 
-    /// What opens the entry at `rel`: a file under `root`, or the address
-    /// of a repository's file (`gh:owner/name/path@ref`).
+    /// What opens the entry at `rel`: a file under `root`, or a
+    /// repository's file by its raw address (or `gh:owner/name/path@ref`).
     pub fn open_path(&self, root: &Path, rel: &Path) -> PathBuf {
         match self {
             Source::Local => root.join(rel),
-            Source::Remote(folder) => PathBuf::from(folder.file(rel).label()),
+            Source::Remote(folder) => PathBuf::from(folder.file(rel).target()),
         }
     }
 }
