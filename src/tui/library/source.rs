@@ -79,7 +79,7 @@ mod tests {
     use crate::remote::Forge;
 
     #[test]
-    fn a_remote_entry_opens_by_its_address_with_the_folder_s_ref() {
+    fn a_remote_entry_opens_by_its_raw_address_else_its_forge_address() {
         let folder = Repo {
             forge: Forge::GitHub,
             owner: "o".into(),
@@ -89,8 +89,15 @@ mod tests {
         };
         let source = Source::Remote(RemoteFolder {
             listing: Arc::new(Listing {
+                files: vec![File {
+                    path: "guide.md".into(),
+                    address: Repo {
+                        path: "docs/guide.md".into(),
+                        ..folder.clone()
+                    },
+                    raw: url::Url::parse("https://raw.example/o/r/v1/docs/guide.md").ok(),
+                }],
                 folder,
-                files: Vec::new(),
                 left_out: 0,
                 truncated: false,
             }),
@@ -100,6 +107,12 @@ mod tests {
         assert_eq!(
             source.open_path(Path::new("gh:o/r/docs@v1"), Path::new("api/x.md")),
             PathBuf::from("gh:o/r/docs/api/x.md@v1")
+        );
+        // A file the listing has a raw address for opens there (its cached
+        // copy is the one the library read).
+        assert_eq!(
+            source.open_path(Path::new("gh:o/r/docs@v1"), Path::new("guide.md")),
+            PathBuf::from("https://raw.example/o/r/v1/docs/guide.md")
         );
         assert_eq!(
             Source::Local.open_path(Path::new("notes"), Path::new("a.md")),
