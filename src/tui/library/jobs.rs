@@ -12,10 +12,10 @@ use notify::RecursiveMode;
 use crate::article::Article;
 use crate::library::Preview;
 use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
-use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
 
-use super::PreviewState;
 use super::remote::{RemoteJob, RemoteOutput};
+use super::{LibraryScreen, PreviewState};
 
 /// Work for a background thread, on behalf of the library.
 #[derive(Debug, Clone)]
@@ -86,6 +86,33 @@ impl Job {
     /// waits on the network: it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
         matches!(self, Job::WatchFolder { .. } | Job::Remote(_))
+    }
+}
+
+/// Where in the library a job's result lands: the slot that holds the
+/// job's id while the library waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The selected entry's preview ([`Job::Preview`]).
+    Preview,
+    /// The watch on the folder ([`Job::WatchFolder`]).
+    Watch,
+    /// The scan of the folder through the cache (a reading-state job).
+    Scan,
+}
+
+impl LibraryScreen {
+    /// The slot of this library that waits for job `id`, if one does.
+    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
+        let slots = [
+            (self.preview_job.map(|(_, j)| j), Slot::Preview),
+            (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
+            (self.states.scan, Slot::Scan),
+        ];
+        slots
+            .into_iter()
+            .find(|(held, _)| *held == Some(id))
+            .map(|(_, slot)| slot)
     }
 }
 
