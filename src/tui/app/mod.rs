@@ -3,6 +3,7 @@
 //! asked for and not yet handed out.
 
 pub mod follow;
+pub mod inflight;
 pub mod memory;
 pub mod pictures;
 pub mod remote;
@@ -279,7 +280,11 @@ impl App {
             return;
         };
         if let Some((entry, path)) = s.preview_wanted() {
-            let id = self.jobs.push(LibraryJob::Preview { entry, path });
+            let job = match s.source.remote() {
+                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
+                None => LibraryJob::Preview { entry, path },
+            };
+            let id = self.jobs.push(job);
             s.preview_requested(entry, id);
         }
     }

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use crate::article::{Article, Draft, FileStamp};
 use crate::layout::Document;
 use crate::links::{Link, Resolution};
-use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
 use crate::tui::settings::Config;
 
 use super::backlinks::BacklinkTable;
@@ -279,6 +279,7 @@ impl Job {
             } => Output::Opened(
                 Draft::load(&path)
                     .map(|draft| {
+                        let draft = crate::links::embeds::inline(draft);
                         let mut opened = Opened::from_draft(draft, &config, size);
                         opened.landing = anchor.map_or(Landing::Top, Landing::Anchor);
                         Box::new(opened)
@@ -341,5 +342,49 @@ impl Job {
             // A picture of an article read by address waits on the network.
             Job::Image(job) => job.remote.is_some(),
         }
+    }
+}
+
+/// Where in a reader a job's result lands: the slot that holds the job's
+/// id while the reader waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The whole of a large article ([`Job::LoadWhole`]).
+    Whole,
+    /// A layout at a new width ([`Job::Layout`]).
+    Layout,
+    /// A reload after a change on disk ([`Job::Reload`]).
+    Reload,
+    /// The watch on the article's file ([`Job::Watch`]).
+    Watch,
+    /// The article's links ([`Job::Links`]).
+    Links,
+    /// The links into the article ([`Job::Backlinks`]).
+    Backlinks,
+    /// A picture ([`Job::Image`]).
+    Picture,
+    /// What is remembered of the article (a reading-state job).
+    Memory,
+}
+
+impl super::ReaderScreen {
+    /// The slot of this reader that waits for job `id`, if one does: a
+    /// result no slot waits for is one the reader has moved past.
+    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
+        let jobs = &self.jobs;
+        let slots = [
+            (jobs.whole, Slot::Whole),
+            (jobs.layout, Slot::Layout),
+            (jobs.reload, Slot::Reload),
+            (jobs.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
+            (self.links.asked, Slot::Links),
+            (self.links.backlinks_asked, Slot::Backlinks),
+            (self.memory.loading, Slot::Memory),
+        ];
+        slots
+            .into_iter()
+            .find(|(held, _)| *held == Some(id))
+            .map(|(_, slot)| slot)
+            .or_else(|| self.images.waits_for(id).then_some(Slot::Picture))
     }
 }
