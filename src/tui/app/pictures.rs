@@ -21,6 +21,23 @@ pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::
     };
 }
 
+/// Once the terminal has said what it draws pictures with: pictures are
+/// counted in its cells, and readers laid out for another cell size are
+/// laid out again.
+pub fn use_terminal_cell(app: &mut App) {
+    let Some(picker) = &app.pictures.picker else {
+        return;
+    };
+    let font = picker.font_size();
+    let cell = (font.width.max(1), font.height.max(1));
+    app.config.picture_cell = cell;
+    for screen in &mut app.screens {
+        if let Screen::Reader(r) = screen {
+            r.set_picture_cell(cell);
+        }
+    }
+}
+
 /// After every update: asks for the pictures near the top reader's screen
 /// (one screen above and below) that it has not asked for yet.
 pub fn after_update(app: &mut App) {
