@@ -7,8 +7,10 @@
 
 use super::action::{Action, Effect};
 use super::app::{App, Screen};
-use super::jobs::{Done, Job, Output};
+use super::jobs::{Done, JobId, Output};
+use super::library::jobs as library;
 use super::message::Msg;
+use super::reader::jobs as reader;
 
 /// Carries out `msg` (an [`Action`] is a message too); returns what the
 /// event loop must do beyond redrawing and starting the queued jobs.
@@ -165,7 +167,7 @@ fn request_layouts(app: &mut App) {
     for screen in &mut app.screens {
         let Screen::Reader(r) = screen else { continue };
         if let Some(width) = r.jobs.wanted.take() {
-            let job = Job::Layout {
+            let job = reader::Job::Layout {
                 article: std::sync::Arc::clone(&r.article),
                 config: *r.config(),
                 width,
@@ -179,33 +181,41 @@ fn request_layouts(app: &mut App) {
 /// has moved past it.
 fn finish(app: &mut App, done: Done) {
     let id = done.id;
-    if super::app::follow::finish(app, id, &done.output) {
-        return;
-    }
     match done.output {
-        Output::Opened(result) => {
-            if app.opening != Some(id) {
-                return;
-            }
-            app.opening = None;
-            match result {
-                Ok(mut reader) => {
-                    let (w, h) = app.size;
-                    if reader.geometry.area.width != w || reader.geometry.area.height != h {
-                        reader.resize(w, h);
+        Output::Reader(output) => finish_reader(app, id, output),
+        Output::Library(output) => finish_library(app, id, output),
+        Output::Memory(output) => super::memory::finish(app, id, output),
+        Output::Search(output) => super::app::search::finish(app, id, output),
+        Output::Failed(reason) => {
+            for screen in &mut app.screens {
+                if let Screen::Reader(r) = screen {
+                    if r.jobs.whole == Some(id) {
+                        r.jobs.whole = None;
+                        r.partial = false;
+                        r.deferred.clear();
+                        r.message = Some("only the start of this article could be loaded".into());
                     }
-                    if app.reader().is_some() {
-                        // A followed link: the new article takes the reader's place.
-                        super::app::follow::arrive(app, reader);
-                    } else {
-                        app.screens.push(Screen::Reader(reader));
-                        app.watch_top_reader();
+                    if r.jobs.layout == Some(id) {
+                        r.jobs.layout = None;
                     }
                 }
-                Err(message) => set_message(app, message),
+            }
+            if app.opening == Some(id) {
+                app.opening = None;
+                set_message(app, reason);
             }
         }
-        Output::Whole(whole) => {
+    }
+}
+
+/// A reader's job's result.
+fn finish_reader(app: &mut App, id: JobId, output: reader::Output) {
+    if super::app::follow::finish(app, id, &output) {
+        return;
+    }
+    match output {
+        reader::Output::Opened(result) => app.arrive_opened(id, result),
+        reader::Output::Whole(whole) => {
             let (article, doc) = *whole;
             let mut replay = Vec::new();
             let top = app.screens.len().saturating_sub(1);
@@ -225,7 +235,7 @@ fn finish(app: &mut App, done: Done) {
                 let _ = update(app, action);
             }
         }
-        Output::Laid(doc) => {
+        reader::Output::Laid(doc) => {
             for screen in &mut app.screens {
                 if let Screen::Reader(r) = screen {
                     if r.jobs.layout == Some(id) {
@@ -235,21 +245,12 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
-        Output::Preview { entry, state } => {
-            // A late preview is still the right one for its entry: keep it.
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    s.set_preview(entry, state);
-                    break;
-                }
-            }
-        }
-        Output::Changed(_) => {
+        reader::Output::Changed(_) => {
             let config = app.config;
             for screen in &mut app.screens {
                 let Screen::Reader(r) = screen else { continue };
                 if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !r.partial {
-                    let job = Job::Reload {
+                    let job = reader::Job::Reload {
                         path: r.article.path.clone(),
                         config,
                         width: r.geometry.text.width.max(1),
@@ -258,7 +259,7 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
-        Output::Reloaded(result) => {
+        reader::Output::Reloaded(result) => {
             for screen in &mut app.screens {
                 let Screen::Reader(r) = screen else { continue };
                 if r.jobs.reload != Some(id) {
@@ -278,24 +279,7 @@ fn finish(app: &mut App, done: Done) {
                 break;
             }
         }
-        Output::FolderChanged => {
-            let ours = app.screens.iter().any(|s| {
-                matches!(s, Screen::Library(l) if l.watch.as_ref().is_some_and(|(w, _)| *w == id))
-            });
-            if ours {
-                super::memory::rescan(app);
-            }
-        }
-        Output::Unwatched(reason) => {
-            if !reason.is_empty() {
-                for screen in &mut app.screens {
-                    if let Screen::Library(l) = screen {
-                        if l.watch.as_ref().is_some_and(|(w, _)| *w == id) {
-                            l.message = Some(reason.clone());
-                        }
-                    }
-                }
-            }
+        reader::Output::Unwatched(reason) => {
             for screen in &mut app.screens {
                 let Screen::Reader(r) = screen else { continue };
                 if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !reason.is_empty() {
@@ -304,28 +288,42 @@ fn finish(app: &mut App, done: Done) {
             }
         }
         // Handled by the links above.
-        Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
-        Output::Memory(output) => super::memory::finish(app, id, output),
-        Output::Search(output) => super::app::search::finish(app, id, output),
-        Output::Image(output) => super::app::pictures::finish(app, id, *output),
-        Output::Fetch(output) => super::app::remote::finish(app, id, output),
-        Output::Failed(reason) => {
+        reader::Output::Links(_) | reader::Output::Browsed(_) | reader::Output::Backlinks(_) => {}
+        reader::Output::Image(output) => super::app::pictures::finish(app, id, *output),
+        reader::Output::Fetch(output) => super::app::remote::finish(app, id, output),
+    }
+}
+
+/// The library's job's result.
+fn finish_library(app: &mut App, id: JobId, output: library::Output) {
+    match output {
+        library::Output::Preview { entry, state } => {
+            // A late preview is still the right one for its entry: keep it.
             for screen in &mut app.screens {
-                if let Screen::Reader(r) = screen {
-                    if r.jobs.whole == Some(id) {
-                        r.jobs.whole = None;
-                        r.partial = false;
-                        r.deferred.clear();
-                        r.message = Some("only the start of this article could be loaded".into());
-                    }
-                    if r.jobs.layout == Some(id) {
-                        r.jobs.layout = None;
-                    }
+                if let Screen::Library(s) = screen {
+                    s.set_preview(entry, state);
+                    break;
                 }
             }
-            if app.opening == Some(id) {
-                app.opening = None;
-                set_message(app, reason);
+        }
+        library::Output::FolderChanged => {
+            let ours = app.screens.iter().any(|s| {
+                matches!(s, Screen::Library(l) if l.watch.as_ref().is_some_and(|(w, _)| *w == id))
+            });
+            if ours {
+                super::memory::rescan(app);
+            }
+        }
+        library::Output::Unwatched(reason) => {
+            if reason.is_empty() {
+                return;
+            }
+            for screen in &mut app.screens {
+                if let Screen::Library(l) = screen {
+                    if l.watch.as_ref().is_some_and(|(w, _)| *w == id) {
+                        l.message = Some(reason.clone());
+                    }
+                }
             }
         }
     }

@@ -8,6 +8,7 @@ use quire::remote::{Address, Settings};
 use quire::tui::app::remote::open_first;
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::reader::images::{ImageState, Pictures};
+use quire::tui::reader::jobs as reader;
 use quire::tui::reader::remote::FetchOutput;
 use quire::tui::runtime::Reporter;
 use quire::tui::{Action, App, Config, Msg, update};
@@ -49,8 +50,8 @@ fn settle(app: &mut App) {
             break;
         }
         for (id, job) in jobs {
-            let by_hand = matches!(&job, Job::Fetch(_))
-                || matches!(&job, Job::Image(i) if i.remote.is_some());
+            let by_hand = matches!(&job, Job::Reader(reader::Job::Fetch(_)))
+                || matches!(&job, Job::Reader(reader::Job::Image(i)) if i.remote.is_some());
             if by_hand {
                 let (reporter, _) = Reporter::detached(id);
                 let output = quire::tui::runtime::Work::run(job, &reporter);
@@ -75,13 +76,19 @@ fn the_placeholder_says_what_is_fetched_and_how_far() {
         true,
     );
     let jobs = app.jobs.take();
-    assert!(matches!(jobs.as_slice(), [(_, Job::Fetch(_))]), "{jobs:?}");
+    assert!(
+        matches!(jobs.as_slice(), [(_, Job::Reader(reader::Job::Fetch(_)))]),
+        "{jobs:?}"
+    );
     let id = jobs[0].0;
     update(
         &mut app,
         Msg::Done(Box::new(Done {
             id,
-            output: Output::Fetch(FetchOutput::Progress(12_345, Some(40_000))),
+            output: Output::Reader(reader::Output::Fetch(FetchOutput::Progress(
+                12_345,
+                Some(40_000),
+            ))),
         })),
     );
     insta::assert_snapshot!("placeholder_with_progress", draw(&mut app));

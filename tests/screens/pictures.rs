@@ -10,6 +10,7 @@ use std::path::Path;
 
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::reader::images::{ImageOutput, ImageState, Outcome, Pictures};
+use quire::tui::reader::jobs as reader;
 use quire::tui::{Action, App, Config, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -275,7 +276,7 @@ fn keys_go_on_while_pictures_decode() {
     };
     let done = Done {
         id: *job,
-        output: Output::Image(Box::new(early)),
+        output: Output::Reader(reader::Output::Image(Box::new(early))),
     };
     update(&mut app, Msg::Done(Box::new(done)));
     let terminal = draw(&app);

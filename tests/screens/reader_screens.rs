@@ -173,6 +173,7 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     use quire::article::Article;
     use quire::tui::Inline;
     use quire::tui::jobs::Job;
+    use quire::tui::reader::jobs as reader;
     use std::path::Path;
 
     let md = common::long_markdown(3000, 2);
@@ -184,7 +185,10 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     app.open_partial_reader(start, std::sync::Arc::new(md.clone().into_bytes()));
     assert!(app.reader().unwrap().partial);
     assert!(
-        matches!(app.jobs.queued(), [(_, Job::LoadWhole { .. })]),
+        matches!(
+            app.jobs.queued(),
+            [(_, Job::Reader(reader::Job::LoadWhole { .. }))]
+        ),
         "the whole is asked of a background job"
     );
     let start_headings = app.reader().unwrap().article.outline.len();

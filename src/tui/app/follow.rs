@@ -11,7 +11,9 @@ use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::browser;
-use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
+use crate::tui::jobs::JobId;
+use crate::tui::reader::jobs::{Job, Output};
+use crate::tui::reader::links::SharedResolver;
 
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::history::{Step, push};

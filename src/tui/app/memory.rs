@@ -232,7 +232,7 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
     let stop = crate::tui::runtime::StopFlag::default();
-    let watch = app.jobs.push(Job::WatchFolder {
+    let watch = app.jobs.push(crate::tui::library::jobs::Job::WatchFolder {
         dir: dir.to_path_buf(),
         stop: stop.clone(),
     });

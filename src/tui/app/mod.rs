@@ -15,9 +15,11 @@ use crate::article::Article;
 pub use super::help::HelpView;
 pub use super::settings::{Config, LayoutFn, Layouter};
 
-use super::jobs::{Job, JobId, Outbox, StopFlag};
+use super::jobs::{JobId, Outbox, StopFlag};
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
+use super::library::jobs::Job as LibraryJob;
+use super::reader::jobs::{Job as ReaderJob, Landing, Opened};
 use super::reader::{Focus, ReaderScreen};
 
 /// One screen of the stack.
@@ -95,7 +97,7 @@ impl App {
     pub fn open_partial_reader(&mut self, start: Article, bytes: Arc<Vec<u8>>) {
         let (w, h) = self.size;
         let mut reader = ReaderScreen::new_partial(start, self.config, w, h);
-        let job = Job::LoadWhole {
+        let job = ReaderJob::LoadWhole {
             path: reader.article.path.clone(),
             bytes,
             config: self.config,
@@ -117,13 +119,54 @@ impl App {
         if remote::request_path(self, &path, anchor.clone()) {
             return;
         }
-        let job = Job::Open {
+        let job = ReaderJob::Open {
             path,
             config: self.config,
             size: self.size,
             anchor,
         };
         self.opening = Some(self.jobs.push(job));
+    }
+
+    /// Builds the reader of an article an opening job read (a library's
+    /// Enter, a followed link, a search result) and puts it on top, landing
+    /// where it was asked to, unless something else was opened meanwhile;
+    /// or says why it could not be read.
+    pub fn arrive_opened(&mut self, id: JobId, result: Result<Box<Opened>, String>) {
+        if self.opening != Some(id) {
+            return;
+        }
+        self.opening = None;
+        let opened = match result {
+            Ok(opened) => *opened,
+            Err(message) => {
+                super::update::set_message(self, message);
+                return;
+            }
+        };
+        let landing = opened.landing.clone();
+        let mut reader = Box::new(ReaderScreen::from_opened(opened));
+        match landing {
+            Landing::Top => {}
+            Landing::Anchor(anchor) => {
+                if !reader.land_on(&anchor) {
+                    let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
+                    reader.message = Some(format!("no section #{anchor} here"));
+                }
+            }
+            Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
+        }
+        let (w, h) = self.size;
+        if reader.geometry.area.width != w || reader.geometry.area.height != h {
+            reader.resize(w, h);
+        }
+        if self.reader().is_some() {
+            // A followed link: the new article takes the reader's place.
+            follow::arrive(self, reader);
+        } else {
+            self.screens.push(Screen::Reader(reader));
+            self.watch_top_reader();
+        }
     }
 
     /// Watches the file of the reader on top of the stack, so that it
@@ -137,7 +180,7 @@ impl App {
             return;
         }
         let stop = StopFlag::default();
-        let job = Job::Watch {
+        let job = ReaderJob::Watch {
             path: r.article.path.clone(),
             stop: stop.clone(),
             since: r.jobs.read,
@@ -169,7 +212,7 @@ impl App {
         if r.article.path != path {
             return;
         }
-        let job = Job::Reload {
+        let job = ReaderJob::Reload {
             path: path.to_path_buf(),
             config,
             width: r.geometry.text.width.max(1),
@@ -224,7 +267,7 @@ impl App {
             return;
         };
         if let Some((entry, path)) = s.preview_wanted() {
-            let id = self.jobs.push(Job::Preview { entry, path });
+            let id = self.jobs.push(LibraryJob::Preview { entry, path });
             s.preview_requested(entry, id);
         }
     }

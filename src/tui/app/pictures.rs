@@ -5,8 +5,9 @@
 
 use crate::config::Images;
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::{ImageJob, Job, JobId};
+use crate::tui::jobs::JobId;
 use crate::tui::reader::images::{ImageOutput, ImageState, Outcome, key_of, mode};
+use crate::tui::reader::jobs::{ImageJob, Job};
 
 /// Sets the app up for the mode `flag` (else the config) asks for: the rows
 /// a picture is given, and the mode the terminal is asked about later.

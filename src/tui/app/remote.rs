@@ -9,8 +9,9 @@ use std::path::Path;
 use crate::article::Article;
 use crate::remote::{Address, Settings};
 use crate::sanitize::sanitize_line;
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::jobs::JobId;
 use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::jobs::Job;
 use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, address_of, shown};
 
 use super::{App, Screen};

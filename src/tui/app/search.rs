@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::jobs::JobId;
 use crate::tui::search::{SearchJob, SearchOutput, SearchScreen};
 
 /// Results one turn of the mouse wheel moves the selection.
@@ -24,7 +24,7 @@ pub fn open(app: &mut App) {
             index: app.search.index.clone(),
             root: screen.root.clone(),
         };
-        app.search.build = Some(app.jobs.push(Job::Search(job)));
+        app.search.build = Some(app.jobs.push(job));
         app.search.progress = None;
     }
     app.screens.push(Screen::Search(Box::new(screen)));
@@ -107,7 +107,7 @@ fn ask(app: &mut App, delay: Duration) {
         latest: s.latest().clone(),
         number,
     };
-    s.waiting = Some(app.jobs.push(Job::Search(job)));
+    s.waiting = Some(app.jobs.push(job));
 }
 
 /// Opens the selected result in a reader, on its section with the query.
@@ -131,7 +131,7 @@ fn open_selected(app: &mut App) {
         anchor: hit.anchor.clone(),
         text: s.answered.clone(),
     };
-    app.opening = Some(app.jobs.push(Job::Search(job)));
+    app.opening = Some(app.jobs.push(job));
 }
 
 /// Puts a search job's result where it was asked for; results for a query
@@ -179,6 +179,7 @@ pub fn finish(app: &mut App, id: JobId, output: SearchOutput) {
             }
         }
         SearchOutput::Skipped => {}
+        SearchOutput::Opened(result) => app.arrive_opened(id, result),
     }
 }
 

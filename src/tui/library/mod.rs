@@ -4,6 +4,7 @@
 //! previews are read by background jobs.
 
 mod geometry;
+pub mod jobs;
 mod picker;
 pub mod scan;
 mod states;

@@ -16,8 +16,9 @@ use ratatui_image::sliced::SlicedProtocol;
 use crate::article::Article;
 use crate::links::{Kind, Resolver};
 
-use super::super::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
-use super::{Output, Reporter};
+use super::Output;
+use crate::tui::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
+use crate::tui::runtime::Reporter;
 
 /// Image files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -53,7 +54,7 @@ pub struct ImageJob {
 impl ImageJob {
     /// Does the work; never panics on a bad file, it fails with a reason.
     /// The image's size goes to `reporter` as soon as its header is read.
-    pub fn run(self, reporter: &Reporter) -> ImageOutput {
+    pub fn run<O: From<Output>>(self, reporter: &Reporter<O>) -> ImageOutput {
         let key = ImageKey {
             target: self.target.clone(),
             width: self.cells.0,
