@@ -13,6 +13,7 @@ mod line_map;
 mod nesting;
 pub mod outline;
 mod peek;
+mod pictures;
 pub mod tags;
 pub mod wikilink;
 mod yaml;
@@ -28,6 +29,7 @@ pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek, peek_in};
+pub use pictures::{PictureSize, PictureSizes};
 pub use wikilink::link_target;
 
 use crate::Error;
@@ -76,6 +78,9 @@ pub struct Article {
     pub line_map: LineMap,
     /// What was wrong but did not stop it.
     pub warnings: Vec<Warning>,
+    /// The sizes of its pictures, for the layout to keep the rows each is
+    /// drawn in (none known unless the reader gave a way to read them).
+    pub pictures: PictureSizes,
 }
 
 /// The one set of pulldown-cmark options quire parses bodies with: tables,
@@ -227,6 +232,17 @@ impl Draft {
         self
     }
 
+    /// The draft, its pictures' sizes read through `pictures`.
+    pub fn with_pictures(mut self, pictures: PictureSizes) -> Draft {
+        self.article.pictures = pictures;
+        self
+    }
+
+    /// How its pictures' sizes are read.
+    pub fn pictures(&self) -> &PictureSizes {
+        &self.article.pictures
+    }
+
     /// The version of the file it was read from, when known.
     pub fn stamp(&self) -> Option<FileStamp> {
         self.stamp
@@ -255,6 +271,7 @@ impl Draft {
                 outline: Vec::new(),
                 line_map,
                 warnings,
+                pictures: PictureSizes::default(),
             },
             stamp: None,
         }

@@ -7,6 +7,7 @@
 //! types.
 
 pub mod address;
+pub mod folder;
 mod forge;
 pub mod http;
 pub mod links;
@@ -16,7 +17,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use address::{Address, Forge, Repo};
-pub use forge::{Entry, Listing};
+pub use folder::{File, Listing};
 pub use http::Limits;
 
 use crate::store::{CachedPage, Store};
@@ -118,6 +119,9 @@ fn megabytes(bytes: u64) -> String {
 pub struct Settings {
     /// The GitHub API's base, without a trailing `/`.
     pub github_api: String,
+    /// Where GitHub serves raw files (`None`: a folder's files are read
+    /// through the API).
+    pub github_raw: Option<String>,
     /// The GitLab API's base, without a trailing `/`.
     pub gitlab_api: String,
     /// The limits of every request.
@@ -126,6 +130,8 @@ pub struct Settings {
 
 /// The GitHub API's base unless `[remote] github-api` says otherwise.
 pub const GITHUB_API: &str = "https://api.github.com";
+/// Where GitHub serves raw files, with the default API.
+pub const GITHUB_RAW: &str = "https://raw.githubusercontent.com";
 /// The GitLab API's base unless `[remote] gitlab-api` says otherwise.
 pub const GITLAB_API: &str = "https://gitlab.com/api/v4";
 /// The largest body read unless `[remote] max-size` says otherwise: 20 MB.
@@ -134,8 +140,14 @@ pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 impl Settings {
     /// The config's `[remote]` over the defaults.
     pub fn from_config(c: &crate::config::Remote) -> Settings {
+        let github_api = c.github_api.clone().unwrap_or_else(|| GITHUB_API.into());
+        let github_raw = c
+            .github_raw
+            .clone()
+            .or_else(|| (github_api == GITHUB_API).then(|| GITHUB_RAW.into()));
         Settings {
-            github_api: c.github_api.clone().unwrap_or_else(|| GITHUB_API.into()),
+            github_api,
+            github_raw,
             gitlab_api: c.gitlab_api.clone().unwrap_or_else(|| GITLAB_API.into()),
             limits: Limits {
                 connect: c.connect_timeout.unwrap_or(Duration::from_secs(10)),
@@ -233,6 +245,41 @@ impl Remote {
         }
         let checked = page.checked;
         Some(from_page(page, Some((checked, String::new()))).0)
+    }
+
+    /// The cached copy of `url` whatever it holds, without asking the
+    /// network.
+    fn cached_page(&self, url: &Url) -> Option<Fetched> {
+        let page = self
+            .cache
+            .as_ref()?
+            .remote_get(url.as_str())
+            .ok()
+            .flatten()?;
+        let checked = page.checked;
+        Some(from_page(page, Some((checked, String::new()))).0)
+    }
+
+    /// The cached copy of a repository's file, without asking the network.
+    pub fn cached_file(&self, repo: &Repo) -> Option<Fetched> {
+        forge::cached_file(self, repo)
+    }
+
+    /// The listing of a repository's folder from the cache, without asking
+    /// the network; `None` when it is not cached, or not a folder.
+    pub fn cached_folder(&mut self, repo: &Repo) -> Option<Listing> {
+        folder::cached_folder(self, repo)
+    }
+
+    /// Fetches a repository's file (through the cache); a folder is an error.
+    pub fn file(&mut self, repo: &Repo) -> Result<Fetched, RemoteError> {
+        match forge::open(self, repo, &mut |_, _| {})? {
+            Opened::Article(fetched) => Ok(fetched),
+            Opened::Folder(_) => Err(RemoteError::Forge {
+                url: repo.label(),
+                why: "a folder, not a file".into(),
+            }),
+        }
     }
 
     /// Opens `address`: a page, or a repository's README, file or folder.
@@ -339,6 +386,13 @@ fn from_page(page: CachedPage, offline: Option<(i64, String)>) -> (Fetched, Opti
         },
         page.content_type,
     )
+}
+
+/// The key of an article read by address in the reading-state store: its
+/// URL (an article on disk is keyed by its canonical path).
+pub fn url_key(path: &std::path::Path) -> Option<String> {
+    let text = path.to_str()?;
+    (text.starts_with("http://") || text.starts_with("https://")).then(|| text.to_string())
 }
 
 /// True for an HTML page: said by its content type, or starting like one.

@@ -3,6 +3,7 @@
 //! asked for and not yet handed out.
 
 pub mod follow;
+pub mod inflight;
 pub mod memory;
 pub mod pictures;
 pub mod remote;
@@ -81,6 +82,11 @@ impl App {
     /// Pushes a reader of `article` on top of the stack.
     pub fn open_reader(&mut self, article: Article) {
         let (w, h) = self.size;
+        let article = super::reader::jobs::image::sized_article(
+            article,
+            &self.config,
+            follow::library_root(self),
+        );
         let reader = ReaderScreen::new(article, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
@@ -88,6 +94,8 @@ impl App {
     /// Pushes a reader of `draft`, its outline and layout from one parse.
     pub fn open_draft(&mut self, draft: crate::article::Draft) {
         let (w, h) = self.size;
+        let draft =
+            super::reader::jobs::image::sized(draft, &self.config, follow::library_root(self));
         let reader = ReaderScreen::from_draft(draft, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
@@ -96,6 +104,11 @@ impl App {
     /// whole (`bytes`) to be parsed and laid out in the background.
     pub fn open_partial_reader(&mut self, start: Article, bytes: Arc<Vec<u8>>) {
         let (w, h) = self.size;
+        let start = super::reader::jobs::image::sized_article(
+            start,
+            &self.config,
+            follow::library_root(self),
+        );
         let mut reader = ReaderScreen::new_partial(start, self.config, w, h);
         let job = ReaderJob::LoadWhole {
             path: reader.article.path.clone(),
@@ -267,7 +280,11 @@ impl App {
             return;
         };
         if let Some((entry, path)) = s.preview_wanted() {
-            let id = self.jobs.push(LibraryJob::Preview { entry, path });
+            let job = match s.source.remote() {
+                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
+                None => LibraryJob::Preview { entry, path },
+            };
+            let id = self.jobs.push(job);
             s.preview_requested(entry, id);
         }
     }

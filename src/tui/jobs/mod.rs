@@ -22,6 +22,7 @@ pub use super::runtime::{Executor, JobId, StopFlag};
 use super::library::jobs as library;
 use super::reader::jobs as reader;
 use super::reader::remote::FetchOutput;
+use super::reader::stdin::StdinOutput;
 use super::search::{SearchJob, SearchOutput};
 use super::state::{MemoryJob, MemoryOutput, StoreHandle};
 
@@ -100,6 +101,12 @@ impl From<MemoryOutput> for Output {
 impl From<FetchOutput> for Output {
     fn from(output: FetchOutput) -> Output {
         Output::Reader(reader::Output::Fetch(output))
+    }
+}
+
+impl From<StdinOutput> for Output {
+    fn from(output: StdinOutput) -> Output {
+        Output::Reader(reader::Output::Stdin(output))
     }
 }
 

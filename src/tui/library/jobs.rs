@@ -1,5 +1,6 @@
 //! The library's background jobs: reading an entry for the preview panel,
-//! and watching the library's folder for changed articles. Plain data that
+//! watching the library's folder for changed articles, and a repository's
+//! folder's files ([`super::remote`]). Plain data that
 //! knows nothing of the app: the app wraps these in its own job list
 //! (`Job::Library`) and hands each [`Output`] back to the library.
 
@@ -11,9 +12,10 @@ use notify::RecursiveMode;
 use crate::article::Article;
 use crate::library::Preview;
 use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
-use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
 
-use super::PreviewState;
+use super::remote::{RemoteJob, RemoteOutput};
+use super::{LibraryScreen, PreviewState};
 
 /// Work for a background thread, on behalf of the library.
 #[derive(Debug, Clone)]
@@ -33,6 +35,8 @@ pub enum Job {
         /// Raised when the library goes away.
         stop: StopFlag,
     },
+    /// Read a repository's folder's files, or one for the preview.
+    Remote(Box<RemoteJob>),
 }
 
 /// What a library's job produced.
@@ -49,12 +53,20 @@ pub enum Output {
     FolderChanged,
     /// A watch ended, or could not start: why, when there is something to say.
     Unwatched(String),
+    /// Rows, states or a preview of a repository's folder.
+    Remote(RemoteOutput),
+}
+
+impl From<RemoteOutput> for Output {
+    fn from(output: RemoteOutput) -> Output {
+        Output::Remote(output)
+    }
 }
 
 impl Job {
     /// Does the work and returns its last result; a watch reports each
     /// change to `reporter` before its last.
-    pub fn run<O: From<Output>>(self, reporter: &Reporter<O>) -> Output {
+    pub fn run<O: From<Output> + Send>(self, reporter: &Reporter<O>) -> Output {
         match self {
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
@@ -64,13 +76,43 @@ impl Job {
                 Output::Preview { entry, state }
             }
             Job::WatchFolder { dir, stop } => watch_folder(&dir, &stop, reporter),
+            Job::Remote(job) => {
+                Output::Remote(job.run(&|output| reporter.send(Output::Remote(output))))
+            }
         }
     }
 
-    /// True for a job that may run until the app ends (the watch): it gets
-    /// a thread of its own instead of a worker.
+    /// True for a job that may run until the app ends (the watch) or
+    /// waits on the network: it gets a thread of its own instead of a worker.
     pub fn long_running(&self) -> bool {
-        matches!(self, Job::WatchFolder { .. })
+        matches!(self, Job::WatchFolder { .. } | Job::Remote(_))
+    }
+}
+
+/// Where in the library a job's result lands: the slot that holds the
+/// job's id while the library waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The selected entry's preview ([`Job::Preview`]).
+    Preview,
+    /// The watch on the folder ([`Job::WatchFolder`]).
+    Watch,
+    /// The scan of the folder through the cache (a reading-state job).
+    Scan,
+}
+
+impl LibraryScreen {
+    /// The slot of this library that waits for job `id`, if one does.
+    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
+        let slots = [
+            (self.preview_job.map(|(_, j)| j), Slot::Preview),
+            (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
+            (self.states.scan, Slot::Scan),
+        ];
+        slots
+            .into_iter()
+            .find(|(held, _)| *held == Some(id))
+            .map(|(_, slot)| slot)
     }
 }
 

@@ -18,6 +18,7 @@ mod pane;
 mod place;
 mod relayout;
 pub mod remote;
+pub mod stdin;
 mod update;
 
 use std::sync::Arc;
@@ -130,6 +131,9 @@ pub struct ReaderJobs {
     /// The version of the file the article was read from, when known: a
     /// watch that starts later reports a change made in between.
     pub read: Option<crate::article::FileStamp>,
+    /// While standard input is read: the text column's width, for the job
+    /// that lays out what comes.
+    pub stream_width: Option<Arc<std::sync::atomic::AtomicU16>>,
 }
 
 impl ReaderScreen {
@@ -337,6 +341,10 @@ impl ReaderScreen {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
         let pane = self.pane_wanted();
         self.geometry = Geometry::new(width, height, outline, pane, &self.config);
+        if let Some(stream) = &self.jobs.stream_width {
+            let width = self.geometry.text.width.max(1);
+            stream.store(width, std::sync::atomic::Ordering::SeqCst);
+        }
         self.relayout();
         self.outline.followed = None;
         self.follow();

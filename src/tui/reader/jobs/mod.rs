@@ -17,7 +17,7 @@ use std::sync::Arc;
 use crate::article::{Article, Draft, FileStamp};
 use crate::layout::Document;
 use crate::links::{Link, Resolution};
-use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
 use crate::tui::settings::Config;
 
 use super::backlinks::BacklinkTable;
@@ -26,6 +26,7 @@ use super::images::ImageOutput;
 use super::links::SharedResolver;
 use super::relayout::{layout_options, open_at, options_for};
 use super::remote::{FetchJob, FetchOutput};
+use super::stdin::{StdinJob, StdinOutput};
 
 pub use image::ImageJob;
 
@@ -112,6 +113,8 @@ pub enum Job {
     Image(ImageJob),
     /// Fetch an article (or a repository's folder) by address for a reader.
     Fetch(FetchJob),
+    /// Read standard input for the reader of `quire -`, showing it as it comes.
+    Stdin(StdinJob),
 }
 
 /// What a reader's job produced.
@@ -139,6 +142,14 @@ pub enum Output {
     Image(Box<ImageOutput>),
     /// A fetch's progress, or the reader of what it fetched.
     Fetch(FetchOutput),
+    /// What has come on standard input, or all of it.
+    Stdin(StdinOutput),
+}
+
+impl From<StdinOutput> for Output {
+    fn from(output: StdinOutput) -> Output {
+        Output::Stdin(output)
+    }
 }
 
 impl From<FetchOutput> for Output {
@@ -205,7 +216,7 @@ impl Opened {
         let draft = if remote {
             draft
         } else {
-            crate::links::embeds::inline(draft)
+            image::sized(crate::links::embeds::inline(draft), config, None)
         };
         let options = options_for(config, draft.body().len(), false, remote);
         let read = draft.stamp();
@@ -225,6 +236,11 @@ impl Opened {
         config: &Config,
         size: (u16, u16),
     ) -> Opened {
+        let article = if super::remote::is_remote(&article.path) {
+            article
+        } else {
+            image::sized_article(article, config, None)
+        };
         let (geometry, _) = Geometry::for_article(&article, config, size.0, size.1);
         let width = geometry.text.width.max(1);
         let doc = match doc {
@@ -249,7 +265,10 @@ impl Job {
     /// Does the work and returns its last result; a job that has results
     /// before its last hands them to `reporter`. Runs on a worker thread (or
     /// inline in tests).
-    pub fn run<O: From<Output> + From<FetchOutput>>(self, reporter: &Reporter<O>) -> Output {
+    pub fn run<O: From<Output> + From<FetchOutput> + From<StdinOutput>>(
+        self,
+        reporter: &Reporter<O>,
+    ) -> Output {
         match self {
             Job::Open {
                 path,
@@ -259,6 +278,7 @@ impl Job {
             } => Output::Opened(
                 Draft::load(&path)
                     .map(|draft| {
+                        let draft = crate::links::embeds::inline(draft);
                         let mut opened = Opened::from_draft(draft, &config, size);
                         opened.landing = anchor.map_or(Landing::Top, Landing::Anchor);
                         Box::new(opened)
@@ -278,7 +298,7 @@ impl Job {
                 config,
                 width,
             } => {
-                let draft = Draft::from_bytes(&path, &bytes);
+                let draft = image::sized(Draft::from_bytes(&path, &bytes), &config, None);
                 Output::Whole(Box::new(open_at(&config, draft, width)))
             }
             Job::Layout {
@@ -292,12 +312,15 @@ impl Job {
                 width,
             } => Output::Reloaded(
                 Draft::load(&path)
-                    .map(|draft| Box::new(open_at(&config, draft, width)))
+                    .map(|draft| {
+                        Box::new(open_at(&config, image::sized(draft, &config, None), width))
+                    })
                     .map_err(|e| e.to_string()),
             ),
             Job::Watch { path, stop, since } => watch::watch_file(&path, since, &stop, reporter),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
             Job::Fetch(job) => Output::Fetch(job.run(reporter)),
+            Job::Stdin(job) => Output::Stdin(job.run(reporter)),
         }
     }
 
@@ -306,8 +329,9 @@ impl Job {
     /// instead of a worker.
     pub fn long_running(&self) -> bool {
         match self {
-            // A fetch waits on the network: it holds no worker meanwhile.
-            Job::Watch { .. } | Job::Browse { .. } | Job::Fetch(_) => true,
+            // A fetch waits on the network, standard input maybe for ever:
+            // they hold no worker meanwhile.
+            Job::Watch { .. } | Job::Browse { .. } | Job::Fetch(_) | Job::Stdin(_) => true,
             Job::Open { .. }
             | Job::LoadWhole { .. }
             | Job::Layout { .. }
@@ -317,5 +341,49 @@ impl Job {
             // A picture of an article read by address waits on the network.
             Job::Image(job) => job.remote.is_some(),
         }
+    }
+}
+
+/// Where in a reader a job's result lands: the slot that holds the job's
+/// id while the reader waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The whole of a large article ([`Job::LoadWhole`]).
+    Whole,
+    /// A layout at a new width ([`Job::Layout`]).
+    Layout,
+    /// A reload after a change on disk ([`Job::Reload`]).
+    Reload,
+    /// The watch on the article's file ([`Job::Watch`]).
+    Watch,
+    /// The article's links ([`Job::Links`]).
+    Links,
+    /// The links into the article ([`Job::Backlinks`]).
+    Backlinks,
+    /// A picture ([`Job::Image`]).
+    Picture,
+    /// What is remembered of the article (a reading-state job).
+    Memory,
+}
+
+impl super::ReaderScreen {
+    /// The slot of this reader that waits for job `id`, if one does: a
+    /// result no slot waits for is one the reader has moved past.
+    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
+        let jobs = &self.jobs;
+        let slots = [
+            (jobs.whole, Slot::Whole),
+            (jobs.layout, Slot::Layout),
+            (jobs.reload, Slot::Reload),
+            (jobs.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
+            (self.links.asked, Slot::Links),
+            (self.links.backlinks_asked, Slot::Backlinks),
+            (self.memory.loading, Slot::Memory),
+        ];
+        slots
+            .into_iter()
+            .find(|(held, _)| *held == Some(id))
+            .map(|(_, slot)| slot)
+            .or_else(|| self.images.waits_for(id).then_some(Slot::Picture))
     }
 }
