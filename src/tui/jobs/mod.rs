@@ -72,8 +72,11 @@ pub enum Job {
     LoadWhole {
         /// The article's file (for messages and links).
         path: PathBuf,
-        /// Its bytes, read before the terminal was taken.
+        /// Its bytes as read before the terminal was taken: all of them, or
+        /// only the start when `read_rest` (the file is read here then).
         bytes: Arc<Vec<u8>>,
+        /// True when only the start was read: the job reads the file.
+        read_rest: bool,
         /// The reader's settings.
         config: Config,
         /// The text column's width.

@@ -47,11 +47,31 @@ impl Work for Job {
             Job::LoadWhole {
                 path,
                 bytes,
+                read_rest,
                 config,
                 width,
             } => {
-                let draft = Draft::from_bytes(&path, &bytes);
-                Output::Whole(Box::new(open_at(&config, draft, width)))
+                let whole = if read_rest {
+                    crate::article::read_file_stamped(&path).map(|(all, _)| all)
+                } else {
+                    Ok(Vec::new())
+                };
+                let (article, doc) = match &whole {
+                    Ok(all) if read_rest => open_at(&config, Draft::from_bytes(&path, all), width),
+                    Ok(_) => open_at(&config, Draft::from_bytes(&path, &bytes), width),
+                    Err(e) => {
+                        // The start stays: better than nothing, and said.
+                        let (mut article, doc) =
+                            open_at(&config, Draft::from_bytes(&path, &bytes), width);
+                        article.warnings.push(crate::article::Warning {
+                            path: path.clone(),
+                            line: None,
+                            message: format!("only the start could be read: {e}"),
+                        });
+                        (article, doc)
+                    }
+                };
+                Output::Whole(Box::new((article, doc)))
             }
             Job::Layout {
                 article,

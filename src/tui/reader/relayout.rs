@@ -45,6 +45,26 @@ impl ReaderScreen {
         }
     }
 
+    /// Draws in `theme` from now on. A layout the old theme coloured (code
+    /// highlighted with its syntect theme, headings marked or not) is laid
+    /// out again: at once for a small article, else on a job.
+    pub fn set_theme(&mut self, theme: crate::theme::Theme) {
+        let before = layout_options(&self.config, &self.article, self.partial);
+        self.config.theme = theme;
+        if layout_options(&self.config, &self.article, self.partial) == before {
+            return;
+        }
+        self.previous = None;
+        let width = self.geometry.text.width.max(1);
+        if self.article.body.len() > BACKGROUND_LAYOUT_BYTES {
+            self.jobs.wanted = Some(width);
+        } else {
+            let doc = lay_out(&self.config, &self.article, width);
+            self.install_layout(doc);
+            self.previous = None;
+        }
+    }
+
     /// Swaps in a layout made for the text column's current width, keeping
     /// the same text on the top line. One for another width is dropped.
     pub fn install_layout(&mut self, doc: Document) {
