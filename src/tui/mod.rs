@@ -319,6 +319,7 @@ fn config(
         outline_width: settings.outline_width,
         layouter: Layouter::Quire,
         image_rows: 0,
+        picture_cell: crate::layout::PICTURE_CELL,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
     };
@@ -398,7 +399,7 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
 }
 
 /// An article's bytes as read before the terminal is taken: all of a small
-/// file or of standard input, only the start of a large file.
+/// file, only the start of a large one.
 struct Read {
     path: PathBuf,
     bytes: Vec<u8>,
@@ -407,24 +408,10 @@ struct Read {
     whole: bool,
 }
 
-/// Reads an article's bytes (`-`: standard input) before the terminal is
-/// taken, so that an error is a plain message. Of a large file only what
-/// the first screen is laid out from is read; the rest is read on a job.
+/// Reads an article's bytes before the terminal is taken, so that an error
+/// is a plain message. Of a large file only what the first screen is laid
+/// out from is read; the rest is read on a job.
 fn read_article(path: &Path) -> Option<Read> {
-    if crate::stdin::is_dash(path) {
-        return match crate::stdin::read() {
-            Ok(bytes) => Some(Read {
-                path: PathBuf::from(crate::stdin::NAME),
-                bytes,
-                stamp: None,
-                whole: true,
-            }),
-            Err(err) => {
-                eprintln!("quire: {err}");
-                None
-            }
-        };
-    }
     // Enough for `quick_start_prefix` to find its cut.
     let start = QUICK_START_PREFIX as u64 * 2;
     let start = start.max(QUICK_START_BYTES as u64);
@@ -451,6 +438,7 @@ fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
         // The terminal is asked what pictures it can show before its
         // events are read, so that its answer is not taken for keys.
         app.pictures.detect();
+        app::pictures::use_terminal_cell(&mut app);
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             update(&mut app, Action::Resize(size.width, size.height));
@@ -468,8 +456,12 @@ fn outcome(signal: Option<i32>) -> Outcome {
     }
 }
 
-/// Opens the article at `path` in the reader.
+/// Opens the article at `path` in the reader (`-`: standard input, read
+/// while the reader is up).
 pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
+    if crate::stdin::is_dash(requested) {
+        return run_stdin(args, user);
+    }
     let Some(Read {
         path,
         bytes,
@@ -496,22 +488,34 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     } else {
         app.open_draft(crate::article::Draft::from_bytes(path, &bytes));
     }
-    if crate::stdin::is_dash(requested) {
-        // Standard input has no file to remember a place in.
-        if let Some(r) = app.reader_mut() {
-            r.memory.asked = true;
-        }
-    } else {
-        if let Some(r) = app.reader_mut() {
-            r.jobs.read = stamp;
-        }
-        app.watch_top_reader();
+    if let Some(r) = app.reader_mut() {
+        r.jobs.read = stamp;
     }
+    app.watch_top_reader();
     memory::after_update(&mut app);
-    let (mut app, signal) = run_on_terminal(app)?;
+    finish_reader(run_on_terminal(app)?)
+}
+
+/// Reads standard input in the reader: the screen comes up at once and
+/// says it is reading, what has come shows as it comes, and keys work
+/// meanwhile (`q` quits while the pipe is still open).
+fn run_stdin(args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = new_app(args, user, width, height);
+    app.memory = memory::Memory::for_run(args.state.no_state);
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
+    let mut reader = ReaderScreen::reading_stdin(app.config, width, height);
+    let job = reader.stdin_job(crate::article::max_file_bytes());
+    reader.reading(app.jobs.push(reader::jobs::Job::Stdin(job)));
+    app.screens.push(Screen::Reader(Box::new(reader)));
+    finish_reader(run_on_terminal(app)?)
+}
+
+/// After the reader's run: its place saved, and the warnings said where
+/// the reader can see them, now that the screen is back.
+fn finish_reader((mut app, signal): (App, Option<i32>)) -> anyhow::Result<Outcome> {
     memory::save_at_exit(&mut app);
     memory::report_warnings(&app);
-    // Warnings wait until the screen is back, where the reader can see them.
     if let Some(Screen::Reader(r)) = app.screens.first() {
         for w in &r.article.warnings {
             eprintln!("quire: warning: {w}");

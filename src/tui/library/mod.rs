@@ -4,8 +4,11 @@
 //! previews are read by background jobs.
 
 mod geometry;
+pub mod jobs;
 mod picker;
+pub mod remote;
 pub mod scan;
+pub mod source;
 mod states;
 mod update;
 
@@ -18,6 +21,7 @@ use super::runtime::{JobId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use picker::TagPicker;
+pub use source::{RemoteFolder, Source};
 pub use states::{LibraryStates, mark, thousands};
 pub use update::update;
 
@@ -78,6 +82,8 @@ pub struct LibraryScreen {
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
     pub states: LibraryStates,
+    /// A folder on disk, or a repository's folder read by address.
+    pub source: Source,
 }
 
 impl LibraryScreen {
@@ -103,6 +109,7 @@ impl LibraryScreen {
             scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),
+            source: Source::Local,
         };
         screen.resize(0, height);
         screen.refilter();
@@ -185,10 +192,14 @@ impl LibraryScreen {
         self.follow();
     }
 
-    /// The file to open for the selected row: an article's full path.
+    /// The file to open for the selected row: an article's full path (or,
+    /// in a repository's folder, its address).
     pub fn open_path(&self) -> Option<PathBuf> {
         match self.selected_row()? {
-            Row::Article(i) => Some(self.library.root.join(&self.library.entries[i].path)),
+            Row::Article(i) => Some(
+                self.source
+                    .open_path(&self.library.root, &self.library.entries[i].path),
+            ),
             Row::Failed(_) => None,
         }
     }
@@ -356,7 +367,10 @@ impl LibraryScreen {
         if self.previews.contains_key(&i) || self.preview_job.is_some() {
             return None;
         }
-        Some((i, self.library.root.join(&self.library.entries[i].path)))
+        let path = self
+            .source
+            .open_path(&self.library.root, &self.library.entries[i].path);
+        Some((i, path))
     }
 
     /// Notes that the preview of `entry` is being read by job `id`.
