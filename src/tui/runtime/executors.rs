@@ -14,12 +14,15 @@ use super::{Done, Executor, JobId, Report, Reporter, Work};
 pub struct Pool<J: Work> {
     jobs: Option<Sender<(JobId, J)>>,
     /// The queue and how many workers to start on it, until they are.
-    idle: Option<(Arc<Mutex<Receiver<(JobId, J)>>>, usize)>,
+    idle: Option<(Queue<J>, usize)>,
     reports: Sender<Report<J::Output>>,
     done: Receiver<Report<J::Output>>,
     /// Jobs on the workers whose last result has not come back.
     in_flight: usize,
 }
+
+/// The jobs waiting for a worker, shared by the workers.
+type Queue<J> = Arc<Mutex<Receiver<(JobId, J)>>>;
 
 impl<J: Work> Pool<J> {
     /// A pool of `workers` threads (at least one).
