@@ -85,3 +85,52 @@ pub fn recolour(app: &mut App, theme: Theme) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::Config;
+
+    fn auto_app(remembered: Option<Answer>) -> App {
+        let auto = AutoTheme {
+            terminal: "xterm-256color||".to_string(),
+            remembered,
+            dark: Theme::DARK,
+            light: Theme::LIGHT,
+            unanswered: Theme::DARK,
+            asked: false,
+        };
+        let config = Config {
+            theme: auto.theme_for(remembered),
+            ..Config::default()
+        };
+        let mut app = App::new(config, 80, 24);
+        app.auto_theme = Some(auto);
+        app
+    }
+
+    #[test]
+    fn the_remembered_answer_colours_the_start_and_a_new_one_recolours() {
+        let mut app = auto_app(Some(Answer::Light));
+        assert_eq!(app.config.theme, Theme::LIGHT);
+        assert!(ask_now(&mut app));
+        assert!(!ask_now(&mut app), "asked once");
+        answered(&mut app, Some(Background::Dark));
+        assert_eq!(app.config.theme, Theme::DARK);
+        let auto = app.auto_theme.as_ref().expect("auto");
+        assert_eq!(auto.remembered, Some(Answer::Dark));
+    }
+
+    #[test]
+    fn the_same_answer_changes_nothing_and_no_answer_is_remembered_too() {
+        let mut app = auto_app(Some(Answer::Dark));
+        answered(&mut app, Some(Background::Dark));
+        assert_eq!(app.config.theme, Theme::DARK);
+        assert!(app.jobs.take().is_empty(), "nothing new to remember");
+        let mut app = auto_app(None);
+        answered(&mut app, None);
+        assert_eq!(app.config.theme, Theme::DARK);
+        let auto = app.auto_theme.as_ref().expect("auto");
+        assert_eq!(auto.remembered, Some(Answer::None));
+    }
+}
