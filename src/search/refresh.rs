@@ -3,6 +3,7 @@
 //! batches, files gone dropped.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 // Immediate: a write transaction takes the write lock when it begins, so
@@ -13,8 +14,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cjk::spread_cjk;
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
-use super::sections::sections;
-use crate::article::Article;
+use super::sections::read_sections;
+use crate::article::{Article, Draft};
 use crate::library::path_string;
 use crate::library::{ScanOptions, markdown_files};
 
@@ -76,26 +77,43 @@ impl Index {
         }
         let total = todo.len();
         let mut done = 0;
-        for batch in todo.chunks(BATCH) {
-            let prepared: Vec<Prepared> = batch
-                .par_iter()
-                .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
-                .collect();
-            let tx = self.conn.transaction_with_behavior(Immediate)?;
-            for p in &prepared {
-                write_file(&tx, &root_key, p)?;
-            }
-            tx.commit()?;
-            done += batch.len();
-            progress(Progress { done, total });
-        }
+        // Parsing the next batch (on rayon's threads) goes on while this
+        // one is written: the writer is one thread, SQLite's.
+        let (batches, written) = mpsc::sync_channel::<(usize, Vec<Prepared>)>(1);
+        std::thread::scope(|scope| {
+            // The sender moves in: the writer's loop ends when parsing does.
+            scope.spawn(move || {
+                for batch in todo.chunks(BATCH) {
+                    let prepared: Vec<Prepared> = batch
+                        .par_iter()
+                        .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
+                        .collect();
+                    if batches.send((batch.len(), prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            // A failed write drops the receiver, which stops the parsing.
+            (move || -> Result<(), IndexError> {
+                for (files, prepared) in written {
+                    let tx = self.conn.transaction_with_behavior(Immediate)?;
+                    for p in &prepared {
+                        write_file(&tx, &root_key, p)?;
+                    }
+                    tx.commit()?;
+                    done += files;
+                    progress(Progress { done, total });
+                }
+                Ok(())
+            })()
+        })?;
         Ok(stats)
     }
 }
 
 fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
-    let article = Article::load(&root.join(rel)).ok()?;
-    let sections = sections(&article);
+    let draft = Draft::load(&root.join(rel)).ok()?;
+    let (article, sections) = read_sections(draft);
     let Article { meta, .. } = article;
     Some(Prepared {
         path: path_string(rel),

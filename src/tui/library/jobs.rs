@@ -36,7 +36,7 @@ pub enum Job {
         stop: StopFlag,
     },
     /// Read a repository's folder's files, or one for the preview.
-    Remote(RemoteJob),
+    Remote(Box<RemoteJob>),
 }
 
 /// What a library's job produced.
