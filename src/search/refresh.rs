@@ -19,6 +19,10 @@ use crate::article::{Article, Draft};
 use crate::library::path_string;
 use crate::library::{ScanOptions, markdown_files};
 
+/// FTS5's buffer of terms not yet written, while a folder is indexed (the
+/// default is 1 MB).
+const FTS_BUFFER_BYTES: i64 = 16 * 1024 * 1024;
+
 /// A file read and cut into sections, ready to write.
 struct Prepared {
     path: String,
@@ -77,13 +81,28 @@ impl Index {
         }
         let total = todo.len();
         let mut done = 0;
+        if total > BATCH {
+            // FTS5 writes what it holds as a segment when its buffer fills
+            // and at each commit, and merges segments as they pile up: a
+            // bigger buffer and bigger batches after the first make fewer
+            // segments to merge. Kept in the table's own settings.
+            self.conn.execute(
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)",
+                [FTS_BUFFER_BYTES],
+            )?;
+        }
         // Parsing the next batch (on rayon's threads) goes on while this
         // one is written: the writer is one thread, SQLite's.
         let (batches, written) = mpsc::sync_channel::<(usize, Vec<Prepared>)>(1);
         std::thread::scope(|scope| {
             // The sender moves in: the writer's loop ends when parsing does.
             scope.spawn(move || {
-                for batch in todo.chunks(BATCH) {
+                // The first batch small, so that a search meanwhile finds
+                // something soon; the rest big.
+                let first = todo.len().min(BATCH);
+                let (head, rest) = todo.split_at(first);
+                let batches_in_order = std::iter::once(head).chain(rest.chunks(BATCH * 8));
+                for batch in batches_in_order.filter(|b| !b.is_empty()) {
                     let prepared: Vec<Prepared> = batch
                         .par_iter()
                         .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
