@@ -86,7 +86,10 @@ fn per_key(c: &mut Criterion) {
     let len = app.reader().unwrap().doc.len();
     app.reader_mut().unwrap().top = len / 2;
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+    // The painter the event loop draws with: a line's scroll moves the
+    // terminal's rows and writes the new line.
+    let mut painter = quire::tui::painter::Painter::default();
+    painter.draw(&mut terminal, &app).unwrap();
     for (name, there, back) in [
         ("j_k", Action::LineDown, Action::LineUp),
         ("space_b", Action::PageDown, Action::PageUp),
@@ -100,9 +103,7 @@ fn per_key(c: &mut Criterion) {
             b.iter(|| {
                 for action in [there.clone(), back.clone()] {
                     update(&mut app, action);
-                    terminal
-                        .draw(|f| quire::tui::ui::draw(f, black_box(&app)))
-                        .unwrap();
+                    painter.draw(&mut terminal, black_box(&app)).unwrap();
                 }
             })
         });

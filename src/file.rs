@@ -54,6 +54,44 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<(Vec<u8>, std::fs::Metada
     Ok((bytes, meta))
 }
 
+/// Like [`read_regular`], but reads at most the first `start` bytes of a
+/// larger file; the flag says whether that was the whole file. A large
+/// article shows its start without waiting for the rest to be read.
+pub fn read_regular_start(
+    path: &Path,
+    limit: u64,
+    start: u64,
+) -> Result<(Vec<u8>, std::fs::Metadata, bool), Error> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() || meta.len() <= start {
+        let (bytes, meta) = read_regular(path, limit)?;
+        return Ok((bytes, meta, true));
+    }
+    if meta.len() > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(Error::NotAFile {
+            path: path.to_path_buf(),
+        });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(start).unwrap_or(0));
+    file.take(start)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    let whole = (bytes.len() as u64) < start;
+    Ok((bytes, meta, whole))
+}
+
 /// [`read_regular`] as text (lossy UTF-8), or `None` for anything it refuses:
 /// for the side files a feature may read when they are there (a site's
 /// `_config.yml`).

@@ -172,6 +172,13 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
     Ok((bytes, FileStamp::of(&meta)))
 }
 
+/// Like [`read_file_stamped`], but of a file over `start` bytes only the
+/// first `start` are read; the flag says whether the bytes are the whole.
+pub fn read_file_start(path: &Path, start: u64) -> Result<(Vec<u8>, FileStamp, bool), Error> {
+    let (bytes, meta, whole) = crate::file::read_regular_start(path, max_file_bytes(), start)?;
+    Ok((bytes, FileStamp::of(&meta), whole))
+}
+
 impl Article {
     /// The file line of `line`, a line counted from `body_line` through the
     /// body as rewritten by the site pass and the inlined embeds.

@@ -11,6 +11,7 @@ mod files;
 mod position;
 mod remote;
 pub mod schema;
+mod terminal;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -21,6 +22,7 @@ pub use cache::{CachedFile, CachedRow};
 pub use files::{KnownFile, known_files};
 pub use position::{Position, ReadingState, Visit};
 pub use remote::CachedPage;
+pub use terminal::{Answer, last_answer, terminal_key};
 
 /// How long a write waits for another quire's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);

@@ -111,6 +111,13 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'porter unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');",
+    // 7: the background each terminal (TERM, TERM_PROGRAM, COLORTERM)
+    // answered last: `dark`, `light` or `none` (it did not answer).
+    "CREATE TABLE terminal_background (
+        terminal    TEXT PRIMARY KEY NOT NULL,
+        background  TEXT NOT NULL,
+        seen        INTEGER NOT NULL
+    );",
 ];
 
 /// The version a store has once every migration ran.

@@ -4,6 +4,7 @@
 //! backend records them.
 
 use std::io::{self, Write};
+use std::ops::Range;
 use std::process::{Command, ExitStatus, Stdio};
 
 use base64::Engine;
@@ -16,6 +17,23 @@ pub trait Host {
     /// Runs `command` with the terminal handed over to it, and takes the
     /// terminal back when it ends.
     fn run_in_terminal(&mut self, command: &mut Command) -> io::Result<ExitStatus>;
+    /// Moves the full rows `rows` of the screen up by `by` lines (down when
+    /// negative); the rows that come in are blank. Written with the frame
+    /// that follows (no flush).
+    fn scroll(&mut self, rows: Range<u16>, by: i32) -> io::Result<()>;
+}
+
+/// The bytes that move rows `rows` up by `by` (down when negative): the
+/// colours reset (a terminal blanks new rows in the current background), a
+/// scroll region around the rows (DECSTBM, 1-based), the scroll (SU or
+/// SD), and the region back to the whole screen.
+pub fn scroll_sequence(rows: &Range<u16>, by: i32) -> String {
+    let (n, verb) = if by > 0 { (by, 'S') } else { (-by, 'T') };
+    format!(
+        "\x1b[0m\x1b[{};{}r\x1b[{n}{verb}\x1b[r",
+        u32::from(rows.start) + 1,
+        rows.end
+    )
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard: understood by most
@@ -38,6 +56,13 @@ impl<W: Write> Host for CrosstermBackend<W> {
         super::terminal::retake()?;
         status
     }
+
+    fn scroll(&mut self, rows: Range<u16>, by: i32) -> io::Result<()> {
+        if by == 0 || rows.is_empty() {
+            return Ok(());
+        }
+        self.write_all(scroll_sequence(&rows, by).as_bytes())
+    }
 }
 
 /// The test backend runs children without a terminal (their output goes
@@ -53,6 +78,19 @@ impl Host for TestBackend {
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status()
+    }
+
+    /// Moves the rows as a terminal does, so that the backend's screen
+    /// stays what a terminal would show.
+    fn scroll(&mut self, rows: Range<u16>, by: i32) -> io::Result<()> {
+        use ratatui::backend::Backend;
+        let n = u16::try_from(by.unsigned_abs()).unwrap_or(u16::MAX);
+        let result = if by > 0 {
+            self.scroll_region_up(rows, n)
+        } else {
+            self.scroll_region_down(rows, n)
+        };
+        result.map_err(io::Error::other)
     }
 }
 

@@ -15,6 +15,8 @@ pub enum Msg {
     /// The loop's clock, a few times a second: saves a reader's changed
     /// place now and then.
     Tick(Instant),
+    /// The terminal's answer to the background question (`None`: none came).
+    Background(Option<crate::theme::Background>),
     /// A background job finished (or reported a result before its last).
     Done(Box<Done>),
 }

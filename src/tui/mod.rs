@@ -19,6 +19,7 @@
 //! `reconcile` after every message); [`ui`], which only reads.
 
 pub mod action;
+pub mod answer;
 pub mod app;
 pub mod browser;
 pub mod editor;
@@ -28,6 +29,7 @@ pub mod jobs;
 pub mod keymap;
 pub mod library;
 pub mod message;
+pub mod painter;
 pub mod reader;
 pub mod runtime;
 pub mod search;
@@ -67,8 +69,9 @@ pub use update::update;
 /// while the whole is parsed and laid out on a background job.
 pub const QUICK_START_BYTES: usize = 256 * 1024;
 
-/// How much of a large article the first screen is laid out from.
-const QUICK_START_PREFIX: usize = 64 * 1024;
+/// How much of a large article the first screen is laid out from: many
+/// screens' worth, and little enough to lay out in well under a millisecond.
+const QUICK_START_PREFIX: usize = 16 * 1024;
 
 /// Worker threads for background jobs: this many jobs run at once.
 const WORKERS: usize = 2;
@@ -84,12 +87,20 @@ pub enum Input {
     Closed,
     /// The process was stopped by a signal and has just been resumed.
     Resumed,
+    /// The terminal's answer to the background question, `None` when it
+    /// gave none in time (see [`Events::ask_background`]).
+    Background(Option<crate::theme::Background>),
 }
 
 /// Where the event loop's input comes from: the terminal, or a script in tests.
 pub trait Events {
     /// The next input, waiting at most `timeout`.
     fn next(&mut self, timeout: Duration) -> io::Result<Input>;
+
+    /// Asks the terminal for its background colour; the answer comes as
+    /// [`Input::Background`] among the next inputs. Scripted events have no
+    /// terminal to ask.
+    fn ask_background(&mut self) {}
 }
 
 /// How long the loop waits for input while a job is running, so that its
@@ -113,12 +124,19 @@ pub fn run_app<B: Backend + host::Host>(
 where
     B::Error: std::error::Error + Send + Sync + 'static,
 {
-    let mut dirty = true;
+    let mut painter = painter::Painter::default();
     // An event read ahead while coalescing resizes, and whether the input
     // closed meanwhile.
     let mut pending: Option<Event> = None;
     let mut closed = false;
     let mut last_tick = std::time::Instant::now();
+    // The first frame goes out before any job starts, so that nothing
+    // competes with it; the terminal may be asked questions after it.
+    painter.draw(terminal, app)?;
+    let mut dirty = false;
+    if app::colours::ask_now(app) {
+        events.ask_background();
+    }
     loop {
         for (id, job) in app.jobs.take() {
             executor.spawn(id, job);
@@ -130,12 +148,16 @@ where
         }
         if closed && pending.is_none() {
             // Draw what the last events did, then stop.
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            painter.draw(terminal, app)?;
             return Ok(());
         }
         if dirty {
-            terminal.draw(|frame| ui::draw(frame, app))?;
+            painter.draw(terminal, app)?;
             dirty = false;
+            // The first frame is up: now the terminal may take its time.
+            if app::colours::ask_now(app) {
+                events.ask_background();
+            }
         }
         // A streaming scan is not a busy worker, but its rows should show promptly.
         let timeout = if executor.busy() || memory::streaming(app) {
@@ -154,9 +176,14 @@ where
         let mut event = match input {
             Input::Closed => return Ok(()),
             Input::Idle => continue,
+            Input::Background(background) => {
+                update(app, Msg::Background(background));
+                dirty = true;
+                continue;
+            }
             // The terminal was given back while stopped: every cell anew.
             Input::Resumed => {
-                terminal.clear()?;
+                painter.clear(terminal)?;
                 dirty = true;
                 continue;
             }
@@ -172,8 +199,12 @@ where
                     break;
                 }
                 Input::Idle => break,
+                Input::Background(background) => {
+                    update(app, Msg::Background(background));
+                    break;
+                }
                 Input::Resumed => {
-                    terminal.clear()?;
+                    painter.clear(terminal)?;
                     break;
                 }
                 Input::Closed => {
@@ -200,10 +231,10 @@ where
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}
             // Forget what the screen shows: the next draw writes every cell.
-            Some(Effect::Redraw) => terminal.clear()?,
+            Some(Effect::Redraw) => painter.clear(terminal)?,
             Some(Effect::Suspend) => {
                 terminal::suspend()?;
-                terminal.clear()?;
+                painter.clear(terminal)?;
             }
             Some(Effect::Copy(text)) => {
                 if let Err(e) = terminal.backend_mut().copy(&text) {
@@ -220,7 +251,7 @@ where
                         .run_in_terminal(&mut cmd)
                         .map_err(|e| format!("could not start the editor: {e}"))
                 });
-                terminal.clear()?;
+                painter.clear(terminal)?;
                 match result {
                     Ok(status) if !status.success() => {
                         update::set_message(app, format!("the editor ended with {status}"));
@@ -266,9 +297,11 @@ pub fn to_action(app: &App, event: &Event) -> Option<Action> {
 
 /// The app's settings from the command line over the config file, and the
 /// keymap with the config's keys (warnings go to stderr now, before the
-/// screen is taken). The terminal is asked for its background here, before
-/// raw mode.
-fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
+/// screen is taken), and for the `auto` theme what recolouring needs.
+fn config(
+    args: &OpenArgs,
+    user: &UserConfig,
+) -> (Config, keymap::Keymap, Option<app::colours::AutoTheme>) {
     let settings = user.settings();
     let (keymap, warnings) = keymap::from_config(user);
     for w in &warnings {
@@ -282,9 +315,10 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
             crate::layout::MAX_WIDTH
         );
     }
+    let (theme, auto) = start_theme(user, args.state.no_state);
     let config = Config {
         max_width: max_width.min(crate::layout::MAX_WIDTH),
-        theme: user.theme_for(true, crate::theme::ask_terminal),
+        theme,
         outline: settings.outline,
         outline_width: settings.outline_width,
         layouter: Layouter::Quire,
@@ -293,14 +327,45 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
     };
-    (config, keymap)
+    (config, keymap, auto)
+}
+
+/// The theme to start with. For `auto` (without `NO_COLOR`) that is the
+/// one for the terminal's last answer, remembered in the store (read-only,
+/// well under a millisecond): the terminal is asked only after the first
+/// frame, so a terminal that never answers keeps no start waiting.
+fn start_theme(
+    user: &UserConfig,
+    no_state: bool,
+) -> (crate::theme::Theme, Option<app::colours::AutoTheme>) {
+    use crate::theme::{Theme, ThemeChoice};
+    let unanswered = user.theme_for(true, || None);
+    if user.theme.unwrap_or_default() != ThemeChoice::Auto || crate::theme::no_color() {
+        return (unanswered, None);
+    }
+    let terminal = crate::store::terminal_key(|name| std::env::var(name).ok());
+    let remembered = if crate::store::disabled(no_state) {
+        None
+    } else {
+        crate::store::default_path().and_then(|path| crate::store::last_answer(&path, &terminal))
+    };
+    let auto = app::colours::AutoTheme {
+        terminal,
+        remembered,
+        dark: user.paint(Theme::DARK),
+        light: user.paint(Theme::LIGHT),
+        unanswered,
+        asked: false,
+    };
+    (auto.theme_for(remembered), Some(auto))
 }
 
 /// An app on a `width` x `height` terminal with the user's settings and keys.
 fn new_app(args: &OpenArgs, user: &UserConfig, width: u16, height: u16) -> App {
-    let (config, keymap) = config(args, user);
+    let (config, keymap, auto) = config(args, user);
     let mut app = App::new(config, width, height);
     app.keymap = keymap;
+    app.auto_theme = auto;
     app::pictures::configure(&mut app, args.images.map(|a| a.mode()), &user.settings());
     // Whatever was opened, an address met later is fetched with the user's
     // `[remote]` settings.
@@ -337,11 +402,30 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     &bytes[..cut]
 }
 
+/// An article's bytes as read before the terminal is taken: all of a small
+/// file, only the start of a large one.
+struct Read {
+    path: PathBuf,
+    bytes: Vec<u8>,
+    stamp: Option<FileStamp>,
+    /// True when `bytes` is the whole article.
+    whole: bool,
+}
+
 /// Reads an article's bytes before the terminal is taken, so that an error
-/// is a plain message.
-fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>, Option<FileStamp>)> {
-    match crate::article::read_file_stamped(path) {
-        Ok((bytes, stamp)) => Some((path.to_path_buf(), bytes, Some(stamp))),
+/// is a plain message. Of a large file only what the first screen is laid
+/// out from is read; the rest is read on a job.
+fn read_article(path: &Path) -> Option<Read> {
+    // Enough for `quick_start_prefix` to find its cut.
+    let start = QUICK_START_PREFIX as u64 * 2;
+    let start = start.max(QUICK_START_BYTES as u64);
+    match crate::article::read_file_start(path, start) {
+        Ok((bytes, stamp, whole)) => Some(Read {
+            path: path.to_path_buf(),
+            bytes,
+            stamp: Some(stamp),
+            whole,
+        }),
         Err(err) => {
             // The error names the path, made safe for the terminal.
             eprintln!("quire: {err}");
@@ -382,7 +466,13 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     if crate::stdin::is_dash(requested) {
         return run_stdin(args, user);
     }
-    let Some((path, bytes, stamp)) = read_article(requested) else {
+    let Some(Read {
+        path,
+        bytes,
+        stamp,
+        whole,
+    }) = read_article(requested)
+    else {
         return Ok(Outcome::Failure);
     };
     let path = path.as_path();
@@ -391,7 +481,11 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     app.memory = memory::Memory::for_run(args.state.no_state);
     // The reader's "linked from" asks the link index in the same database.
     app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
-    if bytes.len() > QUICK_START_BYTES {
+    if !whole {
+        // The start shows at once; the rest is read and laid out on a job.
+        let first = Article::from_bytes(path, quick_start_prefix(&bytes));
+        app.open_partial_file(first, bytes);
+    } else if bytes.len() > QUICK_START_BYTES {
         // The start shows at once; the whole follows from a background job.
         let first = Article::from_bytes(path, quick_start_prefix(&bytes));
         app.open_partial_reader(first, Arc::new(bytes));

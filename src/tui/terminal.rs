@@ -4,15 +4,17 @@
 //! [`with_terminal`] is the one place that hands the terminal to the app and
 //! takes it back; everything else draws through the `Terminal` it lends.
 
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use super::answer::{Catcher, QUESTION, Step};
 use super::{Events, Input};
 
 /// The terminal quire draws on. A frame goes out in one write: through
@@ -109,6 +111,8 @@ pub fn with_terminal<T>(
     let mut events = TerminalEvents {
         signal: Arc::clone(&signal),
         resumed,
+        catcher: None,
+        queue: VecDeque::new(),
     };
     let result = body(&mut terminal, &mut events);
     drop(terminal);
@@ -125,11 +129,47 @@ pub struct TerminalEvents {
     signal: Arc<AtomicI32>,
     /// Raised when the process was stopped and resumed.
     resumed: Arc<AtomicBool>,
+    /// Looks for the answer to the background question, once asked.
+    catcher: Option<Catcher>,
+    /// Inputs read ahead (keys held back as a possible answer).
+    queue: VecDeque<Input>,
 }
+
+/// How long the input may pause inside an answer: a terminal writes it at
+/// once, so a pause means the keys held were keys.
+const ANSWER_GAP: Duration = Duration::from_millis(50);
 
 impl TerminalEvents {
     fn stopped(&self) -> bool {
         self.signal.load(Ordering::SeqCst) != 0
+    }
+
+    /// `event`, unless it begins the answer to the background question:
+    /// then the answer (read at once, as it comes in one piece), or the
+    /// keys it turned out to be.
+    fn catch(&mut self, event: event::Event) -> io::Result<Input> {
+        let Some(catcher) = self.catcher.as_mut() else {
+            return Ok(Input::Event(event));
+        };
+        let mut step = catcher.feed(event);
+        while step == Step::Hold {
+            step = if event::poll(ANSWER_GAP)? {
+                catcher.feed(event::read()?)
+            } else {
+                catcher.release(None)
+            };
+        }
+        match step {
+            Step::Answer(background) => {
+                self.catcher = None;
+                Ok(Input::Background(background))
+            }
+            Step::Release(events) => {
+                self.queue.extend(events.into_iter().map(Input::Event));
+                Ok(self.queue.pop_front().unwrap_or(Input::Idle))
+            }
+            Step::Hold => Ok(Input::Idle),
+        }
     }
 }
 
@@ -138,16 +178,40 @@ impl Events for TerminalEvents {
         if self.stopped() {
             return Ok(Input::Closed);
         }
+        if let Some(input) = self.queue.pop_front() {
+            return Ok(input);
+        }
         if self.resumed.swap(false, Ordering::SeqCst) {
             return Ok(Input::Resumed);
         }
+        if self
+            .catcher
+            .as_ref()
+            .is_some_and(|c| c.expired(Instant::now()))
+        {
+            // No answer: the terminal does not say.
+            self.catcher = None;
+            return Ok(Input::Background(None));
+        }
         if event::poll(timeout)? {
-            return Ok(Input::Event(event::read()?));
+            let event = event::read()?;
+            return self.catch(event);
         }
         if self.stopped() {
             return Ok(Input::Closed);
         }
         Ok(Input::Idle)
+    }
+
+    fn ask_background(&mut self) {
+        let mut out = io::stdout().lock();
+        if out
+            .write_all(QUESTION.as_bytes())
+            .and_then(|()| out.flush())
+            .is_ok()
+        {
+            self.catcher = Some(Catcher::new(Instant::now()));
+        }
     }
 }
 

@@ -48,6 +48,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Option<Effect> {
             finish(app, *done);
             return None;
         }
+        Msg::Background(background) => {
+            super::app::colours::answered(app, background);
+            return None;
+        }
         Msg::Action(action) => action,
     };
     for stage in STAGES {

@@ -11,6 +11,7 @@ mod library_screens;
 mod links_screens;
 mod memory_library;
 mod memory_tui;
+mod painter;
 mod parse_once;
 mod pictures;
 mod reader;

@@ -20,7 +20,10 @@ pub use crate::tui::state::{Memory, MemoryJob, MemoryOutput, SAVE_EVERY, StoreHa
 
 /// Queues a memory job on the app's outbox, tracking writes.
 pub fn push(app: &mut App, job: MemoryJob) -> JobId {
-    let write = matches!(job, MemoryJob::Save { .. } | MemoryJob::MarkRead { .. });
+    let write = matches!(
+        job,
+        MemoryJob::Save { .. } | MemoryJob::MarkRead { .. } | MemoryJob::Answer { .. }
+    );
     let id = app.jobs.push(Job::Memory {
         job: job.clone(),
         store: app.memory.store.clone(),
@@ -168,6 +171,9 @@ pub fn save_at_exit(app: &mut App) {
             }
             MemoryJob::MarkRead { key, read } => {
                 store.with(|s| s.mark_read(&key, read));
+            }
+            MemoryJob::Answer { terminal, answer } => {
+                store.with(|s| s.save_answer(&terminal, answer));
             }
             MemoryJob::Opened { .. } | MemoryJob::Scan { .. } | MemoryJob::Rescan { .. } => {}
         }

@@ -2,6 +2,7 @@
 //! from it), the help overlay, the terminal size, the settings, and the jobs
 //! asked for and not yet handed out.
 
+pub mod colours;
 pub mod follow;
 pub mod inflight;
 pub mod memory;
@@ -59,6 +60,8 @@ pub struct App {
     pub pictures: super::reader::images::Pictures,
     /// Reading by address: its settings and the first fetch.
     pub remote: super::reader::remote::RemoteShared,
+    /// The `auto` theme's choices, when the theme follows the terminal.
+    pub auto_theme: Option<colours::AutoTheme>,
 }
 
 impl App {
@@ -76,6 +79,7 @@ impl App {
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
             remote: super::reader::remote::RemoteShared::default(),
+            auto_theme: None,
         }
     }
 
@@ -103,6 +107,16 @@ impl App {
     /// Pushes a reader of the start of a large article, and asks for the
     /// whole (`bytes`) to be parsed and laid out in the background.
     pub fn open_partial_reader(&mut self, start: Article, bytes: Arc<Vec<u8>>) {
+        self.open_partial(start, bytes, false);
+    }
+
+    /// Pushes a reader of `start`, the start of the file `start.path` that
+    /// the whole is read from on a job.
+    pub fn open_partial_file(&mut self, start: Article, bytes: Vec<u8>) {
+        self.open_partial(start, Arc::new(bytes), true);
+    }
+
+    fn open_partial(&mut self, start: Article, bytes: Arc<Vec<u8>>, read_rest: bool) {
         let (w, h) = self.size;
         let start = super::reader::jobs::image::sized_article(
             start,
@@ -113,6 +127,7 @@ impl App {
         let job = ReaderJob::LoadWhole {
             path: reader.article.path.clone(),
             bytes,
+            read_rest,
             config: self.config,
             width: reader.doc.width,
         };

@@ -45,6 +45,19 @@ impl ReaderScreen {
         }
     }
 
+    /// Draws in `theme` from now on. A layout the old theme coloured (code
+    /// highlighted with its syntect theme, headings marked or not) is laid
+    /// out again: at once for a small article, else on a job.
+    pub fn set_theme(&mut self, theme: crate::theme::Theme) {
+        let before = layout_options(&self.config, &self.article, self.partial);
+        self.config.theme = theme;
+        if layout_options(&self.config, &self.article, self.partial) == before {
+            return;
+        }
+        self.previous = None;
+        self.lay_out_again();
+    }
+
     /// Pictures are now counted in cells of `cell` pixels (the terminal
     /// said so once it was asked): a layout with pictures is made again,
     /// each picture keeping the rows it is drawn in.
@@ -57,12 +70,19 @@ impl ReaderScreen {
         if self.doc.images.is_empty() {
             return;
         }
+        self.lay_out_again();
+    }
+
+    /// Lays the article out again at the column's width (the old layout
+    /// is dropped): at once for a small article, else on a job.
+    fn lay_out_again(&mut self) {
         let width = self.geometry.text.width.max(1);
         if self.article.body.len() > BACKGROUND_LAYOUT_BYTES {
             self.jobs.wanted = Some(width);
         } else {
             let doc = lay_out(&self.config, &self.article, width);
             self.install_layout(doc);
+            self.previous = None;
         }
     }
 

@@ -7,16 +7,22 @@ use std::sync::{Arc, Mutex};
 
 use super::{Done, Executor, JobId, Report, Reporter, Work};
 
-/// A fixed set of worker threads sharing one queue; a long-running job
-/// (one that watches or streams until the app ends) gets a thread of its
-/// own so that it never holds a worker.
+/// A fixed set of worker threads sharing one queue, started with the first
+/// job (a start draws its first screen before any thread exists); a
+/// long-running job (one that watches or streams until the app ends) gets a
+/// thread of its own so that it never holds a worker.
 pub struct Pool<J: Work> {
     jobs: Option<Sender<(JobId, J)>>,
+    /// The queue and how many workers to start on it, until they are.
+    idle: Option<(Queue<J>, usize)>,
     reports: Sender<Report<J::Output>>,
     done: Receiver<Report<J::Output>>,
     /// Jobs on the workers whose last result has not come back.
     in_flight: usize,
 }
+
+/// The jobs waiting for a worker, shared by the workers.
+type Queue<J> = Arc<Mutex<Receiver<(JobId, J)>>>;
 
 impl<J: Work> Pool<J> {
     /// A pool of `workers` threads (at least one).
@@ -24,19 +30,28 @@ impl<J: Work> Pool<J> {
         let (jobs_tx, jobs_rx) = mpsc::channel::<(JobId, J)>();
         let (done_tx, done_rx) = mpsc::channel();
         let queue = Arc::new(Mutex::new(jobs_rx));
-        for n in 0..workers.max(1) {
-            let queue = Arc::clone(&queue);
-            let done = done_tx.clone();
-            std::thread::Builder::new()
-                .name(format!("job-{n}"))
-                .spawn(move || worker(&queue, &done))?;
-        }
         Ok(Pool {
             jobs: Some(jobs_tx),
+            idle: Some((queue, workers.max(1))),
             reports: done_tx,
             done: done_rx,
             in_flight: 0,
         })
+    }
+
+    /// Starts the workers, once.
+    fn start(&mut self) {
+        let Some((queue, workers)) = self.idle.take() else {
+            return;
+        };
+        for n in 0..workers {
+            let queue = Arc::clone(&queue);
+            let done = self.reports.clone();
+            // A worker that cannot start leaves its jobs to the others.
+            let _ = std::thread::Builder::new()
+                .name(format!("job-{n}"))
+                .spawn(move || worker(&queue, &done));
+        }
     }
 }
 
@@ -54,6 +69,7 @@ fn worker<J: Work>(queue: &Mutex<Receiver<(JobId, J)>>, done: &Sender<Report<J::
 
 impl<J: Work> Executor<J> for Pool<J> {
     fn spawn(&mut self, id: JobId, job: J) {
+        self.start();
         if job.long_running() {
             let reporter = Reporter::new(id, self.reports.clone());
             // Not counted as in flight: it may never end, and the loop

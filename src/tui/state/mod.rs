@@ -80,6 +80,13 @@ pub enum MemoryJob {
         /// Read or unread.
         read: bool,
     },
+    /// Remember what a terminal answered when asked for its background.
+    Answer {
+        /// The terminal's key ([`crate::store::terminal_key`]).
+        terminal: String,
+        /// Its answer.
+        answer: crate::store::Answer,
+    },
     /// Scan a library folder through the cache, streaming its rows.
     Scan {
         /// The folder.
@@ -160,6 +167,12 @@ impl MemoryJob {
             MemoryJob::MarkRead { key, read } => {
                 if let Some(store) = store {
                     store.with(|s| s.mark_read(&key, read));
+                }
+                MemoryOutput::Written
+            }
+            MemoryJob::Answer { terminal, answer } => {
+                if let Some(store) = store {
+                    store.with(|s| s.save_answer(&terminal, answer));
                 }
                 MemoryOutput::Written
             }

@@ -20,9 +20,13 @@ use ratatui::layout::Rect;
 use super::app::{App, Screen};
 pub use super::text::truncate;
 
-/// Draws the app: the top screen, then the help overlay when open.
+/// Draws the app in a ratatui frame (see [`draw_buffer`]).
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
-    let buf = frame.buffer_mut();
+    draw_buffer(frame.buffer_mut(), app);
+}
+
+/// Draws the app: the top screen, then the help overlay when open.
+pub fn draw_buffer(buf: &mut Buffer, app: &App) {
     match app.screens.last() {
         Some(Screen::Reader(r)) => reader::draw(buf, r),
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
@@ -33,6 +37,42 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
         help::draw(buf, app, view);
     }
     cells::join_links(buf);
+}
+
+/// The part of the screen whose rows may have scrolled since the last
+/// frame (the reader's text or its link list, the library's list, the
+/// search results), for the painter to move instead of writing anew.
+/// `None` while a picture drawn by a graphics protocol may be on screen (a
+/// terminal may not move it with the text) or the help is open.
+pub fn scrolling_area(app: &App) -> Option<Rect> {
+    if app.help.is_some() {
+        return None;
+    }
+    match app.screens.last()? {
+        Screen::Reader(r) => {
+            let graphics = app.pictures.picker.as_ref().is_some_and(|p| {
+                p.protocol_type() != ratatui_image::picker::ProtocolType::Halfblocks
+            });
+            if graphics && !r.images.is_empty() {
+                return None;
+            }
+            if r.links.list.is_some() {
+                // Inside the border, under the filter line.
+                let pane = r.geometry.pane;
+                return Some(Rect::new(
+                    pane.x.saturating_add(1),
+                    pane.y.saturating_add(2),
+                    pane.width.saturating_sub(2),
+                    pane.height.saturating_sub(3),
+                ));
+            }
+            Some(r.geometry.text)
+        }
+        Screen::Library(s) => Some(s.geometry.list),
+        Screen::Search(_) => {
+            Some(super::search::SearchGeometry::of(Rect::new(0, 0, app.size.0, app.size.1)).list)
+        }
+    }
 }
 
 /// A `width` x `height` box in the middle of `area` (cut to fit it).

@@ -74,8 +74,11 @@ pub enum Job {
     LoadWhole {
         /// The article's file (for messages and links).
         path: PathBuf,
-        /// Its bytes, read before the terminal was taken.
+        /// Its bytes as read before the terminal was taken: all of them, or
+        /// only the start when `read_rest` (the file is read here then).
         bytes: Arc<Vec<u8>>,
+        /// True when only the start was read: the job reads the file.
+        read_rest: bool,
         /// The reader's settings.
         config: Config,
         /// The text column's width.
@@ -296,11 +299,27 @@ impl Job {
             Job::LoadWhole {
                 path,
                 bytes,
+                read_rest,
                 config,
                 width,
             } => {
-                let draft = image::sized(Draft::from_bytes(&path, &bytes), &config, None);
-                Output::Whole(Box::new(open_at(&config, draft, width)))
+                let rest = read_rest.then(|| crate::article::read_file_stamped(&path));
+                let (all, warning) = match &rest {
+                    Some(Ok((all, _))) => (all.as_slice(), None),
+                    // The start stays: better than nothing, and said.
+                    Some(Err(e)) => (bytes.as_slice(), Some(e.to_string())),
+                    None => (bytes.as_slice(), None),
+                };
+                let draft = image::sized(Draft::from_bytes(&path, all), &config, None);
+                let (mut article, doc) = open_at(&config, draft, width);
+                if let Some(e) = warning {
+                    article.warnings.push(crate::article::Warning {
+                        path: path.clone(),
+                        line: None,
+                        message: format!("only the start could be read: {e}"),
+                    });
+                }
+                Output::Whole(Box::new((article, doc)))
             }
             Job::Layout {
                 article,

@@ -1,0 +1,376 @@
+//! Putting frames on the terminal. ratatui writes the cells that differ from
+//! the last frame; when the part of the screen that scrolls (the reader's
+//! text, a list) shows the last frame's rows moved up or down, the terminal
+//! moves those rows itself first (a scroll region), and ratatui's idea of
+//! the last frame is moved to match, so a one-line scroll writes about one
+//! line instead of the whole text.
+//!
+//! Whether to scroll is decided from the two frames alone, so a scroll never
+//! shows anything the frame does not hold: the rows are compared by hash,
+//! and the move that leaves the fewest cells to write wins (no move when
+//! none beats writing the changed cells in place). Rows move whole (a
+//! terminal's scroll region is a band of full rows), so the columns beside
+//! the part that scrolls (the outline pane) count in that choice too.
+//! Hyperlinks ride along: a terminal keeps a cell's link when it moves it.
+
+use std::ops::Range;
+
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType};
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Rect;
+
+use super::app::App;
+use super::host::Host;
+use super::ui;
+
+/// Draws frames: keeps what the terminal shows, draws the next frame
+/// beside it and writes the difference (ratatui's own double buffer is
+/// not used: it cannot be told that rows moved).
+#[derive(Debug, Default)]
+pub struct Painter {
+    /// What the terminal shows (empty before the first frame).
+    last: Buffer,
+    /// The frame being drawn.
+    next: Buffer,
+    /// The rows hashes of `last` for a scrolling area, kept from when it
+    /// was drawn.
+    hashes: Option<(Rect, Vec<RowHash>)>,
+    /// The app's size when the terminal's was last asked.
+    size_for: Option<(u16, u16)>,
+}
+
+/// Rows `rows` of the screen moved by `by` lines: up (towards row 0) when
+/// positive, down when negative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shift {
+    /// The band of full rows that moves.
+    pub rows: Range<u16>,
+    /// How far the band's content moves: up when positive.
+    pub by: i32,
+}
+
+/// A row's hashes: its cells inside the scrolling area, and outside it.
+type RowHash = (u64, u64);
+
+impl Painter {
+    /// Draws `app` on `terminal`: the frame's changed cells, after moving
+    /// the rows that only scrolled when that writes less.
+    pub fn draw<B>(&mut self, terminal: &mut Terminal<B>, app: &App) -> anyhow::Result<()>
+    where
+        B: Backend + Host,
+        B::Error: std::error::Error + Send + Sync + 'static,
+    {
+        // The terminal's size is asked when the app's changes (a resize
+        // event), not every frame.
+        if self.size_for != Some(app.size) {
+            self.size_for = Some(app.size);
+            terminal.autoresize()?;
+            let area = terminal.get_frame().area();
+            if area != self.last.area {
+                terminal.backend_mut().clear_region(ClearType::All)?;
+                self.blank(area);
+            }
+        }
+        let backend = terminal.backend_mut();
+        self.next.resize(self.last.area);
+        self.next.reset();
+        ui::draw_buffer(&mut self.next, app);
+        let area = ui::scrolling_area(app).map(|a| self.last.area.intersection(a));
+        let now = area.map(|a| row_hashes(&self.next, a));
+        let was = match (&self.hashes, area) {
+            (Some((at, hashes)), Some(a)) if *at == a => Some(hashes.as_slice()),
+            _ => None,
+        };
+        let shift = match (area, &now) {
+            (Some(a), Some(now)) => {
+                let fresh;
+                let was = match was {
+                    Some(was) => was,
+                    None => {
+                        fresh = row_hashes(&self.last, a);
+                        fresh.as_slice()
+                    }
+                };
+                best_shift(was, now, a, self.last.area.width)
+            }
+            _ => None,
+        };
+        if let Some(shift) = &shift {
+            backend.scroll(shift.rows.clone(), shift.by)?;
+            move_rows(&mut self.last, shift);
+        }
+        backend.draw(self.last.diff_iter(&self.next))?;
+        Backend::flush(backend)?;
+        std::mem::swap(&mut self.last, &mut self.next);
+        self.hashes = area.zip(now);
+        Ok(())
+    }
+
+    /// Clears the terminal: the next frame is written whole.
+    pub fn clear<B: Backend>(&mut self, terminal: &mut Terminal<B>) -> Result<(), B::Error> {
+        terminal.backend_mut().clear_region(ClearType::All)?;
+        self.blank(self.last.area);
+        // The size may have changed meanwhile (a suspended run).
+        self.size_for = None;
+        Ok(())
+    }
+
+    /// The terminal shows nothing on `area`.
+    fn blank(&mut self, area: Rect) {
+        self.last = Buffer::empty(area);
+        self.hashes = None;
+    }
+}
+
+/// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
+/// of each row.
+fn row_hashes(buf: &Buffer, area: Rect) -> Vec<RowHash> {
+    let inside = area.left()..area.right();
+    (area.top()..area.bottom())
+        .map(|y| {
+            let cell = |x: u16| &buf[(x, y)];
+            let outside = (buf.area.left()..inside.start).chain(inside.end..buf.area.right());
+            (
+                segment_hash(inside.clone().map(cell)),
+                segment_hash(outside.map(cell)),
+            )
+        })
+        .collect()
+}
+
+/// The move of the rows of `area` (a screen `width` wide) from the rows
+/// hashed `was` to those hashed `now` that leaves the fewest cells to
+/// write, if it beats writing in place. Rows move whole: the columns of
+/// those rows outside `area` count as well.
+pub fn best_shift(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> Option<Shift> {
+    let h = now.len();
+    if was.len() != h || h < 2 {
+        return None;
+    }
+    let blank_cells = |n: u16| segment_hash(std::iter::repeat_n(&Cell::EMPTY, usize::from(n)));
+    let outside_w = width.saturating_sub(area.width);
+    let blank = (blank_cells(area.width), blank_cells(outside_w));
+    let (inside_w, outside_w) = (usize::from(area.width), usize::from(outside_w));
+    // Cells left to write when the rows move up by `d` (down when negative).
+    let cost = |d: isize| -> usize {
+        (0..h)
+            .map(|y| {
+                let from = y.checked_add_signed(d).filter(|&f| f < h);
+                let old = from.map_or(blank, |f| was[f]);
+                let (new_in, new_out) = now[y];
+                usize::from(old.0 != new_in) * inside_w + usize::from(old.1 != new_out) * outside_w
+            })
+            .sum()
+    };
+    let still = cost(0);
+    let span = isize::try_from(h).ok()?;
+    let (by, moved) = (1 - span..span)
+        .filter(|&d| d != 0)
+        .map(|d| (d, cost(d)))
+        .min_by_key(|&(d, c)| (c, d.unsigned_abs()))?;
+    // The scroll itself costs about a row's worth of bytes.
+    (moved + inside_w.max(8) < still).then(|| Shift {
+        rows: area.top()..area.bottom(),
+        by: i32::try_from(by).unwrap_or(0),
+    })
+}
+
+/// Moves the rows of `buf` as the terminal does for `shift`: rows that
+/// come in are blank.
+pub fn move_rows(buf: &mut Buffer, shift: &Shift) {
+    let width = usize::from(buf.area.width);
+    let top = usize::from(shift.rows.start.saturating_sub(buf.area.top()));
+    let bottom = usize::from(shift.rows.end.saturating_sub(buf.area.top()))
+        .min(buf.content.len() / width.max(1));
+    if top >= bottom {
+        return;
+    }
+    let band = &mut buf.content[top * width..bottom * width];
+    let n = (shift.by.unsigned_abs() as usize).min(bottom - top) * width;
+    if shift.by > 0 {
+        band.rotate_left(n);
+        let len = band.len();
+        band[len - n..].fill(Cell::EMPTY);
+    } else {
+        band.rotate_right(n);
+        band[..n].fill(Cell::EMPTY);
+    }
+}
+
+/// The hash of a run of cells, by what a terminal shows of them: a mix of
+/// two words a cell (its symbol's bytes, its colours and attributes).
+fn segment_hash<'a>(cells: impl Iterator<Item = &'a Cell>) -> u64 {
+    let mut h = 0u64;
+    for cell in cells {
+        h = mix(h, symbol_word(cell.symbol()));
+        let look = (u64::from(color_code(cell.fg)) << 32)
+            ^ u64::from(color_code(cell.bg))
+            ^ (u64::from(cell.modifier.bits()) << 26)
+            ^ (diff_code(cell.diff_option) << 58);
+        h = mix(h, look);
+    }
+    h
+}
+
+/// A symbol as one word: up to seven bytes and the length, else a hash of
+/// the bytes (a link cell's escape sequence, a long cluster).
+fn symbol_word(symbol: &str) -> u64 {
+    let bytes = symbol.as_bytes();
+    if bytes.len() < 8 {
+        let mut word = [0u8; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        word[7] = bytes.len() as u8;
+        return u64::from_le_bytes(word);
+    }
+    let mut h = bytes.len() as u64 | (1 << 63);
+    for chunk in bytes.chunks(8) {
+        let mut word = [0u8; 8];
+        word[..chunk.len()].copy_from_slice(chunk);
+        h = mix(h, u64::from_le_bytes(word));
+    }
+    h
+}
+
+/// A colour as a number no other colour has.
+fn color_code(color: ratatui::style::Color) -> u32 {
+    use ratatui::style::Color;
+    match color {
+        Color::Reset => 1 << 25,
+        Color::Indexed(i) => (2 << 24) | u32::from(i),
+        Color::Rgb(r, g, b) => (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b),
+        named => (3 << 24) | named_index(named),
+    }
+}
+
+/// The place of a named colour among the sixteen.
+fn named_index(color: ratatui::style::Color) -> u32 {
+    use ratatui::style::Color;
+    const NAMED: [Color; 16] = [
+        Color::Black,
+        Color::Red,
+        Color::Green,
+        Color::Yellow,
+        Color::Blue,
+        Color::Magenta,
+        Color::Cyan,
+        Color::Gray,
+        Color::DarkGray,
+        Color::LightRed,
+        Color::LightGreen,
+        Color::LightYellow,
+        Color::LightBlue,
+        Color::LightMagenta,
+        Color::LightCyan,
+        Color::White,
+    ];
+    NAMED
+        .iter()
+        .position(|&c| c == color)
+        .map_or(255, |i| i as u32)
+}
+
+fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
+    use ratatui::buffer::CellDiffOption;
+    match option {
+        CellDiffOption::None => 0,
+        CellDiffOption::Skip => 1,
+        CellDiffOption::AlwaysUpdate => 2,
+        CellDiffOption::ForcedWidth(n) => 3 + u64::from(n.get()),
+    }
+}
+
+/// One step of a multiply-rotate mix: collisions only cost a scroll that
+/// writes more than it might have.
+fn mix(h: u64, word: u64) -> u64 {
+    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `width` x `rows.len()` buffer whose rows read `rows`.
+    fn screen(width: u16, rows: &[&str]) -> Buffer {
+        let lines: Vec<String> = rows
+            .iter()
+            .map(|r| format!("{r:<w$}", w = usize::from(width)))
+            .collect();
+        Buffer::with_lines(lines)
+    }
+
+    fn shift_between(last: &Buffer, next: &Buffer, area: Rect) -> Option<Shift> {
+        best_shift(
+            &row_hashes(last, area),
+            &row_hashes(next, area),
+            area,
+            last.area.width,
+        )
+    }
+
+    #[test]
+    fn a_text_moved_up_a_line_is_a_scroll_of_one() {
+        let last = screen(6, &["aaaaaa", "bbbbbb", "cccccc", "dddddd", "status"]);
+        let next = screen(6, &["bbbbbb", "cccccc", "dddddd", "eeeeee", "status"]);
+        let text = Rect::new(0, 0, 6, 4);
+        let shift = shift_between(&last, &next, text);
+        assert_eq!(shift, Some(Shift { rows: 0..4, by: 1 }));
+        // Moved the terminal's way, only the new row differs.
+        let mut moved = last.clone();
+        move_rows(&mut moved, &Shift { rows: 0..4, by: 1 });
+        let written: Vec<u16> = moved.diff(&next).iter().map(|(_, y, _)| *y).collect();
+        assert!(written.iter().all(|&y| y == 3), "{written:?}");
+        // And back down.
+        let back = shift_between(&next, &last, text);
+        assert_eq!(back, Some(Shift { rows: 0..4, by: -1 }));
+    }
+
+    #[test]
+    fn nothing_moves_when_nothing_scrolled_or_everything_changed() {
+        let last = screen(4, &["aaaa", "bbbb", "cccc", "dddd"]);
+        let area = Rect::new(0, 0, 4, 4);
+        assert_eq!(shift_between(&last, &last, area), None);
+        let other = screen(4, &["wwww", "xxxx", "yyyy", "zzzz"]);
+        assert_eq!(shift_between(&last, &other, area), None);
+    }
+
+    #[test]
+    fn a_pane_beside_the_text_counts_against_a_scroll() {
+        // Two columns of pane that stay, six of text that scroll by one:
+        // moving the rows rewrites the pane, still less than the text.
+        let last = screen(8, &["p1aaaaaa", "p2bbbbbb", "p3cccccc", "p4dddddd"]);
+        let next = screen(8, &["p1bbbbbb", "p2cccccc", "p3dddddd", "p4eeeeee"]);
+        let text = Rect::new(2, 0, 6, 4);
+        assert_eq!(
+            shift_between(&last, &next, text),
+            Some(Shift { rows: 0..4, by: 1 })
+        );
+        // A text column as narrow as the pane: writing in place is cheaper.
+        let last = screen(4, &["p1aa", "p2bb", "p3cc", "p4dd"]);
+        let next = screen(4, &["p1bb", "p2cc", "p3dd", "p4ee"]);
+        assert_eq!(shift_between(&last, &next, Rect::new(2, 0, 2, 4)), None);
+    }
+
+    #[test]
+    fn moved_rows_come_in_blank_and_rows_outside_stay() {
+        let mut buf = screen(3, &["top", "aaa", "bbb", "ccc", "end"]);
+        move_rows(&mut buf, &Shift { rows: 1..4, by: -2 });
+        assert_eq!(buf, screen(3, &["top", "", "", "aaa", "end"]));
+        let mut buf = screen(3, &["aaa", "bbb", "ccc"]);
+        move_rows(&mut buf, &Shift { rows: 0..3, by: 5 });
+        assert_eq!(buf, screen(3, &["", "", ""]));
+    }
+
+    #[test]
+    fn a_style_or_a_link_is_part_of_what_a_row_shows() {
+        use ratatui::style::{Color, Style};
+        let plain = screen(4, &["abcd"]);
+        let mut red = plain.clone();
+        red.set_style(Rect::new(1, 0, 1, 1), Style::default().fg(Color::Red));
+        let area = Rect::new(0, 0, 4, 1);
+        assert_ne!(row_hashes(&plain, area), row_hashes(&red, area));
+        let mut link = plain.clone();
+        link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
+        assert_ne!(row_hashes(&plain, area), row_hashes(&link, area));
+    }
+}

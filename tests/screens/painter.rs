@@ -1,0 +1,149 @@
+//! What reaches the terminal when a key scrolls: the painter moves the rows
+//! that only scrolled (a scroll region) and writes what is new, so a line's
+//! scroll costs about a line; the screen it leaves is the frame, cell for
+//! cell, with hyperlinks and the outline beside the text.
+#![allow(clippy::unwrap_used)]
+
+use crate::common;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use quire::tui::painter::Painter;
+use quire::tui::{Action, App, update};
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+
+/// What a terminal would be sent, kept.
+#[derive(Clone, Default)]
+struct Shared(Arc<Mutex<Vec<u8>>>);
+
+impl Shared {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+}
+
+impl Write for Shared {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A reader of a long article with links, `outline` on or off, on 80 x 24.
+fn app(outline: bool) -> App {
+    let mut md = common::long_markdown(12, 6);
+    md.push_str("See [the harbour page](https://example.org/harbour) for the tide tables.\n");
+    let md = md.replace(
+        "the lantern on the rock",
+        "the [lantern](https://example.org/lantern) on the rock",
+    );
+    let draft = quire::article::Draft::from_bytes(std::path::Path::new("long.md"), md.as_bytes());
+    let mut config = common::config();
+    config.hyperlinks = true;
+    if !outline {
+        config.outline = quire::config::OutlineSide::Hidden;
+    }
+    let mut app = App::new(config, 80, 24);
+    app.open_draft(draft);
+    app
+}
+
+/// The frame `app` draws, as a fresh terminal would show it.
+fn frame(app: &App) -> Vec<Vec<(String, ratatui::style::Style)>> {
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    visible(terminal.backend().buffer())
+}
+
+/// What a terminal shows of `buf`: each row's cells with their style, but
+/// for the cells under a wide one (a hyperlink's run is one cell as wide as
+/// its text), which the terminal fills with that cell's text.
+fn visible(buf: &ratatui::buffer::Buffer) -> Vec<Vec<(String, ratatui::style::Style)>> {
+    use ratatui::buffer::CellDiffOption;
+    use unicode_width::UnicodeWidthStr;
+    let width = usize::from(buf.area.width);
+    buf.content()
+        .chunks(width)
+        .map(|row| {
+            let mut out = Vec::new();
+            let mut x = 0;
+            while x < row.len() {
+                let cell = &row[x];
+                out.push((cell.symbol().to_string(), cell.style()));
+                let w = match cell.diff_option {
+                    CellDiffOption::ForcedWidth(n) => usize::from(n.get()),
+                    _ => cell.symbol().width().max(1),
+                };
+                x += w;
+            }
+            out
+        })
+        .collect()
+}
+
+#[test]
+fn a_line_scroll_writes_about_a_line() {
+    for (outline, bound) in [(false, 400), (true, 1600)] {
+        let mut app = app(outline);
+        let out = Shared::default();
+        let backend = CrosstermBackend::new(out.clone());
+        let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+        let mut painter = Painter::default();
+        painter.draw(&mut terminal, &app).unwrap();
+        let whole = out.take().len();
+        for action in [Action::LineDown, Action::LineDown, Action::LineUp] {
+            update(&mut app, action.clone());
+            painter.draw(&mut terminal, &app).unwrap();
+            let bytes = out.take();
+            let text = String::from_utf8_lossy(&bytes);
+            assert!(
+                text.contains("\x1b[1;23r"),
+                "outline {outline}, {action:?}: no scroll region: {text:?}"
+            );
+            assert!(
+                bytes.len() < bound && bytes.len() * 3 < whole,
+                "outline {outline}, {action:?}: {} bytes of {whole}: {text:?}",
+                bytes.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn the_screen_after_scrolls_is_the_frame() {
+    for outline in [false, true] {
+        let mut app = app(outline);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut painter = Painter::default();
+        painter.draw(&mut terminal, &app).unwrap();
+        let keys = [
+            Action::LineDown,
+            Action::LineDown,
+            Action::PageDown,
+            Action::LineUp,
+            Action::NextHeading,
+            Action::PageUp,
+            Action::LineDown,
+            Action::Bottom,
+            Action::LineUp,
+            Action::Top,
+        ];
+        for action in keys {
+            update(&mut app, action.clone());
+            painter.draw(&mut terminal, &app).unwrap();
+            assert_eq!(
+                visible(terminal.backend().buffer()),
+                frame(&app),
+                "outline {outline}, after {action:?}"
+            );
+        }
+    }
+}
