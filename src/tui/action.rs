@@ -123,6 +123,8 @@ pub enum Action {
     ToggleRead,
     /// Library: show only unread and in-progress articles, or all.
     UnreadOnly,
+    /// Library: show only the articles nothing links to (orphans), or all.
+    OrphansOnly,
     /// Library: search the text of every article.
     SearchLibrary,
     /// Library: scan the folder again for new, changed and removed articles.
@@ -141,6 +143,9 @@ pub enum Action {
     ToggleSectionTimes,
     /// Reader: label every link on screen, to follow one by its label.
     LinkHints,
+    /// Reader: label every inline `#tag` on screen; the one chosen filters
+    /// the library by that tag.
+    TagHints,
     /// Reader: open the list of the article's links.
     LinkList,
     /// Reader: open the list of the links into the article ("Linked from").
@@ -220,7 +225,7 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (Action::ClearTags, "library: clear the tag filter"),
     (
         Action::SortNext,
-        "library: next sort (date, title, path, reading time, last opened)",
+        "library: next sort (date, title, path, reading time, last opened, links in)",
     ),
     (Action::SortReverse, "library: reverse the sort"),
     (Action::ToggleDrafts, "library: show or hide drafts"),
@@ -232,6 +237,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
     (
         Action::UnreadOnly,
         "library: only unread and in-progress articles",
+    ),
+    (
+        Action::OrphansOnly,
+        "library: only the articles nothing links to (orphans)",
     ),
     (
         Action::SearchLibrary,
@@ -251,6 +260,10 @@ pub const BINDABLE: &[(Action, &str)] = &[
         "show / hide section reading times in the outline",
     ),
     (Action::LinkHints, "label the links on screen to follow one"),
+    (
+        Action::TagHints,
+        "label the #tags on screen; the one picked filters the library",
+    ),
     (Action::LinkList, "list the article's links"),
     (
         Action::Backlinks,

@@ -20,13 +20,15 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
 
 /// After every message, whatever it was and whoever took it: what the
 /// screens now want becomes jobs. In order: the layouts readers want at a
-/// new width, the preview of the library's selected article, the memory of
+/// new width, the preview of the library's selected article, its link
+/// counts when its rows need them, the memory of
 /// readers that have none yet (and the top reader's progress), the pictures
 /// near the top reader's screen. Each asks only for what is neither known
 /// nor on its way, so running it again changes nothing.
 pub fn reconcile(app: &mut App) {
     request_layouts(app);
     app.request_preview();
+    app.request_link_counts();
     super::memory::after_update(app);
     super::app::pictures::after_update(app);
 }
@@ -305,6 +307,14 @@ fn finish(app: &mut App, done: Done) {
         }
         // Handled by the links above.
         Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
+        Output::LinkCounts(counts) => {
+            for screen in &mut app.screens {
+                if let Screen::Library(s) = screen {
+                    s.set_link_counts(id, counts);
+                    break;
+                }
+            }
+        }
         Output::Memory(output) => super::memory::finish(app, id, output),
         Output::Search(output) => super::app::search::finish(app, id, output),
         Output::Image(output) => super::app::pictures::finish(app, id, *output),

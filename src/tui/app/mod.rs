@@ -7,6 +7,7 @@ pub mod memory;
 pub mod pictures;
 pub mod remote;
 pub mod search;
+pub mod tags;
 
 use std::sync::Arc;
 
@@ -226,6 +227,20 @@ impl App {
         if let Some((entry, path)) = s.preview_wanted() {
             let id = self.jobs.push(Job::Preview { entry, path });
             s.preview_requested(entry, id);
+        }
+    }
+
+    /// Asks for the links into each article of the library on top to be
+    /// counted when its rows need them and they are neither known nor on
+    /// their way.
+    pub fn request_link_counts(&mut self) {
+        let db = self.search.index.file().map(std::path::Path::to_path_buf);
+        let Some(Screen::Library(s)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some(job) = s.link_count_wanted(db) {
+            let id = self.jobs.push(Job::LinkCounts(job));
+            s.link_count_requested(id);
         }
     }
 

@@ -123,6 +123,8 @@ pub enum Job {
         /// Its file.
         path: PathBuf,
     },
+    /// Count the links into each article of a library (the library's own job).
+    LinkCounts(super::library::LinkCountJob),
     /// Read or write quire's memory, or scan a library through its cache.
     Memory {
         /// What to do.
@@ -168,6 +170,8 @@ pub enum Output {
     Backlinks(Result<Arc<super::reader::backlinks::BacklinkTable>, String>),
     /// What starting a browser did, for the status line (empty: nothing to say).
     Browsed(String),
+    /// The links into each article of a library, or why not.
+    LinkCounts(super::library::LinkCounts),
     /// What a memory job read or wrote.
     Memory(super::state::MemoryOutput),
     /// The job ended without a result (it panicked); why, for the status line.

@@ -72,6 +72,7 @@ impl Work for Job {
             }
             Job::WatchFolder { dir, stop } => super::watch::watch_folder(&dir, &stop, reporter),
             Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
+            Job::LinkCounts(job) => Output::LinkCounts(job.run()),
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
                     Ok(article) => PreviewState::Ready(Preview::of(&article)),
@@ -116,6 +117,7 @@ impl Work for Job {
             | Job::Preview { .. }
             | Job::Links { .. }
             | Job::Backlinks { .. }
+            | Job::LinkCounts(_)
             | Job::Search(_) => false,
             // A picture of an article read by address waits on the network.
             Job::Image(job) => job.remote.is_some(),

@@ -204,15 +204,22 @@ impl Keymap {
             .hint_key(lib, &Action::OpenSelected, Some(KeyCode::Enter))
             .map(|k| format!("{k} open · "))
             .unwrap_or_default();
-        let filters = self.hint(
-            lib,
-            &[
-                (Action::FilterStart, "filter"),
-                (Action::TagPicker, "tags"),
-                (Action::ClearTags, "clear tags"),
-            ],
-        );
-        // Both sort keys share a word, so that the footer fits 100 columns.
+        let filter = self.hint(lib, &[(Action::FilterStart, "filter")]);
+        // Pairs of keys share a word, so that the footer fits 100 columns.
+        let tags = match (
+            self.hint_key(lib, &Action::TagPicker, None),
+            self.hint_key(lib, &Action::ClearTags, None),
+        ) {
+            (Some(t), Some(c)) => format!("{t}/{c} tags"),
+            (Some(t), None) => format!("{t} tags"),
+            (None, Some(c)) => format!("{c} clear tags"),
+            (None, None) => String::new(),
+        };
+        let filters = [filter, tags]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
         let sort = match (
             self.hint_key(lib, &Action::SortNext, None),
             self.hint_key(lib, &Action::SortReverse, None),
@@ -226,6 +233,7 @@ impl Keymap {
             lib,
             &[
                 (Action::ToggleDrafts, "drafts"),
+                (Action::OrphansOnly, "orphans"),
                 (Action::ToggleHelp, "help"),
                 (Action::Back, "quit"),
             ],
@@ -338,7 +346,7 @@ mod tests {
         let hints = Keymap::default().hints().clone();
         assert_eq!(
             hints.library,
-            " ↑↓ move · Enter open · / filter · t tags · T clear tags · s/S sort · D drafts · ? help · q quit"
+            " ↑↓ move · Enter open · / filter · t/T tags · s/S sort · D drafts · O orphans · ? help · q quit"
         );
         assert_eq!(hints.filter, "Enter keep · Esc clear");
         assert_eq!(

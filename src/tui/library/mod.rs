@@ -4,6 +4,7 @@
 //! previews are read by background jobs.
 
 mod geometry;
+mod links;
 mod picker;
 pub mod scan;
 mod states;
@@ -17,6 +18,7 @@ use crate::library::{Filter, Library, Preview, Sort, TagMode};
 use super::runtime::{JobId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
+pub use links::{LinkCountJob, LinkCounts, LinksIn};
 pub use picker::TagPicker;
 pub use states::{LibraryStates, mark, thousands};
 pub use update::update;
@@ -78,6 +80,8 @@ pub struct LibraryScreen {
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
     pub states: LibraryStates,
+    /// The links into each article, the "links in" sort and the orphans view.
+    pub links: LinksIn,
 }
 
 impl LibraryScreen {
@@ -103,6 +107,7 @@ impl LibraryScreen {
             scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),
+            links: LinksIn::default(),
         };
         screen.resize(0, height);
         screen.refilter();
@@ -115,6 +120,7 @@ impl LibraryScreen {
         let keep = self.rows.get(self.selected).copied();
         let mut articles = self.library.select(&self.filter, self.sort);
         self.apply_states(&mut articles);
+        self.apply_links(&mut articles);
         let mut rows: Vec<Row> = articles.into_iter().map(Row::Article).collect();
         rows.extend(
             self.library
@@ -201,7 +207,8 @@ impl LibraryScreen {
         }
     }
 
-    /// Cycles the sort key (date, title, path, reading time).
+    /// Cycles the sort key (date, title, path, reading time, last opened,
+    /// links in).
     pub fn sort_next(&mut self) {
         self.sort.key = self.sort.key.next();
         self.refilter();
@@ -283,6 +290,23 @@ impl LibraryScreen {
             self.filter.tags.clear();
             self.refilter();
         }
+    }
+
+    /// Shows only the articles tagged `tag` (or a tag under it), from the
+    /// top: a tag followed from the reader. The text filter goes (it would
+    /// hide some of them); drafts, unread and orphans stay as they were.
+    pub fn filter_by_tag(&mut self, tag: &str) {
+        self.picker = None;
+        self.typing = None;
+        self.filter.text.clear();
+        self.filter.tags = vec![tag.to_string()];
+        self.filter.mode = TagMode::All;
+        self.refilter();
+        self.top();
+        self.message = Some(format!(
+            "only #{} and the tags under it · T clears the tag filter",
+            crate::sanitize::sanitize_line(tag)
+        ));
     }
 
     /// Opens the tag picker on the applied tags, with counts over the other

@@ -84,7 +84,7 @@ pub(super) const LIBRARY_1: &[Binding] = &[
         modes: LIBRARY,
         keys: &[Key::ch('s')],
         action: Action::SortNext,
-        help: "sort: date, title, path, time, opened",
+        help: "sort: date, title, path, time, opened, links in",
     },
     Binding {
         modes: LIBRARY,
@@ -109,6 +109,12 @@ pub(super) const LIBRARY_1: &[Binding] = &[
         keys: &[Key::ch('U')],
         action: Action::UnreadOnly,
         help: "only unread and in progress / all",
+    },
+    Binding {
+        modes: LIBRARY,
+        keys: &[Key::ch('O')],
+        action: Action::OrphansOnly,
+        help: "only orphans (nothing links in) / all",
     },
     Binding {
         modes: LIBRARY,

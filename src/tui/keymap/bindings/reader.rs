@@ -215,6 +215,12 @@ pub(super) const READER_2: &[Binding] = &[
     },
     Binding {
         modes: READ,
+        keys: &[Key::ch('#')],
+        action: Action::TagHints,
+        help: "filter the library by a #tag on screen",
+    },
+    Binding {
+        modes: READ,
         keys: &[Key::ch('F')],
         action: Action::LinkList,
         help: "list the links",
