@@ -208,6 +208,10 @@ theme_slots! {
     definition_term = "definition-term",
     /// A `<details>` summary line.
     summary = "summary",
+    /// A site's version badge (`New in v0.120.0`).
+    badge = "badge",
+    /// A site template tag shown as a label (`⟨name args⟩`).
+    template_label = "template-label",
     /// The reader's status line.
     status_bar = "status-bar",
     /// An outline entry below level 1.
@@ -336,6 +340,8 @@ impl Theme {
             Role::Math => self.math,
             Role::DefinitionTerm => self.definition_term,
             Role::Summary => self.summary,
+            Role::Badge => self.badge,
+            Role::TemplateLabel => self.template_label,
         }
     }
 

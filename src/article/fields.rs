@@ -280,8 +280,10 @@ pub fn cascade_headless(front: &Value) -> bool {
 
 /// Categories and other taxonomies read as tags: Jekyll's `category` and
 /// `categories` (a list or space-separated words), Hugo's `categories` and
-/// `series`, and every Zola `[taxonomies]` list other than `tags`.
-pub fn categories(front: &Value) -> Vec<String> {
+/// `series`, the taxonomies a site's config names (`site_taxonomies`, plural
+/// names as front matter keys), and every Zola `[taxonomies]` list other
+/// than `tags`.
+pub fn categories(front: &Value, site_taxonomies: &[String]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |value: &Value| match value {
         Value::String(s) => out.extend(s.split_whitespace().map(str::to_string)),
@@ -295,7 +297,12 @@ pub fn categories(front: &Value) -> Vec<String> {
         Value::Number(_) | Value::Bool(_) | Value::Date(_) => out.extend(value.clone().scalar()),
         Value::Null | Value::Map(_) => {}
     };
-    for key in ["category", "categories", "series"] {
+    const ALWAYS: [&str; 3] = ["category", "categories", "series"];
+    let named = site_taxonomies
+        .iter()
+        .map(String::as_str)
+        .filter(|k| *k != "tags" && !ALWAYS.contains(k));
+    for key in ALWAYS.into_iter().chain(named) {
         if let Some(value) = front.get(key) {
             add(value);
         }

@@ -50,6 +50,19 @@ pub struct Meta {
     pub cascade_headless: bool,
 }
 
+/// What the site an article belongs to changes in how its front matter
+/// reads: the time zone its dates are shown in (Jekyll's `timezone:`) and
+/// the taxonomies, beyond tags and categories, whose terms are tags (a Hugo
+/// site config's `[taxonomies]`, Zola's `[[taxonomies]]`). The default is
+/// an article outside any site.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SiteRules {
+    /// The site's time zone, when it names one quire knows.
+    pub zone: Option<jiff::tz::TimeZone>,
+    /// Front matter keys (plural taxonomy names) whose values join the tags.
+    pub taxonomies: Vec<String>,
+}
+
 /// A file's text cut into front matter and body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Split<'a> {
@@ -123,16 +136,17 @@ fn line_at(text: &str, start: usize) -> (&str, usize) {
 /// the file in warnings. The title is left empty when the front matter has none
 /// (the caller falls back to the first heading, then the file stem).
 pub fn parse_meta(path: &Path, split: &Split<'_>, warnings: &mut Vec<Warning>) -> Meta {
-    parse_meta_in(path, split, warnings, None)
+    parse_meta_in(path, split, warnings, &SiteRules::default())
 }
 
-/// [`parse_meta`] for an article of a site in the time zone `zone`: a date
-/// written with an offset is the site's date of that moment.
+/// [`parse_meta`] for an article of a site with `rules`: a date written with
+/// an offset is the site's date of that moment, and the site's taxonomies
+/// are tags.
 pub fn parse_meta_in(
     path: &Path,
     split: &Split<'_>,
     warnings: &mut Vec<Warning>,
-    zone: Option<&jiff::tz::TimeZone>,
+    rules: &SiteRules,
 ) -> Meta {
     let mut warn = |line: Option<usize>, message: String| {
         warnings.push(Warning {
@@ -191,14 +205,14 @@ pub fn parse_meta_in(
         }
     };
     let mut tags = tags;
-    for category in fields::categories(&front) {
+    for category in fields::categories(&front, &rules.taxonomies) {
         if !tags.contains(&category) {
             tags.push(category);
         }
     }
     let written_date = front.get("date").cloned().and_then(Value::scalar);
     let date = match written_date {
-        Some(written) => match fields::read_date_in(&written, zone) {
+        Some(written) => match fields::read_date_in(&written, rules.zone.as_ref()) {
             Ok(date) => Some(date),
             Err(problem) => {
                 let why = match problem {
@@ -321,15 +335,15 @@ fn key_line(split: &Split<'_>, key: &str) -> Option<usize> {
 /// Splits `text` and reads its front matter: the split and the meta, with an
 /// unclosed fence and bad YAML or TOML added to `warnings`.
 pub fn read<'t>(path: &Path, text: &'t str, warnings: &mut Vec<Warning>) -> (Split<'t>, Meta) {
-    read_in(path, text, warnings, None)
+    read_in(path, text, warnings, &SiteRules::default())
 }
 
-/// [`read`] for an article of a site in the time zone `zone`.
+/// [`read`] for an article of a site with `rules`.
 pub fn read_in<'t>(
     path: &Path,
     text: &'t str,
     warnings: &mut Vec<Warning>,
-    zone: Option<&jiff::tz::TimeZone>,
+    rules: &SiteRules,
 ) -> (Split<'t>, Meta) {
     let (split, unclosed) = split(text);
     if let Some(message) = unclosed {
@@ -339,7 +353,7 @@ pub fn read_in<'t>(
             message,
         });
     }
-    let mut meta = parse_meta_in(path, &split, warnings, zone);
+    let mut meta = parse_meta_in(path, &split, warnings, rules);
     // Inline `#tags` join the front matter's.
     for tag in super::tags::inline_tags(split.body) {
         if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {

@@ -23,7 +23,7 @@ use std::path::{Path, PathBuf};
 pub use dates::{read_date, read_date_in, time_zone};
 pub use decode::decode_cow;
 pub use fields::{Value, headless};
-pub use front_matter::{FrontMatterKind, Meta};
+pub use front_matter::{FrontMatterKind, Meta, SiteRules};
 pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
@@ -226,7 +226,12 @@ impl Draft {
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Draft {
         let (text, warnings) = decode_cow(path, bytes);
         let mut warnings = warnings;
-        let (split, meta) = front_matter::read(path, &text, &mut warnings);
+        // Read as the library reads it: in the site's time zone, with its taxonomies.
+        let site = crate::site::Site::of(path);
+        let rules = site.as_ref().map(|s| &s.rules);
+        let default = SiteRules::default();
+        let (split, meta) =
+            front_matter::read_in(path, &text, &mut warnings, rules.unwrap_or(&default));
         // The site pass: template syntax to markdown, before any parse.
         let (body, line_map) = crate::site::read_body(path, &meta, &split);
         let body = body.into_owned();

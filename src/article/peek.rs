@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use super::front_matter::SiteRules;
 use super::{Meta, Warning, decode_cow, file_stem, front_matter, outline};
 
 /// What a library row needs, read in one cheap pass (no markdown parse).
@@ -22,14 +23,14 @@ pub struct Peek {
 /// that skips fenced and indented code (only that heading's lines are parsed,
 /// for its plain text), then to the file name.
 pub fn peek(path: &Path, bytes: &[u8]) -> Peek {
-    peek_in(path, bytes, None)
+    peek_in(path, bytes, &SiteRules::default())
 }
 
-/// [`peek`] for an article of a site in the time zone `zone` (its dates
-/// are the site's dates).
-pub fn peek_in(path: &Path, bytes: &[u8], zone: Option<&jiff::tz::TimeZone>) -> Peek {
+/// [`peek`] for an article of a site with `rules` (its dates are the
+/// site's dates, its taxonomies tags).
+pub fn peek_in(path: &Path, bytes: &[u8], rules: &SiteRules) -> Peek {
     let (text, mut warnings) = decode_cow(path, bytes);
-    let (split, mut meta) = front_matter::read_in(path, &text, &mut warnings, zone);
+    let (split, mut meta) = front_matter::read_in(path, &text, &mut warnings, rules);
     if meta.title.is_empty() {
         meta.title = first_title(split.body).unwrap_or_else(|| file_stem(path));
     }

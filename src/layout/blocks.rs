@@ -267,12 +267,22 @@ impl<'a> LayoutRun<'a> {
                 };
                 self.inline.push_code(&t, style);
             }
-            Event::Html(t) | Event::InlineHtml(t) => {
-                if inline_html(&t) == InlineHtml::Break {
+            Event::Html(t) | Event::InlineHtml(t) => match inline_html(&t) {
+                InlineHtml::Break => {
                     self.inline_mark(range.start);
                     self.inline.hard_break();
                 }
-            }
+                InlineHtml::Open(role) => self.styles.roles.push(role),
+                InlineHtml::Close => {
+                    if matches!(
+                        self.styles.roles.last(),
+                        Some(Role::Badge | Role::TemplateLabel)
+                    ) {
+                        self.styles.roles.pop();
+                    }
+                }
+                InlineHtml::Drop => {}
+            },
             Event::FootnoteReference(label) => {
                 self.inline_mark(range.start);
                 let n = self.references.footnote_number(&label);

@@ -4,6 +4,7 @@
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
+use super::Role;
 use super::blocks::LayoutRun;
 
 /// What a piece of inline raw HTML does.
@@ -13,15 +14,34 @@ pub(super) enum InlineHtml {
     Break,
     /// Any other tag or a comment: dropped, its text (separate events) kept.
     Drop,
+    /// The site pass's own span opening (`<quire-badge>`): its text takes the role.
+    Open(Role),
+    /// The site pass's own span closing.
+    Close,
 }
+
+/// The spans the site pass marks its badges and labels with, by role:
+/// dropped like any tag by every other reader of the text.
+const OWN_SPANS: [(&str, Role); 2] = [
+    ("quire-badge", Role::Badge),
+    ("quire-label", Role::TemplateLabel),
+];
 
 /// Classifies an inline HTML event.
 pub(super) fn inline_html(html: &str) -> InlineHtml {
-    if is_br(html.trim()) {
-        InlineHtml::Break
-    } else {
-        InlineHtml::Drop
+    let tag = html.trim();
+    if is_br(tag) {
+        return InlineHtml::Break;
     }
+    let name = tag.strip_prefix('<').and_then(|t| t.strip_suffix('>'));
+    for (own, role) in OWN_SPANS {
+        match name {
+            Some(n) if n == own => return InlineHtml::Open(role),
+            Some(n) if n.strip_prefix('/') == Some(own) => return InlineHtml::Close,
+            _ => {}
+        }
+    }
+    InlineHtml::Drop
 }
 
 fn is_br(tag: &str) -> bool {
@@ -215,6 +235,8 @@ mod tests {
         assert_eq!(inline_html("<BR/>"), InlineHtml::Break);
         assert_eq!(inline_html("<br />"), InlineHtml::Break);
         assert_eq!(inline_html("<span class=x>"), InlineHtml::Drop);
+        assert_eq!(inline_html("<quire-badge>"), InlineHtml::Open(Role::Badge));
+        assert_eq!(inline_html("</quire-label>"), InlineHtml::Close);
         assert_eq!(inline_html("<!-- note -->"), InlineHtml::Drop);
     }
 

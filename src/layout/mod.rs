@@ -95,6 +95,10 @@ pub enum Role {
     DefinitionTerm,
     /// The summary line of a `<details>` block.
     Summary,
+    /// A site's version badge (Hugo's `new-in`: `New in v0.120.0`).
+    Badge,
+    /// A site template tag quire shows once as a short label (`⟨name args⟩`).
+    TemplateLabel,
 }
 
 /// Emphasis that combines with any role.

@@ -17,6 +17,7 @@ use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, Wal
 use super::stream::{Batch, Known, ScanOptions, Stamps};
 use super::{Entry, Failure};
 use crate::article;
+use crate::site::WalkRules;
 
 /// Folders a site builds into or vendors into: never articles.
 const BUILD_FOLDERS: [&str; 5] = ["_site", "public", "node_modules", "vendor", "target"];
@@ -36,17 +37,16 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Reads one file into an entry, or a failure naming it.
-fn read(
-    root: &Path,
-    rel: &Path,
-    zone: Option<&jiff::tz::TimeZone>,
-) -> Result<(Entry, article::Peek), Failure> {
+fn read(root: &Path, rel: &Path, site: &WalkRules) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
     let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
         error: e.reason(),
     })?;
-    let peek = article::peek_in(&full, &bytes, zone);
+    let mut peek = article::peek_in(&full, &bytes, &site.reading);
+    if site.is_headless(rel) {
+        peek.meta.headless = true;
+    }
     Ok((
         Entry::new(rel.to_path_buf(), bytes.len() as u64, peek.clone()),
         peek,
@@ -79,43 +79,21 @@ pub(super) fn mtime_ns(meta: &fs::Metadata) -> i64 {
     hash as i64
 }
 
-/// The time zone a Jekyll site's `_config.yml` names (`timezone:`): its
-/// dates are shown as the site shows them.
-fn site_zone(root: &Path) -> Option<jiff::tz::TimeZone> {
-    let text = crate::file::read_text(&root.join("_config.yml"), 1024 * 1024)?;
-    let config = serde_yaml::from_str::<serde_yaml::Value>(&text).ok()?;
-    article::time_zone(config.get("timezone")?.as_str()?)
-}
-
-/// The site's own skip list: the build folders, and the Jekyll
-/// `_config.yml` `exclude:` entries, anchored at `root`.
-fn site_rules(root: &Path) -> Gitignore {
+/// The walk's own skip list: the build folders, and the site's `exclude:`
+/// entries (see [`WalkRules`]), anchored at `root`.
+fn skip_list(root: &Path, site: &WalkRules) -> Gitignore {
     let mut builder = GitignoreBuilder::new(root);
     for folder in BUILD_FOLDERS {
         let _ = builder.add_line(None, &format!("{folder}/"));
     }
-    if let Some(text) = crate::file::read_text(&root.join("_config.yml"), 1024 * 1024)
-        && let Ok(config) = serde_yaml::from_str::<serde_yaml::Value>(&text)
-        && let Some(list) = config.get("exclude").and_then(|v| v.as_sequence())
-    {
-        for item in list.iter().filter_map(|v| v.as_str()) {
-            let item = item.trim();
-            if item.is_empty() || item.starts_with('#') || item.starts_with('!') {
-                continue;
-            }
-            let anchored = if item.starts_with('/') {
-                item.to_string()
-            } else {
-                format!("/{item}")
-            };
-            let _ = builder.add_line(None, &anchored);
-        }
+    for line in &site.exclude {
+        let _ = builder.add_line(None, line);
     }
     builder.build().unwrap_or_else(|_| Gitignore::empty())
 }
 
-/// The walker for `root` with the options' rules.
-fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
+/// The walker for `root` with the options' rules and the site's.
+fn walker(root: &Path, options: &ScanOptions, site: &WalkRules) -> WalkBuilder {
     let mut walk = WalkBuilder::new(root);
     walk.hidden(true)
         .follow_links(true)
@@ -130,7 +108,7 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
         walk.require_git(false)
             .add_custom_ignore_filename(".quireignore");
     }
-    let site = (!options.no_ignore).then(|| site_rules(root));
+    let site = (!options.no_ignore).then(|| skip_list(root, site));
     let canon_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let outside: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
     walk.filter_entry(move |entry| {
@@ -163,8 +141,8 @@ fn walker(root: &Path, options: &ScanOptions) -> WalkBuilder {
 /// What every visitor shares.
 struct Shared<'a> {
     root: &'a Path,
-    /// The site's time zone (Jekyll's `timezone:`), for its dates.
-    zone: Option<jiff::tz::TimeZone>,
+    /// The site's rules: how its front matter reads, which pages are headless.
+    site: WalkRules,
     cache: &'a Stamps,
     tx: Sender<Batch>,
     seen: AtomicUsize,
@@ -244,7 +222,7 @@ impl Visitor<'_> {
                 return;
             }
         }
-        match read(self.shared.root, &rel, self.shared.zone.as_ref()) {
+        match read(self.shared.root, &rel, &self.shared.site) {
             Ok((entry, peek)) => {
                 self.entries.push(entry);
                 self.changed.push((
@@ -352,9 +330,10 @@ pub(super) fn walk(
     cache: &Stamps,
     tx: Sender<Batch>,
 ) -> Walked {
+    let site = WalkRules::of(root);
     let shared = Shared {
         root,
-        zone: site_zone(root),
+        site,
         cache,
         tx,
         seen: AtomicUsize::new(0),
@@ -362,7 +341,7 @@ pub(super) fn walk(
         found: Mutex::default(),
         changed: Mutex::default(),
     };
-    walker(root, options)
+    walker(root, options, &shared.site)
         .build_parallel()
         .visit(&mut Builder(&shared));
     Walked {
@@ -381,27 +360,29 @@ pub(super) fn walk(
 pub fn markdown_files(root: &Path, options: &ScanOptions) -> Vec<(PathBuf, u64, i64)> {
     // A parallel walk: most of the time is one stat per file.
     let found = Mutex::new(Vec::new());
-    walker(root, options).build_parallel().run(|| {
-        let found = &found;
-        Box::new(move |entry| {
-            let Ok(entry) = entry else {
-                return WalkState::Continue;
-            };
-            if entry.depth() == 0
-                || !entry.file_type().is_some_and(|t| t.is_file())
-                || !is_markdown(entry.path())
-            {
-                return WalkState::Continue;
-            }
-            if let Ok(meta) = entry.metadata()
-                && let Ok(mut all) = found.lock()
-            {
-                let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
-                all.push((rel.to_path_buf(), meta.len(), mtime_ns(&meta)));
-            }
-            WalkState::Continue
-        })
-    });
+    walker(root, options, &WalkRules::of(root))
+        .build_parallel()
+        .run(|| {
+            let found = &found;
+            Box::new(move |entry| {
+                let Ok(entry) = entry else {
+                    return WalkState::Continue;
+                };
+                if entry.depth() == 0
+                    || !entry.file_type().is_some_and(|t| t.is_file())
+                    || !is_markdown(entry.path())
+                {
+                    return WalkState::Continue;
+                }
+                if let Ok(meta) = entry.metadata()
+                    && let Ok(mut all) = found.lock()
+                {
+                    let rel = entry.path().strip_prefix(root).unwrap_or(entry.path());
+                    all.push((rel.to_path_buf(), meta.len(), mtime_ns(&meta)));
+                }
+                WalkState::Continue
+            })
+        });
     let mut out = found.into_inner().unwrap_or_else(|p| p.into_inner());
     // Byte order: a path compared component by component costs as much as the walk.
     out.sort_unstable_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));

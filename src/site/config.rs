@@ -9,7 +9,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::article::{Value, headless};
+use crate::article::{SiteRules, Value, headless, time_zone};
 
 use super::{BaseUrl, Generator};
 
@@ -56,6 +56,9 @@ pub struct Site {
     /// Scalar settings by dotted key (`title`, `params.author`,
     /// `extra.katex`), for `{{ site.KEY }}` and Hugo's `param`.
     pub values: HashMap<String, String>,
+    /// How its articles' front matter reads (its time zone and taxonomies),
+    /// worked out once.
+    pub rules: SiteRules,
 }
 
 /// The former name of [`Site`], kept for the code that says it.
@@ -313,6 +316,12 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
     };
     let mut values = HashMap::new();
     flatten(&value, "", 0, &mut values);
+    let timezone = string(&value, &["timezone"]);
+    let taxonomies = taxonomies(generator, &value);
+    let rules = SiteRules {
+        zone: timezone.as_deref().and_then(time_zone),
+        taxonomies: taxonomies.clone(),
+    };
     Site {
         generator,
         dir: dir.to_path_buf(),
@@ -321,17 +330,18 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         url,
         baseurl,
         repository: string(&value, &["repository"]),
-        taxonomies: taxonomies(generator, &value),
+        taxonomies,
         math,
         passthrough,
         exclude,
-        timezone: string(&value, &["timezone"]),
+        timezone,
         auto_definition_term_id: on(at(
             &value,
             &["markup", "goldmark", "parser", "autoDefinitionTermID"],
         )),
         headless_paths: headless_paths(&value),
         values,
+        rules,
     }
 }
 

@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod template;
+mod walk;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -13,6 +14,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 pub use config::{Site, SiteConfig, config_in};
+pub use walk::WalkRules;
 
 use crate::article::front_matter::Split;
 use crate::article::{FrontMatterKind, LineMap, Meta, Value, decode_cow, front_matter};

@@ -13,6 +13,7 @@ mod list_cli;
 mod memory_cli;
 mod outline_cli;
 mod search_cli;
+mod site_walk;
 mod sites;
 mod stdin;
 mod vault;

@@ -221,3 +221,22 @@ fn math_in_a_heading_keeps_the_heading_role() {
     assert_eq!(texts(&doc)[0], "Using α");
     assert_eq!(roles_on(body, 40, "α"), [Role::Heading(2)]);
 }
+
+#[test]
+fn site_badges_and_labels_take_their_own_roles() {
+    let body = "Since <quire-badge>New in v0.120.0</quire-badge> and \
+                <quire-label>⟨widget size=l⟩</quire-label> then plain.\n";
+    let roles = roles_on(body, 200, "New in");
+    assert!(roles.contains(&Role::Badge), "{roles:?}");
+    assert!(roles.contains(&Role::TemplateLabel), "{roles:?}");
+    assert_eq!(roles.last(), Some(&Role::Text), "{roles:?}");
+    let lines: Vec<String> = at_all_widths(body)
+        .into_iter()
+        .filter(|(w, _)| *w == 200)
+        .flat_map(|(_, lines)| lines)
+        .collect();
+    assert_eq!(
+        lines,
+        ["Since New in v0.120.0 and ⟨widget size=l⟩ then plain."]
+    );
+}

@@ -114,23 +114,32 @@ pub fn link_line(out: &mut String, indent: &str, text: &str, url: &str) {
     out.push_str(">)\n");
 }
 
-/// A tag shown once as a short dim label: `⟨name args⟩`, in emphasis.
+/// A tag shown once as a short dim label: `⟨name args⟩`, in a span the
+/// layout styles with the theme's template-label role (every other reader
+/// drops the span's tags and keeps its text).
 pub fn label(text: &str) -> String {
     let text = one_line(text);
     let mut short: String = text.chars().take(60).collect();
     if short.len() < text.len() {
         short.push('…');
     }
-    format!("*⟨{}⟩*", escape_markdown(short.trim()))
+    format!(
+        "<quire-label>⟨{}⟩</quire-label>",
+        escape_markdown(short.trim())
+    )
 }
 
 /// A one-line note in the place of something that could not be shown
 /// (an include that is missing), as a label, never cut short.
 pub fn note(text: &str) -> String {
-    format!("*⟨{}⟩*", escape_markdown(&one_line(text)))
+    format!(
+        "<quire-label>⟨{}⟩</quire-label>",
+        escape_markdown(&one_line(text))
+    )
 }
 
-/// A badge such as `New in v0.120.0`.
+/// A badge such as `New in v0.120.0`, in a span the layout styles with the
+/// theme's badge role.
 pub fn badge(words: &str, version: &str) -> String {
     let version = one_line(version);
     let version = version.trim();
@@ -139,7 +148,10 @@ pub fn badge(words: &str, version: &str) -> String {
     } else {
         ""
     };
-    format!("*{words} {v}{}*", escape_markdown(version))
+    format!(
+        "<quire-badge>{words} {v}{}</quire-badge>",
+        escape_markdown(version)
+    )
 }
 
 /// `text` with each line after `indent`.
@@ -195,7 +207,13 @@ mod tests {
         let mut out = String::new();
         picture(&mut out, "", "a.png", "", "A cat");
         assert_eq!(out, "![A cat](<a.png>)\n");
-        assert_eq!(label("details  summary=\"x\""), "*⟨details summary=\"x\"⟩*");
-        assert_eq!(badge("New in", "0.120.0"), "*New in v0.120.0*");
+        assert_eq!(
+            label("details  summary=\"x\""),
+            "<quire-label>⟨details summary=\"x\"⟩</quire-label>"
+        );
+        assert_eq!(
+            badge("New in", "0.120.0"),
+            "<quire-badge>New in v0.120.0</quire-badge>"
+        );
     }
 }

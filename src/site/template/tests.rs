@@ -91,7 +91,10 @@ fn liquid_raw_highlight_and_control_flow() {
         run("Title: {{ page.title }}.\n", false),
         "Title: The page.\n"
     );
-    assert_eq!(run("{{ site.nothing }}\n", false), "*⟨site.nothing⟩*\n");
+    assert_eq!(
+        run("{{ site.nothing }}\n", false),
+        "<quire-label>⟨site.nothing⟩</quire-label>\n"
+    );
 }
 
 #[test]
@@ -134,10 +137,10 @@ fn link_targets_from_templates() {
 #[test]
 fn unknown_shortcodes_show_a_label_and_their_body() {
     let got = run("{{< widget size=\"l\" >}}\nBody.\n{{< /widget >}}\n", false);
-    assert_eq!(got, "*⟨widget size=l⟩* Body.\n");
+    assert_eq!(got, "<quire-label>⟨widget size=l⟩</quire-label> Body.\n");
     assert_eq!(
         run("{{< new-in 0.120.0 />}}\n", false),
-        "*New in v0.120.0*\n"
+        "<quire-badge>New in v0.120.0</quire-badge>\n"
     );
 }
 

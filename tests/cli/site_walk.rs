@@ -1,0 +1,130 @@
+//! The one walk over a site's folder, with the site's rules: a Hugo
+//! config's `[taxonomies]` are tags and its `cascade` headless targets are
+//! not listed (in `list`, `tags`, the library screen and its tag picker),
+//! and a Jekyll site's `timezone:` dates a post the same in `list` and in
+//! the reader's header.
+use crate::common;
+
+use std::path::{Path, PathBuf};
+
+use quire::library::{Filter, Library};
+use quire::tui::library::LibraryScreen;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde_json::Value;
+
+fn sites() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site-reading")
+}
+
+fn json(args: &[&str], path: &Path) -> Value {
+    let out = common::quire().args(args).arg(path).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn paths(rows: &Value) -> Vec<String> {
+    rows.as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["path"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_taxonomy_named_only_in_the_site_config_is_tags() {
+    let hugo = sites().join("hugo");
+    let tags = json(&["tags", "--json"], &hugo);
+    let names: Vec<&str> = tags
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["tag"].as_str().unwrap())
+        .collect();
+    for tag in ["Grace Hopper", "field-guides", "maps"] {
+        assert!(names.contains(&tag), "{tag} not in {names:?}");
+    }
+    let listed = json(&["list", "--json", "--tag", "grace hopper"], &hugo);
+    assert_eq!(paths(&listed), ["content/docs/trails.md"]);
+    let row_tags = listed[0]["tags"].to_string();
+    assert!(row_tags.contains("Grace Hopper"), "{row_tags}");
+    // Outside a site that names it, `authors` is only front matter.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a.md"),
+        "---\ntitle: A\nauthors: [Grace Hopper]\n---\nText.\n",
+    )
+    .unwrap();
+    let bare = json(&["tags", "--json"], dir.path());
+    assert_eq!(bare.as_array().unwrap().len(), 0, "{bare}");
+}
+
+#[test]
+fn pages_the_config_cascades_headless_are_not_listed_but_read_by_path() {
+    let hugo = sites().join("hugo");
+    let listed = paths(&json(&["list", "--json"], &hugo));
+    assert!(
+        listed.iter().any(|p| p.ends_with("trails.md")),
+        "{listed:?}"
+    );
+    assert!(
+        !listed.iter().any(|p| p.contains("snippets/")),
+        "headless by the config's cascade, listed: {listed:?}"
+    );
+    let from_content = paths(&json(&["list", "--json"], &hugo.join("content/docs")));
+    assert!(
+        !from_content.iter().any(|p| p.contains("snippets/")),
+        "listed from inside the site: {from_content:?}"
+    );
+    let out = common::quire()
+        .args(["render", "--color", "never", "--width", "60"])
+        .arg(hugo.join("content/docs/snippets/boots.md"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Dry boots slowly"));
+    let trails = common::load(&hugo.join("content/docs/trails.md"));
+    assert!(trails.body.contains("Dry boots slowly"), "{}", trails.body);
+}
+
+#[test]
+fn the_library_screen_lists_the_sites_pages_with_its_taxonomies() {
+    let scanned = quire::library::scan(&sites().join("hugo")).unwrap();
+    let library = Library::from_parts(PathBuf::from("hugo"), scanned.entries, scanned.failures);
+    let mut screen = LibraryScreen::new(library, Filter::default(), 24);
+    screen.picker_open();
+    screen.resize(100, 24);
+    let mut terminal = Terminal::new(TestBackend::new(100, 24)).unwrap();
+    terminal
+        .draw(|f| {
+            let keymap = quire::tui::keymap::Keymap::default();
+            quire::tui::ui::library::draw(
+                f.buffer_mut(),
+                &screen,
+                &quire::theme::Theme::MONO,
+                keymap.hints(),
+            )
+        })
+        .unwrap();
+    insta::assert_snapshot!("hugo_library_picker", terminal.backend());
+}
+
+#[test]
+fn a_post_is_dated_in_the_sites_time_zone_in_list_and_in_the_reader() {
+    let post = sites().join("jekyll/_posts/2024-05-02-night-walk.md");
+    let listed = json(
+        &["list", "--json", "--tag", "night"],
+        &sites().join("jekyll"),
+    );
+    assert_eq!(listed[0]["date"], "2024-05-01", "{listed}");
+    let article = common::load(&post);
+    assert_eq!(article.meta.date.as_deref(), Some("2024-05-01"));
+    let app = common::app_with(article, 80, 12);
+    let mut terminal = Terminal::new(TestBackend::new(80, 12)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+    insta::assert_snapshot!("reader_night_walk_80x12", terminal.backend());
+}
