@@ -13,3 +13,4 @@ mod e2e_pictures;
 mod e2e_search;
 mod e2e_theme;
 mod e2e_tmux;
+mod e2e_vault_library;

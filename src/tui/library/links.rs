@@ -67,9 +67,11 @@ impl LibraryScreen {
     }
 
     /// The job to start now for the counts: when they are used, not known
-    /// (or stale) and not being counted.
+    /// (or stale, once the scan bringing the changes is over) and not
+    /// being counted.
     pub fn link_count_wanted(&self, db: Option<PathBuf>) -> Option<LinkCountJob> {
-        let known = self.links.counts.is_some() && !self.links.stale;
+        let stale = self.links.stale && self.states.scan.is_none();
+        let known = self.links.counts.is_some() && !stale;
         if !self.links_used() || known || self.links.job.is_some() {
             return None;
         }
@@ -109,7 +111,7 @@ impl LibraryScreen {
     }
 
     /// The folder's articles changed: counts known are counted again when
-    /// next used.
+    /// next used, once the scan is over (not once per batch of rows).
     pub(super) fn links_changed(&mut self) {
         if self.links.counts.is_some() {
             self.links.stale = true;
@@ -165,5 +167,115 @@ impl LibraryScreen {
             parts.push("counting links…");
         }
         parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{Meta, Peek};
+    use crate::library::{Entry, Filter, Library};
+    use crate::tui::library::scan::ScanRows;
+
+    fn entry(path: &str) -> Entry {
+        let meta = Meta {
+            title: path.to_string(),
+            ..Meta::default()
+        };
+        let peek = Peek {
+            meta,
+            words: 10,
+            warnings: vec![],
+        };
+        Entry::new(PathBuf::from(path), 60, peek)
+    }
+
+    fn screen() -> LibraryScreen {
+        let entries = ["a.md", "b.md", "c.md", "d.md"].map(entry).to_vec();
+        let lib = Library::from_parts(PathBuf::from("root"), entries, vec![]);
+        LibraryScreen::new(lib, Filter::default(), 20)
+    }
+
+    fn paths(s: &LibraryScreen) -> Vec<String> {
+        s.rows
+            .iter()
+            .filter_map(|r| match r {
+                super::super::Row::Article(i) => Some(s.library.entries[*i].path_string()),
+                super::super::Row::Failed(_) => None,
+            })
+            .collect()
+    }
+
+    fn counts() -> LinkCounts {
+        Ok(HashMap::from([
+            (PathBuf::from("c.md"), 3),
+            (PathBuf::from("a.md"), 1),
+            (PathBuf::from("d.md"), 1),
+        ]))
+    }
+
+    #[test]
+    fn most_linked_first_ties_by_path_and_reversed_fewest_first() {
+        let mut s = screen();
+        s.set_sort_key(SortKey::LinksIn);
+        let job = s.link_count_wanted(None).expect("asked once sorted by it");
+        assert_eq!(job.root, PathBuf::from("root"));
+        s.link_count_requested(7);
+        assert!(s.link_count_wanted(None).is_none(), "not twice");
+        assert!(s.counting_links());
+        // A result not asked for is dropped.
+        assert!(!s.set_link_counts(6, counts()));
+        assert!(s.set_link_counts(7, counts()));
+        assert_eq!(paths(&s), ["c.md", "a.md", "d.md", "b.md"]);
+        s.sort_reverse();
+        assert_eq!(paths(&s), ["b.md", "a.md", "d.md", "c.md"]);
+    }
+
+    #[test]
+    fn orphans_are_the_articles_with_no_link_in() {
+        let mut s = screen();
+        s.toggle_orphans();
+        assert!(paths(&s).is_empty(), "none known before the count");
+        s.link_count_requested(1);
+        s.set_link_counts(1, counts());
+        assert_eq!(paths(&s), ["b.md"]);
+        assert_eq!(s.links_summary(), "orphans");
+        s.toggle_orphans();
+        assert_eq!(paths(&s).len(), 4);
+        assert!(s.link_count_wanted(None).is_none(), "not used any more");
+    }
+
+    #[test]
+    fn a_change_in_the_folder_counts_again_while_they_are_used() {
+        let mut s = screen();
+        s.toggle_orphans();
+        s.link_count_requested(1);
+        s.set_link_counts(1, counts());
+        assert!(s.link_count_wanted(None).is_none());
+        s.states.scan = Some(3);
+        let rows = |done| ScanRows {
+            entries: vec![entry("e.md")],
+            failures: vec![],
+            gone: vec![],
+            seen: 5,
+            total: None,
+            done,
+        };
+        s.add_rows(rows(false));
+        assert!(s.link_count_wanted(None).is_none(), "not while it scans");
+        s.add_rows(rows(true));
+        assert!(s.link_count_wanted(None).is_some(), "counted again");
+        // Meanwhile the old counts stand (the new e.md has none yet).
+        assert_eq!(paths(&s), ["b.md", "e.md"]);
+    }
+
+    #[test]
+    fn a_failed_count_says_why_and_is_not_asked_again_at_once() {
+        let mut s = screen();
+        s.set_sort_key(SortKey::LinksIn);
+        s.link_count_requested(2);
+        s.set_link_counts(2, Err("the store is locked".into()));
+        assert_eq!(s.message.as_deref(), Some("links in: the store is locked"));
+        assert!(s.link_count_wanted(None).is_none());
     }
 }
