@@ -35,7 +35,10 @@ fn start(dir: &Path, db: &Path, enough: impl Fn(&App) -> bool) -> (Duration, App
     let mut first = None;
     loop {
         for (id, job) in app.jobs.take() {
-            if !matches!(job, Job::WatchFolder { .. }) {
+            if !matches!(
+                job,
+                Job::Library(quire::tui::library::jobs::Job::WatchFolder { .. })
+            ) {
                 pool.spawn(id, job);
             }
         }

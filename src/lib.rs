@@ -112,7 +112,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     }
     match cli.command {
         Some(Command::Outline(args)) => output::outline(&args, &user),
-        Some(Command::List(args)) => output::list(&args),
+        Some(Command::List(args)) => output::list(&args, &user),
         Some(Command::Tags(args)) => output::tags(&args),
         Some(Command::Render(args)) => output::render(&args, &user),
         Some(Command::Links(args)) => output::links(&args, &user),
@@ -217,13 +217,19 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
             }
         };
         if !stdout_is_tty {
-            return output::remote(&address, &cli::RenderArgs::from_open(&args, path), user);
+            let list = cli::ListArgs::from_open(&args, path.clone());
+            return output::remote(
+                &address,
+                &cli::RenderArgs::from_open(&args, path),
+                &list,
+                user,
+            );
         }
         return tui::run_remote(address, &args, user);
     }
     if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
-            return output::list(&cli::ListArgs::from_open(&args, path));
+            return output::list(&cli::ListArgs::from_open(&args, path), user);
         }
         return tui::run_library(&path, &args, user);
     }

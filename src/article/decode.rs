@@ -9,8 +9,14 @@ use super::Warning;
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Turns a file's bytes into text with `\n` line endings: a UTF-8 BOM is
-/// stripped, invalid UTF-8 is replaced by U+FFFD (with one warning naming the
-/// file offset of the first bad byte), CRLF and lone CR become `\n`.
+/// stripped, bytes that are not text become U+FFFD (with one warning naming
+/// the file offset of the first invalid UTF-8), CRLF and lone CR become `\n`.
+///
+/// What is not text shows as one U+FFFD per run, however long the run: a
+/// NUL (CommonMark replaces it, since a NUL ends a link destination in the
+/// parser, so `[a](x\0y)` would not be a link at all) and each stretch of
+/// invalid UTF-8. One mark a byte made 100 MB of NUL 300 MB of text before
+/// the layout doubled it; a run of them says no more than one mark does.
 ///
 /// Borrows `bytes` when nothing has to change, which is the common case.
 pub fn decode_cow<'a>(path: &Path, bytes: &'a [u8]) -> (Cow<'a, str>, Vec<Warning>) {
@@ -20,7 +26,8 @@ pub fn decode_cow<'a>(path: &Path, bytes: &'a [u8]) -> (Cow<'a, str>, Vec<Warnin
     };
     let mut warnings = Vec::new();
     let text = match std::str::from_utf8(rest) {
-        Ok(text) => Cow::Borrowed(text),
+        Ok(text) if memchr::memchr(0, text.as_bytes()).is_none() => Cow::Borrowed(text),
+        Ok(text) => Cow::Owned(marked(text.as_bytes())),
         Err(err) => {
             let bad = err.valid_up_to();
             let line = count_newlines(&rest[..bad]).saturating_add(1);
@@ -32,20 +39,52 @@ pub fn decode_cow<'a>(path: &Path, bytes: &'a [u8]) -> (Cow<'a, str>, Vec<Warnin
                     bad.saturating_add(skipped)
                 ),
             });
-            Cow::Owned(String::from_utf8_lossy(rest).into_owned())
+            Cow::Owned(marked(rest))
         }
     };
-    (replace_nul(normalize_newlines(text)), warnings)
+    (normalize_newlines(text), warnings)
 }
 
-/// NUL to U+FFFD, as CommonMark asks: a NUL ends a link destination in the
-/// parser, so `[a](x\0y)` would not be a link at all. Borrows when there is
-/// no NUL.
-fn replace_nul(text: Cow<'_, str>) -> Cow<'_, str> {
-    if memchr::memchr(0, text.as_bytes()).is_none() {
-        return text;
+/// `bytes` as text, each run of NULs and invalid UTF-8 one U+FFFD. The
+/// text is measured first, so that it takes no more room than it needs
+/// (a flood of NULs is 3 bytes).
+fn marked(bytes: &[u8]) -> String {
+    let mut len = 0;
+    pieces(bytes, |piece| len += piece.len());
+    let mut out = String::with_capacity(len);
+    pieces(bytes, |piece| out.push_str(piece));
+    out
+}
+
+/// Hands `bytes` to `f` as text, piece by piece: the valid text, and one
+/// U+FFFD for each run of NULs and invalid UTF-8 (text ends a run).
+fn pieces<'a>(bytes: &'a [u8], mut f: impl FnMut(&'a str)) {
+    const MARK: &str = "\u{fffd}";
+    // True while the text ends with a mark made here: the run goes on.
+    let mut in_run = false;
+    for chunk in bytes.utf8_chunks() {
+        let mut valid = chunk.valid();
+        while !valid.is_empty() {
+            let at = memchr::memchr(0, valid.as_bytes()).unwrap_or(valid.len());
+            if at > 0 {
+                f(&valid[..at]);
+                in_run = false;
+            }
+            let nuls = valid.as_bytes()[at..]
+                .iter()
+                .take_while(|&&b| b == 0)
+                .count();
+            if nuls > 0 && !in_run {
+                f(MARK);
+                in_run = true;
+            }
+            valid = &valid[at + nuls..];
+        }
+        if !chunk.invalid().is_empty() && !in_run {
+            f(MARK);
+            in_run = true;
+        }
     }
-    Cow::Owned(text.replace('\0', "\u{fffd}"))
 }
 
 /// Counts `\n` bytes. Counting in blocks of 255 into a `u8` lets the
@@ -110,6 +149,22 @@ mod tests {
     fn nul_becomes_the_replacement_character() {
         let (text, _) = run(b"[a](x\0y.md)\0");
         assert_eq!(text, "[a](x\u{fffd}y.md)\u{fffd}");
+    }
+
+    #[test]
+    fn a_run_of_nul_or_bad_bytes_is_one_mark() {
+        let (text, warnings) = run(&[b'a', 0, 0, 0, b'b', 0, b'\n', 0, 0]);
+        assert_eq!(text, "a\u{fffd}b\u{fffd}\n\u{fffd}");
+        assert!(warnings.is_empty());
+        // NULs and invalid bytes side by side are one run; text ends it.
+        let (text, warnings) = run(b"x\0\xFF\xFE\0y\xC3z\xFF");
+        assert_eq!(text, "x\u{fffd}y\u{fffd}z\u{fffd}");
+        assert_eq!(warnings.len(), 1);
+        // A U+FFFD written in the text is text: it is kept, and ends a run.
+        let (text, _) = run("\0\u{fffd}\0".as_bytes());
+        assert_eq!(text, "\u{fffd}\u{fffd}\u{fffd}");
+        let (text, _) = run(&vec![0u8; 1 << 20]);
+        assert_eq!(text, "\u{fffd}");
     }
 
     #[test]

@@ -13,6 +13,7 @@ mod line_map;
 mod nesting;
 pub mod outline;
 mod peek;
+mod pictures;
 pub mod tags;
 pub mod wikilink;
 mod yaml;
@@ -28,6 +29,7 @@ pub use line_map::LineMap;
 pub use outline::Heading;
 pub use outline::OutlineBuilder;
 pub use peek::{Peek, count_words, peek, peek_in};
+pub use pictures::{PictureSize, PictureSizes};
 pub use wikilink::link_target;
 
 use crate::Error;
@@ -72,10 +74,13 @@ pub struct Article {
     /// The headings of the body, in order.
     pub outline: Vec<Heading>,
     /// Where the lines of `body` were in the file, when the site pass
-    /// rewrote it (see [`Article::file_line`]).
+    /// rewrote it or a note's embeds were inlined (see [`Article::file_line`]).
     pub line_map: LineMap,
     /// What was wrong but did not stop it.
     pub warnings: Vec<Warning>,
+    /// The sizes of its pictures, for the layout to keep the rows each is
+    /// drawn in (none known unless the reader gave a way to read them).
+    pub pictures: PictureSizes,
 }
 
 /// The one set of pulldown-cmark options quire parses bodies with: tables,
@@ -169,11 +174,22 @@ pub fn read_file_stamped(path: &Path) -> Result<(Vec<u8>, FileStamp), Error> {
 
 impl Article {
     /// The file line of `line`, a line counted from `body_line` through the
-    /// body as rewritten by the site pass.
+    /// body as rewritten by the site pass and the inlined embeds.
     pub fn file_line(&self, line: usize) -> usize {
         match line.checked_sub(self.body_line) {
             Some(index) if !self.line_map.is_identity() => {
                 self.body_line + self.line_map.source(index)
+            }
+            _ => line,
+        }
+    }
+
+    /// The line counted from `body_line` through the body as shown that
+    /// first shows the file line `line` (the way back of [`Article::file_line`]).
+    pub fn shown_line(&self, line: usize) -> usize {
+        match line.checked_sub(self.body_line) {
+            Some(index) if !self.line_map.is_identity() => {
+                self.body_line + self.line_map.shown(index)
             }
             _ => line,
         }
@@ -216,6 +232,17 @@ impl Draft {
         self
     }
 
+    /// The draft, its pictures' sizes read through `pictures`.
+    pub fn with_pictures(mut self, pictures: PictureSizes) -> Draft {
+        self.article.pictures = pictures;
+        self
+    }
+
+    /// How its pictures' sizes are read.
+    pub fn pictures(&self) -> &PictureSizes {
+        &self.article.pictures
+    }
+
     /// The version of the file it was read from, when known.
     pub fn stamp(&self) -> Option<FileStamp> {
         self.stamp
@@ -244,9 +271,19 @@ impl Draft {
                 outline: Vec::new(),
                 line_map,
                 warnings,
+                pictures: PictureSizes::default(),
             },
             stamp: None,
         }
+    }
+
+    /// Puts `body` in place of the markdown body (a pre-pass that inlines
+    /// what the body names, like a note's embeds), `map` saying where its
+    /// lines were in the body it replaces: composed after the map of the
+    /// passes before it, lines still name the file's.
+    pub fn set_body(&mut self, body: String, map: LineMap) {
+        self.article.body = body;
+        self.article.line_map = self.article.line_map.then(&map);
     }
 
     /// What the front matter says; the title is empty when it gives none.

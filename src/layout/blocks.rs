@@ -76,6 +76,8 @@ pub(super) struct LayoutRun<'a> {
     pub(super) outline: Outline<'a>,
     /// The title the header shows, trimmed.
     pub(super) title: String,
+    /// The sizes of the article's pictures, when they can be read.
+    pub(super) pictures: Option<&'a crate::article::PictureSizes>,
 }
 
 impl<'a> LayoutRun<'a> {
@@ -103,12 +105,20 @@ impl<'a> LayoutRun<'a> {
             el: super::elements::Elements::default(),
             outline: Outline::Reading(Box::new(OutlineBuilder::new(body, body_line))),
             title: String::new(),
+            pictures: None,
         }
     }
 
     /// Lays out with `outline`, the article's already, instead of reading it.
     pub(super) fn knowing(mut self, outline: &'a [Heading]) -> Self {
         self.outline = Outline::Known(outline);
+        self
+    }
+
+    /// Lays out with the pictures' sizes from `pictures`: each picture
+    /// takes the rows it is drawn in.
+    pub(super) fn sizing(mut self, pictures: &'a crate::article::PictureSizes) -> Self {
+        self.pictures = Some(pictures);
         self
     }
 

@@ -1,20 +1,59 @@
 //! Pictures as blocks: a paragraph that holds only a local image becomes an
 //! [`ImageBlock`], its `[image: alt][n]` placeholder line followed by blank
 //! rows reserved for the picture, so that the picture fits when it arrives
-//! without laying the article out again. Remote images, images inside text
-//! and every image when [`LayoutOptions::image_rows`](super::LayoutOptions)
-//! is 0 stay the placeholder text alone.
+//! without laying the article out again. The rows are the ones the picture
+//! is drawn in, counted from its size in pixels (read from its header
+//! before the layout, see [`crate::article::PictureSizes`]) by
+//! [`picture_cells`], which the reader fits the decoded picture with too.
+//! Remote images, images inside text and every image when
+//! [`LayoutOptions::image_rows`](super::LayoutOptions) is 0 stay the
+//! placeholder text alone.
 
 use super::Role;
 use super::blocks::LayoutRun;
 use super::inline::Inline;
+use crate::article::PictureSize;
+
+/// The size of a terminal cell in pixels until the terminal says another:
+/// what half blocks count in.
+pub const PICTURE_CELL: (u16, u16) = (10, 20);
+
+/// The cells (columns, rows) a picture of `pixels` is drawn in, at most
+/// `most`, with cells of `cell` pixels: shrunk to fit keeping its shape,
+/// never blown up, rounded up to whole cells. The shrinking rounds as the
+/// `image` crate's `thumbnail` does, so that a picture shrunk by it takes
+/// these cells exactly.
+pub fn picture_cells(pixels: (u32, u32), cell: (u16, u16), most: (u16, u16)) -> (u16, u16) {
+    let (w, h) = (pixels.0.max(1), pixels.1.max(1));
+    let (cell_w, cell_h) = (u32::from(cell.0.max(1)), u32::from(cell.1.max(1)));
+    let (cols, rows) = (most.0.max(1), most.1.max(1));
+    let (max_w, max_h) = (u32::from(cols) * cell_w, u32::from(rows) * cell_h);
+    let (w, h) = if w > max_w || h > max_h {
+        let ratio = f64::min(
+            f64::from(max_w) / f64::from(w),
+            f64::from(max_h) / f64::from(h),
+        );
+        let shrink = |side: u32| ((f64::from(side) * ratio).round() as u32).max(1);
+        (shrink(w), shrink(h))
+    } else {
+        (w, h)
+    };
+    let cells = |px: u32, cell: u32, most: u16| {
+        u16::try_from(px.div_ceil(cell))
+            .unwrap_or(most)
+            .clamp(1, most)
+    };
+    (cells(w, cell_w, cols), cells(h, cell_h, rows))
+}
 
 /// The rows reserved for a picture, and where it goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImageBlock {
     /// The block's first line (the placeholder's).
     pub line: usize,
-    /// The lines the block takes: the picture's most rows.
+    /// The lines the block takes: the rows the picture is drawn in (see
+    /// [`LayoutOptions::image_rows`](super::LayoutOptions)), or the
+    /// placeholder's lines when it wraps to more.
     pub rows: u16,
     /// The column the picture starts at (after quote bars and list indents).
     pub column: u16,
@@ -91,8 +130,8 @@ impl LayoutRun<'_> {
     /// Lays out `inline` as a picture block when it is a lone local image
     /// and pictures are on; false (nothing laid out) otherwise.
     pub(super) fn image_block(&mut self, inline: &Inline) -> bool {
-        let rows = self.opts.image_rows;
-        if rows == 0 {
+        let most = self.opts.image_rows;
+        if most == 0 {
             return false;
         }
         let Some((link, alt)) = lone_image(inline) else {
@@ -112,6 +151,20 @@ impl LayoutRun<'_> {
         let line = self.out.len();
         let column = self.prefix_width().min(self.width - 1);
         let width = self.avail();
+        let cols = u16::try_from(width).unwrap_or(u16::MAX);
+        let size = self
+            .pictures
+            .zip(self.out.link(link))
+            .and_then(|(pictures, target)| pictures.size(target));
+        // The rows the picture is drawn in; the placeholder's line alone
+        // for one that will not be; all of them when its size is unknown.
+        let rows = match size {
+            Some(PictureSize::Pixels(w, h)) => {
+                picture_cells((w, h), self.opts.picture_cell, (cols, most)).1
+            }
+            Some(PictureSize::Unshown) => 1,
+            None => most,
+        };
         self.emit_inline(inline);
         let shown = self.out.len() - line;
         for _ in shown..usize::from(rows) {
@@ -124,7 +177,7 @@ impl LayoutRun<'_> {
             line,
             rows,
             column: u16::try_from(column).unwrap_or(u16::MAX),
-            width: u16::try_from(width).unwrap_or(u16::MAX),
+            width: cols,
             link,
             alt,
         });
@@ -184,6 +237,47 @@ mod tests {
                 .iter()
                 .all(String::is_empty)
         );
+    }
+
+    #[test]
+    fn picture_cells_shrink_keeping_the_shape_and_never_grow() {
+        // 64 x 32 pixels in 10 x 20 pixel cells: 7 columns, 2 rows.
+        assert_eq!(picture_cells((64, 32), (10, 20), (80, 16)), (7, 2));
+        // Halved to fit 6 rows: 240 x 120 pixels.
+        assert_eq!(picture_cells((480, 240), (10, 20), (50, 6)), (24, 6));
+        // Too wide: shrunk to 40 columns, 400 x 100 pixels.
+        assert_eq!(picture_cells((4000, 1000), (10, 20), (40, 16)), (40, 5));
+        // Never less than a cell, never more than the most.
+        assert_eq!(picture_cells((1, 1), (10, 20), (40, 16)), (1, 1));
+        assert_eq!(picture_cells((0, 0), (0, 0), (0, 0)), (1, 1));
+        assert_eq!(picture_cells((20, 60_000), (10, 20), (40, 16)), (1, 16));
+    }
+
+    #[test]
+    fn a_picture_of_known_size_takes_the_rows_it_is_drawn_in() {
+        use crate::article::{PictureSize, PictureSizes};
+        let body = "![small](small.png)\n\n![wide](wide.png)\n\n![bad](bad.png)\n\n![gone](gone.png)\n\nEnd.\n";
+        let mut article = Article::from_bytes(std::path::Path::new("post.md"), body.as_bytes());
+        article.pictures = PictureSizes::new(|target| match target {
+            "small.png" => Some(PictureSize::Pixels(64, 32)),
+            "wide.png" => Some(PictureSize::Pixels(4000, 1000)),
+            "bad.png" => Some(PictureSize::Unshown),
+            _ => None,
+        });
+        let options = LayoutOptions {
+            image_rows: 16,
+            ..LayoutOptions::PLAIN
+        };
+        for width in [20u16, 40, 80] {
+            let doc = layout(&article, width, options);
+            let rows: Vec<u16> = doc.images.iter().map(|b| b.rows).collect();
+            let wide = picture_cells((4000, 1000), PICTURE_CELL, (width, 16)).1;
+            assert_eq!(rows, [2, wide, 1, 16], "width {width}");
+            // Block after block, each followed by its blank line.
+            for pair in doc.images.windows(2) {
+                assert_eq!(pair[0].lines().end + 1, pair[1].line, "width {width}");
+            }
+        }
     }
 
     #[test]

@@ -37,7 +37,7 @@ pub use code::{
     HIGHLIGHT_MAX_BLOCK_LINES, HIGHLIGHT_MAX_BODY_BYTES, HIGHLIGHT_MAX_DOC_LINES, has_syntax_theme,
 };
 pub use details::{FOLDED, Fold, UNFOLDED};
-pub use image::{ImageBlock, is_local};
+pub use image::{ImageBlock, PICTURE_CELL, is_local, picture_cells};
 pub use lines::MAX_DEPTH;
 pub use table::SAMPLE_ROWS as TABLE_SAMPLE_ROWS;
 pub use wrap::cell_width;
@@ -330,10 +330,18 @@ pub struct LayoutOptions {
     /// Level 3 to 6 headings start with their `###` mark: for when there is
     /// no colour to tell the levels apart (the colour theme decides).
     pub heading_marks: bool,
-    /// Rows reserved under a paragraph that is only a local image, for
-    /// the reader to draw the picture in (see [`ImageBlock`]); 0 leaves
-    /// every image its `[image: alt]` text alone, as `quire render` does.
+    /// The most rows a paragraph that is only a local image takes, for the
+    /// reader to draw the picture in (see [`ImageBlock`]): as many as the
+    /// picture is drawn in when the article's [`PictureSizes`] know its
+    /// size, one when they know it will not be drawn, else this many. 0
+    /// leaves every image its `[image: alt]` text alone, as `quire render`
+    /// does.
+    ///
+    /// [`PictureSizes`]: crate::article::PictureSizes
     pub image_rows: u16,
+    /// The size of a terminal cell in pixels (width, height), which a
+    /// picture's size in cells is counted in.
+    pub picture_cell: (u16, u16),
     /// Code lines too long for the width go on over more lines, each
     /// continuation marked `↪`, instead of being cut with a `→`.
     pub wrap_code: bool,
@@ -349,6 +357,7 @@ impl LayoutOptions {
         syntax: None,
         heading_marks: true,
         image_rows: 0,
+        picture_cell: PICTURE_CELL,
         wrap_code: false,
         remote_images: false,
     };
@@ -380,7 +389,8 @@ pub const MAX_WIDTH: u16 = 1000;
 pub fn layout(article: &crate::article::Article, width: u16, options: LayoutOptions) -> Document {
     let width = width.min(MAX_WIDTH);
     let layouter = blocks::LayoutRun::new(&article.body, article.body_line, width, options)
-        .knowing(&article.outline);
+        .knowing(&article.outline)
+        .sizing(&article.pictures);
     let mut doc = layouter.run(&article.meta, &article.meta.title).0;
     doc.wrap_code = options.wrap_code;
     doc
@@ -398,7 +408,8 @@ pub fn open(
 ) -> (crate::article::Article, Document) {
     let width = width.min(MAX_WIDTH);
     let title = draft.expected_title();
-    let layouter = blocks::LayoutRun::new(draft.body(), draft.body_line(), width, options);
+    let layouter = blocks::LayoutRun::new(draft.body(), draft.body_line(), width, options)
+        .sizing(draft.pictures());
     let (mut doc, outline) = layouter.run(draft.meta(), &title);
     doc.wrap_code = options.wrap_code;
     let article = draft.with_outline(outline.unwrap_or_default());

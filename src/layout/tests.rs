@@ -31,6 +31,7 @@ fn article(body: &str) -> Article {
         outline,
         line_map: Default::default(),
         warnings: Vec::new(),
+        pictures: Default::default(),
     }
 }
 

@@ -9,6 +9,7 @@
 //! and following one link in the reader costs a few `stat`s.
 
 pub mod backlinks;
+pub mod embeds;
 mod extract;
 mod hugo;
 pub mod hyperlink;

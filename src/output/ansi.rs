@@ -72,6 +72,7 @@ pub fn render_draft(
         wrap_code: args.wrap_code,
         ..crate::theme::Theme::layout_options_for(theme.as_ref())
     };
+    let draft = crate::links::embeds::inline(draft);
     let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());
     write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;

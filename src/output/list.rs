@@ -165,7 +165,10 @@ fn mark(state: Option<&ReadingState>) -> String {
 }
 
 /// `quire list [DIR]`.
-pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
+pub fn list(args: &ListArgs, user: &crate::config::Config) -> anyhow::Result<Outcome> {
+    if let Some(address) = args.dir.as_deref().and_then(super::remote::address_of) {
+        return super::remote::list(address, args, user);
+    }
     let dir = folder(&args.dir);
     let scanned = scan_reporting(&dir, args.state)?;
     let lib = &scanned.lib;
@@ -198,6 +201,37 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
             if args.reverse { n } else { usize::MAX - n }
         });
     }
+    let shown = Shown {
+        lib,
+        states: &states,
+        with_marks: scanned.store.is_some(),
+        path: &|e: &library::Entry| e.path_string(),
+        links_in: &count,
+    };
+    print(args, &shown, &rows)?;
+    Ok(outcome(lib))
+}
+
+/// What the rows of `quire list` show: the library, the reading states by
+/// entry, how a path is written, the links into each entry when counted.
+pub(crate) struct Shown<'a> {
+    pub lib: &'a Library,
+    pub states: &'a HashMap<usize, ReadingState>,
+    /// True when quire remembers: text rows start with their mark.
+    pub with_marks: bool,
+    pub path: &'a dyn Fn(&library::Entry) -> String,
+    pub links_in: &'a dyn Fn(usize) -> Option<usize>,
+}
+
+/// Prints the entries `rows` of the library, as text or JSON.
+pub(crate) fn print(args: &ListArgs, shown: &Shown<'_>, rows: &[usize]) -> anyhow::Result<()> {
+    let Shown {
+        lib,
+        states,
+        with_marks,
+        ..
+    } = *shown;
+    let count = shown.links_in;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     if args.json {
@@ -207,7 +241,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                 let e = &lib.entries[i];
                 let state = states.get(&i);
                 ListRow {
-                    path: e.path_string(),
+                    path: (shown.path)(e),
                     title: &e.meta.title,
                     date: e.meta.date.as_deref(),
                     tags: &e.meta.tags,
@@ -225,7 +259,6 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
         super::json::to_writer_pretty(&mut out, &rows)?;
         writeln!(out)?;
     } else {
-        let with_marks = scanned.store.is_some();
         let table: Vec<[String; 5]> = rows
             .iter()
             .map(|&i| {
@@ -241,7 +274,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
                     } else {
                         String::new()
                     },
-                    sanitize_line(&e.path_string()).into_owned(),
+                    sanitize_line(&(shown.path)(e)).into_owned(),
                     e.meta
                         .date
                         .as_deref()
@@ -265,7 +298,7 @@ pub fn list(args: &ListArgs) -> anyhow::Result<Outcome> {
         }
     }
     out.flush()?;
-    Ok(outcome(lib))
+    Ok(())
 }
 
 /// The links into each article of `dir` from its others, by relative

@@ -33,14 +33,13 @@ pub fn render(args: &RenderArgs, user: &crate::config::Config) -> anyhow::Result
 }
 
 /// `quire ADDRESS` with stdout not a terminal: an article rendered as
-/// `quire render` does, a folder's markdown files and folders listed one a
-/// line (as addresses to open).
+/// `quire render` does, a folder listed as `quire list` lists it.
 pub fn remote(
     address: &crate::remote::Address,
     args: &RenderArgs,
+    list: &crate::cli::ListArgs,
     user: &crate::config::Config,
 ) -> anyhow::Result<Outcome> {
-    use std::io::Write;
     match remote::open(address, user, args.no_state) {
         None => Ok(Outcome::Failure),
         Some(crate::remote::Opened::Article(fetched)) => {
@@ -50,15 +49,7 @@ pub fn remote(
             }
             ansi::render_draft(args, user, draft)
         }
-        Some(crate::remote::Opened::Folder(listing)) => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            for entry in &listing.entries {
-                let slash = if entry.folder { "/" } else { "" };
-                writeln!(out, "{}{slash}", sanitize_line(&entry.address.label()))?;
-            }
-            out.flush()?;
-            Ok(Outcome::Success)
-        }
+        Some(crate::remote::Opened::Folder(listing)) => remote::list_folder(listing, list, user),
     }
 }
 

@@ -7,6 +7,7 @@
 //! types.
 
 pub mod address;
+pub mod folder;
 mod forge;
 pub mod http;
 pub mod links;
@@ -16,7 +17,7 @@ use std::time::Duration;
 use url::Url;
 
 pub use address::{Address, Forge, Repo};
-pub use forge::{Entry, Listing};
+pub use folder::{File, Listing};
 pub use http::Limits;
 
 use crate::store::{CachedPage, Store};
@@ -235,6 +236,41 @@ impl Remote {
         Some(from_page(page, Some((checked, String::new()))).0)
     }
 
+    /// The cached copy of `url` whatever it holds, without asking the
+    /// network.
+    fn cached_page(&self, url: &Url) -> Option<Fetched> {
+        let page = self
+            .cache
+            .as_ref()?
+            .remote_get(url.as_str())
+            .ok()
+            .flatten()?;
+        let checked = page.checked;
+        Some(from_page(page, Some((checked, String::new()))).0)
+    }
+
+    /// The cached copy of a repository's file, without asking the network.
+    pub fn cached_file(&self, repo: &Repo) -> Option<Fetched> {
+        forge::cached_file(self, repo)
+    }
+
+    /// The listing of a repository's folder from the cache, without asking
+    /// the network; `None` when it is not cached, or not a folder.
+    pub fn cached_folder(&mut self, repo: &Repo) -> Option<Listing> {
+        folder::cached_folder(self, repo)
+    }
+
+    /// Fetches a repository's file (through the cache); a folder is an error.
+    pub fn file(&mut self, repo: &Repo) -> Result<Fetched, RemoteError> {
+        match forge::open(self, repo, &mut |_, _| {})? {
+            Opened::Article(fetched) => Ok(fetched),
+            Opened::Folder(_) => Err(RemoteError::Forge {
+                url: repo.label(),
+                why: "a folder, not a file".into(),
+            }),
+        }
+    }
+
     /// Opens `address`: a page, or a repository's README, file or folder.
     pub fn open(
         &mut self,
@@ -339,6 +375,13 @@ fn from_page(page: CachedPage, offline: Option<(i64, String)>) -> (Fetched, Opti
         },
         page.content_type,
     )
+}
+
+/// The key of an article read by address in the reading-state store: its
+/// URL (an article on disk is keyed by its canonical path).
+pub fn url_key(path: &std::path::Path) -> Option<String> {
+    let text = path.to_str()?;
+    (text.starts_with("http://") || text.starts_with("https://")).then(|| text.to_string())
 }
 
 /// True for an HTML page: said by its content type, or starting like one.

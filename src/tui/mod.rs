@@ -285,6 +285,7 @@ fn config(args: &OpenArgs, user: &UserConfig) -> (Config, keymap::Keymap) {
         outline_width: settings.outline_width,
         layouter: Layouter::Quire,
         image_rows: 0,
+        picture_cell: crate::layout::PICTURE_CELL,
         wrap_code: false,
         hyperlinks: settings.hyperlinks,
     };
@@ -332,18 +333,9 @@ pub fn quick_start_prefix(bytes: &[u8]) -> &[u8] {
     &bytes[..cut]
 }
 
-/// Reads an article's bytes (`-`: standard input) before the terminal is
-/// taken, so that an error is a plain message.
+/// Reads an article's bytes before the terminal is taken, so that an error
+/// is a plain message.
 fn read_article(path: &Path) -> Option<(PathBuf, Vec<u8>, Option<FileStamp>)> {
-    if crate::stdin::is_dash(path) {
-        return match crate::stdin::read() {
-            Ok(bytes) => Some((PathBuf::from(crate::stdin::NAME), bytes, None)),
-            Err(err) => {
-                eprintln!("quire: {err}");
-                None
-            }
-        };
-    }
     match crate::article::read_file_stamped(path) {
         Ok((bytes, stamp)) => Some((path.to_path_buf(), bytes, Some(stamp))),
         Err(err) => {
@@ -362,6 +354,7 @@ fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
         // The terminal is asked what pictures it can show before its
         // events are read, so that its answer is not taken for keys.
         app.pictures.detect();
+        app::pictures::use_terminal_cell(&mut app);
         let size = terminal.size()?;
         if (size.width, size.height) != app.size {
             update(&mut app, Action::Resize(size.width, size.height));
@@ -379,8 +372,12 @@ fn outcome(signal: Option<i32>) -> Outcome {
     }
 }
 
-/// Opens the article at `path` in the reader.
+/// Opens the article at `path` in the reader (`-`: standard input, read
+/// while the reader is up).
 pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
+    if crate::stdin::is_dash(requested) {
+        return run_stdin(args, user);
+    }
     let Some((path, bytes, stamp)) = read_article(requested) else {
         return Ok(Outcome::Failure);
     };
@@ -397,22 +394,34 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     } else {
         app.open_draft(crate::article::Draft::from_bytes(path, &bytes));
     }
-    if crate::stdin::is_dash(requested) {
-        // Standard input has no file to remember a place in.
-        if let Some(r) = app.reader_mut() {
-            r.memory.asked = true;
-        }
-    } else {
-        if let Some(r) = app.reader_mut() {
-            r.jobs.read = stamp;
-        }
-        app.watch_top_reader();
+    if let Some(r) = app.reader_mut() {
+        r.jobs.read = stamp;
     }
+    app.watch_top_reader();
     memory::after_update(&mut app);
-    let (mut app, signal) = run_on_terminal(app)?;
+    finish_reader(run_on_terminal(app)?)
+}
+
+/// Reads standard input in the reader: the screen comes up at once and
+/// says it is reading, what has come shows as it comes, and keys work
+/// meanwhile (`q` quits while the pipe is still open).
+fn run_stdin(args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
+    let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
+    let mut app = new_app(args, user, width, height);
+    app.memory = memory::Memory::for_run(args.state.no_state);
+    app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
+    let mut reader = ReaderScreen::reading_stdin(app.config, width, height);
+    let job = reader.stdin_job(crate::article::max_file_bytes());
+    reader.reading(app.jobs.push(reader::jobs::Job::Stdin(job)));
+    app.screens.push(Screen::Reader(Box::new(reader)));
+    finish_reader(run_on_terminal(app)?)
+}
+
+/// After the reader's run: its place saved, and the warnings said where
+/// the reader can see them, now that the screen is back.
+fn finish_reader((mut app, signal): (App, Option<i32>)) -> anyhow::Result<Outcome> {
     memory::save_at_exit(&mut app);
     memory::report_warnings(&app);
-    // Warnings wait until the screen is back, where the reader can see them.
     if let Some(Screen::Reader(r)) = app.screens.first() {
         for w in &r.article.warnings {
             eprintln!("quire: warning: {w}");

@@ -67,8 +67,11 @@ pub struct Config {
     pub outline_width: u16,
     /// How articles are laid out.
     pub layouter: Layouter,
-    /// Rows reserved for each picture; 0 when pictures are off.
+    /// The most rows a picture takes; 0 when pictures are off.
     pub image_rows: u16,
+    /// A terminal cell's size in pixels, which pictures are fitted in
+    /// (half blocks' until the terminal says another).
+    pub picture_cell: (u16, u16),
     /// Long code lines wrap (`w` toggles it in the reader) instead of being cut.
     pub wrap_code: bool,
     /// Links in the reader are OSC 8 hyperlinks the terminal can open.
@@ -84,6 +87,7 @@ impl Default for Config {
             outline_width: crate::config::DEFAULT_OUTLINE_WIDTH,
             layouter: Layouter::Quire,
             image_rows: 0,
+            picture_cell: crate::layout::PICTURE_CELL,
             wrap_code: false,
             hyperlinks: true,
         }

@@ -3,12 +3,19 @@
 //! as a job on the app's outbox; its result comes back as [`Msg::Done`].
 //! Each screen's own part lives beside it (`reader::update`, `library::update`,
 //! `search::update`). A message is dispatched to the first part that takes it
-//! (the order is [`STAGES`]); then [`reconcile`] runs, after every message.
+//! (the order is [`STAGES`], written down there and decided nowhere else); a
+//! finished job goes to whoever waits for it, looked up once in
+//! [`App::waiter`] (the table of jobs in flight, `app/inflight.rs`), or is
+//! dropped as stale there; then [`reconcile`] runs, after every message.
 
 use super::action::{Action, Effect};
+use super::app::inflight::Waiter;
 use super::app::{App, Screen};
-use super::jobs::{Done, Job, Output};
+use super::jobs::{Done, JobId, Output};
+use super::library::jobs::{self as library, Slot as LibrarySlot};
 use super::message::Msg;
+use super::reader::ReaderScreen;
+use super::reader::jobs::{self as reader, Slot as ReaderSlot};
 
 /// Carries out `msg` (an [`Action`] is a message too); returns what the
 /// event loop must do beyond redrawing and starting the queued jobs.
@@ -167,7 +174,7 @@ fn request_layouts(app: &mut App) {
     for screen in &mut app.screens {
         let Screen::Reader(r) = screen else { continue };
         if let Some(width) = r.jobs.wanted.take() {
-            let job = Job::Layout {
+            let job = reader::Job::Layout {
                 article: std::sync::Arc::clone(&r.article),
                 config: *r.config(),
                 width,
@@ -177,67 +184,145 @@ fn request_layouts(app: &mut App) {
     }
 }
 
-/// Puts a finished job's result where it was asked for, unless the user
-/// has moved past it.
+/// Puts a finished job's result where it was asked for. Who waits for it
+/// is looked up once ([`App::waiter`]); a result nobody waits for any more
+/// (the user has moved past it) is dropped here, and only here.
 fn finish(app: &mut App, done: Done) {
     let id = done.id;
-    if super::app::follow::finish(app, id, &done.output) {
+    let Some(waiter) = app.waiter(id, &done.output) else {
+        return;
+    };
+    match done.output {
+        Output::Reader(output) => finish_reader(app, id, waiter, output),
+        Output::Library(output) => finish_library(app, id, waiter, output),
+        Output::Memory(output) => super::memory::finish(app, id, waiter, output),
+        Output::Search(output) => super::app::search::finish(app, id, waiter, output),
+        Output::Failed(reason) => match waiter {
+            Waiter::Reader(i, slot) => {
+                let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
+                    return;
+                };
+                match slot {
+                    ReaderSlot::Whole => {
+                        r.jobs.whole = None;
+                        r.partial = false;
+                        r.deferred.clear();
+                        r.message = Some("only the start of this article could be loaded".into());
+                    }
+                    ReaderSlot::Layout => r.jobs.layout = None,
+                    _ => {}
+                }
+            }
+            Waiter::Opening => {
+                app.opening = None;
+                set_message(app, reason);
+            }
+            _ => {}
+        },
+    }
+}
+
+/// A reader's job's result, for `waiter`.
+fn finish_reader(app: &mut App, id: JobId, waiter: Waiter, output: reader::Output) {
+    if super::app::follow::finish(app, id, &output) {
         return;
     }
-    match done.output {
-        Output::Opened(result) => {
-            if app.opening != Some(id) {
+    let top = app.screens.len().saturating_sub(1);
+    match output {
+        reader::Output::Opened(result) => app.arrive_opened(id, result),
+        reader::Output::Whole(whole) => {
+            let Waiter::Reader(i, _) = waiter else { return };
+            let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
                 return;
-            }
-            app.opening = None;
-            match result {
-                Ok(mut reader) => {
-                    let (w, h) = app.size;
-                    if reader.geometry.area.width != w || reader.geometry.area.height != h {
-                        reader.resize(w, h);
-                    }
-                    if app.reader().is_some() {
-                        // A followed link: the new article takes the reader's place.
-                        super::app::follow::arrive(app, reader);
-                    } else {
-                        app.screens.push(Screen::Reader(reader));
-                        app.watch_top_reader();
-                    }
+            };
+            let (article, doc) = *whole;
+            r.replace_article(article, Some(doc));
+            let deferred = std::mem::take(&mut r.deferred);
+            if i == top {
+                for action in deferred {
+                    let _ = update(app, action);
                 }
-                Err(message) => set_message(app, message),
             }
         }
-        Output::Whole(whole) => {
-            let (article, doc) = *whole;
-            let mut replay = Vec::new();
+        reader::Output::Laid(doc) => {
+            if let Some(r) = reader_of(app, waiter) {
+                r.install_layout(*doc);
+            }
+        }
+        reader::Output::Changed(_) => {
+            let config = app.config;
+            let Waiter::Reader(i, _) = waiter else { return };
+            let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
+                return;
+            };
+            if !r.partial {
+                let job = reader::Job::Reload {
+                    path: r.article.path.clone(),
+                    config,
+                    width: r.geometry.text.width.max(1),
+                };
+                r.jobs.reload = Some(app.jobs.push(job));
+            }
+        }
+        reader::Output::Reloaded(result) => {
+            let Some(r) = reader_of(app, waiter) else {
+                return;
+            };
+            r.jobs.reload = None;
+            match result {
+                Ok(reloaded) => {
+                    let (article, doc) = *reloaded;
+                    r.reload(article, doc);
+                    r.message = Some("reloaded".into());
+                }
+                Err(reason) => {
+                    r.message = Some(format!("{reason}: still showing what was read"));
+                }
+            }
+        }
+        reader::Output::Unwatched(reason) => {
+            if let Some(r) = reader_of(app, waiter).filter(|_| !reason.is_empty()) {
+                r.message = Some(reason);
+            }
+        }
+        // Handled by the links above.
+        reader::Output::Links(_) | reader::Output::Browsed(_) | reader::Output::Backlinks(_) => {}
+        reader::Output::Image(output) => super::app::pictures::finish(app, id, waiter, *output),
+        reader::Output::Fetch(output) => super::app::remote::finish(app, id, output),
+        reader::Output::Stdin(output) => {
             let top = app.screens.len().saturating_sub(1);
-            for (i, screen) in app.screens.iter_mut().enumerate() {
-                if let Screen::Reader(r) = screen {
-                    if r.jobs.whole == Some(id) {
-                        r.replace_article(article, Some(doc));
-                        let deferred = std::mem::take(&mut r.deferred);
-                        if i == top {
-                            replay = deferred;
-                        }
-                        break;
-                    }
+            let reading = app
+                .screens
+                .iter()
+                .position(|s| matches!(s, Screen::Reader(r) if r.jobs.whole == Some(id)));
+            let mut replay = Vec::new();
+            if let Some(Screen::Reader(r)) = reading.and_then(|i| app.screens.get_mut(i)) {
+                if r.take_stdin(id, output) && reading == Some(top) {
+                    replay = std::mem::take(&mut r.deferred);
                 }
             }
             for action in replay {
                 let _ = update(app, action);
             }
         }
-        Output::Laid(doc) => {
-            for screen in &mut app.screens {
-                if let Screen::Reader(r) = screen {
-                    if r.jobs.layout == Some(id) {
-                        r.install_layout(*doc);
-                        break;
-                    }
-                }
-            }
-        }
-        Output::Preview { entry, state } => {
+    }
+}
+
+/// The reader `waiter` names.
+fn reader_of(app: &mut App, waiter: Waiter) -> Option<&mut ReaderScreen> {
+    let Waiter::Reader(i, _) = waiter else {
+        return None;
+    };
+    match app.screens.get_mut(i) {
+        Some(Screen::Reader(r)) => Some(r),
+        _ => None,
+    }
+}
+
+/// The library's job's result, for `waiter`.
+fn finish_library(app: &mut App, id: JobId, waiter: Waiter, output: library::Output) {
+    match output {
+        library::Output::Preview { entry, state } => {
             // A late preview is still the right one for its entry: keep it.
             for screen in &mut app.screens {
                 if let Screen::Library(s) = screen {
@@ -246,96 +331,27 @@ fn finish(app: &mut App, done: Done) {
                 }
             }
         }
-        Output::Changed(_) => {
-            let config = app.config;
-            for screen in &mut app.screens {
-                let Screen::Reader(r) = screen else { continue };
-                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !r.partial {
-                    let job = Job::Reload {
-                        path: r.article.path.clone(),
-                        config,
-                        width: r.geometry.text.width.max(1),
-                    };
-                    r.jobs.reload = Some(app.jobs.push(job));
-                }
-            }
-        }
-        Output::Reloaded(result) => {
-            for screen in &mut app.screens {
-                let Screen::Reader(r) = screen else { continue };
-                if r.jobs.reload != Some(id) {
-                    continue;
-                }
-                r.jobs.reload = None;
-                match result {
-                    Ok(reloaded) => {
-                        let (article, doc) = *reloaded;
-                        r.reload(article, doc);
-                        r.message = Some("reloaded".into());
-                    }
-                    Err(reason) => {
-                        r.message = Some(format!("{reason}: still showing what was read"));
-                    }
-                }
-                break;
-            }
-        }
-        Output::FolderChanged => {
-            let ours = app.screens.iter().any(|s| {
-                matches!(s, Screen::Library(l) if l.watch.as_ref().is_some_and(|(w, _)| *w == id))
-            });
-            if ours {
+        library::Output::FolderChanged => {
+            if matches!(waiter, Waiter::Library(_, LibrarySlot::Watch)) {
                 super::memory::rescan(app);
             }
         }
-        Output::Unwatched(reason) => {
-            if !reason.is_empty() {
-                for screen in &mut app.screens {
-                    if let Screen::Library(l) = screen {
-                        if l.watch.as_ref().is_some_and(|(w, _)| *w == id) {
-                            l.message = Some(reason.clone());
-                        }
-                    }
-                }
-            }
-            for screen in &mut app.screens {
-                let Screen::Reader(r) = screen else { continue };
-                if r.jobs.watch.as_ref().is_some_and(|(w, _)| *w == id) && !reason.is_empty() {
-                    r.message = Some(reason.clone());
+        library::Output::Remote(output) => super::app::remote::finish_library(app, id, output),
+        library::Output::LinkCounts(counts) => {
+            if let Waiter::Library(i, LibrarySlot::LinkCounts) = waiter {
+                if let Some(Screen::Library(l)) = app.screens.get_mut(i) {
+                    l.set_link_counts(id, counts);
                 }
             }
         }
-        // Handled by the links above.
-        Output::Links(_) | Output::Browsed(_) | Output::Backlinks(_) => {}
-        Output::LinkCounts(counts) => {
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    s.set_link_counts(id, counts);
-                    break;
+        library::Output::Unwatched(reason) => {
+            let Waiter::Library(i, _) = waiter else {
+                return;
+            };
+            if let Some(Screen::Library(l)) = app.screens.get_mut(i) {
+                if !reason.is_empty() {
+                    l.message = Some(reason);
                 }
-            }
-        }
-        Output::Memory(output) => super::memory::finish(app, id, output),
-        Output::Search(output) => super::app::search::finish(app, id, output),
-        Output::Image(output) => super::app::pictures::finish(app, id, *output),
-        Output::Fetch(output) => super::app::remote::finish(app, id, output),
-        Output::Failed(reason) => {
-            for screen in &mut app.screens {
-                if let Screen::Reader(r) = screen {
-                    if r.jobs.whole == Some(id) {
-                        r.jobs.whole = None;
-                        r.partial = false;
-                        r.deferred.clear();
-                        r.message = Some("only the start of this article could be loaded".into());
-                    }
-                    if r.jobs.layout == Some(id) {
-                        r.jobs.layout = None;
-                    }
-                }
-            }
-            if app.opening == Some(id) {
-                app.opening = None;
-                set_message(app, reason);
             }
         }
     }

@@ -69,6 +69,7 @@ pub fn config() -> Config {
         outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
         layouter: quire::tui::Layouter::Quire,
         image_rows: 0,
+        picture_cell: quire::layout::PICTURE_CELL,
         wrap_code: false,
         hyperlinks: false,
     }
@@ -197,6 +198,7 @@ pub fn plain_article(title: &str, body: &str) -> Article {
         outline,
         line_map: Default::default(),
         warnings: Vec::new(),
+        pictures: Default::default(),
     }
 }
 

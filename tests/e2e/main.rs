@@ -11,6 +11,7 @@ mod e2e_links;
 mod e2e_memory;
 mod e2e_pictures;
 mod e2e_search;
+mod e2e_stdin;
 mod e2e_theme;
 mod e2e_tmux;
 mod e2e_vault_library;

@@ -7,6 +7,7 @@
 mod common;
 mod layout_floods;
 mod memory_bounds;
+mod reader_input;
 
 use std::sync::Mutex;
 

@@ -1,6 +1,9 @@
 //! A fake GitHub (API and raw files on two servers) and a fake GitLab
 //! behind the configurable API bases.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use base64::Engine;
 use serde_json::Value;
 use tempfile::TempDir;
@@ -10,15 +13,34 @@ use super::{config, quire, run};
 
 const README: &str = "# Widget\n\nSee [the guide](docs/guide.md) and ![logo](img/logo.png).\n";
 const GUIDE: &str = "# The guide\n\n## Install\n\nBack to the [README](../README.md).\n";
+pub const FAQ: &str = "---\ntitle: Questions asked\ndate: 2024-05-01\ntags: [help]\n---\n\n\
+# Questions asked\n\nWhy a widget? Because.\n";
+pub const REFERENCE: &str = "---\ntitle: The reference\ndate: 2025-01-02\ntags: [api, help]\n---\n\n\
+# The reference\n\n## Calls\n\nSee [the guide](../guide.md).\n";
 
 /// A fake GitHub: the API on one server, raw files on another.
 pub fn forge() -> (Server, Server) {
-    let raw = server::start(|r: &Request| match r.path.as_str() {
+    forge_until(Arc::new(AtomicBool::new(false)))
+}
+
+/// [`forge`], both servers closing every connection once `down` is set.
+pub fn forge_until(down: Arc<AtomicBool>) -> (Server, Server) {
+    forge_then(down, || Reply::Close)
+}
+
+/// [`forge`], both servers answering `then()` once `down` is set.
+pub fn forge_then(down: Arc<AtomicBool>, then: fn() -> Reply) -> (Server, Server) {
+    let raw_down = Arc::clone(&down);
+    let raw = server::start(move |r: &Request| match r.path.as_str() {
+        _ if raw_down.load(Ordering::SeqCst) => then(),
         "/o/widget/main/docs/guide.md" => Reply::markdown(GUIDE),
         _ => Reply::Status(404),
     });
     let raw_base = raw.url("");
     let api = server::start(move |r: &Request| {
+        if down.load(Ordering::SeqCst) {
+            return then();
+        }
         let file = |path: &str, content: Option<&str>| {
             let encoded = content.map_or(String::new(), |c| {
                 base64::engine::general_purpose::STANDARD.encode(c)
@@ -33,6 +55,24 @@ pub fn forge() -> (Server, Server) {
             "/api/repos/o/widget/readme" => file("README.md", Some(README)),
             // Past 1 MB GitHub leaves the content out; the raw file has it.
             "/api/repos/o/widget/contents/docs/guide.md" => file("docs/guide.md", None),
+            "/api/repos/o/widget/contents/docs/faq.md" => file("docs/faq.md", Some(FAQ)),
+            "/api/repos/o/widget/contents/docs/api/reference.md" => {
+                file("docs/api/reference.md", Some(REFERENCE))
+            }
+            // Every path of the repository, in one answer.
+            "/api/repos/o/widget/git/trees/HEAD" | "/api/repos/o/widget/git/trees/main" => {
+                let item = |path: &str, kind: &str| serde_json::json!({"path": path, "type": kind});
+                serde_json::json!({"sha": "abc", "truncated": false, "tree": [
+                    item("README.md", "blob"),
+                    item("docs", "tree"),
+                    item("docs/api", "tree"),
+                    item("docs/api/reference.md", "blob"),
+                    item("docs/faq.md", "blob"),
+                    item("docs/guide.md", "blob"),
+                    item("docs/logo.png", "blob"),
+                    item("src/main.rs", "blob"),
+                ]})
+            }
             "/api/repos/o/widget/contents/docs" => serde_json::json!([
                 file("docs/guide.md", None),
                 {"type": "dir", "path": "docs/api", "name": "api"},
@@ -89,13 +129,17 @@ fn a_repository_opens_its_readme_files_and_folders_through_the_api_base() {
     );
     assert_eq!(raw.hits("/o/widget/main/docs/guide.md").len(), 1);
 
-    // A folder lists its markdown files and folders (piped: one a line).
+    // A folder is listed as `quire list` lists one (piped), its paths the
+    // files' addresses.
     let (out, err, code) = run(quire(home.path()).arg("gh:o/widget/docs"));
     assert_eq!(code, 0, "{err}");
-    assert_eq!(
-        out,
-        "gh:o/widget/docs/api/\ngh:o/widget/docs/faq.md\ngh:o/widget/docs/guide.md\n"
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(
+        lines[0].contains("/o/widget/main/docs/api/reference.md"),
+        "{out}"
     );
+    assert!(lines[0].contains("The reference"), "{out}");
     let (_, err, code) = run(quire(home.path()).args(["render", "gh:o/widget/docs"]));
     assert_eq!(code, 1);
     assert!(err.contains("gh:o/widget/docs: is a folder"), "{err}");

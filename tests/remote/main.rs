@@ -12,6 +12,7 @@ mod common;
 
 mod cli;
 mod e2e;
+mod folder;
 mod forge;
 mod screens;
 

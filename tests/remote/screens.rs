@@ -1,13 +1,15 @@
 //! The reader of an address through `update`, jobs run by hand and
-//! TestBackend: the placeholder with its progress, and a remote
-//! article's picture fetched and shown.
+//! TestBackend: the placeholder with its progress, a remote article's
+//! picture fetched and shown, a repository's folder as a library.
 
 use super::common::server;
 use super::*;
 use quire::remote::{Address, Settings};
 use quire::tui::app::remote::open_first;
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
+use quire::tui::library::jobs as library;
 use quire::tui::reader::images::{ImageState, Pictures};
+use quire::tui::reader::jobs as reader;
 use quire::tui::reader::remote::FetchOutput;
 use quire::tui::runtime::Reporter;
 use quire::tui::{Action, App, Config, Msg, update};
@@ -49,9 +51,17 @@ fn settle(app: &mut App) {
             break;
         }
         for (id, job) in jobs {
-            let by_hand = matches!(&job, Job::Fetch(_))
-                || matches!(&job, Job::Image(i) if i.remote.is_some());
-            if by_hand {
+            let by_hand = matches!(&job, Job::Reader(reader::Job::Fetch(_)))
+                || matches!(&job, Job::Reader(reader::Job::Image(i)) if i.remote.is_some());
+            if matches!(&job, Job::Library(library::Job::Remote(_))) {
+                // Its rows as they were sent, then its last.
+                let (reporter, sent) = Reporter::detached(id);
+                let output = quire::tui::runtime::Work::run(job, &reporter);
+                for early in sent.outputs() {
+                    update(app, Msg::Done(Box::new(Done { id, output: early })));
+                }
+                update(app, Msg::Done(Box::new(Done { id, output })));
+            } else if by_hand {
                 let (reporter, _) = Reporter::detached(id);
                 let output = quire::tui::runtime::Work::run(job, &reporter);
                 update(app, Msg::Done(Box::new(Done { id, output })));
@@ -75,13 +85,19 @@ fn the_placeholder_says_what_is_fetched_and_how_far() {
         true,
     );
     let jobs = app.jobs.take();
-    assert!(matches!(jobs.as_slice(), [(_, Job::Fetch(_))]), "{jobs:?}");
+    assert!(
+        matches!(jobs.as_slice(), [(_, Job::Reader(reader::Job::Fetch(_)))]),
+        "{jobs:?}"
+    );
     let id = jobs[0].0;
     update(
         &mut app,
         Msg::Done(Box::new(Done {
             id,
-            output: Output::Fetch(FetchOutput::Progress(12_345, Some(40_000))),
+            output: Output::Reader(reader::Output::Fetch(FetchOutput::Progress(
+                12_345,
+                Some(40_000),
+            ))),
         })),
     );
     insta::assert_snapshot!("placeholder_with_progress", draw(&mut app));
@@ -181,39 +197,115 @@ fn a_remote_article_s_pictures_relative_and_absolute_are_fetched_and_shown() {
     assert!(screen.contains('▀') || screen.contains('▄'), "{screen}");
 }
 
+fn draw_at(app: &mut App, w: u16, h: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    terminal.backend().to_string()
+}
+
 #[test]
-fn a_repository_folder_opens_as_a_listing_whose_links_are_fetched_with_history() {
+fn a_repository_folder_opens_as_a_library_named_at_once_then_filled() {
     let (api, raw) = super::forge::forge();
-    let mut app = app(0);
+    let mut app = App::new(common::config(), 90, 14);
     let settings = Settings {
         github_api: api.url("/api"),
         ..settings()
     };
     open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+    // The fetch alone: one listing, the files by name.
+    let jobs = app.jobs.take();
+    let [(id, job)] = <[_; 1]>::try_from(jobs).unwrap();
+    let (reporter, _) = Reporter::detached(id);
+    let output = quire::tui::runtime::Work::run(job, &reporter);
+    update(&mut app, Msg::Done(Box::new(Done { id, output })));
+    assert_eq!(api.hits("/api/repos/o/widget/git/trees/HEAD").len(), 1);
+    assert_eq!(api.hits("/api/repos/o/widget/contents/docs").len(), 0);
+    let lib = app.library().expect("a library on top");
+    assert_eq!(app.screens.len(), 1, "the placeholder gave way");
+    let names: Vec<String> = lib
+        .library
+        .entries
+        .iter()
+        .map(|e| e.path_string())
+        .collect();
+    assert_eq!(names, ["api/reference.md", "faq.md", "guide.md"]);
+    insta::assert_snapshot!("remote_library_by_name", draw_at(&mut app, 90, 14));
+
+    // The fill reads every file (and the preview its selected one).
     settle(&mut app);
-    let r = app.reader().unwrap();
-    assert_eq!(r.article.path, Path::new("gh:o/widget/docs"));
-    let targets: Vec<&str> = r.doc.links.iter().map(String::as_str).collect();
-    assert_eq!(
-        targets,
-        [
-            "gh:o/widget/docs/api",
-            "gh:o/widget/docs/faq.md",
-            "gh:o/widget/docs/guide.md"
-        ]
-    );
-    quire::tui::app::follow::follow_target(&mut app, "gh:o/widget/docs/guide.md".into());
+    let lib = app.library().unwrap();
+    let mut titles: Vec<&str> = lib
+        .library
+        .entries
+        .iter()
+        .map(|e| e.meta.title.as_str())
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(titles, ["Questions asked", "The guide", "The reference"]);
+    assert_eq!(lib.states.scan, None, "the fill is done");
+    insta::assert_snapshot!("remote_library_filled", draw_at(&mut app, 90, 14));
+
+    // Enter opens the selected file by address; back returns to the list.
+    update(&mut app, Action::OpenSelected);
     settle(&mut app);
-    let r = app.reader().unwrap();
-    assert_eq!(r.article.meta.title, "The guide");
+    let r = app.reader().expect("a reader on top");
+    assert_eq!(r.article.meta.title, "The reference");
     assert_eq!(
         r.article.path,
-        Path::new(&raw.url("/o/widget/main/docs/guide.md"))
+        Path::new(&raw.url("/o/widget/main/docs/api/reference.md"))
     );
-    assert!(r.history.can_back());
-    update(&mut app, Action::HistoryBack);
-    assert_eq!(
-        app.reader().unwrap().article.path,
-        Path::new("gh:o/widget/docs")
-    );
+    assert!(matches!(
+        update(&mut app, Action::Back),
+        Some(quire::tui::Effect::Back)
+    ));
+    app.pop_screen();
+    assert!(app.library().is_some());
+
+    // `e` says why not, instead of opening an editor on an address.
+    update(&mut app, Action::Edit);
+    let message = app.library().unwrap().message.clone().unwrap_or_default();
+    assert!(message.contains("cannot be edited"), "{message}");
+}
+
+#[test]
+fn a_repository_folder_s_rows_show_what_was_read_by_each_file_s_url() {
+    let (api, _raw) = super::forge::forge();
+    let dir = tempfile::TempDir::new().unwrap();
+    let db = dir.path().join("quire.db");
+    let settings = Settings {
+        github_api: api.url("/api"),
+        ..settings()
+    };
+    let open = |settings: Settings| {
+        let mut app = App::new(common::config(), 90, 14);
+        app.memory = quire::tui::state::Memory::at(&db);
+        open_first(&mut app, address("gh:o/widget/docs"), settings, true);
+        settle(&mut app);
+        app
+    };
+    let mut app = open(settings.clone());
+    let reference = |app: &App| {
+        let lib = app.library().unwrap();
+        let i = lib
+            .library
+            .entries
+            .iter()
+            .position(|e| e.path_string() == "api/reference.md")
+            .unwrap();
+        lib.state_of(i).cloned()
+    };
+    assert_eq!(reference(&app), None, "never opened");
+    // Read to the end, then back to the list: the row knows at once.
+    update(&mut app, Action::OpenSelected);
+    settle(&mut app);
+    assert_eq!(app.reader().unwrap().article.meta.title, "The reference");
+    update(&mut app, Action::Bottom);
+    settle(&mut app);
+    app.pop_screen();
+    settle(&mut app);
+    assert!(reference(&app).is_some_and(|s| s.read));
+    // Opened again, the folder's rows read their states from the store.
+    let app = open(settings);
+    assert!(reference(&app).is_some_and(|s| s.read));
+    assert!(draw_at(&mut { app }, 90, 14).contains('✓'));
 }

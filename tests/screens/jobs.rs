@@ -11,6 +11,8 @@ use quire::article::Article;
 use quire::library::{self, Filter};
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output, Pool};
 use quire::tui::library::LibraryScreen;
+use quire::tui::library::jobs as library_jobs;
+use quire::tui::reader::jobs as reader;
 use quire::tui::{Action, App, Msg, Screen, update};
 
 fn fixture_library() -> &'static Path {
@@ -49,10 +51,10 @@ fn the_pool_runs_jobs_on_workers_and_hands_each_result_back_with_its_id() {
     for (i, path) in paths.iter().enumerate() {
         pool.spawn(
             i as u64 + 1,
-            Job::Preview {
+            Job::Library(library_jobs::Job::Preview {
                 entry: i,
                 path: path.clone(),
-            },
+            }),
         );
     }
     assert!(pool.busy());
@@ -62,7 +64,8 @@ fn the_pool_runs_jobs_on_workers_and_hands_each_result_back_with_its_id() {
     while ids.len() < paths.len() && Instant::now() < deadline {
         match pool.try_next() {
             Some(done) => {
-                let Output::Preview { entry, .. } = done.output else {
+                let Output::Library(library_jobs::Output::Preview { entry, .. }) = done.output
+                else {
                     panic!("a preview job gives a preview");
                 };
                 assert_eq!(done.id, entry as u64 + 1, "the id travels with its result");
@@ -91,16 +94,16 @@ fn a_panicking_job_is_reported_and_the_worker_lives_on() {
     let article = std::sync::Arc::new(common::sample());
     pool.spawn(
         1,
-        Job::Layout {
+        Job::Reader(reader::Job::Layout {
             article,
             config,
             width: 40,
-        },
+        }),
     );
-    let preview = Job::Preview {
+    let preview = Job::Library(library_jobs::Job::Preview {
         entry: 0,
         path: common::fixtures().join("lighthouse.md"),
-    };
+    });
     pool.spawn(2, preview);
     let mut got = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(30);
@@ -111,14 +114,20 @@ fn a_panicking_job_is_reported_and_the_worker_lives_on() {
         }
     }
     assert!(matches!(got[0].output, Output::Failed(_)), "{:?}", got[0]);
-    assert!(matches!(got[1].output, Output::Preview { .. }));
+    assert!(matches!(
+        got[1].output,
+        Output::Library(library_jobs::Output::Preview { .. })
+    ));
 }
 
 #[test]
 fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
     let mut app = library_app(100, 24);
     // The first preview is asked for when the library opens.
-    assert!(matches!(app.jobs.queued(), [(_, Job::Preview { .. })]));
+    assert!(matches!(
+        app.jobs.queued(),
+        [(_, Job::Library(library_jobs::Job::Preview { .. }))]
+    ));
     for done in run_queued(&mut app) {
         deliver(&mut app, done);
     }
@@ -129,7 +138,7 @@ fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
     assert!(matches!(
         first[..],
         [Done {
-            output: Output::Opened(Ok(_)),
+            output: Output::Reader(reader::Output::Opened(Ok(_))),
             ..
         }]
     ));
@@ -139,11 +148,11 @@ fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
     let queued = run_queued(&mut app);
     let second = queued
         .into_iter()
-        .filter(|d| matches!(d.output, Output::Opened(_)))
+        .filter(|d| matches!(d.output, Output::Reader(reader::Output::Opened(_))))
         .collect::<Vec<_>>();
     assert_eq!(second.len(), 1);
     let second_title = match &second[0].output {
-        Output::Opened(Ok(r)) => r.article.meta.title.clone(),
+        Output::Reader(reader::Output::Opened(Ok(r))) => r.article.meta.title.clone(),
         other => panic!("{other:?}"),
     };
     // The first result comes late: dropped. The second opens.
@@ -248,7 +257,7 @@ fn the_preview_follows_the_selection_one_job_at_a_time() {
         other => panic!("{other:?}"),
     };
     assert!(
-        matches!(&next[0].output, Output::Preview { entry, .. } if *entry == selected),
+        matches!(&next[0].output, Output::Library(library_jobs::Output::Preview { entry, .. }) if *entry == selected),
         "the preview asked for is the selected row's"
     );
 }
@@ -291,14 +300,14 @@ fn a_changed_file_reloads_on_the_same_heading_and_offset() {
         &mut app,
         Done {
             id: watch_id,
-            output: Output::Changed(path.clone()),
+            output: Output::Reader(reader::Output::Changed(path.clone())),
         },
     );
     let reload = run_queued(&mut app);
     assert!(matches!(
         reload[..],
         [Done {
-            output: Output::Reloaded(Ok(_)),
+            output: Output::Reader(reader::Output::Reloaded(Ok(_))),
             ..
         }]
     ));
@@ -321,7 +330,7 @@ fn a_changed_file_reloads_on_the_same_heading_and_offset() {
         &mut app,
         Done {
             id: watch_id,
-            output: Output::Changed(path.clone()),
+            output: Output::Reader(reader::Output::Changed(path.clone())),
         },
     );
     for done in run_queued(&mut app) {
@@ -362,11 +371,11 @@ fn the_watcher_reports_a_change_to_its_file() {
     let stop = quire::tui::jobs::StopFlag::default();
     pool.spawn(
         7,
-        Job::Watch {
+        Job::Reader(reader::Job::Watch {
             path: path.clone(),
             stop: stop.clone(),
             since: None,
-        },
+        }),
     );
     // Give the watch a moment to start, then write, as an editor would,
     // through a new file renamed over the old one.
@@ -382,7 +391,9 @@ fn the_watcher_reports_a_change_to_its_file() {
         }
         std::thread::sleep(Duration::from_millis(100));
         while let Some(done) = pool.try_next() {
-            if done.id == 7 && matches!(&done.output, Output::Changed(p) if p == &path) {
+            if done.id == 7
+                && matches!(&done.output, Output::Reader(reader::Output::Changed(p)) if p == &path)
+            {
                 seen = true;
             }
         }
@@ -403,18 +414,20 @@ fn a_change_made_before_the_watch_began_is_reported() {
     let stop = quire::tui::jobs::StopFlag::default();
     pool.spawn(
         5,
-        Job::Watch {
+        Job::Reader(reader::Job::Watch {
             path: path.clone(),
             stop: stop.clone(),
             since: Some(read),
-        },
+        }),
     );
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut seen = false;
     while !seen && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(50));
         while let Some(done) = pool.try_next() {
-            if done.id == 5 && matches!(&done.output, Output::Changed(p) if p == &path) {
+            if done.id == 5
+                && matches!(&done.output, Output::Reader(reader::Output::Changed(p)) if p == &path)
+            {
                 seen = true;
             }
         }
@@ -432,11 +445,11 @@ fn reading_a_watched_file_is_not_a_change() {
     let stop = quire::tui::jobs::StopFlag::default();
     pool.spawn(
         3,
-        Job::Watch {
+        Job::Reader(reader::Job::Watch {
             path: path.clone(),
             stop: stop.clone(),
             since: quire::article::FileStamp::of_path(&path),
-        },
+        }),
     );
     // Reads only, for a while: nothing to report.
     for _ in 0..10 {
@@ -452,7 +465,7 @@ fn reading_a_watched_file_is_not_a_change() {
     assert!(
         reported
             .iter()
-            .all(|d| !matches!(d.output, Output::Changed(_))),
+            .all(|d| !matches!(d.output, Output::Reader(reader::Output::Changed(_)))),
         "{reported:?}"
     );
 }

@@ -133,7 +133,12 @@ fn the_count_is_asked_once_and_not_before_it_is_needed() {
         app.jobs
             .queued()
             .iter()
-            .filter(|(_, job)| matches!(job, Job::LinkCounts(_)))
+            .filter(|(_, job)| {
+                matches!(
+                    job,
+                    Job::Library(quire::tui::library::jobs::Job::LinkCounts(_))
+                )
+            })
             .count()
     };
     quire::tui::update(&mut app, quire::tui::Action::SortNext);
@@ -231,4 +236,26 @@ fn a_reader_with_no_library_opens_its_folder_filtered_by_the_tag() {
     let s = app.library().expect("a library over the reader");
     assert_eq!(s.filter.tags, ["garden/spring"]);
     assert!(s.library.root.ends_with("tests/fixtures/vault"));
+}
+
+#[test]
+fn a_click_on_a_tag_shows_the_library_filtered_by_it() {
+    let mut app = library_app(&vault(), 100, 16);
+    run(&mut app, 100, 16, "s/garden\n\nG");
+    let r = app.reader().expect("the garden note is open");
+    let hint = r.make_tag_hints().hints.pop().expect("a tag on screen");
+    let row = u16::try_from(r.row_of_line(hint.line).unwrap()).unwrap();
+    let (column, row) = (r.geometry.text.x + hint.column + 2, r.geometry.text.y + row);
+    // Beside the tag, on its line: nothing happens.
+    quire::tui::update(
+        &mut app,
+        quire::tui::Action::Click {
+            column: column.saturating_sub(4),
+            row,
+        },
+    );
+    assert!(app.reader().is_some());
+    quire::tui::update(&mut app, quire::tui::Action::Click { column, row });
+    let s = app.library().expect("back in the library");
+    assert_eq!(s.filter.tags, ["garden/spring"]);
 }

@@ -285,6 +285,7 @@ mod flow {
             outline_width: quire::config::DEFAULT_OUTLINE_WIDTH,
             layouter: quire::tui::Layouter::Quire,
             image_rows: 0,
+            picture_cell: quire::layout::PICTURE_CELL,
             wrap_code: false,
             hyperlinks: false,
         };

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use quire::tui::jobs::{Done, Executor, Inline, Job, Output};
 use quire::tui::reader::images::{ImageOutput, ImageState, Outcome, Pictures};
+use quire::tui::reader::jobs as reader;
 use quire::tui::{Action, App, Config, Msg, update};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -275,7 +276,7 @@ fn keys_go_on_while_pictures_decode() {
     };
     let done = Done {
         id: *job,
-        output: Output::Image(Box::new(early)),
+        output: Output::Reader(reader::Output::Image(Box::new(early))),
     };
     update(&mut app, Msg::Done(Box::new(done)));
     let terminal = draw(&app);
@@ -312,4 +313,100 @@ fn a_picture_under_a_folded_details_moves_up_with_the_text() {
     let rows = coloured_rows(terminal.backend().buffer());
     assert_eq!(rows.first(), Some(&u16::try_from(row).unwrap()), "{rows:?}");
     assert_eq!(rows.len(), 6);
+}
+
+/// A reader of `body` in `dir`, `width` x 40, pictures of at most 16 rows.
+fn tall_reader(dir: &Path, body: &str, width: u16) -> App {
+    std::fs::write(dir.join("post.md"), body).unwrap();
+    let config = Config {
+        image_rows: 16,
+        outline: quire::config::OutlineSide::Hidden,
+        ..common::config()
+    };
+    let mut app = App::new(config, width, 40);
+    app.pictures = Pictures::halfblocks();
+    app.open_reader(common::load(&dir.join("post.md")));
+    update(&mut app, Action::Resize(width, 40));
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn a_picture_keeps_the_rows_it_is_drawn_in_at_every_size() {
+    let dir = tempfile::tempdir().unwrap();
+    // Wide and short, small, square, tall and narrow: each fits its own way.
+    for (w, h) in [
+        (64, 32),
+        (480, 240),
+        (300, 300),
+        (120, 900),
+        (2000, 100),
+        (8, 8),
+    ] {
+        flag(&dir.path().join("p.png"), w, h);
+        let body = "---\ntitle: Sizes\n---\n![p](p.png)\n\nAfter.\n";
+        for width in [30u16, 50, 90] {
+            let app = tall_reader(dir.path(), body, width);
+            let r = app.reader().unwrap();
+            let block = r.doc.images[0].clone();
+            let key = quire::tui::reader::images::key_of(&r.doc, &block);
+            assert!(
+                matches!(r.images.get(&key), Some(ImageState::Ready(_))),
+                "{w}x{h} at {width}"
+            );
+            let terminal = draw_at(&app, width);
+            let buf = terminal.backend().buffer();
+            let rows = coloured_rows(buf);
+            let first = u16::try_from(block.line).unwrap();
+            let drawn: Vec<u16> = (first..first + block.rows).collect();
+            assert_eq!(rows, drawn, "{w}x{h} at {width}: rows kept {}", block.rows);
+            // The text goes on after the blank line under the picture.
+            let after = first + block.rows + 1;
+            assert_eq!(row_text(buf, after).trim(), "After.", "{w}x{h} at {width}");
+        }
+    }
+}
+
+#[test]
+fn a_picture_that_cannot_be_drawn_keeps_its_note_alone() {
+    let dir = folder();
+    std::fs::write(dir.path().join("text.png"), "not a picture\n").unwrap();
+    let body =
+        "---\ntitle: Broken\n---\n![cut short](broken.png)\n\n![only text](text.png)\n\nAfter.\n";
+    let app = tall_reader(dir.path(), body, 50);
+    let r = app.reader().unwrap();
+    let rows: Vec<u16> = r.doc.images.iter().map(|b| b.rows).collect();
+    assert_eq!(rows, [1, 1]);
+    let terminal = draw_at(&app, 50);
+    let buf = terminal.backend().buffer();
+    let first = u16::try_from(r.doc.images[0].line).unwrap();
+    assert!(
+        row_text(buf, first).contains("damaged"),
+        "{}",
+        row_text(buf, first)
+    );
+    assert!(
+        row_text(buf, first + 2).contains("not a PNG"),
+        "{}",
+        row_text(buf, first + 2)
+    );
+    assert_eq!(row_text(buf, first + 4).trim(), "After.");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_small_picture_takes_its_own_rows_not_the_most() {
+    let dir = tempfile::tempdir().unwrap();
+    flag(&dir.path().join("p.png"), 64, 32);
+    let body = "---\ntitle: Small\n---\nBefore.\n\n![small](p.png)\n\nAfter.\n";
+    let app = tall_reader(dir.path(), body, 50);
+    // 64 x 32 pixels in 10 x 20 pixel cells: 7 columns, 2 rows.
+    assert_eq!(app.reader().unwrap().doc.images[0].rows, 2);
+    insta::assert_snapshot!(draw_at(&app, 50).backend());
+}
+
+fn draw_at(app: &App, width: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, 40)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
+    terminal
 }

@@ -13,6 +13,7 @@ use quire::tui::jobs::{Executor, Inline, Job};
 use quire::tui::keymap::Mode;
 use quire::tui::library::LibraryScreen;
 use quire::tui::reader::Focus;
+use quire::tui::reader::jobs as reader;
 use quire::tui::{Action, App, Msg, update};
 
 fn site() -> PathBuf {
@@ -216,7 +217,7 @@ fn an_external_link_waits_for_yes_and_c_copies_it() {
     let browse: Vec<Vec<String>> = settle(&mut app)
         .into_iter()
         .filter_map(|job| match job {
-            Job::Browse { command } => Some(command),
+            Job::Reader(reader::Job::Browse { command }) => Some(command),
             _ => None,
         })
         .collect();

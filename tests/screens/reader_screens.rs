@@ -173,6 +173,7 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     use quire::article::Article;
     use quire::tui::Inline;
     use quire::tui::jobs::Job;
+    use quire::tui::reader::jobs as reader;
     use std::path::Path;
 
     let md = common::long_markdown(3000, 2);
@@ -184,7 +185,10 @@ fn a_large_article_shows_its_start_then_the_whole_keeping_the_place() {
     app.open_partial_reader(start, std::sync::Arc::new(md.clone().into_bytes()));
     assert!(app.reader().unwrap().partial);
     assert!(
-        matches!(app.jobs.queued(), [(_, Job::LoadWhole { .. })]),
+        matches!(
+            app.jobs.queued(),
+            [(_, Job::Reader(reader::Job::LoadWhole { .. }))]
+        ),
         "the whole is asked of a background job"
     );
     let start_headings = app.reader().unwrap().article.outline.len();
@@ -378,20 +382,27 @@ fn hostile_titles_and_headings_reach_the_screen_harmless() {
     assert!(status.contains("Evil ␛[2J title"), "{status}");
 }
 
-/// A note of the vault fixture in the reader.
+/// A note of the vault fixture in the reader, its embeds inlined as the
+/// reader's load does.
 fn vault_note(name: &str, width: u16, height: u16) -> App {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/vault")
         .join(name);
-    common::app_with(common::load(&path), width, height)
+    let draft = quire::article::Draft::load(&path).expect("fixture loads");
+    let article = quire::links::embeds::inline(draft).outlined();
+    common::app_with(article, width, height)
 }
 
 #[test]
 fn vault_wikilinks_and_embeds_80x48() {
-    // Wikilinks read `Note > Heading`; embeds of notes, sound and PDFs
-    // are labelled links; a picture embed is a picture's line.
+    // Wikilinks read `Note > Heading`; embeds of sound and PDFs are
+    // labelled links; a picture embed is a picture's line.
     let t = screen(vault_note("Home.md", 80, 48), 80, 48, "");
     insta::assert_snapshot!(t.backend());
+    // Note embeds show their text in place, quoted under their title; the
+    // cycle and the missing note are one line each.
+    let t = screen(vault_note("Home.md", 80, 48), 80, 48, "G");
+    insta::assert_snapshot!("vault_note_embeds_80x48", t.backend());
 }
 
 #[test]

@@ -11,7 +11,9 @@ use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::{App, Screen};
 use crate::tui::browser;
-use crate::tui::jobs::{Job, JobId, Output, SharedResolver};
+use crate::tui::jobs::JobId;
+use crate::tui::reader::jobs::{Job, Output};
+use crate::tui::reader::links::SharedResolver;
 
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::history::{Step, push};
@@ -300,10 +302,11 @@ fn is_markdown(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
-/// The folder of the library under the readers, if any.
+/// The folder of the library under the readers, if any (a repository's
+/// folder is none on disk).
 pub(super) fn library_root(app: &App) -> Option<std::path::PathBuf> {
     app.screens.iter().find_map(|s| match s {
-        Screen::Library(l) => Some(l.library.root.clone()),
+        Screen::Library(l) => l.source.remote().is_none().then(|| l.library.root.clone()),
         Screen::Reader(_) | Screen::Search(_) => None,
     })
 }

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::library::{Filter, Library, ScanOptions};
+use crate::tui::app::inflight::Waiter;
 use crate::tui::app::{App, Screen};
 use crate::tui::jobs::{Job, JobId};
 use crate::tui::library::LibraryScreen;
@@ -122,57 +123,33 @@ fn set_note(app: &mut App, note: &str) {
     crate::tui::update::set_message(app, note.to_string());
 }
 
-/// Puts a memory job's result where it was asked for.
-pub fn finish(app: &mut App, id: JobId, output: MemoryOutput) {
-    match output {
-        MemoryOutput::Written => {
+/// Puts a memory job's result where it was asked for: `waiter` says who
+/// waits for it (the update looked it up, and dropped what nobody does).
+pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: MemoryOutput) {
+    let screen = match waiter {
+        Waiter::Reader(i, _) | Waiter::Library(i, _) => app.screens.get_mut(i),
+        _ => None,
+    };
+    match (output, screen) {
+        (MemoryOutput::Written, _) => {
             app.memory.pending.remove(&id);
         }
-        MemoryOutput::Opened(found) => {
-            for screen in &mut app.screens {
-                if let Screen::Reader(r) = screen {
-                    if r.memory.loading == Some(id) {
-                        r.memory.loading = None;
-                        if let Some((key, state)) = found {
-                            r.remember(key, state);
-                        }
-                        break;
-                    }
-                }
+        (MemoryOutput::Opened(found), Some(Screen::Reader(r))) => {
+            r.memory.loading = None;
+            if let Some((key, state)) = found {
+                r.remember(key, state);
             }
         }
-        MemoryOutput::Rows(rows) => {
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    if s.states.scan == Some(id) {
-                        s.add_rows(*rows);
-                    }
-                    break;
-                }
-            }
+        (MemoryOutput::Rows(rows), Some(Screen::Library(s))) => s.add_rows(*rows),
+        (MemoryOutput::States { root, states }, Some(Screen::Library(s))) => {
+            s.set_states(root, states);
         }
-        MemoryOutput::States { root, states } => {
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    if s.states.scan == Some(id) {
-                        s.set_states(root, states);
-                    }
-                    break;
-                }
-            }
+        (MemoryOutput::ScanFailed(reason), Some(Screen::Library(s))) => {
+            s.states.scan = None;
+            s.states.progress = None;
+            s.message = Some(reason);
         }
-        MemoryOutput::ScanFailed(reason) => {
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    if s.states.scan == Some(id) {
-                        s.states.scan = None;
-                        s.states.progress = None;
-                        s.message = Some(reason);
-                    }
-                    break;
-                }
-            }
-        }
+        _ => {}
     }
 }
 
@@ -232,7 +209,7 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
     let stop = crate::tui::runtime::StopFlag::default();
-    let watch = app.jobs.push(Job::WatchFolder {
+    let watch = app.jobs.push(crate::tui::library::jobs::Job::WatchFolder {
         dir: dir.to_path_buf(),
         stop: stop.clone(),
     });
@@ -244,6 +221,9 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 /// over the ones shown, keeping the selection and the filters; only what
 /// changed since the last scan comes back.
 pub fn rescan(app: &mut App) {
+    if super::remote::refill(app) {
+        return;
+    }
     let Some((dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some((
             l.library.root.clone(),

@@ -3,6 +3,7 @@
 //! asked for and not yet handed out.
 
 pub mod follow;
+pub mod inflight;
 pub mod memory;
 pub mod pictures;
 pub mod remote;
@@ -16,9 +17,11 @@ use crate::article::Article;
 pub use super::help::HelpView;
 pub use super::settings::{Config, LayoutFn, Layouter};
 
-use super::jobs::{Job, JobId, Outbox, StopFlag};
+use super::jobs::{JobId, Outbox, StopFlag};
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
+use super::library::jobs::Job as LibraryJob;
+use super::reader::jobs::{Job as ReaderJob, Landing, Opened};
 use super::reader::{Focus, ReaderScreen};
 
 /// One screen of the stack.
@@ -80,6 +83,11 @@ impl App {
     /// Pushes a reader of `article` on top of the stack.
     pub fn open_reader(&mut self, article: Article) {
         let (w, h) = self.size;
+        let article = super::reader::jobs::image::sized_article(
+            article,
+            &self.config,
+            follow::library_root(self),
+        );
         let reader = ReaderScreen::new(article, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
@@ -87,6 +95,8 @@ impl App {
     /// Pushes a reader of `draft`, its outline and layout from one parse.
     pub fn open_draft(&mut self, draft: crate::article::Draft) {
         let (w, h) = self.size;
+        let draft =
+            super::reader::jobs::image::sized(draft, &self.config, follow::library_root(self));
         let reader = ReaderScreen::from_draft(draft, self.config, w, h);
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
@@ -95,8 +105,13 @@ impl App {
     /// whole (`bytes`) to be parsed and laid out in the background.
     pub fn open_partial_reader(&mut self, start: Article, bytes: Arc<Vec<u8>>) {
         let (w, h) = self.size;
+        let start = super::reader::jobs::image::sized_article(
+            start,
+            &self.config,
+            follow::library_root(self),
+        );
         let mut reader = ReaderScreen::new_partial(start, self.config, w, h);
-        let job = Job::LoadWhole {
+        let job = ReaderJob::LoadWhole {
             path: reader.article.path.clone(),
             bytes,
             config: self.config,
@@ -118,13 +133,54 @@ impl App {
         if remote::request_path(self, &path, anchor.clone()) {
             return;
         }
-        let job = Job::Open {
+        let job = ReaderJob::Open {
             path,
             config: self.config,
             size: self.size,
             anchor,
         };
         self.opening = Some(self.jobs.push(job));
+    }
+
+    /// Builds the reader of an article an opening job read (a library's
+    /// Enter, a followed link, a search result) and puts it on top, landing
+    /// where it was asked to, unless something else was opened meanwhile;
+    /// or says why it could not be read.
+    pub fn arrive_opened(&mut self, id: JobId, result: Result<Box<Opened>, String>) {
+        if self.opening != Some(id) {
+            return;
+        }
+        self.opening = None;
+        let opened = match result {
+            Ok(opened) => *opened,
+            Err(message) => {
+                super::update::set_message(self, message);
+                return;
+            }
+        };
+        let landing = opened.landing.clone();
+        let mut reader = Box::new(ReaderScreen::from_opened(opened));
+        match landing {
+            Landing::Top => {}
+            Landing::Anchor(anchor) => {
+                if !reader.land_on(&anchor) {
+                    let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
+                    reader.message = Some(format!("no section #{anchor} here"));
+                }
+            }
+            Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
+        }
+        let (w, h) = self.size;
+        if reader.geometry.area.width != w || reader.geometry.area.height != h {
+            reader.resize(w, h);
+        }
+        if self.reader().is_some() {
+            // A followed link: the new article takes the reader's place.
+            follow::arrive(self, reader);
+        } else {
+            self.screens.push(Screen::Reader(reader));
+            self.watch_top_reader();
+        }
     }
 
     /// Watches the file of the reader on top of the stack, so that it
@@ -138,7 +194,7 @@ impl App {
             return;
         }
         let stop = StopFlag::default();
-        let job = Job::Watch {
+        let job = ReaderJob::Watch {
             path: r.article.path.clone(),
             stop: stop.clone(),
             since: r.jobs.read,
@@ -170,7 +226,7 @@ impl App {
         if r.article.path != path {
             return;
         }
-        let job = Job::Reload {
+        let job = ReaderJob::Reload {
             path: path.to_path_buf(),
             config,
             width: r.geometry.text.width.max(1),
@@ -225,7 +281,11 @@ impl App {
             return;
         };
         if let Some((entry, path)) = s.preview_wanted() {
-            let id = self.jobs.push(Job::Preview { entry, path });
+            let job = match s.source.remote() {
+                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
+                None => LibraryJob::Preview { entry, path },
+            };
+            let id = self.jobs.push(job);
             s.preview_requested(entry, id);
         }
     }
@@ -239,7 +299,7 @@ impl App {
             return;
         };
         if let Some(job) = s.link_count_wanted(db) {
-            let id = self.jobs.push(Job::LinkCounts(job));
+            let id = self.jobs.push(LibraryJob::LinkCounts(job));
             s.link_count_requested(id);
         }
     }

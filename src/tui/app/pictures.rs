@@ -4,9 +4,11 @@
 //! ([`crate::tui::reader::images`]).
 
 use crate::config::Images;
+use crate::tui::app::inflight::Waiter;
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::{ImageJob, Job, JobId};
+use crate::tui::jobs::JobId;
 use crate::tui::reader::images::{ImageOutput, ImageState, Outcome, key_of, mode};
+use crate::tui::reader::jobs::{ImageJob, Job};
 
 /// Sets the app up for the mode `flag` (else the config) asks for: the rows
 /// a picture is given, and the mode the terminal is asked about later.
@@ -17,6 +19,23 @@ pub fn configure(app: &mut App, flag: Option<Images>, settings: &crate::config::
         Images::Off => 0,
         Images::Auto | Images::Halfblocks => settings.image_height.max(1),
     };
+}
+
+/// Once the terminal has said what it draws pictures with: pictures are
+/// counted in its cells, and readers laid out for another cell size are
+/// laid out again.
+pub fn use_terminal_cell(app: &mut App) {
+    let Some(picker) = &app.pictures.picker else {
+        return;
+    };
+    let font = picker.font_size();
+    let cell = (font.width.max(1), font.height.max(1));
+    app.config.picture_cell = cell;
+    for screen in &mut app.screens {
+        if let Screen::Reader(r) = screen {
+            r.set_picture_cell(cell);
+        }
+    }
 }
 
 /// After every update: asks for the pictures near the top reader's screen
@@ -59,29 +78,29 @@ pub fn after_update(app: &mut App) {
     }
 }
 
-/// Puts a finished picture in the reader that asked for it, unless it has
-/// asked again since (or is gone).
-pub fn finish(app: &mut App, id: JobId, output: ImageOutput) {
-    for screen in &mut app.screens {
-        let Screen::Reader(r) = screen else { continue };
-        if r.article.path != output.article {
-            continue;
-        }
-        let Some(ImageState::Pending { job, pixels }) = r.images.get_mut(&output.key) else {
-            continue;
-        };
-        if *job != id {
-            continue;
-        }
-        let state = match output.outcome {
-            Outcome::Size(w, h) => {
-                *pixels = Some((w, h));
-                return;
-            }
-            Outcome::Ready(picture) => ImageState::Ready(picture),
-            Outcome::Failed(failure) => ImageState::Failed(failure),
-        };
-        r.images.insert(output.key, state);
+/// Puts a finished picture in the reader that asked for it (`waiter`: the
+/// update looked it up, and dropped a picture nobody waits for any more).
+pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: ImageOutput) {
+    let Waiter::Reader(i, _) = waiter else { return };
+    let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
+        return;
+    };
+    if r.article.path != output.article {
         return;
     }
+    let Some(ImageState::Pending { job, pixels }) = r.images.get_mut(&output.key) else {
+        return;
+    };
+    if *job != id {
+        return;
+    }
+    let state = match output.outcome {
+        Outcome::Size(w, h) => {
+            *pixels = Some((w, h));
+            return;
+        }
+        Outcome::Ready(picture) => ImageState::Ready(picture),
+        Outcome::Failed(failure) => ImageState::Failed(failure),
+    };
+    r.images.insert(output.key, state);
 }

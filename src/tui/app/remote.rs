@@ -1,16 +1,23 @@
 //! Reading by address, the app's half: the first screen of `quire URL` (a
 //! placeholder reader that says what is fetched and how far, until the
-//! article takes its place), following a link to an address, and where a
-//! fetch's progress and results land. The UI thread never waits on the
+//! article or a repository's folder, as a library, takes its place),
+//! following a link to an address, and where a fetch's progress and
+//! results land. The UI thread never waits on the
 //! network: `q` quits while a fetch is still running.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::article::Article;
-use crate::remote::{Address, Settings};
+use crate::library::{Filter, Library};
+use crate::remote::{Address, Listing, Settings};
 use crate::sanitize::sanitize_line;
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::jobs::JobId;
+use crate::tui::library::jobs::Job as LibraryJob;
+use crate::tui::library::remote::{RemoteJob, RemoteOutput};
+use crate::tui::library::{LibraryScreen, RemoteFolder, Source};
 use crate::tui::reader::ReaderScreen;
+use crate::tui::reader::jobs::Job;
 use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, address_of, shown};
 
 use super::{App, Screen};
@@ -102,6 +109,21 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
                 }
             }
         }
+        FetchOutput::EarlyFolder(listing) => {
+            // Still asking: `opening` stays for the forge's answer.
+            let first = app.remote.first.take() == Some(id);
+            app.remote.early_folder = Some(id);
+            open_folder(app, *listing, first);
+        }
+        FetchOutput::Folder(listing) => {
+            app.opening = None;
+            if app.remote.early_folder.take() == Some(id) {
+                replace_folder(app, *listing);
+                return;
+            }
+            let first = app.remote.first.take() == Some(id);
+            open_folder(app, *listing, first);
+        }
         FetchOutput::Checked(check) => {
             app.opening = None;
             let Some(r) = app.reader_mut() else { return };
@@ -150,4 +172,111 @@ fn size(bytes: u64) -> String {
     } else {
         format!("{} KB", bytes.div_ceil(1024))
     }
+}
+
+/// Shows a repository's folder as a library: its files at once by name,
+/// their titles, dates and tags as the fill job reads them. In the
+/// placeholder's place for the first fetch, else on top.
+fn open_folder(app: &mut App, listing: Listing, first: bool) {
+    let label = listing.label();
+    if first && matches!(app.screens.last(), Some(Screen::Reader(_))) {
+        app.pop_screen();
+    }
+    let entries = listing
+        .files
+        .iter()
+        .map(|f| crate::remote::folder::entry(f, None))
+        .collect();
+    let root = std::path::PathBuf::from(label);
+    let library = Library::from_parts(root, entries, Vec::new());
+    let mut screen = LibraryScreen::new(library, Filter::default(), app.size.1);
+    screen.states.enabled = app.memory.enabled();
+    screen.message = if listing.files.is_empty() {
+        Some("no markdown file in this folder".into())
+    } else {
+        listing.note()
+    };
+    let folder = RemoteFolder {
+        listing: Arc::new(listing),
+        settings: app
+            .remote
+            .settings
+            .clone()
+            .unwrap_or_else(|| Settings::from_config(&crate::config::Remote::default())),
+        no_state: app.remote.no_state,
+    };
+    screen.source = Source::Remote(folder.clone());
+    screen.states.progress = Some((0, Some(folder.listing.files.len())));
+    let job = RemoteJob::Fill(folder, app.memory.store.clone());
+    screen.states.scan = Some(app.jobs.push(LibraryJob::Remote(job)));
+    app.open_library(screen);
+}
+
+/// The forge's listing of a folder shown from the cache changed: it takes
+/// the cached one's place while that library is on top (once a reader is
+/// opened from it, the next open has it).
+fn replace_folder(app: &mut App, listing: Listing) {
+    let label = listing.label();
+    let on_top = matches!(app.screens.last(), Some(Screen::Library(l))
+        if l.source.remote().is_some_and(|f| f.listing.label() == label));
+    if on_top {
+        app.pop_screen();
+        open_folder(app, listing, false);
+    }
+}
+
+/// Reads a repository's folder again (`R`); false when the library is a
+/// folder on disk.
+pub fn refill(app: &mut App) -> bool {
+    let Some(folder) = app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => l.source.remote().cloned(),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let job = RemoteJob::Fill(folder.clone(), app.memory.store.clone());
+    let id = app.jobs.push(LibraryJob::Remote(job));
+    for screen in &mut app.screens {
+        if let Screen::Library(s) = screen {
+            s.states.scan = Some(id);
+            s.states.progress = Some((0, Some(folder.listing.files.len())));
+            break;
+        }
+    }
+    true
+}
+
+/// The job that reads the preview of the entry at `rel` of a repository's
+/// folder.
+pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> LibraryJob {
+    LibraryJob::Remote(RemoteJob::Preview {
+        entry,
+        file: folder.file(rel),
+        folder: folder.clone(),
+    })
+}
+
+/// Puts the rows or a preview of a repository's folder on its library.
+pub fn finish_library(app: &mut App, id: JobId, output: RemoteOutput) {
+    for screen in &mut app.screens {
+        let Screen::Library(s) = screen else { continue };
+        match output {
+            RemoteOutput::Rows(rows, note) => {
+                if s.states.scan == Some(id) {
+                    s.add_rows(*rows);
+                    if note.is_some() {
+                        s.message = note;
+                    }
+                }
+            }
+            RemoteOutput::States { root, states } => {
+                if s.states.scan == Some(id) {
+                    s.set_states(root, states);
+                }
+            }
+            RemoteOutput::Preview { entry, state } => s.set_preview(entry, state),
+        }
+        break;
+    }
+    app.request_preview();
 }

@@ -6,8 +6,9 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use crate::tui::action::{Action, Effect};
+use crate::tui::app::inflight::Waiter;
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::{Job, JobId};
+use crate::tui::jobs::JobId;
 use crate::tui::search::{SearchJob, SearchOutput, SearchScreen};
 
 /// Results one turn of the mouse wheel moves the selection.
@@ -17,6 +18,13 @@ const WHEEL_HITS: isize = 3;
 /// brings the index of its folder up to date in the background.
 pub fn open(app: &mut App) {
     let Some(lib) = app.library() else { return };
+    if lib.source.remote().is_some() {
+        if let Some(lib) = app.library_mut() {
+            lib.message =
+                Some("the library search reads folders on disk; / filters this one".into());
+        }
+        return;
+    }
     let (w, h) = app.size;
     let screen = SearchScreen::new(lib, w, h);
     if app.search.build.is_none() {
@@ -24,7 +32,7 @@ pub fn open(app: &mut App) {
             index: app.search.index.clone(),
             root: screen.root.clone(),
         };
-        app.search.build = Some(app.jobs.push(Job::Search(job)));
+        app.search.build = Some(app.jobs.push(job));
         app.search.progress = None;
     }
     app.screens.push(Screen::Search(Box::new(screen)));
@@ -107,7 +115,7 @@ fn ask(app: &mut App, delay: Duration) {
         latest: s.latest().clone(),
         number,
     };
-    s.waiting = Some(app.jobs.push(Job::Search(job)));
+    s.waiting = Some(app.jobs.push(job));
 }
 
 /// Opens the selected result in a reader, on its section with the query.
@@ -131,23 +139,19 @@ fn open_selected(app: &mut App) {
         anchor: hit.anchor.clone(),
         text: s.answered.clone(),
     };
-    app.opening = Some(app.jobs.push(Job::Search(job)));
+    app.opening = Some(app.jobs.push(job));
 }
 
-/// Puts a search job's result where it was asked for; results for a query
-/// the screen has moved past are dropped.
-pub fn finish(app: &mut App, id: JobId, output: SearchOutput) {
+/// Puts a search job's result where it was asked for: `waiter` says who
+/// waits for it (the update looked it up, and dropped results for a query
+/// the screen has moved past).
+pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: SearchOutput) {
     match output {
-        SearchOutput::Progress(p) => {
-            if app.search.build == Some(id) {
-                app.search.progress = Some(p);
-                refresh_results(app);
-            }
+        SearchOutput::Progress(p) if waiter == Waiter::IndexBuild => {
+            app.search.progress = Some(p);
+            refresh_results(app);
         }
-        SearchOutput::Built(result) => {
-            if app.search.build != Some(id) {
-                return;
-            }
+        SearchOutput::Built(result) if waiter == Waiter::IndexBuild => {
             app.search.build = None;
             app.search.progress = None;
             match result {
@@ -160,12 +164,8 @@ pub fn finish(app: &mut App, id: JobId, output: SearchOutput) {
             }
         }
         SearchOutput::Hits { text, hits } => {
-            let Some(Screen::Search(s)) = app
-                .screens
-                .iter_mut()
-                .rev()
-                .find(|s| matches!(s, Screen::Search(s) if s.waiting == Some(id)))
-            else {
+            let Waiter::Search(i) = waiter else { return };
+            let Some(Screen::Search(s)) = app.screens.get_mut(i) else {
                 return;
             };
             s.waiting = None;
@@ -178,7 +178,8 @@ pub fn finish(app: &mut App, id: JobId, output: SearchOutput) {
                 open_selected(app);
             }
         }
-        SearchOutput::Skipped => {}
+        SearchOutput::Progress(_) | SearchOutput::Built(_) | SearchOutput::Skipped => {}
+        SearchOutput::Opened(result) => app.arrive_opened(id, result),
     }
 }
 

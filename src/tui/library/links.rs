@@ -61,9 +61,11 @@ impl LinkCountJob {
 
 impl LibraryScreen {
     /// True when the rows need the link counts: sorted by links in, or
-    /// only the orphans shown.
+    /// only the orphans shown (in a folder on disk: a repository's folder
+    /// read by address has no link index, and stays in path order).
     pub fn links_used(&self) -> bool {
-        self.sort.key == SortKey::LinksIn || self.links.orphans_only
+        (self.sort.key == SortKey::LinksIn || self.links.orphans_only)
+            && self.source.remote().is_none()
     }
 
     /// The job to start now for the counts: when they are used, not known
@@ -120,6 +122,10 @@ impl LibraryScreen {
 
     /// `O`: only the articles nothing links to, or every article.
     pub fn toggle_orphans(&mut self) {
+        if self.source.remote().is_some() && !self.links.orphans_only {
+            self.message = Some("links are counted in a folder on disk only".into());
+            return;
+        }
         self.links.orphans_only = !self.links.orphans_only;
         self.refilter();
     }

@@ -4,9 +4,12 @@
 //! previews are read by background jobs.
 
 mod geometry;
+pub mod jobs;
 mod links;
 mod picker;
+pub mod remote;
 pub mod scan;
+pub mod source;
 mod states;
 mod update;
 
@@ -20,6 +23,7 @@ use super::runtime::{JobId, StopFlag};
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use links::{LinkCountJob, LinkCounts, LinksIn};
 pub use picker::TagPicker;
+pub use source::{RemoteFolder, Source};
 pub use states::{LibraryStates, mark, thousands};
 pub use update::update;
 
@@ -82,6 +86,8 @@ pub struct LibraryScreen {
     pub states: LibraryStates,
     /// The links into each article, the "links in" sort and the orphans view.
     pub links: LinksIn,
+    /// A folder on disk, or a repository's folder read by address.
+    pub source: Source,
 }
 
 impl LibraryScreen {
@@ -108,6 +114,7 @@ impl LibraryScreen {
             preview_job: None,
             states: LibraryStates::default(),
             links: LinksIn::default(),
+            source: Source::Local,
         };
         screen.resize(0, height);
         screen.refilter();
@@ -191,10 +198,14 @@ impl LibraryScreen {
         self.follow();
     }
 
-    /// The file to open for the selected row: an article's full path.
+    /// The file to open for the selected row: an article's full path (or,
+    /// in a repository's folder, its address).
     pub fn open_path(&self) -> Option<PathBuf> {
         match self.selected_row()? {
-            Row::Article(i) => Some(self.library.root.join(&self.library.entries[i].path)),
+            Row::Article(i) => Some(
+                self.source
+                    .open_path(&self.library.root, &self.library.entries[i].path),
+            ),
             Row::Failed(_) => None,
         }
     }
@@ -380,7 +391,10 @@ impl LibraryScreen {
         if self.previews.contains_key(&i) || self.preview_job.is_some() {
             return None;
         }
-        Some((i, self.library.root.join(&self.library.entries[i].path)))
+        let path = self
+            .source
+            .open_path(&self.library.root, &self.library.entries[i].path);
+        Some((i, path))
     }
 
     /// Notes that the preview of `entry` is being read by job `id`.

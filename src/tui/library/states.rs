@@ -117,7 +117,12 @@ impl LibraryScreen {
     /// A reader of the article at `path` (as opened: the library's folder
     /// joined with the entry's path) was left with `state`.
     pub fn learn_state(&mut self, path: &Path, state: ReadingState) {
-        let Ok(rel) = path.strip_prefix(&self.library.root) else {
+        // A repository's file is read at an address under the states' root.
+        let rel = path.strip_prefix(&self.library.root).ok().or_else(|| {
+            let root = self.states.root.as_ref()?;
+            path.strip_prefix(root).ok()
+        });
+        let Some(rel) = rel else {
             return;
         };
         self.states.by_path.insert(rel.to_path_buf(), state);

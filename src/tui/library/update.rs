@@ -27,6 +27,9 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
             }
             None => {}
         },
+        Action::Edit if s.source.remote().is_some() => {
+            s.message = Some("a file read by address cannot be edited here".into());
+        }
         Action::Edit => match s.open_path() {
             Some(path) => return Some(Effect::Edit { path, line: 1 }),
             None => s.message = Some("no article to edit here".into()),

@@ -25,8 +25,9 @@ pub fn anchor_line(anchor: &str) -> Option<usize> {
     anchor.strip_prefix(LINE_MARK)?.parse().ok()
 }
 
-/// The body offset of the start of the 1-based file `line` of a body that
-/// starts on file line `body_line`.
+/// The body offset of the start of `line`, counted from `body_line` through
+/// the body as shown (see [`crate::article::Article::shown_line`] for a
+/// file line's).
 pub fn line_offset(body: &str, body_line: usize, line: usize) -> usize {
     let skip = line.saturating_sub(body_line);
     if skip == 0 {

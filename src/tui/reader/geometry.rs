@@ -24,6 +24,27 @@ pub struct Geometry {
 }
 
 impl Geometry {
+    /// The parts for a reader of `article` on a `width` x `height`
+    /// terminal, and what its outline pane needs: an article without
+    /// headings gives the outline's room to the text.
+    pub fn for_article(
+        article: &crate::article::Article,
+        config: &Config,
+        width: u16,
+        height: u16,
+    ) -> (Geometry, super::PaneSize) {
+        let has_outline = !article.outline.is_empty();
+        let pane = super::PaneSize::of(article);
+        let geometry = Geometry::new(
+            width,
+            height,
+            has_outline && config.outline != OutlineSide::Hidden,
+            pane.wanted(true),
+            config,
+        );
+        (geometry, pane)
+    }
+
     /// The parts of a `width` x `height` terminal, the outline on the side
     /// `config` says (when `outline_wanted`), `pane` columns wide when that
     /// fits: at most a third of the screen and the config's outline width.

@@ -1,7 +1,7 @@
 //! The reader's pictures: how they are shown (the protocol the terminal
 //! speaks, found once before the event loop), which are wanted (those near
 //! the screen), and each one's state per width: asked for, ready, or why not.
-//! Decoding is a background job (see `jobs::image`); nothing here waits.
+//! Decoding is a background job (see [`super::jobs::image`]); nothing here waits.
 //! When to ask for pictures and where a decoded one lands is the app's part
 //! (`app::pictures`).
 
@@ -218,6 +218,13 @@ impl ReaderImages {
     /// The state of a picture, if it was asked for.
     pub fn get(&self, key: &ImageKey) -> Option<&ImageState> {
         self.states.get(key)
+    }
+
+    /// True when a picture waits for job `id`.
+    pub fn waits_for(&self, id: JobId) -> bool {
+        self.states
+            .values()
+            .any(|s| matches!(s, ImageState::Pending { job, .. } if *job == id))
     }
 
     /// How many pictures are known.

@@ -377,7 +377,8 @@ impl ReaderScreen {
         }
         if let Some(line) = super::backlinks::anchor_line(anchor) {
             let body = &self.article.body;
-            let offset = super::backlinks::line_offset(body, self.article.body_line, line);
+            let shown = self.article.shown_line(line);
+            let offset = super::backlinks::line_offset(body, self.article.body_line, shown);
             self.top = line_of_offset(&self.doc, offset);
             self.follow();
             return true;

@@ -168,7 +168,15 @@ impl ReaderScreen {
     /// What a save now would write, and marks it saved; `None` without a
     /// key or while only the start of the article is loaded.
     pub fn take_visit(&mut self, now: Instant) -> Option<(String, Visit)> {
-        let key = self.memory.key.clone()?;
+        let key = match &self.memory.key {
+            Some(key) => key.clone(),
+            // Left before the store answered: an address is its own key
+            // (no lookup), and a place away from the top is worth keeping.
+            None if self.memory.loading.is_some() && self.top > 0 => {
+                crate::remote::url_key(&self.article.path)?
+            }
+            None => return None,
+        };
         if self.partial {
             return None;
         }

@@ -10,6 +10,7 @@ mod geometry;
 mod handoff;
 pub mod history;
 pub mod images;
+pub mod jobs;
 pub mod links;
 mod memory;
 mod outline;
@@ -17,6 +18,7 @@ mod pane;
 mod place;
 mod relayout;
 pub mod remote;
+pub mod stdin;
 mod update;
 
 use std::sync::Arc;
@@ -35,8 +37,8 @@ pub use memory::ReaderMemory;
 pub use outline::OutlineView;
 pub use pane::PaneSize;
 pub use place::Place;
+use relayout::layout_options;
 pub use relayout::{lay_out, open_at};
-use relayout::{layout_options, options_for};
 pub use update::update;
 
 /// Bodies larger than this are laid out without syntax highlighting, which
@@ -129,6 +131,9 @@ pub struct ReaderJobs {
     /// The version of the file the article was read from, when known: a
     /// watch that starts later reports a change made in between.
     pub read: Option<crate::article::FileStamp>,
+    /// While standard input is read: the text column's width, for the job
+    /// that lays out what comes.
+    pub stream_width: Option<Arc<std::sync::atomic::AtomicU16>>,
 }
 
 impl ReaderScreen {
@@ -161,19 +166,20 @@ impl ReaderScreen {
     /// out for the pane at its widest, as it is for most real headings, and
     /// laid out again only when the column turns out another width.
     pub fn from_draft(draft: Draft, config: Config, width: u16, height: u16) -> ReaderScreen {
-        let guess = Geometry::new(
-            width,
-            height,
-            config.outline != OutlineSide::Hidden,
-            Geometry::widest_pane(width, &config),
-            &config,
-        );
-        let remote = remote::is_remote(draft.path());
-        let options = options_for(&config, draft.body().len(), false, remote);
-        let read = draft.stamp();
-        let (article, doc) = config
-            .layouter
-            .open(draft, guess.text.width.max(1), options);
+        ReaderScreen::from_opened(jobs::Opened::from_draft(draft, &config, (width, height)))
+    }
+
+    /// A reader of an article an opening job read and laid out (no layout
+    /// here: the job laid it out at the text column's width), at the top.
+    pub fn from_opened(opened: jobs::Opened) -> ReaderScreen {
+        let jobs::Opened {
+            article,
+            doc,
+            read,
+            config,
+            size: (width, height),
+            landing: _,
+        } = opened;
         let mut reader =
             ReaderScreen::with_layout(article, Some(doc), config, width, height, false);
         reader.jobs.read = read;
@@ -190,16 +196,7 @@ impl ReaderScreen {
         height: u16,
         partial: bool,
     ) -> ReaderScreen {
-        // An article without headings gives the outline's room to the text.
-        let has_outline = !article.outline.is_empty();
-        let pane = PaneSize::of(&article);
-        let geometry = Geometry::new(
-            width,
-            height,
-            has_outline && config.outline != OutlineSide::Hidden,
-            pane.wanted(true),
-            &config,
-        );
+        let (geometry, pane) = Geometry::for_article(&article, &config, width, height);
         let width = geometry.text.width.max(1);
         let doc = match doc {
             Some(doc) if doc.width == width => doc,
@@ -344,6 +341,10 @@ impl ReaderScreen {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
         let pane = self.pane_wanted();
         self.geometry = Geometry::new(width, height, outline, pane, &self.config);
+        if let Some(stream) = &self.jobs.stream_width {
+            let width = self.geometry.text.width.max(1);
+            stream.store(width, std::sync::atomic::Ordering::SeqCst);
+        }
         self.relayout();
         self.outline.followed = None;
         self.follow();

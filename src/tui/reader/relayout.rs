@@ -45,6 +45,27 @@ impl ReaderScreen {
         }
     }
 
+    /// Pictures are now counted in cells of `cell` pixels (the terminal
+    /// said so once it was asked): a layout with pictures is made again,
+    /// each picture keeping the rows it is drawn in.
+    pub fn set_picture_cell(&mut self, cell: (u16, u16)) {
+        if self.config.picture_cell == cell {
+            return;
+        }
+        self.config.picture_cell = cell;
+        self.previous = None;
+        if self.doc.images.is_empty() {
+            return;
+        }
+        let width = self.geometry.text.width.max(1);
+        if self.article.body.len() > BACKGROUND_LAYOUT_BYTES {
+            self.jobs.wanted = Some(width);
+        } else {
+            let doc = lay_out(&self.config, &self.article, width);
+            self.install_layout(doc);
+        }
+    }
+
     /// Swaps in a layout made for the text column's current width, keeping
     /// the same text on the top line. One for another width is dropped.
     pub fn install_layout(&mut self, doc: Document) {
@@ -105,6 +126,11 @@ pub fn lay_out(config: &Config, article: &Article, width: u16) -> Document {
 /// the options its size calls for.
 pub fn open_at(config: &Config, draft: Draft, width: u16) -> (Article, Document) {
     let remote = super::remote::is_remote(draft.path());
+    let draft = if remote {
+        draft
+    } else {
+        crate::links::embeds::inline(draft)
+    };
     let options = options_for(config, draft.body().len(), false, remote);
     config.layouter.open(draft, width.max(1), options)
 }
@@ -128,6 +154,7 @@ pub(super) fn options_for(
     LayoutOptions {
         syntax: config.theme.syntax.filter(|_| highlight),
         image_rows: config.image_rows,
+        picture_cell: config.picture_cell,
         wrap_code: config.wrap_code,
         remote_images: remote,
         ..config.theme.layout_options()

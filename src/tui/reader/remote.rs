@@ -1,7 +1,7 @@
 //! Reading by address, the reader's half: the fetch job (progress while the
 //! body comes, the cached copy at once, then a reader laid out on its
-//! thread), a folder's listing as an article, and how a remote article's
-//! pictures are fetched. What the results do to the app is `tui/app/remote.rs`.
+//! thread; a folder's listing goes to the library), and how a remote
+//! article's pictures are fetched. What the results do to the app is `tui/app/remote.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -28,6 +28,9 @@ pub struct RemoteShared {
     pub no_state: bool,
     /// The fetch whose article replaces the placeholder reader on top.
     pub first: Option<JobId>,
+    /// The fetch that showed a folder from the cache: its listing, if it
+    /// changed, replaces that library.
+    pub early_folder: Option<JobId>,
 }
 
 /// Fetch an address and lay its article out for a reader.
@@ -131,6 +134,11 @@ pub enum FetchOutput {
     Done(Result<Box<ReaderScreen>, FetchFailure>),
     /// What the server said after the cached copy was shown.
     Checked(Check),
+    /// A repository's folder: it opens as a library.
+    Folder(Box<Listing>),
+    /// A repository's folder from the cache, shown at once while the forge
+    /// is asked; a `Folder` after it is a listing that changed.
+    EarlyFolder(Box<Listing>),
 }
 
 /// The answer to a cached copy's check.
@@ -153,6 +161,15 @@ impl FetchJob {
             Address::Url(url) => remote.cached(url),
             Address::Repo(_) => None,
         };
+        // A folder read before shows from the cache at once; the forge is
+        // asked afterwards, and a listing that changed takes its place.
+        let early_folder = match &self.address {
+            Address::Repo(repo) => remote.cached_folder(repo),
+            Address::Url(_) => None,
+        };
+        if let Some(listing) = &early_folder {
+            reporter.send(FetchOutput::EarlyFolder(Box::new(listing.clone())));
+        }
         if let Some(copy) = &cached {
             let mut reader = self.reader_of(copy);
             let checked = copy.offline.as_ref().map_or(0, |(at, _)| *at);
@@ -188,19 +205,24 @@ impl FetchJob {
                 Err(e) => Check::Same(path, Some(failure(&e).message)),
             });
         }
-        let (w, h) = self.size;
+        if let Some(early) = early_folder {
+            return match opened {
+                Ok(Opened::Folder(listing)) if listing == early => {
+                    FetchOutput::Checked(Check::Same(PathBuf::from(early.label()), None))
+                }
+                Ok(Opened::Folder(listing)) => FetchOutput::Folder(Box::new(listing)),
+                Ok(Opened::Article(_)) | Err(_) => {
+                    FetchOutput::Checked(Check::Same(PathBuf::from(early.label()), None))
+                }
+            };
+        }
         let reader = match opened {
             Ok(Opened::Article(fetched)) => {
                 let mut reader = self.reader_of(&fetched);
                 reader.message = fetched.offline_line();
                 reader
             }
-            Ok(Opened::Folder(listing)) => {
-                let article = listing_article(&listing);
-                let mut reader = Box::new(ReaderScreen::new(article, self.config, w, h));
-                self.land(&mut reader);
-                reader
-            }
+            Ok(Opened::Folder(listing)) => return FetchOutput::Folder(Box::new(listing)),
             Err(e) => return FetchOutput::Done(Err(failure(&e))),
         };
         FetchOutput::Done(Ok(reader))
@@ -230,24 +252,6 @@ fn failure(e: &RemoteError) -> FetchFailure {
         message: sanitize_line(&e.to_string()).into_owned(),
         browser: e.browser_url().map(str::to_string),
     }
-}
-
-/// A folder of a repository as an article: a list of links to its
-/// markdown files and folders, each opened by address when followed.
-pub fn listing_article(listing: &Listing) -> Article {
-    let mut text = format!("# {}\n\n", listing.label);
-    if listing.entries.is_empty() {
-        text.push_str("No markdown file or folder here.\n");
-    }
-    for entry in &listing.entries {
-        let slash = if entry.folder { "/" } else { "" };
-        text.push_str(&format!(
-            "- [{}{slash}](<{}>)\n",
-            entry.name.replace(['[', ']'], ""),
-            entry.address.label()
-        ));
-    }
-    Article::from_bytes(Path::new(&listing.label), text.as_bytes())
 }
 
 /// The address an article path or link target names, when it is one

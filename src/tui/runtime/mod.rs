@@ -68,10 +68,11 @@ impl<J> Default for Outbox<J> {
 }
 
 impl<J> Outbox<J> {
-    /// Queues `job` and returns its id.
-    pub fn push(&mut self, job: J) -> JobId {
+    /// Queues `job` (or a feature's job the app's list wraps) and returns
+    /// its id.
+    pub fn push(&mut self, job: impl Into<J>) -> JobId {
         self.next += 1;
-        self.queued.push((self.next, job));
+        self.queued.push((self.next, job.into()));
         self.next
     }
 

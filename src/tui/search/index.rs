@@ -13,8 +13,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
+use crate::article::Article;
 use crate::search::index::IndexError;
 use crate::search::{Hit, Index, Progress, Query};
+use crate::tui::reader::jobs::{Landing, Opened};
 use crate::tui::runtime::Reporter;
 use crate::tui::settings::Config;
 
@@ -169,11 +171,13 @@ pub enum SearchOutput {
     },
     /// A newer query replaced this one before it ran.
     Skipped,
+    /// A result's article read and laid out for a reader that lands on it,
+    /// or why it could not be read.
+    Opened(Result<Box<Opened>, String>),
 }
 
 impl SearchJob {
     /// Does the work; a build reports its progress through `reporter`.
-    /// (Landing on a result opens a reader: the app's jobs do that.)
     pub fn run<O: From<SearchOutput>>(self, reporter: &Reporter<O>) -> SearchOutput {
         match self {
             SearchJob::Build { index, root } => SearchOutput::Built(build(&index, &root, reporter)),
@@ -208,7 +212,21 @@ impl SearchJob {
                 };
                 SearchOutput::Hits { text, hits }
             }
-            SearchJob::Land { .. } => SearchOutput::Skipped,
+            SearchJob::Land {
+                path,
+                config,
+                size,
+                anchor,
+                text,
+            } => SearchOutput::Opened(
+                Article::load(&path)
+                    .map(|article| {
+                        let mut opened = Opened::laid_out(article, None, &config, size);
+                        opened.landing = Landing::Found { anchor, text };
+                        Box::new(opened)
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
         }
     }
 }

@@ -136,10 +136,14 @@ impl MemoryJob {
                 let Some(store) = store else {
                     return MemoryOutput::Opened(None);
                 };
-                let Ok(canonical) = std::fs::canonicalize(&path) else {
-                    return MemoryOutput::Opened(None);
+                // An article read by address keeps its place under its URL.
+                let key = match crate::remote::url_key(&path) {
+                    Some(url) => url,
+                    None => match std::fs::canonicalize(&path) {
+                        Ok(canonical) => canonical.to_string_lossy().into_owned(),
+                        Err(_) => return MemoryOutput::Opened(None),
+                    },
                 };
-                let key = canonical.to_string_lossy().into_owned();
                 let state = store.with(|s| {
                     let state = s.reading_state(&key)?;
                     s.mark_opened(&key)?;

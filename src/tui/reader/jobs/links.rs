@@ -12,8 +12,10 @@ use crate::links::backlinks::LinkIndex;
 use crate::links::{Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
 use crate::tui::reader::backlinks::BacklinkTable;
+use crate::tui::reader::links::SharedResolver;
+use crate::tui::runtime::Reporter;
 
-use super::{Output, Reporter, SharedResolver};
+use super::Output;
 
 fn lock(resolver: &SharedResolver) -> MutexGuard<'_, Resolver> {
     // A job that panicked holding the lock left only caches behind.
@@ -56,7 +58,7 @@ pub(super) fn backlinks(
 /// Starts `command` with no terminal (stdin, stdout and stderr to null, in
 /// a process group of its own so that a Ctrl-C meant for quire does not
 /// reach it), says so, and waits for it to end so that it is reaped.
-pub(super) fn browse(command: &[String], reporter: &Reporter) -> Output {
+pub(super) fn browse<O: From<Output>>(command: &[String], reporter: &Reporter<O>) -> Output {
     let Some((program, args)) = command.split_first() else {
         return Output::Browsed("no browser to open it with".into());
     };

@@ -9,25 +9,26 @@ use std::time::Duration;
 
 use notify::RecursiveMode;
 
-use super::{Output, Reporter, StopFlag};
+use super::Output;
 use crate::article::FileStamp;
+use crate::tui::runtime::{Reporter, StopFlag};
 
 /// Changes closer together than this are one change.
 pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// How often a watcher with nothing to report checks whether to stop.
-const STOP_CHECK: Duration = Duration::from_millis(500);
+pub const STOP_CHECK: Duration = Duration::from_millis(500);
 
 /// Watches `path` until `stop` is raised or the app ends, reporting
 /// [`Output::Changed`] for every debounced change to it (written, replaced,
 /// deleted), and at once when it is no longer the version `since` (a
 /// change made before the watch began). Returns why watching ended early
 /// when it could not start.
-pub fn watch_file(
+pub fn watch_file<O: From<Output>>(
     path: &Path,
     since: Option<FileStamp>,
     stop: &StopFlag,
-    reporter: &Reporter,
+    reporter: &Reporter<O>,
 ) -> Output {
     let Some(folder) = path.parent().map(|p| {
         if p.as_os_str().is_empty() {
@@ -78,50 +79,6 @@ pub fn watch_file(
             }
             Err(mpsc::RecvTimeoutError::Timeout) => {}
             Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        }
-    }
-    Output::Unwatched(String::new())
-}
-
-/// Watches the library folder `dir` and everything under it until `stop`
-/// is raised, reporting [`Output::FolderChanged`] once for every burst of
-/// changes to its markdown files (created, written, renamed, removed).
-/// Reading files is not a change. A folder too large to watch (the
-/// system's limit on watches) reports why once and ends.
-pub fn watch_folder(dir: &Path, stop: &StopFlag, reporter: &Reporter) -> Output {
-    use notify::{EventKind, Watcher};
-    let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => return Output::Unwatched(format!("the folder is not watched ({e}): R rescans")),
-    };
-    if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
-        return Output::Unwatched(format!("the folder is not watched ({e}): R rescans"));
-    }
-    let is_article = |p: &Path| {
-        p.extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
-    };
-    while !stop.stopped() {
-        let event = match rx.recv_timeout(STOP_CHECK) {
-            Ok(Ok(event)) => event,
-            Ok(Err(e)) => {
-                return Output::Unwatched(format!(
-                    "the folder is no longer watched ({e}): R rescans"
-                ));
-            }
-            Err(mpsc::RecvTimeoutError::Timeout) => continue,
-            Err(mpsc::RecvTimeoutError::Disconnected) => break,
-        };
-        let counts = !matches!(event.kind, EventKind::Access(_))
-            && event.paths.iter().any(|p| is_article(p) || p.is_dir());
-        if !counts {
-            continue;
-        }
-        // The rest of the burst (a save, a checkout) is one change.
-        while rx.recv_timeout(DEBOUNCE * 2).is_ok() {}
-        if !reporter.send(Output::FolderChanged) {
-            break;
         }
     }
     Output::Unwatched(String::new())

@@ -13,11 +13,13 @@ use ratatui_image::Resize;
 use ratatui_image::picker::Picker;
 use ratatui_image::sliced::SlicedProtocol;
 
-use crate::article::Article;
+use crate::article::{Article, Draft, PictureSize, PictureSizes};
 use crate::links::{Kind, Resolver};
+use crate::tui::settings::Config;
 
-use super::super::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
-use super::{Output, Reporter};
+use super::Output;
+use crate::tui::reader::images::{Failure, ImageKey, ImageOutput, Outcome, Picture};
+use crate::tui::runtime::Reporter;
 
 /// Image files larger than this are not read.
 pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -53,7 +55,7 @@ pub struct ImageJob {
 impl ImageJob {
     /// Does the work; never panics on a bad file, it fails with a reason.
     /// The image's size goes to `reporter` as soon as its header is read.
-    pub fn run(self, reporter: &Reporter) -> ImageOutput {
+    pub fn run<O: From<Output>>(self, reporter: &Reporter<O>) -> ImageOutput {
         let key = ImageKey {
             target: self.target.clone(),
             width: self.cells.0,
@@ -149,6 +151,96 @@ fn read(path: &Path) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// How the layout reads the sizes of the pictures of the article at
+/// `article` before laying it out: each one's header, found as its job will
+/// find it ([`find`]). A picture that is not found (or is outside the
+/// library, which a reader of one file does not know) keeps all its rows:
+/// its job, which knows the library, may still find it.
+pub fn sizes_for(article: &Path, library: Option<PathBuf>) -> PictureSizes {
+    let article = article.to_path_buf();
+    PictureSizes::new(move |target| {
+        let path = find(&article, library.as_deref(), target).ok()?;
+        Some(header_size(&path))
+    })
+}
+
+/// `draft` with its pictures' sizes read as [`sizes_for`] reads them, when
+/// `config` shows pictures.
+pub fn sized(draft: Draft, config: &Config, library: Option<PathBuf>) -> Draft {
+    if config.image_rows == 0 || draft.pictures().probing() {
+        return draft;
+    }
+    let sizes = sizes_for(draft.path(), library);
+    draft.with_pictures(sizes)
+}
+
+/// `article` with its pictures' sizes read as [`sizes_for`] reads them,
+/// when `config` shows pictures.
+pub fn sized_article(mut article: Article, config: &Config, library: Option<PathBuf>) -> Article {
+    if config.image_rows > 0 && !article.pictures.probing() {
+        article.pictures = sizes_for(&article.path, library);
+    }
+    article
+}
+
+/// What the header of the picture at `path` says, reading only as much of
+/// the file as the header takes (and its last bytes, where a PNG cut short
+/// shows): its size when it will be drawn, else [`PictureSize::Unshown`].
+fn header_size(path: &Path) -> PictureSize {
+    use std::io::{BufReader, Read, Seek, SeekFrom};
+    let Ok(meta) = std::fs::metadata(path) else {
+        return PictureSize::Unshown;
+    };
+    // Not opened when it is not a file (opening a fifo blocks) or too large.
+    if !meta.is_file() || meta.len() > MAX_FILE_BYTES {
+        return PictureSize::Unshown;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return PictureSize::Unshown;
+    };
+    let mut file = BufReader::new(file);
+    let size = ImageReader::new(&mut file)
+        .with_guessed_format()
+        .ok()
+        .filter(|r| r.format().is_some())
+        .and_then(|r| r.into_decoder().ok())
+        .and_then(|decoder| {
+            let (w, h) = image::ImageDecoder::dimensions(&decoder);
+            within_limits(w, h, image::ImageDecoder::total_bytes(&decoder)).then_some((w, h))
+        });
+    let Some((w, h)) = size else {
+        return PictureSize::Unshown;
+    };
+    // A PNG ends with its IEND chunk: without it, it was cut short and
+    // its decoding fails.
+    let mut tail = [0u8; 64];
+    let png = file.seek(SeekFrom::Start(0)).is_ok()
+        && file.read_exact(&mut tail[..8]).is_ok()
+        && tail[..8] == *b"\x89PNG\r\n\x1a\n";
+    if png {
+        let from = meta.len().saturating_sub(tail.len() as u64);
+        let read = file
+            .seek(SeekFrom::Start(from))
+            .and_then(|_| file.read(&mut tail));
+        let ended = read.is_ok_and(|n| tail[..n].windows(4).any(|w| w == b"IEND"));
+        if !ended {
+            return PictureSize::Unshown;
+        }
+    }
+    PictureSize::Pixels(w, h)
+}
+
+/// True when a picture of `w` x `h` pixels that takes `decoded` bytes once
+/// decoded (from its header) is one we decode.
+fn within_limits(w: u32, h: u32, decoded: u64) -> bool {
+    w > 0
+        && h > 0
+        && w <= MAX_SIDE
+        && h <= MAX_SIDE
+        && u64::from(w) * u64::from(h) <= MAX_PIXELS
+        && decoded <= MAX_DECODED_BYTES
+}
+
 fn limits() -> Limits {
     let mut limits = Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
@@ -177,11 +269,7 @@ pub fn probe(bytes: &[u8]) -> Result<(u32, u32), Failure> {
             pixels,
         });
     }
-    if w > MAX_SIDE
-        || h > MAX_SIDE
-        || u64::from(w) * u64::from(h) > MAX_PIXELS
-        || decoded > MAX_DECODED_BYTES
-    {
+    if !within_limits(w, h, decoded) {
         return Err(Failure {
             reason: "too large to decode".into(),
             pixels,
@@ -227,16 +315,11 @@ pub fn fit(picker: &Picker, image: DynamicImage, cells: (u16, u16)) -> Result<Pi
     } else {
         image
     };
-    // The cells the shrunk image takes at its own size: a small image is
-    // not blown up (every protocol then draws it the same size).
-    let cells_for = |px: u32, cell: u16, most: u16| {
-        let n = px.div_ceil(u32::from(cell.max(1)));
-        u16::try_from(n).unwrap_or(most).clamp(1, most)
-    };
-    let size = Size::new(
-        cells_for(image.width(), font.width, cols),
-        cells_for(image.height(), font.height, rows),
-    );
+    // The cells the shrunk image takes at its own size (a small image is
+    // not blown up: every protocol then draws it the same size), counted
+    // as the layout counted the rows it keeps for it.
+    let (w, h) = crate::layout::picture_cells(pixels, (font.width, font.height), (cols, rows));
+    let size = Size::new(w, h);
     let protocol = SlicedProtocol::new_with_resize(picker, image, size, Resize::Fit(None))
         .map_err(|e| Failure {
             reason: format!("cannot be shown ({})", short(&e.to_string())),

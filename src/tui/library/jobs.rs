@@ -1,0 +1,170 @@
+//! The library's background jobs: reading an entry for the preview panel,
+//! watching the library's folder for changed articles, counting the links
+//! into its articles ([`super::links`]), and a repository's folder's files
+//! ([`super::remote`]). Plain data that
+//! knows nothing of the app: the app wraps these in its own job list
+//! (`Job::Library`) and hands each [`Output`] back to the library.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use notify::RecursiveMode;
+
+use crate::article::Article;
+use crate::library::Preview;
+use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
+
+use super::remote::{RemoteJob, RemoteOutput};
+use super::{LibraryScreen, PreviewState};
+
+/// Work for a background thread, on behalf of the library.
+#[derive(Debug, Clone)]
+pub enum Job {
+    /// Read a library entry for the preview panel.
+    Preview {
+        /// The entry's index in the library.
+        entry: usize,
+        /// Its file.
+        path: PathBuf,
+    },
+    /// Watch a library folder and report each burst of changes to its
+    /// articles until `stop` is raised.
+    WatchFolder {
+        /// The library's folder.
+        dir: PathBuf,
+        /// Raised when the library goes away.
+        stop: StopFlag,
+    },
+    /// Read a repository's folder's files, or one for the preview.
+    Remote(RemoteJob),
+    /// Count the links into each article of the folder.
+    LinkCounts(super::LinkCountJob),
+}
+
+/// What a library's job produced.
+#[derive(Debug, Clone)]
+pub enum Output {
+    /// A preview for the library's panel.
+    Preview {
+        /// The entry it is for.
+        entry: usize,
+        /// The preview, or why it failed.
+        state: PreviewState,
+    },
+    /// Articles of a watched library folder were added, changed or removed.
+    FolderChanged,
+    /// A watch ended, or could not start: why, when there is something to say.
+    Unwatched(String),
+    /// Rows, states or a preview of a repository's folder.
+    Remote(RemoteOutput),
+    /// The links into each article, or why they could not be counted.
+    LinkCounts(super::LinkCounts),
+}
+
+impl From<RemoteOutput> for Output {
+    fn from(output: RemoteOutput) -> Output {
+        Output::Remote(output)
+    }
+}
+
+impl Job {
+    /// Does the work and returns its last result; a watch reports each
+    /// change to `reporter` before its last.
+    pub fn run<O: From<Output> + Send>(self, reporter: &Reporter<O>) -> Output {
+        match self {
+            Job::Preview { entry, path } => {
+                let state = match Article::load(&path) {
+                    Ok(article) => PreviewState::Ready(Preview::of(&article)),
+                    Err(e) => PreviewState::Error(e.to_string()),
+                };
+                Output::Preview { entry, state }
+            }
+            Job::WatchFolder { dir, stop } => watch_folder(&dir, &stop, reporter),
+            Job::Remote(job) => {
+                Output::Remote(job.run(&|output| reporter.send(Output::Remote(output))))
+            }
+            Job::LinkCounts(job) => Output::LinkCounts(job.run()),
+        }
+    }
+
+    /// True for a job that may run until the app ends (the watch) or
+    /// waits on the network: it gets a thread of its own instead of a worker.
+    pub fn long_running(&self) -> bool {
+        matches!(self, Job::WatchFolder { .. } | Job::Remote(_))
+    }
+}
+
+/// Where in the library a job's result lands: the slot that holds the
+/// job's id while the library waits for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The selected entry's preview ([`Job::Preview`]).
+    Preview,
+    /// The watch on the folder ([`Job::WatchFolder`]).
+    Watch,
+    /// The scan of the folder through the cache (a reading-state job).
+    Scan,
+    /// The count of the links into its articles ([`Job::LinkCounts`]).
+    LinkCounts,
+}
+
+impl LibraryScreen {
+    /// The slot of this library that waits for job `id`, if one does.
+    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
+        let slots = [
+            (self.preview_job.map(|(_, j)| j), Slot::Preview),
+            (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
+            (self.states.scan, Slot::Scan),
+            (self.links.job, Slot::LinkCounts),
+        ];
+        slots
+            .into_iter()
+            .find(|(held, _)| *held == Some(id))
+            .map(|(_, slot)| slot)
+    }
+}
+
+/// Watches the library folder `dir` and everything under it until `stop`
+/// is raised, reporting [`Output::FolderChanged`] once for every burst of
+/// changes to its markdown files (created, written, renamed, removed).
+/// Reading files is not a change. A folder too large to watch (the
+/// system's limit on watches) reports why once and ends.
+fn watch_folder<O: From<Output>>(dir: &Path, stop: &StopFlag, reporter: &Reporter<O>) -> Output {
+    use notify::{EventKind, Watcher};
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => return Output::Unwatched(format!("the folder is not watched ({e}): R rescans")),
+    };
+    if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
+        return Output::Unwatched(format!("the folder is not watched ({e}): R rescans"));
+    }
+    let is_article = |p: &Path| {
+        p.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("md") || x.eq_ignore_ascii_case("markdown"))
+    };
+    while !stop.stopped() {
+        let event = match rx.recv_timeout(STOP_CHECK) {
+            Ok(Ok(event)) => event,
+            Ok(Err(e)) => {
+                return Output::Unwatched(format!(
+                    "the folder is no longer watched ({e}): R rescans"
+                ));
+            }
+            Err(mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(mpsc::RecvTimeoutError::Disconnected) => break,
+        };
+        let counts = !matches!(event.kind, EventKind::Access(_))
+            && event.paths.iter().any(|p| is_article(p) || p.is_dir());
+        if !counts {
+            continue;
+        }
+        // The rest of the burst (a save, a checkout) is one change.
+        while rx.recv_timeout(DEBOUNCE * 2).is_ok() {}
+        if !reporter.send(Output::FolderChanged) {
+            break;
+        }
+    }
+    Output::Unwatched(String::new())
+}
