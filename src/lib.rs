@@ -171,9 +171,12 @@ fn man() -> anyhow::Result<Outcome> {
 
 /// `quire config`: where the config is, its defaults, or the key actions.
 fn config_command(args: &cli::ConfigArgs, path: Option<&Path>) -> anyhow::Result<Outcome> {
-    let actions: Vec<(String, &str)> = tui::action::BINDABLE
+    let actions: Vec<(String, &str)> = tui::keymap::BINDABLE
         .iter()
-        .map(|(a, what)| (a.name(), *what))
+        .map(|a| {
+            let what = tui::keymap::describe(a, tui::keymap::Say::Actions);
+            (a.name(), what.unwrap_or_default())
+        })
         .collect();
     if args.default {
         print!("{}", config::default_toml(&actions));

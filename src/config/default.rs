@@ -55,9 +55,12 @@ image-height = {DEFAULT_IMAGE_HEIGHT}
 # Reading by address (quire URL, quire gh:OWNER/REPO): the forges' API
 # bases (GitHub Enterprise: https://HOST/api/v3), the most a fetch may take
 # to connect and in all, in seconds, and the largest body read, in MB.
-# GITHUB_TOKEN, when set, is sent to the GitHub API's host only.
+# GITHUB_TOKEN, when set, is sent to the GitHub API's host only. A folder's
+# files are read from github-raw (none set with another github-api: through
+# the API).
 [remote]
 github-api = "https://api.github.com"
+github-raw = "https://raw.githubusercontent.com"
 gitlab-api = "https://gitlab.com/api/v4"
 connect-timeout = 10
 timeout = 30

@@ -16,7 +16,7 @@ use crate::cli::{ListArgs, SortArg};
 use crate::config::Config;
 use crate::library::{Library, Sort};
 use crate::remote::folder::{ReadFrom, read_files};
-use crate::remote::{Address, Fetched, Listing, Opened, Remote, RemoteError, Repo, Settings};
+use crate::remote::{Address, Fetched, Listing, Opened, Remote, RemoteError, Settings};
 use crate::sanitize::sanitize_line;
 use crate::store::ReadingState;
 
@@ -156,12 +156,11 @@ pub(crate) fn list_folder(
     }
     let no_state = args.state.no_state;
     let settings = Settings::from_config(&user.remote);
-    let addresses: Vec<Repo> = listing.files.iter().map(|f| f.address.clone()).collect();
-    let results = Mutex::new(Vec::with_capacity(addresses.len()));
+    let results = Mutex::new(Vec::with_capacity(listing.files.len()));
     read_files(
         &settings,
         no_state,
-        &addresses,
+        &listing.files,
         ReadFrom::Network,
         &|i, r| {
             if let Ok(mut results) = results.lock() {

@@ -39,6 +39,19 @@ pub struct File {
     pub path: String,
     /// The file itself (open it with [`Remote::open`]).
     pub address: Repo,
+    /// Its raw address, where the forge serves files outside its API's
+    /// rate limit (`[remote] github-raw`); `None`: read through the API.
+    pub raw: Option<Url>,
+}
+
+impl File {
+    /// What opens it: its raw address, else its repository address.
+    pub fn target(&self) -> String {
+        match &self.raw {
+            Some(url) => url.to_string(),
+            None => self.address.label(),
+        }
+    }
 }
 
 impl Listing {
@@ -66,7 +79,18 @@ impl Listing {
     /// A listing of `folder` from every path of the repository (`/`
     /// separated, `blob` for files): the markdown files under the folder,
     /// none in a hidden folder, in path order, capped.
-    fn of(folder: &Repo, paths: impl IntoIterator<Item = String>, truncated: bool) -> Listing {
+    fn of(
+        folder: &Repo,
+        paths: impl IntoIterator<Item = String>,
+        truncated: bool,
+        raw: Option<&str>,
+    ) -> Listing {
+        let reference = folder.reference.as_deref().unwrap_or("HEAD");
+        let raw_of = |path: &str| -> Option<Url> {
+            let mut segments = vec![folder.owner.as_str(), folder.name.as_str(), reference];
+            segments.extend(path.split('/'));
+            api_url(raw?, &segments, &[]).ok()
+        };
         let prefix = if folder.path.is_empty() {
             String::new()
         } else {
@@ -82,6 +106,7 @@ impl Listing {
                 }
                 Some(File {
                     path: rel,
+                    raw: raw_of(&p),
                     address: Repo {
                         path: p,
                         ..folder.clone()
@@ -127,7 +152,12 @@ pub(super) fn github_tree(
 ) -> Result<Option<Listing>, RemoteError> {
     let url = github_tree_url(remote, repo)?;
     let (answer, _) = remote.get(&url, Some(GITHUB_JSON), progress)?;
-    github_listing(&url, &answer.bytes, repo)
+    github_listing(
+        &url,
+        &answer.bytes,
+        repo,
+        remote.settings.github_raw.as_deref(),
+    )
 }
 
 fn github_tree_url(remote: &Remote, repo: &Repo) -> Result<Url, RemoteError> {
@@ -141,7 +171,12 @@ fn github_tree_url(remote: &Remote, repo: &Repo) -> Result<Url, RemoteError> {
 
 /// The listing of `repo`'s folder in GitHub's tree `bytes` (asked at `url`);
 /// `None` when its path is a file.
-fn github_listing(url: &Url, bytes: &[u8], repo: &Repo) -> Result<Option<Listing>, RemoteError> {
+fn github_listing(
+    url: &Url,
+    bytes: &[u8],
+    repo: &Repo,
+    raw: Option<&str>,
+) -> Result<Option<Listing>, RemoteError> {
     let tree: GitHubTree = json(url, bytes)?;
     let mut found = false;
     for item in &tree.tree {
@@ -163,7 +198,7 @@ fn github_listing(url: &Url, bytes: &[u8], repo: &Repo) -> Result<Option<Listing
         .into_iter()
         .filter(|i| i.kind == "blob")
         .map(|i| i.path);
-    Ok(Some(Listing::of(repo, paths, tree.truncated)))
+    Ok(Some(Listing::of(repo, paths, tree.truncated, raw)))
 }
 
 /// Pages of GitLab's tree asked at most: beyond, the cap is reached.
@@ -228,7 +263,7 @@ fn gitlab_pages(
             break;
         }
     }
-    Ok(Some(Listing::of(repo, paths, truncated)))
+    Ok(Some(Listing::of(repo, paths, truncated, None)))
 }
 
 /// The listing of the folder `repo` names from the cache alone, without
@@ -241,7 +276,8 @@ pub(super) fn cached_folder(remote: &mut Remote, repo: &Repo) -> Option<Listing>
         Forge::GitHub => {
             let url = github_tree_url(remote, repo).ok()?;
             let page = remote.cached_page(&url)?;
-            github_listing(&url, &page.bytes, repo).ok()?
+            let raw = remote.settings.github_raw.clone();
+            github_listing(&url, &page.bytes, repo, raw.as_deref()).ok()?
         }
         Forge::GitLab => gitlab_pages(remote, repo, &mut |remote, url| {
             Ok(remote.cached_page(url).map(|p| p.bytes))
@@ -266,7 +302,7 @@ pub enum ReadFrom {
 pub fn read_files(
     settings: &Settings,
     no_state: bool,
-    files: &[Repo],
+    files: &[File],
     from: ReadFrom,
     each: &(dyn Fn(usize, Result<Fetched, RemoteError>) -> bool + Sync),
 ) {
@@ -281,12 +317,8 @@ pub fn read_files(
         while !stop.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            let result = match from {
-                ReadFrom::Cache => match remote.cached_file(file) {
-                    Some(fetched) => Ok(fetched),
-                    None => continue,
-                },
-                ReadFrom::Network => remote.file(file),
+            let Some(result) = read_file(&mut remote, file, from) else {
+                continue;
             };
             if !each(i, result) {
                 stop.store(true, Ordering::Relaxed);
@@ -299,6 +331,21 @@ pub fn read_files(
         }
         work();
     });
+}
+
+/// Reads `file` from `from` with `remote`; `None` when it is to be read
+/// from the cache and the cache does not hold it.
+pub fn read_file(
+    remote: &mut Remote,
+    file: &File,
+    from: ReadFrom,
+) -> Option<Result<Fetched, RemoteError>> {
+    match (&file.raw, from) {
+        (Some(raw), ReadFrom::Cache) => remote.cached(raw).map(Ok),
+        (None, ReadFrom::Cache) => remote.cached_file(&file.address).map(Ok),
+        (Some(raw), ReadFrom::Network) => Some(remote.article(raw, &mut |_, _| {})),
+        (None, ReadFrom::Network) => Some(remote.file(&file.address)),
+    }
 }
 
 /// The library row of `file`: from its bytes once fetched, else from its
@@ -346,17 +393,21 @@ mod tests {
             "docsy/z.md",
         ]
         .map(String::from);
-        let listing = Listing::of(&folder("docs"), paths, false);
+        let listing = Listing::of(&folder("docs"), paths, false, Some("https://raw.example"));
         let rel: Vec<&str> = listing.files.iter().map(|f| f.path.as_str()).collect();
         assert_eq!(rel, ["a.md", "api/x.markdown", "b.md"]);
         assert_eq!(listing.files[1].address.path, "docs/api/x.markdown");
+        assert_eq!(
+            listing.files[1].target(),
+            "https://raw.example/o/r/HEAD/docs/api/x.markdown"
+        );
         assert_eq!(listing.note(), None);
     }
 
     #[test]
     fn a_listing_past_the_cap_says_how_many_are_left_out() {
         let paths = (0..MAX_FILES + 3).map(|i| format!("n/{i:04}.md"));
-        let listing = Listing::of(&folder("n"), paths, true);
+        let listing = Listing::of(&folder("n"), paths, true, None);
         assert_eq!((listing.files.len(), listing.left_out), (MAX_FILES, 3));
         assert_eq!(
             listing.note().as_deref(),

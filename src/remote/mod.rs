@@ -119,6 +119,9 @@ fn megabytes(bytes: u64) -> String {
 pub struct Settings {
     /// The GitHub API's base, without a trailing `/`.
     pub github_api: String,
+    /// Where GitHub serves raw files (`None`: a folder's files are read
+    /// through the API).
+    pub github_raw: Option<String>,
     /// The GitLab API's base, without a trailing `/`.
     pub gitlab_api: String,
     /// The limits of every request.
@@ -127,6 +130,8 @@ pub struct Settings {
 
 /// The GitHub API's base unless `[remote] github-api` says otherwise.
 pub const GITHUB_API: &str = "https://api.github.com";
+/// Where GitHub serves raw files, with the default API.
+pub const GITHUB_RAW: &str = "https://raw.githubusercontent.com";
 /// The GitLab API's base unless `[remote] gitlab-api` says otherwise.
 pub const GITLAB_API: &str = "https://gitlab.com/api/v4";
 /// The largest body read unless `[remote] max-size` says otherwise: 20 MB.
@@ -135,8 +140,14 @@ pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 impl Settings {
     /// The config's `[remote]` over the defaults.
     pub fn from_config(c: &crate::config::Remote) -> Settings {
+        let github_api = c.github_api.clone().unwrap_or_else(|| GITHUB_API.into());
+        let github_raw = c
+            .github_raw
+            .clone()
+            .or_else(|| (github_api == GITHUB_API).then(|| GITHUB_RAW.into()));
         Settings {
-            github_api: c.github_api.clone().unwrap_or_else(|| GITHUB_API.into()),
+            github_api,
+            github_raw,
             gitlab_api: c.gitlab_api.clone().unwrap_or_else(|| GITLAB_API.into()),
             limits: Limits {
                 connect: c.connect_timeout.unwrap_or(Duration::from_secs(10)),

@@ -3,6 +3,7 @@
 //! batches, files gone dropped.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
 
 use rayon::prelude::*;
 // Immediate: a write transaction takes the write lock when it begins, so
@@ -13,10 +14,14 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::cjk::spread_cjk;
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
-use super::sections::sections;
-use crate::article::Article;
+use super::sections::read_sections;
+use crate::article::{Article, Draft};
 use crate::library::path_string;
 use crate::library::{ScanOptions, markdown_files};
+
+/// FTS5's buffer of terms not yet written, while a folder is indexed (the
+/// default is 1 MB).
+const FTS_BUFFER_BYTES: i64 = 16 * 1024 * 1024;
 
 /// A file read and cut into sections, ready to write.
 struct Prepared {
@@ -76,26 +81,58 @@ impl Index {
         }
         let total = todo.len();
         let mut done = 0;
-        for batch in todo.chunks(BATCH) {
-            let prepared: Vec<Prepared> = batch
-                .par_iter()
-                .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
-                .collect();
-            let tx = self.conn.transaction_with_behavior(Immediate)?;
-            for p in &prepared {
-                write_file(&tx, &root_key, p)?;
-            }
-            tx.commit()?;
-            done += batch.len();
-            progress(Progress { done, total });
+        if total > BATCH {
+            // FTS5 writes what it holds as a segment when its buffer fills
+            // and at each commit, and merges segments as they pile up: a
+            // bigger buffer and bigger batches after the first make fewer
+            // segments to merge. Kept in the table's own settings.
+            self.conn.execute(
+                "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)",
+                [FTS_BUFFER_BYTES],
+            )?;
         }
+        // Parsing the next batch (on rayon's threads) goes on while this
+        // one is written: the writer is one thread, SQLite's.
+        let (batches, written) = mpsc::sync_channel::<(usize, Vec<Prepared>)>(1);
+        std::thread::scope(|scope| {
+            // The sender moves in: the writer's loop ends when parsing does.
+            scope.spawn(move || {
+                // The first batch small, so that a search meanwhile finds
+                // something soon; the rest big.
+                let first = todo.len().min(BATCH);
+                let (head, rest) = todo.split_at(first);
+                let batches_in_order = std::iter::once(head).chain(rest.chunks(BATCH * 8));
+                for batch in batches_in_order.filter(|b| !b.is_empty()) {
+                    let prepared: Vec<Prepared> = batch
+                        .par_iter()
+                        .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
+                        .collect();
+                    if batches.send((batch.len(), prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            // A failed write drops the receiver, which stops the parsing.
+            (move || -> Result<(), IndexError> {
+                for (files, prepared) in written {
+                    let tx = self.conn.transaction_with_behavior(Immediate)?;
+                    for p in &prepared {
+                        write_file(&tx, &root_key, p)?;
+                    }
+                    tx.commit()?;
+                    done += files;
+                    progress(Progress { done, total });
+                }
+                Ok(())
+            })()
+        })?;
         Ok(stats)
     }
 }
 
 fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
-    let article = Article::load(&root.join(rel)).ok()?;
-    let sections = sections(&article);
+    let draft = Draft::load(&root.join(rel)).ok()?;
+    let (article, sections) = read_sections(draft);
     let Article { meta, .. } = article;
     Some(Prepared {
         path: path_string(rel),

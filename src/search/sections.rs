@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::article::Article;
+use crate::article::{Article, Draft, Heading, OutlineBuilder};
 
 /// One section of an article: a heading and the text up to the next heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,32 +36,71 @@ pub const MAX_SECTIONS: usize = 10_000;
 /// The sections of `article` in order. The first one (the text before any
 /// heading) is left out when it is empty.
 pub fn sections(article: &Article) -> Vec<Section> {
+    let (mut out, _) = cut(&article.body, article.body_line);
+    map_lines(&mut out, article);
+    out
+}
+
+/// The article a draft becomes and its sections, from one parse of the
+/// body (the outline is built from the same events): what indexing a file
+/// costs.
+pub fn read_sections(draft: Draft) -> (Article, Vec<Section>) {
+    let (mut out, outline) = cut(draft.body(), draft.body_line());
+    let article = draft.with_outline(outline);
+    map_lines(&mut out, &article);
+    (article, out)
+}
+
+/// Headings' lines are counted in the body the site pass gave; the index
+/// keeps file lines.
+fn map_lines(sections: &mut [Section], article: &Article) {
+    for s in sections.iter_mut().filter(|s| !s.breadcrumb.is_empty()) {
+        s.line = article.file_line(s.line);
+    }
+}
+
+/// Cuts `body` into sections and builds its outline, in one parse; lines
+/// are the body's own (see [`map_lines`]).
+fn cut(body: &str, body_line: usize) -> (Vec<Section>, Vec<Heading>) {
     let mut out = vec![Section {
         anchor: String::new(),
         breadcrumb: Vec::new(),
-        line: article.body_line,
+        line: body_line,
         text: String::new(),
         terms: String::new(),
     }];
+    let mut outline = OutlineBuilder::new(body, body_line);
     let mut crumbs: Vec<(u8, String)> = Vec::new();
-    let mut next = 0usize;
-    let mut in_heading = false;
+    let mut footnotes = 0usize;
+    // The outline's length when the open heading started: it grows by one
+    // when the heading is one of the outline's.
+    let mut in_heading: Option<usize> = None;
     let mut in_term = false;
-    let body = article.body.as_str();
     for (event, range) in crate::article::events::events(body, crate::article::parser_options()) {
+        let known = outline.headings().len();
+        outline.push(&event, range);
         let text = match event {
-            // Past the most sections an article is given, a heading's text
-            // is more of the last section's.
-            Event::Start(Tag::Heading { .. }) if out.len() <= MAX_SECTIONS => {
-                let Some(h) = article
-                    .outline
-                    .get(next)
-                    .filter(|h| h.offset() == range.start)
-                else {
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                footnotes += 1;
+                continue;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                footnotes = footnotes.saturating_sub(1);
+                continue;
+            }
+            // A heading of the outline (not one in a footnote) opens a
+            // section once its text is known, at its end. Past the most
+            // sections an article is given, a heading's text is more of
+            // the last section's.
+            Event::Start(Tag::Heading { .. }) if footnotes == 0 && out.len() <= MAX_SECTIONS => {
+                in_heading = Some(known);
+                continue;
+            }
+            Event::End(TagEnd::Heading(_)) if in_heading.is_some() => {
+                let before = in_heading.take().unwrap_or(known);
+                let Some(h) = outline.headings().get(before) else {
                     continue;
                 };
-                next += 1;
-                in_heading = true;
                 while crumbs.last().is_some_and(|(level, _)| *level >= h.level()) {
                     crumbs.pop();
                 }
@@ -75,11 +114,7 @@ pub fn sections(article: &Article) -> Vec<Section> {
                 });
                 continue;
             }
-            Event::End(TagEnd::Heading(_)) if in_heading => {
-                in_heading = false;
-                continue;
-            }
-            _ if in_heading => continue,
+            _ if in_heading.is_some() => continue,
             Event::Start(Tag::DefinitionListTitle) => {
                 in_term = true;
                 continue;
@@ -119,7 +154,7 @@ pub fn sections(article: &Article) -> Vec<Section> {
     {
         out.remove(0);
     }
-    out
+    (out, outline.finish())
 }
 
 #[cfg(test)]
@@ -184,6 +219,18 @@ mod tests {
         assert!(s[0].text.contains("link item"));
         assert!(!s[0].text.contains("http://x"));
         assert!(!s[0].text.contains("<div>"));
+    }
+
+    #[test]
+    fn one_parse_gives_the_article_and_the_same_sections() {
+        let text = "---\ntitle: T\n---\nIntro.\n\n# A\n\nx[^1]\n\n## B {{< new-in 1.2 />}}\n\ny\n\n[^1]: note\n\n    # not\n";
+        let path = Path::new("a.md");
+        let (article, one_pass) = read_sections(Draft::from_bytes(path, text.as_bytes()));
+        let loaded = Article::from_bytes(path, text.as_bytes());
+        assert_eq!(article.outline, loaded.outline);
+        assert_eq!(article.meta, loaded.meta);
+        assert_eq!(one_pass, sections(&loaded));
+        assert_eq!(one_pass.len(), 3);
     }
 
     #[test]

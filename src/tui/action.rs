@@ -183,128 +183,12 @@ pub enum Action {
     Suspend,
 }
 
-/// Every action a key can be bound to, with what it does, in the order
-/// `quire config --actions` lists them.
-pub const BINDABLE: &[(Action, &str)] = &[
-    (Action::LineDown, "scroll one line down (library: next row)"),
-    (Action::LineUp, "scroll one line up (library: previous row)"),
-    (Action::PageDown, "one screen down"),
-    (Action::PageUp, "one screen up"),
-    (Action::HalfPageDown, "half a screen down"),
-    (Action::HalfPageUp, "half a screen up"),
-    (Action::Top, "go to the start (library: first row)"),
-    (Action::Bottom, "go to the end (library: last row)"),
-    (Action::NextHeading, "put the next heading on the top line"),
-    (
-        Action::PrevHeading,
-        "put the previous heading on the top line",
-    ),
-    (
-        Action::ToggleFocus,
-        "move the focus between the outline and the text",
-    ),
-    (Action::ToggleOutline, "hide or show the outline"),
-    (Action::OutlineDown, "outline: next entry"),
-    (Action::OutlineUp, "outline: previous entry"),
-    (Action::OutlineJump, "outline: jump to the entry"),
-    (
-        Action::Fold,
-        "outline: fold the branch, or go to its parent",
-    ),
-    (Action::Unfold, "outline: unfold the branch"),
-    (Action::SearchStart, "start typing a search"),
-    (Action::SearchNext, "next match"),
-    (Action::SearchPrev, "previous match"),
-    (Action::Cancel, "clear the search or filter, else back"),
-    (Action::ToggleHelp, "open or close the help"),
-    (Action::Back, "leave this screen; quit from the last one"),
-    (Action::Quit, "quit at once"),
-    (Action::OpenSelected, "library: open the selected article"),
-    (Action::FilterStart, "library: start typing a filter"),
-    (Action::TagPicker, "library: pick tags"),
-    (Action::ClearTags, "library: clear the tag filter"),
-    (
-        Action::SortNext,
-        "library: next sort (date, title, path, reading time, last opened, links in)",
-    ),
-    (Action::SortReverse, "library: reverse the sort"),
-    (Action::ToggleDrafts, "library: show or hide drafts"),
-    (Action::PickerToggle, "tag picker: tick or untick the tag"),
-    (Action::PickerMode, "tag picker: all of / any of"),
-    (Action::PickerApply, "tag picker: apply"),
-    (Action::PickerCancel, "tag picker: cancel"),
-    (Action::ToggleRead, "mark the article read or unread"),
-    (
-        Action::UnreadOnly,
-        "library: only unread and in-progress articles",
-    ),
-    (
-        Action::OrphansOnly,
-        "library: only the articles nothing links to (orphans)",
-    ),
-    (
-        Action::SearchLibrary,
-        "library: search the text of every article",
-    ),
-    (Action::Rescan, "library: scan the folder again"),
-    (Action::Edit, "open the article in $VISUAL / $EDITOR"),
-    (
-        Action::CopySectionLink,
-        "copy the section as a link (path#anchor)",
-    ),
-    (Action::CopyCode, "copy the code block nearest the top"),
-    (Action::OutlineNarrower, "narrow the outline pane"),
-    (Action::OutlineWider, "widen the outline pane"),
-    (
-        Action::ToggleSectionTimes,
-        "show / hide section reading times in the outline",
-    ),
-    (Action::LinkHints, "label the links on screen to follow one"),
-    (
-        Action::TagHints,
-        "label the #tags on screen; the one picked filters the library",
-    ),
-    (Action::LinkList, "list the article's links"),
-    (
-        Action::Backlinks,
-        "list the links into the article (linked from)",
-    ),
-    (
-        Action::ToggleSectionLinks,
-        "show / hide the links into each section in the outline",
-    ),
-    (Action::LinkDown, "link list: next link"),
-    (Action::LinkUp, "link list: previous link"),
-    (Action::LinkFollow, "link list: follow the link"),
-    (
-        Action::LinkCancel,
-        "close the link hints, the link list or the question",
-    ),
-    (Action::OpenUrl, "open the external link in the browser"),
-    (Action::CopyUrl, "copy the external link (OSC 52)"),
-    (Action::HistoryBack, "go back to the place left"),
-    (Action::HistoryForward, "go forward again"),
-    (
-        Action::ToggleDetails,
-        "fold / unfold the first ▸/▾ details summary on screen",
-    ),
-    (
-        Action::ToggleCodeWrap,
-        "wrap long code lines (↪) or cut them (→)",
-    ),
-    (Action::Redraw, "draw the whole screen again"),
-    (
-        Action::Suspend,
-        "stop quire and go back to the shell (fg resumes)",
-    ),
-];
-
 impl Action {
-    /// The action a config names (`next-heading`), if a key can be bound to it.
-    pub fn from_name(name: &str) -> Option<Action> {
+    /// The action a name (`next-heading`) reads as, bindable or not (the
+    /// keymap says which a key may be bound to).
+    pub fn parse_name(name: &str) -> Option<Action> {
         let de = serde::de::value::StrDeserializer::<serde::de::value::Error>::new(name);
-        let action = Action::deserialize(de).ok()?;
-        BINDABLE.iter().any(|(a, _)| *a == action).then_some(action)
+        Action::deserialize(de).ok()
     }
 
     /// The action's stable name (`next-heading`).
@@ -315,14 +199,6 @@ impl Action {
             Ok(serde_json::Value::Object(map)) => map.keys().next().cloned().unwrap_or_default(),
             _ => String::new(),
         }
-    }
-
-    /// What the action does, for `quire config --actions` and the help.
-    pub fn describe(&self) -> &'static str {
-        BINDABLE
-            .iter()
-            .find(|(a, _)| a == self)
-            .map_or("", |(_, d)| d)
     }
 }
 
@@ -351,27 +227,4 @@ pub enum Effect {
     /// Give the terminal back, stop until the shell resumes quire, take it
     /// again and draw everything.
     Suspend,
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn bindable_actions_have_kebab_names_that_read_back() {
-        assert_eq!(Action::NextHeading.name(), "next-heading");
-        assert_eq!(Action::ToggleDrafts.name(), "toggle-drafts");
-        for (action, what) in BINDABLE {
-            let name = action.name();
-            assert!(!name.is_empty() && !what.is_empty());
-            assert!(
-                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{name}"
-            );
-            assert_eq!(Action::from_name(&name).as_ref(), Some(action));
-        }
-        assert_eq!(Action::from_name("resize"), None);
-        assert_eq!(Action::from_name("search-input"), None);
-        assert_eq!(Action::from_name("NextHeading"), None);
-    }
 }

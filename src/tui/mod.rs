@@ -10,9 +10,13 @@
 //! The layers, each importing only those before it (`.ci/layering` checks):
 //! the leaves ([`runtime`], [`action`], [`settings`], [`text`]); the features
 //! ([`reader`], [`library`], [`search`], [`state`]: a screen's state, its own
-//! update and its job types); [`jobs`] (the app's job list over the
-//! features'); [`app`] (the stack, and each feature's part that works on the
-//! whole app); [`update`]; [`ui`], which only reads.
+//! update, its jobs and where their results land in it: `reader::jobs`,
+//! `library::jobs`); [`keymap`] (keys to actions, and each action's words);
+//! [`jobs`] (the app's job list: one variant a feature); [`app`] (the stack,
+//! each feature's part that works on the whole app, and `app::inflight`, who
+//! waits for each job); [`update`] (the order a message reaches overlays and
+//! screens, one place where finished jobs land or are dropped as stale, one
+//! `reconcile` after every message); [`ui`], which only reads.
 
 pub mod action;
 pub mod app;

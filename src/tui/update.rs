@@ -290,14 +290,10 @@ fn finish_reader(app: &mut App, id: JobId, waiter: Waiter, output: reader::Outpu
         reader::Output::Image(output) => super::app::pictures::finish(app, id, waiter, *output),
         reader::Output::Fetch(output) => super::app::remote::finish(app, id, output),
         reader::Output::Stdin(output) => {
-            let top = app.screens.len().saturating_sub(1);
-            let reading = app
-                .screens
-                .iter()
-                .position(|s| matches!(s, Screen::Reader(r) if r.jobs.whole == Some(id)));
+            let Waiter::Reader(i, _) = waiter else { return };
             let mut replay = Vec::new();
-            if let Some(Screen::Reader(r)) = reading.and_then(|i| app.screens.get_mut(i)) {
-                if r.take_stdin(id, output) && reading == Some(top) {
+            if let Some(Screen::Reader(r)) = app.screens.get_mut(i) {
+                if r.take_stdin(id, output) && i == top {
                     replay = std::mem::take(&mut r.deferred);
                 }
             }

@@ -9,13 +9,19 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use serde_json::Value;
 use tempfile::TempDir;
 
+use super::common::server::Server;
 use super::forge::forge_until;
 use super::{config, quire, run};
 
-fn github(home: &TempDir, api: &super::common::server::Server) {
+/// The fake forge's API, and its raw files where a folder's files are read.
+fn github(home: &TempDir, api: &Server, raw: &Server) {
     config(
         home.path(),
-        &format!("[remote]\ngithub-api = \"{}\"\n", api.url("/api")),
+        &format!(
+            "[remote]\ngithub-api = \"{}\"\ngithub-raw = \"{}\"\n",
+            api.url("/api"),
+            raw.url("")
+        ),
     );
 }
 
@@ -24,7 +30,7 @@ fn list_reads_a_repository_folder_every_level_down_and_offline_from_the_cache() 
     let down = Arc::new(AtomicBool::new(false));
     let (api, raw) = forge_until(Arc::clone(&down));
     let home = TempDir::new().unwrap();
-    github(&home, &api);
+    github(&home, &api, &raw);
     let (out, err, code) = run(quire(home.path()).args([
         "list",
         "https://github.com/o/widget/tree/main/docs",
@@ -47,12 +53,13 @@ fn list_reads_a_repository_folder_every_level_down_and_offline_from_the_cache() 
     assert_eq!(rows[0]["tags"], serde_json::json!(["api", "help"]));
     assert_eq!(rows[1]["title"], "Questions asked");
     assert_eq!(rows[2]["title"], "The guide");
-    // One listing for the folder, one request per file, never the
-    // contents of the folder itself.
+    // One listing from the API for the folder, each file from the raw
+    // host (outside the API's rate limit), once.
     assert_eq!(api.hits("/api/repos/o/widget/git/trees/main").len(), 1);
+    assert_eq!(raw.hits("/o/widget/main/docs/faq.md").len(), 1);
     assert_eq!(
         api.hits("/api/repos/o/widget/contents/docs/faq.md").len(),
-        1
+        0
     );
     assert_eq!(api.hits("/api/repos/o/widget/contents/docs").len(), 0);
 
@@ -80,9 +87,9 @@ fn list_reads_a_repository_folder_every_level_down_and_offline_from_the_cache() 
 
 #[test]
 fn list_of_a_page_or_a_file_says_it_is_no_folder() {
-    let (api, _raw) = forge_until(Arc::new(AtomicBool::new(false)));
+    let (api, raw) = forge_until(Arc::new(AtomicBool::new(false)));
     let home = TempDir::new().unwrap();
-    github(&home, &api);
+    github(&home, &api, &raw);
     let (out, err, code) = run(quire(home.path()).args(["list", "gh:o/widget/docs/faq.md"]));
     assert_eq!((out.as_str(), code), ("", 1));
     assert!(err.contains("a file, not a folder"), "{err}");

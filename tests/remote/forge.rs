@@ -33,7 +33,11 @@ pub fn forge_then(down: Arc<AtomicBool>, then: fn() -> Reply) -> (Server, Server
     let raw_down = Arc::clone(&down);
     let raw = server::start(move |r: &Request| match r.path.as_str() {
         _ if raw_down.load(Ordering::SeqCst) => then(),
-        "/o/widget/main/docs/guide.md" => Reply::markdown(GUIDE),
+        "/o/widget/main/docs/guide.md" | "/o/widget/HEAD/docs/guide.md" => Reply::markdown(GUIDE),
+        "/o/widget/main/docs/faq.md" | "/o/widget/HEAD/docs/faq.md" => Reply::markdown(FAQ),
+        "/o/widget/main/docs/api/reference.md" | "/o/widget/HEAD/docs/api/reference.md" => {
+            Reply::markdown(REFERENCE)
+        }
         _ => Reply::Status(404),
     });
     let raw_base = raw.url("");

@@ -207,8 +207,10 @@ fn draw_at(app: &mut App, w: u16, h: u16) -> String {
 fn a_repository_folder_opens_as_a_library_named_at_once_then_filled() {
     let (api, raw) = super::forge::forge();
     let mut app = App::new(common::config(), 90, 14);
+    // Files through the API (no raw host): Enter opens `gh:…` addresses.
     let settings = Settings {
         github_api: api.url("/api"),
+        github_raw: None,
         ..settings()
     };
     open_first(&mut app, address("gh:o/widget/docs"), settings, true);
@@ -272,8 +274,10 @@ fn a_repository_folder_s_rows_show_what_was_read_by_each_file_s_url() {
     let (api, _raw) = super::forge::forge();
     let dir = tempfile::TempDir::new().unwrap();
     let db = dir.path().join("quire.db");
+    // Files through the API (no raw host): Enter opens `gh:…` addresses.
     let settings = Settings {
         github_api: api.url("/api"),
+        github_raw: None,
         ..settings()
     };
     let open = |settings: Settings| {

@@ -85,7 +85,7 @@ fn the_config_path_follows_the_flag_then_quire_config_then_xdg() {
 #[test]
 fn config_actions_lists_every_bindable_action() {
     let text = stdout(&["config", "--actions"]);
-    for (action, _) in quire::tui::action::BINDABLE {
+    for action in quire::tui::keymap::BINDABLE {
         assert!(text.contains(&action.name()), "{}", action.name());
     }
     assert!(

@@ -9,6 +9,9 @@ use super::{Parser, Value};
 pub struct Remote {
     /// `github-api`: the GitHub API's base (GitHub Enterprise: `https://HOST/api/v3`).
     pub github_api: Option<String>,
+    /// `github-raw`: where GitHub serves raw files (a folder's files are read
+    /// there, outside the API's rate limit).
+    pub github_raw: Option<String>,
     /// `gitlab-api`: the GitLab API's base (`https://HOST/api/v4`).
     pub gitlab_api: Option<String>,
     /// `timeout`: the most a whole fetch may take.
@@ -29,6 +32,7 @@ impl Parser<'_> {
             let key = format!("remote.{}", k.get_ref());
             match k.get_ref().as_ref() {
                 "github-api" => remote.github_api = self.base_url(&key, v),
+                "github-raw" => remote.github_raw = self.base_url(&key, v),
                 "gitlab-api" => remote.gitlab_api = self.base_url(&key, v),
                 "timeout" => remote.timeout = self.seconds(&key, v),
                 "connect-timeout" => remote.connect_timeout = self.seconds(&key, v),

@@ -11,6 +11,7 @@
 
 use crate::tui::jobs::{JobId, Output};
 use crate::tui::library::jobs::{Output as LibraryOutput, Slot as LibrarySlot};
+use crate::tui::library::remote::RemoteOutput;
 use crate::tui::reader::jobs::{Output as ReaderOutput, Slot as ReaderSlot};
 
 use super::{App, Screen};
@@ -65,8 +66,9 @@ impl App {
         }
         let late_but_right = matches!(
             output,
-            Output::Library(LibraryOutput::Preview { .. })
-                | Output::Reader(ReaderOutput::Browsed(_))
+            Output::Library(
+                LibraryOutput::Preview { .. } | LibraryOutput::Remote(RemoteOutput::Preview { .. })
+            ) | Output::Reader(ReaderOutput::Browsed(_))
         );
         late_but_right.then_some(Waiter::Anyone)
     }

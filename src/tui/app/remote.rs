@@ -208,7 +208,7 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     screen.source = Source::Remote(folder.clone());
     screen.states.progress = Some((0, Some(folder.listing.files.len())));
     let job = RemoteJob::Fill(folder, app.memory.store.clone());
-    screen.states.scan = Some(app.jobs.push(LibraryJob::Remote(job)));
+    screen.states.scan = Some(app.jobs.push(LibraryJob::Remote(Box::new(job))));
     app.open_library(screen);
 }
 
@@ -235,7 +235,7 @@ pub fn refill(app: &mut App) -> bool {
         return false;
     };
     let job = RemoteJob::Fill(folder.clone(), app.memory.store.clone());
-    let id = app.jobs.push(LibraryJob::Remote(job));
+    let id = app.jobs.push(LibraryJob::Remote(Box::new(job)));
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);
@@ -249,11 +249,11 @@ pub fn refill(app: &mut App) -> bool {
 /// The job that reads the preview of the entry at `rel` of a repository's
 /// folder.
 pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> LibraryJob {
-    LibraryJob::Remote(RemoteJob::Preview {
+    LibraryJob::Remote(Box::new(RemoteJob::Preview {
         entry,
-        file: folder.file(rel),
+        file: Box::new(folder.file(rel)),
         folder: folder.clone(),
-    })
+    }))
 }
 
 /// Puts the rows or a preview of a repository's folder on its library.

@@ -11,10 +11,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 mod bindings;
 mod names;
 mod table;
+mod words;
 
 pub use bindings::BINDINGS;
-pub use names::from_config;
+pub use names::{BINDABLE, bindable, from_config};
 pub use table::{Entry, Hints, Keymap, Override, Section};
+pub use words::{Say, describe};
 
 use super::action::Action;
 
@@ -169,10 +171,8 @@ pub struct Binding {
     pub modes: &'static [Mode],
     /// The keys, the first being the one the help lists first.
     pub keys: &'static [Key],
-    /// What they do.
+    /// What they do (the help says it in [`describe`]'s words).
     pub action: Action,
-    /// What the help overlay says.
-    pub help: &'static str,
 }
 
 /// The action bound to `event` in `mode` by the default keymap, if any.

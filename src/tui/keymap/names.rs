@@ -1,6 +1,6 @@
 //! Key names as a config writes them (`j`, `G`, `ctrl-n`, `alt-x`, `space`,
 //! `enter`, `pgdn`, `f5`), read into [`Key`]s, and a config's `[keys.*]`
-//! tables read into a [`Keymap`].
+//! tables read into a [`Keymap`], and the actions a config may name.
 
 use crossterm::event::{KeyCode, KeyModifiers};
 
@@ -38,7 +38,7 @@ pub fn from_config(config: &Config) -> (Keymap, Vec<Warning>) {
             let act = if action == "none" {
                 None
             } else {
-                match Action::from_name(action) {
+                match bindable(action) {
                     Some(a) => Some(a),
                     None => {
                         warn(format!(
@@ -136,10 +136,85 @@ impl Key {
     }
 }
 
+/// Every action a key can be bound to, in the order `quire config
+/// --actions` lists them.
+pub const BINDABLE: &[Action] = &[
+    Action::LineDown,
+    Action::LineUp,
+    Action::PageDown,
+    Action::PageUp,
+    Action::HalfPageDown,
+    Action::HalfPageUp,
+    Action::Top,
+    Action::Bottom,
+    Action::NextHeading,
+    Action::PrevHeading,
+    Action::ToggleFocus,
+    Action::ToggleOutline,
+    Action::OutlineDown,
+    Action::OutlineUp,
+    Action::OutlineJump,
+    Action::Fold,
+    Action::Unfold,
+    Action::SearchStart,
+    Action::SearchNext,
+    Action::SearchPrev,
+    Action::Cancel,
+    Action::ToggleHelp,
+    Action::Back,
+    Action::Quit,
+    Action::OpenSelected,
+    Action::FilterStart,
+    Action::TagPicker,
+    Action::ClearTags,
+    Action::SortNext,
+    Action::SortReverse,
+    Action::ToggleDrafts,
+    Action::PickerToggle,
+    Action::PickerMode,
+    Action::PickerApply,
+    Action::PickerCancel,
+    Action::ToggleRead,
+    Action::UnreadOnly,
+    Action::OrphansOnly,
+    Action::SearchLibrary,
+    Action::Rescan,
+    Action::Edit,
+    Action::CopySectionLink,
+    Action::CopyCode,
+    Action::OutlineNarrower,
+    Action::OutlineWider,
+    Action::ToggleSectionTimes,
+    Action::LinkHints,
+    Action::TagHints,
+    Action::LinkList,
+    Action::Backlinks,
+    Action::ToggleSectionLinks,
+    Action::LinkDown,
+    Action::LinkUp,
+    Action::LinkFollow,
+    Action::LinkCancel,
+    Action::OpenUrl,
+    Action::CopyUrl,
+    Action::HistoryBack,
+    Action::HistoryForward,
+    Action::ToggleDetails,
+    Action::ToggleCodeWrap,
+    Action::Redraw,
+    Action::Suspend,
+];
+
+/// The action a config names (`next-heading`), if a key can be bound to it.
+pub fn bindable(name: &str) -> Option<Action> {
+    let action = Action::parse_name(name)?;
+    BINDABLE.contains(&action).then_some(action)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::tui::keymap::Mode;
+    use crate::tui::keymap::{Say, describe};
     use crossterm::event::KeyEvent;
 
     #[test]
@@ -207,5 +282,24 @@ mod tests {
         for bad in ["", "hyper-x", "f13", "jk", "ctrl-", "spaces"] {
             assert_eq!(Key::parse(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn bindable_actions_have_kebab_names_that_read_back() {
+        assert_eq!(Action::NextHeading.name(), "next-heading");
+        assert_eq!(Action::ToggleDrafts.name(), "toggle-drafts");
+        for action in BINDABLE {
+            let name = action.name();
+            let what = describe(action, Say::Actions).unwrap_or_default();
+            assert!(!name.is_empty() && !what.is_empty());
+            assert!(
+                name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{name}"
+            );
+            assert_eq!(bindable(&name).as_ref(), Some(action));
+        }
+        assert_eq!(bindable("resize"), None);
+        assert_eq!(bindable("search-input"), None);
+        assert_eq!(bindable("NextHeading"), None);
     }
 }

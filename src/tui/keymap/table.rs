@@ -3,7 +3,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use super::{BINDINGS, Key, Mode};
+use super::{BINDINGS, Key, Mode, Say, describe};
 use crate::tui::action::Action;
 
 /// One row of the table: in these modes, these keys do this.
@@ -89,7 +89,11 @@ impl Keymap {
                 modes: b.modes.to_vec(),
                 keys: b.keys.to_vec(),
                 action: b.action.clone(),
-                help: b.help,
+                help: b
+                    .modes
+                    .first()
+                    .and_then(|&m| describe(&b.action, Say::Help(m)))
+                    .unwrap_or_default(),
             })
             .collect();
         for o in overrides {
@@ -112,7 +116,7 @@ impl Keymap {
                     modes: vec![modes[0]],
                     keys: vec![o.key],
                     action: action.clone(),
-                    help: action.describe(),
+                    help: describe(action, Say::Actions).unwrap_or_default(),
                 });
             }
         }
@@ -180,12 +184,14 @@ impl Keymap {
         Some(key.label())
     }
 
-    /// `key word · key word ..` for the actions of `mode` that have a key.
-    fn hint(&self, mode: Mode, items: &[(Action, &str)]) -> String {
+    /// `key word · key word ..` for the actions of `mode` that have a key,
+    /// each in its hint's words.
+    fn hint(&self, mode: Mode, items: &[Action]) -> String {
         let parts: Vec<String> = items
             .iter()
-            .filter_map(|(action, word)| {
+            .filter_map(|action| {
                 let key = self.hint_key(mode, action, None)?;
+                let word = describe(action, Say::Hint(mode))?;
                 Some(format!("{key} {word}"))
             })
             .collect();
@@ -194,25 +200,26 @@ impl Keymap {
 
     fn make_hints(&self) -> Hints {
         let lib = Mode::Library;
+        let word = |action: &Action| describe(action, Say::Hint(lib)).unwrap_or_default();
         let up = self.hint_key(lib, &Action::LineUp, Some(KeyCode::Up));
         let down = self.hint_key(lib, &Action::LineDown, Some(KeyCode::Down));
         let moves = match (up, down) {
-            (Some(u), Some(d)) => format!("{u}{d} move · "),
+            (Some(u), Some(d)) => format!("{u}{d} {} · ", word(&Action::LineDown)),
             _ => String::new(),
         };
         let open = self
             .hint_key(lib, &Action::OpenSelected, Some(KeyCode::Enter))
-            .map(|k| format!("{k} open · "))
+            .map(|k| format!("{k} {} · ", word(&Action::OpenSelected)))
             .unwrap_or_default();
-        let filter = self.hint(lib, &[(Action::FilterStart, "filter")]);
+        let filter = self.hint(lib, &[Action::FilterStart]);
         // Pairs of keys share a word, so that the footer fits 100 columns.
         let tags = match (
             self.hint_key(lib, &Action::TagPicker, None),
             self.hint_key(lib, &Action::ClearTags, None),
         ) {
-            (Some(t), Some(c)) => format!("{t}/{c} tags"),
-            (Some(t), None) => format!("{t} tags"),
-            (None, Some(c)) => format!("{c} clear tags"),
+            (Some(t), Some(c)) => format!("{t}/{c} {}", word(&Action::TagPicker)),
+            (Some(t), None) => format!("{t} {}", word(&Action::TagPicker)),
+            (None, Some(c)) => format!("{c} {}", word(&Action::ClearTags)),
             (None, None) => String::new(),
         };
         let filters = [filter, tags]
@@ -220,54 +227,49 @@ impl Keymap {
             .filter(|p| !p.is_empty())
             .collect::<Vec<_>>()
             .join(" · ");
+        let (sort, reverse) = (word(&Action::SortNext), word(&Action::SortReverse));
         let sort = match (
             self.hint_key(lib, &Action::SortNext, None),
             self.hint_key(lib, &Action::SortReverse, None),
         ) {
-            (Some(s), Some(r)) => format!(" · {s}/{r} sort"),
-            (Some(s), None) => format!(" · {s} sort"),
-            (None, Some(r)) => format!(" · {r} reverse"),
+            (Some(s), Some(r)) => format!(" · {s}/{r} {sort}"),
+            (Some(s), None) => format!(" · {s} {sort}"),
+            (None, Some(r)) => format!(" · {r} {reverse}"),
             (None, None) => String::new(),
         };
         let rest = self.hint(
             lib,
             &[
-                (Action::ToggleDrafts, "drafts"),
-                (Action::OrphansOnly, "orphans"),
-                (Action::ToggleHelp, "help"),
-                (Action::Back, "quit"),
+                Action::ToggleDrafts,
+                Action::OrphansOnly,
+                Action::ToggleHelp,
+                Action::Back,
             ],
         );
         let library = format!("{filters}{sort} · {rest}");
         let picker_items = [
-            (Action::PickerToggle, "tick"),
-            (Action::PickerMode, "all/any"),
-            (Action::FilterStart, "find"),
-            (Action::PickerApply, "apply"),
-            (Action::PickerCancel, "cancel"),
+            Action::PickerToggle,
+            Action::PickerMode,
+            Action::FilterStart,
+            Action::PickerApply,
+            Action::PickerCancel,
         ];
         Hints {
             library: format!(" {moves}{open}{library}"),
             filter: self.hint(
                 Mode::LibraryFilter,
-                &[(Action::FilterKeep, "keep"), (Action::FilterClear, "clear")],
+                &[Action::FilterKeep, Action::FilterClear],
             ),
             picker: format!(" {}", self.hint(Mode::TagPicker, &picker_items)),
             picker_found: self.hint(
                 Mode::TagPicker,
                 &[
-                    (Action::PickerToggle, "tick"),
-                    (Action::PickerMode, "all/any"),
-                    (Action::PickerApply, "apply"),
+                    Action::PickerToggle,
+                    Action::PickerMode,
+                    Action::PickerApply,
                 ],
             ),
-            tag_search: self.hint(
-                Mode::TagSearch,
-                &[
-                    (Action::FilterKeep, "keep"),
-                    (Action::FilterClear, "all tags"),
-                ],
-            ),
+            tag_search: self.hint(Mode::TagSearch, &[Action::FilterKeep, Action::FilterClear]),
         }
     }
 }

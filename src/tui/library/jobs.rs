@@ -37,7 +37,7 @@ pub enum Job {
         stop: StopFlag,
     },
     /// Read a repository's folder's files, or one for the preview.
-    Remote(RemoteJob),
+    Remote(Box<RemoteJob>),
     /// Count the links into each article of the folder.
     LinkCounts(super::LinkCountJob),
 }

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::article::Article;
 use crate::library::{Entry, Failure, Preview};
-use crate::remote::folder::{ReadFrom, entry, read_files};
-use crate::remote::{Remote, Repo};
+use crate::remote::folder::{ReadFrom, entry, read_file, read_files};
+use crate::remote::{File, Remote};
 use crate::sanitize::sanitize_line;
 use crate::store::ReadingState;
 use crate::tui::state::StoreHandle;
@@ -35,7 +35,7 @@ pub enum RemoteJob {
         /// The entry's index in the library.
         entry: usize,
         /// The file.
-        file: Repo,
+        file: Box<File>,
         /// Its folder (for the settings).
         folder: RemoteFolder,
     },
@@ -81,11 +81,12 @@ impl RemoteJob {
     }
 }
 
-fn preview(folder: &RemoteFolder, file: &Repo) -> PreviewState {
+fn preview(folder: &RemoteFolder, file: &File) -> PreviewState {
     let (mut remote, _) = Remote::new(folder.settings.clone(), folder.no_state);
-    let fetched = match remote.cached_file(file) {
-        Some(f) => Ok(f),
-        None => remote.file(file),
+    let fetched = read_file(&mut remote, file, ReadFrom::Cache)
+        .or_else(|| read_file(&mut remote, file, ReadFrom::Network));
+    let Some(fetched) = fetched else {
+        return PreviewState::Error("not read".into());
     };
     match fetched {
         Ok(f) => {
@@ -108,7 +109,7 @@ pub type Hand<'a> = dyn Fn(RemoteOutput) -> bool + Sync + 'a;
 
 fn fill(folder: &RemoteFolder, store: Option<&StoreHandle>, send: &Hand<'_>) -> RemoteOutput {
     let listing = &folder.listing;
-    let files: Vec<Repo> = listing.files.iter().map(|f| f.address.clone()).collect();
+    let files = &listing.files;
     let total = Some(files.len());
     // What the cache holds first, in one message: a second open shows
     // every title at once, and offline too.
@@ -124,7 +125,7 @@ fn fill(folder: &RemoteFolder, store: Option<&StoreHandle>, send: &Hand<'_>) -> 
     read_files(
         &folder.settings,
         folder.no_state,
-        &files,
+        files,
         ReadFrom::Cache,
         &|i, result| {
             if let (Ok(fetched), Ok(mut rows)) = (result, from_cache.lock()) {
@@ -163,7 +164,7 @@ fn fill(folder: &RemoteFolder, store: Option<&StoreHandle>, send: &Hand<'_>) -> 
     read_files(
         &folder.settings,
         folder.no_state,
-        &files,
+        files,
         ReadFrom::Network,
         &|i, result| {
             let Ok(mut g) = gathered.lock() else {

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::remote::{Listing, Repo, Settings};
+use crate::remote::{File, Listing, Repo, Settings};
 
 /// A library's source.
 #[derive(Debug, Clone, Default)]
@@ -32,17 +32,24 @@ pub struct RemoteFolder {
 
 impl RemoteFolder {
     /// The file at `rel` inside the folder.
-    pub fn file(&self, rel: &Path) -> Repo {
+    pub fn file(&self, rel: &Path) -> File {
         let rel = crate::library::path_string(rel);
+        if let Some(file) = self.listing.files.iter().find(|f| f.path == rel) {
+            return file.clone();
+        }
         let folder = &self.listing.folder;
         let path = if folder.path.is_empty() {
-            rel
+            rel.clone()
         } else {
             format!("{}/{rel}", folder.path)
         };
-        Repo {
-            path,
-            ..folder.clone()
+        File {
+            path: rel,
+            address: Repo {
+                path,
+                ..folder.clone()
+            },
+            raw: None,
         }
     }
 }
@@ -56,12 +63,12 @@ impl Source {
         }
     }
 
-    /// What opens the entry at `rel`: a file under `root`, or the address
-    /// of a repository's file (`gh:owner/name/path@ref`).
+    /// What opens the entry at `rel`: a file under `root`, or a
+    /// repository's file by its raw address (or `gh:owner/name/path@ref`).
     pub fn open_path(&self, root: &Path, rel: &Path) -> PathBuf {
         match self {
             Source::Local => root.join(rel),
-            Source::Remote(folder) => PathBuf::from(folder.file(rel).label()),
+            Source::Remote(folder) => PathBuf::from(folder.file(rel).target()),
         }
     }
 }
@@ -72,7 +79,7 @@ mod tests {
     use crate::remote::Forge;
 
     #[test]
-    fn a_remote_entry_opens_by_its_address_with_the_folder_s_ref() {
+    fn a_remote_entry_opens_by_its_raw_address_else_its_forge_address() {
         let folder = Repo {
             forge: Forge::GitHub,
             owner: "o".into(),
@@ -82,8 +89,15 @@ mod tests {
         };
         let source = Source::Remote(RemoteFolder {
             listing: Arc::new(Listing {
+                files: vec![File {
+                    path: "guide.md".into(),
+                    address: Repo {
+                        path: "docs/guide.md".into(),
+                        ..folder.clone()
+                    },
+                    raw: url::Url::parse("https://raw.example/o/r/v1/docs/guide.md").ok(),
+                }],
                 folder,
-                files: Vec::new(),
                 left_out: 0,
                 truncated: false,
             }),
@@ -93,6 +107,12 @@ mod tests {
         assert_eq!(
             source.open_path(Path::new("gh:o/r/docs@v1"), Path::new("api/x.md")),
             PathBuf::from("gh:o/r/docs/api/x.md@v1")
+        );
+        // A file the listing has a raw address for opens there (its cached
+        // copy is the one the library read).
+        assert_eq!(
+            source.open_path(Path::new("gh:o/r/docs@v1"), Path::new("guide.md")),
+            PathBuf::from("https://raw.example/o/r/v1/docs/guide.md")
         );
         assert_eq!(
             Source::Local.open_path(Path::new("notes"), Path::new("a.md")),

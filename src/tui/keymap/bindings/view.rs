@@ -13,24 +13,20 @@ pub(super) const VIEW_1: &[Binding] = &[
         modes: TEXT,
         keys: &[Key::ch('z'), Key::plain(KeyCode::Enter)],
         action: Action::ToggleDetails,
-        help: "open/close the first ▸/▾ on screen",
     },
     Binding {
         modes: TEXT,
         keys: &[Key::ch('w')],
         action: Action::ToggleCodeWrap,
-        help: "wrap/cut long code lines (↪ / →)",
     },
     Binding {
         modes: &Mode::ALL,
         keys: &[Key::ctrl('l')],
         action: Action::Redraw,
-        help: "draw the whole screen again",
     },
     Binding {
         modes: &Mode::ALL,
         keys: &[Key::ctrl('z')],
         action: Action::Suspend,
-        help: "suspend to the shell (fg resumes)",
     },
 ];
