@@ -14,10 +14,12 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::{Link, Resolution, Resolver};
-use crate::article::wikilink::{WikiTarget, block_ids};
+use crate::article::wikilink::block_ids;
 use crate::article::{Article, Heading};
 use crate::library::{ScanOptions, markdown_files, path_string};
 use crate::store::{Store, StoreError, schema};
+
+mod again;
 
 /// Files parsed in parallel at a time, then written in one transaction.
 const BATCH: usize = 256;
@@ -207,53 +209,10 @@ impl LinkIndex {
         if names_changed {
             self.resolve_again(root, &key, &todo, &gone, &mut resolver)?;
         }
-        Ok(stats)
-    }
-
-    /// Resolves again the stored links of files not read in this refresh
-    /// that name a note by name, lead nowhere, or lead to a file gone.
-    fn resolve_again(
-        &mut self,
-        root: &Path,
-        key: &str,
-        read: &[(PathBuf, i64, i64)],
-        gone: &HashSet<String>,
-        resolver: &mut Resolver,
-    ) -> Result<(), IndexError> {
-        let read: HashSet<String> = read.iter().map(|(rel, _, _)| path_string(rel)).collect();
-        let tx = self.conn.transaction()?;
-        let rows: Vec<(i64, String, String, Option<String>)> = {
-            let mut stmt = tx.prepare(
-                "SELECT e.rowid, f.path, e.target, e.to_path FROM link_edge e
-                 JOIN link_file f ON f.id = e.file
-                 WHERE f.root = ?1 AND (e.to_path IS NULL OR e.target LIKE '%[[%')",
-            )?;
-            let found =
-                stmt.query_map([key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
-            found.collect::<Result<_, _>>()?
-        };
-        let mut stubs: HashMap<String, Article> = HashMap::new();
-        {
-            let mut update =
-                tx.prepare("UPDATE link_edge SET to_path = ?2, to_anchor = ?3 WHERE rowid = ?1")?;
-            for (rowid, path, target, to_path) in rows {
-                if read.contains(&path) {
-                    continue;
-                }
-                let to_gone = to_path.as_ref().is_some_and(|p| gone.contains(p));
-                if to_path.is_some() && !to_gone && WikiTarget::parse(&target).is_none() {
-                    continue;
-                }
-                let stub = stubs
-                    .entry(path.clone())
-                    .or_insert_with(|| Article::from_bytes(&root.join(&path), b""));
-                let found = resolver.resolve(stub, &target);
-                let (to_path, to_anchor) = place(root, &found);
-                update.execute(params![rowid, to_path, to_anchor])?;
-            }
+        if !todo.is_empty() && stats.unchanged > 0 {
+            self.resolve_into(root, &key, &todo, &mut resolver)?;
         }
-        tx.commit()?;
-        Ok(())
+        Ok(stats)
     }
 
     /// Every link into the article at `path` (relative to `root`), and with

@@ -19,6 +19,10 @@ pub const MAX_FILES: usize = 500;
 /// How many files are fetched at once.
 pub const THREADS: usize = 4;
 
+/// Failures of the network after which a folder's other files are read
+/// from the cache alone.
+pub const OFFLINE_AFTER: usize = 3;
+
 /// A folder of a repository: its markdown files, every level down.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Listing {
@@ -298,7 +302,9 @@ pub enum ReadFrom {
 
 /// Reads `files` from `from`, [`THREADS`] at a time (the cache on one),
 /// handing each result to `each` with the file's index; stops early once
-/// `each` says false. A file the cache does not hold is skipped.
+/// `each` says false. A file the cache does not hold is skipped. After
+/// [`OFFLINE_AFTER`] failures of the network the rest are read from the
+/// cache (a file it does not hold fails, saying why).
 pub fn read_files(
     settings: &Settings,
     no_state: bool,
@@ -308,6 +314,7 @@ pub fn read_files(
 ) {
     let next = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
+    let failed = AtomicUsize::new(0);
     let threads = match from {
         ReadFrom::Cache => 1,
         ReadFrom::Network => THREADS.min(files.len()).max(1),
@@ -317,9 +324,31 @@ pub fn read_files(
         while !stop.load(Ordering::Relaxed) {
             let i = next.fetch_add(1, Ordering::Relaxed);
             let Some(file) = files.get(i) else { break };
-            let Some(result) = read_file(&mut remote, file, from) else {
-                continue;
+            // Past a few failures of the network, the rest come from the
+            // cache: offline, 500 files do not each wait for a timeout.
+            let offline =
+                from == ReadFrom::Network && failed.load(Ordering::Relaxed) >= OFFLINE_AFTER;
+            let result = if offline {
+                read_file(&mut remote, file, ReadFrom::Cache).unwrap_or_else(|| {
+                    Err(RemoteError::Network {
+                        url: file.target(),
+                        why: "not asked: the network failed for the files before it".into(),
+                    })
+                })
+            } else {
+                match read_file(&mut remote, file, from) {
+                    Some(result) => result,
+                    None => continue,
+                }
             };
+            let network_failed = match &result {
+                Err(RemoteError::Network { .. }) => true,
+                Ok(f) => f.offline.as_ref().is_some_and(|(_, why)| !why.is_empty()),
+                Err(_) => false,
+            };
+            if !offline && network_failed {
+                failed.fetch_add(1, Ordering::Relaxed);
+            }
             if !each(i, result) {
                 stop.store(true, Ordering::Relaxed);
             }

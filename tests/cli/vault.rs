@@ -279,6 +279,46 @@ fn the_link_index_follows_the_files_as_they_change() {
 }
 
 #[test]
+fn backlinks_of_a_section_follow_its_headings_as_they_change() {
+    let home = TempDir::new().unwrap();
+    let vault = home.path().join("v");
+    std::fs::create_dir_all(vault.join(".obsidian")).unwrap();
+    std::fs::write(vault.join("t.md"), "# T\n\n## Old\n\nText.\n").unwrap();
+    std::fs::write(
+        vault.join("a.md"),
+        "# A\n\nTo [[t#Old]], [[t#New]] and [t](t.md#new).\n",
+    )
+    .unwrap();
+    let target = |name: &str| vault.join(name).to_string_lossy().into_owned();
+    // The anchors of the links in, sorted (they are all on one line).
+    let links = |name: &str| -> Vec<Option<String>> {
+        let mut anchors: Vec<Option<String>> =
+            json_in(&home, &["backlinks", "--json", &target(name)])
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["anchor"].as_str().map(str::to_string))
+                .collect();
+        anchors.sort();
+        anchors
+    };
+    assert_eq!(links("t.md#old"), [Some("old".to_string())]);
+    // The heading renamed in t.md alone: the unchanged a.md's wikilinks
+    // lead where their text leads now.
+    std::fs::write(vault.join("t.md"), "# T\n\n## New\n\nText, renamed.\n").unwrap();
+    assert_eq!(
+        links("t.md#new"),
+        [Some("new".to_string()), Some("new".to_string())]
+    );
+    assert_eq!(
+        links("t.md"),
+        [None, Some("new".to_string()), Some("new".to_string())]
+    );
+    let (_, stderr, code) = run_in(&home, &["backlinks", &target("t.md#old")]);
+    assert_eq!(code, 1, "{stderr}");
+}
+
+#[test]
 fn backlinks_text_names_file_and_line() {
     let home = TempDir::new().unwrap();
     let (stdout, _, code) = run_in(&home, &["backlinks", "vault/archive/old/Plan.md"]);

@@ -255,6 +255,21 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
         status_line(s).contains("Garden ›") && status_line(s).contains("L▸")
     });
 
+    // A link below an embed shown in place lands on its own line, not on
+    // the line of the file's it would be counted through the inlined text.
+    t.keys(&["B"]);
+    t.wait_for("the list of links in", |s| s.contains("Linked from 10/10"));
+    t.type_text("tomato");
+    t.wait_for("the two block links", |s| s.contains("Linked from 2/10"));
+    t.keys(&["Down", "Enter"]);
+    let embed = t.wait_for("the embed's line", |s| status_line(s).contains("Home ›"));
+    assert!(
+        top_text_line(&embed).ends_with("Garden > ^tomato-rows"),
+        "{embed}"
+    );
+    t.keys(&["H"]);
+    t.wait_for("the garden again", |s| status_line(s).contains("Garden ›"));
+
     // F and a wikilink: the other note at the heading it names.
     t.keys(&["F"]);
     t.wait_for("the link list", |s| s.contains("Links 2/2"));

@@ -95,7 +95,10 @@ fn a_second_open_shows_the_cached_copy_at_once_while_the_server_is_asked() {
     while server.hits("/blog/post.md").len() < 2 && std::time::Instant::now() < deadline {
         std::thread::yield_now();
     }
-    assert_eq!(server.hits("/blog/post.md").len(), 2);
+    // At least the one revalidation (a slow machine may reach the read
+    // timeout and ask again meanwhile).
+    let hits = server.hits("/blog/post.md").len();
+    assert!(hits >= 2, "the server was asked {hits} times");
     t.keys(&["]"]);
     t.wait_for("a jump in the cached copy", |s| {
         s.lines().next().is_some_and(|l| l.contains("The end"))

@@ -173,3 +173,38 @@ fn a_gitlab_folder_is_listed_a_page_of_its_tree_at_a_time() {
         2
     );
 }
+
+#[test]
+fn a_folder_whose_files_fail_to_come_stops_asking_after_a_few() {
+    use super::common::server::{self, Reply, Request};
+    let api = server::start(|r: &Request| match r.path.split('?').next() {
+        Some("/api/repos/o/big/git/trees/HEAD") => {
+            let mut tree: Vec<Value> = (0..20)
+                .map(|i| serde_json::json!({"path": format!("docs/n{i:02}.md"), "type": "blob"}))
+                .collect();
+            tree.push(serde_json::json!({"path": "docs", "type": "tree"}));
+            Reply::Page {
+                content_type: "application/json",
+                body: serde_json::to_vec(&serde_json::json!({"tree": tree, "truncated": false}))
+                    .unwrap(),
+                etag: None,
+            }
+        }
+        _ => Reply::Status(404),
+    });
+    // The raw host drops every connection: the network failing.
+    let raw = server::start(|_: &Request| Reply::Close);
+    let home = TempDir::new().unwrap();
+    github(&home, &api, &raw);
+    let (out, err, code) = run(quire(home.path()).args(["list", "gh:o/big/docs"]));
+    assert_eq!((out.as_str(), code), ("", 1), "{err}");
+    // Three failures, and at most the three other requests under way then.
+    let asked = (0..20)
+        .map(|i| raw.hits(&format!("/o/big/HEAD/docs/n{i:02}.md")).len())
+        .sum::<usize>();
+    assert!((3..=6).contains(&asked), "{asked} files asked: {err}");
+    assert!(
+        err.contains("not asked: the network failed for the files before it"),
+        "{err}"
+    );
+}

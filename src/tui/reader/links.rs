@@ -379,7 +379,7 @@ impl ReaderScreen {
             let body = &self.article.body;
             let shown = self.article.shown_line(line);
             let offset = super::backlinks::line_offset(body, self.article.body_line, shown);
-            self.top = line_of_offset(&self.doc, offset);
+            self.top = line_of_offset(&self.doc, &self.article.body, offset);
             self.follow();
             return true;
         }
@@ -391,7 +391,7 @@ impl ReaderScreen {
         });
         match block.or_else(|| html_id_offset(&self.article.body, anchor)) {
             Some(offset) => {
-                self.top = line_of_offset(&self.doc, offset);
+                self.top = line_of_offset(&self.doc, &self.article.body, offset);
                 self.follow();
                 true
             }
@@ -415,11 +415,17 @@ fn html_id_offset(body: &str, anchor: &str) -> Option<usize> {
     })
 }
 
-/// The first line of the block holding body offset `offset`.
-fn line_of_offset(doc: &crate::layout::Document, offset: usize) -> usize {
+/// The first line of the block holding body offset `offset` of `body`: the
+/// block it is in, or the one that starts later on its line (a quote's text
+/// starts after its `>`).
+fn line_of_offset(doc: &crate::layout::Document, body: &str, offset: usize) -> usize {
     let i = doc.line_of_source(offset);
+    let on_its_line = |source: usize| {
+        body.get(offset..source)
+            .is_some_and(|between| !between.contains('\n'))
+    };
     match doc.line(i) {
-        Some(line) if line.source() > offset && i > 0 => {
+        Some(line) if line.source() > offset && i > 0 && !on_its_line(line.source()) => {
             let prev = doc.line(i - 1).map_or(0, |l| l.source());
             doc.line_of_source(prev)
         }
