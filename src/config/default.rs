@@ -40,7 +40,7 @@ drafts = true
 # click; false when a terminal shows them wrong.
 hyperlinks = true
 
-# The library's order: date, title, path or reading-time.
+# The library's order: date, title, path, reading-time or links-in.
 sort = "date"
 
 # How the reader shows pictures (local images alone in a paragraph): auto

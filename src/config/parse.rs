@@ -122,6 +122,7 @@ impl Parser<'_> {
                     ("title", SortKey::Title),
                     ("path", SortKey::Path),
                     ("reading-time", SortKey::ReadingTime),
+                    ("links-in", SortKey::LinksIn),
                 ];
                 c.sort = self.word(key, v, &words);
             }

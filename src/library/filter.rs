@@ -70,17 +70,24 @@ pub enum SortKey {
     /// leaves these rows in path order for the caller that knows (the TUI's
     /// reading states).
     LastOpened,
+    /// Most linked to first: the links into each article from the others.
+    /// The library alone does not count links either: these rows stay in
+    /// path order for the caller that knows (the TUI's link counts, `quire
+    /// list --sort links-in`).
+    LinksIn,
 }
 
 impl SortKey {
-    /// The next key in the cycle date, title, path, reading time.
+    /// The next key in the cycle date, title, path, reading time, last
+    /// opened, links in.
     pub fn next(self) -> SortKey {
         match self {
             SortKey::Date => SortKey::Title,
             SortKey::Title => SortKey::Path,
             SortKey::Path => SortKey::ReadingTime,
             SortKey::ReadingTime => SortKey::LastOpened,
-            SortKey::LastOpened => SortKey::Date,
+            SortKey::LastOpened => SortKey::LinksIn,
+            SortKey::LinksIn => SortKey::Date,
         }
     }
 
@@ -92,6 +99,7 @@ impl SortKey {
             SortKey::Path => "path",
             SortKey::ReadingTime => "reading time",
             SortKey::LastOpened => "last opened",
+            SortKey::LinksIn => "links in",
         }
     }
 }

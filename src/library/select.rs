@@ -132,7 +132,7 @@ impl Library {
                 SortKey::Title => dir(x.title_key.cmp(&y.title_key)),
                 SortKey::Path => dir(a.cmp(&b)),
                 SortKey::ReadingTime => dir(x.words.cmp(&y.words)),
-                SortKey::LastOpened => Ordering::Equal,
+                SortKey::LastOpened | SortKey::LinksIn => Ordering::Equal,
             };
             primary.then(a.cmp(&b))
         });

@@ -178,10 +178,10 @@ fn path_and_reading_time_sorts() {
 }
 
 #[test]
-fn sort_key_cycles_through_all_five() {
+fn sort_key_cycles_through_all_six() {
     let mut key = SortKey::Date;
     let mut seen = vec![key];
-    for _ in 0..4 {
+    for _ in 0..5 {
         key = key.next();
         seen.push(key);
     }
@@ -192,7 +192,8 @@ fn sort_key_cycles_through_all_five() {
             SortKey::Title,
             SortKey::Path,
             SortKey::ReadingTime,
-            SortKey::LastOpened
+            SortKey::LastOpened,
+            SortKey::LinksIn
         ]
     );
     assert_eq!(key.next(), SortKey::Date);

@@ -147,6 +147,10 @@ impl LinkIndex {
     /// to a file gone, are resolved again (a new note may be what they name).
     pub fn refresh(&mut self, root: &Path, options: &ScanOptions) -> Result<Refresh, IndexError> {
         let key = root_key(root)?;
+        // Resolved paths are made whole (no `./`): a root of `.` would not
+        // prefix them, and their links would count for nothing.
+        let absolute = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+        let root = absolute.as_path();
         let files = markdown_files(root, options);
         let mut known = crate::store::known_files(&self.conn, "link_file", &key)?;
         let mut stats = Refresh::default();

@@ -52,7 +52,7 @@ impl From<SortArg> for SortKey {
             SortArg::Path => SortKey::Path,
             SortArg::ReadingTime => SortKey::ReadingTime,
             // Ordered by the link index after the library's own sort.
-            SortArg::LinksIn => SortKey::Path,
+            SortArg::LinksIn => SortKey::LinksIn,
         }
     }
 }

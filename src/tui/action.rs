@@ -123,6 +123,8 @@ pub enum Action {
     ToggleRead,
     /// Library: show only unread and in-progress articles, or all.
     UnreadOnly,
+    /// Library: show only the articles nothing links to (orphans), or all.
+    OrphansOnly,
     /// Library: search the text of every article.
     SearchLibrary,
     /// Library: scan the folder again for new, changed and removed articles.
@@ -141,6 +143,9 @@ pub enum Action {
     ToggleSectionTimes,
     /// Reader: label every link on screen, to follow one by its label.
     LinkHints,
+    /// Reader: label every inline `#tag` on screen; the one chosen filters
+    /// the library by that tag.
+    TagHints,
     /// Reader: open the list of the article's links.
     LinkList,
     /// Reader: open the list of the links into the article ("Linked from").

@@ -27,13 +27,15 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
 
 /// After every message, whatever it was and whoever took it: what the
 /// screens now want becomes jobs. In order: the layouts readers want at a
-/// new width, the preview of the library's selected article, the memory of
+/// new width, the preview of the library's selected article, its link
+/// counts when its rows need them, the memory of
 /// readers that have none yet (and the top reader's progress), the pictures
 /// near the top reader's screen. Each asks only for what is neither known
 /// nor on its way, so running it again changes nothing.
 pub fn reconcile(app: &mut App) {
     request_layouts(app);
     app.request_preview();
+    app.request_link_counts();
     super::memory::after_update(app);
     super::app::pictures::after_update(app);
 }
@@ -335,6 +337,13 @@ fn finish_library(app: &mut App, id: JobId, waiter: Waiter, output: library::Out
             }
         }
         library::Output::Remote(output) => super::app::remote::finish_library(app, id, output),
+        library::Output::LinkCounts(counts) => {
+            if let Waiter::Library(i, LibrarySlot::LinkCounts) = waiter {
+                if let Some(Screen::Library(l)) = app.screens.get_mut(i) {
+                    l.set_link_counts(id, counts);
+                }
+            }
+        }
         library::Output::Unwatched(reason) => {
             let Waiter::Library(i, _) = waiter else {
                 return;

@@ -355,6 +355,23 @@ fn inline_tags_join_the_front_matter_s_and_a_parent_finds_its_children() {
 }
 
 #[test]
+fn links_in_count_the_same_from_inside_the_vault() {
+    // `.` as the folder: every resolved link still counts.
+    let home = TempDir::new().unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(fixtures().join("vault"))
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .args(["list", "--json", "--sort", "links-in", "."])
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(rows[0]["path"], "Garden.md");
+    assert_eq!(rows[0]["links_in"], 10);
+}
+
+#[test]
 fn the_list_sorts_by_links_in_and_finds_the_orphans() {
     let home = TempDir::new().unwrap();
     let rows = json_in(&home, &["list", "--json", "--sort", "links-in", "vault"]);

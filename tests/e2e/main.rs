@@ -14,3 +14,4 @@ mod e2e_search;
 mod e2e_stdin;
 mod e2e_theme;
 mod e2e_tmux;
+mod e2e_vault_library;

@@ -7,6 +7,7 @@
 mod common;
 mod config;
 mod jobs;
+mod library_links;
 mod library_screens;
 mod links_screens;
 mod memory_library;

@@ -154,6 +154,8 @@ fn the_last_opened_sort_puts_the_latest_first_and_the_never_opened_last() {
         "{t:?}"
     );
     s.sort_next();
+    assert_eq!(s.sort.key, SortKey::LinksIn);
+    s.sort_next();
     assert_eq!(s.sort.key, SortKey::Date, "the cycle goes round");
 }
 

@@ -17,7 +17,7 @@ use crate::tui::reader::links::SharedResolver;
 
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::history::{Step, push};
-use crate::tui::reader::links::LinkList;
+use crate::tui::reader::links::{HintTarget, LinkList};
 
 /// Carries out a link or history action on the reader on top; `None` when
 /// `action` is not one (or the top screen is not a reader), so that the
@@ -34,6 +34,7 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
                 r.links.hints = Some(hints);
             }
         }
+        Action::TagHints => super::tags::label_tags(app),
         Action::LinkList if r.partial => {
             r.message = Some("loading the rest of the article…".into());
         }
@@ -116,6 +117,10 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         }
         Action::HistoryBack => travel(app, false),
         Action::HistoryForward => travel(app, true),
+        Action::Click { column, row } if r.tag_at(*column, *row).is_some() => {
+            let tag = r.tag_at(*column, *row)?;
+            super::tags::filter_library(app, &tag);
+        }
         Action::Click { column, row } => {
             let target = r.link_at(*column, *row)?;
             r.message = None;
@@ -202,17 +207,23 @@ fn type_label(app: &mut App, c: char) {
     let typed = hints.typed.clone();
     let mut matching = hints.hints.iter().filter(|h| h.label.starts_with(&typed));
     let Some(first) = matching.next() else {
+        let what = if hints.tags() { "tag" } else { "link" };
         r.links.hints = None;
-        r.message = Some(format!("no link labelled {}", sanitize_line(&typed)));
+        r.message = Some(format!("no {what} labelled {}", sanitize_line(&typed)));
         return;
     };
     if first.label != typed {
         return;
     }
-    let link = first.link;
+    let target = first.target.clone();
     r.links.hints = None;
-    if let Some(target) = r.doc.links.get(link as usize).cloned() {
-        follow_target(app, target);
+    match target {
+        HintTarget::Link(link) => {
+            if let Some(target) = r.doc.links.get(link as usize).cloned() {
+                follow_target(app, target);
+            }
+        }
+        HintTarget::Tag(tag) => super::tags::filter_library(app, &tag),
     }
 }
 

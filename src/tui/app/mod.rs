@@ -9,6 +9,7 @@ pub mod memory;
 pub mod pictures;
 pub mod remote;
 pub mod search;
+pub mod tags;
 
 use std::sync::Arc;
 
@@ -301,6 +302,20 @@ impl App {
             };
             let id = self.jobs.push(job);
             s.preview_requested(entry, id);
+        }
+    }
+
+    /// Asks for the links into each article of the library on top to be
+    /// counted when its rows need them and they are neither known nor on
+    /// their way.
+    pub fn request_link_counts(&mut self) {
+        let db = self.search.index.file().map(std::path::Path::to_path_buf);
+        let Some(Screen::Library(s)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some(job) = s.link_count_wanted(db) {
+            let id = self.jobs.push(LibraryJob::LinkCounts(job));
+            s.link_count_requested(id);
         }
     }
 

@@ -211,11 +211,22 @@ impl Keymap {
             .hint_key(lib, &Action::OpenSelected, Some(KeyCode::Enter))
             .map(|k| format!("{k} {} · ", word(&Action::OpenSelected)))
             .unwrap_or_default();
-        let filters = self.hint(
-            lib,
-            &[Action::FilterStart, Action::TagPicker, Action::ClearTags],
-        );
-        // Both sort keys share a word, so that the footer fits 100 columns.
+        let filter = self.hint(lib, &[Action::FilterStart]);
+        // Pairs of keys share a word, so that the footer fits 100 columns.
+        let tags = match (
+            self.hint_key(lib, &Action::TagPicker, None),
+            self.hint_key(lib, &Action::ClearTags, None),
+        ) {
+            (Some(t), Some(c)) => format!("{t}/{c} {}", word(&Action::TagPicker)),
+            (Some(t), None) => format!("{t} {}", word(&Action::TagPicker)),
+            (None, Some(c)) => format!("{c} {}", word(&Action::ClearTags)),
+            (None, None) => String::new(),
+        };
+        let filters = [filter, tags]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
         let (sort, reverse) = (word(&Action::SortNext), word(&Action::SortReverse));
         let sort = match (
             self.hint_key(lib, &Action::SortNext, None),
@@ -228,7 +239,12 @@ impl Keymap {
         };
         let rest = self.hint(
             lib,
-            &[Action::ToggleDrafts, Action::ToggleHelp, Action::Back],
+            &[
+                Action::ToggleDrafts,
+                Action::OrphansOnly,
+                Action::ToggleHelp,
+                Action::Back,
+            ],
         );
         let library = format!("{filters}{sort} · {rest}");
         let picker_items = [
@@ -332,7 +348,7 @@ mod tests {
         let hints = Keymap::default().hints().clone();
         assert_eq!(
             hints.library,
-            " ↑↓ move · Enter open · / filter · t tags · T clear tags · s/S sort · D drafts · ? help · q quit"
+            " ↑↓ move · Enter open · / filter · t/T tags · s/S sort · D drafts · O orphans · ? help · q quit"
         );
         assert_eq!(hints.filter, "Enter keep · Esc clear");
         assert_eq!(

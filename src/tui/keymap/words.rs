@@ -235,8 +235,10 @@ pub fn describe(action: &Action, say: Say) -> Option<&'static str> {
             Say::Hint(_) => "clear tags",
         },
         Action::SortNext => match say {
-            Say::Actions => "library: next sort (date, title, path, reading time, last opened)",
-            Say::Help(_) => "sort: date, title, path, time, opened",
+            Say::Actions => {
+                "library: next sort (date, title, path, reading time, last opened, links in)"
+            }
+            Say::Help(_) => "sort: date, title, path, time, opened, links in",
             Say::Hint(_) => "sort",
         },
         Action::SortReverse => match say {
@@ -278,6 +280,11 @@ pub fn describe(action: &Action, say: Say) -> Option<&'static str> {
             Say::Actions => "library: only unread and in-progress articles",
             Say::Help(_) => "only unread and in progress / all",
             Say::Hint(_) => return None,
+        },
+        Action::OrphansOnly => match say {
+            Say::Actions => "library: only the articles nothing links to (orphans)",
+            Say::Help(_) => "only orphans (nothing links in) / all",
+            Say::Hint(_) => "orphans",
         },
         Action::SearchLibrary => match say {
             Say::Actions => "library: search the text of every article",
@@ -321,6 +328,11 @@ pub fn describe(action: &Action, say: Say) -> Option<&'static str> {
         Action::LinkHints => match say {
             Say::Actions => "label the links on screen to follow one",
             Say::Help(_) => "label the links on screen",
+            Say::Hint(_) => return None,
+        },
+        Action::TagHints => match say {
+            Say::Actions => "label the #tags on screen; the one picked filters the library",
+            Say::Help(_) => "filter the library by a #tag on screen",
             Say::Hint(_) => return None,
         },
         Action::LinkList => match say {

@@ -1,6 +1,7 @@
 //! The library's background jobs: reading an entry for the preview panel,
-//! watching the library's folder for changed articles, and a repository's
-//! folder's files ([`super::remote`]). Plain data that
+//! watching the library's folder for changed articles, counting the links
+//! into its articles ([`super::links`]), and a repository's folder's files
+//! ([`super::remote`]). Plain data that
 //! knows nothing of the app: the app wraps these in its own job list
 //! (`Job::Library`) and hands each [`Output`] back to the library.
 
@@ -37,6 +38,8 @@ pub enum Job {
     },
     /// Read a repository's folder's files, or one for the preview.
     Remote(Box<RemoteJob>),
+    /// Count the links into each article of the folder.
+    LinkCounts(super::LinkCountJob),
 }
 
 /// What a library's job produced.
@@ -55,6 +58,8 @@ pub enum Output {
     Unwatched(String),
     /// Rows, states or a preview of a repository's folder.
     Remote(RemoteOutput),
+    /// The links into each article, or why they could not be counted.
+    LinkCounts(super::LinkCounts),
 }
 
 impl From<RemoteOutput> for Output {
@@ -79,6 +84,7 @@ impl Job {
             Job::Remote(job) => {
                 Output::Remote(job.run(&|output| reporter.send(Output::Remote(output))))
             }
+            Job::LinkCounts(job) => Output::LinkCounts(job.run()),
         }
     }
 
@@ -99,6 +105,8 @@ pub enum Slot {
     Watch,
     /// The scan of the folder through the cache (a reading-state job).
     Scan,
+    /// The count of the links into its articles ([`Job::LinkCounts`]).
+    LinkCounts,
 }
 
 impl LibraryScreen {
@@ -108,6 +116,7 @@ impl LibraryScreen {
             (self.preview_job.map(|(_, j)| j), Slot::Preview),
             (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
             (self.states.scan, Slot::Scan),
+            (self.links.job, Slot::LinkCounts),
         ];
         slots
             .into_iter()

@@ -5,6 +5,7 @@
 
 mod geometry;
 pub mod jobs;
+mod links;
 mod picker;
 pub mod remote;
 pub mod scan;
@@ -20,6 +21,7 @@ use crate::library::{Filter, Library, Preview, Sort, TagMode};
 use super::runtime::{JobId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
+pub use links::{LinkCountJob, LinkCounts, LinksIn};
 pub use picker::TagPicker;
 pub use source::{RemoteFolder, Source};
 pub use states::{LibraryStates, mark, thousands};
@@ -82,6 +84,8 @@ pub struct LibraryScreen {
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
     pub states: LibraryStates,
+    /// The links into each article, the "links in" sort and the orphans view.
+    pub links: LinksIn,
     /// A folder on disk, or a repository's folder read by address.
     pub source: Source,
 }
@@ -109,6 +113,7 @@ impl LibraryScreen {
             scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),
+            links: LinksIn::default(),
             source: Source::Local,
         };
         screen.resize(0, height);
@@ -122,6 +127,7 @@ impl LibraryScreen {
         let keep = self.rows.get(self.selected).copied();
         let mut articles = self.library.select(&self.filter, self.sort);
         self.apply_states(&mut articles);
+        self.apply_links(&mut articles);
         let mut rows: Vec<Row> = articles.into_iter().map(Row::Article).collect();
         rows.extend(
             self.library
@@ -212,7 +218,8 @@ impl LibraryScreen {
         }
     }
 
-    /// Cycles the sort key (date, title, path, reading time).
+    /// Cycles the sort key (date, title, path, reading time, last opened,
+    /// links in).
     pub fn sort_next(&mut self) {
         self.sort.key = self.sort.key.next();
         self.refilter();
@@ -294,6 +301,23 @@ impl LibraryScreen {
             self.filter.tags.clear();
             self.refilter();
         }
+    }
+
+    /// Shows only the articles tagged `tag` (or a tag under it), from the
+    /// top: a tag followed from the reader. The text filter goes (it would
+    /// hide some of them); drafts, unread and orphans stay as they were.
+    pub fn filter_by_tag(&mut self, tag: &str) {
+        self.picker = None;
+        self.typing = None;
+        self.filter.text.clear();
+        self.filter.tags = vec![tag.to_string()];
+        self.filter.mode = TagMode::All;
+        self.refilter();
+        self.top();
+        self.message = Some(format!(
+            "only #{} and the tags under it · T clears the tag filter",
+            crate::sanitize::sanitize_line(tag)
+        ));
     }
 
     /// Opens the tag picker on the applied tags, with counts over the other

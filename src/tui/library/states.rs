@@ -258,6 +258,7 @@ impl LibraryScreen {
         }
         self.rows.clear();
         self.recount();
+        self.links_changed();
         self.refilter();
         if moved {
             if let Some(at) = selected.and_then(|p| self.row_of(&p)) {

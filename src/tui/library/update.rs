@@ -49,6 +49,7 @@ pub fn update(s: &mut LibraryScreen, action: Action) -> Option<Effect> {
         Action::SortReverse => s.sort_reverse(),
         Action::ToggleDrafts => s.toggle_drafts(),
         Action::UnreadOnly => s.toggle_unread_only(),
+        Action::OrphansOnly => s.toggle_orphans(),
         Action::Cancel if !s.cancel() => return Some(Effect::Back),
         Action::Back => return Some(Effect::Back),
         Action::Wheel { down, .. } => s.move_by(if down { WHEEL_ROWS } else { -WHEEL_ROWS }),

@@ -96,7 +96,17 @@ impl LinkState {
     }
 }
 
-/// One labelled link on screen.
+/// What a label on screen leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HintTarget {
+    /// A link: its index in the document's links.
+    Link(u32),
+    /// An inline `#tag` (`f` labels links, `#` labels tags): its name,
+    /// without the `#`.
+    Tag(String),
+}
+
+/// One labelled link (or tag) on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
     /// The letters that follow it.
@@ -105,17 +115,44 @@ pub struct Hint {
     pub line: usize,
     /// The column its text starts at, in the text column.
     pub column: u16,
-    /// Its index in the document's links.
-    pub link: u32,
+    /// What it leads to.
+    pub target: HintTarget,
 }
 
 /// The labels on screen and the letters typed so far.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
-    /// Each link on screen, top to bottom, left to right.
+    /// Each link (or tag) on screen, top to bottom, left to right.
     pub hints: Vec<Hint>,
     /// Letters typed so far.
     pub typed: String,
+}
+
+impl Hints {
+    /// True when the labels are over tags (`#`), not links.
+    pub fn tags(&self) -> bool {
+        self.hints
+            .first()
+            .is_some_and(|h| matches!(h.target, HintTarget::Tag(_)))
+    }
+}
+
+/// `found` labelled, in order.
+fn labelled(found: Vec<(usize, u16, HintTarget)>) -> Hints {
+    let labels = labels(found.len());
+    Hints {
+        hints: found
+            .into_iter()
+            .zip(labels)
+            .map(|((line, column, target), label)| Hint {
+                label,
+                line,
+                column,
+                target,
+            })
+            .collect(),
+        typed: String::new(),
+    }
 }
 
 /// `count` labels, prefix-free, shortest first: as many single home-row
@@ -191,7 +228,7 @@ pub fn kind_name(r: &Resolution) -> &'static str {
 impl ReaderScreen {
     /// The links on screen, labelled.
     pub fn make_hints(&self) -> Hints {
-        let mut found: Vec<(usize, u16, u32)> = Vec::new();
+        let mut found: Vec<(usize, u16, HintTarget)> = Vec::new();
         // A link wrapped onto the next line keeps its one label.
         let mut open: Option<u32> = None;
         for line in self
@@ -207,7 +244,7 @@ impl ReaderScreen {
                     let continued = (i == 0 && open == Some(link)) || last == Some(link);
                     if !continued {
                         let col = u16::try_from(column).unwrap_or(u16::MAX);
-                        found.push((line.index(), col, link));
+                        found.push((line.index(), col, HintTarget::Link(link)));
                     }
                 }
                 last = link;
@@ -215,19 +252,91 @@ impl ReaderScreen {
             }
             open = last;
         }
-        let labels = labels(found.len());
-        Hints {
-            hints: found
-                .into_iter()
-                .zip(labels)
-                .map(|((line, column, link), label)| Hint {
-                    label,
-                    line,
-                    column,
-                    link,
-                })
-                .collect(),
-            typed: String::new(),
+        labelled(found)
+    }
+
+    /// The `#tags` on screen (inline ones and the header's), labelled.
+    pub fn make_tag_hints(&self) -> Hints {
+        let mut found: Vec<(usize, u16, HintTarget)> = Vec::new();
+        // A tag wrapped onto the next line keeps its one label.
+        let mut open = false;
+        for line in self
+            .screen_lines()
+            .into_iter()
+            .filter_map(|i| self.doc.line(i))
+        {
+            let mut column = 0usize;
+            let mut run: Option<(u16, String)> = None;
+            let mut continued = open;
+            for (text, style) in line.spans() {
+                if style.role == Role::Tag && style.link.is_none() {
+                    match &mut run {
+                        Some((_, name)) => name.push_str(text),
+                        None if continued => {}
+                        None => {
+                            run = Some((u16::try_from(column).unwrap_or(u16::MAX), text.into()))
+                        }
+                    }
+                } else {
+                    continued = false;
+                    if let Some((col, name)) = run.take() {
+                        found.push((line.index(), col, HintTarget::Tag(self.tag_named(&name))));
+                    }
+                }
+                column += text.width();
+            }
+            open = continued || run.is_some();
+            if let Some((col, name)) = run {
+                found.push((line.index(), col, HintTarget::Tag(self.tag_named(&name))));
+            }
+        }
+        labelled(found)
+    }
+
+    /// The article's tag that `shown` (a tag as drawn, `#` and all) is: the
+    /// same name in any case, or the one it starts when the rest was
+    /// wrapped onto the next line.
+    fn tag_named(&self, shown: &str) -> String {
+        let name = shown.trim().trim_start_matches('#');
+        let tags = &self.article.meta.tags;
+        tags.iter()
+            .find(|t| t.eq_ignore_ascii_case(name))
+            .or_else(|| {
+                let lower = name.to_lowercase();
+                tags.iter().find(|t| t.to_lowercase().starts_with(&lower))
+            })
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// The tag drawn at `column`, `row` of the terminal, if any.
+    pub fn tag_at(&self, column: u16, row: u16) -> Option<String> {
+        let text = self.geometry.text;
+        if column < text.x || row < text.y || column >= text.right() || row >= text.bottom() {
+            return None;
+        }
+        let line = self.line_on_row(usize::from(row - text.y))?;
+        let x = usize::from(column - text.x);
+        let mut at = 0usize;
+        let on_tag = self.doc.line(line)?.spans().any(|(t, style)| {
+            let w = t.width();
+            let hit = x >= at && x < at + w;
+            at += w;
+            hit && style.role == Role::Tag && style.link.is_none()
+        });
+        if !on_tag {
+            return None;
+        }
+        // The tag starting nearest before the click on its line.
+        let hint = self
+            .make_tag_hints()
+            .hints
+            .into_iter()
+            .rev()
+            .find(|h| h.line == line && usize::from(h.column) <= x)?;
+        match hint.target {
+            HintTarget::Tag(name) => Some(name),
+            HintTarget::Link(_) => None,
         }
     }
 

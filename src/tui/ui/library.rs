@@ -1,5 +1,6 @@
 //! The library screen: a header with counts and active filters, one row per
-//! article (date, title, tags, reading time), a preview panel of the selected
+//! article (date, title, tags, links in when they are used, reading time),
+//! a preview panel of the selected
 //! article, a footer with keys or the text filter being typed, and the tag
 //! picker over them when open. Read-only.
 
@@ -29,6 +30,8 @@ const TIME: usize = 7;
 const GAP: usize = 2;
 /// The reading state ("●", "37%", "✓") when quire remembers.
 const STATE: usize = 5;
+/// "Links↓", and counts like "12←", when sorted by links in or orphans.
+const LINKS: usize = 6;
 
 /// Columns before the date on this screen.
 fn marks(s: &LibraryScreen) -> usize {
@@ -78,6 +81,10 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if !memory.is_empty() {
         spans.push(Span::raw(format!(" · {memory}")));
     }
+    let links = s.links_summary();
+    if !links.is_empty() {
+        spans.push(Span::raw(format!(" · {links}")));
+    }
     buf.set_line(area.x, area.y, &Line::from(spans), area.width);
 }
 
@@ -85,11 +92,15 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
 struct Widths {
     title: usize,
     tags: usize,
+    /// The links-in column (0: not shown).
+    links: usize,
 }
 
 impl Widths {
     fn new(width: usize, s: &LibraryScreen) -> Widths {
-        let rest = width.saturating_sub(marks(s) + DATE + GAP + GAP + TIME);
+        let links = if s.links_used() { LINKS } else { 0 };
+        let rest =
+            width.saturating_sub(marks(s) + DATE + GAP + GAP + TIME + links + links.min(GAP));
         // Tags get up to a third of what is left, and only as much as the
         // widest tags on screen need; narrow terminals drop them.
         let widest = s
@@ -105,7 +116,7 @@ impl Widths {
             .unwrap_or(0);
         let tags = if rest >= 36 { widest.min(rest / 3) } else { 0 };
         let title = rest.saturating_sub(if tags > 0 { tags + GAP } else { 0 });
-        Widths { title, tags }
+        Widths { title, tags, links }
     }
 }
 
@@ -143,6 +154,14 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
             String::new()
         },
     );
+    if w.links > 0 {
+        let head = format!("Links{}", mark(SortKey::LinksIn));
+        text.push_str(&format!(
+            "{head:>width$}{}",
+            " ".repeat(GAP),
+            width = w.links
+        ));
+    }
     text.push_str(&format!(
         "{:>TIME$}",
         format!("Read{}", mark(SortKey::ReadingTime))
@@ -162,6 +181,13 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
     if s.rows.is_empty() {
         let message = if s.library.is_empty() && s.states.scan.is_some() {
             vec![Line::raw("Reading the folder…")]
+        } else if s.links.orphans_only && s.counting_links() {
+            vec![Line::raw("Counting the links between the articles…")]
+        } else if s.links.orphans_only && !s.library.is_empty() {
+            vec![
+                Line::raw("No orphans: every article left has a link into it."),
+                Line::raw("O shows every article again"),
+            ]
         } else if s.library.is_empty() {
             vec![
                 Line::raw("No articles in this folder."),
@@ -245,6 +271,13 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) 
                     base.patch(theme::style(t.library_tags)),
                 ));
             }
+            if w.links > 0 {
+                let n = s.links_into(i).map_or("…".to_string(), |n| format!("{n}←"));
+                spans.push(Span::styled(
+                    format!("{n:>width$}{}", " ".repeat(GAP), width = w.links),
+                    base,
+                ));
+            }
             spans.push(Span::styled(
                 format!(
                     "{:>width$}",
@@ -316,6 +349,12 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
                 facts.push(sanitize_line(a).into_owned());
             }
             facts.push(format!("{} words, {} min", e.words, e.reading_minutes));
+            if let Some(n) = s.links_into(i) {
+                facts.push(match n {
+                    1 => "1 link in".to_string(),
+                    n => format!("{n} links in"),
+                });
+            }
             if e.meta.draft {
                 facts.push("draft".to_string());
             }

@@ -150,9 +150,14 @@ pub fn status_left(r: &ReaderScreen, width: usize) -> Option<String> {
     }
     let hints = r.links.hints.as_ref()?;
     let typed = sanitize_line(&hints.typed);
+    let what = if hints.tags() {
+        "list the tag"
+    } else {
+        "follow"
+    };
     Some(
         truncate(
-            &format!("follow: {typed}▏ type a label · Esc cancels"),
+            &format!("{what}: {typed}▏ type a label · Esc cancels"),
             width,
         )
         .into_owned(),

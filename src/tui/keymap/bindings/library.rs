@@ -97,6 +97,11 @@ pub(super) const LIBRARY_1: &[Binding] = &[
     },
     Binding {
         modes: LIBRARY,
+        keys: &[Key::ch('O')],
+        action: Action::OrphansOnly,
+    },
+    Binding {
+        modes: LIBRARY,
         keys: &[Key::ch('m')],
         action: Action::ToggleRead,
     },

@@ -182,6 +182,11 @@ pub(super) const READER_2: &[Binding] = &[
     },
     Binding {
         modes: READ,
+        keys: &[Key::ch('#')],
+        action: Action::TagHints,
+    },
+    Binding {
+        modes: READ,
         keys: &[Key::ch('F')],
         action: Action::LinkList,
     },
