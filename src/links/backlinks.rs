@@ -130,7 +130,7 @@ impl LinkIndex {
     /// The index in an open store (its own connection: a job can own it).
     pub fn from_store(store: Store) -> LinkIndex {
         LinkIndex {
-            conn: store.into_connection(),
+            conn: store.into_index_connection(),
         }
     }
 

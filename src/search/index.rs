@@ -139,9 +139,6 @@ struct Row {
     own: bool,
 }
 
-/// How long an index write waits for another quire's batch.
-const INDEX_BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(30);
-
 impl Index {
     /// Opens (or creates) the index in the store's database file at `path`.
     pub fn open(path: &Path) -> Result<Index, IndexError> {
@@ -150,14 +147,9 @@ impl Index {
 
     /// The index in an open store (its own connection: a job can own it).
     pub fn from_store(store: Store) -> Index {
-        let conn = store.into_connection();
-        // Another quire writing this index is indexing the same files: its
-        // batches are worth waiting for (on a loaded machine one can take
-        // longer than the store's usual wait), then what it wrote is ours.
-        if let Err(e) = conn.busy_timeout(INDEX_BUSY_TIMEOUT) {
-            eprintln!("quire: warning: the search index keeps the store's wait ({e})");
+        Index {
+            conn: store.into_index_connection(),
         }
-        Index { conn }
     }
 
     /// An index in memory, gone when dropped (`--no-state`, tests).

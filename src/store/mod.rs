@@ -27,6 +27,9 @@ pub use terminal::{Answer, last_answer, terminal_key};
 /// How long a write waits for another quire's transaction before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// How long an index's write waits for another quire's batch.
+const INDEX_BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Why the store could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -197,6 +200,17 @@ impl Store {
     /// Gives up the store for its connection: the search index owns one of
     /// its own, so a background job can hold it.
     pub fn into_connection(self) -> Connection {
+        self.conn
+    }
+
+    /// Gives up the store for an index's connection (search, links), whose
+    /// writes wait longer for another quire's: a writer of the same index
+    /// is indexing the same files, and its batches (longer than the store's
+    /// usual wait on a loaded machine) are worth waiting for.
+    pub fn into_index_connection(self) -> Connection {
+        if let Err(e) = self.conn.busy_timeout(INDEX_BUSY_TIMEOUT) {
+            eprintln!("quire: warning: an index keeps the store's wait ({e})");
+        }
         self.conn
     }
 
