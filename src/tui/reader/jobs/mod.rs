@@ -282,7 +282,6 @@ impl Job {
             } => Output::Opened(
                 Draft::load(&path)
                     .map(|draft| {
-                        let draft = crate::links::embeds::inline(draft);
                         let mut opened = Opened::from_draft(draft, &config, size);
                         opened.landing = anchor.map_or(Landing::Top, Landing::Anchor);
                         Box::new(opened)
