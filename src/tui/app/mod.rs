@@ -25,6 +25,24 @@ use super::library::jobs::Job as LibraryJob;
 use super::reader::jobs::{Job as ReaderJob, Landing, Opened};
 use super::reader::{Focus, ReaderScreen};
 
+/// The reader of an article a job read and laid out, where it was asked
+/// to land (a heading, a search result's section and query).
+pub(super) fn landed(opened: Opened) -> Box<ReaderScreen> {
+    let landing = opened.landing.clone();
+    let mut reader = Box::new(ReaderScreen::from_opened(opened));
+    match landing {
+        Landing::Top => {}
+        Landing::Anchor(anchor) => {
+            if !reader.land_on(&anchor) {
+                let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
+                reader.message = Some(format!("no section #{anchor} here"));
+            }
+        }
+        Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
+    }
+    reader
+}
+
 /// One screen of the stack.
 #[derive(Debug, Clone)]
 pub enum Screen {
@@ -173,18 +191,7 @@ impl App {
                 return;
             }
         };
-        let landing = opened.landing.clone();
-        let mut reader = Box::new(ReaderScreen::from_opened(opened));
-        match landing {
-            Landing::Top => {}
-            Landing::Anchor(anchor) => {
-                if !reader.land_on(&anchor) {
-                    let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
-                    reader.message = Some(format!("no section #{anchor} here"));
-                }
-            }
-            Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
-        }
+        let mut reader = landed(opened);
         let (w, h) = self.size;
         if reader.geometry.area.width != w || reader.geometry.area.height != h {
             reader.resize(w, h);

@@ -16,9 +16,8 @@ use crate::tui::jobs::JobId;
 use crate::tui::library::jobs::Job as LibraryJob;
 use crate::tui::library::remote::{RemoteJob, RemoteOutput};
 use crate::tui::library::{LibraryScreen, RemoteFolder, Source};
-use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::jobs::Job;
-use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, address_of, shown};
+use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, Fetched, address_of, shown};
 
 use super::{App, Screen};
 
@@ -148,7 +147,10 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
 
 /// Puts a fetched reader on top: in the placeholder's place for the first
 /// fetch, else as a followed link's (the reader left is the step back).
-fn place(app: &mut App, mut reader: Box<ReaderScreen>, first: bool) {
+fn place(app: &mut App, fetched: Box<Fetched>, first: bool) {
+    let Fetched { opened, message } = *fetched;
+    let mut reader = super::landed(opened);
+    reader.message = message;
     let (w, h) = app.size;
     if reader.geometry.area.width != w || reader.geometry.area.height != h {
         reader.resize(w, h);

@@ -21,8 +21,6 @@ pub use super::runtime::{Executor, JobId, StopFlag};
 
 use super::library::jobs as library;
 use super::reader::jobs as reader;
-use super::reader::remote::FetchOutput;
-use super::reader::stdin::StdinOutput;
 use super::search::{SearchJob, SearchOutput};
 use super::state::{MemoryJob, MemoryOutput, StoreHandle};
 
@@ -80,39 +78,11 @@ pub enum Output {
     Failed(String),
 }
 
+/// A reader's output as the app's: how a reader's job (a picture, say) run
+/// by hand with the app's reporter hands its results back.
 impl From<reader::Output> for Output {
     fn from(output: reader::Output) -> Output {
         Output::Reader(output)
-    }
-}
-
-impl From<library::Output> for Output {
-    fn from(output: library::Output) -> Output {
-        Output::Library(output)
-    }
-}
-
-impl From<MemoryOutput> for Output {
-    fn from(output: MemoryOutput) -> Output {
-        Output::Memory(output)
-    }
-}
-
-impl From<FetchOutput> for Output {
-    fn from(output: FetchOutput) -> Output {
-        Output::Reader(reader::Output::Fetch(output))
-    }
-}
-
-impl From<StdinOutput> for Output {
-    fn from(output: StdinOutput) -> Output {
-        Output::Reader(reader::Output::Stdin(output))
-    }
-}
-
-impl From<SearchOutput> for Output {
-    fn from(output: SearchOutput) -> Output {
-        Output::Search(output)
     }
 }
 

@@ -71,7 +71,7 @@ impl From<RemoteOutput> for Output {
 impl Job {
     /// Does the work and returns its last result; a watch reports each
     /// change to `reporter` before its last.
-    pub fn run<O: From<Output> + Send>(self, reporter: &Reporter<O>) -> Output {
+    pub fn run(self, reporter: &Reporter<Output>) -> Output {
         match self {
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
@@ -130,7 +130,7 @@ impl LibraryScreen {
 /// changes to its markdown files (created, written, renamed, removed).
 /// Reading files is not a change. A folder too large to watch (the
 /// system's limit on watches) reports why once and ends.
-fn watch_folder<O: From<Output>>(dir: &Path, stop: &StopFlag, reporter: &Reporter<O>) -> Output {
+fn watch_folder(dir: &Path, stop: &StopFlag, reporter: &Reporter<Output>) -> Output {
     use notify::{EventKind, Watcher};
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {

@@ -73,7 +73,7 @@ pub enum StdinOutput {
 
 impl StdinJob {
     /// Reads standard input on this thread (its own: the job is long-running).
-    pub fn run<O: From<StdinOutput>>(self, reporter: &Reporter<O>) -> StdinOutput {
+    pub fn run(self, reporter: &Reporter<StdinOutput>) -> StdinOutput {
         self.read_from(std::io::stdin(), |part| reporter.send(part))
     }
 

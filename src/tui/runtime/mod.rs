@@ -89,16 +89,24 @@ impl<J> Outbox<J> {
 
 /// A job's way to hand back results before its last one (a scan's batches,
 /// an index's progress, a watched file's changes).
+///
+/// A feature's job reports its feature's own output: the app's reporter is
+/// narrowed to it with [`Reporter::map`], so that a job knows nothing of
+/// the outputs around its own.
 pub struct Reporter<O> {
     id: JobId,
-    tx: Sender<Report<O>>,
+    sink: Sink<O>,
 }
+
+/// Where a reporter's results go: the executor's channel, through the
+/// wrappings that narrowed it.
+type Sink<O> = Arc<dyn Fn(Report<O>) -> bool + Send + Sync>;
 
 impl<O> Clone for Reporter<O> {
     fn clone(&self) -> Self {
         Reporter {
             id: self.id,
-            tx: self.tx.clone(),
+            sink: Arc::clone(&self.sink),
         }
     }
 }
@@ -117,9 +125,31 @@ struct Report<O> {
     last: bool,
 }
 
-impl<O> Reporter<O> {
+impl<O: Send + 'static> Reporter<O> {
     fn new(id: JobId, tx: Sender<Report<O>>) -> Reporter<O> {
-        Reporter { id, tx }
+        Reporter {
+            id,
+            sink: Arc::new(move |report| tx.send(report).is_ok()),
+        }
+    }
+
+    /// A reporter for a part of the work whose results are `P`, each
+    /// wrapped by `wrap` into this one's (`reporter.map(Output::Reader)`):
+    /// a feature's job reports its own output and names no other.
+    pub fn map<P>(&self, wrap: impl Fn(P) -> O + Send + Sync + 'static) -> Reporter<P> {
+        let sink = Arc::clone(&self.sink);
+        Reporter {
+            id: self.id,
+            sink: Arc::new(move |report: Report<P>| {
+                sink(Report {
+                    done: Done {
+                        id: report.done.id,
+                        output: wrap(report.done.output),
+                    },
+                    last: report.last,
+                })
+            }),
+        }
     }
 
     /// A reporter for running a job by hand, outside an executor, and
@@ -140,7 +170,7 @@ impl<O> Reporter<O> {
             id: self.id,
             output,
         };
-        self.tx.send(Report { done, last }).is_ok()
+        (self.sink)(Report { done, last })
     }
 
     /// Runs `job` and reports its last result; a job that panics loses its

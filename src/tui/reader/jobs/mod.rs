@@ -150,18 +150,6 @@ pub enum Output {
     Stdin(StdinOutput),
 }
 
-impl From<StdinOutput> for Output {
-    fn from(output: StdinOutput) -> Output {
-        Output::Stdin(output)
-    }
-}
-
-impl From<FetchOutput> for Output {
-    fn from(output: FetchOutput) -> Output {
-        Output::Fetch(output)
-    }
-}
-
 /// An article read and laid out for a reader: what an opening job hands
 /// back. [`ReaderScreen::from_opened`](super::ReaderScreen::from_opened)
 /// makes the screen of it without laying out again.
@@ -269,10 +257,7 @@ impl Job {
     /// Does the work and returns its last result; a job that has results
     /// before its last hands them to `reporter`. Runs on a worker thread (or
     /// inline in tests).
-    pub fn run<O: From<Output> + From<FetchOutput> + From<StdinOutput>>(
-        self,
-        reporter: &Reporter<O>,
-    ) -> Output {
+    pub fn run(self, reporter: &Reporter<Output>) -> Output {
         match self {
             Job::Open {
                 path,
@@ -338,8 +323,8 @@ impl Job {
             ),
             Job::Watch { path, stop, since } => watch::watch_file(&path, since, &stop, reporter),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
-            Job::Fetch(job) => Output::Fetch(job.run(reporter)),
-            Job::Stdin(job) => Output::Stdin(job.run(reporter)),
+            Job::Fetch(job) => Output::Fetch(job.run(&reporter.map(Output::Fetch))),
+            Job::Stdin(job) => Output::Stdin(job.run(&reporter.map(Output::Stdin))),
         }
     }
 
