@@ -1,6 +1,10 @@
 //! The app's state: a stack of screens (the library under a reader opened
 //! from it), the help overlay, the terminal size, the settings, and the jobs
-//! asked for and not yet handed out.
+//! (those asked for and not yet handed out, and the table of who waits for
+//! each one in flight, `inflight.rs`). The app's handlers here take the
+//! results that need the whole app (an article opened or fetched, links
+//! followed, the index, the reading state); a screen's own results are its
+//! feature's (`ReaderScreen::finish`, `LibraryScreen::finish`).
 
 pub mod colours;
 pub mod follow;
@@ -18,12 +22,13 @@ use crate::article::Article;
 pub use super::help::HelpView;
 pub use super::settings::{Config, LayoutFn, Layouter};
 
-use super::jobs::{JobId, Outbox, StopFlag};
+use super::jobs::StopFlag;
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
-use super::library::jobs::Job as LibraryJob;
-use super::reader::jobs::{Job as ReaderJob, Landing, Opened};
+use super::library::jobs::{Job as LibraryJob, Slot as LibrarySlot};
+use super::reader::jobs::{Job as ReaderJob, Landing, Opened, Slot as ReaderSlot};
 use super::reader::{Focus, ReaderScreen};
+use inflight::{Jobs, Slot, Waiter};
 
 /// The reader of an article a job read and laid out, where it was asked
 /// to land (a heading, a search result's section and query).
@@ -67,10 +72,9 @@ pub struct App {
     pub config: Config,
     /// Keys to actions, with the config's overrides; the help reads it too.
     pub keymap: Keymap,
-    /// Jobs asked for, waiting for the event loop to start them.
-    pub jobs: Outbox,
-    /// The job opening an article for the top of the stack, while one runs.
-    pub opening: Option<JobId>,
+    /// Jobs asked for, waiting for the event loop to start them, and who
+    /// waits for each job in flight (the one table of them).
+    pub jobs: Jobs,
     /// quire's memory: the store and the writes on their way.
     pub memory: super::state::Memory,
     /// The library search's index and its build.
@@ -92,8 +96,7 @@ impl App {
             size: (width, height),
             config,
             keymap: Keymap::default(),
-            jobs: Outbox::default(),
-            opening: None,
+            jobs: Jobs::default(),
             memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
@@ -150,7 +153,8 @@ impl App {
             config: self.config,
             width: reader.doc.width,
         };
-        reader.jobs.whole = Some(self.jobs.push(job));
+        let waiter = Waiter::Screen(reader.id, Slot::Reader(ReaderSlot::Whole));
+        reader.jobs.whole = Some(self.jobs.ask(waiter, job));
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 
@@ -172,18 +176,15 @@ impl App {
             size: self.size,
             anchor,
         };
-        self.opening = Some(self.jobs.push(job));
+        self.jobs.ask(Waiter::Opening, job);
     }
 
     /// Builds the reader of an article an opening job read (a library's
     /// Enter, a followed link, a search result) and puts it on top, landing
-    /// where it was asked to, unless something else was opened meanwhile;
-    /// or says why it could not be read.
-    pub fn arrive_opened(&mut self, id: JobId, result: Result<Box<Opened>, String>) {
-        if self.opening != Some(id) {
-            return;
-        }
-        self.opening = None;
+    /// where it was asked to; or says why it could not be read. (Something
+    /// else opened meanwhile made it stale: the table of jobs in flight
+    /// dropped it before.)
+    pub fn arrive_opened(&mut self, result: Result<Box<Opened>, String>) {
         let opened = match result {
             Ok(opened) => *opened,
             Err(message) => {
@@ -221,7 +222,8 @@ impl App {
             stop: stop.clone(),
             since: r.jobs.read,
         };
-        r.jobs.watch = Some((self.jobs.push(job), stop));
+        let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Watch));
+        r.jobs.watch = Some((self.jobs.ask(waiter, job), stop));
     }
 
     /// Takes the top screen off the stack, stopping what it watched.
@@ -248,12 +250,8 @@ impl App {
         if r.article.path != path {
             return;
         }
-        let job = ReaderJob::Reload {
-            path: path.to_path_buf(),
-            config,
-            width: r.geometry.text.width.max(1),
-        };
-        r.jobs.reload = Some(self.jobs.push(job));
+        let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Reload));
+        r.jobs.reload = Some(self.jobs.ask(waiter, r.reload_job(&config)));
     }
 
     /// The reader on top of the stack, if the top screen is one.
@@ -307,7 +305,10 @@ impl App {
                 Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
                 None => LibraryJob::Preview { entry, path },
             };
-            let id = self.jobs.push(job);
+            let id = self.jobs.ask(
+                Waiter::Screen(s.id, Slot::Library(LibrarySlot::Preview)),
+                job,
+            );
             s.preview_requested(entry, id);
         }
     }
@@ -321,7 +322,8 @@ impl App {
             return;
         };
         if let Some(job) = s.link_count_wanted(db) {
-            let id = self.jobs.push(LibraryJob::LinkCounts(job));
+            let waiter = Waiter::Screen(s.id, Slot::Library(LibrarySlot::LinkCounts));
+            let id = self.jobs.ask(waiter, LibraryJob::LinkCounts(job));
             s.link_count_requested(id);
         }
     }

@@ -5,15 +5,20 @@
 //! [`state`](super::state)), so that one [`Executor`] of the
 //! [`runtime`](super::runtime) runs them all.
 //!
-//! A job is plain data. [`update`](super::update::update) queues it on the
-//! app's [`Outbox`] with a fresh [`JobId`]; the event loop hands it to an
-//! executor (worker threads, or [`Inline`] in tests); its [`Done`] comes
-//! back through `update`, like a key. Whoever asked for a job remembers its
-//! id, so a result the user has moved past (an older id) is dropped.
+//! A job is plain data. The app asks for it for whoever waits (a screen's
+//! slot, or one of the app's own) through the table of jobs in flight
+//! (`app/inflight.rs`), which queues it on an [`Outbox`] with a fresh
+//! [`JobId`]; the event loop hands it to an executor (worker threads, or
+//! [`Inline`] in tests); its [`Done`] comes back through
+//! [`update`](super::update::update), like a key, where the table says
+//! whether anyone still waits for it.
 //!
-//! A new kind of job is a variant of its feature's `Job` and `Output` and an
-//! arm of that feature's `run`; nothing here changes unless a new feature
-//! brings jobs of its own.
+//! Each feature's `run` gets the app's [`Reporter`] narrowed to its own
+//! output ([`Reporter::map`](super::runtime::Reporter::map)), so a job
+//! reports what its feature knows and names nothing here. A new kind of
+//! job is a variant of its feature's `Job` and `Output`, an arm of that
+//! feature's `run` and of its `finish`; nothing here changes unless a new
+//! feature brings jobs of its own.
 
 mod work;
 

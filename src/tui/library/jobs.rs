@@ -13,7 +13,8 @@ use notify::RecursiveMode;
 use crate::article::Article;
 use crate::library::Preview;
 use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
-use crate::tui::runtime::{JobId, Reporter, StopFlag};
+use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::state::MemoryOutput;
 
 use super::remote::{RemoteJob, RemoteOutput};
 use super::{LibraryScreen, PreviewState};
@@ -95,8 +96,8 @@ impl Job {
     }
 }
 
-/// Where in the library a job's result lands: the slot that holds the
-/// job's id while the library waits for it.
+/// Where in the library a job's result lands: the app's table of jobs in
+/// flight notes the slot each job was asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
     /// The selected entry's preview ([`Job::Preview`]).
@@ -109,19 +110,57 @@ pub enum Slot {
     LinkCounts,
 }
 
+impl Slot {
+    /// True for a slot that waits for many jobs at once: a preview still
+    /// fits its entry however late, so a new one does not make it stale.
+    pub fn many(self) -> bool {
+        self == Slot::Preview
+    }
+}
+
+/// What the app does for a library after it took a result.
+pub type Followup = crate::tui::followup::Followup<Job, Slot>;
+
 impl LibraryScreen {
-    /// The slot of this library that waits for job `id`, if one does.
-    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
-        let slots = [
-            (self.preview_job.map(|(_, j)| j), Slot::Preview),
-            (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
-            (self.states.scan, Slot::Scan),
-            (self.links.job, Slot::LinkCounts),
-        ];
-        slots
-            .into_iter()
-            .find(|(held, _)| *held == Some(id))
-            .map(|(_, slot)| slot)
+    /// Takes `output`, the result of a job this library asked for (the
+    /// app's table of jobs in flight has dropped what is stale).
+    pub fn finish(&mut self, output: Output) -> Vec<Followup> {
+        match output {
+            Output::Preview { entry, state }
+            | Output::Remote(RemoteOutput::Preview { entry, state }) => {
+                self.set_preview(entry, state);
+            }
+            Output::FolderChanged => return vec![Followup::Rescan],
+            Output::Remote(RemoteOutput::Rows(rows, note)) => {
+                self.add_rows(*rows);
+                if note.is_some() {
+                    self.message = note;
+                }
+            }
+            Output::Remote(RemoteOutput::States { root, states }) => self.set_states(root, states),
+            Output::LinkCounts(counts) => self.take_link_counts(counts),
+            Output::Unwatched(reason) => {
+                if !reason.is_empty() {
+                    self.message = Some(reason);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Takes the rows, states or failure of a scan of its folder (a
+    /// reading-state job: the scan goes through the store's cache).
+    pub fn finish_scan(&mut self, output: MemoryOutput) {
+        match output {
+            MemoryOutput::Rows(rows) => self.add_rows(*rows),
+            MemoryOutput::States { root, states } => self.set_states(root, states),
+            MemoryOutput::ScanFailed(reason) => {
+                self.states.scan = None;
+                self.states.progress = None;
+                self.message = Some(reason);
+            }
+            MemoryOutput::Opened(_) | MemoryOutput::Written => {}
+        }
     }
 }
 

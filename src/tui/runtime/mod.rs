@@ -16,6 +16,21 @@ pub use executors::{Inline, Pool};
 /// Names one job of an app; ids are never reused.
 pub type JobId = u64;
 
+/// Names one screen of an app, the one a job's result goes back to. A
+/// screen takes a fresh id when it is made and keeps it as it is pushed,
+/// covered, kept in a reader's history and brought back; ids are never
+/// reused, so a result for a screen that is gone finds no screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScreenId(u64);
+
+impl ScreenId {
+    /// An id no screen had before.
+    pub fn fresh() -> ScreenId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ScreenId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
 /// A job: plain data that knows how to do itself on a worker thread.
 pub trait Work: Send + 'static {
     /// What it produces (each result, the last and any before it).
@@ -197,8 +212,13 @@ impl<O> Sent<O> {
 pub trait Executor<J: Work> {
     /// Starts `job`.
     fn spawn(&mut self, id: JobId, job: J);
-    /// A finished job, if one is ready; never waits.
-    fn try_next(&mut self) -> Option<Done<J::Output>>;
+    /// A finished job's result, if one is ready, and whether it is the
+    /// job's last (nobody need wait for it after); never waits.
+    fn try_next_last(&mut self) -> Option<(Done<J::Output>, bool)>;
+    /// A finished job's result, if one is ready; never waits.
+    fn try_next(&mut self) -> Option<Done<J::Output>> {
+        self.try_next_last().map(|(done, _)| done)
+    }
     /// True while some job has not been handed back.
     fn busy(&self) -> bool;
 }

@@ -17,7 +17,7 @@ use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
 
 use super::library::LibraryScreen;
-use super::runtime::JobId;
+use super::runtime::{JobId, ScreenId};
 
 pub use index::{
     DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput, database_for_run,
@@ -62,6 +62,8 @@ impl SearchShared {
 /// The search screen.
 #[derive(Debug, Clone)]
 pub struct SearchScreen {
+    /// Names this screen for the jobs it asks for.
+    pub id: ScreenId,
     /// The library's folder.
     pub root: PathBuf,
     /// What the library's tag filter lets through.
@@ -99,6 +101,7 @@ impl SearchScreen {
     pub fn new(lib: &LibraryScreen, width: u16, height: u16) -> SearchScreen {
         let (scope, scope_label) = scope_of(lib);
         SearchScreen {
+            id: ScreenId::fresh(),
             root: lib.library.root.clone(),
             scope,
             scope_label,

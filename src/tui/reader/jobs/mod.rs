@@ -18,7 +18,7 @@ use std::sync::Arc;
 use crate::article::{Article, Draft, FileStamp};
 use crate::layout::Document;
 use crate::links::{Link, Resolution};
-use crate::tui::runtime::{JobId, Reporter, StopFlag};
+use crate::tui::runtime::{Reporter, StopFlag};
 use crate::tui::settings::Config;
 
 use super::backlinks::BacklinkTable;
@@ -348,8 +348,8 @@ impl Job {
     }
 }
 
-/// Where in a reader a job's result lands: the slot that holds the job's
-/// id while the reader waits for it.
+/// Where in a reader a job's result lands: the app's table of jobs in
+/// flight notes the slot each job was asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
     /// The whole of a large article ([`Job::LoadWhole`]).
@@ -370,24 +370,16 @@ pub enum Slot {
     Memory,
 }
 
-impl super::ReaderScreen {
-    /// The slot of this reader that waits for job `id`, if one does: a
-    /// result no slot waits for is one the reader has moved past.
-    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
-        let jobs = &self.jobs;
-        let slots = [
-            (jobs.whole, Slot::Whole),
-            (jobs.layout, Slot::Layout),
-            (jobs.reload, Slot::Reload),
-            (jobs.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
-            (self.links.asked, Slot::Links),
-            (self.links.backlinks_asked, Slot::Backlinks),
-            (self.memory.loading, Slot::Memory),
-        ];
-        slots
-            .into_iter()
-            .find(|(held, _)| *held == Some(id))
-            .map(|(_, slot)| slot)
-            .or_else(|| self.images.waits_for(id).then_some(Slot::Picture))
+impl Slot {
+    /// True for a slot that waits for many jobs at once (pictures): a new
+    /// request does not make the others stale.
+    pub fn many(self) -> bool {
+        self == Slot::Picture
+    }
+
+    /// True for a slot whose result lands only while its reader is on
+    /// top (the links are asked for the reader being read).
+    pub fn top_only(self) -> bool {
+        matches!(self, Slot::Links | Slot::Backlinks)
     }
 }
