@@ -1,7 +1,9 @@
 //! Following links and going back and forward. These actions may swap the
 //! reader on top of the stack for another article's, so they work on the
 //! whole [`App`]. No I/O: resolving a link, opening a file and starting a
-//! browser are background jobs.
+//! browser are background jobs, asked for through the table of jobs in
+//! flight; the resolved links land here ([`links_arrived`]: following one
+//! may open another article), what links here in the reader's own `finish`.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};

@@ -1,9 +1,10 @@
 //! The app's part of reading state: when readers ask for their memory,
 //! when places are saved (the clock, leaving a reader, at exit), `m` and
 //! `R`, the library's streamed scan and where each memory job's result
-//! lands. Every store access runs on a job; only the last writes at exit
-//! run in place, once the screen is gone. The jobs and their types live in
-//! [`crate::tui::state`].
+//! lands (routed by the table of jobs in flight: a write is the app's, a
+//! reader's memory and a library's scan are theirs). Every store access
+//! runs on a job; only the last writes at exit run in place, once the
+//! screen is gone. The jobs and their types live in [`crate::tui::state`].
 
 use std::path::Path;
 use std::time::Instant;

@@ -2,8 +2,10 @@
 //! placeholder reader that says what is fetched and how far, until the
 //! article or a repository's folder, as a library, takes its place),
 //! following a link to an address, and where a fetch's progress and
-//! results land. The UI thread never waits on the
-//! network: `q` quits while a fetch is still running.
+//! results land: the fetch hands back the article as data ([`Fetched`]),
+//! the reader is built of it here. The table of jobs in flight has dropped
+//! a fetch that something opened after made stale. The UI thread never
+//! waits on the network: `q` quits while a fetch is still running.
 
 use std::path::Path;
 use std::sync::Arc;

@@ -1,6 +1,8 @@
 //! The search screen's part of [`update`](crate::tui::update::update):
-//! opening it from the library, keys, and the results of its jobs. No I/O:
-//! queries, the index build and opening a result are jobs.
+//! opening it from the library, keys, and the results of its jobs (the
+//! table of jobs in flight routes them here, and has dropped a query's the
+//! screen moved past). No I/O: queries, the index build and opening a
+//! result are jobs.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;

@@ -1,9 +1,12 @@
 //! The library's background jobs: reading an entry for the preview panel,
 //! watching the library's folder for changed articles, counting the links
 //! into its articles ([`super::links`]), and a repository's folder's files
-//! ([`super::remote`]). Plain data that
-//! knows nothing of the app: the app wraps these in its own job list
-//! (`Job::Library`) and hands each [`Output`] back to the library.
+//! ([`super::remote`]). Plain data that knows nothing of the app, reporting
+//! through a [`Reporter`] of the library's own [`Output`]. The app wraps
+//! these in its own job list (`Job::Library`), notes each in its table of
+//! jobs in flight for the library and [`Slot`] that asked, and hands each
+//! result still waited for to [`LibraryScreen::finish`] here, which
+//! returns what follows as data ([`Followup`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;

@@ -2,8 +2,11 @@
 //! worker threads ([`Pool`]) or, in tests, in order on the calling thread
 //! ([`Inline`]). It knows nothing of the app, its screens or its features:
 //! it runs anything that is [`Work`] and hands back each result as a
-//! [`Done`] with the [`JobId`] the [`Outbox`] gave the job. A leaf: nothing
-//! here names another module of `tui`.
+//! [`Done`] with the [`JobId`] the [`Outbox`] gave the job, and says which
+//! is a job's last ([`Executor::try_next_last`]). A [`Reporter`] is
+//! narrowed to a part of the work's own output with [`Reporter::map`];
+//! [`ScreenId`] names the screen a job's result goes back to. A leaf:
+//! nothing here names another module of `tui`.
 
 mod executors;
 

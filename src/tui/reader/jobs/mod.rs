@@ -2,10 +2,17 @@
 //! handed back as data: the screen is built from it on the UI side), the
 //! whole of a large article, a layout at a new width, a reload, the watch
 //! on its file, its links and what links to it, a browser, a picture, a
-//! fetch by address. Each job is plain data; [`Job::run`] does it on a
-//! worker thread and knows nothing of the app: the app wraps these in its
-//! own job list (`Job::Reader`) and hands each [`Output`] back to the
-//! reader that asked.
+//! fetch by address, standard input. Each job is plain data; [`Job::run`]
+//! does it on a worker thread, reporting through a [`Reporter`] of the
+//! reader's own [`Output`] (a fetch's and standard input's narrowed again
+//! to theirs), and knows nothing of the app. The app wraps these in its own
+//! job list (`Job::Reader`), notes each in its table of jobs in flight for
+//! the reader and [`Slot`] that asked, and hands each result still waited
+//! for to [`ReaderScreen::finish`](super::ReaderScreen::finish)
+//! (`finish.rs`). A new kind of job is a variant here (and of [`Output`],
+//! [`Slot`] when it needs one), an arm of `run` and of `finish`, and an
+//! ask from [`ReaderScreen::take_asks`](super::ReaderScreen::take_asks)
+//! or wherever it is asked for: nothing outside the reader changes.
 
 pub mod image;
 mod links;
