@@ -45,9 +45,7 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
 /// near the top reader's screen. Each asks only for what is neither known
 /// nor on its way, so running it again changes nothing.
 pub fn reconcile(app: &mut App) {
-    request_asks(app);
-    app.request_preview();
-    app.request_link_counts();
+    app.request_asks();
     super::memory::after_update(app);
     super::app::pictures::after_update(app);
 }
@@ -185,18 +183,6 @@ fn top_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     })
 }
 
-/// Turns the jobs screens want on their own (a reader's layout at a new
-/// width) into jobs, each noted in the table for its screen and slot.
-fn request_asks(app: &mut App) {
-    for screen in &mut app.screens {
-        let Screen::Reader(r) = screen else { continue };
-        for (slot, job) in r.take_asks() {
-            let id = app.jobs.ask(Waiter::Screen(r.id, Slot::Reader(slot)), job);
-            r.asked(slot, id);
-        }
-    }
-}
-
 /// Puts a finished job's result where it was asked for. Where is read
 /// once from the table of jobs in flight ([`App::route`]); a result
 /// nobody waits for any more (the user has moved past it) is dropped
@@ -242,7 +228,12 @@ fn finish(app: &mut App, done: Done) {
                 return;
             };
             let followups = l.finish(output);
-            carry_out(app, i, followups, Slot::Library, |_, _, _| {});
+            let note = |screen: &mut Screen, slot, id| {
+                if let Screen::Library(l) = screen {
+                    l.asked(slot, id);
+                }
+            };
+            carry_out(app, i, followups, Slot::Library, note);
         }
         (Route::Anyone, Output::Reader(output)) => {
             let top = app.screens.len().saturating_sub(1);

@@ -25,7 +25,6 @@ pub use super::settings::{Config, LayoutFn, Layouter};
 use super::jobs::StopFlag;
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
-use super::library::jobs::{Job as LibraryJob, Slot as LibrarySlot};
 use super::reader::jobs::{Job as ReaderJob, Landing, Opened, Slot as ReaderSlot};
 use super::reader::{Focus, ReaderScreen};
 use inflight::{Jobs, Slot, Waiter};
@@ -275,7 +274,7 @@ impl App {
         let (w, h) = self.size;
         screen.resize(w, h);
         self.screens.push(Screen::Library(Box::new(screen)));
-        self.request_preview();
+        self.request_asks();
     }
 
     /// The library on top of the stack, if the top screen is one.
@@ -294,37 +293,32 @@ impl App {
         }
     }
 
-    /// Asks for the preview of the library's selected article when it is
-    /// neither cached nor on its way.
-    pub fn request_preview(&mut self) {
-        let Some(Screen::Library(s)) = self.screens.last_mut() else {
-            return;
-        };
-        if let Some((entry, path)) = s.preview_wanted() {
-            let job = match s.source.remote() {
-                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
-                None => LibraryJob::Preview { entry, path },
-            };
-            let id = self.jobs.ask(
-                Waiter::Screen(s.id, Slot::Library(LibrarySlot::Preview)),
-                job,
-            );
-            s.preview_requested(entry, id);
-        }
-    }
-
-    /// Asks for the links into each article of the library on top to be
-    /// counted when its rows need them and they are neither known nor on
-    /// their way.
-    pub fn request_link_counts(&mut self) {
+    /// Turns the jobs screens want on their own into jobs, each noted in
+    /// the table of jobs in flight for its screen and slot: every reader's
+    /// (a layout at a new width), and the library's on top (the selected
+    /// article's preview when neither cached nor on its way, the links
+    /// into its articles when its rows need them).
+    pub fn request_asks(&mut self) {
         let db = self.search.index.file().map(std::path::Path::to_path_buf);
-        let Some(Screen::Library(s)) = self.screens.last_mut() else {
-            return;
-        };
-        if let Some(job) = s.link_count_wanted(db) {
-            let waiter = Waiter::Screen(s.id, Slot::Library(LibrarySlot::LinkCounts));
-            let id = self.jobs.ask(waiter, LibraryJob::LinkCounts(job));
-            s.link_count_requested(id);
+        let top = self.screens.len().saturating_sub(1);
+        for (i, screen) in self.screens.iter_mut().enumerate() {
+            match screen {
+                Screen::Reader(r) => {
+                    for (slot, job) in r.take_asks() {
+                        let id = self.jobs.ask(Waiter::Screen(r.id, Slot::Reader(slot)), job);
+                        r.asked(slot, id);
+                    }
+                }
+                Screen::Library(l) if i == top => {
+                    for (slot, job) in l.take_asks(db.clone()) {
+                        let id = self
+                            .jobs
+                            .ask(Waiter::Screen(l.id, Slot::Library(slot)), job);
+                        l.asked(slot, id);
+                    }
+                }
+                Screen::Library(_) | Screen::Search(_) => {}
+            }
         }
     }
 

@@ -247,13 +247,3 @@ pub fn refill(app: &mut App) -> bool {
     }
     true
 }
-
-/// The job that reads the preview of the entry at `rel` of a repository's
-/// folder.
-pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> LibraryJob {
-    LibraryJob::Remote(Box::new(RemoteJob::Preview {
-        entry,
-        file: Box::new(folder.file(rel)),
-        folder: folder.clone(),
-    }))
-}

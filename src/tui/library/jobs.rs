@@ -16,7 +16,7 @@ use notify::RecursiveMode;
 use crate::article::Article;
 use crate::library::Preview;
 use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
-use crate::tui::runtime::{Reporter, StopFlag};
+use crate::tui::runtime::{JobId, Reporter, StopFlag};
 use crate::tui::state::MemoryOutput;
 
 use super::remote::{RemoteJob, RemoteOutput};
@@ -149,6 +149,45 @@ impl LibraryScreen {
             }
         }
         Vec::new()
+    }
+
+    /// The jobs this library wants now, on top of the stack, each for its
+    /// slot: the selected article's preview when it is neither cached nor on
+    /// its way, the links into its articles when its rows need them and
+    /// they are neither known nor on their way (`db`: the link index's file).
+    pub fn take_asks(&mut self, db: Option<PathBuf>) -> Vec<(Slot, Job)> {
+        let mut asks = Vec::new();
+        if let Some((entry, path)) = self.preview_wanted() {
+            let job = match self.source.remote() {
+                Some(folder) => Job::Remote(Box::new(RemoteJob::Preview {
+                    entry,
+                    file: Box::new(folder.file(&self.library.entries[entry].path)),
+                    folder: folder.clone(),
+                })),
+                None => Job::Preview { entry, path },
+            };
+            asks.push((Slot::Preview, job));
+        }
+        if let Some(job) = self.link_count_wanted(db) {
+            asks.push((Slot::LinkCounts, Job::LinkCounts(job)));
+        }
+        asks
+    }
+
+    /// Notes that job `id` was asked for in `slot` (one of
+    /// [`LibraryScreen::take_asks`]'s, at once): the library shows that it
+    /// is on its way. The scan and the watch note theirs where they are
+    /// asked for.
+    pub fn asked(&mut self, slot: Slot, id: JobId) {
+        match slot {
+            Slot::Preview => {
+                if let Some((entry, _)) = self.preview_wanted() {
+                    self.preview_requested(entry, id);
+                }
+            }
+            Slot::LinkCounts => self.link_count_requested(id),
+            Slot::Watch | Slot::Scan => {}
+        }
     }
 
     /// Takes the rows, states or failure of a scan of its folder (a
