@@ -20,7 +20,9 @@ use crate::tui::library::jobs::{Job as LibraryJob, Slot as LibrarySlot};
 use crate::tui::library::remote::RemoteJob;
 use crate::tui::library::{LibraryScreen, RemoteFolder, Source};
 use crate::tui::reader::jobs::Job;
-use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, Fetched, address_of, shown};
+use crate::tui::reader::remote::{
+    ASKING, Check, FetchJob, FetchOutput, Fetched, address_of, shown,
+};
 
 use super::{App, Screen};
 
@@ -124,7 +126,10 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
             let Some(r) = app.reader_mut() else { return };
             match check {
                 Check::Same(path, line) => {
-                    if path == r.article.path {
+                    // The answer replaces the note that it was asked for,
+                    // not one that came meanwhile (the place read up to).
+                    let asking = r.message.as_deref().is_some_and(|m| m.ends_with(ASKING));
+                    if path == r.article.path && (asking || line.is_some()) {
                         r.message = line;
                     }
                 }

@@ -15,6 +15,10 @@ use crate::tui::settings::Config;
 
 use super::jobs::{Landing, Opened as Laid};
 
+/// How the status line ends while a cached copy is shown and the server is
+/// asked for a newer one.
+pub const ASKING: &str = "asking for a newer one…";
+
 /// How often a fetch reports its progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
@@ -184,7 +188,7 @@ impl FetchJob {
         if let Some(copy) = &cached {
             let checked = copy.offline.as_ref().map_or(0, |(at, _)| *at);
             let message = Some(format!(
-                "the cached copy from {}; asking for a newer one…",
+                "the cached copy from {}; {ASKING}",
                 crate::remote::date(checked)
             ));
             let opened = self.opened(copy);
