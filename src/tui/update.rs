@@ -38,12 +38,13 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
 }
 
 /// After every message, whatever it was and whoever took it: what the
-/// screens now want becomes jobs. In order: the layouts readers want at a
-/// new width, the preview of the library's selected article, its link
-/// counts when its rows need them, the memory of
-/// readers that have none yet (and the top reader's progress), the pictures
-/// near the top reader's screen. Each asks only for what is neither known
-/// nor on its way, so running it again changes nothing.
+/// screens now want becomes jobs. In order: what screens ask for on their
+/// own ([`App::request_asks`]: the layouts readers want at a new width, the
+/// preview of the top library's selected article and its link counts when
+/// its rows need them), the memory of readers that have none yet (and the
+/// top reader's progress), the pictures near the top reader's screen. Each
+/// asks only for what is neither known nor on its way, so running it again
+/// changes nothing.
 pub fn reconcile(app: &mut App) {
     app.request_asks();
     super::memory::after_update(app);
