@@ -171,11 +171,7 @@ pub fn finish(app: &mut App, route: Route, output: SearchOutput) {
             let Some(Screen::Search(s)) = app.screens.get_mut(i) else {
                 return;
             };
-            s.waiting = None;
-            match hits {
-                Ok(hits) => s.show(text, hits),
-                Err(e) => s.message = Some(e),
-            }
+            s.finish(text, hits);
             let top = matches!(app.screens.last(), Some(Screen::Search(s)) if s.open_when_ready);
             if top {
                 open_selected(app);

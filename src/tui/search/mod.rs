@@ -165,6 +165,16 @@ impl SearchScreen {
         self.scroll = self.scroll.min(self.hits.len().saturating_sub(rows));
     }
 
+    /// Takes a query's results, or why there are none (the app's table of
+    /// jobs in flight has dropped those of a query the screen moved past).
+    pub fn finish(&mut self, text: String, hits: Result<Vec<Hit>, String>) {
+        self.waiting = None;
+        match hits {
+            Ok(hits) => self.show(text, hits),
+            Err(e) => self.message = Some(e),
+        }
+    }
+
     /// Shows `hits` for `text`, keeping the selected section selected when
     /// the same query answers again (the index grew meanwhile).
     pub fn show(&mut self, text: String, hits: Vec<Hit>) {
