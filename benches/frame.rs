@@ -75,7 +75,7 @@ fn frame(c: &mut Criterion) {
 }
 
 /// What a key costs from its action to the frame it draws, for the keys
-/// the latency harness (examples/key_latency.rs) times in a terminal: a
+/// the latency harness (examples/key_latency/) times in a terminal: a
 /// line and a page down and back, and the next heading. The article is the
 /// 5 MB one at 80 x 24 with the outline beside it; each iteration presses
 /// the key and its opposite, so the place stays put.
