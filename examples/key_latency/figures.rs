@@ -42,6 +42,12 @@ impl Figures {
         let b: Vec<usize> = self.keys.get(key)?.iter().map(|p| p.bytes).collect();
         quantile(&b, 0.5)
     }
+
+    /// The median of the bytes that came after the key's own answer.
+    fn later_bytes(&self, key: usize) -> Option<usize> {
+        let b: Vec<usize> = self.keys.get(key)?.iter().map(|p| p.later_bytes).collect();
+        quantile(&b, 0.5)
+    }
 }
 
 /// The value at fraction `q` of the sorted values (the median at 0.5).
@@ -70,18 +76,19 @@ fn count(b: Option<usize>) -> String {
 /// The table's head.
 pub fn print_head() {
     println!(
-        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes |"
+        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes | less CPU µs | quire CPU µs |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
 }
 
 /// One screen's rows: its first screen, then a row a timed key (`keys`:
-/// each key's name in quire and less), then for keys with a later answer
-/// the time to it.
-pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire: &Figures) {
+/// each key's name in quire and less, and what comes later in words when
+/// its answer has a second part), then for keys with a later answer the
+/// time to it and its bytes.
+pub fn print_screen(screen: &str, keys: &[(String, &str)], less: &Figures, quire: &Figures) {
     let (l, q) = (quantile(&less.first, 0.5), quantile(&quire.first, 0.5));
     println!(
-        "| {screen} | first screen | {} | {} | {} | | | | {} | {} |",
+        "| {screen} | first screen | {} | {} | {} | | | | {} | {} | | |",
         ms(l),
         ms(q),
         ratio(l, q),
@@ -92,8 +99,12 @@ pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire
         let (lt, qt) = (less.times(i, |p| p.time), quire.times(i, |p| p.time));
         let (lm, qm) = (quantile(&lt, 0.5), quantile(&qt, 0.5));
         let (lp, qp) = (quantile(&lt, 0.99), quantile(&qt, 0.99));
+        let us = |f: &Figures| {
+            quantile(&f.times(i, |p| p.cpu), 0.5)
+                .map_or("–".into(), |d| format!("{:.0}", d.as_secs_f64() * 1e6))
+        };
         println!(
-            "| {screen} | {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {screen} | {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             ms(lm),
             ms(qm),
             ratio(lm, qm),
@@ -102,13 +113,18 @@ pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire
             ratio(lp, qp),
             count(less.bytes(i)),
             count(quire.bytes(i)),
+            us(less),
+            us(quire),
         );
-        if *later {
+        if !later.is_empty() {
             let qs = quire.times(i, |p| p.settled);
             println!(
-                "| {screen} | {name}: until its results show | | {} | | | {} | | | |",
+                "| {screen} | {name}: until {later} | | {} | | | {} | | | +{} | | {} |",
                 ms(quantile(&qs, 0.5)),
                 ms(quantile(&qs, 0.99)),
+                count(quire.later_bytes(i)),
+                quantile(&quire.times(i, |p| p.settled_cpu), 0.5)
+                    .map_or("–".into(), |d| format!("{:.0}", d.as_secs_f64() * 1e6)),
             );
         }
     }

@@ -7,7 +7,20 @@
 //! each, with its comparable keys (j and k, typing into its `/` prompt). The
 //! first screen is timed from the start to the end of the burst that shows a
 //! word of it; a key from its write to the end of the program's answer
-//! (output quiet for 3 ms). Bytes are counted the same way. Keys are timed
+//! (output quiet for 3 ms). Bytes are counted the same way, and the CPU time
+//! the program's main thread used for the key (load does not stretch it,
+//! nanoseconds from /proc/PID/task/PID/schedstat).
+//!
+//! What is compared, key by key: less's j and k move the article's text by
+//! one line (one line written). quire's j and k in the library move the
+//! selection (two list rows) and change the preview panel; when the
+//! selected article's preview is not cached (every j reaches a new one) its
+//! summary and outline come from a job, in a second frame: the harness
+//! waits for it and shows the key's own frame and the time until the
+//! preview shows on rows of their own, so a preview that comes late is
+//! neither counted in the key's time nor in the next key's. In the search
+//! results j and k move the selection (four rows); in the link list Ctrl-n
+//! and Ctrl-p move its selection (two rows) over the reader. Keys are timed
 //! once the program is idle (no CPU time used for half a second), after the
 //! work behind its first screen. Absolute times are noisy on a shared
 //! machine: read the ratios of one run.
@@ -16,7 +29,7 @@
 //! [FILE] [--keys N] [--rounds R] [--size MB] [--library N] [--only a,b]
 //! [--quire PATH]` (FILE defaults to the corpus's seed post when
 //! ../shared is there, else to one of `articles/`; `--only` picks screens
-//! by the start of their names: article, library, search, results, links).
+//! by the start of their names: article, library, search, link).
 //! Needs `less` and util-linux `setsid` on PATH.
 
 mod figures;
@@ -41,6 +54,10 @@ const TYPING: &[&[u8]] = &[
 /// How long quire's search may take to show its results after a letter
 /// (its debounce and the query).
 const RESULTS: Duration = Duration::from_millis(300);
+/// How long a library move may take to show the selected article's
+/// preview: it is read by a job, and the event loop sees the job's end on
+/// its next turn (at most 10 ms after the key's frame when no key comes).
+const PREVIEW: Duration = Duration::from_millis(60);
 
 /// A timed key: its presses in quire and in less (each list used in turn).
 struct Key {
@@ -49,8 +66,11 @@ struct Key {
     /// Empty: less has no such key.
     less: &'static [&'static [u8]],
     /// How long the output must stay quiet after a press (the answer may
-    /// come in two parts: the typed letter, then the results).
+    /// come in two parts: the key's own frame, then what a job brings
+    /// later, such as a search's results or a preview).
     then: Duration,
+    /// What comes later, in words ("its results"), when `then` waits for it.
+    later: &'static str,
 }
 
 const fn key(
@@ -63,6 +83,23 @@ const fn key(
         quire,
         less,
         then: QUIET,
+        later: "",
+    }
+}
+
+/// A key whose answer may come in two parts: its own frame, then the
+/// selected article's preview from a job (timed apart, and both shown).
+const fn previewed(
+    name: &'static str,
+    quire: &'static [&'static [u8]],
+    less: &'static [&'static [u8]],
+) -> Key {
+    Key {
+        name,
+        quire,
+        less,
+        then: PREVIEW,
+        later: "its preview shows",
     }
 }
 
@@ -106,7 +143,13 @@ const SCREENS: &[Screen] = &[
         opens: Opens::Library,
         quire_setup: &[],
         less_setup: &[],
-        keys: &[key("j", &[b"j"], &[b"j"]), key("k", &[b"k"], &[b"k"])],
+        // A move in the library draws the selection and the preview
+        // panel's facts at once; the preview's summary and outline come
+        // from a job when they are not cached (each j reaches a new one).
+        keys: &[
+            previewed("j", &[b"j"], &[b"j"]),
+            previewed("k", &[b"k"], &[b"k"]),
+        ],
         presses: None,
     },
     Screen {
@@ -119,6 +162,7 @@ const SCREENS: &[Screen] = &[
             quire: TYPING,
             less: TYPING,
             then: RESULTS,
+            later: "its results show",
         }],
         presses: Some(28),
     },
@@ -195,10 +239,10 @@ fn main() -> anyhow::Result<()> {
     }
     figures::print_head();
     for (screen, (less, quire)) in screens.iter().zip(&figures) {
-        let keys: Vec<(String, bool)> = screen
+        let keys: Vec<(String, &str)> = screen
             .keys
             .iter()
-            .map(|k| (k.name.to_string(), k.then > QUIET))
+            .map(|k| (k.name.to_string(), k.later))
             .collect();
         figures::print_screen(screen.name, &keys, less, quire);
     }
@@ -311,7 +355,7 @@ fn run(
         let mut times = Vec::with_capacity(presses);
         if !sequence.is_empty() {
             for i in 0..presses {
-                times.push(pty.press(sequence[i % sequence.len()], key.then)?);
+                times.push(pty.press(sequence[i % sequence.len()], key.then, child.id())?);
             }
         }
         out.keys.push(times);

@@ -39,6 +39,13 @@ pub struct Press {
     pub time: Duration,
     pub bytes: usize,
     pub settled: Duration,
+    /// The CPU time the program's main thread used from the write to the
+    /// end of the answer: what the machine's load does not stretch.
+    pub cpu: Duration,
+    /// The bytes that came after the answer, before `settled`.
+    pub later_bytes: usize,
+    /// The main thread's CPU time from the write to `settled`.
+    pub settled_cpu: Duration,
 }
 
 impl Pty {
@@ -146,15 +153,18 @@ impl Pty {
 
     /// Writes `key` and reads the answer (see [`Press`]); `then`: how long
     /// the output must stay quiet before the press is over.
-    pub fn press(&self, key: &[u8], then: Duration) -> anyhow::Result<Press> {
+    pub fn press(&self, key: &[u8], then: Duration, pid: u32) -> anyhow::Result<Press> {
         // Whatever came late from the key before is not this key's answer.
         while self.read(Duration::ZERO)?.is_some() {}
+        let cpu_before = cpu_time(pid);
         let mut master = &self.master;
         let sent = Instant::now();
         master.write_all(key)?;
         let mut bytes = 0;
+        let mut later_bytes = 0;
         let mut last: Option<Instant> = None;
         let mut answer: Option<Duration> = None;
+        let mut answer_cpu = Duration::ZERO;
         loop {
             let wait = match (last, answer) {
                 (None, _) => NO_ANSWER,
@@ -165,18 +175,27 @@ impl Pty {
                 Some(chunk) => {
                     if answer.is_none() {
                         bytes += chunk.len();
+                    } else {
+                        later_bytes += chunk.len();
                     }
                     last = Some(Instant::now());
                 }
                 None => {
                     let at = last.map_or(NO_ANSWER, |at| at - sent);
+                    let cpu = cpu_time(pid).saturating_sub(cpu_before);
                     match answer {
-                        None if then > QUIET && last.is_some() => answer = Some(at),
+                        None if then > QUIET && last.is_some() => {
+                            answer = Some(at);
+                            answer_cpu = cpu;
+                        }
                         None => {
                             return Ok(Press {
                                 time: at,
                                 bytes,
                                 settled: at,
+                                cpu,
+                                later_bytes,
+                                settled_cpu: cpu,
                             });
                         }
                         Some(time) => {
@@ -184,6 +203,9 @@ impl Pty {
                                 time,
                                 bytes,
                                 settled: at,
+                                cpu: answer_cpu,
+                                later_bytes,
+                                settled_cpu: cpu,
                             });
                         }
                     }
@@ -229,6 +251,15 @@ impl Pty {
         child.wait()?;
         Ok(())
     }
+}
+
+/// The CPU time the main thread of `pid` has used, from its scheduler
+/// statistics (nanoseconds); zero where there are none.
+fn cpu_time(pid: u32) -> Duration {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat"))
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// The CPU time `pid` has used (user and system, in clock ticks), from
