@@ -394,6 +394,8 @@ pub fn links_arrived(app: &mut App, table: Arc<Vec<(Link, Resolution)>>) {
     let Some(r) = app.reader_mut() else { return };
     r.links.table = Some(table);
     r.links.asked = None;
+    // A list open on the links read before: its rows follow the new table.
+    r.refilter_links();
     if std::mem::take(&mut r.links.list_wanted) {
         r.message = None;
         let _ = open_list(r);

@@ -133,6 +133,7 @@ impl ReaderScreen {
                 self.links.section_counts = Some(section_counts(&self.article, &table));
                 self.links.backlinks = Some(table);
                 self.message = None;
+                self.refilter_links();
                 if std::mem::take(&mut self.links.backlinks_wanted) {
                     self.open_backlinks();
                 }

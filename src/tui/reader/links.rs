@@ -10,6 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::layout::{Role, Style};
 use crate::links::{Kind, Link, Resolution};
+use crate::sanitize::sanitize_line;
 
 use super::ReaderScreen;
 
@@ -196,6 +197,9 @@ pub struct LinkList {
     pub selected: usize,
     /// True when it lists the links into the article (`B`), not its own.
     pub backlinks: bool,
+    /// The widest text (in columns, as drawn) of the links in `shown`:
+    /// the text column's width, measured once per filter, not per frame.
+    pub text_width: usize,
 }
 
 impl LinkList {
@@ -213,6 +217,13 @@ impl LinkList {
             })
             .map(|(i, _)| i)
             .collect();
+        self.text_width = self
+            .shown
+            .iter()
+            .filter_map(|&i| table.get(i))
+            .map(|(link, _)| sanitize_line(&link.text).width())
+            .max()
+            .unwrap_or(0);
         self.selected = self.selected.min(self.shown.len().saturating_sub(1));
     }
 }

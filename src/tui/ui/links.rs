@@ -13,6 +13,7 @@ use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::links::kind_name;
 use crate::tui::theme;
 
+use super::cells::put_str;
 use super::{clip, truncate};
 
 /// Draws the labels and the list over the text, when they are open.
@@ -87,7 +88,14 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     block.render(pane, buf);
     let width = usize::from(inner.width);
     let filter = format!("> {}▏", sanitize_line(&list.filter));
-    buf.set_stringn(inner.x, inner.y, &filter, width, theme::style(t.status_bar));
+    put_str(
+        buf,
+        inner.x,
+        inner.y,
+        &filter,
+        width,
+        theme::style(t.status_bar),
+    );
     let rows = usize::from(inner.height.saturating_sub(1));
     if rows == 0 {
         return;
@@ -96,14 +104,8 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     let first = list.selected.saturating_sub(rows - 1);
     // The text column is as wide as the widest text, up to two fifths:
     // the rest goes to the targets, which are longer as a rule.
-    let widest = list
-        .shown
-        .iter()
-        .filter_map(|&i| table.get(i))
-        .map(|(link, _)| sanitize_line(&link.text).width())
-        .max()
-        .unwrap_or(0);
-    let text_w = widest
+    let text_w = list
+        .text_width
         .clamp(8, (width * 2 / 5).max(8))
         .min(width.saturating_sub(1));
     let kind_w = 10;
@@ -131,7 +133,7 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         // A mark as well as the colour, for terminals without colours.
         let mark = if selected { "›" } else { " " };
         let row_text = format!("{mark}{text} {target} {kind}");
-        buf.set_stringn(inner.x, y, &row_text, width, style);
+        put_str(buf, inner.x, y, &row_text, width, style);
     }
 }
 
