@@ -128,6 +128,8 @@ fn search_keys(c: &mut Criterion) {
                  garden behind it where the river bends"
             );
             let at = text.find("lantern").unwrap();
+            let mut marks = Vec::new();
+            marks.push(at..at + "lantern".len());
             Hit {
                 path: PathBuf::from(format!("{i}.md")),
                 title: format!("A walk along the harbour, day {i}"),
@@ -136,7 +138,7 @@ fn search_keys(c: &mut Criterion) {
                 line: 3,
                 snippet: Snippet {
                     text,
-                    marks: vec![at..at + "lantern".len()],
+                    marks,
                 },
                 score: 1.0,
             }
