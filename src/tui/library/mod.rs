@@ -6,6 +6,7 @@
 mod geometry;
 pub mod jobs;
 mod links;
+mod memo;
 mod picker;
 pub mod remote;
 pub mod scan;
@@ -22,6 +23,7 @@ use super::runtime::{JobId, ScreenId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use links::{LinkCountJob, LinkCounts, LinksIn};
+pub use memo::PanelMemo;
 pub use picker::TagPicker;
 pub use source::{RemoteFolder, Source};
 pub use states::{LibraryStates, mark, thousands};
@@ -90,6 +92,8 @@ pub struct LibraryScreen {
     pub links: LinksIn,
     /// A folder on disk, or a repository's folder read by address.
     pub source: Source,
+    /// The preview panel as last drawn, for a frame that shows it again.
+    pub preview_drawn: PanelMemo,
 }
 
 impl LibraryScreen {
@@ -118,6 +122,7 @@ impl LibraryScreen {
             states: LibraryStates::default(),
             links: LinksIn::default(),
             source: Source::Local,
+            preview_drawn: PanelMemo::default(),
         };
         screen.resize(0, height);
         screen.refilter();

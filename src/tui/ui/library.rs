@@ -18,6 +18,7 @@ use crate::tui::keymap::Hints;
 use crate::tui::library::{LibraryScreen, PreviewState, Row};
 use crate::tui::theme;
 
+use super::rows::put_line;
 use super::{clip, truncate};
 
 pub use crate::tui::library::PREVIEW_MIN_COLUMNS;
@@ -85,7 +86,7 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if !links.is_empty() {
         spans.push(Span::raw(format!(" · {links}")));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 /// Column widths for a list `width` columns wide.
@@ -166,7 +167,8 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
         "{:>TIME$}",
         format!("Read{}", mark(SortKey::ReadingTime))
     ));
-    buf.set_line(
+    put_line(
+        buf,
         area.x,
         area.y,
         &Line::styled(text, theme::style(t.library_columns)),
@@ -207,7 +209,7 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
             }
             let line_w = u16::try_from(line.width()).unwrap_or(u16::MAX);
             let x = area.x + area.width.saturating_sub(line_w) / 2;
-            buf.set_line(x, y + dy, line, area.width.saturating_sub(x - area.x));
+            put_line(buf, x, y + dy, line, area.width.saturating_sub(x - area.x));
         }
         return;
     }
@@ -228,7 +230,7 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
                 theme::style(t.library_selected),
             );
         }
-        buf.set_line(area.x, y, &line, area.width);
+        put_line(buf, area.x, y, &line, area.width);
     }
 }
 
@@ -399,9 +401,14 @@ fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
             }
         }
     }
-    Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .render(inner, buf);
+    // Wrapping is the dear part of a move's frame: the panel's cells are
+    // drawn again only when its lines or place change.
+    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
+        let area = buf.area;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    });
 }
 
 fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints: &Hints) {
@@ -422,5 +429,5 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints
         ]),
         None => Line::raw(hints.library.as_str()),
     };
-    buf.set_line(area.x, area.y, &line, area.width);
+    put_line(buf, area.x, area.y, &line, area.width);
 }

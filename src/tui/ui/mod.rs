@@ -10,6 +10,7 @@ pub mod links;
 pub mod outline;
 pub mod picker;
 pub mod reader;
+pub mod rows;
 pub mod search;
 pub mod status;
 

@@ -18,6 +18,7 @@ use crate::tui::keymap::{Keymap, Mode};
 use crate::tui::search::{ROWS_PER_HIT, SearchGeometry, SearchScreen};
 use crate::tui::theme;
 
+use super::rows::put_line;
 use super::truncate;
 
 /// Columns of the progress bar.
@@ -55,7 +56,7 @@ fn draw_prompt(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
     if s.typing {
         spans.push(Span::raw("▏"));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn draw_status(
@@ -104,7 +105,7 @@ fn draw_status(
             theme::style(t.library_filter),
         ));
     }
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width);
+    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
 }
 
 fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
@@ -116,7 +117,7 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         if s.current() && !s.input.trim().is_empty() {
             let line = Line::raw("No section matches.");
             let y = area.y + area.height / 3;
-            buf.set_line(area.x + 2, y, &line, area.width.saturating_sub(2));
+            put_line(buf, area.x + 2, y, &line, area.width.saturating_sub(2));
         }
         return;
     }
@@ -139,9 +140,15 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
                 theme::style(t.library_selected),
             );
         }
-        buf.set_line(area.x, y, &place_line(hit, selected, width, t), area.width);
+        put_line(
+            buf,
+            area.x,
+            y,
+            &place_line(hit, selected, width, t),
+            area.width,
+        );
         if y + 1 < area.bottom() {
-            buf.set_line(area.x, y + 1, &snippet_line(hit, t), area.width);
+            put_line(buf, area.x, y + 1, &snippet_line(hit, t), area.width);
         }
     }
 }
@@ -221,7 +228,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, keys: 
         Some(m) => format!(" {}", sanitize_line(m)),
         None => hints(s, keys),
     };
-    buf.set_line(area.x, area.y, &Line::styled(text, style), area.width);
+    put_line(buf, area.x, area.y, &Line::styled(text, style), area.width);
 }
 
 /// The keys of the mode the screen is in, from the keymap.
