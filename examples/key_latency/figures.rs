@@ -70,9 +70,9 @@ fn count(b: Option<usize>) -> String {
 /// The table's head.
 pub fn print_head() {
     println!(
-        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes |"
+        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes | less CPU µs | quire CPU µs |"
     );
-    println!("|---|---|---|---|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
 }
 
 /// One screen's rows: its first screen, then a row a timed key (`keys`:
@@ -81,7 +81,7 @@ pub fn print_head() {
 pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire: &Figures) {
     let (l, q) = (quantile(&less.first, 0.5), quantile(&quire.first, 0.5));
     println!(
-        "| {screen} | first screen | {} | {} | {} | | | | {} | {} |",
+        "| {screen} | first screen | {} | {} | {} | | | | {} | {} | | |",
         ms(l),
         ms(q),
         ratio(l, q),
@@ -92,8 +92,12 @@ pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire
         let (lt, qt) = (less.times(i, |p| p.time), quire.times(i, |p| p.time));
         let (lm, qm) = (quantile(&lt, 0.5), quantile(&qt, 0.5));
         let (lp, qp) = (quantile(&lt, 0.99), quantile(&qt, 0.99));
+        let us = |f: &Figures| {
+            quantile(&f.times(i, |p| p.cpu), 0.5)
+                .map_or("–".into(), |d| format!("{:.0}", d.as_secs_f64() * 1e6))
+        };
         println!(
-            "| {screen} | {name} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {screen} | {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             ms(lm),
             ms(qm),
             ratio(lm, qm),
@@ -102,11 +106,13 @@ pub fn print_screen(screen: &str, keys: &[(String, bool)], less: &Figures, quire
             ratio(lp, qp),
             count(less.bytes(i)),
             count(quire.bytes(i)),
+            us(less),
+            us(quire),
         );
         if *later {
             let qs = quire.times(i, |p| p.settled);
             println!(
-                "| {screen} | {name}: until its results show | | {} | | | {} | | | |",
+                "| {screen} | {name}: until its results show | | {} | | | {} | | | | | |",
                 ms(quantile(&qs, 0.5)),
                 ms(quantile(&qs, 0.99)),
             );

@@ -7,7 +7,9 @@
 //! each, with its comparable keys (j and k, typing into its `/` prompt). The
 //! first screen is timed from the start to the end of the burst that shows a
 //! word of it; a key from its write to the end of the program's answer
-//! (output quiet for 3 ms). Bytes are counted the same way. Keys are timed
+//! (output quiet for 3 ms). Bytes are counted the same way, and the CPU time
+//! the program's main thread used for the key (load does not stretch it,
+//! nanoseconds from /proc/PID/task/PID/schedstat). Keys are timed
 //! once the program is idle (no CPU time used for half a second), after the
 //! work behind its first screen. Absolute times are noisy on a shared
 //! machine: read the ratios of one run.
@@ -16,7 +18,7 @@
 //! [FILE] [--keys N] [--rounds R] [--size MB] [--library N] [--only a,b]
 //! [--quire PATH]` (FILE defaults to the corpus's seed post when
 //! ../shared is there, else to one of `articles/`; `--only` picks screens
-//! by the start of their names: article, library, search, results, links).
+//! by the start of their names: article, library, search, link).
 //! Needs `less` and util-linux `setsid` on PATH.
 
 mod figures;
@@ -311,7 +313,7 @@ fn run(
         let mut times = Vec::with_capacity(presses);
         if !sequence.is_empty() {
             for i in 0..presses {
-                times.push(pty.press(sequence[i % sequence.len()], key.then)?);
+                times.push(pty.press(sequence[i % sequence.len()], key.then, child.id())?);
             }
         }
         out.keys.push(times);

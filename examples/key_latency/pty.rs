@@ -39,6 +39,9 @@ pub struct Press {
     pub time: Duration,
     pub bytes: usize,
     pub settled: Duration,
+    /// The CPU time the program's main thread used from the write to the
+    /// end of the answer: what the machine's load does not stretch.
+    pub cpu: Duration,
 }
 
 impl Pty {
@@ -146,9 +149,10 @@ impl Pty {
 
     /// Writes `key` and reads the answer (see [`Press`]); `then`: how long
     /// the output must stay quiet before the press is over.
-    pub fn press(&self, key: &[u8], then: Duration) -> anyhow::Result<Press> {
+    pub fn press(&self, key: &[u8], then: Duration, pid: u32) -> anyhow::Result<Press> {
         // Whatever came late from the key before is not this key's answer.
         while self.read(Duration::ZERO)?.is_some() {}
+        let cpu_before = cpu_time(pid);
         let mut master = &self.master;
         let sent = Instant::now();
         master.write_all(key)?;
@@ -170,6 +174,7 @@ impl Pty {
                 }
                 None => {
                     let at = last.map_or(NO_ANSWER, |at| at - sent);
+                    let cpu = cpu_time(pid).saturating_sub(cpu_before);
                     match answer {
                         None if then > QUIET && last.is_some() => answer = Some(at),
                         None => {
@@ -177,6 +182,7 @@ impl Pty {
                                 time: at,
                                 bytes,
                                 settled: at,
+                                cpu,
                             });
                         }
                         Some(time) => {
@@ -184,6 +190,7 @@ impl Pty {
                                 time,
                                 bytes,
                                 settled: at,
+                                cpu,
                             });
                         }
                     }
@@ -229,6 +236,15 @@ impl Pty {
         child.wait()?;
         Ok(())
     }
+}
+
+/// The CPU time the main thread of `pid` has used, from its scheduler
+/// statistics (nanoseconds); zero where there are none.
+fn cpu_time(pid: u32) -> Duration {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/schedstat"))
+        .ok()
+        .and_then(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .map_or(Duration::ZERO, Duration::from_nanos)
 }
 
 /// The CPU time `pid` has used (user and system, in clock ticks), from

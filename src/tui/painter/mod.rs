@@ -113,13 +113,13 @@ impl Painter {
                 changes(&shown, &self.next, a, (was, now), &mut self.changed);
                 let next = &self.next;
                 let width = usize::from(next.area.width.max(1));
-                backend.draw(self.changed.iter().filter_map(|&i| {
+                backend.draw_cells(self.changed.iter().filter_map(|&i| {
                     let x = u16::try_from(i % width).ok()? + next.area.x;
                     let y = u16::try_from(i / width).ok()? + next.area.y;
                     Some((x, y, next.content.get(i)?))
                 }))?;
             }
-            _ => backend.draw(self.last.diff_iter(&self.next))?,
+            _ => backend.draw_cells(self.last.diff_iter(&self.next))?,
         }
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);
