@@ -23,6 +23,7 @@ pub mod answer;
 pub mod app;
 pub mod browser;
 pub mod editor;
+pub mod followup;
 pub mod help;
 pub mod host;
 pub mod jobs;
@@ -135,8 +136,13 @@ where
         for (id, job) in app.jobs.take() {
             executor.spawn(id, job);
         }
-        if let Some(done) = executor.try_next() {
+        if let Some((done, last)) = executor.try_next_last() {
+            let id = done.id;
             update(app, Msg::Done(Box::new(done)));
+            if last {
+                // Nobody waits for it any more.
+                app.jobs.ended(id);
+            }
             dirty = true;
             continue;
         }
@@ -220,7 +226,7 @@ where
                     return Ok(());
                 }
                 app.pop_screen();
-                app.opening = None;
+                app.jobs.forget(app::inflight::Waiter::Opening);
             }
             // `update` turns an article to open into a job.
             Some(Effect::Open(_)) => {}

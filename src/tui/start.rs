@@ -11,6 +11,7 @@ use crate::article::{Article, FileStamp};
 use crate::cli::OpenArgs;
 use crate::config::Config as UserConfig;
 
+use super::app::inflight::{Slot, Waiter};
 use super::{
     Action, App, Config, Layouter, Pool, QUICK_START_BYTES, QUICK_START_PREFIX, ReaderScreen,
     Screen, WORKERS, app, keymap, memory, reader, run_app, search, terminal, update,
@@ -231,7 +232,8 @@ fn run_stdin(args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     app.search = search::SearchShared::new(search::database_for_run(args.state.no_state));
     let mut reader = ReaderScreen::reading_stdin(app.config, width, height);
     let job = reader.stdin_job(crate::article::max_file_bytes());
-    reader.reading(app.jobs.push(reader::jobs::Job::Stdin(job)));
+    let waiter = Waiter::Screen(reader.id, Slot::Reader(reader::jobs::Slot::Whole));
+    reader.reading(app.jobs.ask(waiter, reader::jobs::Job::Stdin(job)));
     app.screens.push(Screen::Reader(Box::new(reader)));
     finish_reader(run_on_terminal(app)?)
 }

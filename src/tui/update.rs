@@ -1,20 +1,32 @@
 //! `update(&mut App, Msg) -> Option<Effect>`: the only place state changes.
-//! No I/O here: work that waits (files, layout of a large article) is queued
-//! as a job on the app's outbox; its result comes back as [`Msg::Done`].
-//! Each screen's own part lives beside it (`reader::update`, `library::update`,
-//! `search::update`). A message is dispatched to the first part that takes it
-//! (the order is [`STAGES`], written down there and decided nowhere else); a
-//! finished job goes to whoever waits for it, looked up once in
-//! [`App::waiter`] (the table of jobs in flight, `app/inflight.rs`), or is
-//! dropped as stale there; then [`reconcile`] runs, after every message.
+//! No I/O here: work that waits (files, layout of a large article) is asked
+//! for as a job ([`Jobs::ask`](super::app::inflight::Jobs::ask): queued, and
+//! noted in the one table of jobs in flight with the screen and slot that
+//! waits for it); its result comes back as [`Msg::Done`].
+//!
+//! The layers, top down: this module and `tui/app` (the app: the stack of
+//! screens, the table, what needs the whole app: opening an article,
+//! following a link, a fetch) over the features (`reader`, `library`,
+//! `search`, `state`: each screen's state, its own `update` for keys, its
+//! jobs and its `finish` for their results), over the leaves (`runtime`,
+//! `action`, `followup`, `settings`, `text`). Features never name the app
+//! or this module (`.ci/layering`).
+//!
+//! A message is dispatched to the first part that takes it (the order is
+//! [`STAGES`], written down there and decided nowhere else). A finished
+//! job's result is routed once through the table ([`App::route`]), which
+//! drops what is stale (no entry, its screen gone, a newer request in its
+//! slot); the screen that asked takes the rest in its feature's `finish`,
+//! which returns what follows as data ([`Followup`]: a job to ask for,
+//! actions to replay, a note, a rescan), carried out here the same way for
+//! every feature. Then [`reconcile`] runs, after every message.
 
 use super::action::{Action, Effect};
-use super::app::inflight::Waiter;
+use super::app::inflight::{Route, Slot, Waiter};
 use super::app::{App, Screen};
-use super::jobs::{Done, JobId, Output};
-use super::library::jobs::{self as library, Slot as LibrarySlot};
+use super::followup::Followup;
+use super::jobs::{Done, Job, JobId, Output};
 use super::message::Msg;
-use super::reader::ReaderScreen;
 use super::reader::jobs::{self as reader, Slot as ReaderSlot};
 
 /// Carries out `msg` (an [`Action`] is a message too); returns what the
@@ -26,16 +38,15 @@ pub fn update(app: &mut App, msg: impl Into<Msg>) -> Option<Effect> {
 }
 
 /// After every message, whatever it was and whoever took it: what the
-/// screens now want becomes jobs. In order: the layouts readers want at a
-/// new width, the preview of the library's selected article, its link
-/// counts when its rows need them, the memory of
-/// readers that have none yet (and the top reader's progress), the pictures
-/// near the top reader's screen. Each asks only for what is neither known
-/// nor on its way, so running it again changes nothing.
+/// screens now want becomes jobs. In order: what screens ask for on their
+/// own ([`App::request_asks`]: the layouts readers want at a new width, the
+/// preview of the top library's selected article and its link counts when
+/// its rows need them), the memory of readers that have none yet (and the
+/// top reader's progress), the pictures near the top reader's screen. Each
+/// asks only for what is neither known nor on its way, so running it again
+/// changes nothing.
 pub fn reconcile(app: &mut App) {
-    request_layouts(app);
-    app.request_preview();
-    app.request_link_counts();
+    app.request_asks();
     super::memory::after_update(app);
     super::app::pictures::after_update(app);
 }
@@ -173,186 +184,111 @@ fn top_screen(app: &mut App, action: &Action) -> Option<Option<Effect>> {
     })
 }
 
-/// Turns the layouts readers want into jobs.
-fn request_layouts(app: &mut App) {
-    for screen in &mut app.screens {
-        let Screen::Reader(r) = screen else { continue };
-        if let Some(width) = r.jobs.wanted.take() {
-            let job = reader::Job::Layout {
-                article: std::sync::Arc::clone(&r.article),
-                config: *r.config(),
-                width,
-            };
-            r.jobs.layout = Some(app.jobs.push(job));
-        }
-    }
-}
-
-/// Puts a finished job's result where it was asked for. Who waits for it
-/// is looked up once ([`App::waiter`]); a result nobody waits for any more
-/// (the user has moved past it) is dropped here, and only here.
+/// Puts a finished job's result where it was asked for. Where is read
+/// once from the table of jobs in flight ([`App::route`]); a result
+/// nobody waits for any more (the user has moved past it) is dropped
+/// there, and only there. The screen that asked takes the rest (its
+/// feature's `finish`) and says what follows; the app's own slots (an
+/// article opened, a fetch, the index, the writes) and the links that may
+/// open another article are taken here and in `tui/app`.
 fn finish(app: &mut App, done: Done) {
-    let id = done.id;
-    let Some(waiter) = app.waiter(id, &done.output) else {
+    let Done { id, output } = done;
+    let Some(route) = app.route(id) else {
         return;
     };
-    match done.output {
-        Output::Reader(output) => finish_reader(app, id, waiter, output),
-        Output::Library(output) => finish_library(app, id, waiter, output),
-        Output::Memory(output) => super::memory::finish(app, id, waiter, output),
-        Output::Search(output) => super::app::search::finish(app, id, waiter, output),
-        Output::Failed(reason) => match waiter {
-            Waiter::Reader(i, slot) => {
-                let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
-                    return;
-                };
-                match slot {
-                    ReaderSlot::Whole => {
-                        r.jobs.whole = None;
-                        r.partial = false;
-                        r.deferred.clear();
-                        r.message = Some("only the start of this article could be loaded".into());
-                    }
-                    ReaderSlot::Layout => r.jobs.layout = None,
-                    _ => {}
-                }
-            }
-            Waiter::Opening => {
-                app.opening = None;
-                set_message(app, reason);
-            }
-            _ => {}
-        },
-    }
-}
-
-/// A reader's job's result, for `waiter`.
-fn finish_reader(app: &mut App, id: JobId, waiter: Waiter, output: reader::Output) {
-    if super::app::follow::finish(app, id, &output) {
-        return;
-    }
-    let top = app.screens.len().saturating_sub(1);
-    match output {
-        reader::Output::Opened(result) => app.arrive_opened(id, result),
-        reader::Output::Whole(whole) => {
-            let Waiter::Reader(i, _) = waiter else { return };
-            let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
-                return;
-            };
-            let (article, doc) = *whole;
-            r.replace_article(article, Some(doc));
-            let deferred = std::mem::take(&mut r.deferred);
-            if i == top {
-                for action in deferred {
-                    let _ = update(app, action);
-                }
-            }
+    match (route, output) {
+        (route, Output::Failed(reason)) => {
+            // A job that panicked has no more to say.
+            app.jobs.ended(id);
+            failed(app, route, reason);
         }
-        reader::Output::Laid(doc) => {
-            if let Some(r) = reader_of(app, waiter) {
-                r.install_layout(*doc);
-            }
+        (Route::Opening, Output::Reader(reader::Output::Opened(result))) => {
+            app.arrive_opened(result);
         }
-        reader::Output::Changed(_) => {
+        (Route::Opening, Output::Reader(reader::Output::Fetch(output))) => {
+            super::app::remote::finish(app, id, output);
+        }
+        (Route::Reader(_, ReaderSlot::Links), Output::Reader(reader::Output::Links(table))) => {
+            super::app::follow::links_arrived(app, table);
+        }
+        (Route::Reader(i, _), Output::Reader(output)) => {
             let config = app.config;
-            let Waiter::Reader(i, _) = waiter else { return };
             let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
                 return;
             };
-            if !r.partial {
-                let job = reader::Job::Reload {
-                    path: r.article.path.clone(),
-                    config,
-                    width: r.geometry.text.width.max(1),
-                };
-                r.jobs.reload = Some(app.jobs.push(job));
-            }
+            let followups = r.finish(output, &config);
+            let note = |screen: &mut Screen, slot, id| {
+                if let Screen::Reader(r) = screen {
+                    r.asked(slot, id);
+                }
+            };
+            carry_out(app, i, followups, Slot::Reader, note);
         }
-        reader::Output::Reloaded(result) => {
-            let Some(r) = reader_of(app, waiter) else {
+        (Route::Library(i, _), Output::Library(output)) => {
+            let Some(Screen::Library(l)) = app.screens.get_mut(i) else {
                 return;
             };
-            r.jobs.reload = None;
-            match result {
-                Ok(reloaded) => {
-                    let (article, doc) = *reloaded;
-                    r.reload(article, doc);
-                    r.message = Some("reloaded".into());
+            let followups = l.finish(output);
+            let note = |screen: &mut Screen, slot, id| {
+                if let Screen::Library(l) = screen {
+                    l.asked(slot, id);
                 }
-                Err(reason) => {
-                    r.message = Some(format!("{reason}: still showing what was read"));
-                }
-            }
+            };
+            carry_out(app, i, followups, Slot::Library, note);
         }
-        reader::Output::Unwatched(reason) => {
-            if let Some(r) = reader_of(app, waiter).filter(|_| !reason.is_empty()) {
-                r.message = Some(reason);
-            }
+        (Route::Anyone, Output::Reader(output)) => {
+            let top = app.screens.len().saturating_sub(1);
+            carry_out(app, top, output.unclaimed(), Slot::Reader, |_, _, _| {});
         }
-        // Handled by the links above.
-        reader::Output::Links(_) | reader::Output::Browsed(_) | reader::Output::Backlinks(_) => {}
-        reader::Output::Image(output) => super::app::pictures::finish(app, id, waiter, *output),
-        reader::Output::Fetch(output) => super::app::remote::finish(app, id, output),
-        reader::Output::Stdin(output) => {
-            let Waiter::Reader(i, _) = waiter else { return };
-            let mut replay = Vec::new();
+        (route, Output::Memory(output)) => super::memory::finish(app, id, route, output),
+        (route, Output::Search(output)) => super::app::search::finish(app, route, output),
+        _ => {}
+    }
+}
+
+/// A job ended without a result (it panicked): the slot that waited for
+/// it stops waiting, and an article being opened says why.
+fn failed(app: &mut App, route: Route, reason: String) {
+    match route {
+        Route::Reader(i, slot) => {
             if let Some(Screen::Reader(r)) = app.screens.get_mut(i) {
-                if r.take_stdin(id, output) && i == top {
-                    replay = std::mem::take(&mut r.deferred);
-                }
-            }
-            for action in replay {
-                let _ = update(app, action);
+                r.failed(slot);
             }
         }
+        Route::Opening => set_message(app, reason),
+        _ => {}
     }
 }
 
-/// The reader `waiter` names.
-fn reader_of(app: &mut App, waiter: Waiter) -> Option<&mut ReaderScreen> {
-    let Waiter::Reader(i, _) = waiter else {
-        return None;
-    };
-    match app.screens.get_mut(i) {
-        Some(Screen::Reader(r)) => Some(r),
-        _ => None,
-    }
-}
-
-/// The library's job's result, for `waiter`.
-fn finish_library(app: &mut App, id: JobId, waiter: Waiter, output: library::Output) {
-    match output {
-        library::Output::Preview { entry, state } => {
-            // A late preview is still the right one for its entry: keep it.
-            for screen in &mut app.screens {
-                if let Screen::Library(s) = screen {
-                    s.set_preview(entry, state);
-                    break;
+/// Carries out what the screen at index `i` asked for after taking a
+/// result: the jobs it asks for (each noted in the table for its slot, and
+/// handed back to the screen by `note`), the actions it kept (when it is on
+/// top), a note, a rescan. The same for every feature.
+fn carry_out<J: Into<Job>, S: Copy>(
+    app: &mut App,
+    i: usize,
+    followups: Vec<Followup<J, S>>,
+    slot: fn(S) -> Slot,
+    note: impl Fn(&mut Screen, S, JobId),
+) {
+    for followup in followups {
+        match followup {
+            Followup::Ask(s, job) => {
+                let Some(screen) = app.screens.get_mut(i) else {
+                    continue;
+                };
+                let id = app.jobs.ask(Waiter::Screen(screen.id(), slot(s)), job);
+                note(screen, s, id);
+            }
+            Followup::Replay(actions) => {
+                if i + 1 == app.screens.len() {
+                    for action in actions {
+                        let _ = update(app, action);
+                    }
                 }
             }
-        }
-        library::Output::FolderChanged => {
-            if matches!(waiter, Waiter::Library(_, LibrarySlot::Watch)) {
-                super::memory::rescan(app);
-            }
-        }
-        library::Output::Remote(output) => super::app::remote::finish_library(app, id, output),
-        library::Output::LinkCounts(counts) => {
-            if let Waiter::Library(i, LibrarySlot::LinkCounts) = waiter {
-                if let Some(Screen::Library(l)) = app.screens.get_mut(i) {
-                    l.set_link_counts(id, counts);
-                }
-            }
-        }
-        library::Output::Unwatched(reason) => {
-            let Waiter::Library(i, _) = waiter else {
-                return;
-            };
-            if let Some(Screen::Library(l)) = app.screens.get_mut(i) {
-                if !reason.is_empty() {
-                    l.message = Some(reason);
-                }
-            }
+            Followup::Message(message) => set_message(app, message),
+            Followup::Rescan => super::memory::rescan(app),
         }
     }
 }

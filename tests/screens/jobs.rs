@@ -263,6 +263,27 @@ fn the_preview_follows_the_selection_one_job_at_a_time() {
 }
 
 #[test]
+fn a_preview_that_comes_after_the_selection_moved_is_kept_for_its_entry() {
+    let mut app = library_app(120, 24);
+    let first = run_queued(&mut app);
+    update(&mut app, Action::LineDown);
+    for done in first {
+        deliver(&mut app, done);
+    }
+    assert_eq!(run_queued(&mut app).len(), 1, "the selected row's, next");
+    update(&mut app, Action::LineUp);
+    let Screen::Library(s) = &app.screens[0] else {
+        panic!("library")
+    };
+    let shown = matches!(
+        s.preview(),
+        Some(quire::tui::library::PreviewState::Ready(_))
+    );
+    assert!(shown, "late, but right for its entry: {:?}", s.preview());
+    assert!(app.jobs.queued().is_empty(), "not read again");
+}
+
+#[test]
 fn a_changed_file_reloads_on_the_same_heading_and_offset() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("post.md");

@@ -313,3 +313,26 @@ fn from_the_library_following_keeps_one_reader_and_q_returns_to_the_list() {
     app.pop_screen();
     assert_eq!(app.library().unwrap().selected, start);
 }
+
+#[test]
+fn a_browser_outcome_shows_however_late_even_after_another_article_opened() {
+    let mut app = reader_app("start.md");
+    press(&mut app, &[Action::LinkHints]);
+    typed(&mut app, "d");
+    update(&mut app, Action::OpenUrl);
+    let queued = app.jobs.take();
+    let Some(&(id, _)) = queued
+        .iter()
+        .find(|(_, job)| matches!(job, Job::Reader(reader::Job::Browse { .. })))
+    else {
+        panic!("no browser asked for: {queued:?}");
+    };
+    // Another article takes the reader's place before the browser answers.
+    app.request_open(site().join("garden.md"));
+    settle(&mut app);
+    assert!(app.reader().unwrap().article.path.ends_with("garden.md"));
+    let output = quire::tui::jobs::Output::Reader(reader::Output::Browsed("no browser".into()));
+    let done = quire::tui::jobs::Done { id, output };
+    update(&mut app, Msg::Done(Box::new(done)));
+    assert_eq!(message(&app), "no browser");
+}

@@ -6,6 +6,7 @@
 
 use crate::store::Answer;
 use crate::theme::{Background, Theme};
+use crate::tui::app::inflight::Waiter;
 use crate::tui::app::{App, Screen};
 use crate::tui::memory::{self, MemoryJob};
 
@@ -72,7 +73,7 @@ pub fn answered(app: &mut App, background: Option<Background>) {
         recolour(app, theme);
     }
     if new && app.memory.enabled() {
-        memory::push(app, MemoryJob::Answer { terminal, answer });
+        memory::push(app, Waiter::Write, MemoryJob::Answer { terminal, answer });
     }
 }
 

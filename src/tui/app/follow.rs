@@ -1,18 +1,20 @@
 //! Following links and going back and forward. These actions may swap the
 //! reader on top of the stack for another article's, so they work on the
 //! whole [`App`]. No I/O: resolving a link, opening a file and starting a
-//! browser are background jobs.
+//! browser are background jobs, asked for through the table of jobs in
+//! flight; the resolved links land here ([`links_arrived`]: following one
+//! may open another article), what links here in the reader's own `finish`.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
-use crate::links::{Kind, Resolution, Resolver};
+use crate::links::{Kind, Link, Resolution, Resolver};
 use crate::sanitize::sanitize_line;
 use crate::tui::action::{Action, Effect};
+use crate::tui::app::inflight::{Jobs, Slot, Waiter};
 use crate::tui::app::{App, Screen};
 use crate::tui::browser;
-use crate::tui::jobs::JobId;
-use crate::tui::reader::jobs::{Job, Output};
+use crate::tui::reader::jobs::{Job, Slot as ReaderSlot};
 use crate::tui::reader::links::SharedResolver;
 
 use crate::tui::reader::ReaderScreen;
@@ -46,7 +48,7 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
         }
         Action::Backlinks => {
             r.message = None;
-            if !open_backlinks(r) {
+            if !r.open_backlinks() {
                 r.links.backlinks_wanted = true;
                 request_backlinks(app);
             }
@@ -108,7 +110,7 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
             let command = browser::browser_command(browser.as_deref(), &url);
             let program = command.first().cloned().unwrap_or_default();
             r.message = Some(format!("starting {}…", sanitize_line(&program)));
-            app.jobs.push(Job::Browse { command });
+            app.jobs.ask(Waiter::Anyone, Job::Browse { command });
         }
         Action::CopyUrl => {
             let url = r.links.prompt.take()?;
@@ -150,35 +152,7 @@ fn open_list(r: &mut ReaderScreen) -> bool {
 }
 
 fn refilter(r: &mut ReaderScreen) {
-    let Some(mut list) = r.links.list.take() else {
-        return;
-    };
-    if let Some(table) = r.links.list_table_for(&list) {
-        list.refilter(table);
-    }
-    r.links.list = Some(list);
-}
-
-/// Opens the "linked from" list; false when the links in are still to be
-/// asked for (the list opens when they come).
-fn open_backlinks(r: &mut ReaderScreen) -> bool {
-    match &r.links.backlinks {
-        Some(table) if table.rows.is_empty() => {
-            r.message = Some("nothing links here".into());
-        }
-        Some(_) => {
-            r.links.list = Some(LinkList {
-                backlinks: true,
-                ..LinkList::default()
-            });
-            refilter(r);
-        }
-        None => {
-            r.message = Some("finding what links here…".into());
-            return false;
-        }
-    }
-    true
+    r.refilter_links();
 }
 
 /// Asks the link index what links to the reader on top's article.
@@ -191,7 +165,8 @@ fn request_backlinks(app: &mut App) {
     }
     let path = std::path::absolute(&r.article.path).unwrap_or_else(|_| r.article.path.clone());
     let root = crate::tui::reader::backlinks::root_for(&path, library.as_deref());
-    let id = app.jobs.push(Job::Backlinks { path, root, db });
+    let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Backlinks));
+    let id = app.jobs.ask(waiter, Job::Backlinks { path, root, db });
     if let Some(r) = app.reader_mut() {
         r.links.backlinks_asked = Some(id);
     }
@@ -333,7 +308,8 @@ fn request_links(app: &mut App) {
         article: Arc::clone(&r.article),
         resolver: resolver(r, root.as_deref()),
     };
-    let id = app.jobs.push(job);
+    let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Links));
+    let id = app.jobs.ask(waiter, job);
     if let Some(r) = app.reader_mut() {
         r.links.asked = Some(id);
     }
@@ -350,16 +326,18 @@ pub fn arrive(app: &mut App, mut reader: Box<ReaderScreen>) {
     reader.history = std::mem::take(&mut top.history);
     reader.links.resolver = top.links.resolver.clone();
     let left = std::mem::replace(top, reader);
-    top.history.record(Step::Reader(stash(left)));
+    top.history.record(Step::Reader(stash(left, &mut app.jobs)));
     app.watch_top_reader();
 }
 
 /// Readies a reader for keeping in the history: its watch stops (it starts
-/// again when the reader comes back), a resolve it waits for is asked again.
-fn stash(mut reader: Box<ReaderScreen>) -> Box<ReaderScreen> {
+/// again when the reader comes back), a resolve it waits for is asked again
+/// (nobody waits for the one on its way).
+fn stash(mut reader: Box<ReaderScreen>, jobs: &mut Jobs) -> Box<ReaderScreen> {
     if let Some((_, stop)) = reader.jobs.watch.take() {
         stop.stop();
     }
+    jobs.forget(Waiter::Screen(reader.id, Slot::Reader(ReaderSlot::Links)));
     reader.links.asked = None;
     reader.links.pending = None;
     reader.links.list_wanted = false;
@@ -395,7 +373,7 @@ fn travel(app: &mut App, forward: bool) {
             if r.geometry.area.width != w || r.geometry.area.height != h {
                 r.resize(w, h);
             }
-            Step::Reader(stash(left))
+            Step::Reader(stash(left, &mut app.jobs))
         }
     };
     let other_way = if forward {
@@ -409,56 +387,18 @@ fn travel(app: &mut App, forward: bool) {
     }
 }
 
-/// Puts a link job's result where it was asked for; true when `output`
-/// was one.
-pub fn finish(app: &mut App, id: JobId, output: &Output) -> bool {
-    match output {
-        Output::Links(table) => {
-            let Some(r) = app.reader_mut() else {
-                return true;
-            };
-            if r.links.asked != Some(id) {
-                return true;
-            }
-            r.links.table = Some(Arc::clone(table));
-            r.links.asked = None;
-            if std::mem::take(&mut r.links.list_wanted) {
-                r.message = None;
-                let _ = open_list(r);
-            }
-            if let Some(target) = r.links.pending.take() {
-                follow_target(app, target);
-            }
-        }
-        Output::Backlinks(result) => {
-            let Some(r) = app.reader_mut() else {
-                return true;
-            };
-            if r.links.backlinks_asked != Some(id) {
-                return true;
-            }
-            r.links.backlinks_asked = None;
-            match result {
-                Ok(table) => {
-                    r.links.backlinks = Some(Arc::clone(table));
-                    r.links.section_counts = Some(crate::tui::reader::backlinks::section_counts(
-                        &r.article, table,
-                    ));
-                    r.message = None;
-                    if std::mem::take(&mut r.links.backlinks_wanted) {
-                        open_backlinks(r);
-                    }
-                }
-                Err(why) => r.message = Some(format!("what links here: {why}")),
-            }
-        }
-        Output::Browsed(message) => {
-            if message.is_empty() {
-                return true;
-            }
-            crate::tui::update::set_message(app, message.clone());
-        }
-        _ => return false,
+/// The links of the reader on top, resolved (the table of jobs in flight
+/// found it waiting for them): the list opens when it was asked for
+/// meanwhile, and a link clicked meanwhile is followed.
+pub fn links_arrived(app: &mut App, table: Arc<Vec<(Link, Resolution)>>) {
+    let Some(r) = app.reader_mut() else { return };
+    r.links.table = Some(table);
+    r.links.asked = None;
+    if std::mem::take(&mut r.links.list_wanted) {
+        r.message = None;
+        let _ = open_list(r);
     }
-    true
+    if let Some(target) = r.links.pending.take() {
+        follow_target(app, target);
+    }
 }

@@ -1,33 +1,39 @@
 //! The app's part of reading state: when readers ask for their memory,
 //! when places are saved (the clock, leaving a reader, at exit), `m` and
 //! `R`, the library's streamed scan and where each memory job's result
-//! lands. Every store access runs on a job; only the last writes at exit
-//! run in place, once the screen is gone. The jobs and their types live in
-//! [`crate::tui::state`].
+//! lands (routed by the table of jobs in flight: a write is the app's, a
+//! reader's memory and a library's scan are theirs). Every store access
+//! runs on a job; only the last writes at exit run in place, once the
+//! screen is gone. The jobs and their types live in [`crate::tui::state`].
 
 use std::path::Path;
 use std::time::Instant;
 
 use crate::library::{Filter, Library, ScanOptions};
-use crate::tui::app::inflight::Waiter;
+use crate::tui::app::inflight::{Route, Slot, Waiter};
 use crate::tui::app::{App, Screen};
 use crate::tui::jobs::{Job, JobId};
 use crate::tui::library::LibraryScreen;
+use crate::tui::library::jobs::Slot as LibrarySlot;
+use crate::tui::reader::jobs::Slot as ReaderSlot;
 
 pub use crate::library::check_folder;
 pub use crate::tui::library::scan::{ScanRows, scan_library};
 pub use crate::tui::state::{Memory, MemoryJob, MemoryOutput, SAVE_EVERY, StoreHandle};
 
-/// Queues a memory job on the app's outbox, tracking writes.
-pub fn push(app: &mut App, job: MemoryJob) -> JobId {
+/// Asks for a memory job: a write (kept to be done again at exit), or a
+/// read for `waiter` (a reader's memory, a library's scan).
+pub fn push(app: &mut App, waiter: Waiter, job: MemoryJob) -> JobId {
     let write = matches!(
         job,
         MemoryJob::Save { .. } | MemoryJob::MarkRead { .. } | MemoryJob::Answer { .. }
     );
-    let id = app.jobs.push(Job::Memory {
+    let waiter = if write { Waiter::Write } else { waiter };
+    let memory_job = Job::Memory {
         job: job.clone(),
         store: app.memory.store.clone(),
-    });
+    };
+    let id = app.jobs.ask(waiter, memory_job);
     if write {
         app.memory.pending.insert(id, job);
     }
@@ -49,15 +55,16 @@ pub fn after_update(app: &mut App) {
                 if !crate::stdin::is_dash(&r.article.path)
                     && r.article.path != Path::new(crate::stdin::NAME)
                 {
-                    wanted.push((i, r.article.path.clone()));
+                    wanted.push((i, r.id, r.article.path.clone()));
                 }
             }
         }
     }
-    for (i, path) in wanted {
-        let id = push(app, MemoryJob::Opened { path });
+    for (i, screen, path) in wanted {
+        let waiter = Waiter::Screen(screen, Slot::Reader(ReaderSlot::Memory));
+        let id = push(app, waiter, MemoryJob::Opened { path });
         if let Some(Screen::Reader(r)) = app.screens.get_mut(i) {
-            r.memory.loading = Some(id);
+            r.asked(ReaderSlot::Memory, id);
         }
     }
     if let Some(Screen::Reader(r)) = app.screens.last_mut() {
@@ -80,7 +87,7 @@ pub fn tick(app: &mut App, now: Instant) {
         _ => None,
     };
     if let Some((key, visit)) = visit {
-        push(app, MemoryJob::Save { key, visit });
+        push(app, Waiter::Write, MemoryJob::Save { key, visit });
     }
 }
 
@@ -93,7 +100,7 @@ pub fn left(app: &mut App, screen: &mut Screen) {
     };
     let state = r.state_after(&visit);
     let path = r.article.path.clone();
-    push(app, MemoryJob::Save { key, visit });
+    push(app, Waiter::Write, MemoryJob::Save { key, visit });
     // The library this reading began from, under any search results or
     // other readers in between.
     let library = app.screens.iter_mut().rev().find_map(|s| match s {
@@ -118,7 +125,7 @@ pub fn toggle_read(app: &mut App) {
         Some(Screen::Search(_)) | None => None,
     };
     if let Some(job) = job {
-        push(app, job);
+        push(app, Waiter::Write, job);
     }
 }
 
@@ -126,11 +133,11 @@ fn set_note(app: &mut App, note: &str) {
     crate::tui::update::set_message(app, note.to_string());
 }
 
-/// Puts a memory job's result where it was asked for: `waiter` says who
-/// waits for it (the update looked it up, and dropped what nobody does).
-pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: MemoryOutput) {
-    let screen = match waiter {
-        Waiter::Reader(i, _) | Waiter::Library(i, _) => app.screens.get_mut(i),
+/// Puts a memory job's result where it was asked for: `route` says where
+/// (the table of jobs in flight has dropped what nobody waits for).
+pub fn finish(app: &mut App, id: JobId, route: Route, output: MemoryOutput) {
+    let screen = match route {
+        Route::Reader(i, _) | Route::Library(i, _) => app.screens.get_mut(i),
         _ => None,
     };
     match (output, screen) {
@@ -143,17 +150,14 @@ pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: MemoryOutput) {
                 r.remember(key, state);
             }
         }
-        (MemoryOutput::Rows(rows), Some(Screen::Library(s))) => s.add_rows(*rows),
-        (MemoryOutput::States { root, states }, Some(Screen::Library(s))) => {
-            s.set_states(root, states);
-        }
-        (MemoryOutput::ScanFailed(reason), Some(Screen::Library(s))) => {
-            s.states.scan = None;
-            s.states.progress = None;
-            s.message = Some(reason);
-        }
+        (output, Some(Screen::Library(s))) => s.finish_scan(output),
         _ => {}
     }
+}
+
+/// Who waits for a library's job in `slot`.
+pub fn library_waiter(library: &LibraryScreen, slot: LibrarySlot) -> Waiter {
+    Waiter::Screen(library.id, Slot::Library(slot))
 }
 
 /// The last writes, in place, once the screen is gone: the place of every
@@ -205,20 +209,21 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     screen.states.enabled = app.memory.enabled();
     screen.states.progress = Some((0, None));
     let rescan_options = options.clone();
-    let id = push(
-        app,
-        MemoryJob::Scan {
-            dir: dir.to_path_buf(),
-            options,
-        },
-    );
+    let scan = MemoryJob::Scan {
+        dir: dir.to_path_buf(),
+        options,
+    };
+    let id = push(app, library_waiter(&screen, LibrarySlot::Scan), scan);
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
     let stop = crate::tui::runtime::StopFlag::default();
-    let watch = app.jobs.push(crate::tui::library::jobs::Job::WatchFolder {
+    let job = crate::tui::library::jobs::Job::WatchFolder {
         dir: dir.to_path_buf(),
         stop: stop.clone(),
-    });
+    };
+    let watch = app
+        .jobs
+        .ask(library_waiter(&screen, LibrarySlot::Watch), job);
     screen.watch = Some((watch, stop));
     app.open_library(screen);
 }
@@ -230,8 +235,9 @@ pub fn rescan(app: &mut App) {
     if super::remote::refill(app) {
         return;
     }
-    let Some((dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
+    let Some((waiter, dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some((
+            library_waiter(l, LibrarySlot::Scan),
             l.library.root.clone(),
             l.scan_options.clone(),
             l.states.scan.is_some(),
@@ -247,7 +253,7 @@ pub fn rescan(app: &mut App) {
     } else {
         MemoryJob::Rescan { dir, options }
     };
-    let id = push(app, job);
+    let id = push(app, waiter, job);
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);

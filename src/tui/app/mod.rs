@@ -1,6 +1,10 @@
 //! The app's state: a stack of screens (the library under a reader opened
 //! from it), the help overlay, the terminal size, the settings, and the jobs
-//! asked for and not yet handed out.
+//! (those asked for and not yet handed out, and the table of who waits for
+//! each one in flight, `inflight.rs`). The app's handlers here take the
+//! results that need the whole app (an article opened or fetched, links
+//! followed, the index, the reading state); a screen's own results are its
+//! feature's (`ReaderScreen::finish`, `LibraryScreen::finish`).
 
 pub mod colours;
 pub mod follow;
@@ -18,12 +22,30 @@ use crate::article::Article;
 pub use super::help::HelpView;
 pub use super::settings::{Config, LayoutFn, Layouter};
 
-use super::jobs::{JobId, Outbox, StopFlag};
+use super::jobs::StopFlag;
 use super::keymap::{Keymap, Mode};
 use super::library::LibraryScreen;
-use super::library::jobs::Job as LibraryJob;
-use super::reader::jobs::{Job as ReaderJob, Landing, Opened};
+use super::reader::jobs::{Job as ReaderJob, Landing, Opened, Slot as ReaderSlot};
 use super::reader::{Focus, ReaderScreen};
+use inflight::{Jobs, Slot, Waiter};
+
+/// The reader of an article a job read and laid out, where it was asked
+/// to land (a heading, a search result's section and query).
+pub(super) fn landed(opened: Opened) -> Box<ReaderScreen> {
+    let landing = opened.landing.clone();
+    let mut reader = Box::new(ReaderScreen::from_opened(opened));
+    match landing {
+        Landing::Top => {}
+        Landing::Anchor(anchor) => {
+            if !reader.land_on(&anchor) {
+                let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
+                reader.message = Some(format!("no section #{anchor} here"));
+            }
+        }
+        Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
+    }
+    reader
+}
 
 /// One screen of the stack.
 #[derive(Debug, Clone)]
@@ -49,10 +71,9 @@ pub struct App {
     pub config: Config,
     /// Keys to actions, with the config's overrides; the help reads it too.
     pub keymap: Keymap,
-    /// Jobs asked for, waiting for the event loop to start them.
-    pub jobs: Outbox,
-    /// The job opening an article for the top of the stack, while one runs.
-    pub opening: Option<JobId>,
+    /// Jobs asked for, waiting for the event loop to start them, and who
+    /// waits for each job in flight (the one table of them).
+    pub jobs: Jobs,
     /// quire's memory: the store and the writes on their way.
     pub memory: super::state::Memory,
     /// The library search's index and its build.
@@ -74,8 +95,7 @@ impl App {
             size: (width, height),
             config,
             keymap: Keymap::default(),
-            jobs: Outbox::default(),
-            opening: None,
+            jobs: Jobs::default(),
             memory: super::state::Memory::default(),
             search: super::search::SearchShared::default(),
             pictures: super::reader::images::Pictures::default(),
@@ -132,7 +152,8 @@ impl App {
             config: self.config,
             width: reader.doc.width,
         };
-        reader.jobs.whole = Some(self.jobs.push(job));
+        let waiter = Waiter::Screen(reader.id, Slot::Reader(ReaderSlot::Whole));
+        reader.jobs.whole = Some(self.jobs.ask(waiter, job));
         self.screens.push(Screen::Reader(Box::new(reader)));
     }
 
@@ -154,18 +175,15 @@ impl App {
             size: self.size,
             anchor,
         };
-        self.opening = Some(self.jobs.push(job));
+        self.jobs.ask(Waiter::Opening, job);
     }
 
     /// Builds the reader of an article an opening job read (a library's
     /// Enter, a followed link, a search result) and puts it on top, landing
-    /// where it was asked to, unless something else was opened meanwhile;
-    /// or says why it could not be read.
-    pub fn arrive_opened(&mut self, id: JobId, result: Result<Box<Opened>, String>) {
-        if self.opening != Some(id) {
-            return;
-        }
-        self.opening = None;
+    /// where it was asked to; or says why it could not be read. (Something
+    /// else opened meanwhile made it stale: the table of jobs in flight
+    /// dropped it before.)
+    pub fn arrive_opened(&mut self, result: Result<Box<Opened>, String>) {
         let opened = match result {
             Ok(opened) => *opened,
             Err(message) => {
@@ -173,18 +191,7 @@ impl App {
                 return;
             }
         };
-        let landing = opened.landing.clone();
-        let mut reader = Box::new(ReaderScreen::from_opened(opened));
-        match landing {
-            Landing::Top => {}
-            Landing::Anchor(anchor) => {
-                if !reader.land_on(&anchor) {
-                    let anchor = crate::sanitize::sanitize_line(&anchor).into_owned();
-                    reader.message = Some(format!("no section #{anchor} here"));
-                }
-            }
-            Landing::Found { anchor, text } => super::search::land(&mut reader, &anchor, &text),
-        }
+        let mut reader = landed(opened);
         let (w, h) = self.size;
         if reader.geometry.area.width != w || reader.geometry.area.height != h {
             reader.resize(w, h);
@@ -214,7 +221,8 @@ impl App {
             stop: stop.clone(),
             since: r.jobs.read,
         };
-        r.jobs.watch = Some((self.jobs.push(job), stop));
+        let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Watch));
+        r.jobs.watch = Some((self.jobs.ask(waiter, job), stop));
     }
 
     /// Takes the top screen off the stack, stopping what it watched.
@@ -241,12 +249,8 @@ impl App {
         if r.article.path != path {
             return;
         }
-        let job = ReaderJob::Reload {
-            path: path.to_path_buf(),
-            config,
-            width: r.geometry.text.width.max(1),
-        };
-        r.jobs.reload = Some(self.jobs.push(job));
+        let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Reload));
+        r.jobs.reload = Some(self.jobs.ask(waiter, r.reload_job(&config)));
     }
 
     /// The reader on top of the stack, if the top screen is one.
@@ -270,7 +274,7 @@ impl App {
         let (w, h) = self.size;
         screen.resize(w, h);
         self.screens.push(Screen::Library(Box::new(screen)));
-        self.request_preview();
+        self.request_asks();
     }
 
     /// The library on top of the stack, if the top screen is one.
@@ -289,33 +293,32 @@ impl App {
         }
     }
 
-    /// Asks for the preview of the library's selected article when it is
-    /// neither cached nor on its way.
-    pub fn request_preview(&mut self) {
-        let Some(Screen::Library(s)) = self.screens.last_mut() else {
-            return;
-        };
-        if let Some((entry, path)) = s.preview_wanted() {
-            let job = match s.source.remote() {
-                Some(folder) => remote::preview_job(folder, &s.library.entries[entry].path, entry),
-                None => LibraryJob::Preview { entry, path },
-            };
-            let id = self.jobs.push(job);
-            s.preview_requested(entry, id);
-        }
-    }
-
-    /// Asks for the links into each article of the library on top to be
-    /// counted when its rows need them and they are neither known nor on
-    /// their way.
-    pub fn request_link_counts(&mut self) {
+    /// Turns the jobs screens want on their own into jobs, each noted in
+    /// the table of jobs in flight for its screen and slot: every reader's
+    /// (a layout at a new width), and the library's on top (the selected
+    /// article's preview when neither cached nor on its way, the links
+    /// into its articles when its rows need them).
+    pub fn request_asks(&mut self) {
         let db = self.search.index.file().map(std::path::Path::to_path_buf);
-        let Some(Screen::Library(s)) = self.screens.last_mut() else {
-            return;
-        };
-        if let Some(job) = s.link_count_wanted(db) {
-            let id = self.jobs.push(LibraryJob::LinkCounts(job));
-            s.link_count_requested(id);
+        let top = self.screens.len().saturating_sub(1);
+        for (i, screen) in self.screens.iter_mut().enumerate() {
+            match screen {
+                Screen::Reader(r) => {
+                    for (slot, job) in r.take_asks() {
+                        let id = self.jobs.ask(Waiter::Screen(r.id, Slot::Reader(slot)), job);
+                        r.asked(slot, id);
+                    }
+                }
+                Screen::Library(l) if i == top => {
+                    for (slot, job) in l.take_asks(db.clone()) {
+                        let id = self
+                            .jobs
+                            .ask(Waiter::Screen(l.id, Slot::Library(slot)), job);
+                        l.asked(slot, id);
+                    }
+                }
+                Screen::Library(_) | Screen::Search(_) => {}
+            }
         }
     }
 

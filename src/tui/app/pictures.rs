@@ -1,14 +1,14 @@
-//! The app's part of the reader's pictures: the mode a run asks for, which
-//! pictures near the top reader's screen to ask for after every message, and
-//! where a decoded one lands. The pictures' state is the reader's
-//! ([`crate::tui::reader::images`]).
+//! The app's part of the reader's pictures: the mode a run asks for, and
+//! which pictures near the top reader's screen to ask for after every
+//! message. The pictures' state is the reader's
+//! ([`crate::tui::reader::images`]), and so is where a decoded one lands
+//! (`ReaderScreen::finish`).
 
 use crate::config::Images;
-use crate::tui::app::inflight::Waiter;
+use crate::tui::app::inflight::{Slot, Waiter};
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::JobId;
-use crate::tui::reader::images::{ImageOutput, ImageState, Outcome, key_of, mode};
-use crate::tui::reader::jobs::{ImageJob, Job};
+use crate::tui::reader::images::{ImageState, key_of, mode};
+use crate::tui::reader::jobs::{ImageJob, Job, Slot as ReaderSlot};
 
 /// Sets the app up for the mode `flag` (else the config) asks for: the rows
 /// a picture is given, and the mode the terminal is asked about later.
@@ -70,37 +70,11 @@ pub fn after_update(app: &mut App) {
             picker: picker.clone(),
             remote: crate::tui::reader::remote::fetching_for(&app.remote, &r.article.path),
         });
+        let waiter = Waiter::Screen(r.id, Slot::Reader(ReaderSlot::Picture));
         let state = ImageState::Pending {
-            job: app.jobs.push(job),
+            job: app.jobs.ask(waiter, job),
             pixels: None,
         };
         r.images.insert(key, state);
     }
-}
-
-/// Puts a finished picture in the reader that asked for it (`waiter`: the
-/// update looked it up, and dropped a picture nobody waits for any more).
-pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: ImageOutput) {
-    let Waiter::Reader(i, _) = waiter else { return };
-    let Some(Screen::Reader(r)) = app.screens.get_mut(i) else {
-        return;
-    };
-    if r.article.path != output.article {
-        return;
-    }
-    let Some(ImageState::Pending { job, pixels }) = r.images.get_mut(&output.key) else {
-        return;
-    };
-    if *job != id {
-        return;
-    }
-    let state = match output.outcome {
-        Outcome::Size(w, h) => {
-            *pixels = Some((w, h));
-            return;
-        }
-        Outcome::Ready(picture) => ImageState::Ready(picture),
-        Outcome::Failed(failure) => ImageState::Failed(failure),
-    };
-    r.images.insert(output.key, state);
 }

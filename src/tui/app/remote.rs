@@ -2,8 +2,10 @@
 //! placeholder reader that says what is fetched and how far, until the
 //! article or a repository's folder, as a library, takes its place),
 //! following a link to an address, and where a fetch's progress and
-//! results land. The UI thread never waits on the
-//! network: `q` quits while a fetch is still running.
+//! results land: the fetch hands back the article as data ([`Fetched`]),
+//! the reader is built of it here. The table of jobs in flight has dropped
+//! a fetch that something opened after made stale. The UI thread never
+//! waits on the network: `q` quits while a fetch is still running.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -12,13 +14,15 @@ use crate::article::Article;
 use crate::library::{Filter, Library};
 use crate::remote::{Address, Listing, Settings};
 use crate::sanitize::sanitize_line;
+use crate::tui::app::inflight::Waiter;
 use crate::tui::jobs::JobId;
-use crate::tui::library::jobs::Job as LibraryJob;
-use crate::tui::library::remote::{RemoteJob, RemoteOutput};
+use crate::tui::library::jobs::{Job as LibraryJob, Slot as LibrarySlot};
+use crate::tui::library::remote::RemoteJob;
 use crate::tui::library::{LibraryScreen, RemoteFolder, Source};
-use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::jobs::Job;
-use crate::tui::reader::remote::{Check, FetchJob, FetchOutput, address_of, shown};
+use crate::tui::reader::remote::{
+    ASKING, Check, FetchJob, FetchOutput, Fetched, address_of, shown,
+};
 
 use super::{App, Screen};
 
@@ -51,9 +55,7 @@ pub fn request(app: &mut App, address: Address, anchor: Option<String>) -> Optio
         size: app.size,
         anchor,
     };
-    let id = app.jobs.push(Job::Fetch(job));
-    app.opening = Some(id);
-    Some(id)
+    Some(app.jobs.ask(Waiter::Opening, Job::Fetch(job)))
 }
 
 /// Opens `path` (an address) in place of a file: true when it was one.
@@ -70,11 +72,9 @@ pub fn request_path(app: &mut App, path: &Path, anchor: Option<String>) -> bool 
     request(app, address, anchor).is_some()
 }
 
-/// Puts a fetch's progress or result where it was asked for.
+/// Puts a fetch's progress or result where it was asked for (the table of
+/// jobs in flight has dropped a fetch something else opened after).
 pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
-    if app.opening != Some(id) {
-        return;
-    }
     match output {
         FetchOutput::Progress(read, total) => {
             let Some(r) = app.reader_mut() else { return };
@@ -91,12 +91,11 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
             r.message = Some(format!("{what}… {amount}"));
         }
         FetchOutput::Early(reader) => {
-            // Still asking: `opening` stays for the check's answer.
+            // Still asking: the fetch is still waited for, for the check's answer.
             let first = app.remote.first.take() == Some(id);
             place(app, reader, first);
         }
         FetchOutput::Done(result) => {
-            app.opening = None;
             let first = app.remote.first.take() == Some(id);
             match result {
                 Ok(reader) => place(app, reader, first),
@@ -110,13 +109,12 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
             }
         }
         FetchOutput::EarlyFolder(listing) => {
-            // Still asking: `opening` stays for the forge's answer.
+            // Still asking: the fetch is still waited for, for the forge's answer.
             let first = app.remote.first.take() == Some(id);
             app.remote.early_folder = Some(id);
             open_folder(app, *listing, first);
         }
         FetchOutput::Folder(listing) => {
-            app.opening = None;
             if app.remote.early_folder.take() == Some(id) {
                 replace_folder(app, *listing);
                 return;
@@ -125,11 +123,13 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
             open_folder(app, *listing, first);
         }
         FetchOutput::Checked(check) => {
-            app.opening = None;
             let Some(r) = app.reader_mut() else { return };
             match check {
                 Check::Same(path, line) => {
-                    if path == r.article.path {
+                    // The answer replaces the note that it was asked for,
+                    // not one that came meanwhile (the place read up to).
+                    let asking = r.message.as_deref().is_some_and(|m| m.ends_with(ASKING));
+                    if path == r.article.path && (asking || line.is_some()) {
                         r.message = line;
                     }
                 }
@@ -148,7 +148,10 @@ pub fn finish(app: &mut App, id: JobId, output: FetchOutput) {
 
 /// Puts a fetched reader on top: in the placeholder's place for the first
 /// fetch, else as a followed link's (the reader left is the step back).
-fn place(app: &mut App, mut reader: Box<ReaderScreen>, first: bool) {
+fn place(app: &mut App, fetched: Box<Fetched>, first: bool) {
+    let Fetched { opened, message } = *fetched;
+    let mut reader = super::landed(opened);
+    reader.message = message;
     let (w, h) = app.size;
     if reader.geometry.area.width != w || reader.geometry.area.height != h {
         reader.resize(w, h);
@@ -208,7 +211,8 @@ fn open_folder(app: &mut App, listing: Listing, first: bool) {
     screen.source = Source::Remote(folder.clone());
     screen.states.progress = Some((0, Some(folder.listing.files.len())));
     let job = RemoteJob::Fill(folder, app.memory.store.clone());
-    screen.states.scan = Some(app.jobs.push(LibraryJob::Remote(Box::new(job))));
+    let waiter = super::memory::library_waiter(&screen, LibrarySlot::Scan);
+    screen.states.scan = Some(app.jobs.ask(waiter, LibraryJob::Remote(Box::new(job))));
     app.open_library(screen);
 }
 
@@ -228,14 +232,17 @@ fn replace_folder(app: &mut App, listing: Listing) {
 /// Reads a repository's folder again (`R`); false when the library is a
 /// folder on disk.
 pub fn refill(app: &mut App) -> bool {
-    let Some(folder) = app.screens.iter().find_map(|s| match s {
-        Screen::Library(l) => l.source.remote().cloned(),
+    let Some((waiter, folder)) = app.screens.iter().find_map(|s| match s {
+        Screen::Library(l) => l.source.remote().cloned().map(|folder| {
+            let waiter = super::memory::library_waiter(l, LibrarySlot::Scan);
+            (waiter, folder)
+        }),
         _ => None,
     }) else {
         return false;
     };
     let job = RemoteJob::Fill(folder.clone(), app.memory.store.clone());
-    let id = app.jobs.push(LibraryJob::Remote(Box::new(job)));
+    let id = app.jobs.ask(waiter, LibraryJob::Remote(Box::new(job)));
     for screen in &mut app.screens {
         if let Screen::Library(s) = screen {
             s.states.scan = Some(id);
@@ -244,39 +251,4 @@ pub fn refill(app: &mut App) -> bool {
         }
     }
     true
-}
-
-/// The job that reads the preview of the entry at `rel` of a repository's
-/// folder.
-pub fn preview_job(folder: &RemoteFolder, rel: &Path, entry: usize) -> LibraryJob {
-    LibraryJob::Remote(Box::new(RemoteJob::Preview {
-        entry,
-        file: Box::new(folder.file(rel)),
-        folder: folder.clone(),
-    }))
-}
-
-/// Puts the rows or a preview of a repository's folder on its library.
-pub fn finish_library(app: &mut App, id: JobId, output: RemoteOutput) {
-    for screen in &mut app.screens {
-        let Screen::Library(s) = screen else { continue };
-        match output {
-            RemoteOutput::Rows(rows, note) => {
-                if s.states.scan == Some(id) {
-                    s.add_rows(*rows);
-                    if note.is_some() {
-                        s.message = note;
-                    }
-                }
-            }
-            RemoteOutput::States { root, states } => {
-                if s.states.scan == Some(id) {
-                    s.set_states(root, states);
-                }
-            }
-            RemoteOutput::Preview { entry, state } => s.set_preview(entry, state),
-        }
-        break;
-    }
-    app.request_preview();
 }

@@ -1,14 +1,15 @@
 //! The search screen's part of [`update`](crate::tui::update::update):
-//! opening it from the library, keys, and the results of its jobs. No I/O:
-//! queries, the index build and opening a result are jobs.
+//! opening it from the library, keys, and the results of its jobs (the
+//! table of jobs in flight routes them here, and has dropped a query's the
+//! screen moved past). No I/O: queries, the index build and opening a
+//! result are jobs.
 
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use crate::tui::action::{Action, Effect};
-use crate::tui::app::inflight::Waiter;
+use crate::tui::app::inflight::{Route, Slot, Waiter};
 use crate::tui::app::{App, Screen};
-use crate::tui::jobs::JobId;
 use crate::tui::search::{SearchJob, SearchOutput, SearchScreen};
 
 /// Results one turn of the mouse wheel moves the selection.
@@ -32,7 +33,7 @@ pub fn open(app: &mut App) {
             index: app.search.index.clone(),
             root: screen.root.clone(),
         };
-        app.search.build = Some(app.jobs.push(job));
+        app.search.build = Some(app.jobs.ask(Waiter::IndexBuild, job));
         app.search.progress = None;
     }
     app.screens.push(Screen::Search(Box::new(screen)));
@@ -99,9 +100,11 @@ fn ask(app: &mut App, delay: Duration) {
         return;
     };
     s.open_when_ready = false;
+    let waiter = Waiter::Screen(s.id, Slot::Search);
     if s.input.trim().is_empty() {
         s.latest().fetch_add(1, Ordering::AcqRel);
         s.waiting = None;
+        app.jobs.forget(waiter);
         s.show(String::new(), Vec::new());
         return;
     }
@@ -115,7 +118,7 @@ fn ask(app: &mut App, delay: Duration) {
         latest: s.latest().clone(),
         number,
     };
-    s.waiting = Some(app.jobs.push(job));
+    s.waiting = Some(app.jobs.ask(waiter, job));
 }
 
 /// Opens the selected result in a reader, on its section with the query.
@@ -139,19 +142,19 @@ fn open_selected(app: &mut App) {
         anchor: hit.anchor.clone(),
         text: s.answered.clone(),
     };
-    app.opening = Some(app.jobs.push(job));
+    app.jobs.ask(Waiter::Opening, job);
 }
 
-/// Puts a search job's result where it was asked for: `waiter` says who
-/// waits for it (the update looked it up, and dropped results for a query
-/// the screen has moved past).
-pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: SearchOutput) {
+/// Puts a search job's result where it was asked for: `route` says where
+/// (the table of jobs in flight has dropped results for a query the screen
+/// has moved past).
+pub fn finish(app: &mut App, route: Route, output: SearchOutput) {
     match output {
-        SearchOutput::Progress(p) if waiter == Waiter::IndexBuild => {
+        SearchOutput::Progress(p) if route == Route::IndexBuild => {
             app.search.progress = Some(p);
             refresh_results(app);
         }
-        SearchOutput::Built(result) if waiter == Waiter::IndexBuild => {
+        SearchOutput::Built(result) if route == Route::IndexBuild => {
             app.search.build = None;
             app.search.progress = None;
             match result {
@@ -164,22 +167,18 @@ pub fn finish(app: &mut App, id: JobId, waiter: Waiter, output: SearchOutput) {
             }
         }
         SearchOutput::Hits { text, hits } => {
-            let Waiter::Search(i) = waiter else { return };
+            let Route::Search(i) = route else { return };
             let Some(Screen::Search(s)) = app.screens.get_mut(i) else {
                 return;
             };
-            s.waiting = None;
-            match hits {
-                Ok(hits) => s.show(text, hits),
-                Err(e) => s.message = Some(e),
-            }
+            s.finish(text, hits);
             let top = matches!(app.screens.last(), Some(Screen::Search(s)) if s.open_when_ready);
             if top {
                 open_selected(app);
             }
         }
         SearchOutput::Progress(_) | SearchOutput::Built(_) | SearchOutput::Skipped => {}
-        SearchOutput::Opened(result) => app.arrive_opened(id, result),
+        SearchOutput::Opened(result) => app.arrive_opened(result),
     }
 }
 

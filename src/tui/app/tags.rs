@@ -32,7 +32,7 @@ pub fn filter_library(app: &mut App, tag: &str) {
             while app.screens.len() > at + 1 {
                 app.pop_screen();
             }
-            app.opening = None;
+            app.jobs.forget(super::inflight::Waiter::Opening);
             if let Some(s) = app.library_mut() {
                 s.filter_by_tag(tag);
             }

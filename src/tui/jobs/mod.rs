@@ -5,15 +5,20 @@
 //! [`state`](super::state)), so that one [`Executor`] of the
 //! [`runtime`](super::runtime) runs them all.
 //!
-//! A job is plain data. [`update`](super::update::update) queues it on the
-//! app's [`Outbox`] with a fresh [`JobId`]; the event loop hands it to an
-//! executor (worker threads, or [`Inline`] in tests); its [`Done`] comes
-//! back through `update`, like a key. Whoever asked for a job remembers its
-//! id, so a result the user has moved past (an older id) is dropped.
+//! A job is plain data. The app asks for it for whoever waits (a screen's
+//! slot, or one of the app's own) through the table of jobs in flight
+//! (`app/inflight.rs`), which queues it on an [`Outbox`] with a fresh
+//! [`JobId`]; the event loop hands it to an executor (worker threads, or
+//! [`Inline`] in tests); its [`Done`] comes back through
+//! [`update`](super::update::update), like a key, where the table says
+//! whether anyone still waits for it.
 //!
-//! A new kind of job is a variant of its feature's `Job` and `Output` and an
-//! arm of that feature's `run`; nothing here changes unless a new feature
-//! brings jobs of its own.
+//! Each feature's `run` gets the app's [`Reporter`] narrowed to its own
+//! output ([`Reporter::map`](super::runtime::Reporter::map)), so a job
+//! reports what its feature knows and names nothing here. A new kind of
+//! job is a variant of its feature's `Job` and `Output`, an arm of that
+//! feature's `run` and of its `finish`; nothing here changes unless a new
+//! feature brings jobs of its own.
 
 mod work;
 
@@ -21,8 +26,6 @@ pub use super::runtime::{Executor, JobId, StopFlag};
 
 use super::library::jobs as library;
 use super::reader::jobs as reader;
-use super::reader::remote::FetchOutput;
-use super::reader::stdin::StdinOutput;
 use super::search::{SearchJob, SearchOutput};
 use super::state::{MemoryJob, MemoryOutput, StoreHandle};
 
@@ -80,39 +83,11 @@ pub enum Output {
     Failed(String),
 }
 
+/// A reader's output as the app's: how a reader's job (a picture, say) run
+/// by hand with the app's reporter hands its results back.
 impl From<reader::Output> for Output {
     fn from(output: reader::Output) -> Output {
         Output::Reader(output)
-    }
-}
-
-impl From<library::Output> for Output {
-    fn from(output: library::Output) -> Output {
-        Output::Library(output)
-    }
-}
-
-impl From<MemoryOutput> for Output {
-    fn from(output: MemoryOutput) -> Output {
-        Output::Memory(output)
-    }
-}
-
-impl From<FetchOutput> for Output {
-    fn from(output: FetchOutput) -> Output {
-        Output::Reader(reader::Output::Fetch(output))
-    }
-}
-
-impl From<StdinOutput> for Output {
-    fn from(output: StdinOutput) -> Output {
-        Output::Reader(reader::Output::Stdin(output))
-    }
-}
-
-impl From<SearchOutput> for Output {
-    fn from(output: SearchOutput) -> Output {
-        Output::Search(output)
     }
 }
 

@@ -11,10 +11,12 @@ impl Work for Job {
     /// inline in tests).
     fn run(self, reporter: &Reporter) -> Output {
         match self {
-            Job::Reader(job) => Output::Reader(job.run(reporter)),
-            Job::Library(job) => Output::Library(job.run(reporter)),
-            Job::Memory { job, store } => Output::Memory(job.run(store.as_ref(), reporter)),
-            Job::Search(job) => Output::Search(job.run(reporter)),
+            Job::Reader(job) => Output::Reader(job.run(&reporter.map(Output::Reader))),
+            Job::Library(job) => Output::Library(job.run(&reporter.map(Output::Library))),
+            Job::Memory { job, store } => {
+                Output::Memory(job.run(store.as_ref(), &reporter.map(Output::Memory)))
+            }
+            Job::Search(job) => Output::Search(job.run(&reporter.map(Output::Search))),
         }
     }
 

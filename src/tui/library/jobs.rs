@@ -1,9 +1,12 @@
 //! The library's background jobs: reading an entry for the preview panel,
 //! watching the library's folder for changed articles, counting the links
 //! into its articles ([`super::links`]), and a repository's folder's files
-//! ([`super::remote`]). Plain data that
-//! knows nothing of the app: the app wraps these in its own job list
-//! (`Job::Library`) and hands each [`Output`] back to the library.
+//! ([`super::remote`]). Plain data that knows nothing of the app, reporting
+//! through a [`Reporter`] of the library's own [`Output`]. The app wraps
+//! these in its own job list (`Job::Library`), notes each in its table of
+//! jobs in flight for the library and [`Slot`] that asked, and hands each
+//! result still waited for to [`LibraryScreen::finish`] here, which
+//! returns what follows as data ([`Followup`]).
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -14,6 +17,7 @@ use crate::article::Article;
 use crate::library::Preview;
 use crate::tui::reader::jobs::watch::{DEBOUNCE, STOP_CHECK};
 use crate::tui::runtime::{JobId, Reporter, StopFlag};
+use crate::tui::state::MemoryOutput;
 
 use super::remote::{RemoteJob, RemoteOutput};
 use super::{LibraryScreen, PreviewState};
@@ -71,7 +75,7 @@ impl From<RemoteOutput> for Output {
 impl Job {
     /// Does the work and returns its last result; a watch reports each
     /// change to `reporter` before its last.
-    pub fn run<O: From<Output> + Send>(self, reporter: &Reporter<O>) -> Output {
+    pub fn run(self, reporter: &Reporter<Output>) -> Output {
         match self {
             Job::Preview { entry, path } => {
                 let state = match Article::load(&path) {
@@ -95,8 +99,8 @@ impl Job {
     }
 }
 
-/// Where in the library a job's result lands: the slot that holds the
-/// job's id while the library waits for it.
+/// Where in the library a job's result lands: the app's table of jobs in
+/// flight notes the slot each job was asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
     /// The selected entry's preview ([`Job::Preview`]).
@@ -109,19 +113,96 @@ pub enum Slot {
     LinkCounts,
 }
 
+impl Slot {
+    /// True for a slot that waits for many jobs at once: a preview still
+    /// fits its entry however late, so a new one does not make it stale.
+    pub fn many(self) -> bool {
+        self == Slot::Preview
+    }
+}
+
+/// What the app does for a library after it took a result.
+pub type Followup = crate::tui::followup::Followup<Job, Slot>;
+
 impl LibraryScreen {
-    /// The slot of this library that waits for job `id`, if one does.
-    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
-        let slots = [
-            (self.preview_job.map(|(_, j)| j), Slot::Preview),
-            (self.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
-            (self.states.scan, Slot::Scan),
-            (self.links.job, Slot::LinkCounts),
-        ];
-        slots
-            .into_iter()
-            .find(|(held, _)| *held == Some(id))
-            .map(|(_, slot)| slot)
+    /// Takes `output`, the result of a job this library asked for (the
+    /// app's table of jobs in flight has dropped what is stale).
+    pub fn finish(&mut self, output: Output) -> Vec<Followup> {
+        match output {
+            Output::Preview { entry, state }
+            | Output::Remote(RemoteOutput::Preview { entry, state }) => {
+                self.set_preview(entry, state);
+            }
+            Output::FolderChanged => return vec![Followup::Rescan],
+            Output::Remote(RemoteOutput::Rows(rows, note)) => {
+                self.add_rows(*rows);
+                if note.is_some() {
+                    self.message = note;
+                }
+            }
+            Output::Remote(RemoteOutput::States { root, states }) => self.set_states(root, states),
+            Output::LinkCounts(counts) => self.take_link_counts(counts),
+            Output::Unwatched(reason) => {
+                if !reason.is_empty() {
+                    self.message = Some(reason);
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// The jobs this library wants now, on top of the stack, each for its
+    /// slot: the selected article's preview when it is neither cached nor on
+    /// its way, the links into its articles when its rows need them and
+    /// they are neither known nor on their way (`db`: the link index's file).
+    pub fn take_asks(&mut self, db: Option<PathBuf>) -> Vec<(Slot, Job)> {
+        let mut asks = Vec::new();
+        if let Some((entry, path)) = self.preview_wanted() {
+            let job = match self.source.remote() {
+                Some(folder) => Job::Remote(Box::new(RemoteJob::Preview {
+                    entry,
+                    file: Box::new(folder.file(&self.library.entries[entry].path)),
+                    folder: folder.clone(),
+                })),
+                None => Job::Preview { entry, path },
+            };
+            asks.push((Slot::Preview, job));
+        }
+        if let Some(job) = self.link_count_wanted(db) {
+            asks.push((Slot::LinkCounts, Job::LinkCounts(job)));
+        }
+        asks
+    }
+
+    /// Notes that job `id` was asked for in `slot` (one of
+    /// [`LibraryScreen::take_asks`]'s, at once): the library shows that it
+    /// is on its way. The scan and the watch note theirs where they are
+    /// asked for.
+    pub fn asked(&mut self, slot: Slot, id: JobId) {
+        match slot {
+            Slot::Preview => {
+                if let Some((entry, _)) = self.preview_wanted() {
+                    self.preview_requested(entry, id);
+                }
+            }
+            Slot::LinkCounts => self.link_count_requested(id),
+            Slot::Watch | Slot::Scan => {}
+        }
+    }
+
+    /// Takes the rows, states or failure of a scan of its folder (a
+    /// reading-state job: the scan goes through the store's cache).
+    pub fn finish_scan(&mut self, output: MemoryOutput) {
+        match output {
+            MemoryOutput::Rows(rows) => self.add_rows(*rows),
+            MemoryOutput::States { root, states } => self.set_states(root, states),
+            MemoryOutput::ScanFailed(reason) => {
+                self.states.scan = None;
+                self.states.progress = None;
+                self.message = Some(reason);
+            }
+            MemoryOutput::Opened(_) | MemoryOutput::Written => {}
+        }
     }
 }
 
@@ -130,7 +211,7 @@ impl LibraryScreen {
 /// changes to its markdown files (created, written, renamed, removed).
 /// Reading files is not a change. A folder too large to watch (the
 /// system's limit on watches) reports why once and ends.
-fn watch_folder<O: From<Output>>(dir: &Path, stop: &StopFlag, reporter: &Reporter<O>) -> Output {
+fn watch_folder(dir: &Path, stop: &StopFlag, reporter: &Reporter<Output>) -> Output {
     use notify::{EventKind, Watcher};
     let (tx, rx) = mpsc::channel();
     let mut watcher = match notify::recommended_watcher(tx) {

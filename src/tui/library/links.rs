@@ -91,11 +91,19 @@ impl LibraryScreen {
     }
 
     /// Takes in the counts of job `id`; false when it is not the one
-    /// asked for (a result the library moved past).
+    /// asked for (a result the library moved past). For a library without
+    /// the app around it; in the app, the table of jobs in flight drops
+    /// what is stale and [`LibraryScreen::finish`] takes the rest.
     pub fn set_link_counts(&mut self, id: JobId, counts: LinkCounts) -> bool {
         if self.links.job != Some(id) {
             return false;
         }
+        self.take_link_counts(counts);
+        true
+    }
+
+    /// Takes in the counts of the job asked for last.
+    pub fn take_link_counts(&mut self, counts: LinkCounts) {
         self.links.job = None;
         match counts {
             Ok(counts) => {
@@ -109,7 +117,6 @@ impl LibraryScreen {
                 self.refilter();
             }
         }
-        true
     }
 
     /// The folder's articles changed: counts known are counted again when

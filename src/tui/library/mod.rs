@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use crate::library::{Filter, Library, Preview, Sort, TagMode};
 
-use super::runtime::{JobId, StopFlag};
+use super::runtime::{JobId, ScreenId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use links::{LinkCountJob, LinkCounts, LinksIn};
@@ -48,6 +48,8 @@ pub enum PreviewState {
 /// The library screen.
 #[derive(Debug, Clone)]
 pub struct LibraryScreen {
+    /// Names this screen for the jobs it asks for.
+    pub id: ScreenId,
     /// The scanned folder.
     pub library: Library,
     /// The applied filter.
@@ -95,6 +97,7 @@ impl LibraryScreen {
     /// `height` rows.
     pub fn new(library: Library, filter: Filter, height: u16) -> LibraryScreen {
         let mut screen = LibraryScreen {
+            id: ScreenId::fresh(),
             library,
             filter,
             sort: Sort::default(),

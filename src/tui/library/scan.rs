@@ -127,11 +127,11 @@ fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Opti
 /// cached rows go first, a page at a time (without, the screen has them:
 /// a rescan); then the walk stats every file and reads only those that are
 /// new or changed.
-pub fn scan_library<O: From<MemoryOutput>>(
+pub fn scan_library(
     dir: &Path,
     options: ScanOptions,
     store: Option<&StoreHandle>,
-    reporter: &Reporter<O>,
+    reporter: &Reporter<MemoryOutput>,
     show_cached: bool,
 ) -> MemoryOutput {
     let send = |output: MemoryOutput| reporter.send(output);

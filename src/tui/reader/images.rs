@@ -220,13 +220,6 @@ impl ReaderImages {
         self.states.get(key)
     }
 
-    /// True when a picture waits for job `id`.
-    pub fn waits_for(&self, id: JobId) -> bool {
-        self.states
-            .values()
-            .any(|s| matches!(s, ImageState::Pending { job, .. } if *job == id))
-    }
-
     /// How many pictures are known.
     pub fn len(&self) -> usize {
         self.states.len()

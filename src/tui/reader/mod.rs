@@ -5,6 +5,7 @@
 pub mod backlinks;
 mod codewrap;
 mod find;
+mod finish;
 pub mod folds;
 mod geometry;
 mod handoff;
@@ -28,10 +29,11 @@ use crate::config::OutlineSide;
 use crate::layout::Document;
 
 use super::action::Action;
-use super::runtime::{JobId, StopFlag};
+use super::runtime::{JobId, ScreenId, StopFlag};
 use super::settings::Config;
 
 pub use find::SearchState;
+pub use finish::Followup;
 pub use geometry::Geometry;
 pub use memory::ReaderMemory;
 pub use outline::OutlineView;
@@ -68,6 +70,8 @@ pub enum Focus {
 /// The reader screen.
 #[derive(Debug, Clone)]
 pub struct ReaderScreen {
+    /// Names this screen for the jobs it asks for (kept in the history too).
+    pub id: ScreenId,
     /// The article being read (shared with the jobs that lay it out).
     pub article: Arc<Article>,
     /// The article laid out at the text column's width.
@@ -207,6 +211,7 @@ impl ReaderScreen {
         };
         let message = warning_note(&article);
         let mut reader = ReaderScreen {
+            id: ScreenId::fresh(),
             article: Arc::new(article),
             doc,
             previous: None,

@@ -1,19 +1,23 @@
 //! Reading by address, the reader's half: the fetch job (progress while the
-//! body comes, the cached copy at once, then a reader laid out on its
-//! thread; a folder's listing goes to the library), and how a remote
-//! article's pictures are fetched. What the results do to the app is `tui/app/remote.rs`.
+//! body comes, the cached copy at once, then the article read and laid out
+//! on its thread, handed back as data; a folder's listing goes to the
+//! library), and how a remote article's pictures are fetched. What the
+//! results do to the app (the screen built of them) is `tui/app/remote.rs`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::article::{Article, Draft};
-use crate::remote::{Address, Fetched, Listing, Opened, Remote, RemoteError, Settings};
+use crate::remote::{Address, Listing, Opened, Remote, RemoteError, Settings};
 use crate::sanitize::sanitize_line;
 use crate::tui::runtime::{JobId, Reporter};
 use crate::tui::settings::Config;
 
-use super::ReaderScreen;
+use super::jobs::{Landing, Opened as Laid};
+
+/// How the status line ends while a cached copy is shown and the server is
+/// asked for a newer one.
+pub const ASKING: &str = "asking for a newer one…";
 
 /// How often a fetch reports its progress.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
@@ -129,9 +133,9 @@ pub enum FetchOutput {
     /// Bytes read so far, and the whole when the server said.
     Progress(u64, Option<u64>),
     /// The cached copy, shown at once while the server is asked for a newer one.
-    Early(Box<ReaderScreen>),
-    /// The reader, or why there is none.
-    Done(Result<Box<ReaderScreen>, FetchFailure>),
+    Early(Box<Fetched>),
+    /// The article, or why there is none.
+    Done(Result<Box<Fetched>, FetchFailure>),
     /// What the server said after the cached copy was shown.
     Checked(Check),
     /// A repository's folder: it opens as a library.
@@ -139,6 +143,17 @@ pub enum FetchOutput {
     /// A repository's folder from the cache, shown at once while the forge
     /// is asked; a `Folder` after it is a listing that changed.
     EarlyFolder(Box<Listing>),
+}
+
+/// An article read by address and laid out for a reader, landing on the
+/// anchor asked for: what a fetch hands back for the app to show.
+#[derive(Debug, Clone)]
+pub struct Fetched {
+    /// The article, laid out for the terminal the fetch was asked on.
+    pub opened: Laid,
+    /// What the status line says once it is shown (the cached copy's date,
+    /// the server's silence), in place of any other note.
+    pub message: Option<String>,
 }
 
 /// The answer to a cached copy's check.
@@ -155,7 +170,7 @@ impl FetchJob {
     /// Fetches (through the cache) and lays out; progress goes to `reporter`.
     /// An article with a cached copy is shown from it at once and checked
     /// afterwards.
-    pub fn run<O: From<FetchOutput>>(self, reporter: &Reporter<O>) -> FetchOutput {
+    pub fn run(self, reporter: &Reporter<FetchOutput>) -> FetchOutput {
         let (mut remote, _) = Remote::new(self.settings.clone(), self.no_state);
         let cached = match &self.address {
             Address::Url(url) => remote.cached(url),
@@ -171,13 +186,13 @@ impl FetchJob {
             reporter.send(FetchOutput::EarlyFolder(Box::new(listing.clone())));
         }
         if let Some(copy) = &cached {
-            let mut reader = self.reader_of(copy);
             let checked = copy.offline.as_ref().map_or(0, |(at, _)| *at);
-            reader.message = Some(format!(
-                "the cached copy from {}; asking for a newer one…",
+            let message = Some(format!(
+                "the cached copy from {}; {ASKING}",
                 crate::remote::date(checked)
             ));
-            reporter.send(FetchOutput::Early(reader));
+            let opened = self.opened(copy);
+            reporter.send(FetchOutput::Early(Box::new(Fetched { opened, message })));
         }
         let mut last = Instant::now();
         let mut progress = |read: u64, total: Option<u64>| {
@@ -197,9 +212,8 @@ impl FetchJob {
                     Check::Same(path, None)
                 }
                 Ok(Opened::Article(f)) => {
-                    let reader = self.reader_of(&f);
-                    let article = Arc::try_unwrap(reader.article).unwrap_or_else(|a| (*a).clone());
-                    Check::Newer(Box::new((article, reader.doc)))
+                    let opened = self.opened(&f);
+                    Check::Newer(Box::new((opened.article, opened.doc)))
                 }
                 Ok(Opened::Folder(_)) => Check::Same(path, None),
                 Err(e) => Check::Same(path, Some(failure(&e).message)),
@@ -216,34 +230,23 @@ impl FetchJob {
                 }
             };
         }
-        let reader = match opened {
+        match opened {
             Ok(Opened::Article(fetched)) => {
-                let mut reader = self.reader_of(&fetched);
-                reader.message = fetched.offline_line();
-                reader
+                let opened = self.opened(&fetched);
+                let message = fetched.offline_line();
+                FetchOutput::Done(Ok(Box::new(Fetched { opened, message })))
             }
-            Ok(Opened::Folder(listing)) => return FetchOutput::Folder(Box::new(listing)),
-            Err(e) => return FetchOutput::Done(Err(failure(&e))),
-        };
-        FetchOutput::Done(Ok(reader))
-    }
-
-    /// A reader of `fetched`, at the anchor asked for.
-    fn reader_of(&self, fetched: &Fetched) -> Box<ReaderScreen> {
-        let (w, h) = self.size;
-        let draft = Draft::from_bytes(Path::new(fetched.url.as_str()), &fetched.bytes);
-        let mut reader = Box::new(ReaderScreen::from_draft(draft, self.config, w, h));
-        self.land(&mut reader);
-        reader
-    }
-
-    fn land(&self, reader: &mut ReaderScreen) {
-        if let Some(anchor) = &self.anchor {
-            if !reader.land_on(anchor) {
-                let anchor = sanitize_line(anchor).into_owned();
-                reader.message = Some(format!("no section #{anchor} here"));
-            }
+            Ok(Opened::Folder(listing)) => FetchOutput::Folder(Box::new(listing)),
+            Err(e) => FetchOutput::Done(Err(failure(&e))),
         }
+    }
+
+    /// `fetched` read and laid out for a reader, landing on the anchor asked for.
+    fn opened(&self, fetched: &crate::remote::Fetched) -> Laid {
+        let draft = Draft::from_bytes(Path::new(fetched.url.as_str()), &fetched.bytes);
+        let mut opened = Laid::from_draft(draft, &self.config, self.size);
+        opened.landing = self.anchor.clone().map_or(Landing::Top, Landing::Anchor);
+        opened
     }
 }
 

@@ -73,7 +73,7 @@ pub enum StdinOutput {
 
 impl StdinJob {
     /// Reads standard input on this thread (its own: the job is long-running).
-    pub fn run<O: From<StdinOutput>>(self, reporter: &Reporter<O>) -> StdinOutput {
+    pub fn run(self, reporter: &Reporter<StdinOutput>) -> StdinOutput {
         self.read_from(std::io::stdin(), |part| reporter.send(part))
     }
 
@@ -208,8 +208,9 @@ impl ReaderScreen {
         reader
     }
 
-    /// The job that reads standard input for this reader (the caller
-    /// queues it and gives its id to [`ReaderScreen::reading`]).
+    /// The job that reads standard input for this reader (the caller asks
+    /// for it in the reader's [`Slot::Whole`](super::jobs::Slot::Whole)
+    /// and gives its id to [`ReaderScreen::reading`]).
     pub fn stdin_job(&mut self, limit: u64) -> StdinJob {
         let width = Arc::new(AtomicU16::new(self.geometry.text.width.max(1)));
         self.jobs.stream_width = Some(Arc::clone(&width));
@@ -225,20 +226,18 @@ impl ReaderScreen {
         self.jobs.whole = Some(id);
     }
 
-    /// Takes what the job `id` read, if it is this reader's; true when it
-    /// was the whole (the actions kept for it can go on).
-    pub fn take_stdin(&mut self, id: JobId, output: StdinOutput) -> bool {
-        if self.jobs.whole != Some(id) {
-            return false;
-        }
+    /// Takes what the job reading standard input for this reader read;
+    /// true when it was the whole (the actions kept for it can go on).
+    pub fn take_stdin(&mut self, output: StdinOutput) -> bool {
         match output {
             StdinOutput::Part { read, shown } => {
                 if let Some(shown) = shown {
                     let (article, doc) = *shown;
+                    let reading = self.jobs.whole;
                     self.replace_article(article, Some(doc));
                     // Still reading.
                     self.partial = true;
-                    self.jobs.whole = Some(id);
+                    self.jobs.whole = reading;
                 }
                 if self
                     .message

@@ -86,12 +86,12 @@ impl<J: Work> Executor<J> for Pool<J> {
         }
     }
 
-    fn try_next(&mut self) -> Option<Done<J::Output>> {
+    fn try_next_last(&mut self) -> Option<(Done<J::Output>, bool)> {
         let report = self.done.try_recv().ok()?;
         if report.last {
             self.in_flight = self.in_flight.saturating_sub(1);
         }
-        Some(report.done)
+        Some((report.done, report.last))
     }
 
     fn busy(&self) -> bool {
@@ -112,7 +112,7 @@ impl<J: Work> Drop for Pool<J> {
 /// unfinished until [`Inline::finish_all`], to test what happens meanwhile.
 /// Long-running jobs (watchers) are only logged.
 pub struct Inline<J: Work> {
-    done: VecDeque<Done<J::Output>>,
+    done: VecDeque<Report<J::Output>>,
     waiting: Vec<(JobId, J)>,
     hold: bool,
     /// Every job spawned, in order (tests read it).
@@ -162,7 +162,7 @@ impl<J: Work> Inline<J> {
     fn run(&mut self, id: JobId, job: J) {
         let (tx, rx) = mpsc::channel();
         Reporter::new(id, tx).run(job);
-        self.done.extend(rx.try_iter().map(|report| report.done));
+        self.done.extend(rx.try_iter());
     }
 }
 
@@ -180,8 +180,10 @@ impl<J: Work + Clone> Executor<J> for Inline<J> {
         }
     }
 
-    fn try_next(&mut self) -> Option<Done<J::Output>> {
-        self.done.pop_front()
+    fn try_next_last(&mut self) -> Option<(Done<J::Output>, bool)> {
+        self.done
+            .pop_front()
+            .map(|report| (report.done, report.last))
     }
 
     fn busy(&self) -> bool {

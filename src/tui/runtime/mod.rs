@@ -2,8 +2,11 @@
 //! worker threads ([`Pool`]) or, in tests, in order on the calling thread
 //! ([`Inline`]). It knows nothing of the app, its screens or its features:
 //! it runs anything that is [`Work`] and hands back each result as a
-//! [`Done`] with the [`JobId`] the [`Outbox`] gave the job. A leaf: nothing
-//! here names another module of `tui`.
+//! [`Done`] with the [`JobId`] the [`Outbox`] gave the job, and says which
+//! is a job's last ([`Executor::try_next_last`]). A [`Reporter`] is
+//! narrowed to a part of the work's own output with [`Reporter::map`];
+//! [`ScreenId`] names the screen a job's result goes back to. A leaf:
+//! nothing here names another module of `tui`.
 
 mod executors;
 
@@ -15,6 +18,21 @@ pub use executors::{Inline, Pool};
 
 /// Names one job of an app; ids are never reused.
 pub type JobId = u64;
+
+/// Names one screen of an app, the one a job's result goes back to. A
+/// screen takes a fresh id when it is made and keeps it as it is pushed,
+/// covered, kept in a reader's history and brought back; ids are never
+/// reused, so a result for a screen that is gone finds no screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ScreenId(u64);
+
+impl ScreenId {
+    /// An id no screen had before.
+    pub fn fresh() -> ScreenId {
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        ScreenId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
 
 /// A job: plain data that knows how to do itself on a worker thread.
 pub trait Work: Send + 'static {
@@ -89,16 +107,24 @@ impl<J> Outbox<J> {
 
 /// A job's way to hand back results before its last one (a scan's batches,
 /// an index's progress, a watched file's changes).
+///
+/// A feature's job reports its feature's own output: the app's reporter is
+/// narrowed to it with [`Reporter::map`], so that a job knows nothing of
+/// the outputs around its own.
 pub struct Reporter<O> {
     id: JobId,
-    tx: Sender<Report<O>>,
+    sink: Sink<O>,
 }
+
+/// Where a reporter's results go: the executor's channel, through the
+/// wrappings that narrowed it.
+type Sink<O> = Arc<dyn Fn(Report<O>) -> bool + Send + Sync>;
 
 impl<O> Clone for Reporter<O> {
     fn clone(&self) -> Self {
         Reporter {
             id: self.id,
-            tx: self.tx.clone(),
+            sink: Arc::clone(&self.sink),
         }
     }
 }
@@ -117,9 +143,31 @@ struct Report<O> {
     last: bool,
 }
 
-impl<O> Reporter<O> {
+impl<O: Send + 'static> Reporter<O> {
     fn new(id: JobId, tx: Sender<Report<O>>) -> Reporter<O> {
-        Reporter { id, tx }
+        Reporter {
+            id,
+            sink: Arc::new(move |report| tx.send(report).is_ok()),
+        }
+    }
+
+    /// A reporter for a part of the work whose results are `P`, each
+    /// wrapped by `wrap` into this one's (`reporter.map(Output::Reader)`):
+    /// a feature's job reports its own output and names no other.
+    pub fn map<P>(&self, wrap: impl Fn(P) -> O + Send + Sync + 'static) -> Reporter<P> {
+        let sink = Arc::clone(&self.sink);
+        Reporter {
+            id: self.id,
+            sink: Arc::new(move |report: Report<P>| {
+                sink(Report {
+                    done: Done {
+                        id: report.done.id,
+                        output: wrap(report.done.output),
+                    },
+                    last: report.last,
+                })
+            }),
+        }
     }
 
     /// A reporter for running a job by hand, outside an executor, and
@@ -140,7 +188,7 @@ impl<O> Reporter<O> {
             id: self.id,
             output,
         };
-        self.tx.send(Report { done, last }).is_ok()
+        (self.sink)(Report { done, last })
     }
 
     /// Runs `job` and reports its last result; a job that panics loses its
@@ -167,8 +215,13 @@ impl<O> Sent<O> {
 pub trait Executor<J: Work> {
     /// Starts `job`.
     fn spawn(&mut self, id: JobId, job: J);
-    /// A finished job, if one is ready; never waits.
-    fn try_next(&mut self) -> Option<Done<J::Output>>;
+    /// A finished job's result, if one is ready, and whether it is the
+    /// job's last (nobody need wait for it after); never waits.
+    fn try_next_last(&mut self) -> Option<(Done<J::Output>, bool)>;
+    /// A finished job's result, if one is ready; never waits.
+    fn try_next(&mut self) -> Option<Done<J::Output>> {
+        self.try_next_last().map(|(done, _)| done)
+    }
     /// True while some job has not been handed back.
     fn busy(&self) -> bool;
 }

@@ -178,7 +178,7 @@ pub enum SearchOutput {
 
 impl SearchJob {
     /// Does the work; a build reports its progress through `reporter`.
-    pub fn run<O: From<SearchOutput>>(self, reporter: &Reporter<O>) -> SearchOutput {
+    pub fn run(self, reporter: &Reporter<SearchOutput>) -> SearchOutput {
         match self {
             SearchJob::Build { index, root } => SearchOutput::Built(build(&index, &root, reporter)),
             SearchJob::Query {
@@ -248,10 +248,10 @@ fn wait(delay: Duration, latest: &AtomicU64, number: u64) -> bool {
 
 /// Refreshes the index of `root`: on disk on a connection of its own, so
 /// that queries go on meanwhile; in memory on the one connection there is.
-fn build<O: From<SearchOutput>>(
+fn build(
     handle: &IndexHandle,
     root: &Path,
-    reporter: &Reporter<O>,
+    reporter: &Reporter<SearchOutput>,
 ) -> Result<(), String> {
     let mut report = |p: Progress| {
         reporter.send(SearchOutput::Progress(p));

@@ -17,7 +17,7 @@ use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
 
 use super::library::LibraryScreen;
-use super::runtime::JobId;
+use super::runtime::{JobId, ScreenId};
 
 pub use index::{
     DEBOUNCE, IndexHandle, Location, Scope, SearchJob, SearchOutput, database_for_run,
@@ -62,6 +62,8 @@ impl SearchShared {
 /// The search screen.
 #[derive(Debug, Clone)]
 pub struct SearchScreen {
+    /// Names this screen for the jobs it asks for.
+    pub id: ScreenId,
     /// The library's folder.
     pub root: PathBuf,
     /// What the library's tag filter lets through.
@@ -99,6 +101,7 @@ impl SearchScreen {
     pub fn new(lib: &LibraryScreen, width: u16, height: u16) -> SearchScreen {
         let (scope, scope_label) = scope_of(lib);
         SearchScreen {
+            id: ScreenId::fresh(),
             root: lib.library.root.clone(),
             scope,
             scope_label,
@@ -160,6 +163,16 @@ impl SearchScreen {
             self.scroll = self.selected + 1 - rows;
         }
         self.scroll = self.scroll.min(self.hits.len().saturating_sub(rows));
+    }
+
+    /// Takes a query's results, or why there are none (the app's table of
+    /// jobs in flight has dropped those of a query the screen moved past).
+    pub fn finish(&mut self, text: String, hits: Result<Vec<Hit>, String>) {
+        self.waiting = None;
+        match hits {
+            Ok(hits) => self.show(text, hits),
+            Err(e) => self.message = Some(e),
+        }
     }
 
     /// Shows `hits` for `text`, keeping the selected section selected when

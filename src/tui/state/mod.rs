@@ -133,10 +133,10 @@ impl MemoryJob {
     }
 
     /// Does the work on `store` (none: only the scan has something to do).
-    pub fn run<O: From<MemoryOutput>>(
+    pub fn run(
         self,
         store: Option<&StoreHandle>,
-        reporter: &Reporter<O>,
+        reporter: &Reporter<MemoryOutput>,
     ) -> MemoryOutput {
         match self {
             MemoryJob::Opened { path } => {

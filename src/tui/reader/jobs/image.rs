@@ -56,7 +56,7 @@ pub struct ImageJob {
 impl ImageJob {
     /// Does the work; never panics on a bad file, it fails with a reason.
     /// The image's size goes to `reporter` as soon as its header is read.
-    pub fn run<O: From<Output>>(self, reporter: &Reporter<O>) -> ImageOutput {
+    pub fn run<O: From<Output> + Send + 'static>(self, reporter: &Reporter<O>) -> ImageOutput {
         let key = ImageKey {
             target: self.target.clone(),
             width: self.cells.0,

@@ -58,7 +58,7 @@ pub(super) fn backlinks(
 /// Starts `command` with no terminal (stdin, stdout and stderr to null, in
 /// a process group of its own so that a Ctrl-C meant for quire does not
 /// reach it), says so, and waits for it to end so that it is reaped.
-pub(super) fn browse<O: From<Output>>(command: &[String], reporter: &Reporter<O>) -> Output {
+pub(super) fn browse(command: &[String], reporter: &Reporter<Output>) -> Output {
     let Some((program, args)) = command.split_first() else {
         return Output::Browsed("no browser to open it with".into());
     };

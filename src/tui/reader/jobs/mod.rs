@@ -2,10 +2,17 @@
 //! handed back as data: the screen is built from it on the UI side), the
 //! whole of a large article, a layout at a new width, a reload, the watch
 //! on its file, its links and what links to it, a browser, a picture, a
-//! fetch by address. Each job is plain data; [`Job::run`] does it on a
-//! worker thread and knows nothing of the app: the app wraps these in its
-//! own job list (`Job::Reader`) and hands each [`Output`] back to the
-//! reader that asked.
+//! fetch by address, standard input. Each job is plain data; [`Job::run`]
+//! does it on a worker thread, reporting through a [`Reporter`] of the
+//! reader's own [`Output`] (a fetch's and standard input's narrowed again
+//! to theirs), and knows nothing of the app. The app wraps these in its own
+//! job list (`Job::Reader`), notes each in its table of jobs in flight for
+//! the reader and [`Slot`] that asked, and hands each result still waited
+//! for to [`ReaderScreen::finish`](super::ReaderScreen::finish)
+//! (`finish.rs`). A new kind of job is a variant here (and of [`Output`],
+//! [`Slot`] when it needs one), an arm of `run` and of `finish`, and an
+//! ask from [`ReaderScreen::take_asks`](super::ReaderScreen::take_asks)
+//! or wherever it is asked for: nothing outside the reader changes.
 
 pub mod image;
 mod links;
@@ -18,7 +25,7 @@ use std::sync::Arc;
 use crate::article::{Article, Draft, FileStamp};
 use crate::layout::Document;
 use crate::links::{Link, Resolution};
-use crate::tui::runtime::{JobId, Reporter, StopFlag};
+use crate::tui::runtime::{Reporter, StopFlag};
 use crate::tui::settings::Config;
 
 use super::backlinks::BacklinkTable;
@@ -150,18 +157,6 @@ pub enum Output {
     Stdin(StdinOutput),
 }
 
-impl From<StdinOutput> for Output {
-    fn from(output: StdinOutput) -> Output {
-        Output::Stdin(output)
-    }
-}
-
-impl From<FetchOutput> for Output {
-    fn from(output: FetchOutput) -> Output {
-        Output::Fetch(output)
-    }
-}
-
 /// An article read and laid out for a reader: what an opening job hands
 /// back. [`ReaderScreen::from_opened`](super::ReaderScreen::from_opened)
 /// makes the screen of it without laying out again.
@@ -269,10 +264,7 @@ impl Job {
     /// Does the work and returns its last result; a job that has results
     /// before its last hands them to `reporter`. Runs on a worker thread (or
     /// inline in tests).
-    pub fn run<O: From<Output> + From<FetchOutput> + From<StdinOutput>>(
-        self,
-        reporter: &Reporter<O>,
-    ) -> Output {
+    pub fn run(self, reporter: &Reporter<Output>) -> Output {
         match self {
             Job::Open {
                 path,
@@ -338,8 +330,8 @@ impl Job {
             ),
             Job::Watch { path, stop, since } => watch::watch_file(&path, since, &stop, reporter),
             Job::Image(job) => Output::Image(Box::new(job.run(reporter))),
-            Job::Fetch(job) => Output::Fetch(job.run(reporter)),
-            Job::Stdin(job) => Output::Stdin(job.run(reporter)),
+            Job::Fetch(job) => Output::Fetch(job.run(&reporter.map(Output::Fetch))),
+            Job::Stdin(job) => Output::Stdin(job.run(&reporter.map(Output::Stdin))),
         }
     }
 
@@ -363,8 +355,8 @@ impl Job {
     }
 }
 
-/// Where in a reader a job's result lands: the slot that holds the job's
-/// id while the reader waits for it.
+/// Where in a reader a job's result lands: the app's table of jobs in
+/// flight notes the slot each job was asked for in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Slot {
     /// The whole of a large article ([`Job::LoadWhole`]).
@@ -385,24 +377,16 @@ pub enum Slot {
     Memory,
 }
 
-impl super::ReaderScreen {
-    /// The slot of this reader that waits for job `id`, if one does: a
-    /// result no slot waits for is one the reader has moved past.
-    pub fn waits_for(&self, id: JobId) -> Option<Slot> {
-        let jobs = &self.jobs;
-        let slots = [
-            (jobs.whole, Slot::Whole),
-            (jobs.layout, Slot::Layout),
-            (jobs.reload, Slot::Reload),
-            (jobs.watch.as_ref().map(|(w, _)| *w), Slot::Watch),
-            (self.links.asked, Slot::Links),
-            (self.links.backlinks_asked, Slot::Backlinks),
-            (self.memory.loading, Slot::Memory),
-        ];
-        slots
-            .into_iter()
-            .find(|(held, _)| *held == Some(id))
-            .map(|(_, slot)| slot)
-            .or_else(|| self.images.waits_for(id).then_some(Slot::Picture))
+impl Slot {
+    /// True for a slot that waits for many jobs at once (pictures): a new
+    /// request does not make the others stale.
+    pub fn many(self) -> bool {
+        self == Slot::Picture
+    }
+
+    /// True for a slot whose result lands only while its reader is on
+    /// top (the links are asked for the reader being read).
+    pub fn top_only(self) -> bool {
+        matches!(self, Slot::Links | Slot::Backlinks)
     }
 }

@@ -24,11 +24,11 @@ pub const STOP_CHECK: Duration = Duration::from_millis(500);
 /// deleted), and at once when it is no longer the version `since` (a
 /// change made before the watch began). Returns why watching ended early
 /// when it could not start.
-pub fn watch_file<O: From<Output>>(
+pub fn watch_file(
     path: &Path,
     since: Option<FileStamp>,
     stop: &StopFlag,
-    reporter: &Reporter<O>,
+    reporter: &Reporter<Output>,
 ) -> Output {
     let Some(folder) = path.parent().map(|p| {
         if p.as_os_str().is_empty() {
