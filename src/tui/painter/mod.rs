@@ -17,9 +17,8 @@
 //! beside it) changed against the row the terminal shows there after the
 //! move: only those are compared cell by cell ([`diff`], ratatui's rules)
 //! and written, so a line's scroll beside the outline compares the pane and
-//! one line of text, not the screen. A hash that collides costs a part of a
-//! row not written: 64 bits, so not before the screen has been redrawn
-//! billions of times.
+//! one line of text, not the screen. Two different parts of rows with the
+//! same 64-bit hash would leave one unwritten until it changes again.
 
 use std::ops::Range;
 
