@@ -149,11 +149,22 @@ impl Index {
         std::thread::scope(|scope| {
             // The sender moves in: the writer's loop ends when parsing does.
             scope.spawn(move || {
-                for files in todo.chunks(PARSE_CHUNK) {
-                    let prepared: Vec<Prepared> = files
+                let parse = |files: &[(PathBuf, i64, i64)]| -> Vec<Prepared> {
+                    files
                         .par_iter()
                         .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
-                        .collect();
+                        .collect()
+                };
+                // The writer is the slowest: parsing leaves it a core of its own.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(parsers())
+                    .build()
+                    .ok();
+                for files in todo.chunks(PARSE_CHUNK) {
+                    let prepared = match &pool {
+                        Some(pool) => pool.install(|| parse(files)),
+                        None => parse(files),
+                    };
                     if chunks.send((files.len(), prepared)).is_err() {
                         break;
                     }
@@ -176,6 +187,12 @@ impl Index {
         })?;
         Ok(())
     }
+}
+
+/// Threads that parse while the writer writes: one core fewer than the
+/// machine has (at least one).
+fn parsers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1))
 }
 
 /// Sets FTS5 options of the index's table.
