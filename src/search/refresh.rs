@@ -112,6 +112,10 @@ impl Index {
             stats.removed = known.len();
         }
         let total = todo.len();
+        if total == 0 {
+            // No parsing threads to start for nothing.
+            return Ok(stats);
+        }
         let big = total > BATCH;
         if big {
             // FTS5 writes what it holds as a segment when its buffer fills
