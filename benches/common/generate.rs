@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-const WORDS: [&str; 16] = [
+pub const WORDS: [&str; 16] = [
     "river", "lantern", "garden", "compiler", "market", "window", "harbour", "signal", "orchard",
     "ledger", "meadow", "kernel", "pocket", "thunder", "violet", "quarry",
 ];

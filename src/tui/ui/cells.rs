@@ -81,6 +81,8 @@ pub fn put_line(
         let text: &str = &span.content;
         if links.is_empty() && text.is_ascii() {
             // Most text: a byte a column, nothing to take apart.
+            let Some(row) = row_cells(buf, y) else { return };
+            let left = usize::from(row.0);
             for (i, b) in text.bytes().enumerate() {
                 if b.is_ascii_control() {
                     continue;
@@ -88,8 +90,9 @@ pub fn put_line(
                 if col >= right {
                     return;
                 }
-                let Ok(cx) = u16::try_from(col) else { return };
-                let cell = &mut buf[(cx, y)];
+                let Some(cell) = buf.content.get_mut(row.1 + col - left) else {
+                    return;
+                };
                 cell.reset();
                 cell.set_symbol(&text[i..=i]).set_style(span.style);
                 col += 1;
@@ -117,6 +120,88 @@ pub fn put_line(
             col += w;
         }
         pos += span.content.len();
+    }
+}
+
+/// Row `y` of `buf`: its first column and the index of its first cell in
+/// `buf.content`; `None` when the row is outside the buffer.
+fn row_cells(buf: &Buffer, y: u16) -> Option<(u16, usize)> {
+    let area = buf.area;
+    (area.top()..area.bottom()).contains(&y).then(|| {
+        (
+            area.left(),
+            usize::from(y - area.top()) * usize::from(area.width),
+        )
+    })
+}
+
+/// Writes `text` at `x`, `y` in at most `max` columns as
+/// [`Buffer::set_stringn`] does (a cell's symbol and style set, the cells
+/// under a wide one reset), walking graphemes only through the stretches
+/// that are not ASCII: a label, an outline entry or the status line is
+/// mostly ASCII. Between two ASCII characters there is always a grapheme
+/// boundary (but inside CR LF, a control dropped either way), so a stretch
+/// that ends where two ASCII characters meet is segmented as the whole
+/// text would be.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) {
+    let Some((left, start)) = row_cells(buf, y) else {
+        return;
+    };
+    if x < left {
+        buf.set_stringn(x, y, text, max, style);
+        return;
+    }
+    let mut room = usize::from(buf.area.right().saturating_sub(x)).min(max);
+    let mut col = start + usize::from(x - left);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let next_ascii = bytes.get(at + 1).is_none_or(u8::is_ascii);
+        if b.is_ascii() && next_ascii {
+            at += 1;
+            if b.is_ascii_control() {
+                continue;
+            }
+            if room == 0 {
+                return;
+            }
+            let Some(cell) = buf.content.get_mut(col) else {
+                return;
+            };
+            cell.set_symbol(&text[at - 1..at]).set_style(style);
+            col += 1;
+            room -= 1;
+            continue;
+        }
+        // A stretch up to where two ASCII characters meet.
+        let end = (at + 1..bytes.len())
+            .find(|&j| bytes[j - 1].is_ascii() && bytes[j].is_ascii())
+            .unwrap_or(bytes.len());
+        for g in text[at..end].graphemes(true) {
+            if g.contains(char::is_control) {
+                continue;
+            }
+            let w = usize::from(ratatui::buffer::CellWidth::cell_width(g));
+            if w == 0 {
+                continue;
+            }
+            if w > room {
+                return;
+            }
+            let Some(cell) = buf.content.get_mut(col) else {
+                return;
+            };
+            cell.set_symbol(g).set_style(style);
+            for under in 1..w {
+                if let Some(cell) = buf.content.get_mut(col + under) {
+                    cell.reset();
+                }
+            }
+            col += w;
+            room -= w;
+        }
+        at = end;
     }
 }
 
@@ -202,39 +287,50 @@ fn link_cell(cell: &Cell) -> Option<(&str, &str)> {
 /// over a link later is hidden under a joined run.
 pub fn join_links(buf: &mut Buffer) {
     let area = buf.area;
+    let width = usize::from(area.width);
+    if width == 0 {
+        return;
+    }
     let mut text = String::new();
-    for y in area.top()..area.bottom() {
-        let mut x = area.left();
-        while x < area.right() {
+    for row in buf.content.chunks_exact_mut(width) {
+        // Most rows hold no link: one look at each cell's diff option.
+        if !row.iter().any(|c| link_cell(c).is_some()) {
+            continue;
+        }
+        let mut x = 0;
+        while x < width {
             let start = x;
             x += 1;
-            let (url, style) = match link_cell(&buf[(start, y)]) {
+            let (url, style) = match link_cell(&row[start]) {
                 Some((url, t)) => {
                     text.clear();
                     text.push_str(t);
-                    (url.to_string(), buf[(start, y)].style())
+                    (url.to_string(), row[start].style())
                 }
                 None => continue,
             };
-            while x < area.right() {
-                let cell = &buf[(x, y)];
+            while x < width {
+                let cell = &row[x];
                 match link_cell(cell) {
                     Some((u, t)) if u == url && cell.style() == style => text.push_str(t),
                     _ => break,
                 }
                 x += 1;
             }
-            let Some(width) = std::num::NonZeroU16::new(x - start).filter(|w| w.get() > 1) else {
+            let Some(run) = u16::try_from(x - start)
+                .ok()
+                .and_then(std::num::NonZeroU16::new)
+                .filter(|w| w.get() > 1)
+            else {
                 continue;
             };
-            let cell = &mut buf[(start, y)];
+            let cell = &mut row[start];
             cell.set_symbol(&format!("{OPEN}{url}{ST}{text}{CLOSE}"));
-            cell.set_diff_option(CellDiffOption::ForcedWidth(width));
-            for under in start + 1..x {
-                let cell = &mut buf[(under, y)];
-                cell.reset();
+            cell.set_diff_option(CellDiffOption::ForcedWidth(run));
+            for under in &mut row[start + 1..x] {
+                under.reset();
                 // Never equal to text that comes here next: it is written.
-                cell.set_symbol("");
+                under.set_symbol("");
             }
         }
     }
@@ -313,5 +409,42 @@ mod tests {
         let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
         put_line(&mut buf, 0, 0, 3, &[Span::raw("ab漢")], &[], width);
         assert_eq!(buf[(2, 0)].symbol(), " ");
+    }
+
+    #[test]
+    fn put_str_writes_what_set_stringn_writes() {
+        use ratatui::style::{Color, Modifier};
+        let texts = [
+            "plain ascii heading",
+            "tab\there and a\u{7f}del",
+            "  ▾ Folded section",
+            "cafe\u{301} with a mark after ascii",
+            "漢字 wide then ascii",
+            "ascii then 漢字",
+            "e\u{301}",
+            "",
+            "x",
+            "Title › Section › Sub…",
+            "  ▾ Heading with … and ascii after",
+            "x\u{600}1 prepend then ascii",
+            "1\u{fe0f}\u{20e3} keycap",
+            "🇵🇱🇵🇱x flags",
+            "a\r\nb crlf",
+            "漢x漢y",
+        ];
+        let style = Style::default()
+            .fg(Color::Red)
+            .bg(Color::Rgb(1, 2, 3))
+            .add_modifier(Modifier::BOLD);
+        for text in texts {
+            for (x, max) in [(0, 40), (2, 5), (3, 1), (1, 0), (9, 40), (12, 40)] {
+                let mut expected = Buffer::with_lines(["0123456789ab"; 2]);
+                expected.set_style(Rect::new(0, 1, 6, 1), Style::default().fg(Color::Blue));
+                let mut got = expected.clone();
+                expected.set_stringn(x, 1, text, max, style);
+                put_str(&mut got, x, 1, text, max, style);
+                assert_eq!(got, expected, "{text:?} at {x}, {max} columns");
+            }
+        }
     }
 }

@@ -3,7 +3,8 @@
 //! [`crate::links::hyperlink`]): the resolved file of a local link once the
 //! links are resolved, else the file next to the article.
 
-use std::path::{Path, PathBuf};
+use std::borrow::Cow;
+use std::path::Path;
 
 use crate::layout::{self, Role};
 use crate::links::hyperlink::{MAX_URL_BYTES, link_target, osc8_url, resolved_target};
@@ -12,13 +13,23 @@ use crate::tui::reader::ReaderScreen;
 use super::cells::LinkSpan;
 
 /// The article's file as an absolute path, for links relative to it
-/// (`None` for standard input): worked out once a frame.
-pub fn article_path(r: &ReaderScreen) -> Option<PathBuf> {
+/// (`None` for standard input): worked out once a frame, borrowed as it is
+/// when it is already absolute and normal (nothing for
+/// [`std::path::absolute`] to change), as a file opened by its full path is.
+pub fn article_path(r: &ReaderScreen) -> Option<Cow<'_, Path>> {
     let path = r.article.path.as_path();
     if path == Path::new(crate::stdin::NAME) {
         return None;
     }
-    std::path::absolute(path).ok()
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let normal = path.is_absolute()
+        && memchr::memmem::find(bytes, b"//").is_none()
+        && memchr::memmem::find(bytes, b"/./").is_none()
+        && !bytes.ends_with(b"/.");
+    if normal {
+        return Some(Cow::Borrowed(path));
+    }
+    std::path::absolute(path).ok().map(Cow::Owned)
 }
 
 /// The links on `line`, as byte ranges of its text and the URL each opens

@@ -89,6 +89,6 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         } else {
             theme::style(t.outline_level(h.level()))
         };
-        buf.set_stringn(x, area.y + row, &entry, width, style);
+        super::cells::put_str(buf, x, area.y + row, &entry, width, style);
     }
 }

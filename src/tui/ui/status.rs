@@ -35,12 +35,12 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         (width.saturating_sub(1), false)
     };
     let left = left_part(r, left_w);
-    buf.set_stringn(area.x.saturating_add(1), area.y, &left, left_w, style);
+    super::cells::put_str(buf, area.x.saturating_add(1), area.y, &left, left_w, style);
     if show_right {
         let x = area
             .right()
             .saturating_sub(u16::try_from(right_w + 1).unwrap_or(u16::MAX));
-        buf.set_stringn(x, area.y, &right, right_w, style);
+        super::cells::put_str(buf, x, area.y, &right, right_w, style);
     }
 }
 

@@ -12,6 +12,14 @@
 //! terminal's scroll region is a band of full rows), so the columns beside
 //! the part that scrolls (the outline pane) count in that choice too.
 //! Hyperlinks ride along: a terminal keeps a cell's link when it moves it.
+//!
+//! The same hashes say which parts of a row (inside the scrolling area,
+//! beside it) changed against the row the terminal shows there after the
+//! move: only those are compared cell by cell ([`diff`], ratatui's rules)
+//! and written, so a line's scroll beside the outline compares the pane and
+//! one line of text, not the screen. A hash that collides costs a part of a
+//! row not written: 64 bits, so not before the screen has been redrawn
+//! billions of times.
 
 use std::ops::Range;
 
@@ -19,6 +27,8 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
+
+mod diff;
 
 use super::app::App;
 use super::host::Host;
@@ -38,6 +48,9 @@ pub struct Painter {
     hashes: Option<(Rect, Vec<RowHash>)>,
     /// The app's size when the terminal's was last asked.
     size_for: Option<(u16, u16)>,
+    /// The cells of the frame to write (indices into it), kept between
+    /// frames for its room.
+    changed: Vec<usize>,
 }
 
 /// Rows `rows` of the screen moved by `by` lines: up (towards row 0) when
@@ -82,25 +95,40 @@ impl Painter {
             (Some((at, hashes)), Some(a)) if *at == a => Some(hashes.as_slice()),
             _ => None,
         };
-        let shift = match (area, &now) {
-            (Some(a), Some(now)) => {
-                let fresh;
-                let was = match was {
-                    Some(was) => was,
-                    None => {
-                        fresh = row_hashes(&self.last, a);
-                        fresh.as_slice()
-                    }
-                };
-                best_shift(was, now, a, self.last.area.width)
+        let fresh;
+        let was = match (was, area) {
+            (Some(was), _) => Some(was),
+            (None, Some(a)) => {
+                fresh = row_hashes(&self.last, a);
+                Some(fresh.as_slice())
             }
+            (None, None) => None,
+        };
+        let shift = match (area, &now, was) {
+            (Some(a), Some(now), Some(was)) => best_shift(was, now, a, self.last.area.width),
             _ => None,
         };
         if let Some(shift) = &shift {
             backend.scroll(shift.rows.clone(), shift.by)?;
-            move_rows(&mut self.last, shift);
         }
-        backend.draw(self.last.diff_iter(&self.next))?;
+        match (area, &now, was) {
+            (Some(a), Some(now), Some(was)) => {
+                let shown = diff::Shown {
+                    last: &self.last,
+                    shift: shift.as_ref(),
+                };
+                self.changed.clear();
+                changes(&shown, &self.next, a, (was, now), &mut self.changed);
+                let next = &self.next;
+                let width = usize::from(next.area.width.max(1));
+                backend.draw_cells(self.changed.iter().filter_map(|&i| {
+                    let x = u16::try_from(i % width).ok()? + next.area.x;
+                    let y = u16::try_from(i / width).ok()? + next.area.y;
+                    Some((x, y, next.content.get(i)?))
+                }))?;
+            }
+            _ => backend.draw_cells(self.last.diff_iter(&self.next))?,
+        }
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);
         self.hashes = area.zip(now);
@@ -124,19 +152,72 @@ impl Painter {
 }
 
 /// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
-/// of each row.
+/// of each row. Rows and columns of `area` outside `buf` are left out.
 fn row_hashes(buf: &Buffer, area: Rect) -> Vec<RowHash> {
-    let inside = area.left()..area.right();
+    let area = buf.area.intersection(area);
+    let width = usize::from(buf.area.width);
+    let left = usize::from(area.left() - buf.area.left());
+    let right = left + usize::from(area.width);
     (area.top()..area.bottom())
         .map(|y| {
-            let cell = |x: u16| &buf[(x, y)];
-            let outside = (buf.area.left()..inside.start).chain(inside.end..buf.area.right());
+            let start = usize::from(y - buf.area.top()) * width;
+            let row = buf.content.get(start..start + width).unwrap_or(&[]);
+            let inside = row.get(left..right).unwrap_or(&[]);
+            let before = row.get(..left).unwrap_or(&[]);
+            let after = row.get(right..).unwrap_or(&[]);
             (
-                segment_hash(inside.clone().map(cell)),
-                segment_hash(outside.map(cell)),
+                segment_hash(inside.iter()),
+                segment_hash(before.iter().chain(after)),
             )
         })
         .collect()
+}
+
+/// The cells of `next` to write over what the terminal `shown` shows (in
+/// order): every row outside `area` (the scrolling part, whose rows'
+/// hashes `was` and `now` are), and of each row of it only the part inside
+/// or outside it whose hash changed, read against the row the terminal now
+/// shows there (after the scroll).
+fn changes(
+    shown: &diff::Shown<'_>,
+    next: &Buffer,
+    area: Rect,
+    (was, now): (&[RowHash], &[RowHash]),
+    out: &mut Vec<usize>,
+) {
+    let width = usize::from(next.area.width);
+    let left = usize::from(area.left().saturating_sub(next.area.left()));
+    let right = (left + usize::from(area.width)).min(width);
+    let top = usize::from(area.top().saturating_sub(next.area.top()));
+    let blank = blank_hashes(area.width, next.area.width.saturating_sub(area.width));
+    for y in 0..usize::from(next.area.height) {
+        let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
+            diff::row_changes(shown, next, y, 0..width, out);
+            continue;
+        };
+        let r = y - top;
+        let from = match shown.shift {
+            Some(shift) => r.checked_add_signed(shift.by as isize),
+            None => Some(r),
+        };
+        let old = from.and_then(|f| was.get(f)).copied().unwrap_or(blank);
+        if old.1 != new.1 {
+            diff::row_changes(shown, next, y, 0..left, out);
+        }
+        if old.0 != new.0 {
+            diff::row_changes(shown, next, y, left..right, out);
+        }
+        if old.1 != new.1 {
+            diff::row_changes(shown, next, y, right..width, out);
+        }
+    }
+}
+
+/// The hashes of a blank row: `inside` columns in the scrolling part,
+/// `outside` beside it.
+fn blank_hashes(inside: u16, outside: u16) -> RowHash {
+    let blank_cells = |n: u16| segment_hash(std::iter::repeat_n(&Cell::EMPTY, usize::from(n)));
+    (blank_cells(inside), blank_cells(outside))
 }
 
 /// The move of the rows of `area` (a screen `width` wide) from the rows
@@ -148,9 +229,8 @@ pub fn best_shift(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> O
     if was.len() != h || h < 2 {
         return None;
     }
-    let blank_cells = |n: u16| segment_hash(std::iter::repeat_n(&Cell::EMPTY, usize::from(n)));
     let outside_w = width.saturating_sub(area.width);
-    let blank = (blank_cells(area.width), blank_cells(outside_w));
+    let blank = blank_hashes(area.width, outside_w);
     let (inside_w, outside_w) = (usize::from(area.width), usize::from(outside_w));
     // Cells left to write when the rows move up by `d` (down when negative).
     let cost = |d: isize| -> usize {
@@ -246,28 +326,25 @@ fn color_code(color: ratatui::style::Color) -> u32 {
 /// The place of a named colour among the sixteen.
 fn named_index(color: ratatui::style::Color) -> u32 {
     use ratatui::style::Color;
-    const NAMED: [Color; 16] = [
-        Color::Black,
-        Color::Red,
-        Color::Green,
-        Color::Yellow,
-        Color::Blue,
-        Color::Magenta,
-        Color::Cyan,
-        Color::Gray,
-        Color::DarkGray,
-        Color::LightRed,
-        Color::LightGreen,
-        Color::LightYellow,
-        Color::LightBlue,
-        Color::LightMagenta,
-        Color::LightCyan,
-        Color::White,
-    ];
-    NAMED
-        .iter()
-        .position(|&c| c == color)
-        .map_or(255, |i| i as u32)
+    match color {
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        _ => 255,
+    }
 }
 
 fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
@@ -372,5 +449,61 @@ mod tests {
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
         assert_ne!(row_hashes(&plain, area), row_hashes(&link, area));
+    }
+
+    /// The cells `changes` writes from `last` to `next` with `area`
+    /// scrolling, as (column, row) pairs.
+    fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
+        let (was, now) = (row_hashes(last, area), row_hashes(next, area));
+        let shift = best_shift(&was, &now, area, last.area.width);
+        let shown = diff::Shown {
+            last,
+            shift: shift.as_ref(),
+        };
+        let mut out = Vec::new();
+        changes(&shown, next, area, (&was, &now), &mut out);
+        let w = usize::from(last.area.width);
+        out.iter()
+            .map(|&i| ((i % w) as u16, (i / w) as u16))
+            .collect()
+    }
+
+    #[test]
+    fn a_scroll_beside_a_pane_writes_the_new_line_and_the_pane_rows_only() {
+        // A pane of two columns that stays, six of text that scroll by one,
+        // a status row under both.
+        let last = screen(
+            8,
+            &["p1aaaaaa", "p2bbbbbb", "p3cccccc", "p4dddddd", "status 1"],
+        );
+        let next = screen(
+            8,
+            &["p1bbbbbb", "p2cccccc", "p3dddddd", "p4eeeeee", "status 2"],
+        );
+        let text = Rect::new(2, 0, 6, 4);
+        let cells = written(&last, &next, text);
+        // The text rows that only moved are not written again: only the new
+        // bottom line of text, the pane's digits (the rows moved under
+        // them; the bottom row came in blank) and the status line's changed
+        // cell.
+        let text_cells: Vec<(u16, u16)> = cells
+            .iter()
+            .copied()
+            .filter(|&(x, y)| x >= 2 && y < 4)
+            .collect();
+        assert_eq!(text_cells, (2..8).map(|x| (x, 3)).collect::<Vec<_>>());
+        let pane: Vec<(u16, u16)> = cells.iter().copied().filter(|&(x, _)| x < 2).collect();
+        assert_eq!(pane, [(1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]);
+        assert!(cells.contains(&(7, 4)), "{cells:?}");
+        assert_eq!(cells.len(), 6 + 5 + 1, "{cells:?}");
+    }
+
+    #[test]
+    fn a_pane_that_changed_without_a_scroll_is_written_alone() {
+        // The pane's highlight moved; the text is the same.
+        let last = screen(6, &["*1aaaa", " 2bbbb", " 3cccc"]);
+        let next = screen(6, &[" 1aaaa", "*2bbbb", " 3cccc"]);
+        let cells = written(&last, &next, Rect::new(2, 0, 4, 3));
+        assert_eq!(cells, [(0, 0), (0, 1)]);
     }
 }

@@ -1,0 +1,332 @@
+//! Keystroke latency of less and quire side by side, in one run: each
+//! program runs in a pseudo-terminal with nothing in between (no terminal
+//! emulator), theme fixed with `--theme dark`. The screens timed: the
+//! reader on a big article (a post repeated to ~5 MB), the library (a
+//! generated one), the library search (typing a query, then moving over the
+//! results) and the reader's link list; less runs on the same article beside
+//! each, with its comparable keys (j and k, typing into its `/` prompt). The
+//! first screen is timed from the start to the end of the burst that shows a
+//! word of it; a key from its write to the end of the program's answer
+//! (output quiet for 3 ms). Bytes are counted the same way, and the CPU time
+//! the program's main thread used for the key (load does not stretch it,
+//! nanoseconds from /proc/PID/task/PID/schedstat). Keys are timed
+//! once the program is idle (no CPU time used for half a second), after the
+//! work behind its first screen. Absolute times are noisy on a shared
+//! machine: read the ratios of one run.
+//!
+//! `cargo build --release --examples --bins && target/release/examples/key_latency
+//! [FILE] [--keys N] [--rounds R] [--size MB] [--library N] [--only a,b]
+//! [--theme NAME] [--quire PATH]` (FILE defaults to the corpus's seed post when
+//! ../shared is there, else to one of `articles/`; `--only` picks screens
+//! by the start of their names: article, library, search, link).
+//! Needs `less` and util-linux `setsid` on PATH.
+
+mod figures;
+#[path = "../../benches/common/generate.rs"]
+mod generate;
+mod pty;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+
+use figures::{Figures, Run};
+use pty::{COLUMNS, Pty, QUIET, ROWS};
+
+/// Typing a query and taking it back: a letter or a Backspace a press.
+const TYPING: &[&[u8]] = &[
+    b"l", b"a", b"n", b"t", b"e", b"r", b"n", b"\x7f", b"\x7f", b"\x7f", b"\x7f", b"\x7f", b"\x7f",
+    b"\x7f",
+];
+/// Ten lines down, ten up.
+const UP_DOWN: &[&[u8]] = &[
+    b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"k", b"k", b"k", b"k", b"k", b"k",
+    b"k", b"k", b"k", b"k",
+];
+/// How long quire's search may take to show its results after a letter
+/// (its debounce and the query).
+const RESULTS: Duration = Duration::from_millis(300);
+
+/// A timed key: its presses in quire and in less (each list used in turn).
+struct Key {
+    name: &'static str,
+    quire: &'static [&'static [u8]],
+    /// Empty: less has no such key.
+    less: &'static [&'static [u8]],
+    /// How long the output must stay quiet after a press (the answer may
+    /// come in two parts: the typed letter, then the results).
+    then: Duration,
+}
+
+const fn key(
+    name: &'static str,
+    quire: &'static [&'static [u8]],
+    less: &'static [&'static [u8]],
+) -> Key {
+    Key {
+        name,
+        quire,
+        less,
+        then: QUIET,
+    }
+}
+
+/// What quire opens for a screen.
+#[derive(Clone, Copy, PartialEq)]
+enum Opens {
+    Article,
+    Library,
+}
+
+/// A screen timed: what quire opens, the keys that bring the screen up
+/// (each followed by the program settling) and the keys timed there.
+struct Screen {
+    name: &'static str,
+    opens: Opens,
+    quire_setup: &'static [&'static [u8]],
+    less_setup: &'static [&'static [u8]],
+    keys: &'static [Key],
+    /// A press count of its own (typing waits for each result).
+    presses: Option<usize>,
+}
+
+const SCREENS: &[Screen] = &[
+    Screen {
+        name: "article",
+        opens: Opens::Article,
+        quire_setup: &[],
+        less_setup: &[],
+        keys: &[
+            key("j", &[b"j"], &[b"j"]),
+            key("k", &[b"k"], &[b"k"]),
+            key("Space", &[b" "], &[b" "]),
+            key("b", &[b"b"], &[b"b"]),
+            // less has no `]`: it only rings the bell.
+            key("]", &[b"]"], &[]),
+        ],
+        presses: None,
+    },
+    Screen {
+        name: "library",
+        opens: Opens::Library,
+        quire_setup: &[],
+        less_setup: &[],
+        keys: &[key("j", &[b"j"], &[b"j"]), key("k", &[b"k"], &[b"k"])],
+        presses: None,
+    },
+    Screen {
+        name: "search typing",
+        opens: Opens::Library,
+        quire_setup: &[b"F"],
+        less_setup: &[b"/"],
+        keys: &[Key {
+            name: "a letter or Backspace / the same at less's `/` prompt",
+            quire: TYPING,
+            less: TYPING,
+            then: RESULTS,
+        }],
+        presses: Some(28),
+    },
+    Screen {
+        name: "search results",
+        opens: Opens::Library,
+        quire_setup: &[b"F", b"lantern", b"\t"],
+        less_setup: &[],
+        // Ten down and ten up in turn: the results are fewer than the presses.
+        keys: &[key("j, k (ten each in turn) / the same", UP_DOWN, UP_DOWN)],
+        presses: None,
+    },
+    Screen {
+        name: "link list",
+        opens: Opens::Article,
+        quire_setup: &[b"F"],
+        less_setup: &[],
+        keys: &[
+            key("Ctrl-n / j", &[b"\x0e"], &[b"j"]),
+            key("Ctrl-p / k", &[b"\x10"], &[b"k"]),
+        ],
+        presses: None,
+    },
+];
+
+fn main() -> anyhow::Result<()> {
+    let opts = Options::parse()?;
+    let dir = tempfile::tempdir()?;
+    let (article, word) = big_article(&opts.source, opts.megabytes, dir.path())?;
+    let library = dir.path().join("library");
+    let screens: Vec<&Screen> = SCREENS
+        .iter()
+        .filter(|s| {
+            opts.only.is_empty() || opts.only.iter().any(|o| s.name.starts_with(o.as_str()))
+        })
+        .collect();
+    if screens.iter().any(|s| s.opens == Opens::Library) {
+        generate::generate(&library, opts.library);
+    }
+    println!(
+        "{} ({} bytes, {} repeated), a library of {} generated articles, {COLUMNS}x{ROWS}, \
+         {} presses per key, {} round(s); the article's first screen waits for {word:?}",
+        article.display(),
+        std::fs::metadata(&article)?.len(),
+        opts.source.display(),
+        opts.library,
+        opts.keys,
+        opts.rounds
+    );
+    let mut figures: Vec<(Figures, Figures)> = screens.iter().map(|_| Default::default()).collect();
+    for _ in 0..opts.rounds {
+        for (screen, (less, quire)) in screens.iter().zip(figures.iter_mut()) {
+            let presses = screen.presses.unwrap_or(opts.keys).min(opts.keys.max(1));
+            let mut cmd = Command::new("less");
+            cmd.arg(&article).env("LESS", "").env("LESSHISTFILE", "-");
+            let words = [word.clone()];
+            less.add(run(cmd, &words, screen, presses, false)?);
+            let mut cmd = Command::new(&opts.quire);
+            let (opened, words) = match screen.opens {
+                Opens::Article => (&article, words.to_vec()),
+                Opens::Library => (
+                    &library,
+                    generate::WORDS.iter().map(|w| w.to_string()).collect(),
+                ),
+            };
+            cmd.arg(opened)
+                .args(["--theme", &opts.theme])
+                .env("XDG_STATE_HOME", dir.path().join("state"))
+                .env("XDG_CONFIG_HOME", dir.path().join("config"));
+            quire.add(run(cmd, &words, screen, presses, true)?);
+        }
+    }
+    figures::print_head();
+    for (screen, (less, quire)) in screens.iter().zip(&figures) {
+        let keys: Vec<(String, bool)> = screen
+            .keys
+            .iter()
+            .map(|k| (k.name.to_string(), k.then > QUIET))
+            .collect();
+        figures::print_screen(screen.name, &keys, less, quire);
+    }
+    Ok(())
+}
+
+/// The command line.
+struct Options {
+    source: PathBuf,
+    keys: usize,
+    rounds: usize,
+    megabytes: usize,
+    library: usize,
+    only: Vec<String>,
+    /// quire's `--theme` (`auto` reads the remembered background answer
+    /// from the store before the first frame).
+    theme: String,
+    quire: PathBuf,
+}
+
+impl Options {
+    fn parse() -> anyhow::Result<Self> {
+        let seed = Path::new("../shared/corpus/posts/het-joshi-blog/2023-11-14-AI_and_FOSS.md");
+        let mut out = Self {
+            source: if seed.exists() {
+                seed.to_path_buf()
+            } else {
+                PathBuf::from("articles/2023-03-14-terminal-tools-i-keep-coming-back-to.md")
+            },
+            keys: 100,
+            rounds: 1,
+            megabytes: 5,
+            library: 2000,
+            only: Vec::new(),
+            theme: "dark".to_string(),
+            quire: PathBuf::from("target/release/quire"),
+        };
+        let mut args = std::env::args().skip(1);
+        while let Some(arg) = args.next() {
+            let mut value = || args.next().context("a value after ".to_string() + &arg);
+            match arg.as_str() {
+                "--keys" => out.keys = value()?.parse()?,
+                "--rounds" => out.rounds = value()?.parse()?,
+                "--size" => out.megabytes = value()?.parse()?,
+                "--library" => out.library = value()?.parse()?,
+                "--only" => out.only = value()?.split(',').map(str::to_string).collect(),
+                "--quire" => out.quire = PathBuf::from(value()?),
+                "--theme" => out.theme = value()?,
+                _ if arg.starts_with("--") => bail!("unknown option {arg}"),
+                _ => out.source = PathBuf::from(arg),
+            }
+        }
+        if !out.quire.exists() {
+            bail!("{} not built: cargo build --release", out.quire.display());
+        }
+        Ok(out)
+    }
+}
+
+/// Writes `source` repeated to about `megabytes` MB (the front matter once)
+/// and returns its path and a word the first screen shows.
+fn big_article(source: &Path, megabytes: usize, dir: &Path) -> anyhow::Result<(PathBuf, String)> {
+    let text = std::fs::read_to_string(source).with_context(|| source.display().to_string())?;
+    let body_start = text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n").map(|end| end + 4 + 5))
+        .unwrap_or(0);
+    let (front, body) = text.split_at(body_start);
+    let word = body
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| w.len() >= 6)
+        .context("no word of six letters in the body")?
+        .to_string();
+    let mut out = String::from(front);
+    while out.len() < megabytes * 1_000_000 {
+        out.push_str(body);
+        out.push('\n');
+    }
+    let path = dir.join("big.md");
+    std::fs::write(&path, out)?;
+    Ok((path, word))
+}
+
+/// Runs `cmd` in a pseudo-terminal: times its first screen, brings up
+/// `screen` and times its keys, `presses` each (`quire`: the program is
+/// quire, else less).
+fn run(
+    mut cmd: Command,
+    words: &[String],
+    screen: &Screen,
+    presses: usize,
+    quire: bool,
+) -> anyhow::Result<Run> {
+    let pty = Pty::open()?;
+    let started = Instant::now();
+    let mut child = pty.spawn(&mut cmd)?;
+    let mut out = Run::default();
+    let (first, bytes) = pty.first_screen(words, started)?;
+    out.first_screen = first;
+    out.first_bytes = bytes;
+    // The rest of the article is read and laid out behind the first screen:
+    // keys are timed once that work is done (the program idle).
+    pty.settle(child.id())?;
+    let setup = if quire {
+        screen.quire_setup
+    } else {
+        screen.less_setup
+    };
+    for keys in setup {
+        pty.send(keys)?;
+        pty.settle(child.id())?;
+    }
+    for key in screen.keys {
+        let sequence = if quire { key.quire } else { key.less };
+        let mut times = Vec::with_capacity(presses);
+        if !sequence.is_empty() {
+            for i in 0..presses {
+                times.push(pty.press(sequence[i % sequence.len()], key.then, child.id())?);
+            }
+        }
+        out.keys.push(times);
+    }
+    // Out of the overlay or prompt first, then out of the program.
+    pty.quit(&mut child, &[b"\x1b", b"q", b"\x1b", b"q", b"q"])?;
+    Ok(out)
+}

@@ -1,0 +1,271 @@
+//! Which cells of the next frame to write over what the terminal shows:
+//! ratatui's rules for each cell (a wide character hides the cells under
+//! it, a forced width is written whole, the cells after an emoji with a
+//! presentation selector and those a wider character left behind are
+//! written again), read against the rows the terminal shows after a scroll
+//! (no moved copy of them is made), over the parts of rows the painter asks
+//! for: those whose hashes say they changed.
+
+use std::ops::Range;
+
+use ratatui::buffer::{Buffer, Cell, CellDiffOption, CellWidth};
+use ratatui::style::{Color, Modifier};
+
+use super::Shift;
+
+/// What the terminal shows on a row that scrolled in.
+static BLANK: Cell = Cell::EMPTY;
+
+/// Modifiers a terminal shows on a blank cell.
+const VISIBLE_ON_BLANK: Modifier = Modifier::REVERSED
+    .union(Modifier::UNDERLINED)
+    .union(Modifier::SLOW_BLINK)
+    .union(Modifier::RAPID_BLINK)
+    .union(Modifier::CROSSED_OUT);
+
+/// The rows the terminal shows: `last`, its rows `shift` moved (rows that
+/// came in are blank).
+pub struct Shown<'a> {
+    pub last: &'a Buffer,
+    pub shift: Option<&'a Shift>,
+}
+
+impl Shown<'_> {
+    /// The cells of row `y` (0-based from the buffer's top), `None` for a
+    /// blank row.
+    fn row(&self, y: usize) -> Option<&[Cell]> {
+        let area = self.last.area;
+        let (width, height) = (usize::from(area.width), usize::from(area.height));
+        let from = match self.shift {
+            Some(shift) => {
+                let band = usize::from(shift.rows.start.saturating_sub(area.y))
+                    ..usize::from(shift.rows.end.saturating_sub(area.y));
+                if band.contains(&y) {
+                    let from = y.checked_add_signed(isize::try_from(shift.by).ok()?)?;
+                    band.contains(&from).then_some(from)?
+                } else {
+                    y
+                }
+            }
+            None => y,
+        };
+        (from < height).then(|| &self.last.content[from * width..(from + 1) * width])
+    }
+}
+
+/// Pushes to `out` the index in `next.content` of each cell of columns
+/// `columns` of row `y` that must be written, in order.
+pub fn row_changes(
+    shown: &Shown<'_>,
+    next: &Buffer,
+    y: usize,
+    columns: Range<usize>,
+    out: &mut Vec<usize>,
+) {
+    let width = usize::from(next.area.width);
+    let Some(row) = next.content.get(y * width..(y + 1) * width) else {
+        return;
+    };
+    let before = shown.row(y);
+    let was = |x: usize| before.and_then(|r| r.get(x)).unwrap_or(&BLANK);
+    let end = columns.end.min(width);
+    let base = y * width;
+    let mut x = columns.start;
+    while x < end {
+        let i = x;
+        x += 1;
+        let cell = &row[i];
+        let old = was(i);
+        if is_skip(cell) {
+            continue;
+        }
+        match cell.diff_option {
+            CellDiffOption::Skip => {}
+            CellDiffOption::ForcedWidth(w) => {
+                x = x.saturating_add(usize::from(w.get()).saturating_sub(1));
+                if cell != old {
+                    out.push(base + i);
+                }
+            }
+            CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
+                let w = usize::from(cell.cell_width());
+                if cell.diff_option == CellDiffOption::None && cell == old {
+                    x += w.saturating_sub(1);
+                    continue;
+                }
+                out.push(base + i);
+                let old_w = usize::from(old.cell_width());
+                if w > 1 && cell.symbol().contains('\u{FE0F}') {
+                    // The emoji's own trailing cells, where their text changed.
+                    x = trailing(row, &was, i + 1, (i + w).min(end), end, false, base, out);
+                } else if w > 1 {
+                    x += w - 1;
+                } else if old_w > w
+                    && (old.bg != Color::Reset || old.modifier.intersects(VISIBLE_ON_BLANK))
+                {
+                    // A wider character's style may show on the cells it left.
+                    x = trailing(row, &was, i + 1, i + old_w, end, true, base, out);
+                }
+            }
+        }
+    }
+}
+
+/// Pushes the cells from `from` to `until` (pushed further by a wide cell,
+/// never past `end`) that must be written again: all of them (`force`) or
+/// those whose text changed; returns the column after them.
+#[allow(clippy::too_many_arguments)]
+fn trailing<'a>(
+    row: &[Cell],
+    was: &impl Fn(usize) -> &'a Cell,
+    from: usize,
+    until: usize,
+    end: usize,
+    force: bool,
+    base: usize,
+    out: &mut Vec<usize>,
+) -> usize {
+    let mut j = from;
+    let mut until = until;
+    while j < until && j < end {
+        let cell = &row[j];
+        let k = j;
+        j += usize::from(cell.cell_width()).max(1);
+        until = until.max(j).min(end);
+        if !is_skip(cell) && (force || was(k).symbol() != cell.symbol()) {
+            out.push(base + k);
+        }
+    }
+    until.min(end)
+}
+
+/// True for a cell the diff never writes.
+#[allow(deprecated)]
+fn is_skip(cell: &Cell) -> bool {
+    matches!(cell.diff_option, CellDiffOption::Skip)
+        || (cell.skip && matches!(cell.diff_option, CellDiffOption::None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::ui::cells::put_line;
+    use ratatui::layout::Rect;
+    use ratatui::style::Style;
+    use ratatui::text::Span;
+
+    /// A deterministic stream of numbers (xorshift).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 >> 16) as usize % n
+        }
+    }
+
+    const PIECES: [&str; 9] = [
+        "ab",
+        " ",
+        "漢",
+        "❤\u{fe0f}",
+        "e\u{301}",
+        "xyz ",
+        "🇵🇱",
+        "q",
+        "  ",
+    ];
+
+    /// A `width` x `height` buffer of pieces of text in a few styles, some of
+    /// them links (cells of forced width).
+    fn random_buffer(rng: &mut Rng, width: u16, height: u16) -> Buffer {
+        let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+        for y in 0..height {
+            let mut text = String::new();
+            for _ in 0..rng.next(12) {
+                text.push_str(PIECES[rng.next(PIECES.len())]);
+            }
+            let style = match rng.next(4) {
+                0 => Style::default(),
+                1 => Style::default().bg(Color::Blue),
+                2 => Style::default().add_modifier(Modifier::REVERSED),
+                _ => Style::default().fg(Color::Red),
+            };
+            let links = if rng.next(3) == 0 && !text.is_empty() {
+                vec![(0..text.len().min(4), "https://e.org/".to_string())]
+            } else {
+                Vec::new()
+            };
+            let x = u16::try_from(rng.next(4)).unwrap_or(0);
+            put_line(
+                &mut buf,
+                x,
+                y,
+                width - x,
+                &[Span::styled(text.as_str(), style)],
+                &links,
+                crate::layout::cell_width,
+            );
+        }
+        crate::tui::ui::cells::join_links(&mut buf);
+        buf
+    }
+
+    #[test]
+    fn the_cells_written_are_ratatuis_diff_of_the_moved_rows() {
+        let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+        let (width, height) = (12u16, 6u16);
+        for round in 0..3000 {
+            let last = random_buffer(&mut rng, width, height);
+            let mut next = if rng.next(3) == 0 {
+                last.clone()
+            } else {
+                random_buffer(&mut rng, width, height)
+            };
+            if rng.next(4) == 0 {
+                // A row moved as a scroll would show it.
+                let (a, b) = (rng.next(6), rng.next(6));
+                let w = usize::from(width);
+                let row: Vec<Cell> = last.content[a * w..(a + 1) * w].to_vec();
+                next.content[b * w..(b + 1) * w].clone_from_slice(&row);
+            }
+            let shift = match rng.next(3) {
+                0 => None,
+                _ => {
+                    let start = u16::try_from(rng.next(3)).unwrap_or(0);
+                    let by = i32::try_from(rng.next(5)).unwrap_or(0) - 2;
+                    Some(Shift {
+                        rows: start..height,
+                        by,
+                    })
+                }
+            };
+            let mut moved = last.clone();
+            if let Some(shift) = &shift {
+                super::super::move_rows(&mut moved, shift);
+            }
+            let expected: Vec<(u16, u16, Cell)> = moved
+                .diff_iter(&next)
+                .map(|(x, y, c)| (x, y, c.clone()))
+                .collect();
+            let shown = Shown {
+                last: &last,
+                shift: shift.as_ref(),
+            };
+            let mut got = Vec::new();
+            for y in 0..usize::from(height) {
+                row_changes(&shown, &next, y, 0..usize::from(width), &mut got);
+            }
+            let got: Vec<(u16, u16, Cell)> = got
+                .iter()
+                .map(|&i| {
+                    let w = usize::from(width);
+                    ((i % w) as u16, (i / w) as u16, next.content[i].clone())
+                })
+                .collect();
+            assert_eq!(got, expected, "round {round}, shift {shift:?}");
+        }
+    }
+}
