@@ -10,8 +10,9 @@ use std::path::Path;
 use criterion::{Criterion, criterion_group, criterion_main};
 use quire::article::Article;
 use quire::tui::{Action, App, Config, update};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// The sample article repeated until it is `bytes` long, every heading made
 /// distinct by a part number.
@@ -78,7 +79,9 @@ fn frame(c: &mut Criterion) {
 /// the latency harness (examples/key_latency/) times in a terminal: a
 /// line and a page down and back, and the next heading. The article is the
 /// 5 MB one at 80 x 24 with the outline beside it; each iteration presses
-/// the key and its opposite, so the place stays put.
+/// the key and its opposite, so the place stays put. `5MB_j_k_as_bytes`
+/// draws through the crossterm backend into a sink (the bytes a terminal
+/// is sent, made and dropped), the others on a `TestBackend`.
 fn per_key(c: &mut Criterion) {
     let mut group = c.benchmark_group("key");
     let bytes = article_of(5 * 1024 * 1024);
@@ -90,6 +93,27 @@ fn per_key(c: &mut Criterion) {
     // terminal's rows and writes the new line.
     let mut painter = quire::tui::painter::Painter::default();
     painter.draw(&mut terminal, &app).unwrap();
+    // The same frames written as bytes for a terminal (the crossterm
+    // backend into a sink): what a key costs before the terminal reads it.
+    let mut bytes_terminal = Terminal::with_options(
+        CrosstermBackend::new(std::io::sink()),
+        TerminalOptions {
+            viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+        },
+    )
+    .unwrap();
+    let mut bytes_painter = quire::tui::painter::Painter::default();
+    bytes_painter.draw(&mut bytes_terminal, &app).unwrap();
+    group.bench_function("5MB_j_k_as_bytes", |b| {
+        b.iter(|| {
+            for action in [Action::LineDown, Action::LineUp] {
+                update(&mut app, action);
+                bytes_painter
+                    .draw(&mut bytes_terminal, black_box(&app))
+                    .unwrap();
+            }
+        })
+    });
     for (name, there, back) in [
         ("j_k", Action::LineDown, Action::LineUp),
         ("space_b", Action::PageDown, Action::PageUp),

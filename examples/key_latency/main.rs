@@ -27,7 +27,7 @@
 //!
 //! `cargo build --release --examples --bins && target/release/examples/key_latency
 //! [FILE] [--keys N] [--rounds R] [--size MB] [--library N] [--only a,b]
-//! [--quire PATH]` (FILE defaults to the corpus's seed post when
+//! [--theme NAME] [--quire PATH]` (FILE defaults to the corpus's seed post when
 //! ../shared is there, else to one of `articles/`; `--only` picks screens
 //! by the start of their names: article, library, search, link).
 //! Needs `less` and util-linux `setsid` on PATH.
@@ -50,6 +50,11 @@ use pty::{COLUMNS, Pty, QUIET, ROWS};
 const TYPING: &[&[u8]] = &[
     b"l", b"a", b"n", b"t", b"e", b"r", b"n", b"\x7f", b"\x7f", b"\x7f", b"\x7f", b"\x7f", b"\x7f",
     b"\x7f",
+];
+/// Ten lines down, ten up.
+const UP_DOWN: &[&[u8]] = &[
+    b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"j", b"k", b"k", b"k", b"k", b"k", b"k",
+    b"k", b"k", b"k", b"k",
 ];
 /// How long quire's search may take to show its results after a letter
 /// (its debounce and the query).
@@ -171,10 +176,8 @@ const SCREENS: &[Screen] = &[
         opens: Opens::Library,
         quire_setup: &[b"F", b"lantern", b"\t"],
         less_setup: &[],
-        keys: &[
-            key("j / j", &[b"j"], &[b"j"]),
-            key("k / k", &[b"k"], &[b"k"]),
-        ],
+        // Ten down and ten up in turn: the results are fewer than the presses.
+        keys: &[key("j, k (ten each in turn) / the same", UP_DOWN, UP_DOWN)],
         presses: None,
     },
     Screen {
@@ -231,7 +234,7 @@ fn main() -> anyhow::Result<()> {
                 ),
             };
             cmd.arg(opened)
-                .args(["--theme", "dark"])
+                .args(["--theme", &opts.theme])
                 .env("XDG_STATE_HOME", dir.path().join("state"))
                 .env("XDG_CONFIG_HOME", dir.path().join("config"));
             quire.add(run(cmd, &words, screen, presses, true)?);
@@ -257,6 +260,9 @@ struct Options {
     megabytes: usize,
     library: usize,
     only: Vec<String>,
+    /// quire's `--theme` (`auto` reads the remembered background answer
+    /// from the store before the first frame).
+    theme: String,
     quire: PathBuf,
 }
 
@@ -274,6 +280,7 @@ impl Options {
             megabytes: 5,
             library: 2000,
             only: Vec::new(),
+            theme: "dark".to_string(),
             quire: PathBuf::from("target/release/quire"),
         };
         let mut args = std::env::args().skip(1);
@@ -286,6 +293,7 @@ impl Options {
                 "--library" => out.library = value()?.parse()?,
                 "--only" => out.only = value()?.split(',').map(str::to_string).collect(),
                 "--quire" => out.quire = PathBuf::from(value()?),
+                "--theme" => out.theme = value()?,
                 _ if arg.starts_with("--") => bail!("unknown option {arg}"),
                 _ => out.source = PathBuf::from(arg),
             }

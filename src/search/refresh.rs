@@ -1,7 +1,8 @@
 //! Keeping the index up to date with a folder: new and changed files (by
-//! size and modification time) read on the walker's threads and written in
-//! batches, files gone dropped.
+//! size and modification time) parsed a few at a time on all cores but one
+//! while one writer writes them in big transactions, files gone dropped.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -23,14 +24,46 @@ use crate::library::{ScanOptions, markdown_files};
 /// default is 1 MB).
 const FTS_BUFFER_BYTES: i64 = 16 * 1024 * 1024;
 
-/// A file read and cut into sections, ready to write.
+/// While many files are written, FTS5 merges its segments only when this
+/// many pile up on one level (`automerge`, 4 otherwise), and at once past
+/// `crisismerge` (16 otherwise): a first index of 10,000 articles spent 10%
+/// of the writer's time merging segments it had just written (68 MB of
+/// database, 58 MB without), and its queries were no faster for it. The
+/// usual values come back after.
+const BUILD_MERGE: [(&str, i64); 2] = [("automerge", 16), ("crisismerge", 64)];
+const USUAL_MERGE: [(&str, i64); 2] = [("automerge", 4), ("crisismerge", 16)];
+
+/// Files parsed at a time (on rayon's threads) and sent to the writer
+/// together: small, so that writing starts soon and never waits long.
+const PARSE_CHUNK: usize = 64;
+/// Parsed chunks that may wait for the writer.
+const PARSE_AHEAD: usize = 8;
+/// Files written in one transaction after the first [`BATCH`].
+const COMMIT_FILES: usize = BATCH * 8;
+
+/// A file read and cut into sections, its text ready for the FTS table
+/// (unspaced scripts spread): everything the writer does not have to do.
 struct Prepared {
     path: String,
     size: i64,
     mtime: i64,
     title: String,
+    /// The title and tags as indexed (with every section).
+    title_fts: String,
+    tags_fts: String,
+    /// The tags, lowercase.
     tags: Vec<String>,
-    sections: Vec<super::sections::Section>,
+    sections: Vec<PreparedSection>,
+}
+
+/// One section's row.
+struct PreparedSection {
+    anchor: String,
+    crumbs: String,
+    line: i64,
+    heading: String,
+    terms: String,
+    body: String,
 }
 
 impl Index {
@@ -80,53 +113,155 @@ impl Index {
             stats.removed = known.len();
         }
         let total = todo.len();
-        let mut done = 0;
-        if total > BATCH {
+        if total == 0 {
+            // No parsing threads to start for nothing.
+            return Ok(stats);
+        }
+        let big = total > BATCH;
+        if big {
             // FTS5 writes what it holds as a segment when its buffer fills
-            // and at each commit, and merges segments as they pile up: a
-            // bigger buffer and bigger batches after the first make fewer
-            // segments to merge. Kept in the table's own settings.
+            // and at each commit: a bigger buffer and bigger transactions
+            // after the first make fewer segments. Kept in the table's own
+            // settings; the merge settings only while this refresh writes.
             self.conn.execute(
                 "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)",
                 [FTS_BUFFER_BYTES],
             )?;
+            set_fts(&self.conn, &BUILD_MERGE)?;
         }
-        // Parsing the next batch (on rayon's threads) goes on while this
-        // one is written: the writer is one thread, SQLite's.
-        let (batches, written) = mpsc::sync_channel::<(usize, Vec<Prepared>)>(1);
+        let written = self.write_all(root, &root_key, &todo, progress);
+        if big {
+            let restored = set_fts(&self.conn, &USUAL_MERGE);
+            written?;
+            restored?;
+        } else {
+            written?;
+        }
+        Ok(stats)
+    }
+
+    /// Parses the files `todo` on rayon's threads, a few at a time, while
+    /// this thread (SQLite's one writer) writes what came before.
+    fn write_all(
+        &mut self,
+        root: &Path,
+        root_key: &str,
+        todo: &[(PathBuf, i64, i64)],
+        progress: &mut dyn FnMut(Progress),
+    ) -> Result<(), IndexError> {
+        let (chunks, parsed) = mpsc::sync_channel::<(usize, Vec<Prepared>)>(PARSE_AHEAD);
+        let conn = &self.conn;
         std::thread::scope(|scope| {
             // The sender moves in: the writer's loop ends when parsing does.
             scope.spawn(move || {
-                // The first batch small, so that a search meanwhile finds
-                // something soon; the rest big.
-                let first = todo.len().min(BATCH);
-                let (head, rest) = todo.split_at(first);
-                let batches_in_order = std::iter::once(head).chain(rest.chunks(BATCH * 8));
-                for batch in batches_in_order.filter(|b| !b.is_empty()) {
-                    let prepared: Vec<Prepared> = batch
+                let parse = |files: &[(PathBuf, i64, i64)]| -> Vec<Prepared> {
+                    files
                         .par_iter()
                         .filter_map(|(rel, size, mtime)| prepare(root, rel, *size, *mtime))
-                        .collect();
-                    if batches.send((batch.len(), prepared)).is_err() {
+                        .collect()
+                };
+                // The writer is the slowest: parsing leaves it a core of its own.
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .num_threads(parsers())
+                    .build()
+                    .ok();
+                for files in todo.chunks(PARSE_CHUNK) {
+                    let prepared = match &pool {
+                        Some(pool) => pool.install(|| parse(files)),
+                        None => parse(files),
+                    };
+                    if chunks.send((files.len(), prepared)).is_err() {
                         break;
                     }
                 }
             });
             // A failed write drops the receiver, which stops the parsing.
-            (move || -> Result<(), IndexError> {
-                for (files, prepared) in written {
-                    let tx = self.conn.transaction_with_behavior(Immediate)?;
-                    for p in &prepared {
-                        write_file(&tx, &root_key, p)?;
-                    }
-                    tx.commit()?;
-                    done += files;
-                    progress(Progress { done, total });
-                }
-                Ok(())
-            })()
+            let mut writer = Writer {
+                conn,
+                root: root_key,
+                tx: None,
+                pending: 0,
+                target: BATCH,
+                done: 0,
+                total: todo.len(),
+            };
+            for (files, prepared) in parsed {
+                writer.write(files, &prepared, progress)?;
+            }
+            writer.commit(progress)
         })?;
-        Ok(stats)
+        Ok(())
+    }
+}
+
+/// Threads that parse while the writer writes: one core fewer than the
+/// machine has (at least one).
+fn parsers() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1))
+}
+
+/// Sets FTS5 options of the index's table.
+fn set_fts(conn: &Connection, options: &[(&str, i64)]) -> rusqlite::Result<()> {
+    let mut stmt =
+        conn.prepare_cached("INSERT INTO search_fts (search_fts, rank) VALUES (?1, ?2)")?;
+    for (name, value) in options {
+        stmt.execute(params![name, value])?;
+    }
+    Ok(())
+}
+
+/// Writes parsed files in transactions: the first [`BATCH`] files alone, so
+/// that a search meanwhile finds something soon, then [`COMMIT_FILES`] at a
+/// time, telling `progress` after each commit.
+struct Writer<'c> {
+    conn: &'c Connection,
+    root: &'c str,
+    tx: Option<rusqlite::Transaction<'c>>,
+    /// Files written in the open transaction.
+    pending: usize,
+    /// Files the open transaction takes before it commits.
+    target: usize,
+    done: usize,
+    total: usize,
+}
+
+impl Writer<'_> {
+    fn write(
+        &mut self,
+        files: usize,
+        prepared: &[Prepared],
+        progress: &mut dyn FnMut(Progress),
+    ) -> rusqlite::Result<()> {
+        let tx = match self.tx.take() {
+            Some(tx) => tx,
+            // The connection is borrowed, not owned, across the batches;
+            // nothing else uses it while the writer holds a transaction.
+            None => rusqlite::Transaction::new_unchecked(self.conn, Immediate)?,
+        };
+        for p in prepared {
+            write_file(&tx, self.root, p)?;
+        }
+        self.tx = Some(tx);
+        self.pending += files;
+        self.done += files;
+        if self.pending >= self.target {
+            self.commit(progress)?;
+            self.target = COMMIT_FILES;
+        }
+        Ok(())
+    }
+
+    /// Commits the open transaction, if any.
+    fn commit(&mut self, progress: &mut dyn FnMut(Progress)) -> rusqlite::Result<()> {
+        if let Some(tx) = self.tx.take() {
+            tx.commit()?;
+            self.pending = 0;
+            progress(Progress {
+                done: self.done,
+                total: self.total,
+            });
+        }
+        Ok(())
     }
 }
 
@@ -134,14 +269,37 @@ fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
     let draft = Draft::load(&root.join(rel)).ok()?;
     let (article, sections) = read_sections(draft);
     let Article { meta, .. } = article;
+    let sections = sections
+        .into_iter()
+        .map(|s| PreparedSection {
+            crumbs: s.breadcrumb.join(&CRUMB_SEP.to_string()),
+            line: i64::try_from(s.line).unwrap_or(i64::MAX),
+            heading: spread(s.heading().to_string()),
+            terms: spread(s.terms),
+            body: spread(s.text),
+            anchor: s.anchor,
+        })
+        .collect();
     Some(Prepared {
         path: path_string(rel),
         size,
         mtime,
+        title_fts: spread(meta.title.clone()),
+        tags_fts: spread(meta.tags.join(" ")),
+        tags: meta.tags.iter().map(|t| t.to_lowercase()).collect(),
         title: meta.title,
-        tags: meta.tags,
         sections,
     })
+}
+
+/// `text` with unspaced scripts spread ([`spread_cjk`]), itself when there
+/// are none (most text): no copy.
+fn spread(text: String) -> String {
+    let spread = match spread_cjk(&text) {
+        Cow::Owned(spread) => Some(spread),
+        Cow::Borrowed(_) => None,
+    };
+    spread.unwrap_or(text)
 }
 
 /// Drops one file's rows.
@@ -172,10 +330,8 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
     let file = conn.last_insert_rowid();
     let mut tag_stmt = conn.prepare_cached("INSERT INTO search_tag (file, tag) VALUES (?1, ?2)")?;
     for tag in &p.tags {
-        tag_stmt.execute(params![file, tag.to_lowercase()])?;
+        tag_stmt.execute(params![file, tag])?;
     }
-    let tags = spread_cjk(&p.tags.join(" ")).into_owned();
-    let title = spread_cjk(&p.title).into_owned();
     let mut section_stmt = conn.prepare_cached(
         "INSERT INTO search_section (file, anchor, breadcrumb, line) VALUES (?1, ?2, ?3, ?4)",
     )?;
@@ -184,18 +340,20 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for s in &p.sections {
-        let crumbs = s.breadcrumb.join(&CRUMB_SEP.to_string());
-        let line = i64::try_from(s.line).unwrap_or(i64::MAX);
-        section_stmt.execute(params![file, s.anchor, crumbs, line])?;
+        section_stmt.execute(params![file, s.anchor, s.crumbs, s.line])?;
         let id = conn.last_insert_rowid();
         fts_stmt.execute(params![
             id,
-            title,
-            spread_cjk(s.heading()),
-            spread_cjk(&s.terms),
-            spread_cjk(&s.text),
-            tags
+            p.title_fts,
+            s.heading,
+            s.terms,
+            s.body,
+            p.tags_fts
         ])?;
     }
     Ok(())
 }
+
+#[cfg(test)]
+#[path = "refresh_tests.rs"]
+mod tests;

@@ -9,6 +9,7 @@ use std::process::{Command, ExitStatus, Stdio};
 
 use base64::Engine;
 use ratatui::backend::{CrosstermBackend, TestBackend};
+use ratatui::buffer::Cell;
 
 /// The terminal's services beyond drawing.
 pub trait Host {
@@ -21,6 +22,12 @@ pub trait Host {
     /// negative); the rows that come in are blank. Written with the frame
     /// that follows (no flush).
     fn scroll(&mut self, rows: Range<u16>, by: i32) -> io::Result<()>;
+    /// Writes a frame's changed cells, as [`Backend::draw`] does (no
+    /// flush).
+    fn draw_cells<'a>(
+        &mut self,
+        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()>;
 }
 
 /// The bytes that move rows `rows` up by `by` (down when negative): the
@@ -63,6 +70,14 @@ impl<W: Write> Host for CrosstermBackend<W> {
         }
         self.write_all(scroll_sequence(&rows, by).as_bytes())
     }
+
+    /// The crossterm backend's bytes, written without its formatting.
+    fn draw_cells<'a>(
+        &mut self,
+        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
+        super::cells_out::write_cells(self, cells)
+    }
 }
 
 /// The test backend runs children without a terminal (their output goes
@@ -91,6 +106,13 @@ impl Host for TestBackend {
             self.scroll_region_down(rows, n)
         };
         result.map_err(io::Error::other)
+    }
+
+    fn draw_cells<'a>(
+        &mut self,
+        cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
+    ) -> io::Result<()> {
+        ratatui::backend::Backend::draw(self, cells).map_err(io::Error::other)
     }
 }
 

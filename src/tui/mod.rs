@@ -22,6 +22,7 @@ pub mod action;
 pub mod answer;
 pub mod app;
 pub mod browser;
+pub mod cells_out;
 pub mod editor;
 pub mod followup;
 pub mod help;

@@ -12,6 +12,13 @@
 //! terminal's scroll region is a band of full rows), so the columns beside
 //! the part that scrolls (the outline pane) count in that choice too.
 //! Hyperlinks ride along: a terminal keeps a cell's link when it moves it.
+//!
+//! The same hashes say which parts of a row (inside the scrolling area,
+//! beside it) changed against the row the terminal shows there after the
+//! move: only those are compared cell by cell ([`diff`], ratatui's rules)
+//! and written, so a line's scroll beside the outline compares the pane and
+//! one line of text, not the screen. Two different parts of rows with the
+//! same 64-bit hash would leave one unwritten until it changes again.
 
 use std::ops::Range;
 
@@ -113,13 +120,13 @@ impl Painter {
                 changes(&shown, &self.next, a, (was, now), &mut self.changed);
                 let next = &self.next;
                 let width = usize::from(next.area.width.max(1));
-                backend.draw(self.changed.iter().filter_map(|&i| {
+                backend.draw_cells(self.changed.iter().filter_map(|&i| {
                     let x = u16::try_from(i % width).ok()? + next.area.x;
                     let y = u16::try_from(i / width).ok()? + next.area.y;
                     Some((x, y, next.content.get(i)?))
                 }))?;
             }
-            _ => backend.draw(self.last.diff_iter(&self.next))?,
+            _ => backend.draw_cells(self.last.diff_iter(&self.next))?,
         }
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);
@@ -441,5 +448,61 @@ mod tests {
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
         assert_ne!(row_hashes(&plain, area), row_hashes(&link, area));
+    }
+
+    /// The cells `changes` writes from `last` to `next` with `area`
+    /// scrolling, as (column, row) pairs.
+    fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
+        let (was, now) = (row_hashes(last, area), row_hashes(next, area));
+        let shift = best_shift(&was, &now, area, last.area.width);
+        let shown = diff::Shown {
+            last,
+            shift: shift.as_ref(),
+        };
+        let mut out = Vec::new();
+        changes(&shown, next, area, (&was, &now), &mut out);
+        let w = usize::from(last.area.width);
+        out.iter()
+            .map(|&i| ((i % w) as u16, (i / w) as u16))
+            .collect()
+    }
+
+    #[test]
+    fn a_scroll_beside_a_pane_writes_the_new_line_and_the_pane_rows_only() {
+        // A pane of two columns that stays, six of text that scroll by one,
+        // a status row under both.
+        let last = screen(
+            8,
+            &["p1aaaaaa", "p2bbbbbb", "p3cccccc", "p4dddddd", "status 1"],
+        );
+        let next = screen(
+            8,
+            &["p1bbbbbb", "p2cccccc", "p3dddddd", "p4eeeeee", "status 2"],
+        );
+        let text = Rect::new(2, 0, 6, 4);
+        let cells = written(&last, &next, text);
+        // The text rows that only moved are not written again: only the new
+        // bottom line of text, the pane's digits (the rows moved under
+        // them; the bottom row came in blank) and the status line's changed
+        // cell.
+        let text_cells: Vec<(u16, u16)> = cells
+            .iter()
+            .copied()
+            .filter(|&(x, y)| x >= 2 && y < 4)
+            .collect();
+        assert_eq!(text_cells, (2..8).map(|x| (x, 3)).collect::<Vec<_>>());
+        let pane: Vec<(u16, u16)> = cells.iter().copied().filter(|&(x, _)| x < 2).collect();
+        assert_eq!(pane, [(1, 0), (1, 1), (1, 2), (0, 3), (1, 3)]);
+        assert!(cells.contains(&(7, 4)), "{cells:?}");
+        assert_eq!(cells.len(), 6 + 5 + 1, "{cells:?}");
+    }
+
+    #[test]
+    fn a_pane_that_changed_without_a_scroll_is_written_alone() {
+        // The pane's highlight moved; the text is the same.
+        let last = screen(6, &["*1aaaa", " 2bbbb", " 3cccc"]);
+        let next = screen(6, &[" 1aaaa", "*2bbbb", " 3cccc"]);
+        let cells = written(&last, &next, Rect::new(2, 0, 4, 3));
+        assert_eq!(cells, [(0, 0), (0, 1)]);
     }
 }

@@ -136,10 +136,13 @@ fn row_cells(buf: &Buffer, y: u16) -> Option<(u16, usize)> {
 }
 
 /// Writes `text` at `x`, `y` in at most `max` columns as
-/// [`Buffer::set_stringn`] does (a cell's symbol and style set, nothing
-/// reset), a byte a column while the text is ASCII: a label, an outline
-/// entry or the status line costs no grapheme walk until its first other
-/// character.
+/// [`Buffer::set_stringn`] does (a cell's symbol and style set, the cells
+/// under a wide one reset), walking graphemes only through the stretches
+/// that are not ASCII: a label, an outline entry or the status line is
+/// mostly ASCII. Between two ASCII characters there is always a grapheme
+/// boundary (but inside CR LF, a control dropped either way), so a stretch
+/// that ends where two ASCII characters meet is segmented as the whole
+/// text would be.
 pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: Style) {
     let Some((left, start)) = row_cells(buf, y) else {
         return;
@@ -148,34 +151,57 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: 
         buf.set_stringn(x, y, text, max, style);
         return;
     }
-    let room = usize::from(buf.area.right().saturating_sub(x)).min(max);
-    // The last ASCII byte before another character may begin its cluster
-    // (a combining mark): the rest, from that byte, goes the general way.
-    let fast = match text.bytes().position(|b| !b.is_ascii()) {
-        None => text.len(),
-        Some(n) => n.saturating_sub(1),
-    };
-    let mut col = usize::from(x - left);
-    let mut used = 0;
-    for (i, b) in text.as_bytes()[..fast].iter().enumerate() {
-        if b.is_ascii_control() {
+    let mut room = usize::from(buf.area.right().saturating_sub(x)).min(max);
+    let mut col = start + usize::from(x - left);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        let next_ascii = bytes.get(at + 1).is_none_or(u8::is_ascii);
+        if b.is_ascii() && next_ascii {
+            at += 1;
+            if b.is_ascii_control() {
+                continue;
+            }
+            if room == 0 {
+                return;
+            }
+            let Some(cell) = buf.content.get_mut(col) else {
+                return;
+            };
+            cell.set_symbol(&text[at - 1..at]).set_style(style);
+            col += 1;
+            room -= 1;
             continue;
         }
-        if used == room {
-            return;
+        // A stretch up to where two ASCII characters meet.
+        let end = (at + 1..bytes.len())
+            .find(|&j| bytes[j - 1].is_ascii() && bytes[j].is_ascii())
+            .unwrap_or(bytes.len());
+        for g in text[at..end].graphemes(true) {
+            if g.contains(char::is_control) {
+                continue;
+            }
+            let w = usize::from(ratatui::buffer::CellWidth::cell_width(g));
+            if w == 0 {
+                continue;
+            }
+            if w > room {
+                return;
+            }
+            let Some(cell) = buf.content.get_mut(col) else {
+                return;
+            };
+            cell.set_symbol(g).set_style(style);
+            for under in 1..w {
+                if let Some(cell) = buf.content.get_mut(col + under) {
+                    cell.reset();
+                }
+            }
+            col += w;
+            room -= w;
         }
-        let Some(cell) = buf.content.get_mut(start + col) else {
-            return;
-        };
-        cell.set_symbol(&text[i..=i]).set_style(style);
-        col += 1;
-        used += 1;
-    }
-    if fast < text.len() {
-        let Ok(cx) = u16::try_from(col + usize::from(left)) else {
-            return;
-        };
-        buf.set_stringn(cx, y, &text[fast..], room - used, style);
+        at = end;
     }
 }
 
@@ -398,6 +424,13 @@ mod tests {
             "e\u{301}",
             "",
             "x",
+            "Title › Section › Sub…",
+            "  ▾ Heading with … and ascii after",
+            "x\u{600}1 prepend then ascii",
+            "1\u{fe0f}\u{20e3} keycap",
+            "🇵🇱🇵🇱x flags",
+            "a\r\nb crlf",
+            "漢x漢y",
         ];
         let style = Style::default()
             .fg(Color::Red)

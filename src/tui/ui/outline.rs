@@ -44,13 +44,14 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         .filter(|_| r.links.counts_shown && width > time_w + 4);
     let times = counts.is_some() || r.times_shown() && width > time_w + 4;
     let highlighted = r.highlighted();
+    // One line's text, its room kept from row to row.
+    let mut entry = String::new();
     for row in 0..area.height {
         let Some(i) = r.outline_entry_at(usize::from(row)) else {
             break;
         };
         let Some(h) = headings.get(i) else { break };
         let depth = usize::from(h.level().saturating_sub(min_level));
-        let indent = " ".repeat((2 * depth).min(width / 2));
         let marker = if !r.has_children(i) {
             "  "
         } else if r.outline.folded.get(i).copied().unwrap_or(false) {
@@ -58,7 +59,10 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         } else {
             "▾ "
         };
-        let entry = format!("{indent}{marker}{}", sanitize_line(h.text()));
+        entry.clear();
+        entry.extend(std::iter::repeat_n(' ', (2 * depth).min(width / 2)));
+        entry.push_str(marker);
+        entry.push_str(&sanitize_line(h.text()));
         // The section's reading time, or the links into it, right-aligned.
         let time = times.then(|| {
             let shown = match counts {
@@ -75,16 +79,22 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
         } else {
             width
         };
-        let mut entry = truncate(&entry, text_w).into_owned();
+        let cut = match truncate(&entry, text_w) {
+            std::borrow::Cow::Owned(cut) => Some(cut),
+            std::borrow::Cow::Borrowed(_) => None,
+        };
+        if let Some(cut) = cut {
+            entry = cut;
+        }
         if let Some(time) = &time {
             let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
-            entry.push_str(&" ".repeat(text_w.saturating_sub(used) + 1));
+            entry.extend(std::iter::repeat_n(' ', text_w.saturating_sub(used) + 1));
             entry.push_str(time);
         }
         let style = if highlighted == Some(i) {
             // The bar spans the pane so that the highlight is easy to see.
             let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
-            entry.push_str(&" ".repeat(width.saturating_sub(used)));
+            entry.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
             theme::style(t.outline_selected(focused))
         } else {
             theme::style(t.outline_level(h.level()))
