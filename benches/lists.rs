@@ -136,10 +136,7 @@ fn search_keys(c: &mut Criterion) {
                 section: vec!["Evening".into(), format!("The lantern {i}")],
                 anchor: format!("the-lantern-{i}"),
                 line: 3,
-                snippet: Snippet {
-                    text,
-                    marks,
-                },
+                snippet: Snippet { text, marks },
                 score: 1.0,
             }
         })
