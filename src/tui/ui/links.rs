@@ -56,6 +56,17 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
     }
 }
 
+/// True when the link list is drawn over the whole text pane (it clears
+/// the pane first), so the text and pictures under it need no drawing.
+pub fn list_covers_text(buf: &Buffer, r: &ReaderScreen) -> bool {
+    let pane = clip(buf, r.geometry.pane);
+    r.links.list.is_some()
+        && r.links.list_table().is_some()
+        && pane.width >= 12
+        && pane.height >= 4
+        && pane.union(clip(buf, r.geometry.text)) == pane
+}
+
 /// The list of every link, over the text pane: a filter line, then one row
 /// per link (text, target, kind), the selected one highlighted.
 fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {

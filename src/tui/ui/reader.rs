@@ -14,8 +14,11 @@ use super::{cells, clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
-    draw_text(buf, r);
-    super::image::draw(buf, r);
+    // Under the link list nothing of the text shows: it is not drawn.
+    if !super::links::list_covers_text(buf, r) {
+        draw_text(buf, r);
+        super::image::draw(buf, r);
+    }
     outline::draw(buf, r);
     super::links::draw(buf, r);
     status::draw(buf, r);
