@@ -168,7 +168,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let mut conn = connect(path)?;
         check(&conn)?;
-        schema::migrate(&mut conn)?;
+        migrate(&mut conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -184,7 +184,7 @@ impl Store {
             // A migration writes: never into a damaged file.
             check(&conn)?;
         }
-        schema::migrate(&mut conn)?;
+        migrate(&mut conn)?;
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -249,6 +249,19 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
+}
+
+/// Brings the schema up to date, waiting for another quire's writes as an
+/// index's write does: two quires started at once on a new store both see
+/// it unmigrated, and the second's migration waits for the first's, which
+/// goes straight on to index a batch (longer than the store's usual wait
+/// on a loaded machine). The wait is on a job's thread or a command's,
+/// never the UI's; the usual wait is back once the schema is up to date.
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(INDEX_BUSY_TIMEOUT)?;
+    let migrated = schema::migrate(conn);
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    migrated
 }
 
 /// `PRAGMA quick_check` of each of the store's tables but the search
