@@ -173,17 +173,7 @@ mod tests {
         }
     }
 
-    /// A deterministic stream of numbers (xorshift).
-    struct Rng(u64);
-
-    impl Rng {
-        fn next(&mut self, n: usize) -> usize {
-            self.0 ^= self.0 << 13;
-            self.0 ^= self.0 >> 7;
-            self.0 ^= self.0 << 17;
-            (self.0 >> 16) as usize % n
-        }
-    }
+    use crate::tui::test_rng::Rng;
 
     fn color(rng: &mut Rng) -> Color {
         const NAMED: [Color; 17] = [

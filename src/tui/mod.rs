@@ -39,6 +39,8 @@ pub mod settings;
 mod start;
 pub mod state;
 pub mod terminal;
+#[cfg(test)]
+mod test_rng;
 pub mod text;
 pub mod theme;
 pub mod ui;

@@ -1,9 +1,8 @@
 //! Putting frames on the terminal. ratatui writes the cells that differ from
 //! the last frame; when the part of the screen that scrolls (the reader's
 //! text, a list) shows the last frame's rows moved up or down, the terminal
-//! moves those rows itself first (a scroll region), and ratatui's idea of
-//! the last frame is moved to match, so a one-line scroll writes about one
-//! line instead of the whole text.
+//! moves those rows itself first (a scroll region), so a one-line scroll
+//! writes about one line instead of the whole text.
 //!
 //! Whether to scroll is decided from the two frames alone, so a scroll never
 //! shows anything the frame does not hold: the rows are compared by hash,
@@ -28,6 +27,9 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
 mod diff;
+mod hash;
+
+use hash::{RowHash, blank_hashes, row_hashes};
 
 use super::app::App;
 use super::host::Host;
@@ -61,9 +63,6 @@ pub struct Shift {
     /// How far the band's content moves: up when positive.
     pub by: i32,
 }
-
-/// A row's hashes: its cells inside the scrolling area, and outside it.
-type RowHash = (u64, u64);
 
 impl Painter {
     /// Draws `app` on `terminal`: the frame's changed cells, after moving
@@ -150,28 +149,6 @@ impl Painter {
     }
 }
 
-/// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
-/// of each row. Rows and columns of `area` outside `buf` are left out.
-fn row_hashes(buf: &Buffer, area: Rect) -> Vec<RowHash> {
-    let area = buf.area.intersection(area);
-    let width = usize::from(buf.area.width);
-    let left = usize::from(area.left() - buf.area.left());
-    let right = left + usize::from(area.width);
-    (area.top()..area.bottom())
-        .map(|y| {
-            let start = usize::from(y - buf.area.top()) * width;
-            let row = buf.content.get(start..start + width).unwrap_or(&[]);
-            let inside = row.get(left..right).unwrap_or(&[]);
-            let before = row.get(..left).unwrap_or(&[]);
-            let after = row.get(right..).unwrap_or(&[]);
-            (
-                segment_hash(inside.iter()),
-                segment_hash(before.iter().chain(after)),
-            )
-        })
-        .collect()
-}
-
 /// The cells of `next` to write over what the terminal `shown` shows (in
 /// order): every row outside `area` (the scrolling part, whose rows'
 /// hashes `was` and `now` are), and of each row of it only the part inside
@@ -210,13 +187,6 @@ fn changes(
             diff::row_changes(shown, next, y, right..width, out);
         }
     }
-}
-
-/// The hashes of a blank row: `inside` columns in the scrolling part,
-/// `outside` beside it.
-fn blank_hashes(inside: u16, outside: u16) -> RowHash {
-    let blank_cells = |n: u16| segment_hash(std::iter::repeat_n(&Cell::EMPTY, usize::from(n)));
-    (blank_cells(inside), blank_cells(outside))
 }
 
 /// The move of the rows of `area` (a screen `width` wide) from the rows
@@ -275,91 +245,6 @@ pub fn move_rows(buf: &mut Buffer, shift: &Shift) {
         band.rotate_right(n);
         band[..n].fill(Cell::EMPTY);
     }
-}
-
-/// The hash of a run of cells, by what a terminal shows of them: a mix of
-/// two words a cell (its symbol's bytes, its colours and attributes).
-fn segment_hash<'a>(cells: impl Iterator<Item = &'a Cell>) -> u64 {
-    let mut h = 0u64;
-    for cell in cells {
-        h = mix(h, symbol_word(cell.symbol()));
-        let look = (u64::from(color_code(cell.fg)) << 32)
-            ^ u64::from(color_code(cell.bg))
-            ^ (u64::from(cell.modifier.bits()) << 26)
-            ^ (diff_code(cell.diff_option) << 58);
-        h = mix(h, look);
-    }
-    h
-}
-
-/// A symbol as one word: up to seven bytes and the length, else a hash of
-/// the bytes (a link cell's escape sequence, a long cluster).
-fn symbol_word(symbol: &str) -> u64 {
-    let bytes = symbol.as_bytes();
-    if bytes.len() < 8 {
-        let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(bytes);
-        word[7] = bytes.len() as u8;
-        return u64::from_le_bytes(word);
-    }
-    let mut h = bytes.len() as u64 | (1 << 63);
-    for chunk in bytes.chunks(8) {
-        let mut word = [0u8; 8];
-        word[..chunk.len()].copy_from_slice(chunk);
-        h = mix(h, u64::from_le_bytes(word));
-    }
-    h
-}
-
-/// A colour as a number no other colour has.
-fn color_code(color: ratatui::style::Color) -> u32 {
-    use ratatui::style::Color;
-    match color {
-        Color::Reset => 1 << 25,
-        Color::Indexed(i) => (2 << 24) | u32::from(i),
-        Color::Rgb(r, g, b) => (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b),
-        named => (3 << 24) | named_index(named),
-    }
-}
-
-/// The place of a named colour among the sixteen.
-fn named_index(color: ratatui::style::Color) -> u32 {
-    use ratatui::style::Color;
-    match color {
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        _ => 255,
-    }
-}
-
-fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
-    use ratatui::buffer::CellDiffOption;
-    match option {
-        CellDiffOption::None => 0,
-        CellDiffOption::Skip => 1,
-        CellDiffOption::AlwaysUpdate => 2,
-        CellDiffOption::ForcedWidth(n) => 3 + u64::from(n.get()),
-    }
-}
-
-/// One step of a multiply-rotate mix: collisions only cost a scroll that
-/// writes more than it might have.
-fn mix(h: u64, word: u64) -> u64 {
-    (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }
 
 #[cfg(test)]
