@@ -243,12 +243,34 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
         return Err(StoreError::ReadOnly);
     }
     // The first read of the file: a file that is not a database fails here.
-    let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))?;
+    let mode = wal_mode(&conn)?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::ReadOnly);
     }
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     Ok(conn)
+}
+
+/// Turns the file to WAL (a no-op once it is), returning the journal mode.
+/// Several quires turning a new file at once lock each other out in a way
+/// SQLite's busy wait does not cover (each holds a read lock while asking
+/// for the write lock), so "locked" is retried here, as long as a write
+/// would wait.
+fn wal_mode(conn: &Connection) -> Result<String, StoreError> {
+    let start = std::time::Instant::now();
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get::<_, String>(0)) {
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(Duration::from_millis(50));
+            }
+            answer => return Ok(answer?),
+        }
+    }
 }
 
 /// Brings the schema up to date, waiting for another quire's writes as an
