@@ -6,10 +6,12 @@ use std::path::PathBuf;
 
 use quire::article::{Meta, Peek};
 use quire::library::{Entry, Failure, Filter, Library, Preview};
-use quire::tui::library::{LibraryScreen, PreviewState};
+use quire::tui::library::{LibraryScreen, PreviewState, RowMemo};
 use quire::tui::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 
 struct Post {
     path: &'static str,
@@ -449,4 +451,48 @@ fn the_preview_is_drawn_where_clicks_stop_selecting() {
             .to_string();
         assert_eq!(border, "│", "{width}x{height}: the preview's border");
     }
+}
+
+/// The library drawn on a buffer of `width` x `height` in `theme`.
+fn frame(s: &LibraryScreen, theme: &quire::theme::Theme, width: u16, height: u16) -> Buffer {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    let keymap = quire::tui::keymap::Keymap::default();
+    ui::library::draw(&mut buf, s, theme, keymap.hints());
+    buf
+}
+
+#[test]
+fn rows_remembered_over_moves_equal_rows_drawn_anew() {
+    use quire::theme::Theme;
+    let (width, height) = (100, 9);
+    let mut s = screen(Filter::default(), height);
+    s.resize(width, height);
+    let mut theme = Theme::MONO;
+    // Moves down past the screen and back, a theme change, a title changed
+    // at the same place (a file edited, read again), a narrower terminal.
+    for step in 0..24 {
+        match step {
+            0..=7 => s.move_by(1),
+            8..=11 => s.move_by(-2),
+            12 => theme = Theme::DARK,
+            13 => {
+                let i = match s.selected_row() {
+                    Some(quire::tui::library::Row::Article(i)) => i,
+                    _ => 0,
+                };
+                s.library.entries[i].meta.title = "A title edited since".to_string();
+            }
+            14 => s.resize(70, height),
+            _ => s.move_by(if step % 2 == 0 { 1 } else { -1 }),
+        }
+        let ours = frame(&s, &theme, s.width, height);
+        let mut fresh = s.clone();
+        fresh.rows_drawn = RowMemo::default();
+        fresh.preview_drawn = Default::default();
+        let theirs = frame(&fresh, &theme, s.width, height);
+        assert_eq!(ours, theirs, "step {step}");
+    }
+    let shown = frame(&s, &theme, s.width, height);
+    let text: String = shown.content.iter().map(|c| c.symbol()).collect();
+    assert!(text.contains("A title edited"), "{text}");
 }

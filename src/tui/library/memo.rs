@@ -1,11 +1,17 @@
-//! A panel's drawing remembered with the lines it was drawn from: the
+//! Drawings remembered by what they were drawn from. A panel's: the
 //! library's preview wraps its lines (title, facts, summary, outline) to
 //! the panel's width, which costs more than the rest of a move's frame; a
 //! frame that shows the same lines on the same area copies the cells drawn
 //! before instead. The lines themselves are the key, so a remembered
-//! drawing can never show what the state no longer holds.
+//! drawing can never show what the state no longer holds. A list's rows
+//! ([`RowMemo`]): each row's cells kept under a hash of what it shows, so
+//! a move draws anew only the rows whose selection changed.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::theme::Theme;
 
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
@@ -76,6 +82,72 @@ impl PanelMemo {
     }
 }
 
+/// The rows of a list as drawn, each kept under a hash of everything it
+/// was drawn from (its text, whether it is selected, the column widths),
+/// for the theme they were drawn in: a frame copies the cells of a row it
+/// has drawn before instead of building, measuring and writing its text
+/// again. Two rows of different inputs with the same 64-bit hash would
+/// show one's drawing for the other (the painter's row hashes take the
+/// same chance).
+#[derive(Debug, Clone, Default)]
+pub struct RowMemo(RefCell<Rows>);
+
+#[derive(Debug, Clone, Default)]
+struct Rows {
+    theme: Option<Theme>,
+    cells: HashMap<u64, Vec<Cell>>,
+}
+
+/// How many drawings a list keeps before it starts over: a few screens
+/// of rows each way, selected and not.
+const ROWS_KEPT: usize = 512;
+
+/// A hasher for a row's inputs: feed it everything the row shows, then
+/// hand [`Hasher::finish`] to [`RowMemo::draw`].
+pub fn row_hasher() -> DefaultHasher {
+    DefaultHasher::new()
+}
+
+impl RowMemo {
+    /// Puts on `area` of `buf` what `draw` draws there for inputs hashed
+    /// `key` in theme `t`: the cells drawn before for the same key and
+    /// size, else `draw`'s, drawn on a blank buffer over `area` and kept.
+    /// `area` must be blank in `buf` (as in a frame drawn anew).
+    pub fn draw(
+        &self,
+        buf: &mut Buffer,
+        area: Rect,
+        t: &Theme,
+        key: u64,
+        draw: impl FnOnce(&mut Buffer, Rect),
+    ) {
+        let area = buf.area.intersection(area);
+        if area.is_empty() {
+            return;
+        }
+        let mut hasher = row_hasher();
+        (key, area.width, area.height).hash(&mut hasher);
+        let key = hasher.finish();
+        let mut rows = self.0.borrow_mut();
+        if rows.theme.as_ref() != Some(t) || rows.cells.len() >= ROWS_KEPT {
+            rows.theme = Some(*t);
+            rows.cells.clear();
+        }
+        let cells = rows.cells.entry(key).or_insert_with(|| {
+            let mut scratch = Buffer::empty(area);
+            draw(&mut scratch, area);
+            scratch.content
+        });
+        let width = usize::from(area.width);
+        for (dy, from) in (0..area.height).zip(cells.chunks_exact(width)) {
+            let start = buf.index_of(area.x, area.y + dy);
+            if let Some(to) = buf.content.get_mut(start..start + width) {
+                to.clone_from_slice(from);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -138,5 +210,84 @@ mod tests {
         let mut wider = Buffer::empty(size);
         memo.draw(&mut wider, Rect::new(3, 0, 12, 4), lines("two"), paragraph);
         assert_eq!(wider, in_place(size, Rect::new(3, 0, 12, 4), lines("two")));
+    }
+
+    /// Draws `text` on a row as a list does: the selection's style, then
+    /// the text.
+    fn row(text: &str, selected: bool) -> impl FnOnce(&mut Buffer, Rect) + '_ {
+        move |buf, area| {
+            if selected {
+                buf.set_style(area, Style::default().bg(Color::Blue));
+            }
+            buf.set_stringn(
+                area.x,
+                area.y,
+                text,
+                usize::from(area.width),
+                Style::default(),
+            );
+        }
+    }
+
+    fn key(text: &str, selected: bool) -> u64 {
+        let mut h = row_hasher();
+        (text, selected).hash(&mut h);
+        h.finish()
+    }
+
+    #[test]
+    fn a_remembered_row_equals_one_drawn_in_place() {
+        let size = Rect::new(0, 0, 12, 4);
+        let memo = RowMemo::default();
+        let theme = Theme::DARK;
+        let texts = [
+            "first row",
+            "a café 世界",
+            "a row longer than the width",
+            "",
+        ];
+        // Each row at each place, selected or not, twice: the second time
+        // from the memo.
+        for _ in 0..2 {
+            for selected in [false, true] {
+                for (y, text) in texts.iter().enumerate() {
+                    let area = Rect::new(1, u16::try_from(y).unwrap(), 10, 1);
+                    let mut ours = Buffer::empty(size);
+                    memo.draw(
+                        &mut ours,
+                        area,
+                        &theme,
+                        key(text, selected),
+                        row(text, selected),
+                    );
+                    let mut theirs = Buffer::empty(size);
+                    row(text, selected)(&mut theirs, area);
+                    assert_eq!(ours, theirs, "{text:?} at {y}, selected {selected}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_row_is_drawn_anew_for_other_inputs_size_or_theme() {
+        let size = Rect::new(0, 0, 20, 3);
+        let memo = RowMemo::default();
+        let mut calls = 0;
+        let mut draw = |theme: &Theme, text: &str, area: Rect| {
+            let mut buf = Buffer::empty(size);
+            memo.draw(&mut buf, area, theme, key(text, false), |b, a| {
+                calls += 1;
+                row(text, false)(b, a);
+            });
+        };
+        let one = Rect::new(0, 0, 10, 1);
+        draw(&Theme::DARK, "one", one);
+        // The same row elsewhere on screen is copied.
+        draw(&Theme::DARK, "one", Rect::new(0, 2, 10, 1));
+        draw(&Theme::DARK, "two", one);
+        draw(&Theme::DARK, "one", Rect::new(0, 0, 12, 1));
+        draw(&Theme::LIGHT, "one", one);
+        draw(&Theme::LIGHT, "one", one);
+        assert_eq!(calls, 4);
     }
 }

@@ -23,7 +23,7 @@ use super::runtime::{JobId, ScreenId, StopFlag};
 
 pub use geometry::{LibraryGeometry, PREVIEW_MIN_COLUMNS};
 pub use links::{LinkCountJob, LinkCounts, LinksIn};
-pub use memo::PanelMemo;
+pub use memo::{PanelMemo, RowMemo, row_hasher};
 pub use picker::TagPicker;
 pub use source::{RemoteFolder, Source};
 pub use states::{LibraryStates, mark, thousands};
@@ -94,6 +94,8 @@ pub struct LibraryScreen {
     pub source: Source,
     /// The preview panel as last drawn, for a frame that shows it again.
     pub preview_drawn: PanelMemo,
+    /// The list's rows as last drawn, for frames that show them again.
+    pub rows_drawn: RowMemo,
 }
 
 impl LibraryScreen {
@@ -123,6 +125,7 @@ impl LibraryScreen {
             links: LinksIn::default(),
             source: Source::Local,
             preview_drawn: PanelMemo::default(),
+            rows_drawn: RowMemo::default(),
         };
         screen.resize(0, height);
         screen.refilter();

@@ -55,6 +55,8 @@ pub struct LinkState {
     pub section_counts: Option<Vec<usize>>,
     /// True when the outline shows [`LinkState::section_counts`].
     pub counts_shown: bool,
+    /// The link list's rows as last drawn, for frames that show them again.
+    pub rows_drawn: crate::tui::library::RowMemo,
 }
 
 impl LinkState {

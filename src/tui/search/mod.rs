@@ -16,7 +16,7 @@ use std::time::Duration;
 use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
 
-use super::library::LibraryScreen;
+use super::library::{LibraryScreen, RowMemo};
 use super::runtime::{JobId, ScreenId};
 
 pub use index::{
@@ -93,6 +93,8 @@ pub struct SearchScreen {
     pub size: (u16, u16),
     /// The number of the newest query, shared with the query jobs.
     latest: Arc<AtomicU64>,
+    /// The results' rows as last drawn, for frames that show them again.
+    pub rows_drawn: RowMemo,
 }
 
 impl SearchScreen {
@@ -116,6 +118,7 @@ impl SearchScreen {
             message: None,
             size: (width, height),
             latest: Arc::new(AtomicU64::new(0)),
+            rows_drawn: RowMemo::default(),
         }
     }
 

@@ -4,6 +4,8 @@
 //! article, a footer with keys or the text filter being typed, and the tag
 //! picker over them when open. Read-only.
 
+use std::hash::{Hash, Hasher};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,7 +17,7 @@ use crate::library::{Entry, SortKey};
 use crate::sanitize::sanitize_line;
 use crate::theme::Theme;
 use crate::tui::keymap::Hints;
-use crate::tui::library::{LibraryScreen, PreviewState, Row};
+use crate::tui::library::{LibraryScreen, PreviewState, Row, row_hasher};
 use crate::tui::theme;
 
 use super::rows::put_line;
@@ -110,7 +112,7 @@ impl Widths {
             .skip(s.scroll)
             .take(s.list_height)
             .filter_map(|r| match r {
-                Row::Article(i) => Some(tags_text(&s.library.entries[*i]).width()),
+                Row::Article(i) => Some(tags_width(&s.library.entries[*i])),
                 Row::Failed(_) => None,
             })
             .max()
@@ -123,6 +125,14 @@ impl Widths {
 
 fn tags_text(e: &Entry) -> String {
     sanitize_line(&e.meta.tags.join(", ")).into_owned()
+}
+
+/// The width of [`tags_text`], without building it (the sanitizer works a
+/// character at a time, so the joined text's width is its parts' sum).
+fn tags_width(e: &Entry) -> usize {
+    let tags = &e.meta.tags;
+    let commas = 2 * tags.len().saturating_sub(1);
+    tags.iter().map(|t| sanitize_line(t).width()).sum::<usize>() + commas
 }
 
 /// `text` cut to `width` columns, then padded to `width + gap`: a cell that
@@ -222,16 +232,41 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
     for (dy, (i, row)) in visible.enumerate() {
         let Ok(dy) = u16::try_from(dy) else { break };
         let selected = i == s.selected;
-        let line = row_line(s, *row, selected, w, t);
-        let y = area.y + dy;
-        if selected {
-            buf.set_style(
-                Rect::new(area.x, y, area.width, 1),
-                theme::style(t.library_selected),
-            );
-        }
-        put_line(buf, area.x, y, &line, area.width);
+        let rect = Rect::new(area.x, area.y + dy, area.width, 1);
+        // A row is drawn once per look: a move copies the rows it did
+        // not change.
+        let key = row_key(s, *row, selected, w);
+        s.rows_drawn.draw(buf, rect, t, key, |buf, rect| {
+            let line = row_line(s, *row, selected, w, t);
+            if selected {
+                buf.set_style(rect, theme::style(t.library_selected));
+            }
+            put_line(buf, rect.x, rect.y, &line, rect.width);
+        });
     }
+}
+
+/// A hash of everything [`row_line`] draws a row from.
+fn row_key(s: &LibraryScreen, row: Row, selected: bool, w: &Widths) -> u64 {
+    let mut h = row_hasher();
+    (selected, w.title, w.tags, w.links, marks(s)).hash(&mut h);
+    match row {
+        Row::Article(i) => {
+            let e = &s.library.entries[i];
+            let m = &e.meta;
+            (0u8, &m.title, &m.date, &m.tags, m.draft, e.reading_minutes).hash(&mut h);
+            if s.states.enabled {
+                s.state_of(i)
+                    .map(|st| (st.read, st.in_progress(), st.percent()))
+                    .hash(&mut h);
+            }
+            if w.links > 0 {
+                s.links_into(i).hash(&mut h);
+            }
+        }
+        Row::Failed(i) => (1u8, s.library.failures[i].path_string()).hash(&mut h),
+    }
+    h.finish()
 }
 
 fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) -> Line<'static> {

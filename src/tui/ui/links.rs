@@ -2,6 +2,8 @@
 //! list (`F`), and the link parts of the status line (the question before
 //! an external link, whether back and forward are possible).
 
+use std::hash::{Hash, Hasher};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Clear, Widget};
@@ -9,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
 use crate::tui::browser::shown_url;
+use crate::tui::library::row_hasher;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::reader::links::kind_name;
 use crate::tui::theme;
@@ -134,17 +137,24 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         };
         let y = inner.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
         let line = Rect::new(inner.x, y, inner.width, 1);
-        buf.set_style(line, style);
-        let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
-        let target = pad(&shown_url(&link.target, target_w), target_w);
         let kind = match &r.links.backlinks {
             Some(backlinks) if list.backlinks => r.backlink_kind(backlinks, i, here.as_ref()),
             _ => kind_name(resolution),
         };
-        // A mark as well as the colour, for terminals without colours.
-        let mark = if selected { "›" } else { " " };
-        let row_text = format!("{mark}{text} {target} {kind}");
-        put_str(buf, inner.x, y, &row_text, width, style);
+        // A row is drawn once per look: a move copies the others.
+        let mut key = row_hasher();
+        (selected, text_w, target_w, &link.text, &link.target, kind).hash(&mut key);
+        r.links
+            .rows_drawn
+            .draw(buf, line, t, key.finish(), |buf, line| {
+                buf.set_style(line, style);
+                let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
+                let target = pad(&shown_url(&link.target, target_w), target_w);
+                // A mark as well as the colour, for terminals without colours.
+                let mark = if selected { "›" } else { " " };
+                let row_text = format!("{mark}{text} {target} {kind}");
+                put_str(buf, line.x, line.y, &row_text, width, style);
+            });
     }
 }
 

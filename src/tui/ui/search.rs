@@ -3,6 +3,8 @@
 //! article's title › section breadcrumb, then a snippet with the matched
 //! words highlighted), and a footer with keys or a message. Read-only.
 
+use std::hash::{Hash, Hasher};
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
@@ -15,6 +17,7 @@ use crate::theme::Theme;
 use crate::tui::action::Action;
 use crate::tui::app::App;
 use crate::tui::keymap::{Keymap, Mode};
+use crate::tui::library::row_hasher;
 use crate::tui::search::{ROWS_PER_HIT, SearchGeometry, SearchScreen};
 use crate::tui::theme;
 
@@ -134,22 +137,22 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         };
         let y = area.y + y;
         let selected = i == s.selected;
-        if selected {
-            buf.set_style(
-                Rect::new(area.x, y, area.width, 2.min(area.bottom() - y)),
-                theme::style(t.library_selected),
-            );
-        }
-        put_line(
-            buf,
-            area.x,
-            y,
-            &place_line(hit, selected, width, t),
-            area.width,
-        );
-        if y + 1 < area.bottom() {
-            put_line(buf, area.x, y + 1, &snippet_line(hit, t), area.width);
-        }
+        let rect = Rect::new(area.x, y, area.width, 2.min(area.bottom() - y));
+        // A result is drawn once per look: a move copies the others.
+        let mut key = row_hasher();
+        let snippet = &hit.snippet;
+        (selected, &hit.title, &hit.path, &hit.section).hash(&mut key);
+        (&snippet.text, &snippet.marks).hash(&mut key);
+        s.rows_drawn.draw(buf, rect, t, key.finish(), |buf, rect| {
+            if selected {
+                buf.set_style(rect, theme::style(t.library_selected));
+            }
+            let place = place_line(hit, selected, width, t);
+            put_line(buf, rect.x, rect.y, &place, rect.width);
+            if rect.height > 1 {
+                put_line(buf, rect.x, rect.y + 1, &snippet_line(hit, t), rect.width);
+            }
+        });
     }
 }
 
