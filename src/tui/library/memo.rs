@@ -109,15 +109,26 @@ pub fn row_hasher() -> DefaultHasher {
 }
 
 impl RowMemo {
+    /// Starts a frame of the list in theme `t`: rows drawn in another are
+    /// forgotten. Once a frame, before its rows (the theme is compared
+    /// once, not for every row).
+    pub fn theme(&self, t: &Theme) {
+        let mut rows = self.0.borrow_mut();
+        if rows.theme.as_ref() != Some(t) {
+            rows.theme = Some(*t);
+            rows.cells.clear();
+        }
+    }
+
     /// Puts on `area` of `buf` what `draw` draws there for inputs hashed
-    /// `key` in theme `t`: the cells drawn before for the same key and
-    /// size, else `draw`'s, drawn on a blank buffer over `area` and kept.
-    /// `area` must be blank in `buf` (as in a frame drawn anew).
+    /// `key` (in the theme last given to [`RowMemo::theme`]): the cells
+    /// drawn before for the same key and size, else `draw`'s, drawn on a
+    /// blank buffer over `area` and kept. `area` must be blank in `buf`
+    /// (as in a frame drawn anew).
     pub fn draw(
         &self,
         buf: &mut Buffer,
         area: Rect,
-        t: &Theme,
         key: u64,
         draw: impl FnOnce(&mut Buffer, Rect),
     ) {
@@ -129,8 +140,7 @@ impl RowMemo {
         (key, area.width, area.height).hash(&mut hasher);
         let key = hasher.finish();
         let mut rows = self.0.borrow_mut();
-        if rows.theme.as_ref() != Some(t) || rows.cells.len() >= ROWS_KEPT {
-            rows.theme = Some(*t);
+        if rows.cells.len() >= ROWS_KEPT {
             rows.cells.clear();
         }
         let cells = rows.cells.entry(key).or_insert_with(|| {
@@ -253,13 +263,8 @@ mod tests {
                 for (y, text) in texts.iter().enumerate() {
                     let area = Rect::new(1, u16::try_from(y).unwrap(), 10, 1);
                     let mut ours = Buffer::empty(size);
-                    memo.draw(
-                        &mut ours,
-                        area,
-                        &theme,
-                        key(text, selected),
-                        row(text, selected),
-                    );
+                    memo.theme(&theme);
+                    memo.draw(&mut ours, area, key(text, selected), row(text, selected));
                     let mut theirs = Buffer::empty(size);
                     row(text, selected)(&mut theirs, area);
                     assert_eq!(ours, theirs, "{text:?} at {y}, selected {selected}");
@@ -275,7 +280,8 @@ mod tests {
         let mut calls = 0;
         let mut draw = |theme: &Theme, text: &str, area: Rect| {
             let mut buf = Buffer::empty(size);
-            memo.draw(&mut buf, area, theme, key(text, false), |b, a| {
+            memo.theme(theme);
+            memo.draw(&mut buf, area, key(text, false), |b, a| {
                 calls += 1;
                 row(text, false)(b, a);
             });

@@ -223,6 +223,7 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
         }
         return;
     }
+    s.rows_drawn.theme(t);
     let visible = s
         .rows
         .iter()
@@ -236,7 +237,7 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
         // A row is drawn once per look: a move copies the rows it did
         // not change.
         let key = row_key(s, *row, selected, w);
-        s.rows_drawn.draw(buf, rect, t, key, |buf, rect| {
+        s.rows_drawn.draw(buf, rect, key, |buf, rect| {
             let line = row_line(s, *row, selected, w, t);
             if selected {
                 buf.set_style(rect, theme::style(t.library_selected));

@@ -125,6 +125,7 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     let kind_w = 10;
     // The mark, the text, a space, the target, a space, the kind.
     let target_w = width.saturating_sub(text_w + kind_w + 3);
+    r.links.rows_drawn.theme(t);
     for (row, &i) in list.shown.iter().skip(first).take(rows).enumerate() {
         let Some((link, resolution)) = table.get(i) else {
             continue;
@@ -146,7 +147,7 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         (selected, text_w, target_w, &link.text, &link.target, kind).hash(&mut key);
         r.links
             .rows_drawn
-            .draw(buf, line, t, key.finish(), |buf, line| {
+            .draw(buf, line, key.finish(), |buf, line| {
                 buf.set_style(line, style);
                 let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
                 let target = pad(&shown_url(&link.target, target_w), target_w);

@@ -124,6 +124,7 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         }
         return;
     }
+    s.rows_drawn.theme(t);
     let width = usize::from(area.width);
     let shown = s
         .hits
@@ -143,7 +144,7 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         let snippet = &hit.snippet;
         (selected, &hit.title, &hit.path, &hit.section).hash(&mut key);
         (&snippet.text, &snippet.marks).hash(&mut key);
-        s.rows_drawn.draw(buf, rect, t, key.finish(), |buf, rect| {
+        s.rows_drawn.draw(buf, rect, key.finish(), |buf, rect| {
             if selected {
                 buf.set_style(rect, theme::style(t.library_selected));
             }
