@@ -3,6 +3,8 @@
 //!
 //! [`with_terminal`] is the one place that hands the terminal to the app and
 //! takes it back; everything else draws through the `Terminal` it lends.
+//! Its events ([`TerminalEvents`]) wait on the loop's [`Doorbell`], which
+//! the input's reader, the jobs' results and the signal watchers ring.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
