@@ -12,8 +12,8 @@ use unicode_width::UnicodeWidthStr;
 /// them is shorter than the cursor move it saves. Only cells that cannot
 /// disturb their neighbours are added: one printable ASCII byte each, in
 /// the style of the cell written before them, after a cell one column
-/// wide (after a wide character the terminal's cursor is not where the
-/// next column is).
+/// wide and drawn as itself (after a wide character or a hyperlink's
+/// run the terminal's cursor is not where the next column is).
 pub fn bridged<'a, I>(next: &'a Buffer, cells: I) -> Bridged<'a, I::IntoIter>
 where
     I: IntoIterator<Item = (u16, u16, &'a Cell)>,
@@ -75,7 +75,11 @@ impl<'a, I> Bridged<'a, I> {
         let (lx, ly, last) = self.last?;
         let (x, y, _) = change;
         let from = lx.checked_add(1)?;
-        if y != ly || x <= from || last.symbol().width() != 1 {
+        if y != ly
+            || x <= from
+            || last.symbol().width() != 1
+            || last.diff_option != CellDiffOption::None
+        {
             return None;
         }
         if usize::from(x - from) >= cursor_move_len(x, y) {
