@@ -422,7 +422,10 @@ fn sections_whose_heads_hold_the_query_come_before_every_text_match() {
     // More heading matches than are ranked: the text match is not among them.
     let hits = index.ranked(dir.path(), &query, 20).unwrap();
     assert_eq!(hits.len(), 20);
-    assert!(hits.iter().all(|h| h.anchor.starts_with("beacon-")), "{hits:?}");
+    assert!(
+        hits.iter().all(|h| h.anchor.starts_with("beacon-")),
+        "{hits:?}"
+    );
     // Asked for all, it comes after every heading match.
     let all = index.ranked(dir.path(), &query, 100).unwrap();
     assert_eq!(all.len(), 61);
