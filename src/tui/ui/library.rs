@@ -48,6 +48,7 @@ pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
         return;
     }
     let p = &s.geometry;
+    s.rows_drawn.theme(t);
     draw_header(buf, p.header, s, t);
     let widths = Widths::new(usize::from(p.list.width), s);
     draw_columns(buf, clip(buf, p.columns), &widths, s, t);
@@ -88,7 +89,29 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if !links.is_empty() {
         spans.push(Span::raw(format!(" · {links}")));
     }
-    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
+    put_remembered(buf, area, s, &Line::from(spans), None);
+}
+
+/// Puts `line` on the first row of `area` (over `fill` across the row),
+/// remembered by its text and styles: the header's, the columns' and the
+/// footer's few non-ASCII characters (· ↓ ▏) would otherwise send a whole
+/// line through the grapheme walk every frame.
+fn put_remembered(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &LibraryScreen,
+    line: &Line<'_>,
+    fill: Option<Style>,
+) {
+    let mut key = row_hasher();
+    (line, fill).hash(&mut key);
+    let row = Rect { height: 1, ..area };
+    s.rows_drawn.draw(buf, row, key.finish(), |buf, row| {
+        if let Some(style) = fill {
+            buf.set_style(row, style);
+        }
+        put_line(buf, row.x, row.y, line, row.width);
+    });
 }
 
 /// Column widths for a list `width` columns wide.
@@ -132,7 +155,15 @@ fn tags_text(e: &Entry) -> String {
 fn tags_width(e: &Entry) -> usize {
     let tags = &e.meta.tags;
     let commas = 2 * tags.len().saturating_sub(1);
-    tags.iter().map(|t| sanitize_line(t).width()).sum::<usize>() + commas
+    let width = |t: &String| {
+        // Printable ASCII is a column a byte, as the sanitizer leaves it.
+        if t.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+            t.len()
+        } else {
+            sanitize_line(t).width()
+        }
+    };
+    tags.iter().map(width).sum::<usize>() + commas
 }
 
 /// `text` cut to `width` columns, then padded to `width + gap`: a cell that
@@ -177,13 +208,8 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
         "{:>TIME$}",
         format!("Read{}", mark(SortKey::ReadingTime))
     ));
-    put_line(
-        buf,
-        area.x,
-        area.y,
-        &Line::styled(text, theme::style(t.library_columns)),
-        area.width,
-    );
+    let line = Line::styled(text, theme::style(t.library_columns));
+    put_remembered(buf, area, s, &line, None);
 }
 
 fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
@@ -223,7 +249,6 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
         }
         return;
     }
-    s.rows_drawn.theme(t);
     let visible = s
         .rows
         .iter()
@@ -451,7 +476,7 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints
     if area.is_empty() {
         return;
     }
-    buf.set_style(area, theme::style(t.library_footer));
+
     let line = match &s.typing {
         None if s.message.is_some() => Line::raw(format!(
             " {}",
@@ -465,5 +490,16 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints
         ]),
         None => Line::raw(hints.library.as_str()),
     };
-    put_line(buf, area.x, area.y, &line, area.width);
+    let fill = theme::style(t.library_footer);
+    put_remembered(buf, area, s, &line, Some(fill));
+    if area.height > 1 {
+        buf.set_style(
+            Rect {
+                y: area.y + 1,
+                height: area.height - 1,
+                ..area
+            },
+            fill,
+        );
+    }
 }
