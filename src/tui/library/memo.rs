@@ -260,8 +260,8 @@ mod tests {
         // from the memo.
         for _ in 0..2 {
             for selected in [false, true] {
-                for (y, text) in texts.iter().enumerate() {
-                    let area = Rect::new(1, u16::try_from(y).unwrap(), 10, 1);
+                for (y, text) in (0u16..).zip(texts) {
+                    let area = Rect::new(1, y, 10, 1);
                     let mut ours = Buffer::empty(size);
                     memo.theme(&theme);
                     memo.draw(&mut ours, area, key(text, selected), row(text, selected));
