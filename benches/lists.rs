@@ -5,7 +5,8 @@
 //! new article draws first), j and k over 200 search results, and Ctrl-n
 //! and Ctrl-p in the link list of a 5 MB article with about 2,500 links.
 //! 80 x 24, as the harness; each iteration presses a key and its opposite,
-//! so the screen stays put.
+//! so the screen stays put. Also the library's frame drawn again with no
+//! key at all: what every key's frame costs before its own change.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
@@ -98,6 +99,15 @@ fn library_keys(c: &mut Criterion) {
                 let article = Article::from_bytes(&path, &std::fs::read(&path).unwrap());
                 s.set_preview(i, PreviewState::Ready(Preview::of(&article)));
             }
+        }
+        if cached {
+            // A frame that shows what the last one showed: the floor under
+            // every key's frame (the rows, header and preview remembered).
+            let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+            let mut painter = Painter::default();
+            group.bench_function("library_frame_unchanged", |b| {
+                b.iter(|| painter.draw(&mut terminal, black_box(&app)).unwrap())
+            });
         }
         let name = if cached {
             "library_j_k_previews_cached"
