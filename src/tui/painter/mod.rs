@@ -52,6 +52,8 @@ pub struct Painter {
     /// The cells of the frame to write (indices into it), kept between
     /// frames for its room.
     changed: Vec<usize>,
+    /// What `last` holds that the next frame may copy instead of drawing.
+    kept: ui::Kept,
 }
 
 /// Rows `rows` of the screen moved by `by` lines: up (towards row 0) when
@@ -86,7 +88,9 @@ impl Painter {
         let backend = terminal.backend_mut();
         self.next.resize(self.last.area);
         self.next.reset();
-        ui::draw_buffer(&mut self.next, app);
+        // Taken: a frame that fails to go out leaves nothing to copy.
+        let mut kept = std::mem::take(&mut self.kept);
+        ui::draw_keeping(&mut self.next, app, &self.last, &mut kept);
         let area = ui::scrolling_area(app).map(|a| self.last.area.intersection(a));
         let now = area.map(|a| row_hashes(&self.next, a));
         let was = match (&self.hashes, area) {
@@ -130,6 +134,7 @@ impl Painter {
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);
         self.hashes = area.zip(now);
+        self.kept = kept;
         Ok(())
     }
 
@@ -146,6 +151,7 @@ impl Painter {
     fn blank(&mut self, area: Rect) {
         self.last = Buffer::empty(area);
         self.hashes = None;
+        self.kept.forget();
     }
 }
 

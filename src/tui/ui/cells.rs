@@ -24,6 +24,7 @@
 use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -257,6 +258,27 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: 
             room -= w;
         }
         at = end;
+    }
+}
+
+/// Copies the cells of `area` (inside both buffers, which have the same
+/// area) from `from` to `to`.
+pub fn copy_area(from: &Buffer, to: &mut Buffer, area: Rect) {
+    let area = to.area.intersection(area);
+    let width = usize::from(to.area.width);
+    let (left, right) = (
+        usize::from(area.left() - to.area.left()),
+        usize::from(area.right() - to.area.left()),
+    );
+    for y in area.top()..area.bottom() {
+        let row = usize::from(y - to.area.top()) * width;
+        let (Some(src), Some(dst)) = (
+            from.content.get(row + left..row + right),
+            to.content.get_mut(row + left..row + right),
+        ) else {
+            return;
+        };
+        dst.clone_from_slice(src);
     }
 }
 
