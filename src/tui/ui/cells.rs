@@ -81,65 +81,105 @@ pub fn put_line(
     };
     let mut col = usize::from(x);
     let mut pos = 0usize;
+    // A link cell's text, its room kept from cell to cell.
+    let mut scratch = String::new();
     for span in spans {
-        let text: &str = &span.content;
-        let end = pos + text.len();
+        let end = pos + span.content.len();
         let linked = links.iter().any(|(r, _)| r.start < end && pos < r.end);
-        let done = if linked {
-            put_graphemes(buf, &mut col, y, right, span, pos, links, &columns)
-        } else {
-            put_unlinked(buf, (left, start), &mut col, y, right, span, &columns)
+        let links = if linked { links } else { &[] };
+        let at = Place {
+            row: (left, start),
+            y,
+            right,
+            pos,
         };
-        if !done {
+        if !put_span(buf, &at, &mut col, span, links, &columns, &mut scratch) {
             return;
         }
         pos = end;
     }
 }
 
-/// Writes a span no link touches from `col`: a byte a column through its
-/// ASCII (most text), graphemes through the stretches that are not (a
-/// stretch ends where two ASCII characters meet, always a grapheme
-/// boundary, so it is segmented as the whole text would be); false when
-/// the row is full.
-fn put_unlinked(
-    buf: &mut Buffer,
-    (left, start): (u16, usize),
-    col: &mut usize,
+/// Where a span goes: its row (first column, first cell's index), the
+/// column it may not reach, and its first byte's place in the line.
+struct Place {
+    row: (u16, usize),
     y: u16,
     right: usize,
+    pos: usize,
+}
+
+/// Writes a span from `col`: a byte a column through its ASCII (most
+/// text; a link's cell opens and closes the link around the byte),
+/// graphemes through the stretches that are not (a stretch ends where two
+/// ASCII characters meet, always a grapheme boundary, so it is segmented
+/// as the whole text would be); false when the row is full.
+fn put_span(
+    buf: &mut Buffer,
+    at: &Place,
+    col: &mut usize,
     span: &Span<'_>,
+    links: &[LinkSpan],
     columns: &impl Fn(&str) -> usize,
+    scratch: &mut String,
 ) -> bool {
     let text: &str = &span.content;
     let bytes = text.as_bytes();
-    let mut at = 0;
-    while at < bytes.len() {
-        let b = bytes[at];
-        if b.is_ascii() && bytes.get(at + 1).is_none_or(u8::is_ascii) {
-            at += 1;
+    let (left, start) = at.row;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            i += 1;
             if b.is_ascii_control() {
                 continue;
             }
-            if *col >= right {
+            if *col >= at.right {
                 return false;
             }
+            let link = links
+                .iter()
+                .find(|(r, _)| r.contains(&(at.pos + i - 1)))
+                .map(|(_, u)| u.as_str());
             let Some(cell) = buf.content.get_mut(start + *col - usize::from(left)) else {
                 return false;
             };
             cell.reset();
-            cell.set_symbol(&text[at - 1..at]).set_style(span.style);
+            let g = &text[i - 1..i];
+            match link {
+                Some(url) => {
+                    scratch.clear();
+                    for part in [OPEN, url, ST, g, CLOSE] {
+                        scratch.push_str(part);
+                    }
+                    cell.set_symbol(scratch)
+                        .set_diff_option(CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN));
+                }
+                None => {
+                    cell.set_symbol(g);
+                }
+            }
+            cell.set_style(span.style);
             *col += 1;
             continue;
         }
-        let end = (at + 1..bytes.len())
+        let end = (i + 1..bytes.len())
             .find(|&j| bytes[j - 1].is_ascii() && bytes[j].is_ascii())
             .unwrap_or(bytes.len());
-        let stretch = Span::styled(&text[at..end], span.style);
-        if !put_graphemes(buf, col, y, right, &stretch, 0, &[], columns) {
+        let stretch = Span::styled(&text[i..end], span.style);
+        if !put_graphemes(
+            buf,
+            col,
+            at.y,
+            at.right,
+            &stretch,
+            at.pos + i,
+            links,
+            columns,
+        ) {
             return false;
         }
-        at = end;
+        i = end;
     }
     true
 }
