@@ -54,6 +54,9 @@ pub struct Painter {
     changed: Vec<usize>,
     /// What `last` holds that the next frame may copy instead of drawing.
     kept: ui::Kept,
+    /// The hashes of a blank row for the columns inside and outside the
+    /// scrolling area, kept for those widths.
+    blank: Option<((u16, u16), RowHash)>,
 }
 
 /// Rows `rows` of the screen moved by `by` lines: up (towards row 0) when
@@ -106,21 +109,33 @@ impl Painter {
             }
             (None, None) => None,
         };
-        let shift = match (area, &now, was) {
-            (Some(a), Some(now), Some(was)) => best_shift(was, now, a, self.last.area.width),
+        let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
+        let blank = match (self.blank, widths) {
+            (Some((w, hashes)), Some(want)) if w == want => Some(hashes),
+            (_, Some(want)) => {
+                let hashes = blank_hashes(want.0, want.1);
+                self.blank = Some((want, hashes));
+                Some(hashes)
+            }
+            (_, None) => None,
+        };
+        let shift = match (area, &now, was, blank) {
+            (Some(a), Some(now), Some(was), Some(blank)) => {
+                shift_from(was, now, a, self.last.area.width, blank)
+            }
             _ => None,
         };
         if let Some(shift) = &shift {
             backend.scroll(shift.rows.clone(), shift.by)?;
         }
-        match (area, &now, was) {
-            (Some(a), Some(now), Some(was)) => {
+        match (area, &now, was, blank) {
+            (Some(a), Some(now), Some(was), Some(blank)) => {
                 let shown = diff::Shown {
                     last: &self.last,
                     shift: shift.as_ref(),
                 };
                 self.changed.clear();
-                changes(&shown, &self.next, a, (was, now), &mut self.changed);
+                changes(&shown, &self.next, a, (was, now, blank), &mut self.changed);
                 let next = &self.next;
                 let width = usize::from(next.area.width.max(1));
                 backend.draw_cells(self.changed.iter().filter_map(|&i| {
@@ -164,14 +179,13 @@ fn changes(
     shown: &diff::Shown<'_>,
     next: &Buffer,
     area: Rect,
-    (was, now): (&[RowHash], &[RowHash]),
+    (was, now, blank): (&[RowHash], &[RowHash], RowHash),
     out: &mut Vec<usize>,
 ) {
     let width = usize::from(next.area.width);
     let left = usize::from(area.left().saturating_sub(next.area.left()));
     let right = (left + usize::from(area.width)).min(width);
     let top = usize::from(area.top().saturating_sub(next.area.top()));
-    let blank = blank_hashes(area.width, next.area.width.saturating_sub(area.width));
     for y in 0..usize::from(next.area.height) {
         let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
             diff::row_changes(shown, next, y, 0..width, out);
@@ -200,13 +214,24 @@ fn changes(
 /// write, if it beats writing in place. Rows move whole: the columns of
 /// those rows outside `area` count as well.
 pub fn best_shift(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> Option<Shift> {
+    let blank = blank_hashes(area.width, width.saturating_sub(area.width));
+    shift_from(was, now, area, width, blank)
+}
+
+/// [`best_shift`] with the hashes of a blank row (`blank`) of the screen.
+fn shift_from(
+    was: &[RowHash],
+    now: &[RowHash],
+    area: Rect,
+    width: u16,
+    blank: RowHash,
+) -> Option<Shift> {
     let h = now.len();
     if was.len() != h || h < 2 {
         return None;
     }
-    let outside_w = width.saturating_sub(area.width);
-    let blank = blank_hashes(area.width, outside_w);
-    let (inside_w, outside_w) = (usize::from(area.width), usize::from(outside_w));
+    let outside_w = usize::from(width.saturating_sub(area.width));
+    let inside_w = usize::from(area.width);
     // Cells left to write when the rows move up by `d` (down when negative).
     let cost = |d: isize| -> usize {
         (0..h)
@@ -351,7 +376,8 @@ mod tests {
             shift: shift.as_ref(),
         };
         let mut out = Vec::new();
-        changes(&shown, next, area, (&was, &now), &mut out);
+        let blank = blank_hashes(area.width, last.area.width - area.width);
+        changes(&shown, next, area, (&was, &now, blank), &mut out);
         let w = usize::from(last.area.width);
         out.iter()
             .map(|&i| ((i % w) as u16, (i / w) as u16))
