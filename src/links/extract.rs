@@ -23,6 +23,10 @@ pub struct Link {
     pub target: String,
     /// The byte offset of the link in the article's body.
     pub offset: usize,
+    /// The target the page shows when a site's template computed it from
+    /// the one written (`docs/setup.md#install` for `{{< relref
+    /// "docs/setup.md#install" >}}`): what the reader's labels name.
+    pub shown: Option<String>,
 }
 
 /// What one parse of a body yields: its links and its HTML ids.
@@ -51,6 +55,8 @@ struct Open {
     /// The text quire shows instead of the parser's (a wikilink's
     /// `Note > Heading`).
     own: Option<String>,
+    /// The target the page shows, when it is not the one written.
+    shown: Option<String>,
 }
 
 /// Parses `body` once (with quire's one set of parser options) for its links
@@ -70,12 +76,21 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
                 title,
                 ..
             }) => {
+                let mut page_target = None;
                 let target = match link_type {
                     LinkType::Email if !dest_url.starts_with("mailto:") => {
                         format!("mailto:{dest_url}")
                     }
-                    _ => written_target(&title)
-                        .unwrap_or_else(|| link_target(link_type, false, &dest_url)),
+                    _ => {
+                        let page = link_target(link_type, false, &dest_url);
+                        match written_target(&title) {
+                            Some(written) => {
+                                page_target = Some(page);
+                                written
+                            }
+                            None => page,
+                        }
+                    }
                 };
                 let own = matches!(link_type, LinkType::WikiLink { has_pothole: false })
                     .then(|| shown(&dest_url));
@@ -84,6 +99,7 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
                     offset: range.start,
                     text: String::new(),
                     own,
+                    shown: page_target,
                 });
                 link_ranges.push(range);
             }
@@ -99,6 +115,7 @@ pub(super) fn scan(body: &str, body_line: usize) -> BodyScan {
                     offset: range.start,
                     text: String::new(),
                     own: Some(shown(&dest_url)),
+                    shown: None,
                 });
                 link_ranges.push(range);
             }
@@ -158,6 +175,7 @@ fn finish(link: Open) -> Link {
         },
         target: link.target,
         offset: link.offset,
+        shown: link.shown,
     }
 }
 

@@ -100,6 +100,7 @@ fn template_link(body: &str, start: usize) -> Option<(Link, usize)> {
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         target,
         offset: open,
+        shown: None,
     };
     Some((link, close + 1))
 }
@@ -150,6 +151,7 @@ fn liquid_link(body: &str, start: usize, end: usize) -> Link {
         text: tag.to_string(),
         target: tag.to_string(),
         offset: start,
+        shown: None,
     };
     let Some(before) = body[..start].strip_suffix("](") else {
         return bare;
@@ -173,5 +175,6 @@ fn liquid_link(body: &str, start: usize, end: usize) -> Link {
         text: text.split_whitespace().collect::<Vec<_>>().join(" "),
         target: format!("{tag}{fragment}"),
         offset: open,
+        shown: None,
     }
 }

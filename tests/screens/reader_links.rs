@@ -336,3 +336,20 @@ fn a_browser_outcome_shows_however_late_even_after_another_article_opened() {
     update(&mut app, Msg::Done(Box::new(done)));
     assert_eq!(message(&app), "no browser");
 }
+
+#[test]
+fn a_label_follows_a_link_a_sites_template_computed() {
+    // `[install]({{< relref "docs/setup.md#install" >}})`: the page shows
+    // `docs/setup.md#install`, the link table lists the target as written.
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/site-reading/hugo/content/docs/shortcodes.md");
+    for (label, lands) in [("a", "Setup"), ("s", "Install")] {
+        let mut app = common::app_with(common::load(&page), 100, 30);
+        press(&mut app, &[Action::LinkHints]);
+        assert_eq!(app.mode(), Mode::Hints);
+        typed(&mut app, label);
+        assert_eq!(message(&app), "", "label {label}");
+        assert_eq!(title(&app), "Setup", "label {label}");
+        assert_eq!(top_text(&app), lands, "label {label}");
+    }
+}

@@ -26,6 +26,7 @@ use ratatui::backend::{Backend, ClearType};
 use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::Rect;
 
+mod bridge;
 mod diff;
 mod hash;
 
@@ -138,13 +139,16 @@ impl Painter {
                 changes(&shown, &self.next, a, (was, now, blank), &mut self.changed);
                 let next = &self.next;
                 let width = usize::from(next.area.width.max(1));
-                backend.draw_cells(self.changed.iter().filter_map(|&i| {
+                let changed = self.changed.iter().filter_map(|&i| {
                     let x = u16::try_from(i % width).ok()? + next.area.x;
                     let y = u16::try_from(i / width).ok()? + next.area.y;
                     Some((x, y, next.content.get(i)?))
-                }))?;
+                });
+                backend.draw_cells(bridge::bridged(next, changed))?;
             }
-            _ => backend.draw_cells(self.last.diff_iter(&self.next))?,
+            _ => {
+                backend.draw_cells(bridge::bridged(&self.next, self.last.diff_iter(&self.next)))?
+            }
         }
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);

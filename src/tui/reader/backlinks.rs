@@ -60,6 +60,7 @@ impl BacklinkTable {
                     text: b.text,
                     target,
                     offset: 0,
+                    shown: None,
                 },
                 Resolution {
                     kind: Kind::File,

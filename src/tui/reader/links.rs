@@ -87,12 +87,18 @@ impl LinkState {
     }
 
     /// Where `target` (as the layout holds it) leads, when the table knows.
-    /// An email autolink is listed with its `mailto:`.
+    /// An email autolink is listed with its `mailto:`; a target a site's
+    /// template computed is listed as written, with the one shown beside.
     pub fn lookup(&self, target: &str) -> Option<&Resolution> {
         let table = self.table.as_ref()?;
         let find = |t: &str| table.iter().find(|(link, _)| link.target == t);
         find(target)
             .or_else(|| find(&format!("mailto:{target}")))
+            .or_else(|| {
+                table
+                    .iter()
+                    .find(|(link, _)| link.shown.as_deref() == Some(target))
+            })
             .map(|(_, r)| r)
     }
 }
