@@ -302,7 +302,8 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: 
 }
 
 /// Copies the cells of `area` (inside both buffers, which have the same
-/// area) from `from` to `to`.
+/// area) from `from` to `to`: afterwards each is equal to the one it was
+/// copied from.
 pub fn copy_area(from: &Buffer, to: &mut Buffer, area: Rect) {
     let area = to.area.intersection(area);
     let width = usize::from(to.area.width);
@@ -318,7 +319,13 @@ pub fn copy_area(from: &Buffer, to: &mut Buffer, area: Rect) {
         ) else {
             return;
         };
-        dst.clone_from_slice(src);
+        for (to, from) in dst.iter_mut().zip(src) {
+            // Cloning a cell's text costs more than comparing it, and most
+            // cells copied are blank on both sides.
+            if to != from {
+                to.clone_from(from);
+            }
+        }
     }
 }
 
