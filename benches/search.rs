@@ -52,6 +52,8 @@ fn bench(c: &mut Criterion) {
         "\"lighthouse compiler\"",
         "ka",
         "kalo -violet",
+        // A whole word in nearly every section: ranking them all.
+        "kalo ",
     ] {
         let query = Query::parse(q);
         group.bench_function(format!("query {q}"), |b| {

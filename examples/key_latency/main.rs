@@ -60,8 +60,7 @@ const UP_DOWN: &[&[u8]] = &[
 /// (its debounce and the query).
 const RESULTS: Duration = Duration::from_millis(300);
 /// How long a library move may take to show the selected article's
-/// preview: it is read by a job, and the event loop sees the job's end on
-/// its next turn (at most 10 ms after the key's frame when no key comes).
+/// preview: it is read by a job, whose end wakes the event loop.
 const PREVIEW: Duration = Duration::from_millis(60);
 
 /// A timed key: its presses in quire and in less (each list used in turn).

@@ -189,16 +189,20 @@ impl Index {
         // places of a long one's sections in the first few.
         let want = limit.max(SPREAD_LOOK);
         let mut hits = self.collapsed(root, query, &whole, want)?;
-        let mut seen: std::collections::HashSet<(PathBuf, String)> = hits
-            .iter()
-            .map(|h| (h.path.clone(), h.anchor.clone()))
-            .collect();
-        for hit in self.collapsed(root, query, &all, want)? {
-            if hits.len() >= want {
-                break;
-            }
-            if seen.insert((hit.path.clone(), hit.anchor.clone())) {
-                hits.push(hit);
+        // Enough sections hold the whole query in their heads: the text
+        // matches would all come after them, so they are not ranked at all.
+        if hits.len() < want {
+            let mut seen: std::collections::HashSet<(PathBuf, String)> = hits
+                .iter()
+                .map(|h| (h.path.clone(), h.anchor.clone()))
+                .collect();
+            for hit in self.collapsed(root, query, &all, want)? {
+                if hits.len() >= want {
+                    break;
+                }
+                if seen.insert((hit.path.clone(), hit.anchor.clone())) {
+                    hits.push(hit);
+                }
             }
         }
         spread(&mut hits);

@@ -405,6 +405,33 @@ fn title_only_hits_collapsed_leave_room_for_other_articles() {
     assert_eq!(paths(&hits)[0], "ridge.md", "the title still weighs most");
 }
 
+#[test]
+fn sections_whose_heads_hold_the_query_come_before_every_text_match() {
+    let dir = tempfile::tempdir().unwrap();
+    for k in 0..60 {
+        write(
+            dir.path(),
+            &format!("h{k:02}.md"),
+            &format!("## Beacon {k}\n\nA lamp on the hill.\n"),
+        );
+    }
+    write(dir.path(), "text.md", &"The beacon is lit. ".repeat(40));
+    let mut index = Index::open_in_memory().unwrap();
+    index.refresh(dir.path(), &mut |_| {}).unwrap();
+    let query = Query::parse("beacon ");
+    // More heading matches than are ranked: the text match is not among them.
+    let hits = index.ranked(dir.path(), &query, 20).unwrap();
+    assert_eq!(hits.len(), 20);
+    assert!(
+        hits.iter().all(|h| h.anchor.starts_with("beacon-")),
+        "{hits:?}"
+    );
+    // Asked for all, it comes after every heading match.
+    let all = index.ranked(dir.path(), &query, 100).unwrap();
+    assert_eq!(all.len(), 61);
+    assert_eq!(path_string(&all[60].path), "text.md");
+}
+
 /// The longest text the snippet table was given for the last snippets cut.
 fn longest_snippet_column(index: &Index) -> usize {
     index

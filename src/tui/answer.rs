@@ -54,6 +54,11 @@ impl Catcher {
         }
     }
 
+    /// Until when an answer is looked for.
+    pub fn until(&self) -> Instant {
+        self.until
+    }
+
     /// True once an answer can no longer come (nothing is held then).
     pub fn expired(&self, now: Instant) -> bool {
         self.held.is_empty() && now > self.until

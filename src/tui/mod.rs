@@ -2,7 +2,8 @@
 //! terminal. This file is the event loop: events become actions, actions go
 //! through [`update`], queued jobs go to an [`Executor`], finished jobs come
 //! back as messages ([`Msg::Done`]), and the screen is drawn when something
-//! changed.
+//! changed. Between turns the loop sleeps on one wait that both input and
+//! job results end (the [`doorbell`]): no timeout to poll on.
 //!
 //! Input is checked before the terminal is taken ([`terminal`] takes it and
 //! gives it back on every exit).
@@ -23,10 +24,12 @@ pub mod answer;
 pub mod app;
 pub mod browser;
 pub mod cells_out;
+pub mod doorbell;
 pub mod editor;
 pub mod followup;
 pub mod help;
 pub mod host;
+pub mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod library;
@@ -79,7 +82,8 @@ const WORKERS: usize = 2;
 pub enum Input {
     /// A terminal event.
     Event(Event),
-    /// Nothing happened before the timeout.
+    /// Nothing happened before the timeout, or a job's result woke the
+    /// wait (the loop looks for results after every input).
     Idle,
     /// Stop: the input is closed, or a signal asked to quit.
     Closed,
@@ -99,14 +103,26 @@ pub trait Events {
     /// [`Input::Background`] among the next inputs. Scripted events have no
     /// terminal to ask.
     fn ask_background(&mut self) {}
+
+    /// A waker that ends [`Events::next`]'s wait when a job hands back a
+    /// result, if these events can be woken; the loop then waits for input
+    /// and results at once, as long as it likes. Scripted events never
+    /// wait, and need none.
+    fn waker(&self) -> Option<runtime::Waker> {
+        None
+    }
+
+    /// Stops reading the terminal, and returns once nothing reads it: an
+    /// editor is about to get it, or the process to stop.
+    fn pause(&mut self) {}
+
+    /// Reads the terminal again after [`Events::pause`].
+    fn resume(&mut self) {}
 }
 
-/// How long the loop waits for input while a job is running, so that its
-/// result shows promptly.
+/// How long the loop waits for input while a job is running, when the
+/// events cannot be woken by its result (see [`Events::waker`]).
 const BUSY_POLL: Duration = Duration::from_millis(10);
-
-/// How long the loop waits for input when nothing else can happen.
-const IDLE_POLL: Duration = Duration::from_millis(250);
 
 /// How often the loop sends [`Msg::Tick`].
 const TICK_EVERY: Duration = Duration::from_secs(1);
@@ -135,6 +151,14 @@ where
     if app::colours::ask_now(app) {
         events.ask_background();
     }
+    // Woken by results, the wait needs no timeout but the clock's.
+    let woken = match events.waker() {
+        Some(waker) => {
+            executor.wake_with(waker);
+            true
+        }
+        None => false,
+    };
     loop {
         for (id, job) in app.jobs.take() {
             executor.spawn(id, job);
@@ -162,11 +186,12 @@ where
                 events.ask_background();
             }
         }
+        let until_tick = TICK_EVERY.saturating_sub(last_tick.elapsed());
         // A streaming scan is not a busy worker, but its rows should show promptly.
-        let timeout = if executor.busy() || memory::streaming(app) {
-            BUSY_POLL
+        let timeout = if !woken && (executor.busy() || memory::streaming(app)) {
+            BUSY_POLL.min(until_tick)
         } else {
-            IDLE_POLL
+            until_tick
         };
         let input = match pending.take() {
             Some(event) => Input::Event(event),
@@ -236,7 +261,10 @@ where
             // Forget what the screen shows: the next draw writes every cell.
             Some(Effect::Redraw) => painter.clear(terminal)?,
             Some(Effect::Suspend) => {
-                terminal::suspend()?;
+                events.pause();
+                let suspended = terminal::suspend();
+                events.resume();
+                suspended?;
                 painter.clear(terminal)?;
             }
             Some(Effect::Copy(text)) => {
@@ -249,10 +277,11 @@ where
                 // would say "reloaded" over why the editor failed.
                 let before = crate::article::FileStamp::of_path(&path);
                 let result = editor::from_env(&path, line).and_then(|mut cmd| {
-                    terminal
-                        .backend_mut()
-                        .run_in_terminal(&mut cmd)
-                        .map_err(|e| format!("could not start the editor: {e}"))
+                    // Every key typed is the editor's until it ends.
+                    events.pause();
+                    let status = terminal.backend_mut().run_in_terminal(&mut cmd);
+                    events.resume();
+                    status.map_err(|e| format!("could not start the editor: {e}"))
                 });
                 painter.clear(terminal)?;
                 match result {

@@ -3,6 +3,8 @@
 //!
 //! [`with_terminal`] is the one place that hands the terminal to the app and
 //! takes it back; everything else draws through the `Terminal` it lends.
+//! Its events ([`TerminalEvents`]) wait on the loop's [`Doorbell`], which
+//! the input's reader, the jobs' results and the signal watchers ring.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -15,6 +17,9 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::answer::{Catcher, QUESTION, Step};
+use super::doorbell::{Doorbell, Ring, Ringer};
+use super::input::TtyInput;
+use super::runtime::Waker;
 use super::{Events, Input};
 
 /// The terminal quire draws on. A frame goes out in one write: through
@@ -104,8 +109,9 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 pub fn with_terminal<T>(
     body: impl FnOnce(&mut Term, &mut TerminalEvents) -> anyhow::Result<T>,
 ) -> anyhow::Result<(T, Option<i32>)> {
-    let signal = watch_signals()?;
-    let resumed = watch_suspend()?;
+    let doorbell = Doorbell::default();
+    let signal = watch_signals(doorbell.ringer())?;
+    let resumed = watch_suspend(doorbell.ringer())?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let mut events = TerminalEvents {
@@ -113,8 +119,12 @@ pub fn with_terminal<T>(
         resumed,
         catcher: None,
         queue: VecDeque::new(),
+        input: TtyInput::new(doorbell.ringer()),
+        doorbell,
     };
     let result = body(&mut terminal, &mut events);
+    // Nothing reads the terminal once it is given back.
+    events.input.pause(&events.doorbell);
     drop(terminal);
     drop(guard);
     let signal = match signal.load(Ordering::SeqCst) {
@@ -125,6 +135,8 @@ pub fn with_terminal<T>(
 }
 
 /// The terminal's events; the input closes when a stop signal arrives.
+/// Waiting for one waits for everything that wakes the loop (see
+/// [`Doorbell`]): a job's result ends the wait as an [`Input::Idle`].
 pub struct TerminalEvents {
     signal: Arc<AtomicI32>,
     /// Raised when the process was stopped and resumed.
@@ -133,6 +145,10 @@ pub struct TerminalEvents {
     catcher: Option<Catcher>,
     /// Inputs read ahead (keys held back as a possible answer).
     queue: VecDeque<Input>,
+    /// The keys, mouse and resizes.
+    input: TtyInput,
+    /// What the loop waits on.
+    doorbell: Doorbell,
 }
 
 /// How long the input may pause inside an answer: a terminal writes it at
@@ -148,41 +164,56 @@ impl TerminalEvents {
     /// then the answer (read at once, as it comes in one piece), or the
     /// keys it turned out to be.
     fn catch(&mut self, event: event::Event) -> io::Result<Input> {
-        let Some(catcher) = self.catcher.as_mut() else {
+        let Some(mut catcher) = self.catcher.take() else {
             return Ok(Input::Event(event));
         };
         let mut step = catcher.feed(event);
         while step == Step::Hold {
-            step = if event::poll(ANSWER_GAP)? {
-                catcher.feed(event::read()?)
-            } else {
-                catcher.release(None)
+            step = match self.event_within(ANSWER_GAP)? {
+                Some(event) => catcher.feed(event),
+                None => catcher.release(None),
             };
         }
         match step {
-            Step::Answer(background) => {
-                self.catcher = None;
-                Ok(Input::Background(background))
-            }
+            Step::Answer(background) => Ok(Input::Background(background)),
             Step::Release(events) => {
+                self.catcher = Some(catcher);
                 self.queue.extend(events.into_iter().map(Input::Event));
                 Ok(self.queue.pop_front().unwrap_or(Input::Idle))
             }
-            Step::Hold => Ok(Input::Idle),
+            Step::Hold => {
+                self.catcher = Some(catcher);
+                Ok(Input::Idle)
+            }
         }
     }
-}
 
-impl Events for TerminalEvents {
-    fn next(&mut self, timeout: Duration) -> io::Result<Input> {
+    /// The next terminal event within `gap`, if one comes.
+    fn event_within(&mut self, gap: Duration) -> io::Result<Option<event::Event>> {
+        let until = Instant::now() + gap;
+        loop {
+            if let Some(event) = self.input.try_event()? {
+                return Ok(Some(event));
+            }
+            let left = until.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok(None);
+            }
+            // Any ring: whatever it was for, the loop looks after this.
+            self.doorbell.wait(left);
+        }
+    }
+
+    /// An input that is there now, without waiting.
+    fn ready(&mut self) -> io::Result<Option<Input>> {
         if self.stopped() {
-            return Ok(Input::Closed);
+            return Ok(Some(Input::Closed));
         }
         if let Some(input) = self.queue.pop_front() {
-            return Ok(input);
+            return Ok(Some(input));
         }
         if self.resumed.swap(false, Ordering::SeqCst) {
-            return Ok(Input::Resumed);
+            return Ok(Some(Input::Resumed));
         }
         if self
             .catcher
@@ -191,16 +222,44 @@ impl Events for TerminalEvents {
         {
             // No answer: the terminal does not say.
             self.catcher = None;
-            return Ok(Input::Background(None));
+            return Ok(Some(Input::Background(None)));
         }
-        if event::poll(timeout)? {
-            let event = event::read()?;
-            return self.catch(event);
+        match self.input.try_event()? {
+            Some(event) => self.catch(event).map(Some),
+            None => Ok(None),
         }
-        if self.stopped() {
-            return Ok(Input::Closed);
+    }
+}
+
+impl Events for TerminalEvents {
+    fn next(&mut self, timeout: Duration) -> io::Result<Input> {
+        if let Some(input) = self.ready()? {
+            return Ok(input);
         }
-        Ok(Input::Idle)
+        // An unanswered question ends the wait when it expires.
+        let timeout = match &self.catcher {
+            Some(c) => {
+                timeout.min(c.until().saturating_duration_since(Instant::now()) + ANSWER_GAP)
+            }
+            None => timeout,
+        };
+        if timeout.is_zero() {
+            return Ok(Input::Idle);
+        }
+        self.doorbell.wait(timeout);
+        Ok(self.ready()?.unwrap_or(Input::Idle))
+    }
+
+    fn waker(&self) -> Option<Waker> {
+        Some(self.doorbell.job_waker())
+    }
+
+    fn pause(&mut self) {
+        self.input.pause(&self.doorbell);
+    }
+
+    fn resume(&mut self) {
+        self.input.resume();
     }
 
     fn ask_background(&mut self) {
@@ -220,7 +279,7 @@ impl Events for TerminalEvents {
 /// terminal has hung up, crossterm can be stuck reading it and the loop
 /// never sees the signal; so after [`SIGNAL_GRACE`] the watcher restores
 /// what it can and ends the process itself.
-fn watch_signals() -> io::Result<Arc<AtomicI32>> {
+fn watch_signals(ringer: Ringer) -> io::Result<Arc<AtomicI32>> {
     let caught = Arc::new(AtomicI32::new(0));
     let mut signals = signal_hook::iterator::Signals::new(stop_signals())?;
     let cell = Arc::clone(&caught);
@@ -229,6 +288,7 @@ fn watch_signals() -> io::Result<Arc<AtomicI32>> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 cell.store(signal, Ordering::SeqCst);
+                ringer.ring(Ring::Signal);
                 std::thread::sleep(SIGNAL_GRACE);
                 restore_terminal();
                 std::process::exit(128 + signal);
@@ -249,7 +309,7 @@ const SUSPEND_SIGNALS: [i32; 3] = [
 /// Gives the terminal back on a stop signal, stops as the signal would
 /// have, and takes the terminal again once resumed; the returned flag tells
 /// the event loop to draw everything anew.
-fn watch_suspend() -> io::Result<Arc<AtomicBool>> {
+fn watch_suspend(ringer: Ringer) -> io::Result<Arc<AtomicBool>> {
     let resumed = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new(SUSPEND_SIGNALS)?;
     let flag = Arc::clone(&resumed);
@@ -263,6 +323,7 @@ fn watch_suspend() -> io::Result<Arc<AtomicBool>> {
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 let _ = retake();
                 flag.store(true, Ordering::SeqCst);
+                ringer.ring(Ring::Signal);
             }
         })?;
     Ok(resumed)

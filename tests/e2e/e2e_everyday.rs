@@ -93,6 +93,52 @@ fn e_hands_the_article_to_the_editor_at_the_top_line_and_comes_back() {
 }
 
 #[test]
+fn every_key_typed_while_the_editor_runs_is_the_editors() {
+    if !tmux::available("every_key_typed_while_the_editor_runs") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write_post(dir.path());
+    let log = dir.path().join("typed.log");
+    // An editor that reads a line from the terminal: keys quire would act
+    // on (j moves, q quits) are typed into it one at a time.
+    let editor = dir.path().join("line-editor");
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nprintf 'editor> '\nIFS= read -r line\nprintf '%s\\n' \"$line\" > '{}'\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", &editor.display().to_string()])
+        .status()
+        .unwrap();
+    let t = Tmux::start(
+        "editor-keys",
+        90,
+        20,
+        &format!("EDITOR='{}' {BIN} post.md; echo EXIT:$?", editor.display()),
+        dir.path(),
+    );
+    t.wait_for("the reader", |s| s.contains("Handed Over"));
+    t.keys(&["e"]);
+    t.wait_for("the editor's prompt", |s| s.contains("editor>"));
+    for key in ["j", "j", "k", "q", "j"] {
+        t.keys(&[key]);
+    }
+    t.keys(&["Enter"]);
+    t.wait_for("the reader back", |s| s.contains("Handed Over"));
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), "jjkqj\n");
+    assert_eq!(t.pane_format("#{alternate_on}"), "1", "quire's screen");
+    // quire reads keys again.
+    t.keys(&["q"]);
+    let screen = t.wait_for("the exit status", exited);
+    assert!(screen.contains("EXIT:0"), "{screen}");
+}
+
+#[test]
 fn y_and_shift_y_copy_with_osc52_into_the_terminal_clipboard() {
     if !tmux::available("y_and_shift_y_copy_with_osc52") {
         return;

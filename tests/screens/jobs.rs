@@ -490,3 +490,52 @@ fn reading_a_watched_file_is_not_a_change() {
         "{reported:?}"
     );
 }
+
+/// Events that wait for the loop as the terminal's do, on a doorbell its
+/// executor rings: no input ever comes, only the rings are recorded.
+struct Waiting {
+    bell: quire::tui::doorbell::Doorbell,
+    rings: Vec<Option<quire::tui::doorbell::Ring>>,
+}
+
+impl quire::tui::Events for Waiting {
+    fn next(&mut self, _timeout: Duration) -> std::io::Result<quire::tui::Input> {
+        if !self.rings.is_empty() {
+            return Ok(quire::tui::Input::Closed);
+        }
+        // Bounded only against a hang: nothing here is timed.
+        self.rings.push(self.bell.wait(Duration::from_secs(60)));
+        Ok(quire::tui::Input::Idle)
+    }
+
+    fn waker(&self) -> Option<quire::tui::runtime::Waker> {
+        Some(self.bell.job_waker())
+    }
+}
+
+#[test]
+fn a_job_s_result_wakes_the_loop_s_wait_with_no_input() {
+    let mut app = library_app(120, 24);
+    assert_eq!(app.jobs.queued().len(), 1, "the selected article's preview");
+    let mut events = Waiting {
+        bell: quire::tui::doorbell::Doorbell::default(),
+        rings: Vec::new(),
+    };
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 24)).unwrap();
+    quire::tui::run_app(
+        &mut terminal,
+        &mut app,
+        &mut events,
+        &mut Pool::new(1).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        events.rings,
+        [Some(quire::tui::doorbell::Ring::Jobs)],
+        "the wait ended on the preview's result"
+    );
+    let Screen::Library(s) = &app.screens[0] else {
+        panic!("library")
+    };
+    assert!(s.preview().is_some(), "the result was taken");
+}

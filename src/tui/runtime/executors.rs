@@ -5,7 +5,7 @@ use std::collections::VecDeque;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex};
 
-use super::{Done, Executor, JobId, Report, Reporter, Work};
+use super::{Bell, Done, Executor, JobId, Report, Reporter, Waker, Work};
 
 /// A fixed set of worker threads sharing one queue, started with the first
 /// job (a start draws its first screen before any thread exists); a
@@ -19,6 +19,8 @@ pub struct Pool<J: Work> {
     done: Receiver<Report<J::Output>>,
     /// Jobs on the workers whose last result has not come back.
     in_flight: usize,
+    /// Rung after each result (see [`Executor::wake_with`]).
+    bell: Bell,
 }
 
 /// The jobs waiting for a worker, shared by the workers.
@@ -36,6 +38,7 @@ impl<J: Work> Pool<J> {
             reports: done_tx,
             done: done_rx,
             in_flight: 0,
+            bell: Bell::default(),
         })
     }
 
@@ -47,15 +50,20 @@ impl<J: Work> Pool<J> {
         for n in 0..workers {
             let queue = Arc::clone(&queue);
             let done = self.reports.clone();
+            let bell = Arc::clone(&self.bell);
             // A worker that cannot start leaves its jobs to the others.
             let _ = std::thread::Builder::new()
                 .name(format!("job-{n}"))
-                .spawn(move || worker(&queue, &done));
+                .spawn(move || worker(&queue, &done, &bell));
         }
     }
 }
 
-fn worker<J: Work>(queue: &Mutex<Receiver<(JobId, J)>>, done: &Sender<Report<J::Output>>) {
+fn worker<J: Work>(
+    queue: &Mutex<Receiver<(JobId, J)>>,
+    done: &Sender<Report<J::Output>>,
+    bell: &Bell,
+) {
     loop {
         // The lock is held only while taking a job, not while running it.
         let next = match queue.lock() {
@@ -63,15 +71,20 @@ fn worker<J: Work>(queue: &Mutex<Receiver<(JobId, J)>>, done: &Sender<Report<J::
             Err(_) => return,
         };
         let Ok((id, job)) = next else { return };
-        Reporter::new(id, done.clone()).run(job);
+        Reporter::new(id, done.clone(), Some(Arc::clone(bell))).run(job);
     }
 }
 
 impl<J: Work> Executor<J> for Pool<J> {
+    /// The first waker stays: a pool serves one event loop.
+    fn wake_with(&mut self, waker: Waker) {
+        let _ = self.bell.set(waker);
+    }
+
     fn spawn(&mut self, id: JobId, job: J) {
         self.start();
         if job.long_running() {
-            let reporter = Reporter::new(id, self.reports.clone());
+            let reporter = Reporter::new(id, self.reports.clone(), Some(Arc::clone(&self.bell)));
             // Not counted as in flight: it may never end, and the loop
             // sees its results on its ordinary turns.
             let _ = std::thread::Builder::new()
@@ -161,7 +174,7 @@ impl<J: Work> Inline<J> {
 
     fn run(&mut self, id: JobId, job: J) {
         let (tx, rx) = mpsc::channel();
-        Reporter::new(id, tx).run(job);
+        Reporter::new(id, tx, None).run(job);
         self.done.extend(rx.try_iter());
     }
 }
@@ -188,5 +201,71 @@ impl<J: Work + Clone> Executor<J> for Inline<J> {
 
     fn busy(&self) -> bool {
         !self.done.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    use super::*;
+
+    /// Reports `0..n` before its last result `n`; long-running when told.
+    #[derive(Debug, Clone)]
+    struct Count {
+        n: u32,
+        long: bool,
+    }
+
+    impl Work for Count {
+        type Output = u32;
+
+        fn run(self, reporter: &Reporter<u32>) -> u32 {
+            for i in 0..self.n {
+                reporter.send(i);
+            }
+            self.n
+        }
+
+        fn long_running(&self) -> bool {
+            self.long
+        }
+
+        fn failed(_reason: String) -> u32 {
+            u32::MAX
+        }
+    }
+
+    /// Only against a hang: nothing here is timed.
+    const HANG: Duration = Duration::from_secs(60);
+
+    /// A pool whose waker counts its rings on a channel.
+    fn ringing_pool() -> (Pool<Count>, mpsc::Receiver<()>) {
+        let (tx, rx) = mpsc::channel();
+        let mut pool = Pool::new(1).expect("a pool");
+        pool.wake_with(Waker::new(move || {
+            let _ = tx.send(());
+        }));
+        (pool, rx)
+    }
+
+    #[test]
+    fn each_result_rings_the_waker_once_it_can_be_taken() {
+        for long in [false, true] {
+            let (mut pool, rings) = ringing_pool();
+            pool.spawn(1, Count { n: 2, long });
+            // Each ring comes after its result was handed back: the loop
+            // woken by it finds the result without waiting.
+            let mut outputs = Vec::new();
+            for _ in 0..3 {
+                rings.recv_timeout(HANG).expect("rung");
+                let (done, last) = pool.try_next_last().expect("a result at each ring");
+                outputs.push((done.output, last));
+            }
+            assert_eq!(outputs, [(0, false), (1, false), (2, true)], "long: {long}");
+            assert!(pool.try_next_last().is_none());
+            assert!(rings.try_recv().is_err(), "one ring a result");
+        }
     }
 }

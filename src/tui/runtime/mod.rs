@@ -5,14 +5,16 @@
 //! [`Done`] with the [`JobId`] the [`Outbox`] gave the job, and says which
 //! is a job's last ([`Executor::try_next_last`]). A [`Reporter`] is
 //! narrowed to a part of the work's own output with [`Reporter::map`];
-//! [`ScreenId`] names the screen a job's result goes back to. A leaf:
+//! [`ScreenId`] names the screen a job's result goes back to. An executor
+//! given a [`Waker`] rings it after each result it hands back, so that the
+//! event loop waits for input and results at once, with no timeout. A leaf:
 //! nothing here names another module of `tui`.
 
 mod executors;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, OnceLock};
 
 pub use executors::{Inline, Pool};
 
@@ -143,11 +145,23 @@ struct Report<O> {
     last: bool,
 }
 
+/// The waker an executor rings after each result, once it is given one;
+/// shared by the executor and its threads.
+type Bell = Arc<OnceLock<Waker>>;
+
 impl<O: Send + 'static> Reporter<O> {
-    fn new(id: JobId, tx: Sender<Report<O>>) -> Reporter<O> {
+    /// A reporter whose results go to `tx`, each followed by a ring of
+    /// `bell`'s waker when it has one.
+    fn new(id: JobId, tx: Sender<Report<O>>, bell: Option<Bell>) -> Reporter<O> {
         Reporter {
             id,
-            sink: Arc::new(move |report| tx.send(report).is_ok()),
+            sink: Arc::new(move |report| {
+                let sent = tx.send(report).is_ok();
+                if let Some(waker) = bell.as_deref().and_then(OnceLock::get).filter(|_| sent) {
+                    waker.wake();
+                }
+                sent
+            }),
         }
     }
 
@@ -174,7 +188,7 @@ impl<O: Send + 'static> Reporter<O> {
     /// what it was handed: [`Sent::outputs`] takes the results sent so far.
     pub fn detached(id: JobId) -> (Reporter<O>, Sent<O>) {
         let (tx, rx) = std::sync::mpsc::channel();
-        (Reporter::new(id, tx), Sent(rx))
+        (Reporter::new(id, tx, None), Sent(rx))
     }
 
     /// Hands `output` back now; false once nobody listens (the app ended),
@@ -211,8 +225,35 @@ impl<O> Sent<O> {
     }
 }
 
+/// Tells whoever waits for results (the event loop) that one is ready:
+/// called on the job's thread right after the result is handed back.
+#[derive(Clone)]
+pub struct Waker(Arc<dyn Fn() + Send + Sync>);
+
+impl Waker {
+    /// A waker that calls `wake` each time.
+    pub fn new(wake: impl Fn() + Send + Sync + 'static) -> Waker {
+        Waker(Arc::new(wake))
+    }
+
+    /// Says a result is ready.
+    pub fn wake(&self) {
+        (self.0)();
+    }
+}
+
+impl std::fmt::Debug for Waker {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Waker")
+    }
+}
+
 /// Runs jobs and hands their results back.
 pub trait Executor<J: Work> {
+    /// From now on, rings `waker` after each result a job hands back on
+    /// another thread. An executor whose results are ready when
+    /// [`Executor::spawn`] returns (as [`Inline`]'s are) needs none.
+    fn wake_with(&mut self, _waker: Waker) {}
     /// Starts `job`.
     fn spawn(&mut self, id: JobId, job: J);
     /// A finished job's result, if one is ready, and whether it is the
