@@ -147,3 +147,80 @@ fn the_screen_after_scrolls_is_the_frame() {
         }
     }
 }
+
+/// A fixed stream of numbers (xorshift) for the random keys below.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 >> 16) as usize % n
+    }
+}
+
+#[test]
+fn the_screen_after_random_keys_is_the_frame() {
+    // Keys that change the outline pane or the status line with the text or
+    // without it: the parts a frame copies from the last one when they did
+    // not change must be what drawing them would give.
+    let keys = [
+        Action::LineDown,
+        Action::LineDown,
+        Action::LineDown,
+        Action::LineUp,
+        Action::LineUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::HalfPageDown,
+        Action::NextHeading,
+        Action::PrevHeading,
+        Action::Top,
+        Action::Bottom,
+        Action::ToggleFocus,
+        Action::OutlineDown,
+        Action::OutlineUp,
+        Action::OutlineJump,
+        Action::Fold,
+        Action::Unfold,
+        Action::ToggleOutline,
+        Action::OutlineNarrower,
+        Action::OutlineWider,
+        Action::ToggleSectionTimes,
+        Action::ToggleSectionLinks,
+        Action::ToggleHelp,
+        Action::LinkList,
+        Action::LinkDown,
+        Action::LinkCancel,
+        Action::SearchNext,
+        Action::Cancel,
+    ];
+    let mut rng = Rng(0x5851_f42d_4c95_7f2d);
+    for outline in [true, false] {
+        let mut app = app(outline);
+        for a in [
+            Action::SearchStart,
+            Action::SearchInput('t'),
+            Action::SearchInput('h'),
+        ] {
+            update(&mut app, a);
+        }
+        update(&mut app, Action::SearchSubmit);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+        let mut painter = Painter::default();
+        painter.draw(&mut terminal, &app).unwrap();
+        let mut done = Vec::new();
+        for _ in 0..300 {
+            let action = keys[rng.next(keys.len())].clone();
+            done.push(action.clone());
+            update(&mut app, action);
+            painter.draw(&mut terminal, &app).unwrap();
+            assert_eq!(
+                visible(terminal.backend().buffer()),
+                frame(&app),
+                "outline {outline}, after {done:?}"
+            );
+        }
+    }
+}

@@ -57,10 +57,13 @@ fn segment_hash<'a>(cells: impl Iterator<Item = &'a Cell>) -> u64 {
 fn symbol_word(symbol: &str) -> u64 {
     let bytes = symbol.as_bytes();
     if bytes.len() < 8 {
-        let mut word = [0u8; 8];
-        word[..bytes.len()].copy_from_slice(bytes);
-        word[7] = bytes.len() as u8;
-        return u64::from_le_bytes(word);
+        // Byte by byte: a call to copy a few bytes cost more than the rest
+        // of a cell's hash (most symbols are one byte).
+        let mut word = (bytes.len() as u64) << 56;
+        for (i, &b) in bytes.iter().enumerate() {
+            word |= u64::from(b) << (8 * i);
+        }
+        return word;
     }
     let mut h = bytes.len() as u64 | (1 << 63);
     for chunk in bytes.chunks(8) {
@@ -120,4 +123,21 @@ fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
 /// writes more than it might have.
 fn mix(h: u64, word: u64) -> u64 {
     (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_short_symbol_is_its_bytes_and_its_length() {
+        for symbol in ["", " ", "a", "│", "▾", "e\u{301}", "❤\u{fe0f}", "abcdefg"] {
+            let mut word = [0u8; 8];
+            word[..symbol.len()].copy_from_slice(symbol.as_bytes());
+            word[7] = symbol.len() as u8;
+            assert_eq!(symbol_word(symbol), u64::from_le_bytes(word), "{symbol:?}");
+        }
+        // Longer ones are hashed: they differ from any short one's word.
+        assert_ne!(symbol_word("abcdefgh"), symbol_word("abcdefg"));
+    }
 }

@@ -53,6 +53,11 @@ pub struct Painter {
     /// The cells of the frame to write (indices into it), kept between
     /// frames for its room.
     changed: Vec<usize>,
+    /// What `last` holds that the next frame may copy instead of drawing.
+    kept: ui::Kept,
+    /// The hashes of a blank row for the columns inside and outside the
+    /// scrolling area, kept for those widths.
+    blank: Option<((u16, u16), RowHash)>,
 }
 
 /// Rows `rows` of the screen moved by `by` lines: up (towards row 0) when
@@ -87,7 +92,9 @@ impl Painter {
         let backend = terminal.backend_mut();
         self.next.resize(self.last.area);
         self.next.reset();
-        ui::draw_buffer(&mut self.next, app);
+        // Taken: a frame that fails to go out leaves nothing to copy.
+        let mut kept = std::mem::take(&mut self.kept);
+        ui::draw_keeping(&mut self.next, app, &self.last, &mut kept);
         let area = ui::scrolling_area(app).map(|a| self.last.area.intersection(a));
         let now = area.map(|a| row_hashes(&self.next, a));
         let was = match (&self.hashes, area) {
@@ -103,21 +110,33 @@ impl Painter {
             }
             (None, None) => None,
         };
-        let shift = match (area, &now, was) {
-            (Some(a), Some(now), Some(was)) => best_shift(was, now, a, self.last.area.width),
+        let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
+        let blank = match (self.blank, widths) {
+            (Some((w, hashes)), Some(want)) if w == want => Some(hashes),
+            (_, Some(want)) => {
+                let hashes = blank_hashes(want.0, want.1);
+                self.blank = Some((want, hashes));
+                Some(hashes)
+            }
+            (_, None) => None,
+        };
+        let shift = match (area, &now, was, blank) {
+            (Some(a), Some(now), Some(was), Some(blank)) => {
+                shift_from(was, now, a, self.last.area.width, blank)
+            }
             _ => None,
         };
         if let Some(shift) = &shift {
             backend.scroll(shift.rows.clone(), shift.by)?;
         }
-        match (area, &now, was) {
-            (Some(a), Some(now), Some(was)) => {
+        match (area, &now, was, blank) {
+            (Some(a), Some(now), Some(was), Some(blank)) => {
                 let shown = diff::Shown {
                     last: &self.last,
                     shift: shift.as_ref(),
                 };
                 self.changed.clear();
-                changes(&shown, &self.next, a, (was, now), &mut self.changed);
+                changes(&shown, &self.next, a, (was, now, blank), &mut self.changed);
                 let next = &self.next;
                 let width = usize::from(next.area.width.max(1));
                 let changed = self.changed.iter().filter_map(|&i| {
@@ -134,6 +153,7 @@ impl Painter {
         Backend::flush(backend)?;
         std::mem::swap(&mut self.last, &mut self.next);
         self.hashes = area.zip(now);
+        self.kept = kept;
         Ok(())
     }
 
@@ -150,6 +170,7 @@ impl Painter {
     fn blank(&mut self, area: Rect) {
         self.last = Buffer::empty(area);
         self.hashes = None;
+        self.kept.forget();
     }
 }
 
@@ -162,14 +183,13 @@ fn changes(
     shown: &diff::Shown<'_>,
     next: &Buffer,
     area: Rect,
-    (was, now): (&[RowHash], &[RowHash]),
+    (was, now, blank): (&[RowHash], &[RowHash], RowHash),
     out: &mut Vec<usize>,
 ) {
     let width = usize::from(next.area.width);
     let left = usize::from(area.left().saturating_sub(next.area.left()));
     let right = (left + usize::from(area.width)).min(width);
     let top = usize::from(area.top().saturating_sub(next.area.top()));
-    let blank = blank_hashes(area.width, next.area.width.saturating_sub(area.width));
     for y in 0..usize::from(next.area.height) {
         let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
             diff::row_changes(shown, next, y, 0..width, out);
@@ -198,13 +218,24 @@ fn changes(
 /// write, if it beats writing in place. Rows move whole: the columns of
 /// those rows outside `area` count as well.
 pub fn best_shift(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> Option<Shift> {
+    let blank = blank_hashes(area.width, width.saturating_sub(area.width));
+    shift_from(was, now, area, width, blank)
+}
+
+/// [`best_shift`] with the hashes of a blank row (`blank`) of the screen.
+fn shift_from(
+    was: &[RowHash],
+    now: &[RowHash],
+    area: Rect,
+    width: u16,
+    blank: RowHash,
+) -> Option<Shift> {
     let h = now.len();
     if was.len() != h || h < 2 {
         return None;
     }
-    let outside_w = width.saturating_sub(area.width);
-    let blank = blank_hashes(area.width, outside_w);
-    let (inside_w, outside_w) = (usize::from(area.width), usize::from(outside_w));
+    let outside_w = usize::from(width.saturating_sub(area.width));
+    let inside_w = usize::from(area.width);
     // Cells left to write when the rows move up by `d` (down when negative).
     let cost = |d: isize| -> usize {
         (0..h)
@@ -349,7 +380,8 @@ mod tests {
             shift: shift.as_ref(),
         };
         let mut out = Vec::new();
-        changes(&shown, next, area, (&was, &now), &mut out);
+        let blank = blank_hashes(area.width, last.area.width - area.width);
+        changes(&shown, next, area, (&was, &now, blank), &mut out);
         let w = usize::from(last.area.width);
         out.iter()
             .map(|&i| ((i % w) as u16, (i / w) as u16))

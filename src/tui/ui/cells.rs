@@ -24,6 +24,7 @@
 use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_segmentation::UnicodeSegmentation;
@@ -75,52 +76,147 @@ pub fn put_line(
     columns: impl Fn(&str) -> usize,
 ) {
     let right = usize::from(x.saturating_add(max).min(buf.area.right()));
+    let Some((left, start)) = row_cells(buf, y) else {
+        return;
+    };
     let mut col = usize::from(x);
     let mut pos = 0usize;
+    // A link cell's text, its room kept from cell to cell.
+    let mut scratch = String::new();
     for span in spans {
-        let text: &str = &span.content;
-        if links.is_empty() && text.is_ascii() {
-            // Most text: a byte a column, nothing to take apart.
-            let Some(row) = row_cells(buf, y) else { return };
-            let left = usize::from(row.0);
-            for (i, b) in text.bytes().enumerate() {
-                if b.is_ascii_control() {
-                    continue;
-                }
-                if col >= right {
-                    return;
-                }
-                let Some(cell) = buf.content.get_mut(row.1 + col - left) else {
-                    return;
-                };
-                cell.reset();
-                cell.set_symbol(&text[i..=i]).set_style(span.style);
-                col += 1;
-            }
-            pos += text.len();
-            continue;
+        let end = pos + span.content.len();
+        let linked = links.iter().any(|(r, _)| r.start < end && pos < r.end);
+        let links = if linked { links } else { &[] };
+        let at = Place {
+            row: (left, start),
+            y,
+            right,
+            pos,
+        };
+        if !put_span(buf, &at, &mut col, span, links, &columns, &mut scratch) {
+            return;
         }
-        for (i, g) in text.grapheme_indices(true) {
-            if g.contains(char::is_control) {
+        pos = end;
+    }
+}
+
+/// Where a span goes: its row (first column, first cell's index), the
+/// column it may not reach, and its first byte's place in the line.
+struct Place {
+    row: (u16, usize),
+    y: u16,
+    right: usize,
+    pos: usize,
+}
+
+/// Writes a span from `col`: a byte a column through its ASCII (most
+/// text; a link's cell opens and closes the link around the byte),
+/// graphemes through the stretches that are not (a stretch ends where two
+/// ASCII characters meet, always a grapheme boundary, so it is segmented
+/// as the whole text would be); false when the row is full.
+fn put_span(
+    buf: &mut Buffer,
+    at: &Place,
+    col: &mut usize,
+    span: &Span<'_>,
+    links: &[LinkSpan],
+    columns: &impl Fn(&str) -> usize,
+    scratch: &mut String,
+) -> bool {
+    let text: &str = &span.content;
+    let bytes = text.as_bytes();
+    let (left, start) = at.row;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() && bytes.get(i + 1).is_none_or(u8::is_ascii) {
+            i += 1;
+            if b.is_ascii_control() {
                 continue;
             }
-            let w = columns(g);
-            if w == 0 {
-                continue;
+            if *col >= at.right {
+                return false;
             }
-            if col + w > right {
-                return;
-            }
-            let at = pos + i;
             let link = links
                 .iter()
-                .find(|(r, _)| r.contains(&at))
+                .find(|(r, _)| r.contains(&(at.pos + i - 1)))
                 .map(|(_, u)| u.as_str());
-            put_grapheme(buf, col, y, g, w, span.style, link);
-            col += w;
+            let Some(cell) = buf.content.get_mut(start + *col - usize::from(left)) else {
+                return false;
+            };
+            cell.reset();
+            let g = &text[i - 1..i];
+            match link {
+                Some(url) => {
+                    scratch.clear();
+                    for part in [OPEN, url, ST, g, CLOSE] {
+                        scratch.push_str(part);
+                    }
+                    cell.set_symbol(scratch)
+                        .set_diff_option(CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN));
+                }
+                None => {
+                    cell.set_symbol(g);
+                }
+            }
+            cell.set_style(span.style);
+            *col += 1;
+            continue;
         }
-        pos += span.content.len();
+        let end = (i + 1..bytes.len())
+            .find(|&j| bytes[j - 1].is_ascii() && bytes[j].is_ascii())
+            .unwrap_or(bytes.len());
+        let stretch = Span::styled(&text[i..end], span.style);
+        if !put_graphemes(
+            buf,
+            col,
+            at.y,
+            at.right,
+            &stretch,
+            at.pos + i,
+            links,
+            columns,
+        ) {
+            return false;
+        }
+        i = end;
     }
+    true
+}
+
+/// Writes a span grapheme by grapheme from `col` (its first byte at `pos`
+/// of the line, for `links`); false when the row is full.
+#[allow(clippy::too_many_arguments)]
+fn put_graphemes(
+    buf: &mut Buffer,
+    col: &mut usize,
+    y: u16,
+    right: usize,
+    span: &Span<'_>,
+    pos: usize,
+    links: &[LinkSpan],
+    columns: &impl Fn(&str) -> usize,
+) -> bool {
+    for (i, g) in span.content.grapheme_indices(true) {
+        if g.contains(char::is_control) {
+            continue;
+        }
+        let w = columns(g);
+        if w == 0 {
+            continue;
+        }
+        if *col + w > right {
+            return false;
+        }
+        let at = pos + i;
+        let link = links
+            .iter()
+            .find(|(r, _)| r.contains(&at))
+            .map(|(_, u)| u.as_str());
+        put_grapheme(buf, *col, y, g, w, span.style, link);
+        *col += w;
+    }
+    true
 }
 
 /// Row `y` of `buf`: its first column and the index of its first cell in
@@ -202,6 +298,34 @@ pub fn put_str(buf: &mut Buffer, x: u16, y: u16, text: &str, max: usize, style: 
             room -= w;
         }
         at = end;
+    }
+}
+
+/// Copies the cells of `area` (inside both buffers, which have the same
+/// area) from `from` to `to`: afterwards each is equal to the one it was
+/// copied from.
+pub fn copy_area(from: &Buffer, to: &mut Buffer, area: Rect) {
+    let area = to.area.intersection(area);
+    let width = usize::from(to.area.width);
+    let (left, right) = (
+        usize::from(area.left() - to.area.left()),
+        usize::from(area.right() - to.area.left()),
+    );
+    for y in area.top()..area.bottom() {
+        let row = usize::from(y - to.area.top()) * width;
+        let (Some(src), Some(dst)) = (
+            from.content.get(row + left..row + right),
+            to.content.get_mut(row + left..row + right),
+        ) else {
+            return;
+        };
+        for (to, from) in dst.iter_mut().zip(src) {
+            // Cloning a cell's text costs more than comparing it, and most
+            // cells copied are blank on both sides.
+            if to != from {
+                to.clone_from(from);
+            }
+        }
     }
 }
 
@@ -343,6 +467,70 @@ mod tests {
 
     fn width(g: &str) -> usize {
         crate::layout::cell_width(g)
+    }
+
+    /// Writes `spans` grapheme by grapheme, as `put_line` did for every
+    /// span before it wrote ASCII a byte a column.
+    fn put_line_by_graphemes(buf: &mut Buffer, max: u16, spans: &[Span<'_>], links: &[LinkSpan]) {
+        let right = usize::from(max.min(buf.area.right()));
+        let (mut col, mut pos) = (0, 0);
+        for span in spans {
+            if !put_graphemes(buf, &mut col, 0, right, span, pos, links, &width) {
+                return;
+            }
+            pos += span.content.len();
+        }
+    }
+
+    #[test]
+    fn ascii_is_written_as_its_graphemes_would_be_beside_links_and_wide_text() {
+        use crate::tui::test_rng::Rng;
+        use ratatui::style::Color;
+        const PIECES: [&str; 12] = [
+            "ab",
+            " ",
+            "漢",
+            "❤\u{fe0f}",
+            "e\u{301}",
+            "xyz ",
+            "🇵🇱",
+            "q",
+            "\r\n",
+            "\t",
+            "x\u{600}1",
+            "\u{1F468}\u{200D}\u{1F469}",
+        ];
+        let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+        for round in 0..3000 {
+            let texts: Vec<String> = (0..1 + rng.next(4))
+                .map(|_| {
+                    (0..rng.next(6))
+                        .map(|_| PIECES[rng.next(PIECES.len())])
+                        .collect()
+                })
+                .collect();
+            let spans: Vec<Span<'_>> = texts
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Span::styled(t.as_str(), Style::default().fg(Color::Indexed(i as u8)))
+                })
+                .collect();
+            let len: usize = texts.iter().map(String::len).sum();
+            let mut links = Vec::new();
+            if len > 0 && rng.next(2) == 0 {
+                let a = rng.next(len);
+                let b = (a + 1 + rng.next(len - a)).min(len);
+                links.push((a..b, "https://e.org/".to_string()));
+            }
+            let max = 1 + rng.next(16) as u16;
+            let area = Rect::new(0, 0, 14, 1);
+            let mut expected = Buffer::empty(area);
+            let mut got = Buffer::empty(area);
+            put_line_by_graphemes(&mut expected, max, &spans, &links);
+            put_line(&mut got, 0, 0, max, &spans, &links, width);
+            assert_eq!(got, expected, "round {round}: {texts:?} {links:?} in {max}");
+        }
     }
 
     #[test]

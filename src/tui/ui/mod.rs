@@ -20,6 +20,7 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
 pub use super::text::truncate;
+pub use reader::Kept;
 
 /// Draws the app in a ratatui frame (see [`draw_buffer`]).
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -28,11 +29,33 @@ pub fn draw(frame: &mut Frame<'_>, app: &App) {
 
 /// Draws the app: the top screen, then the help overlay when open.
 pub fn draw_buffer(buf: &mut Buffer, app: &App) {
+    draw_parts(buf, app, None);
+}
+
+/// Draws the app as [`draw_buffer`] does, over `last` (the frame the
+/// terminal shows, `kept` what it holds): parts whose inputs did not change
+/// since `last` was drawn are copied from it (the reader's outline pane and
+/// status line). `kept` then tells what the new frame holds.
+pub fn draw_keeping(buf: &mut Buffer, app: &App, last: &Buffer, kept: &mut Kept) {
+    draw_parts(buf, app, Some((last, kept)));
+}
+
+fn draw_parts(buf: &mut Buffer, app: &App, mut keep: Option<(&Buffer, &mut Kept)>) {
     match app.screens.last() {
-        Some(Screen::Reader(r)) => reader::draw(buf, r),
+        Some(Screen::Reader(r)) => {
+            let keep = keep.as_mut().map(|(last, kept)| (*last, &mut **kept));
+            reader::draw_keeping(buf, r, keep);
+        }
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
         Some(Screen::Search(s)) => search::draw(buf, s, app),
         None => {}
+    }
+    let reader = matches!(app.screens.last(), Some(Screen::Reader(_)));
+    if let Some((_, kept)) = keep.as_mut() {
+        if !reader || app.help.is_some() {
+            // Another screen, or the help over the reader's parts.
+            kept.forget();
+        }
     }
     if let Some(view) = &app.help {
         help::draw(buf, app, view);

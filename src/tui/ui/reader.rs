@@ -2,6 +2,7 @@
 //! highlighted, beside the outline pane and over the status line.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use ratatui::text::Span;
 
 use crate::layout;
@@ -14,14 +15,80 @@ use super::{cells, clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
+    draw_keeping(buf, r, None);
+}
+
+/// The outline pane's and the status line's plans of the last frame, whose
+/// cells it holds as they were painted (nothing drawn over them).
+#[derive(Debug, Default)]
+pub struct Kept {
+    outline: Option<outline::Plan>,
+    status: Option<status::Plan>,
+}
+
+impl Kept {
+    /// The last frame holds nothing to copy.
+    pub fn forget(&mut self) {
+        *self = Kept::default();
+    }
+}
+
+/// Draws the reader screen; with `keep` (the last frame, on a buffer of
+/// the same area, and what it holds), the outline pane and the status line
+/// are copied from it when their plans did not change.
+pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Buffer, &mut Kept)>) {
     // Under the link list nothing of the text shows: it is not drawn.
     if !super::links::list_covers_text(buf, r) {
         draw_text(buf, r);
         super::image::draw(buf, r);
     }
-    outline::draw(buf, r);
+    let (last, kept) = match keep {
+        Some((last, kept)) => (Some(last), Some(kept)),
+        None => (None, None),
+    };
+    let outline = outline::Plan::of(buf, r);
+    let was = kept.as_ref().and_then(|k| k.outline.as_ref());
+    put(
+        buf,
+        last,
+        was,
+        outline.as_ref(),
+        outline::Plan::area,
+        outline::Plan::paint,
+    );
     super::links::draw(buf, r);
-    status::draw(buf, r);
+    let status = status::Plan::of(buf, r);
+    let was = kept.as_ref().and_then(|k| k.status.as_ref());
+    put(
+        buf,
+        last,
+        was,
+        status.as_ref(),
+        status::Plan::area,
+        status::Plan::paint,
+    );
+    if let Some(kept) = kept {
+        *kept = Kept { outline, status };
+    }
+}
+
+/// Paints `plan`, or copies its cells from `last` when it equals `was`
+/// (the plan `last` was painted with).
+fn put<P: PartialEq>(
+    buf: &mut Buffer,
+    last: Option<&Buffer>,
+    was: Option<&P>,
+    plan: Option<&P>,
+    area: impl Fn(&P) -> Rect,
+    paint: impl Fn(&P, &mut Buffer),
+) {
+    let Some(plan) = plan else { return };
+    match last {
+        Some(last) if was == Some(plan) && last.area == buf.area => {
+            cells::copy_area(last, buf, area(plan));
+        }
+        _ => paint(plan, buf),
+    }
 }
 
 fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {

@@ -2,6 +2,8 @@
 //! the search prompt or a message, then `match i/n` and how far through.
 
 use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
 use crate::sanitize::sanitize_line;
@@ -15,32 +17,72 @@ const SEP: &str = " › ";
 
 /// Draws the status line, when there is room for one.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
-    let Some(line) = r.geometry.status else {
-        return;
-    };
-    let area = clip(buf, line);
-    if area.is_empty() {
-        return;
+    if let Some(plan) = Plan::of(buf, r) {
+        plan.paint(buf);
     }
-    let style = theme::style(r.config().theme.status_bar);
-    buf.set_style(area, style);
-    let width = usize::from(area.width);
-    let right = right_part(r);
-    let right_w = right.width();
-    // The right part goes when the line is too narrow for both; two blank
-    // columns always part them (a margin of one at each end).
-    let (left_w, show_right) = if right_w + 14 <= width {
-        (width - right_w - 4, true)
-    } else {
-        (width.saturating_sub(1), false)
-    };
-    let left = left_part(r, left_w);
-    super::cells::put_str(buf, area.x.saturating_add(1), area.y, &left, left_w, style);
-    if show_right {
-        let x = area
-            .right()
-            .saturating_sub(u16::try_from(right_w + 1).unwrap_or(u16::MAX));
-        super::cells::put_str(buf, x, area.y, &right, right_w, style);
+}
+
+/// The status line's cells as text and places: two equal plans paint the
+/// same cells, so a frame whose plan equals the last one's copies the line
+/// from it (the breadcrumb and the percent change seldom).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// The line on the buffer (clipped).
+    area: Rect,
+    style: Style,
+    /// The left part and its columns.
+    left: (String, usize),
+    /// The right part and where it starts, when there is room for it.
+    right: Option<(String, u16)>,
+}
+
+impl Plan {
+    /// The status line of `r` on `buf`; `None` when there is none.
+    pub fn of(buf: &Buffer, r: &ReaderScreen) -> Option<Plan> {
+        let area = clip(buf, r.geometry.status?);
+        if area.is_empty() {
+            return None;
+        }
+        let style = theme::style(r.config().theme.status_bar);
+        let width = usize::from(area.width);
+        let right = right_part(r);
+        let right_w = right.width();
+        // The right part goes when the line is too narrow for both; two
+        // blank columns always part them (a margin of one at each end).
+        let (left_w, show_right) = if right_w + 14 <= width {
+            (width - right_w - 4, true)
+        } else {
+            (width.saturating_sub(1), false)
+        };
+        let left = left_part(r, left_w);
+        let right = show_right.then(|| {
+            let x = area
+                .right()
+                .saturating_sub(u16::try_from(right_w + 1).unwrap_or(u16::MAX));
+            (right, x)
+        });
+        Some(Plan {
+            area,
+            style,
+            left: (left, left_w),
+            right,
+        })
+    }
+
+    /// The line's cells on the buffer.
+    pub fn area(&self) -> Rect {
+        self.area
+    }
+
+    /// Writes the line.
+    pub fn paint(&self, buf: &mut Buffer) {
+        let (area, style) = (self.area, self.style);
+        buf.set_style(area, style);
+        let (left, left_w) = &self.left;
+        super::cells::put_str(buf, area.x.saturating_add(1), area.y, left, *left_w, style);
+        if let Some((right, x)) = &self.right {
+            super::cells::put_str(buf, *x, area.y, right, right.width(), style);
+        }
     }
 }
 
