@@ -128,8 +128,11 @@ fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
         app.jobs.queued(),
         [(_, Job::Library(library_jobs::Job::Preview { .. }))]
     ));
-    for done in run_queued(&mut app) {
-        deliver(&mut app, done);
+    // Then the next row's, read ahead.
+    while !app.jobs.queued().is_empty() {
+        for done in run_queued(&mut app) {
+            deliver(&mut app, done);
+        }
     }
     assert!(app.library().unwrap().preview().is_some());
 
@@ -169,6 +172,42 @@ fn opening_from_the_library_is_a_job_and_an_older_open_is_dropped() {
     }
     assert_eq!(app.screens.len(), 2);
     assert_eq!(app.reader().unwrap().article.meta.title, second_title);
+}
+
+#[test]
+fn a_move_by_one_row_finds_its_preview_read_ahead() {
+    let mut app = library_app(100, 24);
+    // The selected row's preview, then the next row's, one at a time.
+    let mut read = 0;
+    while !app.jobs.queued().is_empty() {
+        assert_eq!(app.jobs.queued().len(), 1, "one preview at a time");
+        for done in run_queued(&mut app) {
+            deliver(&mut app, done);
+            read += 1;
+        }
+    }
+    assert_eq!(read, 2, "the first row has no row before it");
+    update(&mut app, Action::LineDown);
+    assert!(
+        app.library().unwrap().preview().is_some(),
+        "shown in the move's own frame"
+    );
+    // Now the row after it; the one before is cached already.
+    assert!(matches!(
+        app.jobs.queued(),
+        [(_, Job::Library(library_jobs::Job::Preview { entry: 2, .. }))]
+    ));
+}
+
+#[test]
+fn no_preview_is_read_while_the_terminal_is_too_narrow_for_its_panel() {
+    let is_preview = |job: &Job| matches!(job, Job::Library(library_jobs::Job::Preview { .. }));
+    let mut app = library_app(80, 24);
+    assert!(!app.jobs.queued().iter().any(|(_, job)| is_preview(job)));
+    update(&mut app, Action::LineDown);
+    assert!(!app.jobs.queued().iter().any(|(_, job)| is_preview(job)));
+    update(&mut app, Action::Resize(120, 24));
+    assert!(app.jobs.queued().iter().any(|(_, job)| is_preview(job)));
 }
 
 #[test]

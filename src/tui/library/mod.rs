@@ -393,15 +393,29 @@ impl LibraryScreen {
         }
     }
 
-    /// The entry and file whose preview should be read now: the selected
-    /// article's, when it is not cached and no preview is being read.
+    /// The entry and file whose preview should be read now, when the
+    /// panel shows and no preview is being read: the selected article's when it is not cached,
+    /// else (in a folder on disk) the next row's, then the previous row's,
+    /// so that a move by one row finds its preview ready and draws once.
     pub fn preview_wanted(&self) -> Option<(usize, PathBuf)> {
-        let Some(Row::Article(i)) = self.selected_row() else {
-            return None;
-        };
-        if self.previews.contains_key(&i) || self.preview_job.is_some() {
+        // Too narrow for the panel: nothing to read (until a resize).
+        let hidden = self.width > 0 && self.geometry.preview.is_none();
+        if self.preview_job.is_some() || hidden {
             return None;
         }
+        let uncached = |row: Option<&Row>| match row {
+            Some(&Row::Article(i)) if !self.previews.contains_key(&i) => Some(i),
+            _ => None,
+        };
+        let i = match self.selected_row()? {
+            Row::Article(i) if !self.previews.contains_key(&i) => i,
+            Row::Article(_) | Row::Failed(_) if self.source.remote().is_none() => {
+                let ahead = self.rows.get(self.selected + 1);
+                let behind = self.selected.checked_sub(1).and_then(|r| self.rows.get(r));
+                uncached(ahead).or_else(|| uncached(behind))?
+            }
+            _ => return None,
+        };
         let path = self
             .source
             .open_path(&self.library.root, &self.library.entries[i].path);
