@@ -6,6 +6,7 @@ pub mod help;
 pub mod hyperlinks;
 pub mod image;
 pub mod library;
+mod library_preview;
 pub mod links;
 pub mod outline;
 pub mod picker;

@@ -1,0 +1,120 @@
+//! The library's preview panel: the selected article's title, facts, tags
+//! and warnings, then its summary and outline once read (or why it could not
+//! be), wrapped once per set of lines. Read-only.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+
+use crate::sanitize::sanitize_line;
+use crate::theme::Theme;
+use crate::tui::library::{LibraryScreen, PreviewState, Row};
+use crate::tui::theme;
+
+use super::library::tags_text;
+use super::truncate;
+
+pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
+    if area.width < 3 || area.is_empty() {
+        return;
+    }
+    let block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme::style(t.library_border));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect {
+        x: inner.x + 1,
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    match s.selected_row() {
+        None => {}
+        Some(Row::Failed(i)) => {
+            let f = &s.library.failures[i];
+            lines.push(Line::styled(
+                sanitize_line(&f.path_string()).into_owned(),
+                theme::style(t.library_title),
+            ));
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(
+                "Could not be read:",
+                theme::style(t.library_failed),
+            ));
+            lines.push(Line::raw(sanitize_line(&f.error).into_owned()));
+        }
+        Some(Row::Article(i)) => {
+            let e = &s.library.entries[i];
+            lines.push(Line::styled(
+                sanitize_line(&e.meta.title).into_owned(),
+                theme::style(t.library_title),
+            ));
+            let mut facts = Vec::new();
+            if let Some(d) = &e.meta.date {
+                facts.push(sanitize_line(d).into_owned());
+            }
+            if let Some(a) = &e.meta.author {
+                facts.push(sanitize_line(a).into_owned());
+            }
+            facts.push(format!("{} words, {} min", e.words, e.reading_minutes));
+            if let Some(n) = s.links_into(i) {
+                facts.push(match n {
+                    1 => "1 link in".to_string(),
+                    n => format!("{n} links in"),
+                });
+            }
+            if e.meta.draft {
+                facts.push("draft".to_string());
+            }
+            lines.push(Line::styled(
+                facts.join(" · "),
+                theme::style(t.library_date),
+            ));
+            if !e.meta.tags.is_empty() {
+                lines.push(Line::styled(tags_text(e), theme::style(t.library_tags)));
+            }
+            for warning in &e.warnings {
+                lines.push(Line::styled(
+                    format!("⚠ {}", sanitize_line(&warning.message)),
+                    theme::style(t.library_failed),
+                ));
+            }
+            lines.push(Line::raw(""));
+            match s.preview() {
+                Some(PreviewState::Ready(p)) => {
+                    if !p.summary.is_empty() {
+                        lines.push(Line::raw(sanitize_line(&p.summary).into_owned()));
+                        lines.push(Line::raw(""));
+                    }
+                    if !p.headings.is_empty() {
+                        lines.push(Line::styled("Outline", theme::style(t.library_columns)));
+                        let width = usize::from(inner.width);
+                        for (level, text) in &p.headings {
+                            let indent = "  ".repeat(usize::from(level.saturating_sub(1)).min(5));
+                            let text = format!("{indent}{}", sanitize_line(text));
+                            lines.push(Line::raw(truncate(&text, width).into_owned()));
+                        }
+                    }
+                }
+                Some(PreviewState::Error(err)) => {
+                    lines.push(Line::styled(
+                        "Could not be read:",
+                        theme::style(t.library_failed),
+                    ));
+                    lines.push(Line::raw(sanitize_line(err).into_owned()));
+                }
+                None => {}
+            }
+        }
+    }
+    // Wrapping is the dear part of a move's frame: the panel's cells are
+    // drawn again only when its lines or place change.
+    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
+        let area = buf.area;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    });
+}
