@@ -13,7 +13,7 @@ mod select;
 mod stream;
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use crate::article::{Meta, Peek, Warning};
 
@@ -160,13 +160,23 @@ fn lowercase(text: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A path shown with forward slashes whatever the platform.
+/// A path shown with forward slashes whatever the platform (an absolute
+/// one starts with one slash).
 pub fn path_string(path: &Path) -> String {
-    let parts: Vec<_> = path
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect();
-    parts.join("/")
+    let mut out = String::new();
+    for part in path.components() {
+        match part {
+            Component::Prefix(prefix) => out.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => out.push('/'),
+            part => {
+                if !out.is_empty() && !out.ends_with('/') {
+                    out.push('/');
+                }
+                out.push_str(&part.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    out
 }
 
 /// One tag of the library, grouped case-insensitively.

@@ -465,3 +465,16 @@ fn from_rows_keeps_the_last_row_of_a_path_in_path_order() {
         ]
     );
 }
+
+#[test]
+fn a_path_is_shown_with_one_slash_between_parts() {
+    for (path, shown) in [
+        ("/tmp/vault/Home.md", "/tmp/vault/Home.md"),
+        ("./Home.md", "./Home.md"),
+        ("notes/a b/c.md", "notes/a b/c.md"),
+        ("/", "/"),
+        ("a.md", "a.md"),
+    ] {
+        assert_eq!(path_string(std::path::Path::new(path)), shown);
+    }
+}
