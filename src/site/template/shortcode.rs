@@ -69,6 +69,12 @@ const CALLOUTS: &[&str] = &[
     "aside",
 ];
 
+/// True when `word` names a kind of callout (`warning`, `tip`, `note`, ..).
+fn is_kind_word(word: &str) -> bool {
+    let word = word.trim();
+    word.eq_ignore_ascii_case("note") || meaning::callout_kind(word) != "note"
+}
+
 /// Names of pictures.
 const PICTURES: &[&str] = &[
     "figure",
@@ -301,16 +307,26 @@ fn meaning_of(
             })
         }
         n if CALLOUTS.contains(&n) => {
+            // `{{< notice warning >}}`, `{{< hint info >}}`, `{{< admonition
+            // tip "Title" >}}`: around a body, a first word that names a
+            // kind is the kind, and the word after it the title.
+            let positional_kind = first
+                .filter(|w| body.is_some() && is_kind_word(w))
+                .filter(|_| named(a, &["type", "kind", "class"]).is_none());
             let kind = named(a, &["type", "kind", "class"])
+                .or(positional_kind)
                 .unwrap_or(
-                    if matches!(n, "admonition" | "callout" | "alert" | "aside") {
+                    if matches!(n, "admonition" | "callout" | "alert" | "aside" | "notice") {
                         "note"
                     } else {
                         n
                     },
                 )
                 .to_string();
-            let title = named(a, &["title", "header"]).unwrap_or("").to_string();
+            let title = named(a, &["title", "header"])
+                .or_else(|| positional_kind.and(positional(a, 1)))
+                .unwrap_or("")
+                .to_string();
             let inner = body
                 .or(named(a, &["text", "content", "body"]))
                 .or(first)

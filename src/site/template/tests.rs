@@ -43,6 +43,25 @@ fn zola_admonitions_become_callouts() {
 }
 
 #[test]
+fn a_hugo_callout_s_first_word_names_its_kind() {
+    let got = run(
+        "{{< notice warning >}}\nMind the lines.\n{{< /notice >}}\n",
+        false,
+    );
+    assert_eq!(got, "> [!warning]\n> Mind the lines.\n");
+    let got = run("{{< hint info >}}\nA hint.\n{{< /hint >}}\n", false);
+    assert_eq!(got, "> [!info]\n> A hint.\n");
+    let got = run(
+        "{{< admonition tip \"Be brief\" >}}\nShort.\n{{< /admonition >}}\n",
+        false,
+    );
+    assert_eq!(got, "> [!tip] Be brief\n> Short.\n");
+    // A first word that names no kind is not taken for one.
+    let got = run("{{< note \"Heads up\" >}}\nText.\n{{< /note >}}\n", false);
+    assert_eq!(got, "> [!note]\n> Text.\n");
+}
+
+#[test]
 fn hugo_code_toggle_keeps_lines_and_indentation() {
     let got = run(
         "{{< code-toggle file=hugo >}}\n[a]\n  b = 1\n{{< /code-toggle >}}\nNext.\n",
