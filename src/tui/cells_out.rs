@@ -137,11 +137,23 @@ pub fn write_cells<'a, W: Write>(
     cells: impl Iterator<Item = (u16, u16, &'a Cell)>,
 ) -> io::Result<()> {
     let mut pen = Pen::PLAIN;
+    // Where the cursor is: known, or after the cell written last (worked
+    // out only when the next cell is not the next column).
     let mut cursor: Option<(u16, u16)> = None;
+    let mut written: Option<(u16, u16, &Cell)> = None;
     let mut cells = cells.peekable();
     let mut sgr = Vec::with_capacity(32);
     while let Some((x, y, cell)) = cells.next() {
-        move_to(out, cursor, x, y)?;
+        match written.take() {
+            // The next column: the diff gives it only after a cell one
+            // column wide.
+            Some((lx, ly, _)) if ly == y && lx.checked_add(1) == Some(x) => {}
+            Some((lx, ly, last)) => {
+                let from = column_after(lx, last).map(|c| (c, ly));
+                move_to(out, from, x, y)?;
+            }
+            None => move_to(out, cursor, x, y)?,
+        }
         if !pen.takes(cell) {
             let next = Pen::of(cell);
             sgr.clear();
@@ -178,7 +190,7 @@ pub fn write_cells<'a, W: Write>(
             continue;
         }
         out.write_all(cell.symbol().as_bytes())?;
-        cursor = column_after(x, cell).map(|c| (c, y));
+        written = Some((x, y, cell));
     }
     if pen != Pen::PLAIN {
         out.write_all(b"\x1b[m")?;

@@ -81,8 +81,11 @@ impl<'a, I> Bridged<'a, I> {
     fn gap_before(&self, change: (u16, u16, &Cell)) -> Option<(u16, u16, u16)> {
         let (lx, ly, last) = self.last?;
         let (x, y, _) = change;
+        if y != ly || x <= lx.saturating_add(1) {
+            return None;
+        }
         let from = column_after(lx, last)?;
-        if y != ly || x <= from {
+        if x <= from {
             return None;
         }
         if usize::from(x - from) >= move_len(Some((from, y)), x, y) {
