@@ -17,12 +17,20 @@
 //! input is not the terminal (an article piped in), crossterm reads
 //! /dev/tty, blocking.
 //!
+//! crossterm watches the terminal as an edge (mio): a read of 1 KB that
+//! yields an event returns at once, and bytes past it wake nobody until
+//! more come. So when crossterm has no event left while the terminal still
+//! holds bytes, the loop sets the terminal's modes to what they are, which
+//! the kernel tells every watcher of the terminal as a new edge; a burst of
+//! any size (a long paste without bracketed paste, mouse reports queued up)
+//! is all read before the loop sleeps.
+//!
 //! Paused while another program (an editor, a stopped shell) has the
 //! terminal: the loop's own thread runs or waits for that program, so
 //! nothing reads any of its keys.
 
 use std::io::{self, IsTerminal, Read};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -32,6 +40,10 @@ use mio::unix::SourceFd;
 use signal_hook::SigId;
 
 use super::doorbell::Doorbell;
+
+/// Wakes of crossterm's watch asked for in a row, none bringing an event,
+/// before a look at the input gives up (a nudge that works brings one).
+const NUDGES: usize = 4;
 
 /// The terminal's input.
 pub struct TtyInput {
@@ -94,11 +106,38 @@ impl TtyInput {
             rustix::io::ioctl_fionbio(io::stdin(), true)?;
             self.blocking = false;
         }
-        if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+        for _ in 0..NUDGES {
+            if event::poll(Duration::ZERO)? {
+                return event::read().map(Some);
+            }
+            if !self.nudge() {
+                break;
+            }
         }
         self.ringing = false;
         Ok(None)
+    }
+
+    /// Wakes crossterm's watch of the terminal again when the terminal
+    /// holds bytes crossterm has not read; true when it did.
+    fn nudge(&self) -> bool {
+        let nudged = |fd: std::os::fd::BorrowedFd| -> io::Result<bool> {
+            if rustix::io::ioctl_fionread(fd)? == 0 {
+                return Ok(false);
+            }
+            let modes = rustix::termios::tcgetattr(fd)?;
+            rustix::termios::tcsetattr(fd, rustix::termios::OptionalActions::Now, &modes)?;
+            Ok(true)
+        };
+        let stdin = io::stdin();
+        let result = if stdin.is_terminal() {
+            nudged(stdin.as_fd())
+        } else if let Some(tty) = dev_tty() {
+            nudged(tty.as_fd())
+        } else {
+            Ok(false)
+        };
+        result.unwrap_or(false)
     }
 
     /// Stops reading the terminal: another program gets it (blocking, as
