@@ -30,14 +30,14 @@ pub trait Host {
     ) -> io::Result<()>;
 }
 
-/// The bytes that move rows `rows` up by `by` (down when negative): the
-/// colours reset (a terminal blanks new rows in the current background), a
+/// The bytes that move rows `rows` up by `by` (down when negative): a
 /// scroll region around the rows (DECSTBM, 1-based), the scroll (SU or
-/// SD), and the region back to the whole screen.
+/// SD), and the region back to the whole screen. The pen is plain there (a
+/// terminal blanks new rows in its background): every frame leaves it so.
 pub fn scroll_sequence(rows: &Range<u16>, by: i32) -> String {
     let (n, verb) = if by > 0 { (by, 'S') } else { (-by, 'T') };
     format!(
-        "\x1b[0m\x1b[{};{}r\x1b[{n}{verb}\x1b[r",
+        "\x1b[{};{}r\x1b[{n}{verb}\x1b[r",
         u32::from(rows.start) + 1,
         rows.end
     )

@@ -61,10 +61,15 @@ fn search_every_article_land_on_the_section_and_come_back() {
     let at = line.find(PHRASE).unwrap();
     let before = &line[..at];
     let style = &before[before.rfind('\u{1b}').unwrap()..];
-    assert!(
-        style.contains("48;"),
-        "no highlight before the match: {line:?}"
-    );
+    // A background by index (`48;5;n`) or by one of the sixteen's own
+    // codes (40-47, 100-107).
+    let params = style.trim_start_matches("\u{1b}[").trim_end_matches('m');
+    let background = params.starts_with("48;")
+        || params.split(';').any(|p| {
+            p.parse::<u8>()
+                .is_ok_and(|n| (40..=47).contains(&n) || (100..=107).contains(&n))
+        });
+    assert!(background, "no highlight before the match: {line:?}");
 
     t.keys(&["n"]);
     t.wait_for("n wraps to the only match", |s| {

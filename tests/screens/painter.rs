@@ -160,12 +160,13 @@ impl Rng {
     }
 }
 
-#[test]
-fn the_screen_after_random_keys_is_the_frame() {
+/// Keys that change the outline pane or the status line with the text or
+/// without it.
+fn random_keys() -> Vec<Action> {
     // Keys that change the outline pane or the status line with the text or
     // without it: the parts a frame copies from the last one when they did
     // not change must be what drawing them would give.
-    let keys = [
+    vec![
         Action::LineDown,
         Action::LineDown,
         Action::LineDown,
@@ -195,7 +196,12 @@ fn the_screen_after_random_keys_is_the_frame() {
         Action::LinkCancel,
         Action::SearchNext,
         Action::Cancel,
-    ];
+    ]
+}
+
+#[test]
+fn the_screen_after_random_keys_is_the_frame() {
+    let keys = random_keys();
     let mut rng = Rng(0x5851_f42d_4c95_7f2d);
     for outline in [true, false] {
         let mut app = app(outline);
@@ -219,6 +225,83 @@ fn the_screen_after_random_keys_is_the_frame() {
             assert_eq!(
                 visible(terminal.backend().buffer()),
                 frame(&app),
+                "outline {outline}, after {done:?}"
+            );
+        }
+    }
+}
+
+/// What a terminal shows of `bytes` written on a blank 80 x 24 screen:
+/// each cell's text and look (a blank shows its background only).
+fn emulated(parser: &vt100::Parser) -> Vec<String> {
+    let screen = parser.screen();
+    let mut out = Vec::new();
+    for y in 0..24 {
+        for x in 0..80 {
+            let Some(cell) = screen.cell(y, x) else {
+                continue;
+            };
+            let text = cell.contents();
+            out.push(if text.trim().is_empty() && !cell.is_wide_continuation() {
+                format!("{x},{y} blank {:?} {}", cell.bgcolor(), cell.inverse())
+            } else {
+                format!(
+                    "{x},{y} {text:?} {:?} {:?} {} {} {} {} {}",
+                    cell.fgcolor(),
+                    cell.bgcolor(),
+                    cell.bold(),
+                    cell.dim(),
+                    cell.italic(),
+                    cell.underline(),
+                    cell.inverse()
+                )
+            });
+        }
+    }
+    out
+}
+
+/// A fresh 80 x 24 terminal emulator.
+fn emulator() -> vt100::Parser {
+    let size = |n| std::num::NonZeroU16::new(n).unwrap();
+    vt100::Parser::new(size(24), size(80), 0)
+}
+
+#[test]
+fn the_bytes_after_random_keys_show_the_frame_on_a_terminal() {
+    // The bytes the painter writes (scrolls, moves, erases, colours),
+    // replayed on a terminal emulator, leave the screen that the frame
+    // written whole on a blank terminal leaves.
+    let keys = random_keys();
+    let mut rng = Rng(0x2d35_8dcc_aa6c_78a5);
+    for outline in [true, false] {
+        let mut app = app(outline);
+        let out = Shared::default();
+        let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+        let backend = CrosstermBackend::new(out.clone());
+        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+        let mut painter = Painter::default();
+        painter.draw(&mut terminal, &app).unwrap();
+        let mut screen = emulator();
+        screen.process(&out.take());
+        let mut done = Vec::new();
+        for _ in 0..300 {
+            let action = keys[rng.next(keys.len())].clone();
+            done.push(action.clone());
+            update(&mut app, action);
+            painter.draw(&mut terminal, &app).unwrap();
+            screen.process(&out.take());
+            // The same frame, whole, on a blank terminal.
+            let fresh = Shared::default();
+            let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+            let backend = CrosstermBackend::new(fresh.clone());
+            let mut whole = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+            Painter::default().draw(&mut whole, &app).unwrap();
+            let mut expected = emulator();
+            expected.process(&fresh.take());
+            assert_eq!(
+                emulated(&screen),
+                emulated(&expected),
                 "outline {outline}, after {done:?}"
             );
         }

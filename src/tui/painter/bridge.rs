@@ -5,15 +5,17 @@
 //! outline that changed two letters apart is written through.
 
 use ratatui::buffer::{Buffer, Cell, CellDiffOption};
-use unicode_width::UnicodeWidthStr;
+
+use crate::tui::cells_out::{Pen, column_after, move_len};
 
 /// `cells` (a frame's changes over `next`, in order) with the unchanged
 /// cells of `next` between two changes on one row added wherever writing
 /// them is shorter than the cursor move it saves. Only cells that cannot
-/// disturb their neighbours are added: one printable ASCII byte each, in
-/// the style of the cell written before them, after a cell one column
-/// wide and drawn as itself (after a wide character or a hyperlink's
-/// run the terminal's cursor is not where the next column is).
+/// disturb their neighbours are added: one printable ASCII byte each, that
+/// the pen of the cells before them draws as they are (their style, or a
+/// blank that shows none of it), after a cell one column wide and drawn as
+/// itself (after a wide character or a hyperlink's run the terminal's
+/// cursor is not where the next column is).
 pub fn bridged<'a, I>(next: &'a Buffer, cells: I) -> Bridged<'a, I::IntoIter>
 where
     I: IntoIterator<Item = (u16, u16, &'a Cell)>,
@@ -22,6 +24,7 @@ where
         next,
         cells: cells.into_iter(),
         last: None,
+        pen: Pen::PLAIN,
         gap: None,
         held: None,
     }
@@ -33,6 +36,8 @@ pub struct Bridged<'a, I> {
     cells: I,
     /// The cell given out last.
     last: Option<(u16, u16, &'a Cell)>,
+    /// The pen the cells given out leave (see [`Pen::after`]).
+    pen: Pen,
     /// The unchanged cells still to give out: from, to (exclusive), row.
     gap: Option<(u16, u16, u16)>,
     /// The change after the gap.
@@ -47,6 +52,7 @@ impl<'a, I: Iterator<Item = (u16, u16, &'a Cell)>> Iterator for Bridged<'a, I> {
             if let Some(cell) = self.next.cell((from, y)) {
                 self.gap = (from + 1 < to).then_some((from + 1, to, y));
                 self.last = Some((from, y, cell));
+                self.pen = self.pen.after(cell);
                 return self.last;
             }
             self.gap = None;
@@ -64,6 +70,7 @@ impl<'a, I: Iterator<Item = (u16, u16, &'a Cell)>> Iterator for Bridged<'a, I> {
             }
         };
         self.last = Some(change);
+        self.pen = self.pen.after(change.2);
         Some(change)
     }
 }
@@ -74,15 +81,11 @@ impl<'a, I> Bridged<'a, I> {
     fn gap_before(&self, change: (u16, u16, &Cell)) -> Option<(u16, u16, u16)> {
         let (lx, ly, last) = self.last?;
         let (x, y, _) = change;
-        let from = lx.checked_add(1)?;
-        if y != ly
-            || x <= from
-            || last.symbol().width() != 1
-            || last.diff_option != CellDiffOption::None
-        {
+        let from = column_after(lx, last)?;
+        if y != ly || x <= from {
             return None;
         }
-        if usize::from(x - from) >= cursor_move_len(x, y) {
+        if usize::from(x - from) >= move_len(Some((from, y)), x, y) {
             return None;
         }
         let plain = (from..x).all(|gx| {
@@ -91,25 +94,11 @@ impl<'a, I> Bridged<'a, I> {
                 symbol.len() == 1
                     && (0x20..0x7f).contains(&symbol[0])
                     && cell.diff_option == CellDiffOption::None
-                    && same_style(cell, last)
+                    && self.pen.takes(cell)
             })
         });
         plain.then_some((from, x, y))
     }
-}
-
-/// True when writing `b` after `a` changes no attribute or colour.
-fn same_style(a: &Cell, b: &Cell) -> bool {
-    a.fg == b.fg
-        && a.bg == b.bg
-        && a.underline_color == b.underline_color
-        && a.modifier == b.modifier
-}
-
-/// The length of `CSI row ; column H` to `(x, y)` (0-based).
-fn cursor_move_len(x: u16, y: u16) -> usize {
-    let digits = |n: u32| n.checked_ilog10().unwrap_or(0) as usize + 1;
-    4 + digits(u32::from(y) + 1) + digits(u32::from(x) + 1)
 }
 
 #[cfg(test)]
@@ -119,6 +108,7 @@ mod tests {
     use crate::tui::test_rng::Rng;
     use ratatui::layout::Rect;
     use ratatui::style::{Color, Modifier, Style};
+    use unicode_width::UnicodeWidthStr;
 
     fn bytes<'a>(cells: impl Iterator<Item = (u16, u16, &'a Cell)>) -> Vec<u8> {
         let mut out = Vec::new();
@@ -143,22 +133,28 @@ mod tests {
     #[test]
     fn a_long_gap_a_wide_character_or_a_style_change_is_moved_over_not_written() {
         let area = Rect::new(0, 0, 60, 1);
-        let last = Buffer::empty(area);
+        let mut last = Buffer::empty(area);
         let mut next = Buffer::empty(area);
         next.set_string(0, 0, "a", Style::default());
         next.set_string(20, 0, "b", Style::default());
         next.set_string(22, 0, "漢", Style::default());
         next.set_string(25, 0, "c", Style::default());
-        next.set_string(30, 0, "d", Style::default().fg(Color::Red));
-        next.set_string(31, 0, " ", Style::default());
-        next.set_string(33, 0, "e", Style::default());
+        next.set_string(29, 0, "d", Style::default().fg(Color::Red));
+        next.set_string(32, 0, "e", Style::default());
+        // Two blanks on blue, shown already.
+        for buf in [&mut last, &mut next] {
+            buf.set_string(33, 0, "  ", Style::default().bg(Color::Blue));
+        }
+        next.set_string(35, 0, "f", Style::default());
         let cells: Vec<_> = bridged(&next, last.diff_iter(&next))
             .map(|(x, _, _)| x)
             .collect();
         // 19 blanks cost more than a move; one blank before 漢 does not; the
-        // column after 漢 is not where the cursor is; blanks after `c` are
-        // in its style, those after the red `d` are not.
-        assert_eq!(cells, [0, 20, 21, 22, 25, 26, 27, 28, 29, 30, 33]);
+        // column after 漢 is not where the cursor is; three blanks after `c`
+        // cost less than a move, and so do the two after the red `d` (a
+        // blank shows no foreground); the blanks on blue after `e` need a
+        // change of colours.
+        assert_eq!(cells, [0, 20, 21, 22, 25, 26, 27, 28, 29, 30, 31, 32, 35]);
     }
 
     fn random_cell(rng: &mut Rng) -> Cell {
@@ -171,6 +167,10 @@ mod tests {
         }
         if rng.next(12) == 0 {
             cell.diff_option = CellDiffOption::Skip;
+        }
+        if cell.fg == Color::Blue && cell.symbol() == " " {
+            // A blank on a background of its own.
+            cell.bg = Color::Blue;
         }
         cell
     }

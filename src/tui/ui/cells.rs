@@ -329,6 +329,37 @@ pub fn copy_area(from: &Buffer, to: &mut Buffer, area: Rect) {
     }
 }
 
+/// Copies columns `columns` of row `from_y` of `from` to row `to_y` of `to`
+/// (both buffers of one area).
+pub fn copy_row(
+    from: &Buffer,
+    from_y: u16,
+    to: &mut Buffer,
+    to_y: u16,
+    columns: std::ops::Range<u16>,
+) {
+    let width = usize::from(to.area.width);
+    let left = usize::from(columns.start.saturating_sub(to.area.left()));
+    let right = usize::from(columns.end.saturating_sub(to.area.left())).min(width);
+    let (Some(a), Some(b)) = (
+        usize::from(from_y.saturating_sub(from.area.top())).checked_mul(width),
+        usize::from(to_y.saturating_sub(to.area.top())).checked_mul(width),
+    ) else {
+        return;
+    };
+    let (Some(src), Some(dst)) = (
+        from.content.get(a + left..a + right),
+        to.content.get_mut(b + left..b + right),
+    ) else {
+        return;
+    };
+    for (to, from) in dst.iter_mut().zip(src) {
+        if to != from {
+            to.clone_from(from);
+        }
+    }
+}
+
 /// Writes one grapheme over `w` cells from `col`.
 fn put_grapheme(
     buf: &mut Buffer,

@@ -44,7 +44,12 @@ pub fn draw_keeping(buf: &mut Buffer, app: &App, last: &Buffer, kept: &mut Kept)
 fn draw_parts(buf: &mut Buffer, app: &App, mut keep: Option<(&Buffer, &mut Kept)>) {
     match app.screens.last() {
         Some(Screen::Reader(r)) => {
-            let keep = keep.as_mut().map(|(last, kept)| (*last, &mut **kept));
+            // Nothing is copied under the help: a link's run copied whole
+            // would hide the help's cells drawn over its end.
+            let keep = keep
+                .as_mut()
+                .filter(|_| app.help.is_none())
+                .map(|(last, kept)| (*last, &mut **kept));
             reader::draw_keeping(buf, r, keep);
         }
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),

@@ -1,5 +1,11 @@
 //! The reader screen: the visible rows of the text, with search matches
 //! highlighted, beside the outline pane and over the status line.
+//!
+//! A text row whose styled spans (and links) are those of a row of the last
+//! frame is copied from it instead of being cut into cells again: after a
+//! `j` every row but the new one only moved.
+
+use std::hash::{Hash, Hasher};
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -24,6 +30,15 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
 pub struct Kept {
     outline: Option<outline::Plan>,
     status: Option<status::Plan>,
+    text: Option<TextRows>,
+}
+
+/// The text rows of a frame, each as a hash of what its cells are made of
+/// (its styled spans and links), when nothing was drawn over them.
+#[derive(Debug, Default, PartialEq)]
+struct TextRows {
+    area: Rect,
+    rows: Vec<u64>,
 }
 
 impl Kept {
@@ -37,15 +52,23 @@ impl Kept {
 /// the same area, and what it holds), the outline pane and the status line
 /// are copied from it when their plans did not change.
 pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Buffer, &mut Kept)>) {
-    // Under the link list nothing of the text shows: it is not drawn.
-    if !super::links::list_covers_text(buf, r) {
-        draw_text(buf, r);
-        super::image::draw(buf, r);
-    }
     let (last, kept) = match keep {
         Some((last, kept)) => (Some(last), Some(kept)),
         None => (None, None),
     };
+    // Under the link list nothing of the text shows: it is not drawn.
+    let mut text = None;
+    if !super::links::list_covers_text(buf, r) {
+        let was = last
+            .filter(|l| l.area == buf.area)
+            .zip(kept.as_ref().and_then(|k| k.text.as_ref()));
+        text = draw_text(buf, r, was);
+        super::image::draw(buf, r);
+    }
+    // Rows something is drawn over are not offered to the next frame.
+    if !r.images.is_empty() || r.links.list.is_some() || r.links.hints.is_some() {
+        text = None;
+    }
     let outline = outline::Plan::of(buf, r);
     let was = kept.as_ref().and_then(|k| k.outline.as_ref());
     put(
@@ -68,7 +91,11 @@ pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Bu
         status::Plan::paint,
     );
     if let Some(kept) = kept {
-        *kept = Kept { outline, status };
+        *kept = Kept {
+            outline,
+            status,
+            text,
+        };
     }
 }
 
@@ -91,11 +118,22 @@ fn put<P: PartialEq>(
     }
 }
 
-fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
+/// Draws the text rows, copying from `was` (the last frame and its rows)
+/// those it shows already; returns the rows drawn.
+fn draw_text(
+    buf: &mut Buffer,
+    r: &ReaderScreen,
+    was: Option<(&Buffer, &TextRows)>,
+) -> Option<TextRows> {
     let area = clip(buf, r.geometry.text);
     if area.is_empty() {
-        return;
+        return None;
     }
+    let was = was.filter(|(_, w)| w.area == area);
+    let mut drawn = TextRows {
+        area,
+        rows: Vec::with_capacity(usize::from(area.height)),
+    };
     let t = &r.config().theme;
     let rows = usize::from(area.height);
     let on_screen = r.screen_lines();
@@ -121,16 +159,39 @@ fn draw_text(buf: &mut Buffer, r: &ReaderScreen) {
         } else {
             Vec::new()
         };
-        cells::put_line(
-            buf,
-            area.x,
-            area.y + dy,
-            area.width,
-            &spans,
-            &links,
-            layout::cell_width,
-        );
+        let key = row_key(&spans, &links);
+        drawn.rows.push(key);
+        let y = area.y + dy;
+        let shown = was.and_then(|(last, w)| Some((last, w.rows.iter().position(|&k| k == key)?)));
+        match shown {
+            Some((last, from)) => {
+                let from = area.y + u16::try_from(from).unwrap_or(u16::MAX);
+                cells::copy_row(last, from, buf, y, area.x..area.right());
+            }
+            None => cells::put_line(
+                buf,
+                area.x,
+                y,
+                area.width,
+                &spans,
+                &links,
+                layout::cell_width,
+            ),
+        }
     }
+    Some(drawn)
+}
+
+/// What a text row's cells are made of, as one hash: its spans' text and
+/// style, and its links.
+fn row_key(spans: &[Span<'_>], links: &[cells::LinkSpan]) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for span in spans {
+        span.content.hash(&mut h);
+        span.style.hash(&mut h);
+    }
+    links.hash(&mut h);
+    h.finish()
 }
 
 /// Draws a folded summary's mark as `▸` (the layout wrote `▾`).
