@@ -37,8 +37,10 @@ impl Kept {
 /// the same area, and what it holds), the outline pane and the status line
 /// are copied from it when their plans did not change.
 pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Buffer, &mut Kept)>) {
-    // Under the link list nothing of the text shows: it is not drawn.
-    if !super::links::list_covers_text(buf, r) {
+    // Under the link list nothing of the text or the outline shows: they
+    // are not drawn (nor is the outline kept: the frame holds the list).
+    let covered = super::links::list_covers_text(buf, r);
+    if !covered {
         draw_text(buf, r);
         super::image::draw(buf, r);
     }
@@ -46,7 +48,7 @@ pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Bu
         Some((last, kept)) => (Some(last), Some(kept)),
         None => (None, None),
     };
-    let outline = outline::Plan::of(buf, r);
+    let outline = outline::Plan::of(buf, r).filter(|_| !covered);
     let was = kept.as_ref().and_then(|k| k.outline.as_ref());
     put(
         buf,
