@@ -1,129 +1,156 @@
-//! The terminal's keys, mouse and resizes as the event loop reads them:
-//! crossterm's event stream, asked without waiting. When it has nothing,
-//! its reader thread waits on the terminal and rings the loop's
-//! [`Doorbell`] when an event comes, so the loop waits for input and job
-//! results in one place. Paused while another program (an editor, a
-//! stopped shell) has the terminal: the reader thread is stopped, and seen
-//! to have stopped, before the terminal is handed over, so that it reads
-//! none of that program's keys.
+//! The terminal's keys, mouse and resizes, read on the event loop's own
+//! thread by crossterm's reader (its parser keeps an escape sequence that
+//! came in two reads). The loop's [`Doorbell`] watches the terminal and the
+//! resize signal's pipe; when either rings, the loop takes every event
+//! crossterm has without waiting, and sleeps again once it has none. A key
+//! is one wake of one thread.
+//!
+//! No read may wait on the loop's thread. crossterm reads standard input
+//! when that is the terminal, and a readiness that went stale (its bytes
+//! came with the read before, or an editor read them) would leave a
+//! blocking read waiting for the next key. So standard input is opened
+//! again as quire's own description of the same terminal (the shell's, and
+//! stdout's, stay as they were), nonblocking from the first read on and
+//! blocking again while another program has the terminal; until the first
+//! read it blocks, for whoever asks the terminal a question before (the
+//! pictures' query reads its answer from standard input). When standard
+//! input is not the terminal (an article piped in), crossterm reads
+//! /dev/tty, blocking.
+//!
+//! Paused while another program (an editor, a stopped shell) has the
+//! terminal: the loop's own thread runs or waits for that program, so
+//! nothing reads any of its keys.
 
-use std::io;
-use std::pin::Pin;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::task::{Context, Poll, Wake};
-use std::time::{Duration, Instant};
+use std::io::{self, IsTerminal, Read};
+use std::os::fd::AsRawFd;
+use std::os::unix::net::UnixStream;
+use std::sync::OnceLock;
+use std::time::Duration;
 
-use crossterm::event::{Event, EventStream};
-use futures_core::Stream;
+use crossterm::event::{self, Event};
+use mio::unix::SourceFd;
+use signal_hook::SigId;
 
-use super::doorbell::{Doorbell, Ring, Ringer};
-
-/// How long a pause waits for the reader thread to stop: it stops at once
-/// when woken, so this only bounds a reader stuck in a broken terminal.
-const STOP_WAIT: Duration = Duration::from_secs(2);
+use super::doorbell::Doorbell;
 
 /// The terminal's input.
 pub struct TtyInput {
-    ringer: Ringer,
-    /// Opened at the first read, after the terminal was asked what it can
-    /// do (its answers are not keys), and again after each pause.
-    stream: Option<EventStream>,
+    /// True when standard input is quire's own description of the terminal.
+    own: bool,
+    /// True while it blocks (before the first read, and while paused).
+    blocking: bool,
+    /// Written to on each SIGWINCH (crossterm turns it into a resize).
+    resize: mio::net::UnixStream,
+    resize_id: SigId,
     paused: bool,
-    /// Wake-ups handed to the reader thread that it has not used yet: the
-    /// reader still waits on the terminal for each.
-    waiting: Vec<Arc<InputWake>>,
-}
-
-/// What the reader thread calls when an event came or it stopped waiting.
-struct InputWake {
-    used: AtomicBool,
-    ringer: Ringer,
-}
-
-impl Wake for InputWake {
-    fn wake(self: Arc<Self>) {
-        self.wake_by_ref();
-    }
-
-    fn wake_by_ref(self: &Arc<Self>) {
-        // The reader has left the terminal when it calls this.
-        self.used.store(true, Ordering::SeqCst);
-        self.ringer.ring(Ring::Input);
-    }
+    /// True from a ring until crossterm has no event left: a read may
+    /// have brought more than one.
+    ringing: bool,
 }
 
 impl TtyInput {
-    /// Input that rings `ringer` when an event comes.
-    pub fn new(ringer: Ringer) -> TtyInput {
-        TtyInput {
-            ringer,
-            stream: None,
-            paused: false,
-            waiting: Vec::new(),
+    /// The terminal's input, watched by `doorbell`.
+    pub fn new(doorbell: &Doorbell) -> io::Result<TtyInput> {
+        let own = own_stdin();
+        let (reader, writer) = UnixStream::pair()?;
+        reader.set_nonblocking(true)?;
+        writer.set_nonblocking(true)?;
+        let resize_id =
+            signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
+        let mut resize = mio::net::UnixStream::from_std(reader);
+        doorbell.watch(&mut resize)?;
+        // crossterm's own choice: standard input when it is the terminal.
+        if io::stdin().is_terminal() {
+            doorbell.watch(&mut SourceFd(&io::stdin().as_raw_fd()))?;
+        } else if let Some(tty) = dev_tty() {
+            // Readiness is the terminal's, whichever description asks.
+            doorbell.watch(&mut SourceFd(&tty.as_raw_fd()))?;
         }
+        Ok(TtyInput {
+            own,
+            blocking: true,
+            resize,
+            resize_id,
+            paused: false,
+            // Keys typed before the loop began wait already.
+            ringing: true,
+        })
     }
 
-    /// The next event if one was read, never waiting; otherwise the reader
-    /// thread waits for one and rings. Nothing while paused.
+    /// The doorbell rang as input: the terminal has bytes, or resized.
+    pub fn rung(&mut self) {
+        let mut sink = [0u8; 64];
+        while matches!(self.resize.read(&mut sink), Ok(n) if n > 0) {}
+        self.ringing = true;
+    }
+
+    /// The next event crossterm has, never waiting; `None` once it has
+    /// none, until the doorbell rings again. Nothing while paused.
     pub fn try_event(&mut self) -> io::Result<Option<Event>> {
-        if self.paused {
+        if self.paused || !self.ringing {
             return Ok(None);
         }
-        self.waiting.retain(|w| !w.used.load(Ordering::SeqCst));
-        let stream = match &mut self.stream {
-            Some(stream) => stream,
-            None => self.stream.insert(open()?),
-        };
-        // A wake-up of its own each time, to know whether the reader took it.
-        let wake = Arc::new(InputWake {
-            used: AtomicBool::new(false),
-            ringer: self.ringer.clone(),
-        });
-        let waker = std::task::Waker::from(Arc::clone(&wake));
-        let polled = Pin::new(stream).poll_next(&mut Context::from_waker(&waker));
-        drop(waker);
-        match polled {
-            Poll::Ready(Some(Ok(event))) => Ok(Some(event)),
-            Poll::Ready(Some(Err(e))) => Err(e),
-            Poll::Ready(None) => Ok(None),
-            Poll::Pending => {
-                // Held by the reader thread: it waits on the terminal.
-                if Arc::strong_count(&wake) > 1 {
-                    self.waiting.push(wake);
-                }
-                Ok(None)
-            }
+        if self.blocking && self.own {
+            rustix::io::ioctl_fionbio(io::stdin(), true)?;
+            self.blocking = false;
         }
+        if event::poll(Duration::ZERO)? {
+            return event::read().map(Some);
+        }
+        self.ringing = false;
+        Ok(None)
     }
 
-    /// Stops reading the terminal and returns once the reader thread has
-    /// stopped waiting on it (the rings it sends meanwhile are taken from
-    /// `doorbell`: the loop looks at everything after a pause anyway).
-    pub fn pause(&mut self, doorbell: &Doorbell) {
+    /// Stops reading the terminal: another program gets it (blocking, as
+    /// programs expect it).
+    pub fn pause(&mut self) {
         self.paused = true;
-        // Dropping the stream wakes its reader thread, which then ends.
-        self.stream = None;
-        let until = Instant::now() + STOP_WAIT;
-        loop {
-            self.waiting.retain(|w| !w.used.load(Ordering::SeqCst));
-            let left = until.saturating_duration_since(Instant::now());
-            if self.waiting.is_empty() || left.is_zero() {
-                break;
-            }
-            doorbell.wait(left);
+        if self.own && !self.blocking {
+            let _ = rustix::io::ioctl_fionbio(io::stdin(), false);
+            self.blocking = true;
         }
     }
 
-    /// Reads the terminal again (a new stream at the next read).
+    /// Reads the terminal again (nonblocking from the next read on);
+    /// events crossterm read before the pause are taken first.
     pub fn resume(&mut self) {
         self.paused = false;
+        self.ringing = true;
     }
 }
 
-/// A new event stream; an error when there is no terminal to read (where
-/// crossterm's stream would panic).
-fn open() -> io::Result<EventStream> {
-    crossterm::event::poll(Duration::ZERO)?;
-    Ok(EventStream::new())
+impl Drop for TtyInput {
+    fn drop(&mut self) {
+        signal_hook::low_level::unregister(self.resize_id);
+        self.pause();
+    }
+}
+
+/// `/dev/tty`, opened once and kept for the rest of the process: a
+/// description the doorbell watches must outlive its waits.
+fn dev_tty() -> Option<&'static std::fs::File> {
+    static TTY: OnceLock<Option<std::fs::File>> = OnceLock::new();
+    TTY.get_or_init(|| std::fs::File::open("/dev/tty").ok())
+        .as_ref()
+}
+
+/// Makes standard input quire's own description of the terminal (blocking
+/// until the first read), once for the process (crossterm keeps reading the
+/// first it saw); true when it is.
+fn own_stdin() -> bool {
+    static OWN: OnceLock<bool> = OnceLock::new();
+    *OWN.get_or_init(|| reopen_stdin().is_ok())
+}
+
+fn reopen_stdin() -> io::Result<()> {
+    use rustix::fs::{Mode, OFlags};
+    let stdin = io::stdin();
+    if !stdin.is_terminal() {
+        return Err(io::Error::other("standard input is not a terminal"));
+    }
+    let path = rustix::termios::ttyname(&stdin, Vec::new())?;
+    let flags = OFlags::RDONLY | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let tty = rustix::fs::open(path.as_c_str(), flags, Mode::empty())?;
+    rustix::stdio::dup2_stdin(&tty)?;
+    Ok(())
 }

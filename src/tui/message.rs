@@ -15,6 +15,9 @@ pub enum Msg {
     /// The loop's clock, a few times a second: saves a reader's changed
     /// place now and then.
     Tick(Instant),
+    /// A time the app asked to be woken at ([`App::deadline`](super::App::deadline))
+    /// has come: it is now this.
+    Deadline(Instant),
     /// The terminal's answer to the background question (`None`: none came).
     Background(Option<crate::theme::Background>),
     /// A background job finished (or reported a result before its last).

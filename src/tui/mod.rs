@@ -3,7 +3,8 @@
 //! through [`update`], queued jobs go to an [`Executor`], finished jobs come
 //! back as messages ([`Msg::Done`]), and the screen is drawn when something
 //! changed. Between turns the loop sleeps on one wait that both input and
-//! job results end (the [`doorbell`]): no timeout to poll on.
+//! job results end (the [`doorbell`]), at most until the clock's tick or a
+//! deadline the app set ([`App::deadline`]): no timeout to poll on.
 //!
 //! Input is checked before the terminal is taken ([`terminal`] takes it and
 //! gives it back on every exit).
@@ -188,11 +189,14 @@ where
         }
         let until_tick = TICK_EVERY.saturating_sub(last_tick.elapsed());
         // A streaming scan is not a busy worker, but its rows should show promptly.
-        let timeout = if !woken && (executor.busy() || memory::streaming(app)) {
+        let mut timeout = if !woken && (executor.busy() || memory::streaming(app)) {
             BUSY_POLL.min(until_tick)
         } else {
             until_tick
         };
+        if let Some(at) = app.deadline() {
+            timeout = timeout.min(at.saturating_duration_since(std::time::Instant::now()));
+        }
         let input = match pending.take() {
             Some(event) => Input::Event(event),
             None => events.next(timeout)?,
@@ -200,6 +204,14 @@ where
         if last_tick.elapsed() >= TICK_EVERY {
             last_tick = std::time::Instant::now();
             update(app, Msg::Tick(last_tick));
+        }
+        if let Some(at) = app.deadline() {
+            let now = std::time::Instant::now();
+            if at <= now {
+                // Whatever came meanwhile, the jobs it asks for start next
+                // turn; what they bring is drawn when it comes.
+                update(app, Msg::Deadline(now));
+            }
         }
         let mut event = match input {
             Input::Closed => return Ok(()),

@@ -3,8 +3,9 @@
 //!
 //! [`with_terminal`] is the one place that hands the terminal to the app and
 //! takes it back; everything else draws through the `Terminal` it lends.
-//! Its events ([`TerminalEvents`]) wait on the loop's [`Doorbell`], which
-//! the input's reader, the jobs' results and the signal watchers ring.
+//! Its events ([`TerminalEvents`]) wait on the loop's [`Doorbell`]: the
+//! terminal's input, and a waker the jobs' results and the signal watchers
+//! ring.
 
 use std::collections::VecDeque;
 use std::io::{self, Write};
@@ -17,7 +18,7 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use super::answer::{Catcher, QUESTION, Step};
-use super::doorbell::{Doorbell, Ring, Ringer};
+use super::doorbell::{Doorbell, Ringer};
 use super::input::TtyInput;
 use super::runtime::Waker;
 use super::{Events, Input};
@@ -109,9 +110,10 @@ const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 pub fn with_terminal<T>(
     body: impl FnOnce(&mut Term, &mut TerminalEvents) -> anyhow::Result<T>,
 ) -> anyhow::Result<(T, Option<i32>)> {
-    let doorbell = Doorbell::default();
+    let doorbell = Doorbell::new()?;
     let signal = watch_signals(doorbell.ringer())?;
     let resumed = watch_suspend(doorbell.ringer())?;
+    let input = TtyInput::new(&doorbell)?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
     let mut events = TerminalEvents {
@@ -119,12 +121,12 @@ pub fn with_terminal<T>(
         resumed,
         catcher: None,
         queue: VecDeque::new(),
-        input: TtyInput::new(doorbell.ringer()),
+        input,
         doorbell,
     };
     let result = body(&mut terminal, &mut events);
     // Nothing reads the terminal once it is given back.
-    events.input.pause(&events.doorbell);
+    events.input.pause();
     drop(terminal);
     drop(guard);
     let signal = match signal.load(Ordering::SeqCst) {
@@ -200,8 +202,17 @@ impl TerminalEvents {
                 return Ok(None);
             }
             // Any ring: whatever it was for, the loop looks after this.
-            self.doorbell.wait(left);
+            self.wait(left)?;
         }
+    }
+
+    /// Waits on the doorbell at most `timeout`, and tells the input when
+    /// the terminal rang.
+    fn wait(&mut self, timeout: Duration) -> io::Result<()> {
+        if self.doorbell.wait(timeout)?.input {
+            self.input.rung();
+        }
+        Ok(())
     }
 
     /// An input that is there now, without waiting.
@@ -246,7 +257,7 @@ impl Events for TerminalEvents {
         if timeout.is_zero() {
             return Ok(Input::Idle);
         }
-        self.doorbell.wait(timeout);
+        self.wait(timeout)?;
         Ok(self.ready()?.unwrap_or(Input::Idle))
     }
 
@@ -255,7 +266,7 @@ impl Events for TerminalEvents {
     }
 
     fn pause(&mut self) {
-        self.input.pause(&self.doorbell);
+        self.input.pause();
     }
 
     fn resume(&mut self) {
@@ -288,7 +299,7 @@ fn watch_signals(ringer: Ringer) -> io::Result<Arc<AtomicI32>> {
         .spawn(move || {
             if let Some(signal) = signals.forever().next() {
                 cell.store(signal, Ordering::SeqCst);
-                ringer.ring(Ring::Signal);
+                ringer.ring();
                 std::thread::sleep(SIGNAL_GRACE);
                 restore_terminal();
                 std::process::exit(128 + signal);
@@ -323,7 +334,7 @@ fn watch_suspend(ringer: Ringer) -> io::Result<Arc<AtomicBool>> {
                 let _ = signal_hook::low_level::emulate_default_handler(signal);
                 let _ = retake();
                 flag.store(true, Ordering::SeqCst);
-                ringer.ring(Ring::Signal);
+                ringer.ring();
             }
         })?;
     Ok(resumed)

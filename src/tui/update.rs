@@ -57,6 +57,10 @@ fn dispatch(app: &mut App, msg: Msg) -> Option<Effect> {
             super::memory::tick(app, now);
             return None;
         }
+        Msg::Deadline(now) => {
+            super::app::search::due(app, now);
+            return None;
+        }
         Msg::Done(done) => {
             finish(app, *done);
             return None;

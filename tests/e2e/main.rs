@@ -7,6 +7,7 @@
 mod common;
 mod e2e_emoji;
 mod e2e_everyday;
+mod e2e_input;
 mod e2e_links;
 mod e2e_memory;
 mod e2e_pictures;

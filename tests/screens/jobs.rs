@@ -534,7 +534,7 @@ fn reading_a_watched_file_is_not_a_change() {
 /// executor rings: no input ever comes, only the rings are recorded.
 struct Waiting {
     bell: quire::tui::doorbell::Doorbell,
-    rings: Vec<Option<quire::tui::doorbell::Ring>>,
+    rings: Vec<quire::tui::doorbell::Rung>,
 }
 
 impl quire::tui::Events for Waiting {
@@ -543,7 +543,7 @@ impl quire::tui::Events for Waiting {
             return Ok(quire::tui::Input::Closed);
         }
         // Bounded only against a hang: nothing here is timed.
-        self.rings.push(self.bell.wait(Duration::from_secs(60)));
+        self.rings.push(self.bell.wait(Duration::from_secs(60))?);
         Ok(quire::tui::Input::Idle)
     }
 
@@ -557,7 +557,7 @@ fn a_job_s_result_wakes_the_loop_s_wait_with_no_input() {
     let mut app = library_app(120, 24);
     assert_eq!(app.jobs.queued().len(), 1, "the selected article's preview");
     let mut events = Waiting {
-        bell: quire::tui::doorbell::Doorbell::default(),
+        bell: quire::tui::doorbell::Doorbell::new().unwrap(),
         rings: Vec::new(),
     };
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 24)).unwrap();
@@ -570,7 +570,10 @@ fn a_job_s_result_wakes_the_loop_s_wait_with_no_input() {
     .unwrap();
     assert_eq!(
         events.rings,
-        [Some(quire::tui::doorbell::Ring::Jobs)],
+        [quire::tui::doorbell::Rung {
+            input: false,
+            bell: true
+        }],
         "the wait ended on the preview's result"
     );
     let Screen::Library(s) = &app.screens[0] else {

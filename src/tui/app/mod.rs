@@ -343,6 +343,13 @@ impl App {
         }
     }
 
+    /// The next time the event loop must wake by itself, with no input or
+    /// result, to send [`Msg::Deadline`](crate::tui::Msg::Deadline): the end
+    /// of a pause in typing a library search.
+    pub fn deadline(&self) -> Option<std::time::Instant> {
+        search::deadline(self)
+    }
+
     /// Which bindings apply now.
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {

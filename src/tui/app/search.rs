@@ -5,7 +5,7 @@
 //! result are jobs.
 
 use std::sync::atomic::Ordering;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::inflight::{Route, Slot, Waiter};
@@ -76,7 +76,14 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
             if s.current() {
                 open_selected(app);
             } else if !s.input.trim().is_empty() {
-                s.open_when_ready = true;
+                let paused = s.ask_at.is_some();
+                // Enter ends the pause: the query is asked for now.
+                if paused {
+                    ask(app);
+                }
+                if let Some(Screen::Search(s)) = app.screens.last_mut() {
+                    s.open_when_ready = true;
+                }
             }
         }
         Action::Cancel | Action::Back => {
@@ -87,19 +94,57 @@ pub fn update(app: &mut App, action: Action) -> Option<Effect> {
         _ => {}
     }
     if typed {
-        let delay = app.search.debounce;
-        ask(app, delay);
+        typed_query(app);
     }
     None
 }
 
-/// Asks for the results of the query typed on the top screen after `delay`;
-/// older queries still waiting give up, and their results are dropped.
-fn ask(app: &mut App, delay: Duration) {
+/// The query on the top screen changed: asked for once typing has paused
+/// for the debounce (the loop's deadline, [`deadline`]), at once when there
+/// is none or the query was cleared. A query still running gives up now.
+fn typed_query(app: &mut App) {
+    let debounce = app.search.debounce;
+    let Some(Screen::Search(s)) = app.screens.last_mut() else {
+        return;
+    };
+    if debounce.is_zero() || s.input.trim().is_empty() {
+        ask(app);
+        return;
+    }
+    s.open_when_ready = false;
+    s.ask_at = Some(Instant::now() + debounce);
+    if s.waiting.take().is_some() {
+        s.latest().fetch_add(1, Ordering::AcqRel);
+        let waiter = Waiter::Screen(s.id, Slot::Search);
+        app.jobs.forget(waiter);
+    }
+}
+
+/// When the event loop must wake for the top screen's query: the end of
+/// the pause in typing it waits for.
+pub fn deadline(app: &App) -> Option<Instant> {
+    match app.screens.last() {
+        Some(Screen::Search(s)) => s.ask_at,
+        _ => None,
+    }
+}
+
+/// It is `now`: the top screen's query is asked for if typing has paused
+/// long enough.
+pub fn due(app: &mut App, now: Instant) {
+    if deadline(app).is_some_and(|at| at <= now) {
+        ask(app);
+    }
+}
+
+/// Asks for the results of the query typed on the top screen now; older
+/// queries still waiting give up, and their results are dropped.
+fn ask(app: &mut App) {
     let Some(Screen::Search(s)) = app.screens.last_mut() else {
         return;
     };
     s.open_when_ready = false;
+    s.ask_at = None;
     let waiter = Waiter::Screen(s.id, Slot::Search);
     if s.input.trim().is_empty() {
         s.latest().fetch_add(1, Ordering::AcqRel);
@@ -114,7 +159,7 @@ fn ask(app: &mut App, delay: Duration) {
         root: s.root.clone(),
         text: s.input.clone(),
         scope: s.scope.clone(),
-        delay,
+        delay: Duration::ZERO,
         latest: s.latest().clone(),
         number,
     };
@@ -186,8 +231,8 @@ pub fn finish(app: &mut App, route: Route, output: SearchOutput) {
 /// (the index grew), unless one is on its way already.
 fn refresh_results(app: &mut App) {
     if let Some(Screen::Search(s)) = app.screens.last() {
-        if s.waiting.is_none() && !s.input.trim().is_empty() {
-            ask(app, Duration::ZERO);
+        if s.waiting.is_none() && s.ask_at.is_none() && !s.input.trim().is_empty() {
+            ask(app);
         }
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::AtomicU64;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::library::{Filter, TagMode};
 use crate::search::{Hit, Progress};
@@ -84,6 +84,9 @@ pub struct SearchScreen {
     pub scroll: usize,
     /// The query job whose results the screen waits for.
     pub waiting: Option<JobId>,
+    /// When the query typed is asked for, once typing has paused that long
+    /// (the event loop wakes then: no thread sleeps through the pause).
+    pub ask_at: Option<Instant>,
     /// Enter was pressed before the results of the query typed came back:
     /// open the first of them when they do.
     pub open_when_ready: bool,
@@ -114,6 +117,7 @@ impl SearchScreen {
             selected: 0,
             scroll: 0,
             waiting: None,
+            ask_at: None,
             open_when_ready: false,
             message: None,
             size: (width, height),
@@ -147,7 +151,7 @@ impl SearchScreen {
 
     /// True when the results shown answer the query typed.
     pub fn current(&self) -> bool {
-        self.waiting.is_none() && self.answered == self.input
+        self.waiting.is_none() && self.ask_at.is_none() && self.answered == self.input
     }
 
     /// Moves the selection by `delta`, stopping at the ends.
