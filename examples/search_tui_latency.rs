@@ -118,13 +118,19 @@ fn new_app(lib: &library::Library, db: &std::path::Path) -> App {
     app
 }
 
-/// Starts queued jobs, delivers finished ones and draws a frame after each.
+/// Tells the app its deadline came (a query typed is due once typing has
+/// paused), starts queued jobs, delivers finished ones and draws a frame
+/// after each: what the event loop does.
 fn pump(
     app: &mut App,
     pool: &mut Pool,
     term: &mut Terminal<TestBackend>,
     frames: &mut Vec<Duration>,
 ) {
+    let now = Instant::now();
+    if app.deadline().is_some_and(|at| at <= now) {
+        update(app, quire::tui::Msg::Deadline(now));
+    }
     for (id, job) in app.jobs.take() {
         pool.spawn(id, job);
     }

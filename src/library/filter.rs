@@ -2,7 +2,7 @@
 //! the sort order.
 
 /// Whether an article needs all the selected tags or any one of them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum TagMode {
     /// Every selected tag.
     #[default]
@@ -22,7 +22,7 @@ impl TagMode {
 }
 
 /// Which articles to show.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Filter {
     /// Words that must all appear in the title, tags or file name
     /// (case-insensitive); empty shows everything.
@@ -54,7 +54,7 @@ impl Filter {
 }
 
 /// What rows are ordered by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum SortKey {
     /// Newest first; undated articles last.
     #[default]
@@ -105,7 +105,7 @@ impl SortKey {
 }
 
 /// An order of rows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub struct Sort {
     /// The key.
     pub key: SortKey,

@@ -13,6 +13,7 @@ mod select;
 mod stream;
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::path::{Component, Path, PathBuf};
 
 use crate::article::{Meta, Peek, Warning};
@@ -39,7 +40,9 @@ pub fn reading_minutes(words: usize) -> usize {
 pub struct Entry {
     /// The file, relative to the library's folder.
     pub path: PathBuf,
-    /// What the front matter (or the file name) says.
+    /// What the front matter (or the file name) says. A file read again
+    /// gets a new entry: what is taken from it when the entry is made (the
+    /// filter's text, [`Entry::look`]) would not follow a change in place.
     pub meta: Meta,
     /// Words in the body.
     pub words: usize,
@@ -56,6 +59,10 @@ pub struct Entry {
     title_key: String,
     /// Ids into [`Library::tags`], sorted, without duplicates.
     tag_ids: Vec<usize>,
+    /// A hash of the title, date and tags as read (see [`Entry::look`]).
+    look: u64,
+    /// The columns of the tags as a row shows them (see [`Entry::tags_width`]).
+    tags_width: usize,
 }
 
 impl Entry {
@@ -69,7 +76,16 @@ impl Entry {
         }
         haystack.push('\n');
         haystack.push_str(&path_string(&path).to_lowercase());
+        let look = {
+            let mut h = std::hash::DefaultHasher::new();
+            let m = &peek.meta;
+            (&m.title, &m.date, &m.tags).hash(&mut h);
+            h.finish()
+        };
+        let tags_width = tags_width(&peek.meta.tags);
         Entry {
+            look,
+            tags_width,
             reading_minutes: reading_minutes(peek.words),
             path,
             meta: peek.meta,
@@ -87,11 +103,41 @@ impl Entry {
         path_string(&self.path)
     }
 
+    /// A hash of the title, date and tags, taken once when the entry was
+    /// made (like the filter's text): a list keys the drawing of a row by
+    /// it instead of hashing those strings at every frame.
+    pub fn look(&self) -> u64 {
+        self.look
+    }
+
+    /// The columns the tags take joined by `", "` with every character
+    /// made safe for the terminal, as a row shows them; measured once.
+    pub fn tags_width(&self) -> usize {
+        self.tags_width
+    }
+
     /// True when every word of `words` (already lowercase) is in the title,
     /// a tag or the path.
     fn matches_words(&self, words: &[String]) -> bool {
         words.iter().all(|w| self.haystack.contains(w.as_str()))
     }
+}
+
+/// The width of `tags` joined by `", "` and made safe for the terminal
+/// (the sanitizer works a character at a time, so the joined text's width
+/// is its parts' sum).
+fn tags_width(tags: &[String]) -> usize {
+    use unicode_width::UnicodeWidthStr;
+    let commas = 2 * tags.len().saturating_sub(1);
+    let width = |t: &String| {
+        // Printable ASCII is a column a byte, as the sanitizer leaves it.
+        if t.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+            t.len()
+        } else {
+            crate::sanitize::sanitize_line(t).width()
+        }
+    };
+    tags.iter().map(width).sum::<usize>() + commas
 }
 
 /// A file that could not be read: listed with its error, never fatal.

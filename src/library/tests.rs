@@ -478,3 +478,37 @@ fn a_path_is_shown_with_one_slash_between_parts() {
         assert_eq!(path_string(std::path::Path::new(path)), shown);
     }
 }
+
+#[test]
+fn tags_width_is_the_width_of_the_tags_as_a_row_shows_them() {
+    use unicode_width::UnicodeWidthStr;
+    let cases: [&[&str]; 5] = [
+        &[],
+        &["rust"],
+        &["rust", "Machine Learning"],
+        &["日本語", "café"],
+        &["bell\u{7}", "esc\u{1b}[31m"],
+    ];
+    for tags in cases {
+        let e = entry("a.md", "A", None, tags, 10);
+        let shown = crate::sanitize::sanitize_line(&tags.join(", ")).width();
+        assert_eq!(e.tags_width(), shown, "{tags:?}");
+    }
+}
+
+#[test]
+fn look_changes_with_the_title_the_date_or_the_tags() {
+    let base = entry("a.md", "A title", Some("2024-01-02"), &["x"], 10).look();
+    assert_eq!(
+        entry("b.md", "A title", Some("2024-01-02"), &["x"], 99).look(),
+        base
+    );
+    for other in [
+        entry("a.md", "Another", Some("2024-01-02"), &["x"], 10),
+        entry("a.md", "A title", Some("2024-01-03"), &["x"], 10),
+        entry("a.md", "A title", None, &["x"], 10),
+        entry("a.md", "A title", Some("2024-01-02"), &["x", "y"], 10),
+    ] {
+        assert_ne!(other.look(), base, "{:?}", other.meta);
+    }
+}

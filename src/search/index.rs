@@ -336,10 +336,10 @@ impl Index {
             format!(
                 "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, r.score, s.file, r.own
                  FROM (SELECT rowid AS id, {RANK} AS score, {OWN} AS own FROM search_fts
-                       WHERE search_fts MATCH ?1 ORDER BY score LIMIT {limit}) r
+                       WHERE search_fts MATCH ?1 ORDER BY score, id LIMIT {limit}) r
                  JOIN search_section s ON s.id = r.id
                  JOIN search_file f ON f.id = s.file
-                 ORDER BY r.score"
+                 ORDER BY r.score, r.id"
             )
         } else {
             let mut sql = format!(
@@ -362,7 +362,7 @@ impl Index {
                     ));
                 }
             }
-            sql.push_str(&format!(" ORDER BY score LIMIT {limit}"));
+            sql.push_str(&format!(" ORDER BY score, s.id LIMIT {limit}"));
             sql
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -12,13 +12,14 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::cjk::{SPREAD, spread_cjk};
 use super::index::{Hit, Snippet};
 use super::query::Query;
-use super::sections::{Section, sections};
-use crate::article::Article;
+use super::sections::{Section, read_sections};
+use crate::article::{Article, Draft};
 use crate::sanitize::sanitize_line;
 
 /// Marks FTS5 puts around matched words; private-use characters that no
@@ -50,19 +51,25 @@ pub(super) fn fill(
             title, body, tokenize = 'porter unicode61 remove_diacritics 2');",
     )?;
 
-    let mut articles: HashMap<&Path, Option<(Article, Vec<Section>)>> = HashMap::new();
+    // Each file once, parsed once (the outline and the sections from one
+    // pass, as the index reads them), the files at the same time.
+    let mut paths: Vec<&Path> = hits.iter().map(|h| h.path.as_path()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    let articles: HashMap<&Path, (Article, Vec<Section>)> = paths
+        .into_par_iter()
+        .filter_map(|path| {
+            let draft = Draft::load(&root.join(path)).ok()?;
+            Some((path, read_sections(draft)))
+        })
+        .collect();
     {
         let mut insert = conn.prepare_cached(
             "INSERT INTO temp.search_snip (rowid, title, heading, body, tags)
              VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         for (k, hit) in hits.iter().enumerate() {
-            let loaded = articles.entry(&hit.path).or_insert_with(|| {
-                let article = Article::load(&root.join(&hit.path)).ok()?;
-                let sections = sections(&article);
-                Some((article, sections))
-            });
-            let Some((article, sections)) = loaded else {
+            let Some((article, sections)) = articles.get(hit.path.as_path()) else {
                 continue;
             };
             let Some(section) = sections.iter().find(|s| s.anchor == hit.anchor) else {

@@ -9,17 +9,28 @@
 //! when that is the terminal, and a readiness that went stale (its bytes
 //! came with the read before, or an editor read them) would leave a
 //! blocking read waiting for the next key. So standard input is opened
-//! again as quire's own nonblocking description of the same terminal (the
-//! shell's, and stdout's, stay as they were), and made blocking again while
-//! another program has the terminal. When standard input is not the
-//! terminal (an article piped in), crossterm reads /dev/tty, blocking.
+//! again as quire's own description of the same terminal (the shell's, and
+//! stdout's, stay as they were), nonblocking from the first read on and
+//! blocking again while another program has the terminal; until the first
+//! read it blocks, for whoever asks the terminal a question before (the
+//! pictures' query reads its answer from standard input). When standard
+//! input is not the terminal (an article piped in), crossterm reads
+//! /dev/tty, blocking.
+//!
+//! crossterm watches the terminal as an edge (mio): a read of 1 KB that
+//! yields an event returns at once, and bytes past it wake nobody until
+//! more come. So when crossterm has no event left while the terminal still
+//! holds bytes, the loop sets the terminal's modes to what they are, which
+//! the kernel tells every watcher of the terminal as a new edge; a burst of
+//! any size (a long paste without bracketed paste, mouse reports queued up)
+//! is all read before the loop sleeps.
 //!
 //! Paused while another program (an editor, a stopped shell) has the
 //! terminal: the loop's own thread runs or waits for that program, so
 //! nothing reads any of its keys.
 
 use std::io::{self, IsTerminal, Read};
-use std::os::fd::AsRawFd;
+use std::os::fd::{AsFd, AsRawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -30,10 +41,16 @@ use signal_hook::SigId;
 
 use super::doorbell::Doorbell;
 
+/// Wakes of crossterm's watch asked for in a row, none bringing an event,
+/// before a look at the input gives up (a nudge that works brings one).
+const NUDGES: usize = 4;
+
 /// The terminal's input.
 pub struct TtyInput {
-    /// True when standard input is quire's own nonblocking terminal.
+    /// True when standard input is quire's own description of the terminal.
     own: bool,
+    /// True while it blocks (before the first read, and while paused).
+    blocking: bool,
     /// Written to on each SIGWINCH (crossterm turns it into a resize).
     resize: mio::net::UnixStream,
     resize_id: SigId,
@@ -63,6 +80,7 @@ impl TtyInput {
         }
         Ok(TtyInput {
             own,
+            blocking: true,
             resize,
             resize_id,
             paused: false,
@@ -84,28 +102,57 @@ impl TtyInput {
         if self.paused || !self.ringing {
             return Ok(None);
         }
-        if event::poll(Duration::ZERO)? {
-            return event::read().map(Some);
+        if self.blocking && self.own {
+            rustix::io::ioctl_fionbio(io::stdin(), true)?;
+            self.blocking = false;
+        }
+        for _ in 0..NUDGES {
+            if event::poll(Duration::ZERO)? {
+                return event::read().map(Some);
+            }
+            if !self.nudge() {
+                break;
+            }
         }
         self.ringing = false;
         Ok(None)
+    }
+
+    /// Wakes crossterm's watch of the terminal again when the terminal
+    /// holds bytes crossterm has not read; true when it did.
+    fn nudge(&self) -> bool {
+        let nudged = |fd: std::os::fd::BorrowedFd| -> io::Result<bool> {
+            if rustix::io::ioctl_fionread(fd)? == 0 {
+                return Ok(false);
+            }
+            let modes = rustix::termios::tcgetattr(fd)?;
+            rustix::termios::tcsetattr(fd, rustix::termios::OptionalActions::Now, &modes)?;
+            Ok(true)
+        };
+        let stdin = io::stdin();
+        let result = if stdin.is_terminal() {
+            nudged(stdin.as_fd())
+        } else if let Some(tty) = dev_tty() {
+            nudged(tty.as_fd())
+        } else {
+            Ok(false)
+        };
+        result.unwrap_or(false)
     }
 
     /// Stops reading the terminal: another program gets it (blocking, as
     /// programs expect it).
     pub fn pause(&mut self) {
         self.paused = true;
-        if self.own {
+        if self.own && !self.blocking {
             let _ = rustix::io::ioctl_fionbio(io::stdin(), false);
+            self.blocking = true;
         }
     }
 
-    /// Reads the terminal again; events crossterm read before the pause
-    /// are taken first.
+    /// Reads the terminal again (nonblocking from the next read on);
+    /// events crossterm read before the pause are taken first.
     pub fn resume(&mut self) {
-        if self.own {
-            let _ = rustix::io::ioctl_fionbio(io::stdin(), true);
-        }
         self.paused = false;
         self.ringing = true;
     }
@@ -126,9 +173,9 @@ fn dev_tty() -> Option<&'static std::fs::File> {
         .as_ref()
 }
 
-/// Makes standard input quire's own nonblocking description of the
-/// terminal, once for the process (crossterm keeps reading the first it
-/// saw); true when it is.
+/// Makes standard input quire's own description of the terminal (blocking
+/// until the first read), once for the process (crossterm keeps reading the
+/// first it saw); true when it is.
 fn own_stdin() -> bool {
     static OWN: OnceLock<bool> = OnceLock::new();
     *OWN.get_or_init(|| reopen_stdin().is_ok())
@@ -141,7 +188,7 @@ fn reopen_stdin() -> io::Result<()> {
         return Err(io::Error::other("standard input is not a terminal"));
     }
     let path = rustix::termios::ttyname(&stdin, Vec::new())?;
-    let flags = OFlags::RDONLY | OFlags::NOCTTY | OFlags::CLOEXEC | OFlags::NONBLOCK;
+    let flags = OFlags::RDONLY | OFlags::NOCTTY | OFlags::CLOEXEC;
     let tty = rustix::fs::open(path.as_c_str(), flags, Mode::empty())?;
     rustix::stdio::dup2_stdin(&tty)?;
     Ok(())

@@ -208,9 +208,9 @@ where
         if let Some(at) = app.deadline() {
             let now = std::time::Instant::now();
             if at <= now {
-                // Whatever came meanwhile, the jobs it asks for start next turn.
+                // Whatever came meanwhile, the jobs it asks for start next
+                // turn; what they bring is drawn when it comes.
                 update(app, Msg::Deadline(now));
-                dirty = true;
             }
         }
         let mut event = match input {

@@ -1,7 +1,8 @@
 //! End-to-end: the terminal's input as the event loop reads it on its own
 //! thread. Keys that come in one write are all taken without another key;
 //! an escape sequence split across two writes still parses; a search's
-//! results come after the pause in typing with no key to wake the loop.
+//! results come after the pause in typing with no key to wake the loop; a
+//! burst longer than one read is all taken with no key after it.
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
@@ -79,5 +80,26 @@ fn a_mouse_sequence_split_across_two_writes_still_scrolls() {
     // And up, in one write: back where it was.
     t.type_text("\x1b[<64;50;10M");
     t.wait_for("scrolled back up", |s| top_text_line(s) == top);
+    quit(&t);
+}
+
+#[test]
+fn a_burst_longer_than_one_read_is_all_taken() {
+    if !tmux::available("a_burst_longer_than_one_read_is_all_taken") {
+        return;
+    }
+    let t = open("long-burst");
+    let first = t.wait_for("the title", |s| s.contains("Keeping a Lighthouse Logbook"));
+    let top = top_text_line(&first);
+    t.keys(&["j"]);
+    let below = top_text_line(&t.wait_for("a line down", |s| top_text_line(s) != top));
+    t.keys(&["k"]);
+    t.wait_for("back at the top", |s| top_text_line(s) == top);
+    // 3,001 bytes in one write: a read takes 1 KB, and what is past it
+    // must not wait for another key. Only the last `j` moves the page.
+    t.type_text(&format!("{}j", "jk".repeat(1500)));
+    t.wait_for("one line down after the whole burst", |s| {
+        top_text_line(s) == below
+    });
     quit(&t);
 }

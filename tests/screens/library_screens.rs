@@ -480,7 +480,18 @@ fn rows_remembered_over_moves_equal_rows_drawn_anew() {
                     Some(quire::tui::library::Row::Article(i)) => i,
                     _ => 0,
                 };
-                s.library.entries[i].meta.title = "A title edited since".to_string();
+                // Read again, as a scan does: a new entry for the path.
+                let e = &s.library.entries[i];
+                let meta = Meta {
+                    title: "A title edited since".to_string(),
+                    ..e.meta.clone()
+                };
+                let peek = Peek {
+                    meta,
+                    words: e.words,
+                    warnings: Vec::new(),
+                };
+                s.library.entries[i] = Entry::new(e.path.clone(), e.size, peek);
             }
             14 => s.resize(70, height),
             _ => s.move_by(if step % 2 == 0 { 1 } else { -1 }),

@@ -107,3 +107,67 @@ fn followed_to_another_article_with_the_way_back_80x16() {
     let terminal = screen(80, 16, "Fpond\n");
     insta::assert_snapshot!(terminal.backend());
 }
+
+/// The rows of the list's box as text, inside its border.
+fn rows_text(terminal: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = terminal.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+fn with_ctrl(keys: &str, ctrl: &[char]) -> Script {
+    let mut s = script(keys);
+    for &c in ctrl {
+        s.0.push_back(Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::CONTROL,
+        )));
+    }
+    s
+}
+
+fn screen_after(width: u16, height: u16, mut keys: Script) -> Terminal<TestBackend> {
+    let mut app = start_page(width, height);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    run_app(
+        &mut terminal,
+        &mut app,
+        &mut keys,
+        &mut quire::tui::Inline::default(),
+    )
+    .unwrap();
+    terminal
+}
+
+#[test]
+fn the_link_list_stays_put_while_the_selection_moves_inside_it() {
+    // 8 rows: a box of 7 with 4 rows of links, of the fixture's 5.
+    let down = screen_after(80, 8, with_ctrl("F", &['n', 'n', 'n', 'n']));
+    let rows = rows_text(&down);
+    // The last link selected on the last row: the list scrolled by one.
+    assert!(rows[2].contains("its own end"), "{rows:#?}");
+    assert!(rows[5].contains("›the soil"), "{rows:#?}");
+    // One up: the selection moves, the list does not (it used to keep the
+    // selection on the last row, scrolling at every press up).
+    let up = screen_after(80, 8, with_ctrl("F", &['n', 'n', 'n', 'n', 'p']));
+    let rows = rows_text(&up);
+    assert!(rows[2].contains("its own end"), "{rows:#?}");
+    assert!(rows[4].contains("›a lost page"), "{rows:#?}");
+}
+
+#[test]
+fn the_link_list_spans_the_outline_and_closing_it_shows_the_outline_again() {
+    let open = rows_text(&screen(80, 16, "F"));
+    assert!(open[0].starts_with("┌ Links"), "{open:#?}");
+    assert!(!open.iter().any(|r| r.contains("Middle")), "{open:#?}");
+    let closed = screen(80, 16, "F\u{1b}");
+    assert_eq!(
+        closed.backend().buffer(),
+        screen(80, 16, "").backend().buffer()
+    );
+}

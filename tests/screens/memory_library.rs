@@ -371,6 +371,25 @@ fn the_scan_streams_rows_and_a_second_start_comes_from_the_cache() {
         ),
         "states come first"
     );
+    // Right before the first rows, not alone: the screen takes both in one
+    // wake and its first frame with rows has their marks.
+    assert!(
+        matches!(warm.get(1), Some(Output::Memory(MemoryOutput::Rows(_)))),
+        "the first rows follow the states at once"
+    );
+    let states_at = |out: &[Output]| {
+        out.iter()
+            .position(|o| matches!(o, Output::Memory(MemoryOutput::States { .. })))
+    };
+    let first_rows_at = |out: &[Output]| {
+        out.iter()
+            .position(|o| matches!(o, Output::Memory(MemoryOutput::Rows(_))))
+    };
+    assert!(
+        states_at(&cold) < first_rows_at(&cold),
+        "cold: states first"
+    );
+    assert!(states_at(&cold).is_some());
     let rows = rows_of(&warm);
     assert_eq!(rows[0].total, Some(30), "the cache knows how many");
     let got: usize = rows.iter().map(|r| r.entries.len()).sum();

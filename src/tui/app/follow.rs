@@ -83,6 +83,7 @@ pub fn update(app: &mut App, action: &Action) -> Option<Option<Effect>> {
                 } else {
                     list.selected.saturating_sub(1)
                 };
+                list.follow(crate::tui::reader::links::list_rows(&r.geometry));
             }
         }
         Action::LinkFollow => {

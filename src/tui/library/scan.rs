@@ -72,9 +72,19 @@ struct Sender<'a> {
     out: ScanRows,
     shown: usize,
     last: Instant,
+    /// The reading states, sent just before the first rows: the screen
+    /// takes both in one wake and draws its first rows with their marks
+    /// (sent alone, they woke it for a frame with no rows first).
+    states: Option<MemoryOutput>,
 }
 
 impl Sender<'_> {
+    /// Sends the reading states if they have not gone yet; false once
+    /// nobody listens any more.
+    fn states_first(&mut self) -> bool {
+        self.states.take().is_none_or(|states| (self.send)(states))
+    }
+
     /// Sends what is gathered if it is due (or `now`); false once nobody
     /// listens any more.
     fn offer(&mut self, now: bool) -> bool {
@@ -84,6 +94,9 @@ impl Sender<'_> {
             || (n > 0 && (now || self.last.elapsed() >= HOLD));
         if !due {
             return true;
+        }
+        if !self.states_first() {
+            return false;
         }
         self.shown += n;
         self.last = Instant::now();
@@ -147,12 +160,16 @@ pub fn scan_library(
         out: ScanRows::default(),
         shown: 0,
         last: Instant::now(),
+        states: None,
     };
     let mut stamps = Stamps::new();
     if let Some(store) = store {
         let states = states_under(store, &root);
         let root = root.clone();
-        if !send(MemoryOutput::States { root, states }) {
+        tx.states = Some(MemoryOutput::States { root, states });
+        // A rescan's rows are on screen, and an article opened from them
+        // meanwhile would learn a newer state than these: they go now.
+        if !show_cached && !tx.states_first() {
             return MemoryOutput::Written;
         }
         if show_cached {
@@ -204,6 +221,9 @@ pub fn scan_library(
         }
     }
     let report = report.unwrap_or_default();
+    if !tx.states_first() {
+        return MemoryOutput::Written;
+    }
     let mut out = tx.out;
     out.gone.extend(report.removed.iter().cloned());
     out.done = true;

@@ -208,9 +208,48 @@ pub struct LinkList {
     /// The widest text (in columns, as drawn) of the links in `shown`:
     /// the text column's width, measured once per filter, not per frame.
     pub text_width: usize,
+    /// The entry of `shown` on the list's first row: the list stays put
+    /// while the selection moves inside it, and scrolls one row when the
+    /// selection leaves it (the terminal moves the other rows itself).
+    pub first: usize,
+}
+
+/// The link list's box: over the text pane and the outline beside it, so
+/// that it spans whole rows of the terminal (a scroll of the list is then
+/// a scroll of those rows, which the terminal does itself) and its
+/// targets get the room.
+pub fn list_box(geometry: &super::Geometry) -> ratatui::layout::Rect {
+    match geometry.outline {
+        Some(outline) => geometry.pane.union(outline),
+        None => geometry.pane,
+    }
+}
+
+/// Rows of links the list's box shows: inside its border, under the
+/// filter line.
+pub fn list_rows(geometry: &super::Geometry) -> usize {
+    usize::from(list_box(geometry).height.saturating_sub(3))
 }
 
 impl LinkList {
+    /// Scrolls so that the selection is on one of `rows` rows, moving the
+    /// list as little as it can.
+    pub fn follow(&mut self, rows: usize) {
+        self.first = self.first_shown(rows);
+    }
+
+    /// The entry on the first of `rows` rows: [`LinkList::first`], moved
+    /// as little as needed to show the selection (a list drawn after a
+    /// resize or a filter before any move still shows it).
+    pub fn first_shown(&self, rows: usize) -> usize {
+        let rows = rows.max(1);
+        let last = self.shown.len().saturating_sub(rows);
+        self.first
+            .min(last)
+            .min(self.selected)
+            .max((self.selected + 1).saturating_sub(rows))
+    }
+
     /// Keeps the links whose text, target or kind holds the filter (any case).
     pub fn refilter(&mut self, table: &[(Link, Resolution)]) {
         let needle = self.filter.to_lowercase();
@@ -455,6 +494,42 @@ fn line_of_offset(doc: &crate::layout::Document, body: &str, offset: usize) -> u
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn list_of(n: usize, selected: usize, first: usize) -> LinkList {
+        LinkList {
+            shown: (0..n).collect(),
+            selected,
+            first,
+            ..LinkList::default()
+        }
+    }
+
+    #[test]
+    fn the_list_scrolls_only_when_the_selection_leaves_it() {
+        // Ten links, four rows: down to the fifth scrolls by one.
+        let mut list = list_of(10, 0, 0);
+        for _ in 0..4 {
+            list.selected += 1;
+            list.follow(4);
+        }
+        assert_eq!((list.selected, list.first), (4, 1));
+        // Up inside the rows: no scroll; past the top: one row.
+        for (selected, first) in [(3, 1), (2, 1), (1, 1), (0, 0)] {
+            list.selected -= 1;
+            list.follow(4);
+            assert_eq!((list.selected, list.first), (selected, first));
+        }
+    }
+
+    #[test]
+    fn the_first_row_shown_always_shows_the_selection() {
+        // A stale first row (after a filter or a resize) moves to it.
+        assert_eq!(list_of(10, 9, 0).first_shown(4), 6);
+        assert_eq!(list_of(10, 2, 8).first_shown(4), 2);
+        // Fewer links than rows: from the top.
+        assert_eq!(list_of(3, 2, 5).first_shown(4), 0);
+        assert_eq!(list_of(0, 0, 3).first_shown(4), 0);
+    }
 
     #[test]
     fn few_links_get_single_home_row_letters() {

@@ -65,6 +65,37 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if area.is_empty() {
         return;
     }
+    // Keyed by what the header says, not by its text: a frame builds the
+    // text only when one of these changed.
+    let mut key = row_hasher();
+    (
+        s.library.root.as_os_str(),
+        s.rows.len(),
+        s.library.len(),
+        &s.filter,
+        s.sort,
+    )
+        .hash(&mut key);
+    if !s.filter.tags.is_empty() {
+        // The tags are named as the library spells them.
+        s.filter_summary().hash(&mut key);
+    }
+    let st = &s.states;
+    (
+        st.enabled,
+        st.unread,
+        st.in_progress,
+        st.unread_only,
+        st.progress,
+    )
+        .hash(&mut key);
+    (s.links.orphans_only, s.counting_links()).hash(&mut key);
+    put_keyed(buf, area, s, key.finish(), None, || header_line(s, t));
+}
+
+/// The header's text: the folder, the counts, the filters, the order and
+/// what quire remembers or is doing.
+fn header_line(s: &LibraryScreen, t: &Theme) -> Line<'static> {
     let root = sanitize_line(&s.library.root.display().to_string()).into_owned();
     let mut spans = vec![
         Span::styled(format!(" {root} "), theme::style(t.library_title)),
@@ -88,7 +119,27 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     if !links.is_empty() {
         spans.push(Span::raw(format!(" · {links}")));
     }
-    put_remembered(buf, area, s, &Line::from(spans), None);
+    Line::from(spans)
+}
+
+/// Puts the line `line` builds on the first row of `area` (over `fill`
+/// across the row), remembered under `key`, a hash of everything the line
+/// is built from: `line` runs only when the row was not drawn before.
+fn put_keyed(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &LibraryScreen,
+    key: u64,
+    fill: Option<Style>,
+    line: impl FnOnce() -> Line<'static>,
+) {
+    let row = Rect { height: 1, ..area };
+    s.rows_drawn.draw(buf, row, key, |buf, row| {
+        if let Some(style) = fill {
+            buf.set_style(row, style);
+        }
+        put_line(buf, row.x, row.y, &line(), row.width);
+    });
 }
 
 /// Puts `line` on the first row of `area` (over `fill` across the row),
@@ -134,7 +185,7 @@ impl Widths {
             .skip(s.scroll)
             .take(s.list_height)
             .filter_map(|r| match r {
-                Row::Article(i) => Some(tags_width(&s.library.entries[*i])),
+                Row::Article(i) => Some(s.library.entries[*i].tags_width()),
                 Row::Failed(_) => None,
             })
             .max()
@@ -150,22 +201,6 @@ pub(super) fn tags_text(e: &Entry) -> String {
     sanitize_line(&e.meta.tags.join(", ")).into_owned()
 }
 
-/// The width of [`tags_text`], without building it (the sanitizer works a
-/// character at a time, so the joined text's width is its parts' sum).
-fn tags_width(e: &Entry) -> usize {
-    let tags = &e.meta.tags;
-    let commas = 2 * tags.len().saturating_sub(1);
-    let width = |t: &String| {
-        // Printable ASCII is a column a byte, as the sanitizer leaves it.
-        if t.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
-            t.len()
-        } else {
-            sanitize_line(t).width()
-        }
-    };
-    tags.iter().map(width).sum::<usize>() + commas
-}
-
 /// `text` cut to `width` columns, then padded to `width + gap`: a cell that
 /// never runs into the next column.
 pub(super) fn cell(text: &str, width: usize, gap: usize) -> String {
@@ -178,6 +213,14 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
     if area.is_empty() {
         return;
     }
+    let mut key = row_hasher();
+    // Apart from the header's keys: 1 for the columns.
+    (1u8, marks(s), w.title, w.tags, w.links, s.sort).hash(&mut key);
+    put_keyed(buf, area, s, key.finish(), None, || columns_line(w, s, t));
+}
+
+/// The column heads, the sort's arrow on its column.
+fn columns_line(w: &Widths, s: &LibraryScreen, t: &Theme) -> Line<'static> {
     let mark = |key: SortKey| {
         if s.sort.key == key {
             if s.sort.reverse { "↑" } else { "↓" }
@@ -208,8 +251,7 @@ fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: 
         "{:>TIME$}",
         format!("Read{}", mark(SortKey::ReadingTime))
     ));
-    let line = Line::styled(text, theme::style(t.library_columns));
-    put_remembered(buf, area, s, &line, None);
+    Line::styled(text, theme::style(t.library_columns))
 }
 
 fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
@@ -279,8 +321,7 @@ fn row_key(s: &LibraryScreen, row: Row, selected: bool, w: &Widths) -> u64 {
     match row {
         Row::Article(i) => {
             let e = &s.library.entries[i];
-            let m = &e.meta;
-            (0u8, &m.title, &m.date, &m.tags, m.draft, e.reading_minutes).hash(&mut h);
+            (0u8, e.look(), e.meta.draft, e.reading_minutes).hash(&mut h);
             if s.states.enabled {
                 s.state_of(i)
                     .map(|st| (st.read, st.in_progress(), st.percent()))

@@ -13,7 +13,7 @@ use crate::sanitize::sanitize_line;
 use crate::tui::browser::shown_url;
 use crate::tui::library::row_hasher;
 use crate::tui::reader::ReaderScreen;
-use crate::tui::reader::links::kind_name;
+use crate::tui::reader::links::{kind_name, list_box};
 use crate::tui::theme;
 
 use super::cells::put_str;
@@ -62,7 +62,7 @@ fn draw_hints(buf: &mut Buffer, r: &ReaderScreen) {
 /// True when the link list is drawn over the whole text pane (it clears
 /// the pane first), so the text and pictures under it need no drawing.
 pub fn list_covers_text(buf: &Buffer, r: &ReaderScreen) -> bool {
-    let pane = clip(buf, r.geometry.pane);
+    let pane = clip(buf, list_box(&r.geometry));
     r.links.list.is_some()
         && r.links.list_table().is_some()
         && pane.width >= 12
@@ -81,7 +81,7 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     } else {
         None
     };
-    let pane = clip(buf, r.geometry.pane);
+    let pane = clip(buf, list_box(&r.geometry));
     if pane.width < 12 || pane.height < 4 {
         return;
     }
@@ -114,8 +114,8 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     if rows == 0 {
         return;
     }
-    // Keep the selection in view, as low as the list allows.
-    let first = list.selected.saturating_sub(rows - 1);
+    // Where the moves left the list, the selection in view.
+    let first = list.first_shown(rows);
     // The text column is as wide as the widest text, up to two fifths:
     // the rest goes to the targets, which are longer as a rule.
     let text_w = list

@@ -88,7 +88,7 @@ pub fn scrolling_area(app: &App) -> Option<Rect> {
             }
             if r.links.list.is_some() {
                 // Inside the border, under the filter line.
-                let pane = r.geometry.pane;
+                let pane = crate::tui::reader::links::list_box(&r.geometry);
                 return Some(Rect::new(
                     pane.x.saturating_add(1),
                     pane.y.saturating_add(2),

@@ -56,9 +56,11 @@ pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Bu
         Some((last, kept)) => (Some(last), Some(kept)),
         None => (None, None),
     };
-    // Under the link list nothing of the text shows: it is not drawn.
+    // Under the link list nothing of the text or the outline shows: they
+    // are not drawn (nor is the outline kept: the frame holds the list).
+    let covered = super::links::list_covers_text(buf, r);
     let mut text = None;
-    if !super::links::list_covers_text(buf, r) {
+    if !covered {
         let was = last
             .filter(|l| l.area == buf.area)
             .zip(kept.as_ref().and_then(|k| k.text.as_ref()));
@@ -69,7 +71,7 @@ pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Bu
     if !r.images.is_empty() || r.links.list.is_some() || r.links.hints.is_some() {
         text = None;
     }
-    let outline = outline::Plan::of(buf, r);
+    let outline = outline::Plan::of(buf, r).filter(|_| !covered);
     let was = kept.as_ref().and_then(|k| k.outline.as_ref());
     put(
         buf,
