@@ -58,6 +58,8 @@ pub struct TtyInput {
     /// True from a ring until crossterm has no event left: a read may
     /// have brought more than one.
     ringing: bool,
+    /// True when crossterm reads standard input (it is the terminal).
+    reads_stdin: bool,
 }
 
 impl TtyInput {
@@ -72,7 +74,8 @@ impl TtyInput {
         let mut resize = mio::net::UnixStream::from_std(reader);
         doorbell.watch(&mut resize)?;
         // crossterm's own choice: standard input when it is the terminal.
-        if io::stdin().is_terminal() {
+        let reads_stdin = io::stdin().is_terminal();
+        if reads_stdin {
             doorbell.watch(&mut SourceFd(&io::stdin().as_raw_fd()))?;
         } else if let Some(tty) = dev_tty() {
             // Readiness is the terminal's, whichever description asks.
@@ -86,6 +89,7 @@ impl TtyInput {
             paused: false,
             // Keys typed before the loop began wait already.
             ringing: true,
+            reads_stdin,
         })
     }
 
@@ -129,9 +133,8 @@ impl TtyInput {
             rustix::termios::tcsetattr(fd, rustix::termios::OptionalActions::Now, &modes)?;
             Ok(true)
         };
-        let stdin = io::stdin();
-        let result = if stdin.is_terminal() {
-            nudged(stdin.as_fd())
+        let result = if self.reads_stdin {
+            nudged(io::stdin().as_fd())
         } else if let Some(tty) = dev_tty() {
             nudged(tty.as_fd())
         } else {

@@ -43,11 +43,27 @@ impl Write for FrameWriter {
     }
 
     fn flush(&mut self) -> io::Result<()> {
+        // Past std's line buffering, which would cut the frame after its
+        // last newline (a move to the next row) into two writes.
         let mut out = io::stdout().lock();
-        let result = out.write_all(&self.buf).and_then(|()| out.flush());
+        let result = out.flush().and_then(|()| write_whole(&out, &self.buf));
         self.buf.clear();
         result
     }
+}
+
+/// Writes all of `bytes` to `fd`, a write at a time (one for a frame the
+/// terminal takes whole).
+fn write_whole(fd: impl std::os::fd::AsFd, mut bytes: &[u8]) -> io::Result<()> {
+    while !bytes.is_empty() {
+        match rustix::io::write(&fd, bytes) {
+            Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+            Ok(n) => bytes = &bytes[n..],
+            Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(())
 }
 
 impl Drop for FrameWriter {
