@@ -109,7 +109,7 @@ fn a_deep_picture_is_refused_from_its_header_without_decoding() {
         library: None,
         target: "deep.png".into(),
         cells: (40, 16),
-        picker: ratatui_image::picker::Picker::halfblocks(),
+        picker: Some(ratatui_image::picker::Picker::halfblocks()),
         remote: None,
     };
     let (reporter, _sent) = quire::tui::jobs::Reporter::detached(1);

@@ -42,8 +42,11 @@ pub fn use_terminal_cell(app: &mut App) {
 /// (one screen above and below) that it has not asked for yet.
 pub fn after_update(app: &mut App) {
     let library = super::follow::library_root(app);
-    let Some(picker) = app.pictures.picker.as_ref() else {
-        return;
+    let picker = match (&app.pictures.picker, app.pictures.on_workers) {
+        (Some(picker), _) => Some(picker.clone()),
+        // Half blocks: each job makes its own picker.
+        (None, true) => None,
+        (None, false) => return,
     };
     let Some(Screen::Reader(r)) = app.screens.last_mut() else {
         return;

@@ -30,8 +30,14 @@ const CACHE_MAX: usize = 48;
 pub struct Pictures {
     /// What the config and `--images` asked for (already `Off` under `NO_COLOR`).
     pub mode: Option<Images>,
-    /// Makes pictures in the terminal's protocol; `None`: none are made.
+    /// Makes pictures in the terminal's protocol; `None`: none are made
+    /// (but see `on_workers`).
     pub picker: Option<Picker>,
+    /// True when pictures are half blocks whose picker each picture's job
+    /// gets for itself: making it under tmux runs `tmux` three times
+    /// (below), which the first frame and the loop's thread must not wait
+    /// for. Half blocks count cells of [`crate::layout::PICTURE_CELL`].
+    pub on_workers: bool,
 }
 
 impl Pictures {
@@ -40,6 +46,7 @@ impl Pictures {
         Pictures {
             mode: Some(Images::Halfblocks),
             picker: Some(halfblocks()),
+            on_workers: false,
         }
     }
 
@@ -50,6 +57,7 @@ impl Pictures {
     /// query's reader waiting on stdin for the user's first key. Called once
     /// the terminal is in raw mode and before its events are read.
     pub fn detect(&mut self) {
+        self.on_workers = matches!(self.mode, Some(Images::Auto | Images::Halfblocks));
         self.picker = match self.mode {
             Some(Images::Auto) if std::io::stdin().is_terminal() && draws_pictures() => {
                 let options = QueryStdioOptions {
@@ -60,9 +68,10 @@ impl Pictures {
                     Picker::from_query_stdio_with_options(options).unwrap_or_else(|_| halfblocks()),
                 )
             }
-            Some(Images::Auto | Images::Halfblocks) => Some(halfblocks()),
+            Some(Images::Auto | Images::Halfblocks) => None,
             Some(Images::Off) | None => None,
         };
+        self.on_workers &= self.picker.is_none();
     }
 }
 
@@ -71,7 +80,7 @@ impl Pictures {
 /// names tmux, and leaves it on; no constructor skips that. Under tmux the
 /// pane's setting is read first and put back at once, while quire is still
 /// the pane's only program, so the user's option is what it was.
-fn halfblocks() -> Picker {
+pub fn halfblocks() -> Picker {
     static PICKER: std::sync::OnceLock<Picker> = std::sync::OnceLock::new();
     PICKER
         .get_or_init(|| {
@@ -294,6 +303,26 @@ mod tests {
                 .map(|(_, v)| v.clone())
                 .unwrap_or_default()
         }
+    }
+
+    #[test]
+    fn half_blocks_are_left_to_the_jobs_and_no_picker_is_made_up_front() {
+        for mode in [Images::Auto, Images::Halfblocks] {
+            // Tests have no terminal on standard input: `auto` asks nothing.
+            let mut pictures = Pictures {
+                mode: Some(mode),
+                ..Pictures::default()
+            };
+            pictures.detect();
+            assert!(pictures.picker.is_none(), "{mode:?}");
+            assert!(pictures.on_workers, "{mode:?}");
+        }
+        let mut off = Pictures {
+            mode: Some(Images::Off),
+            ..Pictures::default()
+        };
+        off.detect();
+        assert!(off.picker.is_none() && !off.on_workers);
     }
 
     #[test]

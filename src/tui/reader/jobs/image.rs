@@ -47,8 +47,9 @@ pub struct ImageJob {
     pub target: String,
     /// The most columns and rows the picture may take.
     pub cells: (u16, u16),
-    /// Makes the picture in the terminal's protocol.
-    pub picker: Picker,
+    /// Makes the picture in the terminal's protocol; `None`: half blocks,
+    /// the picker made here (on the worker, once for the process).
+    pub picker: Option<Picker>,
     /// For an article read by address: how its pictures are fetched.
     pub remote: Option<crate::tui::reader::remote::Fetching>,
 }
@@ -79,7 +80,13 @@ impl ImageJob {
                 reporter.send(Output::Image(Box::new(early)));
                 decode_checked(&bytes, pixels)
             })
-            .and_then(|image| fit(&self.picker, image, self.cells));
+            .and_then(|image| {
+                let picker = self
+                    .picker
+                    .clone()
+                    .unwrap_or_else(super::super::images::halfblocks);
+                fit(&picker, image, self.cells)
+            });
         output(match result {
             Ok(picture) => Outcome::Ready(picture),
             Err(failure) => Outcome::Failed(failure),
@@ -445,7 +452,7 @@ mod tests {
                 library: None,
                 target: target.into(),
                 cells: (30, 6),
-                picker: Picker::halfblocks(),
+                picker: Some(Picker::halfblocks()),
                 remote: None,
             }
             .run(&reporter);
@@ -477,5 +484,28 @@ mod tests {
             Outcome::Failed(f) => assert_eq!(f.reason, "not found"),
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_job_with_no_picker_makes_half_blocks_of_the_same_size() {
+        let dir = tempfile::tempdir().unwrap();
+        let post = dir.path().join("post.md");
+        picture(dir.path(), "a.png", 64, 32);
+        let (reporter, _sent) = Reporter::<Output>::detached(7);
+        let job = |picker| ImageJob {
+            article: post.clone(),
+            library: None,
+            target: "a.png".into(),
+            cells: (30, 6),
+            picker,
+            remote: None,
+        };
+        let size = |out: ImageOutput| match out.outcome {
+            Outcome::Ready(picture) => picture.protocol.size(),
+            other => panic!("{other:?}"),
+        };
+        let own = size(job(None).run(&reporter));
+        let given = size(job(Some(Picker::halfblocks())).run(&reporter));
+        assert_eq!(own, given);
     }
 }
