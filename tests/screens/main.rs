@@ -22,4 +22,5 @@ mod reader_links;
 mod reader_pane;
 mod reader_screens;
 mod render;
+mod search_debounce;
 mod search_screen;
