@@ -404,7 +404,7 @@ fn color(out: &mut Vec<u8>, c: Color, layer: Layer, bold: bool) {
 
 /// The palette entry of ratatui's named colour (its plain colours are the
 /// dark half, its light ones the bright half).
-fn palette_index(color: Color) -> u8 {
+pub fn palette_index(color: Color) -> u8 {
     match color {
         Color::Black => 0,
         Color::Red => 1,

@@ -81,31 +81,7 @@ fn color_code(color: ratatui::style::Color) -> u32 {
         Color::Reset => 1 << 25,
         Color::Indexed(i) => (2 << 24) | u32::from(i),
         Color::Rgb(r, g, b) => (u32::from(r) << 16) | (u32::from(g) << 8) | u32::from(b),
-        named => (3 << 24) | named_index(named),
-    }
-}
-
-/// The place of a named colour among the sixteen.
-fn named_index(color: ratatui::style::Color) -> u32 {
-    use ratatui::style::Color;
-    match color {
-        Color::Black => 0,
-        Color::Red => 1,
-        Color::Green => 2,
-        Color::Yellow => 3,
-        Color::Blue => 4,
-        Color::Magenta => 5,
-        Color::Cyan => 6,
-        Color::Gray => 7,
-        Color::DarkGray => 8,
-        Color::LightRed => 9,
-        Color::LightGreen => 10,
-        Color::LightYellow => 11,
-        Color::LightBlue => 12,
-        Color::LightMagenta => 13,
-        Color::LightCyan => 14,
-        Color::White => 15,
-        _ => 255,
+        named => (3 << 24) | u32::from(crate::tui::cells_out::palette_index(named)),
     }
 }
 
