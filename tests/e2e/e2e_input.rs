@@ -5,28 +5,12 @@
 //! burst longer than one read is all taken with no key after it.
 #![allow(clippy::unwrap_used)]
 
-use crate::common;
 use crate::common::tmux::{self, Tmux, exited};
+use crate::e2e_tmux::top_text_line;
 
-const BIN: &str = env!("CARGO_BIN_EXE_quire");
-
-/// The text pane's part of a screen row (right of the outline's border).
-fn text_part(row: &str) -> &str {
-    row.split_once('│').map_or(row, |(_, t)| t).trim()
-}
-
-fn top_text_line(screen: &str) -> String {
-    text_part(screen.lines().next().unwrap_or("")).to_string()
-}
-
+/// The lighthouse post at 100x30.
 fn open(name: &str) -> Tmux {
-    Tmux::start(
-        name,
-        100,
-        30,
-        &format!("{BIN} lighthouse.md; echo EXIT:$?"),
-        &common::fixtures(),
-    )
+    crate::e2e_tmux::open(name, 100, 30, "lighthouse.md")
 }
 
 fn quit(t: &Tmux) {

@@ -9,15 +9,15 @@ use crate::common::tmux::{self, Tmux, exited};
 const BIN: &str = env!("CARGO_BIN_EXE_quire");
 
 /// The text pane's part of a screen row (right of the outline's border).
-fn text_part(row: &str) -> &str {
+pub(crate) fn text_part(row: &str) -> &str {
     row.split_once('│').map_or(row, |(_, t)| t).trim()
 }
 
-fn top_text_line(screen: &str) -> String {
+pub(crate) fn top_text_line(screen: &str) -> String {
     text_part(screen.lines().next().unwrap_or("")).to_string()
 }
 
-fn open(name: &str, width: u16, height: u16, file: &str) -> Tmux {
+pub(crate) fn open(name: &str, width: u16, height: u16, file: &str) -> Tmux {
     let dir = common::fixtures();
     Tmux::start(
         name,
