@@ -5,7 +5,7 @@
 //! result are jobs.
 
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use crate::tui::action::{Action, Effect};
 use crate::tui::app::inflight::{Route, Slot, Waiter};
@@ -159,7 +159,6 @@ fn ask(app: &mut App) {
         root: s.root.clone(),
         text: s.input.clone(),
         scope: s.scope.clone(),
-        delay: Duration::ZERO,
         latest: s.latest().clone(),
         number,
     };

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::article::Article;
 use crate::search::index::IndexError;
@@ -25,9 +25,6 @@ pub const DEBOUNCE: Duration = Duration::from_millis(150);
 
 /// The most results a query shows.
 pub const LIMIT: usize = 50;
-
-/// How often a waiting query looks whether a newer one replaced it.
-const POLL: Duration = Duration::from_millis(10);
 
 /// Where the index lives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +119,7 @@ pub enum SearchJob {
         /// The library's folder.
         root: PathBuf,
     },
-    /// Run `text` against the index once typing has paused.
+    /// Run `text` against the index (asked once typing has paused).
     Query {
         /// The index.
         index: IndexHandle,
@@ -132,8 +129,6 @@ pub enum SearchJob {
         text: String,
         /// What the library's filter lets through.
         scope: Scope,
-        /// How long to wait first.
-        delay: Duration,
         /// The number of the newest query; this one gives up when it moves on.
         latest: Arc<AtomicU64>,
         /// This query's number.
@@ -186,11 +181,11 @@ impl SearchJob {
                 root,
                 text,
                 scope,
-                delay,
                 latest,
                 number,
             } => {
-                if !wait(delay, &latest, number) {
+                // A newer query was typed while this one waited its turn.
+                if latest.load(Ordering::Acquire) != number {
                     return SearchOutput::Skipped;
                 }
                 // A query typed after this one stops it, even mid-statement.
@@ -228,21 +223,6 @@ impl SearchJob {
                     .map_err(|e| e.to_string()),
             ),
         }
-    }
-}
-
-/// Waits `delay`, giving up (false) as soon as a newer query is typed.
-fn wait(delay: Duration, latest: &AtomicU64, number: u64) -> bool {
-    let until = Instant::now() + delay;
-    loop {
-        if latest.load(Ordering::Acquire) != number {
-            return false;
-        }
-        let now = Instant::now();
-        if now >= until {
-            return true;
-        }
-        std::thread::sleep(POLL.min(until - now));
     }
 }
 
