@@ -448,8 +448,8 @@ mod tests {
     #[test]
     fn taking_the_terminal_asks_for_clicks_and_the_wheel_only() {
         let mut out = Vec::new();
-        take(&mut out).unwrap();
-        let out = String::from_utf8(out).unwrap();
+        take(&mut out).expect("written to a Vec");
+        let out = String::from_utf8(out).expect("ASCII");
         assert!(out.contains("\x1b[?1000h\x1b[?1006h"), "{out:?}");
         for motion in ["?1002h", "?1003h", "?1015h"] {
             assert!(!out.contains(motion), "{motion} in {out:?}");
