@@ -225,8 +225,16 @@ impl TerminalEvents {
     /// Waits on the doorbell at most `timeout`, and tells the input when
     /// the terminal rang.
     fn wait(&mut self, timeout: Duration) -> io::Result<()> {
-        if self.doorbell.wait(timeout)?.input {
-            self.input.rung();
+        let rung = self.doorbell.wait(timeout)?;
+        if rung.input {
+            self.input.rung(rung.hung_up);
+        }
+        if rung.hung_up {
+            // What the kernel's SIGHUP will say: the loop ends at once,
+            // as for the signal, however the two race.
+            let _ =
+                self.signal
+                    .compare_exchange(0, libc::SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
         }
         Ok(())
     }
