@@ -1,18 +1,18 @@
 //! The words the index holds, made on the parsing threads: text cut into
 //! words the way FTS5's `unicode61 remove_diacritics 2` tokenizer cuts it
 //! (letters and digits; ASCII lowercase; Latin letters without their
-//! accents),
-//! each run of unspaced script cut into characters, and each word stemmed
-//! as FTS5's `porter` does ([`super::porter`]). The index's table is given
-//! these words with spaces between and only splits them again, so the one
-//! writer does not stem 10 million words; queries are made of words the
-//! same way ([`as_indexed`]).
+//! accents), each run of unspaced script cut into characters, and each word
+//! stemmed as FTS5's `porter` does ([`super::porter`]). The index's table
+//! is given these words with spaces between and only splits them again, so
+//! the one writer does not stem 10 million words; queries are made of words
+//! the same way ([`as_indexed`]).
 //!
 //! Letters and digits are told by Rust's `char::is_alphanumeric`, which
 //! counts some marks of Indic and Thai scripts as letters where FTS5 cuts:
 //! those marks are left in, and the table's tokenizer cuts there as before.
 //! A symbol past U+FFFF (emoji) is a word of its own here, which the
-//! table's tokenizer keeps or drops; FTS5 took one inside a word as part of it.
+//! table's tokenizer keeps or drops; FTS5 made some of them part of a word
+//! they touch.
 
 use super::cjk::is_unspaced;
 use super::porter::{stem, stem_tail};
