@@ -9,14 +9,25 @@ use ratatui::layout::Rect;
 pub type RowHash = (u64, u64);
 
 /// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
-/// of each row. Rows and columns of `area` outside `buf` are left out.
-pub fn row_hashes(buf: &Buffer, area: Rect) -> Vec<RowHash> {
+/// of each row. Rows and columns of `area` outside `buf` are left out. A
+/// row `same` says (by its index in `area`) shows what the row hashed
+/// `was` does is not hashed again.
+pub fn row_hashes(
+    buf: &Buffer,
+    area: Rect,
+    was: Option<&[RowHash]>,
+    same: impl Fn(usize) -> bool,
+) -> Vec<RowHash> {
     let area = buf.area.intersection(area);
     let width = usize::from(buf.area.width);
     let left = usize::from(area.left() - buf.area.left());
     let right = left + usize::from(area.width);
     (area.top()..area.bottom())
-        .map(|y| {
+        .enumerate()
+        .map(|(r, y)| {
+            if let Some(&hash) = was.and_then(|w| w.get(r)).filter(|_| same(r)) {
+                return hash;
+            }
             let start = usize::from(y - buf.area.top()) * width;
             let row = buf.content.get(start..start + width).unwrap_or(&[]);
             let inside = row.get(left..right).unwrap_or(&[]);
