@@ -105,14 +105,29 @@ impl Painter {
         let was = match (was, area) {
             (Some(was), _) => Some(was),
             (None, Some(a)) => {
-                fresh = row_hashes(&self.last, a, None, |_| false);
+                fresh = row_hashes(&self.last, a, None, |_| None);
                 Some(fresh.as_slice())
             }
             (None, None) => None,
         };
-        // A kept row's hash is the last frame's.
+        // A kept row's hash is that of the last frame's row it shows.
         let top = area.map_or(0, |a| usize::from(a.y.saturating_sub(self.last.area.y)));
-        let now = area.map(|a| row_hashes(&self.next, a, was, |r| kept.rows.kept(top + r)));
+        let rows = top..area.map_or(0, |a| top + usize::from(a.height));
+        let hashed = (0..usize::from(self.last.area.height)).all(|r| {
+            kept.rows
+                .source(r)
+                .is_none_or(|f| f == r || (rows.contains(&r) && rows.contains(&f)))
+        });
+        if !hashed {
+            // A row kept from elsewhere than a row hashed: put in the frame.
+            fill_kept(&self.last, &mut self.next, &kept.rows);
+            kept.rows.filled();
+        }
+        let now = area.map(|a| {
+            row_hashes(&self.next, a, was, |r| {
+                kept.rows.source(top + r)?.checked_sub(top)
+            })
+        });
         let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
         let blank = match (self.blank, widths) {
             (Some((w, hashes)), Some(want)) if w == want => Some(hashes),
@@ -129,9 +144,9 @@ impl Painter {
             }
             _ => None,
         };
-        if shift.is_some() && kept.rows.any_kept() {
-            // The terminal moves rows: the kept ones are read from the
-            // frame like the others.
+        if !moved_as_kept(&kept.rows, shift.as_ref(), self.last.area) {
+            // A kept row the terminal will not show where it goes: the
+            // kept rows are put in the frame and written like the others.
             fill_kept(&self.last, &mut self.next, &kept.rows);
             kept.rows.filled();
         }
@@ -173,8 +188,11 @@ impl Painter {
         backend.draw_cells(bridge::bridged(next, changed))?;
         Backend::flush(backend)?;
         if kept_any {
-            // No scroll: the terminal's rows are the last frame's but for
-            // those drawn anew, copied over.
+            // The terminal's rows are the last frame's, moved as the
+            // terminal moved them, but for those drawn anew, copied over.
+            if let Some(shift) = &shift {
+                move_rows(&mut self.last, shift);
+            }
             copy_drawn(&self.next, &mut self.last, &kept.rows);
         } else {
             std::mem::swap(&mut self.last, &mut self.next);
@@ -242,18 +260,42 @@ fn changes(
     }
 }
 
-/// Copies the rows of `last` that `rows` says this frame keeps to `next`.
+/// True when every row `rows` keeps is where the terminal shows it after
+/// `shift` (on a screen of `area`): in place, or moved with the band.
+fn moved_as_kept(rows: &ui::RowKeys, shift: Option<&Shift>, area: Rect) -> bool {
+    (0..usize::from(area.height)).all(|r| {
+        let Some(from) = rows.source(r) else {
+            return true;
+        };
+        let want = match shift {
+            Some(shift) => {
+                let band = usize::from(shift.rows.start.saturating_sub(area.y))
+                    ..usize::from(shift.rows.end.saturating_sub(area.y));
+                match band.contains(&r) {
+                    true => r
+                        .checked_add_signed(shift.by as isize)
+                        .filter(|f| band.contains(f)),
+                    false => Some(r),
+                }
+            }
+            None => Some(r),
+        };
+        want == Some(from)
+    })
+}
+
+/// Copies to `next` the rows of `last` that `rows` says this frame keeps.
 fn fill_kept(last: &Buffer, next: &mut Buffer, rows: &ui::RowKeys) {
-    let width = usize::from(next.area.width);
-    for (r, (to, from)) in next
-        .content
-        .chunks_exact_mut(width.max(1))
-        .zip(last.content.chunks_exact(width.max(1)))
-        .enumerate()
-    {
-        if rows.kept(r) {
-            to.clone_from_slice(from);
-        }
+    let width = usize::from(next.area.width).max(1);
+    for r in 0..usize::from(next.area.height) {
+        let Some(from) = rows.source(r) else { continue };
+        let (Some(src), Some(dst)) = (
+            last.content.get(from * width..(from + 1) * width),
+            next.content.get_mut(r * width..(r + 1) * width),
+        ) else {
+            continue;
+        };
+        dst.clone_from_slice(src);
     }
 }
 
@@ -356,8 +398,8 @@ mod tests {
 
     fn shift_between(last: &Buffer, next: &Buffer, area: Rect) -> Option<Shift> {
         best_shift(
-            &row_hashes(last, area, None, |_| false),
-            &row_hashes(next, area, None, |_| false),
+            &row_hashes(last, area, None, |_| None),
+            &row_hashes(next, area, None, |_| None),
             area,
             last.area.width,
         )
@@ -423,7 +465,7 @@ mod tests {
         let mut red = plain.clone();
         red.set_style(Rect::new(1, 0, 1, 1), Style::default().fg(Color::Red));
         let area = Rect::new(0, 0, 4, 1);
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| false);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
         assert_ne!(hashes(&plain), hashes(&red));
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
@@ -433,7 +475,7 @@ mod tests {
     /// The cells `changes` writes from `last` to `next` with `area`
     /// scrolling, as (column, row) pairs.
     fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| false);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
         let (was, now) = (hashes(last), hashes(next));
         let shift = best_shift(&was, &now, area, last.area.width);
         let shown = diff::Shown {

@@ -29,8 +29,11 @@ pub struct RowKeys {
     /// The keys of the frame being drawn.
     now: Vec<Option<u64>>,
     context: Option<(u64, Theme)>,
-    /// The rows of this frame that are the last frame's.
-    kept: Vec<bool>,
+    /// The rows of this frame that are rows of the last frame: which.
+    kept: Vec<Option<usize>>,
+    /// How far the rows found elsewhere in the last frame moved (down
+    /// when positive), as the first of them did.
+    moved: Option<isize>,
     /// The rows the screen named (kept or reset to be drawn).
     named: Vec<bool>,
     /// False: the buffer was reset whole and nothing is kept (a screen
@@ -60,7 +63,8 @@ impl RowKeys {
         self.now.clear();
         self.now.resize(height, None);
         self.kept.clear();
-        self.kept.resize(height, false);
+        self.kept.resize(height, None);
+        self.moved = None;
         self.named.clear();
         self.named.resize(height, false);
         self.on = context.is_some();
@@ -75,8 +79,8 @@ impl RowKeys {
     }
 
     /// Row `y` (of the buffer) shows what `key` names: true when the last
-    /// frame showed the same there (the row is left alone: nothing is
-    /// drawn on it), false when it is reset for drawing.
+    /// frame showed the same, there or on another row (the row is left
+    /// alone: nothing is drawn on it), false when it is reset for drawing.
     pub fn row(&mut self, buf: &mut Buffer, y: u16, key: u64) -> bool {
         let Some(r) = y.checked_sub(buf.area.y).map(usize::from) else {
             return false;
@@ -89,21 +93,41 @@ impl RowKeys {
         }
         if self.named[r] {
             // Named twice: drawn, and known by no key.
-            if self.kept[r] {
+            if self.kept[r].is_some() {
                 reset_row(buf, r);
             }
             self.now[r] = None;
-            self.kept[r] = false;
+            self.kept[r] = None;
             return false;
         }
         self.named[r] = true;
         self.now[r] = Some(key);
-        if self.was[r] == Some(key) {
-            self.kept[r] = true;
+        if let Some(from) = self.find(r, key) {
+            self.kept[r] = Some(from);
             return true;
         }
         reset_row(buf, r);
         false
+    }
+
+    /// The row of the last frame that showed `key`, for row `r`: `r`
+    /// itself, else the row as far as the rows found before moved, else
+    /// the first.
+    fn find(&mut self, r: usize, key: u64) -> Option<usize> {
+        let shows = |f: usize| self.was.get(f) == Some(&Some(key));
+        if shows(r) {
+            return Some(r);
+        }
+        if let Some(f) = self.moved.and_then(|d| r.checked_add_signed(d)) {
+            if shows(f) {
+                return Some(f);
+            }
+        }
+        let f = (0..self.was.len()).find(|&f| shows(f))?;
+        self.moved = self
+            .moved
+            .or(isize::try_from(f).ok().map(|f| f - r as isize));
+        Some(f)
     }
 
     /// Row `y` is drawn from nothing a key names: it is reset (when it
@@ -115,12 +139,24 @@ impl RowKeys {
         if !self.on || r >= self.now.len() {
             return;
         }
-        if !self.named[r] || self.kept[r] {
+        if !self.named[r] || self.kept[r].is_some() {
             reset_row(buf, r);
         }
         self.named[r] = true;
-        self.kept[r] = false;
+        self.kept[r] = None;
         self.now[r] = None;
+    }
+
+    /// Row `y`, named by its key already, is drawn after all (a part of
+    /// something drawn whole changed): reset when it was kept.
+    pub fn redraw(&mut self, buf: &mut Buffer, y: u16) {
+        let Some(r) = y.checked_sub(buf.area.y).map(usize::from) else {
+            return;
+        };
+        if self.source(r).is_some() {
+            reset_row(buf, r);
+            self.kept[r] = None;
+        }
     }
 
     /// Ends the screen's drawing: the rows it named nothing for are reset.
@@ -141,21 +177,27 @@ impl RowKeys {
         self.on
     }
 
-    /// True when row `r` (from the buffer's top) of this frame is the last
-    /// frame's, left stale in the buffer.
+    /// True when row `r` (from the buffer's top) of this frame is a row
+    /// of the last frame, left stale in the buffer.
     pub fn kept(&self, r: usize) -> bool {
-        self.kept.get(r).copied().unwrap_or(false)
+        self.source(r).is_some()
+    }
+
+    /// The row of the last frame that row `r` of this frame shows, when
+    /// it is kept.
+    pub fn source(&self, r: usize) -> Option<usize> {
+        self.kept.get(r).copied().flatten()
     }
 
     /// True when some row of this frame is kept.
     pub fn any_kept(&self) -> bool {
-        self.kept.iter().any(|&k| k)
+        self.kept.iter().any(Option::is_some)
     }
 
     /// The kept rows are in the buffer now (copied from the last frame):
     /// they are rows like the others.
     pub fn filled(&mut self) {
-        self.kept.fill(false);
+        self.kept.fill(None);
     }
 
     /// The frame went out: its keys are the last frame's.
@@ -209,12 +251,31 @@ mod tests {
         keys.fresh(&mut buf, 2);
         keys.finish(&mut buf);
         assert!(keys.kept(0) && !keys.kept(1) && !keys.kept(2));
+        assert_eq!(keys.source(0), Some(0));
         assert_eq!(buf, Buffer::with_lines(["old a", "", ""]));
         keys.done();
         // A fresh row is known by no key.
         let mut buf = buffer();
         keys.begin(&mut buf, context);
         assert!(!keys.row(&mut buf, 2, 0));
+    }
+
+    #[test]
+    fn a_row_drawn_after_all_keeps_its_key() {
+        let mut keys = RowKeys::default();
+        let context = Some((1, Theme::DARK));
+        let mut buf = buffer();
+        for redraw in [true, false] {
+            keys.begin(&mut buf, context);
+            keys.row(&mut buf, 0, 4);
+            if redraw {
+                keys.redraw(&mut buf, 0);
+                assert!(!keys.kept(0));
+            }
+            keys.finish(&mut buf);
+            keys.done();
+        }
+        assert!(keys.was[0] == Some(4));
     }
 
     #[test]
@@ -240,6 +301,26 @@ mod tests {
         assert!(!run(&mut keys, &mut old, None));
         assert_eq!(old, Buffer::empty(Rect::new(0, 0, 5, 3)));
         assert!(!run(&mut keys, &mut buf, Some((2, Theme::LIGHT))));
+    }
+
+    #[test]
+    fn a_row_the_last_frame_showed_elsewhere_is_kept_from_there() {
+        let mut keys = RowKeys::default();
+        let context = Some((1, Theme::DARK));
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 5));
+        keys.begin(&mut buf, context);
+        for (y, key) in (0..5).zip([1, 2, 3, 2, 5]) {
+            keys.row(&mut buf, y, key);
+        }
+        keys.finish(&mut buf);
+        keys.done();
+        // Moved up a row: 2 is found where the first row found moved from.
+        keys.begin(&mut buf, context);
+        for (y, key) in (0..5).zip([2, 3, 2, 5, 6]) {
+            keys.row(&mut buf, y, key);
+        }
+        let sources: Vec<_> = (0..5).map(|r| keys.source(r)).collect();
+        assert_eq!(sources, [Some(1), Some(2), Some(3), Some(4), None]);
     }
 
     #[test]

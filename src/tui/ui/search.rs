@@ -169,8 +169,8 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, rows: &m
             continue;
         }
         for dy in 0..rect.height {
-            // Half of a result drawn: both drawn again.
-            rows.fresh(buf, y + dy);
+            // Half of a result changed: both drawn again.
+            rows.redraw(buf, y + dy);
         }
         s.rows_drawn.draw(buf, rect, key, |buf, rect| {
             if selected {
