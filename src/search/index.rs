@@ -12,12 +12,14 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::query::Query;
+use super::words::{as_indexed, with_unstemmed};
 use crate::library::path_string;
 use crate::store::{Store, StoreError, schema};
 
 // bm25 weighs the columns title 10, heading 5, definition terms 5, body 1,
-// tags 3 ([`RANK`]); words are stemmed (porter over unicode61).
-// The tables are made by the store's migrations 3 and 6 ([`crate::store::schema`]):
+// tags 3 ([`RANK`]); words are stemmed (porter over unicode61) before they
+// reach the table ([`super::words`]), queries' words alike.
+// The tables are made by the store's migrations 3 and 8 ([`crate::store::schema`]):
 // `search_file`, `search_tag`, `search_section` and `search_fts`, whose
 // rows share their rowid with `search_section`. The FTS table keeps no copy
 // of the text (`content = ''`), which keeps the database smaller than the
@@ -164,7 +166,9 @@ impl Index {
     /// The sections of articles under `root` that match `query`, best first,
     /// at most `limit`, with their snippets. A query with no word finds nothing.
     pub fn search(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let query = self.unstem_prefix(query)?;
+        // The snippets' tables stem the words themselves: they are given
+        // them as typed.
+        let query = with_unstemmed(query);
         let mut hits = self.ranked(root, &query, limit)?;
         self.snippets(root, &query, &mut hits)?;
         Ok(hits)
@@ -179,7 +183,7 @@ impl Index {
     /// the best of them. Sections matched in their own heading or text are
     /// listed each.
     pub fn ranked(&self, root: &Path, query: &Query, limit: usize) -> Result<Vec<Hit>, IndexError> {
-        let query = &self.unstem_prefix(query)?;
+        let query = &as_indexed(query);
         let (Some(all), Some(whole)) = (query.to_fts(), query.to_fts_in(&HEADS)) else {
             return Ok(Vec::new());
         };
@@ -208,47 +212,6 @@ impl Index {
         spread(&mut hits);
         hits.truncate(limit);
         Ok(hits)
-    }
-
-    /// `query` with its word being typed given the start that stemming
-    /// leaves alone, when stemming would change the word (see
-    /// [`Term::unstemmed`](super::query::Term::unstemmed)).
-    fn unstem_prefix(&self, query: &Query) -> Result<Query, IndexError> {
-        let mut query = query.clone();
-        let Some(term) = query.terms.iter_mut().find(|t| t.prefix) else {
-            return Ok(query);
-        };
-        let word = term.text.to_lowercase();
-        if !word.bytes().all(|b| b.is_ascii_alphabetic()) || self.stem(&word)? == word {
-            return Ok(query);
-        }
-        // Words of fewer than 3 letters are never stemmed.
-        let mut start = &word[..word.len() - 1];
-        while start.len() > 2 && self.stem(start)? != start {
-            start = &start[..start.len() - 1];
-        }
-        term.unstemmed = Some(start.to_string());
-        Ok(query)
-    }
-
-    /// How the index's tokenizer stems one ASCII word.
-    fn stem(&self, word: &str) -> Result<String, IndexError> {
-        self.conn.execute_batch(
-            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_probe USING fts5 (
-                word, tokenize = 'porter unicode61 remove_diacritics 2');
-             CREATE VIRTUAL TABLE IF NOT EXISTS temp.stem_vocab
-                USING fts5vocab(temp, stem_probe, 'row');
-             DELETE FROM temp.stem_probe;",
-        )?;
-        self.conn
-            .prepare_cached("INSERT INTO temp.stem_probe (word) VALUES (?1)")?
-            .execute([word])?;
-        let stem: Option<String> = self
-            .conn
-            .prepare_cached("SELECT term FROM temp.stem_vocab LIMIT 1")?
-            .query_row([], |r| r.get(0))
-            .optional()?;
-        Ok(stem.unwrap_or_default())
     }
 
     /// The best `limit` hits of the match expression `expr`, collapsed.

@@ -6,10 +6,12 @@
 mod cjk;
 mod document;
 pub mod index;
+mod porter;
 pub mod query;
 mod refresh;
 pub mod sections;
 mod snippet;
+mod words;
 
 pub use document::{Match, count_hits, find, ignores_case};
 pub use index::{Hit, Index, Progress, Refresh, Snippet};

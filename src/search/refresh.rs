@@ -2,7 +2,6 @@
 //! size and modification time) parsed a few at a time on all cores but one
 //! while one writer writes them in big transactions, files gone dropped.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -13,9 +12,9 @@ use rayon::prelude::*;
 use rusqlite::TransactionBehavior::Immediate;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::cjk::spread_cjk;
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
 use super::sections::read_sections;
+use super::words::index_words;
 use crate::article::{Article, Draft};
 use crate::library::path_string;
 use crate::library::{ScanOptions, markdown_files};
@@ -41,8 +40,8 @@ const PARSE_AHEAD: usize = 8;
 /// Files written in one transaction after the first [`BATCH`].
 const COMMIT_FILES: usize = BATCH * 8;
 
-/// A file read and cut into sections, its text ready for the FTS table
-/// (unspaced scripts spread): everything the writer does not have to do.
+/// A file read and cut into sections, its text cut into the words the FTS
+/// table holds ([`index_words`]): everything the writer does not have to do.
 struct Prepared {
     path: String,
     size: i64,
@@ -274,9 +273,9 @@ fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
         .map(|s| PreparedSection {
             crumbs: s.breadcrumb.join(&CRUMB_SEP.to_string()),
             line: i64::try_from(s.line).unwrap_or(i64::MAX),
-            heading: spread(s.heading().to_string()),
-            terms: spread(s.terms),
-            body: spread(s.text),
+            heading: index_words(s.heading()),
+            terms: index_words(&s.terms),
+            body: index_words(&s.text),
             anchor: s.anchor,
         })
         .collect();
@@ -284,22 +283,12 @@ fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
         path: path_string(rel),
         size,
         mtime,
-        title_fts: spread(meta.title.clone()),
-        tags_fts: spread(meta.tags.join(" ")),
+        title_fts: index_words(&meta.title),
+        tags_fts: index_words(&meta.tags.join(" ")),
         tags: meta.tags.iter().map(|t| t.to_lowercase()).collect(),
         title: meta.title,
         sections,
     })
-}
-
-/// `text` with unspaced scripts spread ([`spread_cjk`]), itself when there
-/// are none (most text): no copy.
-fn spread(text: String) -> String {
-    let spread = match spread_cjk(&text) {
-        Cow::Owned(spread) => Some(spread),
-        Cow::Borrowed(_) => None,
-    };
-    spread.unwrap_or(text)
 }
 
 /// Drops one file's rows.

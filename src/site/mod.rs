@@ -25,7 +25,9 @@ use crate::article::{FrontMatterKind, LineMap, Meta, Value, decode_cow, front_ma
 /// lines of the result were in the file's body.
 pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> (Cow<'b, str>, LineMap) {
     let body = split.body;
-    if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none() {
+    if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none()
+        && !template::kramdown_table::may_hold(body)
+    {
         return (Cow::Borrowed(body), LineMap::default());
     }
     let site = Site::of(path);

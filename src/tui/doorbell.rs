@@ -24,6 +24,9 @@ pub struct Rung {
     pub input: bool,
     /// The waker rang: a job's result, or a signal.
     pub bell: bool,
+    /// A watched source hung up (the terminal is gone): reading it would
+    /// only ever find its end.
+    pub hung_up: bool,
 }
 
 impl Rung {
@@ -108,7 +111,10 @@ impl Doorbell {
         let mut rung = Rung::default();
         for event in &self.events {
             match event.token() {
-                INPUT => rung.input = true,
+                INPUT => {
+                    rung.input = true;
+                    rung.hung_up |= event.is_read_closed() || event.is_error();
+                }
                 _ => rung.bell = true,
             }
         }
@@ -135,6 +141,7 @@ mod tests {
     const BELL_ONLY: Rung = Rung {
         input: false,
         bell: true,
+        hung_up: false,
     };
 
     #[test]
@@ -188,13 +195,26 @@ mod tests {
             rung,
             Rung {
                 input: true,
-                bell: false
+                bell: false,
+                hung_up: false,
             }
         );
         // Unread, but told once: the reader reads until it has nothing.
         assert!(bell.wait(Duration::ZERO).expect("wait").none());
         writer.write_all(b"k").expect("write");
         assert!(bell.wait(HANG).expect("wait").input, "new bytes ring again");
+    }
+
+    #[test]
+    fn a_source_whose_other_end_is_gone_rings_as_hung_up() {
+        let mut bell = Doorbell::new().expect("poll");
+        let (writer, reader) = UnixStream::pair().expect("pair");
+        reader.set_nonblocking(true).expect("nonblocking");
+        let mut reader = mio::net::UnixStream::from_std(reader);
+        bell.watch(&mut reader).expect("watch");
+        drop(writer);
+        let rung = bell.wait(HANG).expect("wait");
+        assert!(rung.input && rung.hung_up, "{rung:?}");
     }
 
     #[test]

@@ -60,6 +60,9 @@ pub struct TtyInput {
     ringing: bool,
     /// True when crossterm reads standard input (it is the terminal).
     reads_stdin: bool,
+    /// The terminal hung up: crossterm would read its end over and over
+    /// (it reads until a read would block), so it is not asked again.
+    hung_up: bool,
 }
 
 impl TtyInput {
@@ -90,20 +93,23 @@ impl TtyInput {
             // Keys typed before the loop began wait already.
             ringing: true,
             reads_stdin,
+            hung_up: false,
         })
     }
 
-    /// The doorbell rang as input: the terminal has bytes, or resized.
-    pub fn rung(&mut self) {
+    /// The doorbell rang as input: the terminal has bytes, resized, or
+    /// (`hung_up`) is gone.
+    pub fn rung(&mut self, hung_up: bool) {
         let mut sink = [0u8; 64];
         while matches!(self.resize.read(&mut sink), Ok(n) if n > 0) {}
         self.ringing = true;
+        self.hung_up |= hung_up;
     }
 
     /// The next event crossterm has, never waiting; `None` once it has
     /// none, until the doorbell rings again. Nothing while paused.
     pub fn try_event(&mut self) -> io::Result<Option<Event>> {
-        if self.paused || !self.ringing {
+        if self.paused || !self.ringing || self.hung_up {
             return Ok(None);
         }
         if self.blocking && self.own {

@@ -225,8 +225,16 @@ impl TerminalEvents {
     /// Waits on the doorbell at most `timeout`, and tells the input when
     /// the terminal rang.
     fn wait(&mut self, timeout: Duration) -> io::Result<()> {
-        if self.doorbell.wait(timeout)?.input {
-            self.input.rung();
+        let rung = self.doorbell.wait(timeout)?;
+        if rung.input {
+            self.input.rung(rung.hung_up);
+        }
+        if rung.hung_up {
+            // What the kernel's SIGHUP will say: the loop ends at once,
+            // as for the signal, however the two race.
+            let _ =
+                self.signal
+                    .compare_exchange(0, libc::SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
         }
         Ok(())
     }
@@ -390,10 +398,26 @@ fn take(out: &mut impl Write) -> io::Result<()> {
     crossterm::execute!(
         out,
         crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableMouseCapture,
+        ClicksAndWheel,
         crossterm::cursor::Hide
     )
 }
+
+/// Mouse reports of button presses and releases, the wheel's included
+/// (mode 1000), in the SGR encoding (1006): all quire reads of the mouse.
+/// crossterm's `EnableMouseCapture` also asks for every motion of the
+/// pointer (1002, 1003), each a wake-up of quire for nothing, and for a
+/// second encoding (1015). Leaving turns them all off anyway.
+struct ClicksAndWheel;
+
+impl crossterm::Command for ClicksAndWheel {
+    fn write_ansi(&self, f: &mut impl std::fmt::Write) -> std::fmt::Result {
+        f.write_str(MOUSE_ON)
+    }
+}
+
+/// What [`ClicksAndWheel`] writes.
+const MOUSE_ON: &str = "\x1b[?1000h\x1b[?1006h";
 
 /// Leaves the alternate screen, stops mouse capture, shows the cursor and
 /// turns raw mode off. Safe to call more than once; errors are ignored
@@ -423,4 +447,21 @@ fn install_panic_hook() {
         restore_terminal();
         previous(info);
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taking_the_terminal_asks_for_clicks_and_the_wheel_only() {
+        let mut out = Vec::new();
+        take(&mut out).expect("written to a Vec");
+        let out = String::from_utf8(out).expect("ASCII");
+        assert!(out.contains("\x1b[?1000h\x1b[?1006h"), "{out:?}");
+        for motion in ["?1002h", "?1003h", "?1015h"] {
+            assert!(!out.contains(motion), "{motion} in {out:?}");
+        }
+        assert!(out.starts_with("\x1b[?1049h"), "{out:?}");
+    }
 }

@@ -4,12 +4,14 @@
 #![allow(clippy::unwrap_used)]
 
 mod adversarial;
+mod adversarial_surroundings;
 mod bad_input;
 #[path = "../common/mod.rs"]
 mod common;
 mod hostile_layout;
 mod links_cli;
 mod list_cli;
+mod list_corpus;
 mod memory_cli;
 mod outline_cli;
 mod search_cli;
@@ -17,3 +19,4 @@ mod site_walk;
 mod sites;
 mod stdin;
 mod vault;
+mod vault_embeds;

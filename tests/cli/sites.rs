@@ -348,3 +348,65 @@ fn corpus_posts_show_no_raw_template_syntax() {
     }
     assert!(seen >= 30, "only {seen} corpus posts read");
 }
+
+#[test]
+fn kramdown_tables_are_tables_in_jekyll_and_text_where_the_site_reads_gfm() {
+    let jekyll = render(&sites().join("jekyll/_posts/2024-06-20-packing-list.md"));
+    // One table: its header, every row of the body's two parts and the
+    // footer, no separator line shown as text.
+    let table = after_line(&jekyll, "┌").expect("a table");
+    let rows: Vec<&str> = table
+        .lines()
+        .take_while(|l| !l.starts_with('└'))
+        .filter(|l| l.starts_with('│'))
+        .collect();
+    let first_cells: Vec<&str> = rows
+        .iter()
+        .filter_map(|r| r.trim_start_matches('│').split('│').next())
+        .map(str::trim)
+        .collect();
+    assert_eq!(
+        first_cells,
+        ["Item", "Stove", "Two mugs", "Rope, 20 m", "Carried"],
+        "{jekyll}"
+    );
+    let before_code = &jekyll[..jekyll.find("As it is written").expect("the second heading")];
+    assert!(
+        !before_code.contains("-+-") && !before_code.contains("=+="),
+        "{jekyll}"
+    );
+    // The right-aligned column stays right-aligned.
+    assert!(rows[1].contains(" 320 g │"), "{}", rows[1]);
+    // The table as written, in code, is left as written.
+    assert!(jekyll.contains("|---------+-------|"), "{jekyll}");
+    assert!(jekyll.contains("After the table, a line of text."));
+    // The dropped separators move no heading off its line in the file.
+    let outline = json(
+        &["outline", "--json"],
+        &sites().join("jekyll/_posts/2024-06-20-packing-list.md"),
+    );
+    assert_eq!(outline["headings"][1]["line"], 19, "{outline}");
+
+    // Hugo reads GFM, where a line of dashes and plus signs is no table's.
+    let hugo = tempfile::tempdir().unwrap();
+    write(
+        hugo.path(),
+        "hugo.toml",
+        "baseURL = 'https://example.org/'\n",
+    );
+    write(
+        hugo.path(),
+        "content/pipes.md",
+        "---\ntitle: Pipes\n---\n\n|---------+-------|\n| Kettle  | 450   |\n",
+    );
+    let hugo = render(&hugo.path().join("content/pipes.md"));
+    assert!(hugo.contains("|---------+-------|"), "{hugo}");
+    assert!(!hugo.contains('┌'), "{hugo}");
+}
+
+/// `text` from the first line that starts with `mark` on.
+fn after_line<'t>(text: &'t str, mark: &str) -> Option<&'t str> {
+    let at = text.lines().position(|l| l.starts_with(mark))?;
+    let start: usize = text.lines().take(at).map(|l| l.len() + 1).sum();
+    text.get(start..)
+}

@@ -12,6 +12,7 @@ mod e2e_links;
 mod e2e_memory;
 mod e2e_pictures;
 mod e2e_search;
+mod e2e_signals;
 mod e2e_stdin;
 mod e2e_theme;
 mod e2e_tmux;

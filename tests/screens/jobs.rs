@@ -572,7 +572,8 @@ fn a_job_s_result_wakes_the_loop_s_wait_with_no_input() {
         events.rings,
         [quire::tui::doorbell::Rung {
             input: false,
-            bell: true
+            bell: true,
+            hung_up: false,
         }],
         "the wait ended on the preview's result"
     );

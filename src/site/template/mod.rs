@@ -11,6 +11,7 @@
 //! line number still names the line in the file.
 
 mod include;
+pub(super) mod kramdown_table;
 mod liquid;
 mod meaning;
 mod scan;
@@ -21,13 +22,14 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use kramdown_table::{Fate, Tables};
 use scan::{
     Fence, closes, closing_run, escaped, is_atx_heading, opens, target_end, target_kind,
     unescape_code,
 };
 use tag::{Family, Tag};
 
-use super::Site;
+use super::{Generator, Site};
 use crate::article::LineMap;
 
 /// The deepest shortcodes nest inside one another's bodies before the
@@ -68,7 +70,12 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
     let bytes = body.as_bytes();
     let tags = memchr::memchr_iter(b'{', bytes)
         .any(|at| matches!(bytes.get(at + 1), Some(b'{' | b'%' | b':')));
-    let wanted = tags || !cx.math && memchr::memchr(b'$', bytes).is_some();
+    let kramdown = !cx
+        .site
+        .is_some_and(|s| matches!(s.generator, Generator::Hugo | Generator::Zola));
+    let wanted = tags
+        || !cx.math && memchr::memchr(b'$', bytes).is_some()
+        || kramdown && kramdown_table::may_hold(body);
     if !wanted {
         return (Cow::Borrowed(body), LineMap::default());
     }
@@ -86,6 +93,7 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
         counted: (0, 0),
         touched: false,
         target_title: None,
+        tables: kramdown.then(Tables::default),
     };
     pass.run(body);
     if pass.out == body {
@@ -125,6 +133,9 @@ struct Pass<'c, 'a> {
     /// A link target being rewritten from template syntax: the address of
     /// its closing `)` in the text, and the title that keeps it as written.
     target_title: Option<(usize, String)>,
+    /// kramdown's tables being read (`None` where the site's markdown is
+    /// GFM: Hugo's and Zola's).
+    tables: Option<Tables>,
 }
 
 impl Pass<'_, '_> {
@@ -164,13 +175,19 @@ impl Pass<'_, '_> {
             if let Some(open) = opens(line) {
                 fence = Some(open);
                 self.quoting = false;
+                if let Some(tables) = &mut self.tables {
+                    tables.end();
+                }
                 self.code_line(line);
                 at = end;
                 continue;
             }
             if line.trim().is_empty() {
                 self.quoting = false;
-            } else if liquid::attribute_line(self, line) {
+                if let Some(tables) = &mut self.tables {
+                    tables.end();
+                }
+            } else if self.table_line(line) || liquid::attribute_line(self, line) {
                 self.touched = true;
                 at = end;
                 continue;
@@ -178,6 +195,19 @@ impl Pass<'_, '_> {
                 self.before_line(line);
             }
             at = self.line(text, at);
+        }
+    }
+
+    /// Writes or drops a kramdown table's separator line (see
+    /// [`kramdown_table`]); false for any other line, left to the pass.
+    fn table_line(&mut self, line: &str) -> bool {
+        match self.tables.as_mut().map(|t| t.line(line)) {
+            Some(Fate::Delimiter(row)) => {
+                self.out.push_str(&row);
+                true
+            }
+            Some(Fate::Drop) => true,
+            Some(Fate::Row | Fate::Other) | None => false,
         }
     }
 

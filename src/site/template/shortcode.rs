@@ -242,6 +242,15 @@ fn meaning_of(
         "highlight" => {
             let lang = first.unwrap_or("").to_string();
             let code = body.unwrap_or("").to_string();
+            // `hl_inline=true` among the options: code inside the sentence.
+            let options = named(a, &["options"]).or(positional(a, 1)).unwrap_or("");
+            if options
+                .split([',', ' '])
+                .any(|o| o.trim().eq_ignore_ascii_case("hl_inline=true"))
+            {
+                p.push_code_span(code.trim());
+                return next;
+            }
             block(p, text, next, |p, indent| {
                 meaning::code(&mut p.out, indent, &lang, &code)
             })

@@ -193,3 +193,22 @@ fn the_line_map_names_the_file_lines_after_a_rewrite() {
     let i = lines.iter().position(|l| *l == "## I").expect("heading I");
     assert_eq!(map.source(i), 8);
 }
+
+#[test]
+fn hugo_highlight_is_a_block_unless_asked_inline() {
+    let inline = run(
+        "Call {{< highlight go \"hl_inline=true\" >}}f(x){{< /highlight >}} now.\n",
+        false,
+    );
+    assert_eq!(inline, "Call `f(x)` now.\n");
+    let named = run(
+        "Call {{< highlight lang=\"go\" options=\"linenos=false, hl_inline=true\" >}} f(x) {{< /highlight >}} now.\n",
+        false,
+    );
+    assert_eq!(named, "Call `f(x)` now.\n");
+    let block = run(
+        "Call {{< highlight go \"linenos=table\" >}}f(x){{< /highlight >}} now.\n",
+        false,
+    );
+    assert!(block.contains("```go\n"), "{block:?}");
+}

@@ -1,0 +1,125 @@
+//! A vault's embeds as `quire render` shows them: a note's, a heading's and
+//! a block's text in place, nested four deep, long ones folded.
+
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use tempfile::TempDir;
+
+use super::vault::{json_in, run_in};
+
+/// `quire render` of a note of the fixture vault, 80 columns.
+fn render(note: &str) -> String {
+    let home = TempDir::new().unwrap();
+    let (stdout, stderr, code) = run_in(&home, &["render", "--width", "80", note]);
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+}
+
+/// What follows the first `mark` in `text`.
+fn after<'t>(text: &'t str, mark: &str) -> &'t str {
+    let at = text
+        .find(mark)
+        .unwrap_or_else(|| panic!("no {mark:?} in {text}"));
+    &text[at + mark.len()..]
+}
+
+#[test]
+fn note_heading_and_block_embeds_show_their_text_in_place() {
+    let home = render("vault/Home.md");
+    // A heading's section: its text, not the next section's.
+    let section = after(&home, "│ Garden > Watering\n");
+    let section = section.split("│ Garden > ^tomato-rows").next().unwrap();
+    assert!(section.starts_with("│\n│ Water in the evening"), "{home}");
+    assert!(section.contains("│ Tomatoes go in three rows"), "{section}");
+    assert!(!section.contains("Sow peas"), "{section}");
+    // A block: its paragraph alone, the `^id` marker hidden.
+    let block = after(&home, "│ Garden > ^tomato-rows\n");
+    let block = block.split("[image").next().unwrap();
+    assert_eq!(
+        block, "│\n│ Tomatoes go in three rows along the fence.\n\n",
+        "{home}"
+    );
+    // A whole note, nested: Cycle A shows Cycle B, which would show Cycle A
+    // again: that is a one-line note.
+    assert!(home.contains("│ Cycle A\n"), "{home}");
+    assert!(home.contains("│ This note embeds the next one"), "{home}");
+    assert!(home.contains("│ │ Cycle B\n"), "{home}");
+    assert!(
+        home.contains("│ │ [embed: Cycle A] (not shown: it embeds itself)\n"),
+        "{home}"
+    );
+    // A missing note is a one-line note too; pictures and sound stay links.
+    assert!(
+        home.contains("[embed: Nowhere else] (no note by that name)\n"),
+        "{home}"
+    );
+    assert!(home.contains("[audio: talk.mp3]"), "{home}");
+    // The embedded note's title heading is not repeated, and its headings
+    // never become the embedding note's (the outline is Home's own).
+    assert!(!home.contains("│ Cycle A\n│\n│ Cycle A"), "{home}");
+    let home_dir = TempDir::new().unwrap();
+    let outline = json_in(&home_dir, &["outline", "--json", "vault/Home.md"]);
+    assert!(!outline.to_string().contains("Watering"), "{outline}");
+}
+
+/// A vault of its own in a temp folder: `notes` as (name, text).
+fn temp_vault(notes: &[(&str, String)]) -> TempDir {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir(dir.path().join(".obsidian")).unwrap();
+    for (name, text) in notes {
+        std::fs::write(dir.path().join(format!("{name}.md")), text).unwrap();
+    }
+    dir
+}
+
+fn render_at(dir: &Path, note: &str) -> String {
+    let home = TempDir::new().unwrap();
+    let out = Command::cargo_bin("quire")
+        .unwrap()
+        .current_dir(dir)
+        .env("XDG_STATE_HOME", home.path().join("state"))
+        .env("XDG_CONFIG_HOME", home.path().join("config"))
+        .args(["render", "--width", "80", note])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn embeds_nest_four_deep_and_long_ones_fold() {
+    let chain: Vec<(String, String)> = (1..=6)
+        .map(|i| {
+            (
+                format!("N{i}"),
+                format!("Text of {i}.\n\n![[N{}]]\n", i + 1),
+            )
+        })
+        .collect();
+    let notes: Vec<(&str, String)> = chain.iter().map(|(n, t)| (n.as_str(), t.clone())).collect();
+    let vault = temp_vault(&notes);
+    let out = render_at(vault.path(), "N1.md");
+    for i in 1..=5 {
+        assert!(out.contains(&format!("Text of {i}.")), "{out}");
+    }
+    assert!(!out.contains("Text of 6."), "{out}");
+    assert!(
+        out.contains("[embed: N6] (not shown: embeds nest 4 deep at most)"),
+        "{out}"
+    );
+
+    let long: String = (1..=20).map(|i| format!("Line {i}.\n\n")).collect();
+    let vault = temp_vault(&[
+        ("Long", long),
+        ("Reader", "Before.\n\n![[Long]]\n\nAfter.\n".to_string()),
+    ]);
+    let out = render_at(vault.path(), "Reader.md");
+    // `render` shows a fold open: its summary marked, every line after it.
+    let summary = out.lines().position(|l| l == "▾ Long").expect(&out);
+    let last = out.lines().position(|l| l == "│ Line 20.").expect(&out);
+    assert!(summary < last, "{out}");
+    assert!(out.find("After.") > out.find("Line 20."), "{out}");
+}
