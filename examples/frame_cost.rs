@@ -112,7 +112,7 @@ fn search_app(dir: &Path, typing: bool) -> App {
                 line: 3,
                 snippet: Snippet {
                     text,
-                    marks: vec![at..at + "lantern".len()],
+                    marks: std::iter::once(at..at + "lantern".len()).collect(),
                 },
                 score: 1.0,
             }

@@ -37,7 +37,7 @@ fn hits(n: usize, seed: usize) -> Vec<Hit> {
                 line: 3,
                 snippet: Snippet {
                     text,
-                    marks: vec![at..at + "lantern".len()],
+                    marks: std::iter::once(at..at + "lantern".len()).collect(),
                 },
                 score: 1.0,
             }
