@@ -2,8 +2,9 @@
 //! writes, for the keys the latency harness (examples/key_latency/) times:
 //! j and k in a library of 2,000 generated articles (the previews on
 //! screen cached, as after the first visit, and not yet read, as a j to a
-//! new article draws first), j and k over 200 search results, and Ctrl-n
-//! and Ctrl-p in the link list of a 5 MB article with about 2,500 links.
+//! new article draws first), j and k over 200 search results, a letter
+//! typed and taken back over them, and Ctrl-n and Ctrl-p in the link list
+//! of a 5 MB article with about 2,500 links.
 //! 80 x 24, as the harness; each iteration presses a key and its opposite,
 //! so the screen stays put. Also the library's frame drawn again with no
 //! key at all: what every key's frame costs before its own change.
@@ -166,6 +167,15 @@ fn search_keys(c: &mut Criterion) {
         "search_results_j_k",
         &mut app,
         (Action::LineDown, Action::LineUp),
+    );
+    // A letter typed and taken back over the same results (the query it
+    // asks for is dropped: its results come in a frame of their own).
+    update(&mut app, Action::FilterStart);
+    keys(
+        &mut group,
+        "search_typing_letter_backspace",
+        &mut app,
+        (Action::FilterInput('s'), Action::FilterBackspace),
     );
     group.finish();
 }

@@ -13,6 +13,7 @@ mod links_screens;
 mod memory_library;
 mod memory_tui;
 mod painter;
+mod painter_rows;
 mod parse_once;
 mod pictures;
 mod reader;

@@ -17,10 +17,10 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 
 /// What a terminal would be sent, kept.
 #[derive(Clone, Default)]
-struct Shared(Arc<Mutex<Vec<u8>>>);
+pub(crate) struct Shared(Arc<Mutex<Vec<u8>>>);
 
 impl Shared {
-    fn take(&self) -> Vec<u8> {
+    pub(crate) fn take(&self) -> Vec<u8> {
         std::mem::take(&mut *self.0.lock().unwrap())
     }
 }
@@ -56,7 +56,7 @@ fn app(outline: bool) -> App {
 }
 
 /// The frame `app` draws, as a fresh terminal would show it.
-fn frame(app: &App) -> Vec<Vec<(String, ratatui::style::Style)>> {
+pub(crate) fn frame(app: &App) -> Vec<Vec<(String, ratatui::style::Style)>> {
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
     visible(terminal.backend().buffer())
@@ -65,7 +65,7 @@ fn frame(app: &App) -> Vec<Vec<(String, ratatui::style::Style)>> {
 /// What a terminal shows of `buf`: each row's cells with their style, but
 /// for the cells under a wide one (a hyperlink's run is one cell as wide as
 /// its text), which the terminal fills with that cell's text.
-fn visible(buf: &ratatui::buffer::Buffer) -> Vec<Vec<(String, ratatui::style::Style)>> {
+pub(crate) fn visible(buf: &ratatui::buffer::Buffer) -> Vec<Vec<(String, ratatui::style::Style)>> {
     use ratatui::buffer::CellDiffOption;
     use unicode_width::UnicodeWidthStr;
     let width = usize::from(buf.area.width);
@@ -149,10 +149,10 @@ fn the_screen_after_scrolls_is_the_frame() {
 }
 
 /// A fixed stream of numbers (xorshift) for the random keys below.
-struct Rng(u64);
+pub(crate) struct Rng(pub(crate) u64);
 
 impl Rng {
-    fn next(&mut self, n: usize) -> usize {
+    pub(crate) fn next(&mut self, n: usize) -> usize {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -233,7 +233,7 @@ fn the_screen_after_random_keys_is_the_frame() {
 
 /// What a terminal shows of `bytes` written on a blank 80 x 24 screen:
 /// each cell's text and look (a blank shows its background only).
-fn emulated(parser: &vt100::Parser) -> Vec<String> {
+pub(crate) fn emulated(parser: &vt100::Parser) -> Vec<String> {
     let screen = parser.screen();
     let mut out = Vec::new();
     for y in 0..24 {
@@ -262,7 +262,7 @@ fn emulated(parser: &vt100::Parser) -> Vec<String> {
 }
 
 /// A fresh 80 x 24 terminal emulator.
-fn emulator() -> vt100::Parser {
+pub(crate) fn emulator() -> vt100::Parser {
     let size = |n| std::num::NonZeroU16::new(n).unwrap();
     vt100::Parser::new(size(24), size(80), 0)
 }

@@ -9,14 +9,25 @@ use ratatui::layout::Rect;
 pub type RowHash = (u64, u64);
 
 /// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
-/// of each row. Rows and columns of `area` outside `buf` are left out.
-pub fn row_hashes(buf: &Buffer, area: Rect) -> Vec<RowHash> {
+/// of each row. Rows and columns of `area` outside `buf` are left out. A
+/// row that `same` says (by its index in `area`) shows what a row of
+/// `was` shows (its index there) is not hashed again.
+pub fn row_hashes(
+    buf: &Buffer,
+    area: Rect,
+    was: Option<&[RowHash]>,
+    same: impl Fn(usize) -> Option<usize>,
+) -> Vec<RowHash> {
     let area = buf.area.intersection(area);
     let width = usize::from(buf.area.width);
     let left = usize::from(area.left() - buf.area.left());
     let right = left + usize::from(area.width);
     (area.top()..area.bottom())
-        .map(|y| {
+        .enumerate()
+        .map(|(r, y)| {
+            if let Some(&hash) = was.zip(same(r)).and_then(|(w, f)| w.get(f)) {
+                return hash;
+            }
             let start = usize::from(y - buf.area.top()) * width;
             let row = buf.content.get(start..start + width).unwrap_or(&[]);
             let inside = row.get(left..right).unwrap_or(&[]);
@@ -54,6 +65,7 @@ fn segment_hash<'a>(cells: impl Iterator<Item = &'a Cell>) -> u64 {
 
 /// A symbol as one word: up to seven bytes and the length, else a hash of
 /// the bytes (a link cell's escape sequence, a long cluster).
+#[inline(always)]
 fn symbol_word(symbol: &str) -> u64 {
     let bytes = symbol.as_bytes();
     if bytes.len() < 8 {
@@ -75,6 +87,7 @@ fn symbol_word(symbol: &str) -> u64 {
 }
 
 /// A colour as a number no other colour has.
+#[inline(always)]
 fn color_code(color: ratatui::style::Color) -> u32 {
     use ratatui::style::Color;
     match color {
@@ -85,6 +98,7 @@ fn color_code(color: ratatui::style::Color) -> u32 {
     }
 }
 
+#[inline(always)]
 fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
     use ratatui::buffer::CellDiffOption;
     match option {
@@ -97,6 +111,7 @@ fn diff_code(option: ratatui::buffer::CellDiffOption) -> u64 {
 
 /// One step of a multiply-rotate mix: collisions only cost a scroll that
 /// writes more than it might have.
+#[inline(always)]
 fn mix(h: u64, word: u64) -> u64 {
     (h.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
 }

@@ -90,13 +90,13 @@ impl Painter {
             }
         }
         let backend = terminal.backend_mut();
+        // `next` holds an older frame: the drawing resets what it draws
+        // (all of it, or the rows a screen does not keep).
         self.next.resize(self.last.area);
-        self.next.reset();
         // Taken: a frame that fails to go out leaves nothing to copy.
         let mut kept = std::mem::take(&mut self.kept);
         ui::draw_keeping(&mut self.next, app, &self.last, &mut kept);
         let area = ui::scrolling_area(app).map(|a| self.last.area.intersection(a));
-        let now = area.map(|a| row_hashes(&self.next, a));
         let was = match (&self.hashes, area) {
             (Some((at, hashes)), Some(a)) if *at == a => Some(hashes.as_slice()),
             _ => None,
@@ -105,11 +105,29 @@ impl Painter {
         let was = match (was, area) {
             (Some(was), _) => Some(was),
             (None, Some(a)) => {
-                fresh = row_hashes(&self.last, a);
+                fresh = row_hashes(&self.last, a, None, |_| None);
                 Some(fresh.as_slice())
             }
             (None, None) => None,
         };
+        // A kept row's hash is that of the last frame's row it shows.
+        let top = area.map_or(0, |a| usize::from(a.y.saturating_sub(self.last.area.y)));
+        let rows = top..area.map_or(0, |a| top + usize::from(a.height));
+        let hashed = (0..usize::from(self.last.area.height)).all(|r| {
+            kept.rows
+                .source(r)
+                .is_none_or(|f| f == r || (rows.contains(&r) && rows.contains(&f)))
+        });
+        if !hashed {
+            // A row kept from elsewhere than a row hashed: put in the frame.
+            fill_kept(&self.last, &mut self.next, &kept.rows);
+            kept.rows.filled();
+        }
+        let now = area.map(|a| {
+            row_hashes(&self.next, a, was, |r| {
+                kept.rows.source(top + r)?.checked_sub(top)
+            })
+        });
         let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
         let blank = match (self.blank, widths) {
             (Some((w, hashes)), Some(want)) if w == want => Some(hashes),
@@ -126,33 +144,61 @@ impl Painter {
             }
             _ => None,
         };
+        if !moved_as_kept(&kept.rows, shift.as_ref(), self.last.area) {
+            // A kept row the terminal will not show where it goes: the
+            // kept rows are put in the frame and written like the others.
+            fill_kept(&self.last, &mut self.next, &kept.rows);
+            kept.rows.filled();
+        }
+        let kept_any = kept.rows.any_kept();
         if let Some(shift) = &shift {
             backend.scroll(shift.rows.clone(), shift.by)?;
         }
+        let shown = diff::Shown {
+            last: &self.last,
+            shift: shift.as_ref(),
+        };
+        self.changed.clear();
+        let skip = |r: usize| kept.rows.kept(r);
         match (area, &now, was, blank) {
             (Some(a), Some(now), Some(was), Some(blank)) => {
-                let shown = diff::Shown {
-                    last: &self.last,
-                    shift: shift.as_ref(),
-                };
-                self.changed.clear();
-                changes(&shown, &self.next, a, (was, now, blank), &mut self.changed);
-                let next = &self.next;
-                let width = usize::from(next.area.width.max(1));
-                let changed = self.changed.iter().filter_map(|&i| {
-                    let x = u16::try_from(i % width).ok()? + next.area.x;
-                    let y = u16::try_from(i / width).ok()? + next.area.y;
-                    Some((x, y, next.content.get(i)?))
-                });
-                backend.draw_cells(bridge::bridged(next, changed))?;
+                changes(
+                    &shown,
+                    &self.next,
+                    a,
+                    (was, now, blank),
+                    skip,
+                    &mut self.changed,
+                );
             }
             _ => {
-                backend.draw_cells(bridge::bridged(&self.next, self.last.diff_iter(&self.next)))?
+                let width = usize::from(self.next.area.width);
+                for y in (0..usize::from(self.next.area.height)).filter(|&y| !skip(y)) {
+                    diff::row_changes(&shown, &self.next, y, 0..width, &mut self.changed);
+                }
             }
         }
+        let next = &self.next;
+        let width = usize::from(next.area.width.max(1));
+        let changed = self.changed.iter().filter_map(|&i| {
+            let x = u16::try_from(i % width).ok()? + next.area.x;
+            let y = u16::try_from(i / width).ok()? + next.area.y;
+            Some((x, y, next.content.get(i)?))
+        });
+        backend.draw_cells(bridge::bridged(next, changed))?;
         Backend::flush(backend)?;
-        std::mem::swap(&mut self.last, &mut self.next);
+        if kept_any {
+            // The terminal's rows are the last frame's, moved as the
+            // terminal moved them, but for those drawn anew, copied over.
+            if let Some(shift) = &shift {
+                move_rows(&mut self.last, shift);
+            }
+            copy_drawn(&self.next, &mut self.last, &kept.rows);
+        } else {
+            std::mem::swap(&mut self.last, &mut self.next);
+        }
         self.hashes = area.zip(now);
+        kept.rows.done();
         self.kept = kept;
         Ok(())
     }
@@ -184,13 +230,14 @@ fn changes(
     next: &Buffer,
     area: Rect,
     (was, now, blank): (&[RowHash], &[RowHash], RowHash),
+    kept: impl Fn(usize) -> bool,
     out: &mut Vec<usize>,
 ) {
     let width = usize::from(next.area.width);
     let left = usize::from(area.left().saturating_sub(next.area.left()));
     let right = (left + usize::from(area.width)).min(width);
     let top = usize::from(area.top().saturating_sub(next.area.top()));
-    for y in 0..usize::from(next.area.height) {
+    for y in (0..usize::from(next.area.height)).filter(|&y| !kept(y)) {
         let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
             diff::row_changes(shown, next, y, 0..width, out);
             continue;
@@ -209,6 +256,60 @@ fn changes(
         }
         if old.1 != new.1 {
             diff::row_changes(shown, next, y, right..width, out);
+        }
+    }
+}
+
+/// True when every row `rows` keeps is where the terminal shows it after
+/// `shift` (on a screen of `area`): in place, or moved with the band.
+fn moved_as_kept(rows: &ui::RowKeys, shift: Option<&Shift>, area: Rect) -> bool {
+    (0..usize::from(area.height)).all(|r| {
+        let Some(from) = rows.source(r) else {
+            return true;
+        };
+        let want = match shift {
+            Some(shift) => {
+                let band = usize::from(shift.rows.start.saturating_sub(area.y))
+                    ..usize::from(shift.rows.end.saturating_sub(area.y));
+                match band.contains(&r) {
+                    true => r
+                        .checked_add_signed(shift.by as isize)
+                        .filter(|f| band.contains(f)),
+                    false => Some(r),
+                }
+            }
+            None => Some(r),
+        };
+        want == Some(from)
+    })
+}
+
+/// Copies to `next` the rows of `last` that `rows` says this frame keeps.
+fn fill_kept(last: &Buffer, next: &mut Buffer, rows: &ui::RowKeys) {
+    let width = usize::from(next.area.width).max(1);
+    for r in 0..usize::from(next.area.height) {
+        let Some(from) = rows.source(r) else { continue };
+        let (Some(src), Some(dst)) = (
+            last.content.get(from * width..(from + 1) * width),
+            next.content.get_mut(r * width..(r + 1) * width),
+        ) else {
+            continue;
+        };
+        dst.clone_from_slice(src);
+    }
+}
+
+/// Copies the rows of `next` that `rows` says were drawn to `last`.
+fn copy_drawn(next: &Buffer, last: &mut Buffer, rows: &ui::RowKeys) {
+    let width = usize::from(next.area.width);
+    for (r, (from, to)) in next
+        .content
+        .chunks_exact(width.max(1))
+        .zip(last.content.chunks_exact_mut(width.max(1)))
+        .enumerate()
+    {
+        if !rows.kept(r) {
+            to.clone_from_slice(from);
         }
     }
 }
@@ -297,8 +398,8 @@ mod tests {
 
     fn shift_between(last: &Buffer, next: &Buffer, area: Rect) -> Option<Shift> {
         best_shift(
-            &row_hashes(last, area),
-            &row_hashes(next, area),
+            &row_hashes(last, area, None, |_| None),
+            &row_hashes(next, area, None, |_| None),
             area,
             last.area.width,
         )
@@ -364,16 +465,18 @@ mod tests {
         let mut red = plain.clone();
         red.set_style(Rect::new(1, 0, 1, 1), Style::default().fg(Color::Red));
         let area = Rect::new(0, 0, 4, 1);
-        assert_ne!(row_hashes(&plain, area), row_hashes(&red, area));
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        assert_ne!(hashes(&plain), hashes(&red));
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
-        assert_ne!(row_hashes(&plain, area), row_hashes(&link, area));
+        assert_ne!(hashes(&plain), hashes(&link));
     }
 
     /// The cells `changes` writes from `last` to `next` with `area`
     /// scrolling, as (column, row) pairs.
     fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
-        let (was, now) = (row_hashes(last, area), row_hashes(next, area));
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        let (was, now) = (hashes(last), hashes(next));
         let shift = best_shift(&was, &now, area, last.area.width);
         let shown = diff::Shown {
             last,
@@ -381,7 +484,7 @@ mod tests {
         };
         let mut out = Vec::new();
         let blank = blank_hashes(area.width, last.area.width - area.width);
-        changes(&shown, next, area, (&was, &now, blank), &mut out);
+        changes(&shown, next, area, (&was, &now, blank), |_| false, &mut out);
         let w = usize::from(last.area.width);
         out.iter()
             .map(|&i| ((i % w) as u16, (i / w) as u16))

@@ -439,15 +439,20 @@ fn link_cell(cell: &Cell) -> Option<(&str, &str)> {
 /// Joins each run of one-column link cells of a row with the same URL and
 /// style into its first cell (one open, the text, one close), the others
 /// left empty under it. Run on the finished frame, so that nothing drawn
-/// over a link later is hidden under a joined run.
-pub fn join_links(buf: &mut Buffer) {
+/// over a link later is hidden under a joined run. Only the rows `drawn`
+/// says (by their index from the top) are looked at: a frame's kept rows
+/// are joined already.
+pub fn join_links(buf: &mut Buffer, drawn: impl Fn(usize) -> bool) {
     let area = buf.area;
     let width = usize::from(area.width);
     if width == 0 {
         return;
     }
     let mut text = String::new();
-    for row in buf.content.chunks_exact_mut(width) {
+    for (r, row) in buf.content.chunks_exact_mut(width).enumerate() {
+        if !drawn(r) {
+            continue;
+        }
         // Most rows hold no link: one look at each cell's diff option.
         if !row.iter().any(|c| link_cell(c).is_some()) {
             continue;

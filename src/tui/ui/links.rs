@@ -17,12 +17,25 @@ use crate::tui::reader::links::{kind_name, list_box};
 use crate::tui::theme;
 
 use super::cells::put_str;
+use super::kept_rows::{RowKeys, key_of};
 use super::{clip, truncate};
 
-/// Draws the labels and the list over the text, when they are open.
-pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
+/// Draws the labels and the list over the text, when they are open; the
+/// list's rows are named in `rows` (kept when the last frame drew them).
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
     draw_hints(buf, r);
-    draw_list(buf, r);
+    draw_list(buf, r, rows);
+}
+
+/// True when the link list covers whole rows of the screen (its box over
+/// the text and the outline spans the width) and nothing is drawn over
+/// it, so its rows can be kept from frame to frame.
+pub fn keeps_rows(buf: &Buffer, r: &ReaderScreen) -> bool {
+    let pane = clip(buf, list_box(&r.geometry));
+    list_covers_text(buf, r)
+        && r.links.hints.is_none()
+        && pane.x == buf.area.x
+        && pane.width == buf.area.width
 }
 
 /// Each label over the start of its link, without moving the text; only
@@ -71,8 +84,9 @@ pub fn list_covers_text(buf: &Buffer, r: &ReaderScreen) -> bool {
 }
 
 /// The list of every link, over the text pane: a filter line, then one row
-/// per link (text, target, kind), the selected one highlighted.
-fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
+/// per link (text, target, kind), the selected one highlighted. Each of
+/// its rows is named in `rows` by what it shows.
+fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
     let (Some(list), Some(table)) = (&r.links.list, r.links.list_table()) else {
         return;
     };
@@ -96,26 +110,12 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
         list.shown.len(),
         table.len()
     );
-    Clear.render(pane, buf);
     let block = Block::bordered().title(truncate(&title, usize::from(pane.width - 2)).into_owned());
     let inner = block.inner(pane);
-    block.render(pane, buf);
     let width = usize::from(inner.width);
-    let filter = format!("> {}▏", sanitize_line(&list.filter));
-    put_str(
-        buf,
-        inner.x,
-        inner.y,
-        &filter,
-        width,
-        theme::style(t.status_bar),
-    );
-    let rows = usize::from(inner.height.saturating_sub(1));
-    if rows == 0 {
-        return;
-    }
+    let height = usize::from(inner.height.saturating_sub(1));
     // Where the moves left the list, the selection in view.
-    let first = list.first_shown(rows);
+    let first = list.first_shown(height);
     // The text column is as wide as the widest text, up to two fifths:
     // the rest goes to the targets, which are longer as a rule.
     let text_w = list
@@ -125,37 +125,73 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen) {
     let kind_w = 10;
     // The mark, the text, a space, the target, a space, the kind.
     let target_w = width.saturating_sub(text_w + kind_w + 3);
-    r.links.rows_drawn.theme(t);
-    for (row, &i) in list.shown.iter().skip(first).take(rows).enumerate() {
-        let Some((link, resolution)) = table.get(i) else {
+    // Each row of the box is named, kept or cleared, before anything is
+    // drawn over the box (its border runs down every row).
+    rows.row(buf, pane.y, key_of((pane, &title)));
+    rows.row(
+        buf,
+        pane.bottom().saturating_sub(1),
+        key_of((pane, "bottom")),
+    );
+    let filter = format!("> {}▏", sanitize_line(&list.filter));
+    let draw_filter = !rows.row(buf, inner.y, key_of((pane, &filter)));
+    let mut to_draw = Vec::with_capacity(height);
+    for row in 0..height {
+        let y = inner.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
+        let entry = list
+            .shown
+            .get(first + row)
+            .and_then(|&i| Some((i, table.get(i)?)));
+        let Some((i, (link, resolution))) = entry else {
+            rows.row(buf, y, key_of((pane, "no link")));
             continue;
         };
         let selected = first + row == list.selected;
+        let kind = match &r.links.backlinks {
+            Some(backlinks) if list.backlinks => r.backlink_kind(backlinks, i, here.as_ref()),
+            _ => kind_name(resolution),
+        };
+        // A row is drawn once per look: a move copies the others from the
+        // memo, and keeps those the last frame shows there.
+        let mut key = row_hasher();
+        (selected, text_w, target_w, &link.text, &link.target, kind).hash(&mut key);
+        let key = key.finish();
+        if !rows.row(buf, y, key_of((pane, key))) {
+            to_draw.push((y, link, selected, kind, key));
+        }
+    }
+    if !rows.keeping() {
+        // Rows kept or cleared need no clearing.
+        Clear.render(pane, buf);
+    }
+    block.render(pane, buf);
+    if draw_filter {
+        put_str(
+            buf,
+            inner.x,
+            inner.y,
+            &filter,
+            width,
+            theme::style(t.status_bar),
+        );
+    }
+    r.links.rows_drawn.theme(t);
+    for (y, link, selected, kind, key) in to_draw {
         let style = if selected {
             theme::style(t.outline_selected(true))
         } else {
             theme::style(t.role(crate::layout::Role::Text))
         };
-        let y = inner.y + 1 + u16::try_from(row).unwrap_or(u16::MAX);
         let line = Rect::new(inner.x, y, inner.width, 1);
-        let kind = match &r.links.backlinks {
-            Some(backlinks) if list.backlinks => r.backlink_kind(backlinks, i, here.as_ref()),
-            _ => kind_name(resolution),
-        };
-        // A row is drawn once per look: a move copies the others.
-        let mut key = row_hasher();
-        (selected, text_w, target_w, &link.text, &link.target, kind).hash(&mut key);
-        r.links
-            .rows_drawn
-            .draw(buf, line, key.finish(), |buf, line| {
-                buf.set_style(line, style);
-                let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
-                let target = pad(&shown_url(&link.target, target_w), target_w);
-                // A mark as well as the colour, for terminals without colours.
-                let mark = if selected { "›" } else { " " };
-                let row_text = format!("{mark}{text} {target} {kind}");
-                put_str(buf, line.x, line.y, &row_text, width, style);
-            });
+        r.links.rows_drawn.draw(buf, line, key, |buf, line| {
+            buf.set_style(line, style);
+            let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
+            let target = pad(&shown_url(&link.target, target_w), target_w);
+            // A mark as well as the colour, for terminals without colours.
+            let mark = if selected { "›" } else { " " };
+            let row_text = format!("{mark}{text} {target} {kind}");
+            put_str(buf, line.x, line.y, &row_text, width, style);
+        });
     }
 }
 

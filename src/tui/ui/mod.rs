@@ -5,6 +5,7 @@ pub mod cells;
 pub mod help;
 pub mod hyperlinks;
 pub mod image;
+pub mod kept_rows;
 pub mod library;
 mod library_preview;
 pub mod links;
@@ -21,7 +22,7 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
 pub use super::text::truncate;
-pub use reader::Kept;
+pub use kept_rows::RowKeys;
 
 /// Draws the app in a ratatui frame (see [`draw_buffer`]).
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -33,31 +34,57 @@ pub fn draw_buffer(buf: &mut Buffer, app: &App) {
     draw_parts(buf, app, None);
 }
 
+/// What the last frame holds that the next may copy instead of drawing:
+/// the reader's parts, and the rows of a screen that keeps rows.
+#[derive(Debug, Default)]
+pub struct Kept {
+    reader: reader::Kept,
+    /// The rows' keys; the painter reads which rows were kept.
+    pub rows: RowKeys,
+}
+
+impl Kept {
+    /// The last frame holds nothing to copy.
+    pub fn forget(&mut self) {
+        self.reader.forget();
+        self.rows.forget();
+    }
+}
+
 /// Draws the app as [`draw_buffer`] does, over `last` (the frame the
-/// terminal shows, `kept` what it holds): parts whose inputs did not change
-/// since `last` was drawn are copied from it (the reader's outline pane and
-/// status line). `kept` then tells what the new frame holds.
+/// terminal shows, `kept` what it holds) on a buffer holding an older
+/// frame: parts whose inputs did not change since `last` was drawn are
+/// copied from it (the reader's outline pane and status line), and the
+/// rows of a screen that keeps rows are left stale where `kept.rows` says
+/// so (see [`kept_rows`]). `kept` then tells what the new frame holds.
 pub fn draw_keeping(buf: &mut Buffer, app: &App, last: &Buffer, kept: &mut Kept) {
     draw_parts(buf, app, Some((last, kept)));
 }
 
-fn draw_parts(buf: &mut Buffer, app: &App, mut keep: Option<(&Buffer, &mut Kept)>) {
+fn draw_parts(buf: &mut Buffer, app: &App, keep: Option<(&Buffer, &mut Kept)>) {
+    let mut spare = RowKeys::default();
+    let (last, mut reader_kept, rows) = match keep {
+        Some((last, kept)) => (Some(last), Some(&mut kept.reader), &mut kept.rows),
+        None => (None, None, &mut spare),
+    };
+    let context = last.and_then(|_| keeping(buf, app));
+    rows.begin(buf, context);
     match app.screens.last() {
         Some(Screen::Reader(r)) => {
             // Nothing is copied under the help: a link's run copied whole
             // would hide the help's cells drawn over its end.
-            let keep = keep
-                .as_mut()
-                .filter(|_| app.help.is_none())
-                .map(|(last, kept)| (*last, &mut **kept));
-            reader::draw_keeping(buf, r, keep);
+            let keep = last
+                .zip(reader_kept.as_deref_mut())
+                .filter(|_| app.help.is_none());
+            reader::draw_keeping(buf, r, keep, rows);
         }
         Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
-        Some(Screen::Search(s)) => search::draw(buf, s, app),
+        Some(Screen::Search(s)) => search::draw(buf, s, app, rows),
         None => {}
     }
+    rows.finish(buf);
     let reader = matches!(app.screens.last(), Some(Screen::Reader(_)));
-    if let Some((_, kept)) = keep.as_mut() {
+    if let Some(kept) = reader_kept {
         if !reader || app.help.is_some() {
             // Another screen, or the help over the reader's parts.
             kept.forget();
@@ -66,7 +93,25 @@ fn draw_parts(buf: &mut Buffer, app: &App, mut keep: Option<(&Buffer, &mut Kept)
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
-    cells::join_links(buf);
+    cells::join_links(buf, |r| !rows.kept(r));
+}
+
+/// What a frame that keeps rows is drawn in (the screen, its area, the
+/// theme), or `None` when the top screen keeps none: only the search
+/// screen and the reader's link list over the whole width do, and nothing
+/// while the help is drawn over them.
+fn keeping(buf: &Buffer, app: &App) -> Option<(u64, crate::theme::Theme)> {
+    if app.help.is_some() {
+        return None;
+    }
+    let (screen, theme) = match app.screens.last()? {
+        Screen::Search(s) => (kept_rows::key_of(("search", s.id)), app.config.theme),
+        Screen::Reader(r) if links::keeps_rows(buf, r) => {
+            (kept_rows::key_of("link list"), r.config().theme)
+        }
+        _ => return None,
+    };
+    Some((kept_rows::key_of((screen, buf.area)), theme))
 }
 
 /// The part of the screen whose rows may have scrolled since the last

@@ -17,11 +17,12 @@ use crate::theme::Theme;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
+use super::kept_rows::RowKeys;
 use super::{cells, clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
-    draw_keeping(buf, r, None);
+    draw_keeping(buf, r, None, &mut RowKeys::default());
 }
 
 /// The outline pane's and the status line's plans of the last frame, whose
@@ -50,8 +51,14 @@ impl Kept {
 
 /// Draws the reader screen; with `keep` (the last frame, on a buffer of
 /// the same area, and what it holds), the outline pane and the status line
-/// are copied from it when their plans did not change.
-pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Buffer, &mut Kept)>) {
+/// are copied from it when their plans did not change. Over the link list
+/// (`rows` keeping rows) the status line is a row kept by its plan.
+pub(super) fn draw_keeping(
+    buf: &mut Buffer,
+    r: &ReaderScreen,
+    keep: Option<(&Buffer, &mut Kept)>,
+    rows: &mut RowKeys,
+) {
     let (last, kept) = match keep {
         Some((last, kept)) => (Some(last), Some(kept)),
         None => (None, None),
@@ -81,17 +88,22 @@ pub(super) fn draw_keeping(buf: &mut Buffer, r: &ReaderScreen, keep: Option<(&Bu
         outline::Plan::area,
         outline::Plan::paint,
     );
-    super::links::draw(buf, r);
+    super::links::draw(buf, r, rows);
     let status = status::Plan::of(buf, r);
     let was = kept.as_ref().and_then(|k| k.status.as_ref());
-    put(
-        buf,
-        last,
-        was,
-        status.as_ref(),
-        status::Plan::area,
-        status::Plan::paint,
-    );
+    let same = status
+        .as_ref()
+        .is_some_and(|plan| rows.row(buf, plan.area().y, super::kept_rows::key_of(plan)));
+    if !same {
+        put(
+            buf,
+            last,
+            was,
+            status.as_ref(),
+            status::Plan::area,
+            status::Plan::paint,
+        );
+    }
     if let Some(kept) = kept {
         *kept = Kept {
             outline,

@@ -21,31 +21,35 @@ use crate::tui::library::row_hasher;
 use crate::tui::search::{ROWS_PER_HIT, SearchGeometry, SearchScreen};
 use crate::tui::theme;
 
+use super::kept_rows::{RowKeys, key_of};
 use super::rows::put_line;
 use super::truncate;
 
 /// Columns of the progress bar.
 const BAR: usize = 24;
 
-/// Draws the search screen on the whole buffer.
-pub fn draw(buf: &mut Buffer, s: &SearchScreen, app: &App) {
+/// Draws the search screen on the whole buffer. Each row is named in
+/// `rows` by what it shows: a row the last frame shows there is kept (a
+/// letter typed draws the prompt and the status line, a move the two
+/// results it leaves and reaches).
+pub fn draw(buf: &mut Buffer, s: &SearchScreen, app: &App, rows: &mut RowKeys) {
     let area = buf.area;
     if area.is_empty() {
         return;
     }
     let t = &app.config.theme;
     let g = SearchGeometry::of(area);
-    draw_prompt(buf, g.prompt, s, t);
+    draw_prompt(buf, g.prompt, s, t, rows);
     let building = app.search.build.is_some();
-    draw_status(buf, g.status, s, building, app.search.progress, t);
-    draw_hits(buf, g.list, s, t);
+    draw_status(buf, g.status, s, building, app.search.progress, t, rows);
+    draw_hits(buf, g.list, s, t, rows);
     if let Some(footer) = g.footer {
-        draw_footer(buf, footer, s, t, &app.keymap);
+        draw_footer(buf, footer, s, t, &app.keymap, rows);
     }
 }
 
-fn draw_prompt(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
-    if area.is_empty() {
+fn draw_prompt(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, rows: &mut RowKeys) {
+    if area.is_empty() || rows.row(buf, area.y, key_of(("prompt", &s.input, s.typing))) {
         return;
     }
     let mut spans = vec![
@@ -69,6 +73,7 @@ fn draw_status(
     building: bool,
     progress: Option<Progress>,
     t: &Theme,
+    rows: &mut RowKeys,
 ) {
     if area.is_empty() {
         return;
@@ -108,19 +113,27 @@ fn draw_status(
             theme::style(t.library_filter),
         ));
     }
-    put_line(buf, area.x, area.y, &Line::from(spans), area.width);
+    let line = Line::from(spans);
+    if rows.row(buf, area.y, key_of(("status", &line))) {
+        return;
+    }
+    put_line(buf, area.x, area.y, &line, area.width);
 }
 
-fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
+fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, rows: &mut RowKeys) {
     let area = super::clip(buf, area);
     if area.is_empty() {
         return;
     }
     if s.hits.is_empty() {
-        if s.current() && !s.input.trim().is_empty() {
-            let line = Line::raw("No section matches.");
-            let y = area.y + area.height / 3;
-            put_line(buf, area.x + 2, y, &line, area.width.saturating_sub(2));
+        let shown = s.current() && !s.input.trim().is_empty();
+        let at = area.y + area.height / 3;
+        for y in area.top()..area.bottom() {
+            let kept = rows.row(buf, y, key_of(("no hits", shown && y == at)));
+            if shown && y == at && !kept {
+                let line = Line::raw("No section matches.");
+                put_line(buf, area.x + 2, y, &line, area.width.saturating_sub(2));
+            }
         }
         return;
     }
@@ -132,6 +145,7 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         .enumerate()
         .skip(s.scroll)
         .take(usize::from(area.height) / ROWS_PER_HIT);
+    let mut below = area.y;
     for (k, (i, hit)) in shown.enumerate() {
         let Ok(y) = u16::try_from(k * ROWS_PER_HIT) else {
             break;
@@ -139,12 +153,26 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
         let y = area.y + y;
         let selected = i == s.selected;
         let rect = Rect::new(area.x, y, area.width, 2.min(area.bottom() - y));
-        // A result is drawn once per look: a move copies the others.
+        below = rect.bottom();
+        // A result is drawn once per look: a move copies the others from
+        // the memo, and keeps those the last frame shows there.
         let mut key = row_hasher();
         let snippet = &hit.snippet;
         (selected, &hit.title, &hit.path, &hit.section).hash(&mut key);
         (&snippet.text, &snippet.marks).hash(&mut key);
-        s.rows_drawn.draw(buf, rect, key.finish(), |buf, rect| {
+        let key = key.finish();
+        let mut kept = true;
+        for dy in 0..rect.height {
+            kept &= rows.row(buf, y + dy, key_of((key, dy)));
+        }
+        if kept {
+            continue;
+        }
+        for dy in 0..rect.height {
+            // Half of a result changed: both drawn again.
+            rows.redraw(buf, y + dy);
+        }
+        s.rows_drawn.draw(buf, rect, key, |buf, rect| {
             if selected {
                 buf.set_style(rect, theme::style(t.library_selected));
             }
@@ -154,6 +182,9 @@ fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme) {
                 put_line(buf, rect.x, rect.y + 1, &snippet_line(hit, t), rect.width);
             }
         });
+    }
+    for y in below..area.bottom() {
+        rows.row(buf, y, key_of("no result"));
     }
 }
 
@@ -222,8 +253,17 @@ fn snippet_line(hit: &Hit, t: &Theme) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_footer(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, keys: &Keymap) {
-    if area.is_empty() {
+fn draw_footer(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &SearchScreen,
+    t: &Theme,
+    keys: &Keymap,
+    rows: &mut RowKeys,
+) {
+    // The hints are the keymap's, which an app keeps as it started.
+    let key = key_of(("footer", &s.message, s.typing));
+    if area.is_empty() || rows.row(buf, area.y, key) {
         return;
     }
     let style = theme::style(t.library_footer);

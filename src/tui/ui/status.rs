@@ -25,7 +25,7 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
 /// The status line's cells as text and places: two equal plans paint the
 /// same cells, so a frame whose plan equals the last one's copies the line
 /// from it (the breadcrumb and the percent change seldom).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub struct Plan {
     /// The line on the buffer (clipped).
     area: Rect,
