@@ -91,14 +91,29 @@ const STEP4: Step = Step::new(&[
     ("ize", "", Cond::M1),
 ]);
 
-/// Appends the stem of `word` (lowercase, as the tokenizer folded it) to `out`.
-pub fn push_stem(word: &[u8], out: &mut Vec<u8>) {
-    if word.len() < 3 || word.len() > MAX_WORD {
-        out.extend_from_slice(word);
+/// The last letters of the words a rule may change: a word ending
+/// otherwise keeps its last letter through every step, so no rule applies.
+/// Step 1 cuts `s`, `ed` and `ing` and turns `y` into `i`; step 5 cuts `e`
+/// and `l`.
+const MAY_CHANGE: u32 = STEP2.last | STEP3.last | STEP4.last | letters(b"sdgyel");
+
+const fn letters(set: &[u8]) -> u32 {
+    let mut mask = 0;
+    let mut i = 0;
+    while i < set.len() {
+        mask |= 1 << (set[i] - b'a');
+        i += 1;
+    }
+    mask
+}
+
+/// Stems the word `out[start..]` (lowercase, as the tokenizer folded it) in place.
+pub fn stem_tail(out: &mut Vec<u8>, start: usize) {
+    let word = &out[start..];
+    let changes = word.last().is_some_and(|&c| in_mask(MAY_CHANGE, c));
+    if word.len() < 3 || word.len() > MAX_WORD || !changes {
         return;
     }
-    let start = out.len();
-    out.extend_from_slice(word);
     let mut w = Word { out, start };
     w.step1();
     w.apply(&STEP2);
@@ -109,8 +124,8 @@ pub fn push_stem(word: &[u8], out: &mut Vec<u8>) {
 
 /// The stem of `word`, as a string (for query words).
 pub fn stem(word: &str) -> String {
-    let mut out = Vec::with_capacity(word.len() + 2);
-    push_stem(word.as_bytes(), &mut out);
+    let mut out = word.as_bytes().to_vec();
+    stem_tail(&mut out, 0);
     // Only ASCII suffixes are cut or added: the bytes stay UTF-8.
     String::from_utf8(out).unwrap_or_else(|_| word.to_string())
 }

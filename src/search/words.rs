@@ -1,88 +1,122 @@
 //! The words the index holds, made on the parsing threads: text cut into
 //! words the way FTS5's `unicode61 remove_diacritics 2` tokenizer cuts it
 //! (letters and digits; ASCII lowercase; Latin letters without their
-//! accents),
-//! each run of unspaced script cut into characters, and each word stemmed
-//! as FTS5's `porter` does ([`super::porter`]). The index's table is given
-//! these words with spaces between and only splits them again, so the one
-//! writer does not stem 10 million words; queries are made of words the
-//! same way ([`as_indexed`]).
+//! accents), each run of unspaced script cut into characters, and each word
+//! stemmed as FTS5's `porter` does ([`super::porter`]). The index's table
+//! is given these words with spaces between and only splits them again, so
+//! the one writer does not stem 10 million words; queries are made of words
+//! the same way ([`as_indexed`]).
 //!
 //! Letters and digits are told by Rust's `char::is_alphanumeric`, which
 //! counts some marks of Indic and Thai scripts as letters where FTS5 cuts:
 //! those marks are left in, and the table's tokenizer cuts there as before.
 //! A symbol past U+FFFF (emoji) is a word of its own here, which the
-//! table's tokenizer keeps or drops; FTS5 took one inside a word as part of it.
+//! table's tokenizer keeps or drops; FTS5 made some of them part of a word
+//! they touch.
 
 use super::cjk::is_unspaced;
-use super::porter::{push_stem, stem};
+use super::porter::{stem, stem_tail};
 use super::query::{Query, Term};
 
 /// `text`'s words, stemmed, with a space between each two.
 pub fn index_words(text: &str) -> String {
-    let mut out = Vec::with_capacity(text.len());
-    push_words(text, &mut out);
+    let mut words = Words {
+        out: Vec::with_capacity(text.len()),
+        word: None,
+    };
+    words.push_text(text);
+    words.end();
     // Only whole characters and ASCII are written: the bytes are UTF-8.
-    String::from_utf8(out).unwrap_or_default()
+    String::from_utf8(words.out).unwrap_or_default()
 }
 
-/// Appends `text`'s words to `out`, each after a space when `out` is not empty.
-fn push_words(text: &str, out: &mut Vec<u8>) {
-    let mut word: Vec<u8> = Vec::with_capacity(64);
-    let mut last_unspaced = false;
-    let end_word = |word: &mut Vec<u8>, out: &mut Vec<u8>| {
-        if word.is_empty() {
-            return;
-        }
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        push_stem(word, out);
-        word.clear();
-    };
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii() {
-            i += 1;
-            if b.is_ascii_alphanumeric() {
-                word.push(b.to_ascii_lowercase());
+/// Words written one after the other, each straight into `out` and
+/// stemmed there.
+struct Words {
+    out: Vec<u8>,
+    /// Where the word being written starts in `out`.
+    word: Option<usize>,
+}
+
+impl Words {
+    fn push_text(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        let mut last_unspaced = false;
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii() {
+                i += 1;
+                if b.is_ascii_alphanumeric() {
+                    self.begin();
+                    self.out.push(b.to_ascii_lowercase());
+                    last_unspaced = false;
+                } else {
+                    self.end();
+                }
+                continue;
+            }
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            i += c.len_utf8();
+            if is_unspaced(c) {
+                // Unspaced script: a word per character next to another one.
+                if last_unspaced {
+                    self.end();
+                }
+                self.push_char(c);
+                last_unspaced = true;
+            } else if c.is_alphanumeric() || is_private_use(c) {
+                match latin_base(c) {
+                    Some(base) => {
+                        self.begin();
+                        self.out.push(base);
+                    }
+                    // The table's tokenizer folds its case (stemming only
+                    // looks at ASCII letters: it stems the same either way).
+                    None => self.push_char(c),
+                }
                 last_unspaced = false;
+            } else if u32::from(c) > 0xFFFF {
+                // Symbols past U+FFFF (emoji): FTS5 takes some as words and
+                // not others; a word of their own, which the table's
+                // tokenizer keeps or drops as it would have.
+                self.end();
+                self.push_char(c);
+                self.end();
+                last_unspaced = false;
+            } else if is_accent(c) && self.word.is_some() {
+                // An accent inside a word is dropped, as the tokenizer drops it.
             } else {
-                end_word(&mut word, out);
+                self.end();
             }
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            break;
-        };
-        i += c.len_utf8();
-        if is_unspaced(c) {
-            // Unspaced script: a word per character next to another one.
-            if last_unspaced {
-                end_word(&mut word, out);
-            }
-            push_char(c, &mut word);
-            last_unspaced = true;
-        } else if c.is_alphanumeric() || is_private_use(c) {
-            push_folded(c, &mut word);
-            last_unspaced = false;
-        } else if u32::from(c) > 0xFFFF {
-            // Symbols past U+FFFF (emoji): FTS5 takes some as words and
-            // not others; a word of their own, which the table's tokenizer
-            // keeps or drops as it would have.
-            end_word(&mut word, out);
-            push_char(c, &mut word);
-            end_word(&mut word, out);
-            last_unspaced = false;
-        } else if is_accent(c) && !word.is_empty() {
-            // An accent inside a word is dropped, as the tokenizer drops it.
-        } else {
-            end_word(&mut word, out);
         }
     }
-    end_word(&mut word, out);
+
+    /// Starts a word unless one is being written.
+    fn begin(&mut self) {
+        if self.word.is_none() {
+            if !self.out.is_empty() {
+                self.out.push(b' ');
+            }
+            self.word = Some(self.out.len());
+        }
+    }
+
+    fn push_char(&mut self, c: char) {
+        self.begin();
+        let mut buf = [0u8; 4];
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+    }
+
+    /// Ends the word being written, if any, stemming it.
+    fn end(&mut self) {
+        if let Some(start) = self.word.take() {
+            stem_tail(&mut self.out, start);
+        }
+    }
 }
 
 /// Private use characters: FTS5 counts them as letters.
@@ -93,21 +127,6 @@ fn is_private_use(c: char) -> bool {
 /// Combining accents (U+0300..U+036F): part of the word they follow.
 fn is_accent(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
-}
-
-fn push_char(c: char, word: &mut Vec<u8>) {
-    let mut buf = [0u8; 4];
-    word.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
-}
-
-/// A Latin letter with accents as its base letter, lowercase; any other
-/// character as it is: the table's tokenizer folds its case (stemming only
-/// ever looks at ASCII letters, so it stems the same either way).
-fn push_folded(c: char, word: &mut Vec<u8>) {
-    match latin_base(c) {
-        Some(base) => word.push(base),
-        None => push_char(c, word),
-    }
 }
 
 /// The base letters of Latin-1 and Latin Extended-A and B (from U+00C0),
