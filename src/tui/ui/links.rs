@@ -127,8 +127,8 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
     let target_w = width.saturating_sub(text_w + kind_w + 3);
     // Each row of the box is named, kept or cleared, before anything is
     // drawn over the box (its border runs down every row).
-    rows.row(buf, pane.y, key_of((pane, &title)));
-    rows.row(
+    let top = rows.row(buf, pane.y, key_of((pane, &title)));
+    let bottom = rows.row(
         buf,
         pane.bottom().saturating_sub(1),
         key_of((pane, "bottom")),
@@ -164,7 +164,21 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
         // Rows kept or cleared need no clearing.
         Clear.render(pane, buf);
     }
-    block.render(pane, buf);
+    if top && bottom {
+        // The border's top and bottom are kept: only the sides of the
+        // rows drawn are drawn (the whole border with its title cost more
+        // than the rest of a move's frame).
+        let drawn = to_draw.iter().map(|d| d.0);
+        for y in drawn.chain(draw_filter.then_some(inner.y)) {
+            for x in [pane.x, pane.right().saturating_sub(1)] {
+                if let Some(cell) = buf.cell_mut((x, y)) {
+                    cell.set_symbol(ratatui::symbols::line::VERTICAL);
+                }
+            }
+        }
+    } else {
+        block.render(pane, buf);
+    }
     if draw_filter {
         put_str(
             buf,

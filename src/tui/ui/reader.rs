@@ -78,7 +78,7 @@ pub(super) fn draw_keeping(
     if !r.images.is_empty() || r.links.list.is_some() || r.links.hints.is_some() {
         text = None;
     }
-    let outline = outline::Plan::of(buf, r).filter(|_| !covered);
+    let outline = (!covered).then(|| outline::Plan::of(buf, r)).flatten();
     let was = kept.as_ref().and_then(|k| k.outline.as_ref());
     put(
         buf,
