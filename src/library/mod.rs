@@ -399,4 +399,6 @@ impl Library {
 }
 
 #[cfg(test)]
+mod tag_tests;
+#[cfg(test)]
 mod tests;
