@@ -5,6 +5,7 @@
 
 mod adversarial;
 mod adversarial_surroundings;
+mod bad_front_matter;
 mod bad_input;
 #[path = "../common/mod.rs"]
 mod common;
