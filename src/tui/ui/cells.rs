@@ -15,15 +15,13 @@
 //!
 //! A hyperlink is first written in each of its cells (open, the text,
 //! close), the cell's width forced to the text's since the escape sequence
-//! takes no room. Once the whole frame is drawn, [`join_links`] makes each
-//! run of one-column cells with the same link and style one cell that opens
-//! the link once, holds the run's text and closes it, its width forced to
-//! the run's: a screen of links costs about its text, and the run is written
-//! whole or not at all.
+//! takes no room. Once the whole frame is drawn,
+//! [`join_links`](super::link_runs::join_links) makes each run of such cells
+//! one cell that opens the link once.
 
 use std::ops::Range;
 
-use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -420,81 +418,11 @@ fn put_grapheme(
 }
 
 /// Opens an OSC 8 hyperlink; the URL and [`ST`] follow.
-const OPEN: &str = "\x1b]8;;";
+pub(super) const OPEN: &str = "\x1b]8;;";
 /// Ends the URL of an OSC 8 sequence (string terminator).
-const ST: &str = "\x1b\\";
+pub(super) const ST: &str = "\x1b\\";
 /// Closes an OSC 8 hyperlink.
-const CLOSE: &str = "\x1b]8;;\x1b\\";
-
-/// A one-column link cell's URL and text, as [`put_grapheme`] wrote it.
-fn link_cell(cell: &Cell) -> Option<(&str, &str)> {
-    if cell.diff_option != CellDiffOption::ForcedWidth(std::num::NonZeroU16::MIN) {
-        return None;
-    }
-    let inner = cell.symbol().strip_prefix(OPEN)?.strip_suffix(CLOSE)?;
-    let (url, text) = inner.split_once(ST)?;
-    Some((url, text))
-}
-
-/// Joins each run of one-column link cells of a row with the same URL and
-/// style into its first cell (one open, the text, one close), the others
-/// left empty under it. Run on the finished frame, so that nothing drawn
-/// over a link later is hidden under a joined run. Only the rows `drawn`
-/// says (by their index from the top) are looked at: a frame's kept rows
-/// are joined already.
-pub fn join_links(buf: &mut Buffer, drawn: impl Fn(usize) -> bool) {
-    let area = buf.area;
-    let width = usize::from(area.width);
-    if width == 0 {
-        return;
-    }
-    let mut text = String::new();
-    for (r, row) in buf.content.chunks_exact_mut(width).enumerate() {
-        if !drawn(r) {
-            continue;
-        }
-        // Most rows hold no link: one look at each cell's diff option.
-        if !row.iter().any(|c| link_cell(c).is_some()) {
-            continue;
-        }
-        let mut x = 0;
-        while x < width {
-            let start = x;
-            x += 1;
-            let (url, style) = match link_cell(&row[start]) {
-                Some((url, t)) => {
-                    text.clear();
-                    text.push_str(t);
-                    (url.to_string(), row[start].style())
-                }
-                None => continue,
-            };
-            while x < width {
-                let cell = &row[x];
-                match link_cell(cell) {
-                    Some((u, t)) if u == url && cell.style() == style => text.push_str(t),
-                    _ => break,
-                }
-                x += 1;
-            }
-            let Some(run) = u16::try_from(x - start)
-                .ok()
-                .and_then(std::num::NonZeroU16::new)
-                .filter(|w| w.get() > 1)
-            else {
-                continue;
-            };
-            let cell = &mut row[start];
-            cell.set_symbol(&format!("{OPEN}{url}{ST}{text}{CLOSE}"));
-            cell.set_diff_option(CellDiffOption::ForcedWidth(run));
-            for under in &mut row[start + 1..x] {
-                under.reset();
-                // Never equal to text that comes here next: it is written.
-                under.set_symbol("");
-            }
-        }
-    }
-}
+pub(super) const CLOSE: &str = "\x1b]8;;\x1b\\";
 
 #[cfg(test)]
 #[path = "cells_tests.rs"]

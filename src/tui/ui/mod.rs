@@ -8,6 +8,7 @@ pub mod image;
 pub mod kept_rows;
 pub mod library;
 mod library_preview;
+pub mod link_runs;
 pub mod links;
 pub mod outline;
 pub mod picker;
@@ -93,7 +94,7 @@ fn draw_parts(buf: &mut Buffer, app: &App, keep: Option<(&Buffer, &mut Kept)>) {
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
-    cells::join_links(buf, |r| !rows.kept(r));
+    link_runs::join_links(buf, |r| !rows.kept(r));
 }
 
 /// What a frame that keeps rows is drawn in (the screen, its area, the
