@@ -3,24 +3,13 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::Value;
 
-use super::list_cli::{field, json};
+use crate::common;
 
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("QUIRE_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts"),
-        std::path::PathBuf::from,
-    );
-    if dir.join("EXPECTED.jsonl").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: the shared corpus is absent at {}", dir.display());
-        None
-    }
-}
+use super::list_cli::{field, json};
 
 fn expected(dir: &Path) -> Vec<Value> {
     let text = fs::read_to_string(dir.join("EXPECTED.jsonl")).expect("read EXPECTED.jsonl");
@@ -43,7 +32,7 @@ fn tags_of(row: &Value) -> Vec<String> {
 
 #[test]
 fn corpus_floss_tag_lists_exactly_the_expected_posts() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     let mut want: Vec<String> = expected(&dir)
         .iter()
         .filter(|r| tags_of(r).iter().any(|t| t.eq_ignore_ascii_case("floss")))
@@ -91,7 +80,7 @@ fn categories(path: &Path) -> Vec<String> {
 
 #[test]
 fn corpus_tag_counts_match_expected() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     let mut want: BTreeMap<String, u64> = BTreeMap::new();
     for row in expected(&dir) {
         let mut seen: Vec<String> = tags_of(&row).iter().map(|t| t.to_lowercase()).collect();
@@ -126,7 +115,7 @@ fn corpus_tag_counts_match_expected() {
 
 #[test]
 fn corpus_lists_all_posts_with_titles_and_dates() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     let rows = json(&["list", "--sort", "path"], &dir);
     let got: BTreeMap<String, (String, String)> = rows
         .as_array()

@@ -5,24 +5,10 @@
 
 use crate::common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use quire::article::{Article, peek};
 use serde_json::Value;
-
-/// The corpus folder, or `None` (with a note on stderr) when it is absent.
-fn corpus() -> Option<PathBuf> {
-    let dir = std::env::var_os("QUIRE_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/posts"),
-        std::path::PathBuf::from,
-    );
-    if dir.join("EXPECTED.jsonl").is_file() {
-        Some(dir)
-    } else {
-        eprintln!("skipping: {} is absent", dir.display());
-        None
-    }
-}
 
 /// Each line of EXPECTED.jsonl.
 fn expected(dir: &Path) -> Vec<Value> {
@@ -44,7 +30,7 @@ fn strings(value: &Value) -> Vec<String> {
 
 #[test]
 fn every_post_matches_expected_meta_and_outline() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     let posts = expected(&dir);
     assert_eq!(posts.len(), 56);
     let mut failures = Vec::new();
@@ -118,7 +104,7 @@ fn every_post_matches_expected_meta_and_outline() {
 
 #[test]
 fn peek_agrees_with_a_full_load_on_every_post() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     for post in expected(&dir) {
         let path = dir.join(post["path"].as_str().unwrap());
         let bytes = std::fs::read(&path).unwrap();
@@ -135,7 +121,7 @@ fn peek_agrees_with_a_full_load_on_every_post() {
 
 #[test]
 fn no_post_gives_a_warning() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     for post in expected(&dir) {
         let article = Article::load(&dir.join(post["path"].as_str().unwrap())).unwrap();
         assert!(article.warnings.is_empty(), "{:?}", article.warnings);
@@ -144,7 +130,7 @@ fn no_post_gives_a_warning() {
 
 #[test]
 fn outline_command_on_the_ai_and_foss_post() {
-    let Some(dir) = corpus() else { return };
+    let Some(dir) = common::corpus() else { return };
     let file = dir.join("het-joshi-blog/2023-11-14-AI_and_FOSS.md");
     let out = common::quire()
         .args(["outline", "--json"])
