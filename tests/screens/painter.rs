@@ -261,6 +261,19 @@ pub(crate) fn emulated(parser: &vt100::Parser) -> Vec<String> {
     out
 }
 
+/// What `app`'s frame, written whole on a blank 80 x 24 terminal, shows
+/// there ([`emulated`]).
+pub(crate) fn painted_whole(app: &App) -> Vec<String> {
+    let fresh = Shared::default();
+    let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+    let backend = CrosstermBackend::new(fresh.clone());
+    let mut whole = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+    Painter::default().draw(&mut whole, app).unwrap();
+    let mut expected = emulator();
+    expected.process(&fresh.take());
+    emulated(&expected)
+}
+
 /// A fresh 80 x 24 terminal emulator.
 pub(crate) fn emulator() -> vt100::Parser {
     let size = |n| std::num::NonZeroU16::new(n).unwrap();
@@ -291,17 +304,9 @@ fn the_bytes_after_random_keys_show_the_frame_on_a_terminal() {
             update(&mut app, action);
             painter.draw(&mut terminal, &app).unwrap();
             screen.process(&out.take());
-            // The same frame, whole, on a blank terminal.
-            let fresh = Shared::default();
-            let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
-            let backend = CrosstermBackend::new(fresh.clone());
-            let mut whole = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
-            Painter::default().draw(&mut whole, &app).unwrap();
-            let mut expected = emulator();
-            expected.process(&fresh.take());
             assert_eq!(
                 emulated(&screen),
-                emulated(&expected),
+                painted_whole(&app),
                 "outline {outline}, after {done:?}"
             );
         }

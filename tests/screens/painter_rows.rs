@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
-use crate::painter::{Rng, Shared, emulated, emulator, frame, visible};
+use crate::painter::{Rng, Shared, emulated, emulator, frame, painted_whole, visible};
 
 use std::path::{Path, PathBuf};
 
@@ -191,16 +191,9 @@ fn bytes_show_fresh(mut app: App, keys: &[Option<Action>], seed: u64, what: &str
         press(&mut app, key, &mut rng);
         painter.draw(&mut terminal, &app).unwrap();
         screen.process(&out.take());
-        let fresh = Shared::default();
-        let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
-        let backend = CrosstermBackend::new(fresh.clone());
-        let mut whole = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
-        Painter::default().draw(&mut whole, &app).unwrap();
-        let mut expected = emulator();
-        expected.process(&fresh.take());
         assert_eq!(
             emulated(&screen),
-            emulated(&expected),
+            painted_whole(&app),
             "{what}, after {done:?}"
         );
     }
