@@ -372,11 +372,14 @@ impl Resolver {
 
     /// The folder pictures of an article in `dir` are read from, and never
     /// from outside it: the site's folder (the one holding its config),
-    /// else the library, else the nearest folder above holding `.git`, else
+    /// else the vault's (holding `.obsidian/`, ..), else the library, else the nearest folder above holding `.git`, else
     /// `dir` itself.
     pub fn picture_root(&mut self, dir: &Path) -> PathBuf {
         if let Some(config) = self.config(dir) {
             return config.dir.clone();
+        }
+        if let Some(vault) = wiki::marked_root(dir) {
+            return vault;
         }
         if let Some(library) = &self.library {
             return library.clone();

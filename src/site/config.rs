@@ -74,7 +74,11 @@ impl Site {
         let start = if meta.is_dir() {
             path.to_path_buf()
         } else {
-            path.parent()?.to_path_buf()
+            // A bare file name's folder is the current one.
+            path.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf()
         };
         let start = std::path::absolute(&start).ok()?;
         let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
