@@ -51,6 +51,9 @@ pub enum Kind {
     /// A `[[wikilink]]` or `![[embed]]` to a note (maybe a heading or block
     /// of it) or another file of the vault.
     Wikilink,
+    /// A page the site's generator makes with no article behind it (a tag's
+    /// page, a feed, the sitemap): listed, never broken.
+    Generated,
 }
 
 impl Kind {
@@ -64,6 +67,7 @@ impl Kind {
             Kind::Refused => "refused",
             Kind::Template => "template",
             Kind::Wikilink => "wikilink",
+            Kind::Generated => "generated",
         }
     }
 
@@ -133,6 +137,10 @@ impl Resolution {
         }
     }
 
+    fn generated(what: String) -> Resolution {
+        Resolution::failed(Kind::Generated, what)
+    }
+
     fn template(written: String) -> Resolution {
         Resolution::failed(
             Kind::Template,
@@ -153,7 +161,7 @@ impl Resolution {
         match self.kind {
             Kind::Unresolved => true,
             Kind::Anchor | Kind::File | Kind::Wikilink => self.reason.is_some(),
-            Kind::Url | Kind::Refused | Kind::Template => false,
+            Kind::Url | Kind::Refused | Kind::Template | Kind::Generated => false,
         }
     }
 }
