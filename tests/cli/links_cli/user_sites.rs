@@ -158,3 +158,41 @@ fn jekyll_plugin_feeds_and_sitemaps_are_not_broken() {
         ]
     );
 }
+
+#[test]
+fn wikilinks_in_a_table_lose_the_backslash_that_escapes_their_pipe() {
+    let dir = TempDir::new().unwrap();
+    write(
+        dir.path(),
+        &[
+            (".obsidian/app.json", "{}"),
+            ("Garden Plan.md", "# Garden Plan\n"),
+            ("Shed.md", "# Shed\n\n## Materials\n\nWood.\n"),
+            (
+                "Index.md",
+                "| what | note |\n|---|---|\n| plan | [[Garden Plan\\|GP]] |\n\
+                 | wood | [[Shed#Materials\\|mats]] |\n| gone | [[Nowhere\\|n]] |\n",
+            ),
+        ],
+    );
+    let rows = links(dir.path());
+    assert_eq!(
+        rows,
+        [
+            "wikilink [[Garden Plan]]",
+            "wikilink [[Shed#Materials]]",
+            "unresolved [[Nowhere]] BROKEN no note or file named Nowhere in .",
+        ]
+    );
+    // The text shown stays the text after the pipe.
+    let out = common::quire()
+        .current_dir(dir.path())
+        .args(["links", "Index.md"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("[GP]([[Garden Plan]]) -> ./Garden Plan.md"),
+        "{text}"
+    );
+}
