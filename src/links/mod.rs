@@ -265,11 +265,12 @@ impl Resolver {
     /// The anchors of `article`: its outline's, its HTML ids, its site's ids.
     fn remember_anchors(&mut self, article: &Article, html_ids: &[String]) -> Arc<Anchors> {
         let mut anchors = Anchors::default();
-        anchors
-            .names
-            .extend(article.outline.iter().map(|h| h.anchor().to_string()));
         anchors.names.extend(html_ids.iter().cloned());
-        self.add_site_ids(article, &mut anchors);
+        if !self.add_site_ids(article, &mut anchors) {
+            anchors
+                .names
+                .extend(article.outline.iter().map(|h| h.anchor().to_string()));
+        }
         let anchors = Arc::new(anchors);
         self.anchors
             .insert(article.path.clone(), Some(Arc::clone(&anchors)));
@@ -277,19 +278,22 @@ impl Resolver {
     }
 
     /// Adds the ids the generator of the site `article` is in gives its
-    /// sections (none outside a Jekyll or Hugo site).
-    fn add_site_ids(&mut self, article: &Article, anchors: &mut Anchors) {
+    /// sections (none outside a site). True when they are the only names
+    /// of its headings: Zola's rule is the whole truth of a Zola page, so
+    /// the outline's own (GitHub's) ids are not also taken.
+    fn add_site_ids(&mut self, article: &Article, anchors: &mut Anchors) -> bool {
         let dir = article.path.parent().unwrap_or(Path::new(""));
         let Some(config) = self.config(dir) else {
-            return;
+            return false;
         };
         let rules = match config.generator {
             Generator::Jekyll => ids::Rules::Kramdown,
             Generator::Hugo => ids::Rules::Hugo {
                 terms: self.settings(&config).term_ids,
             },
-            Generator::Zola => return,
+            Generator::Zola => ids::Rules::Zola(self.settings(&config).zola_anchors),
         };
+        let only = config.generator == Generator::Zola;
         let cache = &mut self.included;
         let mut include = |written: &str| {
             let from = if written.starts_with('/') {
@@ -315,6 +319,7 @@ impl Resolver {
             }
             anchors.names.insert(site_id.id);
         }
+        only
     }
 
     /// The anchors of `article` itself, cached.
