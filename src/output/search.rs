@@ -121,7 +121,7 @@ pub fn write_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
 pub fn write_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<()> {
     for h in hits {
         let mut place = sanitize_line(&h.title).into_owned();
-        for heading in &h.section {
+        for heading in crate::article::outline::crumbs_after_title(&h.title, &h.section) {
             place.push_str(" › ");
             place.push_str(&sanitize_line(heading));
         }

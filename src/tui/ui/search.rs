@@ -199,11 +199,10 @@ fn place_line(hit: &Hit, selected: bool, width: usize, t: &Theme) -> Line<'stati
         title
     };
     let room = width.saturating_sub(2);
-    let headings: Vec<String> = hit
-        .section
-        .iter()
-        .map(|h| sanitize_line(h).into_owned())
-        .collect();
+    let headings: Vec<String> =
+        crate::article::outline::crumbs_after_title(&hit.title, &hit.section)
+            .map(|h| sanitize_line(h).into_owned())
+            .collect();
     // The title keeps at least a third of the row when there are headings.
     let title_min = if headings.is_empty() { room } else { room / 3 };
     let title_w = UnicodeWidthStr::width(title.as_str()).min(title_min.max(1));
