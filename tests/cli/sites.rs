@@ -457,3 +457,50 @@ fn a_bare_or_relative_file_name_finds_its_site() {
     assert!(from_root >= 1, "the trail release links to the first post");
     assert_eq!(backlinks(&jekyll.join("_posts"), first), from_root);
 }
+
+/// A config that is not valid YAML or TOML is named on stderr, once a
+/// command, and the pages still show.
+#[test]
+fn a_broken_site_config_is_named_once() {
+    let cases = [
+        (
+            "_config.yml",
+            "title: [unclosed\nbaseurl: /x\n",
+            "_posts/2024-01-01-a.md",
+            "YAML",
+        ),
+        (
+            "hugo.toml",
+            "baseURL = \"https://x/\n",
+            "content/a.md",
+            "TOML",
+        ),
+    ];
+    for (config, text, post, format) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path();
+        fs::write(site.join(config), text).unwrap();
+        let path = site.join(post);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, "---\ntitle: A\n---\nSome text.\n").unwrap();
+        fs::write(path.with_file_name("b.md"), "---\ntitle: B\n---\nMore.\n").unwrap();
+        let out = common::quire()
+            .args(["render", "--width", "60"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("Some text."));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(config), "{stderr}");
+        assert!(stderr.contains(&format!("not valid {format}")), "{stderr}");
+        let out = common::quire()
+            .args(["list", "--json"])
+            .arg(site)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(stderr.matches(config).count(), 1, "{stderr}");
+    }
+}
