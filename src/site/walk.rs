@@ -19,8 +19,9 @@ pub struct WalkRules {
     /// How the site's front matter reads.
     pub reading: SiteRules,
     /// The site's `exclude:` entries as ignore lines anchored at the walk's
-    /// root (`/notes-private/`; entries outside the root are left out), and
-    /// for Jekyll the underscore folders it builds nothing from.
+    /// root (`/notes-private/`; entries outside the root are left out), for
+    /// Jekyll the underscore folders it builds nothing from, and at a Hugo
+    /// or Zola site's root all but `content/`.
     pub exclude: Vec<String>,
     /// The config's headless targets, and where they are matched from.
     headless: Option<Headless>,
@@ -55,6 +56,15 @@ impl WalkRules {
         };
         if site.generator == Generator::Jekyll {
             exclude.extend(underscore_folders(&site.collections));
+        }
+        if root == site.dir
+            && let Ok(content) = site.content.strip_prefix(&site.dir)
+            && !content.as_os_str().is_empty()
+        {
+            // At a Hugo or Zola site's root only `content/` is built:
+            // archetypes, themes and their example sites are not articles.
+            exclude.push("/*".to_string());
+            exclude.push(format!("!/{}/", slashed(content)));
         }
         WalkRules {
             reading: site.rules.clone(),

@@ -215,3 +215,59 @@ fn jekyll_drafts_are_drafts_and_underscore_folders_are_not_articles() {
     let inside = json(&["list", "--json", "--no-drafts"], &site.join("_drafts"));
     assert_eq!(inside.as_array().unwrap().len(), 0, "{inside}");
 }
+
+#[test]
+fn at_a_hugo_or_zola_sites_root_only_content_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let listed = |path: &Path| -> Vec<String> {
+        let out = common::quire_in(&home)
+            .args(["list", "--json", "."])
+            .current_dir(path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+        let mut found = paths(&serde_json::from_slice(&out.stdout).unwrap());
+        found.sort();
+        found
+    };
+    let hugo = dir.path().join("hugo");
+    write(
+        &hugo,
+        &[
+            (
+                "hugo.toml",
+                "baseURL = 'https://h.example/'\ntheme = 'leaf'\n",
+            ),
+            // Go template text: not TOML, never read as an article.
+            (
+                "archetypes/default.md",
+                "+++\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\ndate = {{ .Date }}\n+++\n",
+            ),
+            ("themes/leaf/README.md", "# Leaf\n"),
+            ("themes/leaf/exampleSite/content/post.md", "# Example\n"),
+            ("README.md", "# The site's source\n"),
+            ("content/posts/first.md", "---\ntitle: First\n---\nText.\n"),
+        ],
+    );
+    assert_eq!(listed(&hugo), ["content/posts/first.md"]);
+    // Below the root, a folder is listed as asked.
+    assert_eq!(
+        listed(&hugo.join("themes")),
+        ["leaf/README.md", "leaf/exampleSite/content/post.md"]
+    );
+    let zola = dir.path().join("zola");
+    write(
+        &zola,
+        &[
+            ("config.toml", "base_url = 'https://z.example'\n"),
+            ("themes/lamp/README.md", "# Lamp\n"),
+            (
+                "content/blog/lamps.md",
+                "+++\ntitle = \"Lamps\"\n+++\nText.\n",
+            ),
+        ],
+    );
+    assert_eq!(listed(&zola), ["content/blog/lamps.md"]);
+}
