@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use crate::article::{SiteRules, Value, Warning, headless, time_zone};
 
+use super::generated::Generated;
 use super::{BaseUrl, Generator};
 
 /// The largest config file read, in bytes: a site's config is small.
@@ -63,6 +64,9 @@ pub struct Site {
     /// How its articles' front matter reads (its time zone and taxonomies),
     /// worked out once.
     pub rules: SiteRules,
+    /// What its build makes besides its pages: static files, taxonomy
+    /// pages, feeds.
+    pub generated: Generated,
 }
 
 /// The former name of [`Site`], kept for the code that says it.
@@ -354,6 +358,7 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         zone: timezone.as_deref().and_then(time_zone),
         taxonomies: taxonomies.clone(),
     };
+    let generated = Generated::read(generator, dir, &value);
     Site {
         generator,
         dir: dir.to_path_buf(),
@@ -375,6 +380,7 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         headless_paths: headless_paths(&value),
         values,
         rules,
+        generated,
     }
 }
 
