@@ -21,10 +21,12 @@ pub(super) enum InlineHtml {
 }
 
 /// The spans the site pass marks its badges and labels with, by role:
-/// dropped like any tag by every other reader of the text.
-const OWN_SPANS: [(&str, Role); 2] = [
+/// dropped like any tag by every other reader of the text; and HTML's own
+/// `<mark>` (which a vault's `==highlight==` becomes).
+const OWN_SPANS: [(&str, Role); 3] = [
     ("quire-badge", Role::Badge),
     ("quire-label", Role::TemplateLabel),
+    ("mark", Role::Highlight),
 ];
 
 /// Classifies an inline HTML event.

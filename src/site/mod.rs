@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod generated;
+pub mod obsidian;
 pub mod template;
 mod walk;
 
@@ -25,7 +26,22 @@ use crate::article::{FrontMatterKind, LineMap, Meta, SiteRules, Value, decode_co
 /// matter. Borrowed when there is nothing to turn; the map tells where the
 /// lines of the result were in the file's body.
 pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> (Cow<'b, str>, LineMap) {
-    let body = split.body;
+    // A vault's own marks first, line for line: the map is the template pass's.
+    if let Some(marked) = obsidian::marks(path, split.body) {
+        let (body, map) = read_text(path, meta, split, &marked);
+        return (Cow::Owned(body.into_owned()), map);
+    }
+    read_text(path, meta, split, split.body)
+}
+
+/// [`read_body`]'s template pass over `body` (the split's body, or it
+/// with a vault's marks turned).
+fn read_text<'t>(
+    path: &Path,
+    meta: &Meta,
+    split: &Split<'_>,
+    body: &'t str,
+) -> (Cow<'t, str>, LineMap) {
     if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none()
         && !template::kramdown_table::may_hold(body)
     {
