@@ -220,6 +220,20 @@ fn zola_heading_ids_follow_its_slugify_rule() {
             "anchor #whats-new BROKEN no heading #whats-new in this article",
         ]
     );
+    // The outline names the sections as the built page does.
+    let out = common::quire()
+        .current_dir(dir.path())
+        .args(["outline", "--json", "content/blog/anchors.md"])
+        .output()
+        .unwrap();
+    let outline: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let anchors: Vec<&str> = outline["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["anchor"].as_str().unwrap())
+        .collect();
+    assert_eq!(anchors, ["what-s-new", "cafe-creme", "c-rust"]);
     // `slugify.anchors = "safe"` keeps the text, spaces made dashes.
     write(
         dir.path(),
