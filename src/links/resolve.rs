@@ -430,9 +430,9 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
     // A page's own permalink wins over what the build makes there; a
     // page found by its slug alone does not (`/tags/lamps/` is the tag's
     // page, not the article `lamps.md`).
-    let own = looked.iter().any(|e| {
-        e.permalink.as_deref() == Some(tidy.as_str()) || e.redirects.iter().any(|r| *r == tidy)
-    });
+    let own = looked
+        .iter()
+        .any(|e| e.permalink.as_deref() == Some(tidy.as_str()) || e.redirects.contains(&tidy));
     if !own {
         match made(r, dir, &tidy, &index) {
             Some(Made::File(file)) => return into_file(r, file, fragment),
