@@ -9,6 +9,7 @@ mod decode;
 pub mod events;
 mod fields;
 pub mod front_matter;
+mod jekyll;
 mod line_map;
 mod nesting;
 pub mod outline;

@@ -51,6 +51,8 @@ pub struct Site {
     pub problem: Option<Warning>,
     /// Jekyll `exclude:` entries as written.
     pub exclude: Vec<String>,
+    /// Jekyll `collections:` names (`recipes` for `_recipes/`).
+    pub collections: Vec<String>,
     /// `timezone` (Jekyll, Hugo), when set.
     pub timezone: Option<String>,
     /// Hugo `markup.goldmark.parser.autoDefinitionTermID`: definition terms get ids.
@@ -350,6 +352,11 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
         _ => Vec::new(),
     };
+    let collections = match value.get("collections") {
+        Some(Value::Map(entries)) => entries.iter().map(|(k, _)| k.clone()).collect(),
+        Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
+        _ => Vec::new(),
+    };
     let mut values = HashMap::new();
     flatten(&value, "", 0, &mut values);
     let timezone = string(&value, &["timezone"]);
@@ -357,6 +364,8 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
     let rules = SiteRules {
         zone: timezone.as_deref().and_then(time_zone),
         taxonomies: taxonomies.clone(),
+        jekyll: (generator == Generator::Jekyll)
+            .then(|| std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())),
     };
     let generated = Generated::read(generator, dir, &value);
     Site {
@@ -372,6 +381,7 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         passthrough,
         problem: None,
         exclude,
+        collections,
         timezone,
         auto_definition_term_id: on(at(
             &value,

@@ -133,6 +133,11 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');",
+    // 9: the library cache's rows are dropped: they were read before a
+    // Jekyll site's folders counted (a file under `_drafts` is a draft, a
+    // post without a title is titled by its slug), and a file that did
+    // not change would keep its old row for ever.
+    "DELETE FROM library_files;",
 ];
 
 /// The version a store has once every migration ran.
