@@ -137,7 +137,11 @@ fn a_vault_s_comments_are_hidden_and_its_highlights_shown() {
     std::fs::write(vault.join("m.md"), note).unwrap();
     std::fs::write(dir.path().join("plain.md"), note).unwrap();
     let run = |args: &[&str], file: &std::path::Path| {
-        let out = crate::common::quire().args(args).arg(file).output().unwrap();
+        let out = crate::common::quire()
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
         assert!(out.status.success());
         String::from_utf8(out.stdout).unwrap()
     };
