@@ -344,6 +344,12 @@ impl Pass<'_, '_> {
                 shortcode::hugo(self, text, at, tag)
             }
             Family::Output if tag.is_call() => shortcode::zola_inline(self, text, at, tag),
+            // Hugo and Zola template only their shortcodes in content: any
+            // other `{{ }}` or `{% %}` is text, as their pages show it.
+            Family::Output | Family::Statement if self.tables.is_none() && !tag.is_call() => {
+                self.out.push_str(&text[at..after]);
+                after
+            }
             Family::Output => liquid::output(self, at, tag),
             Family::Statement if tag.is_call() => shortcode::zola_body(self, text, at, tag),
             Family::Statement => liquid::statement(self, text, at, tag),
