@@ -20,7 +20,7 @@ use crate::store::{Store, StoreError, schema};
 // bm25 weighs the columns title 10, heading 5, definition terms 5, body 1,
 // tags 3 ([`RANK`]); words are stemmed (porter over unicode61) before they
 // reach the table ([`super::words`]), queries' words alike.
-// The tables are made by the store's migrations 3, 8 and 9 ([`crate::store::schema`]):
+// The tables are made by the store's migrations 3, 8 and 10 ([`crate::store::schema`]):
 // `search_file`, `search_tag`, `search_section`, `search_fts` and
 // `search_start` (the words' starts, [`super::starts`]), whose rows share
 // their rowid with `search_section`. The FTS tables keep no copy of the

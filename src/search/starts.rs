@@ -1,5 +1,5 @@
 //! The words' starts: a second FTS5 table (`search_start`, store migration
-//! 9) holding the index's text with each ASCII word cut to its first two
+//! 10) holding the index's text with each ASCII word cut to its first two
 //! letters, so that a word being typed of one or two letters (`ka`) matches
 //! a few terms there instead of the thousand or more it starts in
 //! `search_fts`, whose doclists FTS5 merges twice a query (to match and to

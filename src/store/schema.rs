@@ -133,7 +133,12 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');",
-    // 9: the full-text index again, beside a table of its words' starts
+    // 9: the library cache's rows are dropped: they were read before a
+    // Jekyll site's folders counted (a file under `_drafts` is a draft, a
+    // post without a title is titled by its slug), and a file that did
+    // not change would keep its old row for ever.
+    "DELETE FROM library_files;",
+    // 10: the full-text index again, beside a table of its words' starts
     // (src/search/starts.rs): the same text with each ASCII word cut to its
     // first two letters, rows sharing their rowid with `search_section`, so
     // that a query of one or two letters matches a few terms there instead
