@@ -504,3 +504,34 @@ fn a_broken_site_config_is_named_once() {
         assert_eq!(stderr.matches(config).count(), 1, "{stderr}");
     }
 }
+
+/// Hugo and Zola run their shortcodes only: a `{{ value }}` or `{% tag %}`
+/// in a page is its text there, not a value or a label.
+#[test]
+fn hugo_and_zola_show_other_template_text_as_written() {
+    let cases = [
+        (
+            "config.toml",
+            "base_url = \"https://z.example\"\n[extra]\nmotto = \"m\"\n",
+        ),
+        ("hugo.toml", "baseURL = \"https://h.example/\"\n"),
+    ];
+    for (config, text) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(config), text).unwrap();
+        fs::create_dir_all(dir.path().join("content")).unwrap();
+        let page = dir.path().join("content/p.md");
+        fs::write(
+            &page,
+            "+++\ntitle = \"P\"\n+++\nMotto {{ config.extra.motto }} and {{ .Title }}, {% if x %}y{% endif %}.\n",
+        )
+        .unwrap();
+        let out = render(&page);
+        assert!(
+            out.contains(
+                "Motto {{ config.extra.motto }} and {{ .Title }}, {% if x %}y{% endif %}."
+            ),
+            "{config}: {out}"
+        );
+    }
+}

@@ -236,3 +236,10 @@ fn hugo_param_reads_the_page_s_own_params() {
     assert!(out.starts_with("top easy "), "{out}");
     assert!(out.contains("param gone"), "{out}");
 }
+
+#[test]
+fn kramdown_abbreviation_definitions_are_hidden() {
+    let body = "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C]:  World Wide Web Consortium\n\nAfter *[not] one*.\n";
+    let out = run(body, false);
+    assert_eq!(out, "The HTML spec.\n\n\n\n\nAfter *[not] one*.\n");
+}
