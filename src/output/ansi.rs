@@ -2,13 +2,14 @@
 //! with OSC 8 hyperlinks when coloured.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::Path;
 
 use crate::Outcome;
+use crate::article::Article;
 use crate::cli::{ColorArg, RenderArgs};
 use crate::config::Config;
 use crate::layout::{self, Document, LayoutOptions};
-use crate::links::hyperlink::{link_target, osc8_url};
+use crate::links::Resolver;
+use crate::links::hyperlink::{link_target, osc8_url, resolved_target};
 use crate::theme::{Color, Style, Theme};
 
 /// The width used when stdout is not a terminal and none is given.
@@ -75,21 +76,25 @@ pub fn render_draft(
     let draft = crate::links::embeds::inline(draft);
     let (article, doc) = layout::open(draft, width, options);
     let mut out = BufWriter::new(stdout.lock());
-    write_document(&mut out, &doc, theme.as_ref(), Some(&article.path))?;
+    write_document(&mut out, &doc, theme.as_ref(), Some(&article))?;
     out.flush()?;
     Ok(Outcome::Success)
 }
 
 /// Writes every line of `doc`; with a `theme`, styles as SGR sequences and
-/// links as OSC 8 hyperlinks (see [`link_target`] for which; `article` is the
-/// file's path, for links relative to it). The text itself is already free of
-/// control characters.
+/// links as OSC 8 hyperlinks to where they lead (see [`link_urls`];
+/// `article` is the article laid out, for links relative to it). The text
+/// itself is already free of control characters.
 pub fn write_document(
     out: &mut impl Write,
     doc: &Document,
     theme: Option<&Theme>,
-    article: Option<&Path>,
+    article: Option<&Article>,
 ) -> io::Result<()> {
+    let urls = match theme {
+        Some(_) => link_urls(doc, article),
+        None => Vec::new(),
+    };
     let mut sgr = String::new();
     for line in doc.lines(0, doc.len()) {
         for (text, style) in line.spans() {
@@ -99,9 +104,9 @@ pub fn write_document(
             };
             let link = style
                 .link
-                .and_then(|i| doc.links.get(i as usize))
-                .and_then(|url| link_target(url, article))
-                .map(|url| osc8_url(&url));
+                .and_then(|i| urls.get(i as usize))
+                .and_then(Option::as_deref)
+                .map(osc8_url);
             if let Some(url) = &link {
                 write!(out, "\x1b]8;;{url}\x1b\\")?;
             }
@@ -119,6 +124,44 @@ pub fn write_document(
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The URL each of `doc`'s links opens from a terminal: where the
+/// resolver says it leads (a site's `ref`, a wikilink, `/path` from the
+/// site's root, as the reader follows them), an address as written; `None`
+/// for what leads nowhere or must not be opened (see
+/// [`link_target`]). Links of an article read by address are addresses.
+fn link_urls(doc: &Document, article: Option<&Article>) -> Vec<Option<String>> {
+    let Some(article) = article else {
+        return doc.links.iter().map(|url| link_target(url, None)).collect();
+    };
+    let remote = article
+        .path
+        .to_str()
+        .is_some_and(|p| p.starts_with("http://") || p.starts_with("https://"));
+    if remote {
+        return doc
+            .links
+            .iter()
+            .map(|url| link_target(url, Some(&article.path)))
+            .collect();
+    }
+    let mut resolver = Resolver::new(None);
+    doc.links
+        .iter()
+        .map(|url| {
+            // A scheme or an e-mail as `link_target` allows; anything local
+            // as resolved, else the file beside the article.
+            let scheme = url
+                .find([':', '/', '?', '#'])
+                .is_some_and(|at| url[at..].starts_with(':'));
+            if scheme || url.starts_with("//") || url.contains('@') && !url.contains('/') {
+                return link_target(url, Some(&article.path));
+            }
+            resolved_target(&resolver.resolve(article, url))
+                .or_else(|| link_target(url, Some(&article.path)))
+        })
+        .collect()
 }
 
 /// The SGR parameters (without `ESC [` and `m`) of a theme style.

@@ -557,3 +557,25 @@ fn kramdown_abbreviations_and_markdown_blocks_read_as_kramdown_does() {
     assert_eq!(outline["headings"][0]["text"], "Inside div");
     assert_eq!(outline["headings"][0]["line"], 9);
 }
+
+/// A coloured render's hyperlinks open where the links lead, as the reader
+/// follows them: Hugo's `ref "setup"` is the file setup.md, not `./setup`.
+#[test]
+fn coloured_hyperlinks_open_the_file_a_site_link_leads_to() {
+    let page = sites().join("hugo/content/docs/shortcodes.md");
+    let out = common::quire()
+        .args(["render", "--color", "always", "--width", "80"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    let setup = sites().join("hugo/content/docs/setup.md");
+    assert!(
+        out.contains(&format!("\x1b]8;;file://{}\x1b\\", setup.display())),
+        "{out:?}"
+    );
+    assert!(
+        out.contains(&format!("\x1b]8;;file://{}#install\x1b\\", setup.display())),
+        "{out:?}"
+    );
+}
