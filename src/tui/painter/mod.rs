@@ -37,6 +37,7 @@ use kept::{copy_drawn, fill_kept, moved_as_kept};
 use super::app::App;
 use super::host::Host;
 use super::ui;
+use super::ui::Part;
 
 /// Draws frames: keeps what the terminal shows, draws the next frame
 /// beside it and writes the difference (ratatui's own double buffer is
@@ -107,27 +108,34 @@ impl Painter {
         let was = match (was, area) {
             (Some(was), _) => Some(was),
             (None, Some(a)) => {
-                fresh = row_hashes(&self.last, a, None, |_| None);
+                fresh = row_hashes(&self.last, a, None, |_| (None, None));
                 Some(fresh.as_slice())
             }
             (None, None) => None,
         };
-        // A kept row's hash is that of the last frame's row it shows.
+        // A kept part's hash is that of the last frame's row it shows.
         let top = area.map_or(0, |a| usize::from(a.y.saturating_sub(self.last.area.y)));
         let rows = top..area.map_or(0, |a| top + usize::from(a.height));
-        let hashed = (0..usize::from(self.last.area.height)).all(|r| {
-            kept.rows
-                .source(r)
-                .is_none_or(|f| f == r || (rows.contains(&r) && rows.contains(&f)))
+        // The parts of a split row are the scrolling area's columns and
+        // the rest: each part's hash is one of the row's two.
+        let aligned = area.is_some_and(|a| {
+            a.x == self.last.area.x && usize::from(a.width) == kept.rows.columns(Part::Left).end
         });
-        if !hashed {
-            // A row kept from elsewhere than a row hashed: put in the frame.
+        if !hashed(&kept.rows, &rows, aligned, self.last.area.height) {
+            // A part kept from elsewhere than a row hashed: put in the frame.
             fill_kept(&self.last, &mut self.next, &kept.rows);
             kept.rows.filled();
         }
         let now = area.map(|a| {
             row_hashes(&self.next, a, was, |r| {
-                kept.rows.source(top + r)?.checked_sub(top)
+                let from = |f: Option<usize>| f?.checked_sub(top);
+                match kept.rows.source(top + r) {
+                    Some(f) => (from(Some(f)), from(Some(f))),
+                    None => (
+                        from(kept.rows.part_source(top + r, Part::Left)),
+                        from(kept.rows.part_source(top + r, Part::Right)),
+                    ),
+                }
             })
         });
         let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
@@ -161,7 +169,7 @@ impl Painter {
             shift: shift.as_ref(),
         };
         self.changed.clear();
-        let skip = |r: usize| kept.rows.kept(r);
+        let drawn = |r: usize| kept.rows.drawn(r);
         match (area, &now, was, blank) {
             (Some(a), Some(now), Some(was), Some(blank)) => {
                 changes(
@@ -169,14 +177,15 @@ impl Painter {
                     &self.next,
                     a,
                     (was, now, blank),
-                    skip,
+                    drawn,
                     &mut self.changed,
                 );
             }
             _ => {
-                let width = usize::from(self.next.area.width);
-                for y in (0..usize::from(self.next.area.height)).filter(|&y| !skip(y)) {
-                    diff::row_changes(&shown, &self.next, y, 0..width, &mut self.changed);
+                for y in 0..usize::from(self.next.area.height) {
+                    for columns in drawn(y) {
+                        diff::row_changes(&shown, &self.next, y, columns, &mut self.changed);
+                    }
                 }
             }
         }
@@ -222,26 +231,53 @@ impl Painter {
     }
 }
 
+/// True when every kept part of a row is hashed already: a row outside
+/// the scrolling area's `rows` kept in place, and in them a part kept
+/// from a row of them, whole or (`aligned`: the parts are the area's
+/// columns and the rest) part by part.
+fn hashed(keys: &ui::RowKeys, rows: &Range<usize>, aligned: bool, height: u16) -> bool {
+    (0..usize::from(height)).all(|r| {
+        let parts = [Part::Left, Part::Right].map(|p| keys.part_source(r, p));
+        if !rows.contains(&r) {
+            return parts.iter().all(|f| f.is_none_or(|f| f == r));
+        }
+        let whole = keys.source(r).is_some() || parts == [None, None];
+        parts.iter().all(|f| f.is_none_or(|f| rows.contains(&f))) && (whole || aligned)
+    })
+}
+
 /// The cells of `next` to write over what the terminal `shown` shows (in
-/// order): every row outside `area` (the scrolling part, whose rows'
-/// hashes `was` and `now` are), and of each row of it only the part inside
-/// or outside it whose hash changed, read against the row the terminal now
-/// shows there (after the scroll).
-fn changes(
+/// order), in the columns `drawn` gives for each row (those not kept):
+/// every row outside `area` (the scrolling part, whose rows' hashes `was`
+/// and `now` are), and of each row of it only the part inside or outside
+/// it whose hash changed, read against the row the terminal now shows
+/// there (after the scroll).
+fn changes<I>(
     shown: &diff::Shown<'_>,
     next: &Buffer,
     area: Rect,
     (was, now, blank): (&[RowHash], &[RowHash], RowHash),
-    kept: impl Fn(usize) -> bool,
+    drawn: impl Fn(usize) -> I,
     out: &mut Vec<usize>,
-) {
+) where
+    I: Iterator<Item = Range<usize>>,
+{
     let width = usize::from(next.area.width);
     let left = usize::from(area.left().saturating_sub(next.area.left()));
     let right = (left + usize::from(area.width)).min(width);
     let top = usize::from(area.top().saturating_sub(next.area.top()));
-    for y in (0..usize::from(next.area.height)).filter(|&y| !kept(y)) {
+    // Columns `columns` of row `y`, where drawn.
+    let compare = |y: usize, columns: Range<usize>, out: &mut Vec<usize>| {
+        for d in drawn(y) {
+            let cut = columns.start.max(d.start)..columns.end.min(d.end);
+            if !cut.is_empty() {
+                diff::row_changes(shown, next, y, cut, out);
+            }
+        }
+    };
+    for y in 0..usize::from(next.area.height) {
         let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
-            diff::row_changes(shown, next, y, 0..width, out);
+            compare(y, 0..width, out);
             continue;
         };
         let r = y - top;
@@ -251,13 +287,13 @@ fn changes(
         };
         let old = from.and_then(|f| was.get(f)).copied().unwrap_or(blank);
         if old.1 != new.1 {
-            diff::row_changes(shown, next, y, 0..left, out);
+            compare(y, 0..left, out);
         }
         if old.0 != new.0 {
-            diff::row_changes(shown, next, y, left..right, out);
+            compare(y, left..right, out);
         }
         if old.1 != new.1 {
-            diff::row_changes(shown, next, y, right..width, out);
+            compare(y, right..width, out);
         }
     }
 }
@@ -346,8 +382,8 @@ mod tests {
 
     fn shift_between(last: &Buffer, next: &Buffer, area: Rect) -> Option<Shift> {
         best_shift(
-            &row_hashes(last, area, None, |_| None),
-            &row_hashes(next, area, None, |_| None),
+            &row_hashes(last, area, None, |_| (None, None)),
+            &row_hashes(next, area, None, |_| (None, None)),
             area,
             last.area.width,
         )
@@ -413,7 +449,7 @@ mod tests {
         let mut red = plain.clone();
         red.set_style(Rect::new(1, 0, 1, 1), Style::default().fg(Color::Red));
         let area = Rect::new(0, 0, 4, 1);
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| (None, None));
         assert_ne!(hashes(&plain), hashes(&red));
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
@@ -423,7 +459,7 @@ mod tests {
     /// The cells `changes` writes from `last` to `next` with `area`
     /// scrolling, as (column, row) pairs.
     fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| (None, None));
         let (was, now) = (hashes(last), hashes(next));
         let shift = best_shift(&was, &now, area, last.area.width);
         let shown = diff::Shown {
@@ -432,7 +468,8 @@ mod tests {
         };
         let mut out = Vec::new();
         let blank = blank_hashes(area.width, last.area.width - area.width);
-        changes(&shown, next, area, (&was, &now, blank), |_| false, &mut out);
+        let all = |_| std::iter::once(0..usize::from(last.area.width));
+        changes(&shown, next, area, (&was, &now, blank), all, &mut out);
         let w = usize::from(last.area.width);
         out.iter()
             .map(|&i| ((i % w) as u16, (i / w) as u16))

@@ -1,6 +1,7 @@
 //! The library's preview panel: the selected article's title, facts, tags
 //! and warnings, then its summary and outline once read (or why it could not
-//! be), wrapped once per set of lines. Read-only.
+//! be), wrapped once per set of lines, and drawn only when its lines
+//! changed since the last frame. Read-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,10 +13,19 @@ use crate::theme::Theme;
 use crate::tui::library::{LibraryScreen, PreviewState, Row};
 use crate::tui::theme;
 
+use super::kept_rows::{Part, RowKeys, key_of};
 use super::library::tags_text;
 use super::truncate;
 
-pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
+/// Draws the preview on `area`, the right part of its rows in `rows`:
+/// kept when the last frame showed the same lines there.
+pub(super) fn draw_preview(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &LibraryScreen,
+    t: &Theme,
+    rows: &mut RowKeys,
+) {
     if area.width < 3 || area.is_empty() {
         return;
     }
@@ -23,12 +33,34 @@ pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &
         .borders(Borders::LEFT)
         .border_style(theme::style(t.library_border));
     let inner = block.inner(area);
-    block.render(area, buf);
     let inner = Rect {
         x: inner.x + 1,
         width: inner.width.saturating_sub(1),
         ..inner
     };
+    let lines = preview_lines(s, t, inner);
+    let key = key_of((&lines, area));
+    let mut kept = true;
+    for y in area.top()..area.bottom() {
+        kept &= rows.part(buf, y, Part::Right, key_of((key, y - area.y)));
+    }
+    if kept {
+        return;
+    }
+    block.render(area, buf);
+    // Wrapping is the dear part of a move's frame: the panel's cells are
+    // drawn again only when its lines or place change.
+    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
+        let area = buf.area;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    });
+}
+
+/// The preview's lines for the selected row, on `inner` (the panel inside
+/// its border and margin).
+fn preview_lines(s: &LibraryScreen, t: &Theme, inner: Rect) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     match s.selected_row() {
         None => {}
@@ -109,12 +141,5 @@ pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &
             }
         }
     }
-    // Wrapping is the dear part of a move's frame: the panel's cells are
-    // drawn again only when its lines or place change.
-    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
-        let area = buf.area;
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(area, buf);
-    });
+    lines
 }
