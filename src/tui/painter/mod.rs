@@ -321,25 +321,41 @@ fn shift_from(
     }
     let outside_w = usize::from(width.saturating_sub(area.width));
     let inside_w = usize::from(area.width);
-    // Cells left to write when the rows move up by `d` (down when negative).
-    let cost = |d: isize| -> usize {
-        (0..h)
-            .map(|y| {
-                let from = y.checked_add_signed(d).filter(|&f| f < h);
-                let old = from.map_or(blank, |f| was[f]);
-                let (new_in, new_out) = now[y];
-                usize::from(old.0 != new_in) * inside_w + usize::from(old.1 != new_out) * outside_w
-            })
-            .sum()
+    // Cells left to write when the rows move up by `d` (down when
+    // negative), if fewer than `cap`.
+    let cost = |d: isize, cap: usize| -> Option<usize> {
+        let mut sum = 0;
+        for (y, &(new_in, new_out)) in now.iter().enumerate() {
+            let from = y.checked_add_signed(d).filter(|&f| f < h);
+            let old = from.map_or(blank, |f| was[f]);
+            sum +=
+                usize::from(old.0 != new_in) * inside_w + usize::from(old.1 != new_out) * outside_w;
+            if sum >= cap {
+                return None;
+            }
+        }
+        Some(sum)
     };
-    let still = cost(0);
+    let still = cost(0, usize::MAX)?;
+    // The scroll itself costs about a row's worth of bytes: a move wins
+    // when it leaves fewer than `beat` cells.
+    let beat = still.checked_sub(inside_w.max(8))?;
     let span = isize::try_from(h).ok()?;
-    let (by, moved) = (1 - span..span)
-        .filter(|&d| d != 0)
-        .map(|d| (d, cost(d)))
-        .min_by_key(|&(d, c)| (c, d.unsigned_abs()))?;
-    // The scroll itself costs about a row's worth of bytes.
-    (moved + inside_w.max(8) < still).then(|| Shift {
+    // The fewest cells, then the shortest move, the first found on a tie;
+    // a move is given up as soon as it cannot be that.
+    let mut best: Option<(isize, usize)> = None;
+    for d in (1 - span..span).filter(|&d| d != 0) {
+        let cap = match best {
+            Some((b, c)) if d.unsigned_abs() < b.unsigned_abs() => c + 1,
+            Some((_, c)) => c,
+            None => beat,
+        };
+        if let Some(c) = cost(d, cap.min(beat)) {
+            best = Some((d, c));
+        }
+    }
+    let (by, _) = best?;
+    Some(Shift {
         rows: area.top()..area.bottom(),
         by: i32::try_from(by).unwrap_or(0),
     })
@@ -430,6 +446,64 @@ mod tests {
         let last = screen(4, &["p1aa", "p2bb", "p3cc", "p4dd"]);
         let next = screen(4, &["p1bb", "p2cc", "p3dd", "p4ee"]);
         assert_eq!(shift_between(&last, &next, Rect::new(2, 0, 2, 4)), None);
+    }
+
+    #[test]
+    fn the_move_chosen_is_the_cheapest_of_all_tried_whole() {
+        // Every move costed to the end, the cheapest then the shortest
+        // (the first on a tie), kept when it beats writing in place.
+        fn slow(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> Option<Shift> {
+            let h = now.len();
+            let blank = blank_hashes(area.width, width - area.width);
+            let (inside, outside) = (usize::from(area.width), usize::from(width - area.width));
+            let cost = |d: isize| -> usize {
+                (0..h)
+                    .map(|y| {
+                        let from = y.checked_add_signed(d).filter(|&f| f < h);
+                        let old = from.map_or(blank, |f| was[f]);
+                        usize::from(old.0 != now[y].0) * inside
+                            + usize::from(old.1 != now[y].1) * outside
+                    })
+                    .sum()
+            };
+            let span = h as isize;
+            let (by, moved) = (1 - span..span)
+                .filter(|&d| d != 0)
+                .map(|d| (d, cost(d)))
+                .min_by_key(|&(d, c)| (c, d.unsigned_abs()))?;
+            (moved + inside.max(8) < cost(0)).then(|| Shift {
+                rows: area.top()..area.bottom(),
+                by: by as i32,
+            })
+        }
+        let mut rng = crate::tui::test_rng::Rng(0x3c6e_f372_fe94_f82b);
+        let mut moves = 0;
+        for _ in 0..3000 {
+            let h = 2 + rng.next(12);
+            let area = Rect::new(rng.next(3) as u16, 0, 1 + rng.next(12) as u16, h as u16);
+            let width = area.right() + rng.next(5) as u16;
+            let blank = blank_hashes(area.width, width - area.width);
+            let mut pick = || match rng.next(4) {
+                0 => blank,
+                n => (n as u64, rng.next(3) as u64),
+            };
+            let was: Vec<RowHash> = (0..h).map(|_| pick()).collect();
+            let mut now: Vec<RowHash> = (0..h).map(|_| pick()).collect();
+            if rng.next(2) == 0 {
+                // Scrolled, with a few rows changed.
+                let by = rng.next(h);
+                now = was.iter().cycle().skip(by).take(h).copied().collect();
+                now[rng.next(h)] = (9, 9);
+            }
+            let chosen = best_shift(&was, &now, area, width);
+            assert_eq!(
+                chosen,
+                slow(&was, &now, area, width),
+                "{was:?} {now:?} {area:?} {width}"
+            );
+            moves += usize::from(chosen.is_some());
+        }
+        assert!(moves > 100, "{moves} moves");
     }
 
     #[test]

@@ -18,7 +18,7 @@
 //! Two different rows with the same 64-bit key would leave one shown for
 //! the other (the painter's row hashes take the same chance).
 
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
@@ -75,8 +75,8 @@ pub struct RowKeys {
 }
 
 /// A hasher for a row's key: feed it everything the row shows.
-pub fn key_hasher() -> DefaultHasher {
-    DefaultHasher::new()
+pub fn key_hasher() -> foldhash::quality::FoldHasher<'static> {
+    crate::tui::library::row_hasher()
 }
 
 /// The key of what `parts` hash to.
