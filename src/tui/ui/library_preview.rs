@@ -6,7 +6,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::sanitize::sanitize_line;
 use crate::theme::Theme;
@@ -29,14 +29,11 @@ pub(super) fn draw_preview(
     if area.width < 3 || area.is_empty() {
         return;
     }
-    let block = Block::default()
-        .borders(Borders::LEFT)
-        .border_style(theme::style(t.library_border));
-    let inner = block.inner(area);
+    // Inside the border on the left and a column of margin.
     let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
+        x: area.x + 2,
+        width: area.width - 2,
+        ..area
     };
     let lines = preview_lines(s, t, inner);
     let key = key_of((&lines, area));
@@ -47,7 +44,15 @@ pub(super) fn draw_preview(
     if kept {
         return;
     }
-    block.render(area, buf);
+    // The border, as a block's left border draws it (a block sets the
+    // style of every cell of its area as well: a cost, and nothing to see).
+    let border = theme::style(t.library_border);
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x, y)) {
+            cell.set_symbol(ratatui::symbols::line::VERTICAL)
+                .set_style(border);
+        }
+    }
     // Wrapping is the dear part of a move's frame: the panel's cells are
     // drawn again only when its lines or place change.
     s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
