@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{Link, Resolution, Resolver};
 use crate::article::wikilink::block_ids;
@@ -102,8 +102,11 @@ pub fn default_root(file: &Path) -> PathBuf {
     if root != dir {
         return root;
     }
-    dir.ancestors()
-        .find_map(crate::site::config_in)
+    // Walked up as `..` steps past a relative `dir`'s own folders, so that
+    // `_posts/post.md` and a bare `post.md` find the site around them.
+    super::path::upward(dir)
+        .iter()
+        .find_map(|folder| crate::site::config_in(folder))
         .map_or(root, |site| site.content)
 }
 
@@ -170,7 +173,9 @@ impl LinkIndex {
         let gone: HashSet<String> = known.keys().cloned().collect();
         if !known.is_empty() {
             names_changed = true;
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             for (id, _, _) in known.values() {
                 delete_file(&tx, *id)?;
             }
@@ -200,7 +205,9 @@ impl LinkIndex {
                     mtime,
                 })
                 .collect();
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             for p in &prepared {
                 write_file(&tx, &key, p)?;
             }

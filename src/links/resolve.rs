@@ -11,6 +11,7 @@ use super::template::{self, Expanded};
 use super::{Resolution, Resolver, hugo};
 use crate::article::Article;
 use crate::article::wikilink::WikiTarget;
+use crate::site::generated::Made;
 use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
@@ -324,9 +325,9 @@ fn zola(r: &mut Resolver, dir: &Path, rest: &str) -> Resolution {
     let (path, fragment) = split_fragment(rest);
     let rel = PathBuf::from(percent_decode(path));
     let mut roots: Vec<PathBuf> = Vec::new();
-    if let Some(config) = r.config(dir) {
-        roots.push(config.content.clone());
-    }
+    let content = r.config(dir).map(|config| config.content.clone());
+    let in_site = content.is_some();
+    roots.extend(content);
     roots.extend(upward(dir));
     for root in &roots {
         let candidate = join_tidy(root, &rel);
@@ -334,10 +335,11 @@ fn zola(r: &mut Resolver, dir: &Path, rest: &str) -> Resolution {
             return into_file(r, candidate, fragment);
         }
     }
-    Resolution::unresolved(format!(
-        "no file {} in any folder above this article",
-        rel.display()
-    ))
+    Resolution::unresolved(if in_site {
+        format!("no file {} in the site's content folder", rel.display())
+    } else {
+        format!("no file {} in any folder above this article", rel.display())
+    })
 }
 
 /// `{% post_url NAME %}` or `{% link path %}`, with an optional `#anchor`
@@ -425,10 +427,22 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
     }
     let root = known.unwrap_or_else(|| dir.to_path_buf());
     let index = r.index(&root);
-    let found: Vec<PathBuf> = site::lookup(&index, &tidy)
-        .into_iter()
-        .map(|e| e.path.clone())
-        .collect();
+    let looked = site::lookup(&index, &tidy);
+    // A page's own permalink wins over what the build makes there; a
+    // page found by its slug alone does not (`/tags/lamps/` is the tag's
+    // page, not the article `lamps.md`).
+    let own = looked
+        .iter()
+        .any(|e| e.permalink.as_deref() == Some(tidy.as_str()) || e.redirects.contains(&tidy));
+    if !own {
+        match made(r, dir, &tidy, &index) {
+            Some(Made::File(file)) => return into_file(r, file, fragment),
+            Some(Made::Page(what)) => return Resolution::generated(what),
+            Some(Made::Missing(why)) => return Resolution::unresolved(why),
+            None => {}
+        }
+    }
+    let found: Vec<PathBuf> = looked.into_iter().map(|e| e.path.clone()).collect();
     match found.as_slice() {
         [one] => into_file(r, one.clone(), fragment),
         [] => Resolution::unresolved(format!(
@@ -438,6 +452,15 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
         )),
         many => Resolution::unresolved(ambiguous(&decoded, many)),
     }
+}
+
+/// What the site's build makes at the site path `tidy`: a static file, a
+/// taxonomy page, a feed.
+fn made(r: &mut Resolver, dir: &Path, tidy: &str, index: &[site::IndexEntry]) -> Option<Made> {
+    let config = r.config(dir)?;
+    let is_section = |name: &str| config.content.join(name).is_dir();
+    let carries = |term: &str| index.iter().any(|e| e.terms.iter().any(|t| t == term));
+    config.generated.lookup(tidy, &is_section, &carries)
 }
 
 /// A folder as a message names it: the current folder is `.`, not nothing.
