@@ -5,17 +5,16 @@
 //! new article draws first), j and k over 200 search results, a letter
 //! typed and taken back over them, and Ctrl-n and Ctrl-p in the link list
 //! of a 5 MB article with about 2,500 links.
-//! 80 x 24, as the harness; each iteration presses a key and its opposite,
-//! so the screen stays put. Also the library's frame drawn again with no
-//! key at all: what every key's frame costs before its own change.
+//! 80 x 24, as the harness (and the library's j and k on 120 x 30 too,
+//! its preview beside the list); each iteration presses a key and its
+//! opposite, so the screen stays put. Also the library's frame drawn again
+//! with no key at all: what every key's frame costs before its own change.
 #![allow(clippy::unwrap_used)]
 
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use quire::article::Article;
-use quire::library::{self, Preview};
-use quire::tui::library::PreviewState;
+use quire::library;
 use quire::tui::painter::Painter;
 use quire::tui::{Action, App, update};
 use ratatui::Terminal;
@@ -26,7 +25,9 @@ mod generate;
 #[path = "common/list_screens.rs"]
 mod list_screens;
 
-use list_screens::{HEIGHT, WIDTH, library_app, link_app, search_app};
+use list_screens::{
+    HEIGHT, WIDE, WIDTH, cache_previews, library_app, library_app_on, link_app, search_app,
+};
 
 /// Presses `there` then `back`, each drawn by `painter`, `b.iter` times.
 fn keys(
@@ -35,7 +36,8 @@ fn keys(
     app: &mut App,
     (there, back): (Action, Action),
 ) {
-    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     let mut painter = Painter::default();
     painter.draw(&mut terminal, app).unwrap();
     group.bench_function(name, |b| {
@@ -59,13 +61,8 @@ fn library_keys(c: &mut Criterion) {
     for cached in [true, false] {
         let mut app = library_app(lib.clone());
         drop(app.jobs.take());
-        let s = app.library_mut().unwrap();
-        for &row in &s.rows.clone() {
-            if let (true, quire::tui::library::Row::Article(i)) = (cached, row) {
-                let path = s.library.root.join(&s.library.entries[i].path);
-                let article = Article::from_bytes(&path, &std::fs::read(&path).unwrap());
-                s.set_preview(i, PreviewState::Ready(Preview::of(&article)));
-            }
+        if cached {
+            cache_previews(&mut app, usize::MAX);
         }
         if cached {
             // A frame that shows what the last one showed: the floor under
@@ -88,6 +85,16 @@ fn library_keys(c: &mut Criterion) {
             (Action::LineDown, Action::LineUp),
         );
     }
+    // Beside the preview: the list's two rows and the preview are drawn.
+    let mut app = library_app_on(lib, WIDE.0, WIDE.1);
+    drop(app.jobs.take());
+    cache_previews(&mut app, 80);
+    keys(
+        &mut group,
+        "library_j_k_beside_the_preview",
+        &mut app,
+        (Action::LineDown, Action::LineUp),
+    );
     group.finish();
 }
 

@@ -5,8 +5,9 @@
 //! callgrind, with `N` and with 0, and divide the difference by the
 //! presses: `valgrind --tool=callgrind --callgrind-out-file=/dev/null
 //! target/release/examples/frame_cost SCREEN N` (SCREEN: search-typing,
-//! search-results, link-list, library). The screens are those of
-//! benches/lists.rs, at 80 x 24.
+//! search-results, link-list, library, library-preview). The screens are
+//! those of benches/lists.rs, at 80 x 24 (library-preview: the library at
+//! 120 x 30, its previews cached, the preview beside the list).
 #![allow(clippy::unwrap_used)]
 
 #[path = "../benches/common/generate.rs"]
@@ -15,7 +16,9 @@ mod generate;
 #[allow(dead_code)]
 mod list_screens;
 
-use list_screens::{HEIGHT, WIDTH, library_app, link_app, search_app, settle};
+use list_screens::{
+    WIDE, cache_previews, library_app, library_app_on, link_app, search_app, settle,
+};
 use quire::library;
 use quire::tui::Action;
 use quire::tui::painter::Painter;
@@ -42,9 +45,18 @@ fn main() {
             settle(&mut app);
             (app, vec![Action::LineDown, Action::LineUp])
         }
+        "library-preview" => {
+            generate::generate(dir.path(), 2000);
+            let lib = library::scan(dir.path()).unwrap();
+            let mut app = library_app_on(lib, WIDE.0, WIDE.1);
+            settle(&mut app);
+            cache_previews(&mut app, 80);
+            (app, vec![Action::LineDown, Action::LineUp])
+        }
         other => panic!("no screen {other}"),
     };
-    let viewport = Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT));
+    let (width, height) = app.size;
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
     let backend = CrosstermBackend::new(std::io::sink());
     let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
     let mut painter = Painter::default();

@@ -136,11 +136,33 @@ pub fn link_app() -> App {
 /// The library of `lib`, 40 rows down (so the list scrolls with j and k),
 /// the previews of the rows it moved to asked for (their jobs queued).
 pub fn library_app(lib: library::Library) -> App {
-    let mut app = App::new(config(), WIDTH, HEIGHT);
-    app.open_library(LibraryScreen::new(lib, Filter::default(), HEIGHT));
+    library_app_on(lib, WIDTH, HEIGHT)
+}
+
+/// A terminal wide enough for the library's preview beside its list.
+pub const WIDE: (u16, u16) = (120, 30);
+
+/// [`library_app`] on a `width` x `height` terminal.
+pub fn library_app_on(lib: library::Library, width: u16, height: u16) -> App {
+    let mut app = App::new(config(), width, height);
+    app.open_library(LibraryScreen::new(lib, Filter::default(), height));
     settle(&mut app);
     for _ in 0..40 {
         update(&mut app, Action::LineDown);
     }
     app
+}
+
+/// Reads the previews of the library's first `n` rows into its cache, as
+/// after a first visit.
+pub fn cache_previews(app: &mut App, n: usize) {
+    let s = app.library_mut().unwrap();
+    for &row in s.rows.clone().iter().take(n) {
+        if let quire::tui::library::Row::Article(i) = row {
+            let path = s.library.root.join(&s.library.entries[i].path);
+            let article = Article::from_bytes(&path, &std::fs::read(&path).unwrap());
+            let preview = quire::library::Preview::of(&article);
+            s.set_preview(i, quire::tui::library::PreviewState::Ready(preview));
+        }
+    }
 }

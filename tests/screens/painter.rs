@@ -231,13 +231,14 @@ fn the_screen_after_random_keys_is_the_frame() {
     }
 }
 
-/// What a terminal shows of `bytes` written on a blank 80 x 24 screen:
-/// each cell's text and look (a blank shows its background only).
+/// What a terminal emulator shows: each cell's text and look (a blank
+/// shows its background only).
 pub(crate) fn emulated(parser: &vt100::Parser) -> Vec<String> {
     let screen = parser.screen();
+    let (rows, columns) = screen.size();
     let mut out = Vec::new();
-    for y in 0..24 {
-        for x in 0..80 {
+    for y in 0..rows.get() {
+        for x in 0..columns.get() {
             let Some(cell) = screen.cell(y, x) else {
                 continue;
             };
@@ -264,20 +265,30 @@ pub(crate) fn emulated(parser: &vt100::Parser) -> Vec<String> {
 /// What `app`'s frame, written whole on a blank 80 x 24 terminal, shows
 /// there ([`emulated`]).
 pub(crate) fn painted_whole(app: &App) -> Vec<String> {
+    painted_whole_on(app, 80, 24)
+}
+
+/// [`painted_whole`] on a `width` x `height` terminal.
+pub(crate) fn painted_whole_on(app: &App, width: u16, height: u16) -> Vec<String> {
     let fresh = Shared::default();
-    let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
+    let viewport = Viewport::Fixed(Rect::new(0, 0, width, height));
     let backend = CrosstermBackend::new(fresh.clone());
     let mut whole = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
     Painter::default().draw(&mut whole, app).unwrap();
-    let mut expected = emulator();
+    let mut expected = emulator_of(width, height);
     expected.process(&fresh.take());
     emulated(&expected)
 }
 
 /// A fresh 80 x 24 terminal emulator.
 pub(crate) fn emulator() -> vt100::Parser {
+    emulator_of(80, 24)
+}
+
+/// A fresh `width` x `height` terminal emulator.
+pub(crate) fn emulator_of(width: u16, height: u16) -> vt100::Parser {
     let size = |n| std::num::NonZeroU16::new(n).unwrap();
-    vt100::Parser::new(size(24), size(80), 0)
+    vt100::Parser::new(size(height), size(width), 0)
 }
 
 #[test]

@@ -9,7 +9,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasher, Hash, Hasher};
 
 use crate::theme::Theme;
 
@@ -104,8 +104,9 @@ const ROWS_KEPT: usize = 512;
 
 /// A hasher for a row's inputs: feed it everything the row shows, then
 /// hand [`Hasher::finish`] to [`RowMemo::draw`].
-pub fn row_hasher() -> DefaultHasher {
-    DefaultHasher::new()
+pub fn row_hasher() -> foldhash::quality::FoldHasher<'static> {
+    // Fixed: the same inputs make the same key in every frame.
+    foldhash::quality::FixedState::with_seed(0x243f_6a88_85a3_08d3).build_hasher()
 }
 
 impl RowMemo {

@@ -199,7 +199,7 @@ mod tests {
                 crate::layout::cell_width,
             );
         }
-        crate::tui::ui::link_runs::join_links(&mut buf, |_| true);
+        crate::tui::ui::link_runs::join_links(&mut buf, |_| std::iter::once(0..usize::from(width)));
         buf
     }
 

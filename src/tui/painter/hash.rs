@@ -10,13 +10,14 @@ pub type RowHash = (u64, u64);
 
 /// The hashes of the rows of `area` in `buf`: inside `area`, and the rest
 /// of each row. Rows and columns of `area` outside `buf` are left out. A
-/// row that `same` says (by its index in `area`) shows what a row of
-/// `was` shows (its index there) is not hashed again.
+/// row's part inside or outside `area` that `same` says (by the row's
+/// index in `area`) shows what that part of a row of `was` shows (its
+/// index there) is not hashed again.
 pub fn row_hashes(
     buf: &Buffer,
     area: Rect,
     was: Option<&[RowHash]>,
-    same: impl Fn(usize) -> Option<usize>,
+    same: impl Fn(usize) -> (Option<usize>, Option<usize>),
 ) -> Vec<RowHash> {
     let area = buf.area.intersection(area);
     let width = usize::from(buf.area.width);
@@ -25,18 +26,24 @@ pub fn row_hashes(
     (area.top()..area.bottom())
         .enumerate()
         .map(|(r, y)| {
-            if let Some(&hash) = was.zip(same(r)).and_then(|(w, f)| w.get(f)) {
-                return hash;
-            }
+            let (same_in, same_out) = same(r);
+            let known = |f: Option<usize>| was.zip(f).and_then(|(w, f)| w.get(f));
+            let (known_in, known_out) = (known(same_in), known(same_out));
             let start = usize::from(y - buf.area.top()) * width;
             let row = buf.content.get(start..start + width).unwrap_or(&[]);
-            let inside = row.get(left..right).unwrap_or(&[]);
-            let before = row.get(..left).unwrap_or(&[]);
-            let after = row.get(right..).unwrap_or(&[]);
-            (
-                segment_hash(inside.iter()),
-                segment_hash(before.iter().chain(after)),
-            )
+            let inside = match known_in {
+                Some(hash) => hash.0,
+                None => segment_hash(row.get(left..right).unwrap_or(&[]).iter()),
+            };
+            let outside = match known_out {
+                Some(hash) => hash.1,
+                None => {
+                    let before = row.get(..left).unwrap_or(&[]);
+                    let after = row.get(right..).unwrap_or(&[]);
+                    segment_hash(before.iter().chain(after))
+                }
+            };
+            (inside, outside)
         })
         .collect()
 }

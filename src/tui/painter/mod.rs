@@ -37,6 +37,7 @@ use kept::{copy_drawn, fill_kept, moved_as_kept};
 use super::app::App;
 use super::host::Host;
 use super::ui;
+use super::ui::Part;
 
 /// Draws frames: keeps what the terminal shows, draws the next frame
 /// beside it and writes the difference (ratatui's own double buffer is
@@ -107,27 +108,34 @@ impl Painter {
         let was = match (was, area) {
             (Some(was), _) => Some(was),
             (None, Some(a)) => {
-                fresh = row_hashes(&self.last, a, None, |_| None);
+                fresh = row_hashes(&self.last, a, None, |_| (None, None));
                 Some(fresh.as_slice())
             }
             (None, None) => None,
         };
-        // A kept row's hash is that of the last frame's row it shows.
+        // A kept part's hash is that of the last frame's row it shows.
         let top = area.map_or(0, |a| usize::from(a.y.saturating_sub(self.last.area.y)));
         let rows = top..area.map_or(0, |a| top + usize::from(a.height));
-        let hashed = (0..usize::from(self.last.area.height)).all(|r| {
-            kept.rows
-                .source(r)
-                .is_none_or(|f| f == r || (rows.contains(&r) && rows.contains(&f)))
+        // The parts of a split row are the scrolling area's columns and
+        // the rest: each part's hash is one of the row's two.
+        let aligned = area.is_some_and(|a| {
+            a.x == self.last.area.x && usize::from(a.width) == kept.rows.columns(Part::Left).end
         });
-        if !hashed {
-            // A row kept from elsewhere than a row hashed: put in the frame.
+        if !hashed(&kept.rows, &rows, aligned, self.last.area.height) {
+            // A part kept from elsewhere than a row hashed: put in the frame.
             fill_kept(&self.last, &mut self.next, &kept.rows);
             kept.rows.filled();
         }
         let now = area.map(|a| {
             row_hashes(&self.next, a, was, |r| {
-                kept.rows.source(top + r)?.checked_sub(top)
+                let from = |f: Option<usize>| f?.checked_sub(top);
+                match kept.rows.source(top + r) {
+                    Some(f) => (from(Some(f)), from(Some(f))),
+                    None => (
+                        from(kept.rows.part_source(top + r, Part::Left)),
+                        from(kept.rows.part_source(top + r, Part::Right)),
+                    ),
+                }
             })
         });
         let widths = area.map(|a| (a.width, self.last.area.width.saturating_sub(a.width)));
@@ -161,7 +169,7 @@ impl Painter {
             shift: shift.as_ref(),
         };
         self.changed.clear();
-        let skip = |r: usize| kept.rows.kept(r);
+        let drawn = |r: usize| kept.rows.drawn(r);
         match (area, &now, was, blank) {
             (Some(a), Some(now), Some(was), Some(blank)) => {
                 changes(
@@ -169,14 +177,15 @@ impl Painter {
                     &self.next,
                     a,
                     (was, now, blank),
-                    skip,
+                    drawn,
                     &mut self.changed,
                 );
             }
             _ => {
-                let width = usize::from(self.next.area.width);
-                for y in (0..usize::from(self.next.area.height)).filter(|&y| !skip(y)) {
-                    diff::row_changes(&shown, &self.next, y, 0..width, &mut self.changed);
+                for y in 0..usize::from(self.next.area.height) {
+                    for columns in drawn(y) {
+                        diff::row_changes(&shown, &self.next, y, columns, &mut self.changed);
+                    }
                 }
             }
         }
@@ -222,26 +231,53 @@ impl Painter {
     }
 }
 
+/// True when every kept part of a row is hashed already: a row outside
+/// the scrolling area's `rows` kept in place, and in them a part kept
+/// from a row of them, whole or (`aligned`: the parts are the area's
+/// columns and the rest) part by part.
+fn hashed(keys: &ui::RowKeys, rows: &Range<usize>, aligned: bool, height: u16) -> bool {
+    (0..usize::from(height)).all(|r| {
+        let parts = [Part::Left, Part::Right].map(|p| keys.part_source(r, p));
+        if !rows.contains(&r) {
+            return parts.iter().all(|f| f.is_none_or(|f| f == r));
+        }
+        let whole = keys.source(r).is_some() || parts == [None, None];
+        parts.iter().all(|f| f.is_none_or(|f| rows.contains(&f))) && (whole || aligned)
+    })
+}
+
 /// The cells of `next` to write over what the terminal `shown` shows (in
-/// order): every row outside `area` (the scrolling part, whose rows'
-/// hashes `was` and `now` are), and of each row of it only the part inside
-/// or outside it whose hash changed, read against the row the terminal now
-/// shows there (after the scroll).
-fn changes(
+/// order), in the columns `drawn` gives for each row (those not kept):
+/// every row outside `area` (the scrolling part, whose rows' hashes `was`
+/// and `now` are), and of each row of it only the part inside or outside
+/// it whose hash changed, read against the row the terminal now shows
+/// there (after the scroll).
+fn changes<I>(
     shown: &diff::Shown<'_>,
     next: &Buffer,
     area: Rect,
     (was, now, blank): (&[RowHash], &[RowHash], RowHash),
-    kept: impl Fn(usize) -> bool,
+    drawn: impl Fn(usize) -> I,
     out: &mut Vec<usize>,
-) {
+) where
+    I: Iterator<Item = Range<usize>>,
+{
     let width = usize::from(next.area.width);
     let left = usize::from(area.left().saturating_sub(next.area.left()));
     let right = (left + usize::from(area.width)).min(width);
     let top = usize::from(area.top().saturating_sub(next.area.top()));
-    for y in (0..usize::from(next.area.height)).filter(|&y| !kept(y)) {
+    // Columns `columns` of row `y`, where drawn.
+    let compare = |y: usize, columns: Range<usize>, out: &mut Vec<usize>| {
+        for d in drawn(y) {
+            let cut = columns.start.max(d.start)..columns.end.min(d.end);
+            if !cut.is_empty() {
+                diff::row_changes(shown, next, y, cut, out);
+            }
+        }
+    };
+    for y in 0..usize::from(next.area.height) {
         let Some(new) = y.checked_sub(top).and_then(|r| now.get(r)) else {
-            diff::row_changes(shown, next, y, 0..width, out);
+            compare(y, 0..width, out);
             continue;
         };
         let r = y - top;
@@ -251,13 +287,13 @@ fn changes(
         };
         let old = from.and_then(|f| was.get(f)).copied().unwrap_or(blank);
         if old.1 != new.1 {
-            diff::row_changes(shown, next, y, 0..left, out);
+            compare(y, 0..left, out);
         }
         if old.0 != new.0 {
-            diff::row_changes(shown, next, y, left..right, out);
+            compare(y, left..right, out);
         }
         if old.1 != new.1 {
-            diff::row_changes(shown, next, y, right..width, out);
+            compare(y, right..width, out);
         }
     }
 }
@@ -285,25 +321,41 @@ fn shift_from(
     }
     let outside_w = usize::from(width.saturating_sub(area.width));
     let inside_w = usize::from(area.width);
-    // Cells left to write when the rows move up by `d` (down when negative).
-    let cost = |d: isize| -> usize {
-        (0..h)
-            .map(|y| {
-                let from = y.checked_add_signed(d).filter(|&f| f < h);
-                let old = from.map_or(blank, |f| was[f]);
-                let (new_in, new_out) = now[y];
-                usize::from(old.0 != new_in) * inside_w + usize::from(old.1 != new_out) * outside_w
-            })
-            .sum()
+    // Cells left to write when the rows move up by `d` (down when
+    // negative), if fewer than `cap`.
+    let cost = |d: isize, cap: usize| -> Option<usize> {
+        let mut sum = 0;
+        for (y, &(new_in, new_out)) in now.iter().enumerate() {
+            let from = y.checked_add_signed(d).filter(|&f| f < h);
+            let old = from.map_or(blank, |f| was[f]);
+            sum +=
+                usize::from(old.0 != new_in) * inside_w + usize::from(old.1 != new_out) * outside_w;
+            if sum >= cap {
+                return None;
+            }
+        }
+        Some(sum)
     };
-    let still = cost(0);
+    let still = cost(0, usize::MAX)?;
+    // The scroll itself costs about a row's worth of bytes: a move wins
+    // when it leaves fewer than `beat` cells.
+    let beat = still.checked_sub(inside_w.max(8))?;
     let span = isize::try_from(h).ok()?;
-    let (by, moved) = (1 - span..span)
-        .filter(|&d| d != 0)
-        .map(|d| (d, cost(d)))
-        .min_by_key(|&(d, c)| (c, d.unsigned_abs()))?;
-    // The scroll itself costs about a row's worth of bytes.
-    (moved + inside_w.max(8) < still).then(|| Shift {
+    // The fewest cells, then the shortest move, the first found on a tie;
+    // a move is given up as soon as it cannot be that.
+    let mut best: Option<(isize, usize)> = None;
+    for d in (1 - span..span).filter(|&d| d != 0) {
+        let cap = match best {
+            Some((b, c)) if d.unsigned_abs() < b.unsigned_abs() => c + 1,
+            Some((_, c)) => c,
+            None => beat,
+        };
+        if let Some(c) = cost(d, cap.min(beat)) {
+            best = Some((d, c));
+        }
+    }
+    let (by, _) = best?;
+    Some(Shift {
         rows: area.top()..area.bottom(),
         by: i32::try_from(by).unwrap_or(0),
     })
@@ -346,8 +398,8 @@ mod tests {
 
     fn shift_between(last: &Buffer, next: &Buffer, area: Rect) -> Option<Shift> {
         best_shift(
-            &row_hashes(last, area, None, |_| None),
-            &row_hashes(next, area, None, |_| None),
+            &row_hashes(last, area, None, |_| (None, None)),
+            &row_hashes(next, area, None, |_| (None, None)),
             area,
             last.area.width,
         )
@@ -397,6 +449,64 @@ mod tests {
     }
 
     #[test]
+    fn the_move_chosen_is_the_cheapest_of_all_tried_whole() {
+        // Every move costed to the end, the cheapest then the shortest
+        // (the first on a tie), kept when it beats writing in place.
+        fn slow(was: &[RowHash], now: &[RowHash], area: Rect, width: u16) -> Option<Shift> {
+            let h = now.len();
+            let blank = blank_hashes(area.width, width - area.width);
+            let (inside, outside) = (usize::from(area.width), usize::from(width - area.width));
+            let cost = |d: isize| -> usize {
+                (0..h)
+                    .map(|y| {
+                        let from = y.checked_add_signed(d).filter(|&f| f < h);
+                        let old = from.map_or(blank, |f| was[f]);
+                        usize::from(old.0 != now[y].0) * inside
+                            + usize::from(old.1 != now[y].1) * outside
+                    })
+                    .sum()
+            };
+            let span = h as isize;
+            let (by, moved) = (1 - span..span)
+                .filter(|&d| d != 0)
+                .map(|d| (d, cost(d)))
+                .min_by_key(|&(d, c)| (c, d.unsigned_abs()))?;
+            (moved + inside.max(8) < cost(0)).then(|| Shift {
+                rows: area.top()..area.bottom(),
+                by: by as i32,
+            })
+        }
+        let mut rng = crate::tui::test_rng::Rng(0x3c6e_f372_fe94_f82b);
+        let mut moves = 0;
+        for _ in 0..3000 {
+            let h = 2 + rng.next(12);
+            let area = Rect::new(rng.next(3) as u16, 0, 1 + rng.next(12) as u16, h as u16);
+            let width = area.right() + rng.next(5) as u16;
+            let blank = blank_hashes(area.width, width - area.width);
+            let mut pick = || match rng.next(4) {
+                0 => blank,
+                n => (n as u64, rng.next(3) as u64),
+            };
+            let was: Vec<RowHash> = (0..h).map(|_| pick()).collect();
+            let mut now: Vec<RowHash> = (0..h).map(|_| pick()).collect();
+            if rng.next(2) == 0 {
+                // Scrolled, with a few rows changed.
+                let by = rng.next(h);
+                now = was.iter().cycle().skip(by).take(h).copied().collect();
+                now[rng.next(h)] = (9, 9);
+            }
+            let chosen = best_shift(&was, &now, area, width);
+            assert_eq!(
+                chosen,
+                slow(&was, &now, area, width),
+                "{was:?} {now:?} {area:?} {width}"
+            );
+            moves += usize::from(chosen.is_some());
+        }
+        assert!(moves > 100, "{moves} moves");
+    }
+
+    #[test]
     fn moved_rows_come_in_blank_and_rows_outside_stay() {
         let mut buf = screen(3, &["top", "aaa", "bbb", "ccc", "end"]);
         move_rows(&mut buf, &Shift { rows: 1..4, by: -2 });
@@ -413,7 +523,7 @@ mod tests {
         let mut red = plain.clone();
         red.set_style(Rect::new(1, 0, 1, 1), Style::default().fg(Color::Red));
         let area = Rect::new(0, 0, 4, 1);
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| (None, None));
         assert_ne!(hashes(&plain), hashes(&red));
         let mut link = plain.clone();
         link[(0, 0)].set_symbol("\x1b]8;;https://e.org/\x1b\\a\x1b]8;;\x1b\\");
@@ -423,7 +533,7 @@ mod tests {
     /// The cells `changes` writes from `last` to `next` with `area`
     /// scrolling, as (column, row) pairs.
     fn written(last: &Buffer, next: &Buffer, area: Rect) -> Vec<(u16, u16)> {
-        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| None);
+        let hashes = |buf: &Buffer| row_hashes(buf, area, None, |_| (None, None));
         let (was, now) = (hashes(last), hashes(next));
         let shift = best_shift(&was, &now, area, last.area.width);
         let shown = diff::Shown {
@@ -432,7 +542,8 @@ mod tests {
         };
         let mut out = Vec::new();
         let blank = blank_hashes(area.width, last.area.width - area.width);
-        changes(&shown, next, area, (&was, &now, blank), |_| false, &mut out);
+        let all = |_| std::iter::once(0..usize::from(last.area.width));
+        changes(&shown, next, area, (&was, &now, blank), all, &mut out);
         let w = usize::from(last.area.width);
         out.iter()
             .map(|&i| ((i % w) as u16, (i / w) as u16))

@@ -19,6 +19,7 @@ use crate::tui::keymap::Hints;
 use crate::tui::library::{LibraryScreen, Row, row_hasher};
 use crate::tui::theme;
 
+use super::kept_rows::{Part, RowKeys, key_of};
 use super::rows::put_line;
 use super::{clip, truncate};
 
@@ -42,26 +43,49 @@ fn marks(s: &LibraryScreen) -> usize {
 
 /// Draws the library screen on the whole buffer.
 pub fn draw(buf: &mut Buffer, s: &LibraryScreen, t: &Theme, hints: &Hints) {
+    draw_keeping(buf, s, t, hints, &mut RowKeys::default());
+}
+
+/// Draws the library screen on the whole buffer, each row named in `rows`
+/// by what it shows, the list's part and the preview's apart: a move
+/// draws the two list rows whose selection changed and the preview, and
+/// keeps the others.
+pub fn draw_keeping(
+    buf: &mut Buffer,
+    s: &LibraryScreen,
+    t: &Theme,
+    hints: &Hints,
+    rows: &mut RowKeys,
+) {
     let area = buf.area;
     if area.is_empty() {
         return;
     }
     let p = &s.geometry;
     s.rows_drawn.theme(t);
-    draw_header(buf, p.header, s, t);
+    draw_header(buf, p.header, s, t, rows);
     let widths = Widths::new(usize::from(p.list.width), s);
-    draw_columns(buf, clip(buf, p.columns), &widths, s, t);
-    draw_list(buf, clip(buf, p.list), &widths, s, t);
+    draw_columns(buf, clip(buf, p.columns), &widths, s, t, rows);
+    draw_list(buf, clip(buf, p.list), &widths, s, t, rows);
     if let Some(panel) = p.preview {
-        super::library_preview::draw_preview(buf, clip(buf, panel), s, t);
+        super::library_preview::draw_preview(buf, clip(buf, panel), s, t, rows);
     }
-    draw_footer(buf, clip(buf, p.footer), s, t, hints);
+    draw_footer(buf, clip(buf, p.footer), s, t, hints, rows);
     if let Some(picker) = &s.picker {
         super::picker::draw(buf, area, picker, t, hints);
     }
 }
 
-fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
+/// The column where the library's rows split: the preview's left edge
+/// (the whole width without a preview).
+pub fn split(buf: &Buffer, s: &LibraryScreen) -> u16 {
+    match s.geometry.preview.map(|p| clip(buf, p)) {
+        Some(p) if !p.is_empty() => p.x - buf.area.x,
+        _ => buf.area.width,
+    }
+}
+
+fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, rows: &mut RowKeys) {
     if area.is_empty() {
         return;
     }
@@ -90,7 +114,11 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
     )
         .hash(&mut key);
     (s.links.orphans_only, s.counting_links()).hash(&mut key);
-    put_keyed(buf, area, s, key.finish(), None, || header_line(s, t));
+    let key = key.finish();
+    if rows.row(buf, area.y, key_of(("header", key))) {
+        return;
+    }
+    put_keyed(buf, area, s, key, None, || header_line(s, t));
 }
 
 /// The header's text: the folder, the counts, the filters, the order and
@@ -152,9 +180,13 @@ fn put_remembered(
     s: &LibraryScreen,
     line: &Line<'_>,
     fill: Option<Style>,
+    rows: &mut RowKeys,
 ) {
     let mut key = row_hasher();
     (line, fill).hash(&mut key);
+    if rows.row(buf, area.y, key_of(("remembered", key.finish()))) {
+        return;
+    }
     let row = Rect { height: 1, ..area };
     s.rows_drawn.draw(buf, row, key.finish(), |buf, row| {
         if let Some(style) = fill {
@@ -209,14 +241,25 @@ pub(super) fn cell(text: &str, width: usize, gap: usize) -> String {
     format!("{cut}{}", " ".repeat(fill))
 }
 
-fn draw_columns(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
+fn draw_columns(
+    buf: &mut Buffer,
+    area: Rect,
+    w: &Widths,
+    s: &LibraryScreen,
+    t: &Theme,
+    rows: &mut RowKeys,
+) {
     if area.is_empty() {
         return;
     }
     let mut key = row_hasher();
     // Apart from the header's keys: 1 for the columns.
     (1u8, marks(s), w.title, w.tags, w.links, s.sort).hash(&mut key);
-    put_keyed(buf, area, s, key.finish(), None, || columns_line(w, s, t));
+    let key = key.finish();
+    if rows.part(buf, area.y, Part::Left, key) {
+        return;
+    }
+    put_keyed(buf, area, s, key, None, || columns_line(w, s, t));
 }
 
 /// The column heads, the sort's arrow on its column.
@@ -254,11 +297,21 @@ fn columns_line(w: &Widths, s: &LibraryScreen, t: &Theme) -> Line<'static> {
     Line::styled(text, theme::style(t.library_columns))
 }
 
-fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Theme) {
+fn draw_list(
+    buf: &mut Buffer,
+    area: Rect,
+    w: &Widths,
+    s: &LibraryScreen,
+    t: &Theme,
+    rows: &mut RowKeys,
+) {
     if area.is_empty() {
         return;
     }
     if s.rows.is_empty() {
+        for y in area.top()..area.bottom() {
+            rows.fresh_part(buf, y, Part::Left);
+        }
         let message = if s.library.is_empty() && s.states.scan.is_some() {
             vec![Line::raw("Reading the folder…")]
         } else if s.links.orphans_only && s.counting_links() {
@@ -297,13 +350,18 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
         .enumerate()
         .skip(s.scroll)
         .take(usize::from(area.height));
+    let mut below = area.y;
     for (dy, (i, row)) in visible.enumerate() {
         let Ok(dy) = u16::try_from(dy) else { break };
         let selected = i == s.selected;
         let rect = Rect::new(area.x, area.y + dy, area.width, 1);
-        // A row is drawn once per look: a move copies the rows it did
-        // not change.
+        below = rect.bottom();
+        // A row is drawn once per look: a move keeps the rows the
+        // terminal shows, and copies from the memo those it drew before.
         let key = row_key(s, *row, selected, w);
+        if rows.part(buf, rect.y, Part::Left, key) {
+            continue;
+        }
         s.rows_drawn.draw(buf, rect, key, |buf, rect| {
             let line = row_line(s, *row, selected, w, t);
             if selected {
@@ -311,6 +369,9 @@ fn draw_list(buf: &mut Buffer, area: Rect, w: &Widths, s: &LibraryScreen, t: &Th
             }
             put_line(buf, rect.x, rect.y, &line, rect.width);
         });
+    }
+    for y in below..area.bottom() {
+        rows.part(buf, y, Part::Left, key_of("no row"));
     }
 }
 
@@ -409,7 +470,14 @@ fn row_line(s: &LibraryScreen, row: Row, selected: bool, w: &Widths, t: &Theme) 
     }
 }
 
-fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints: &Hints) {
+fn draw_footer(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &LibraryScreen,
+    t: &Theme,
+    hints: &Hints,
+    rows: &mut RowKeys,
+) {
     if area.is_empty() {
         return;
     }
@@ -428,8 +496,11 @@ fn draw_footer(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, hints
         None => Line::raw(hints.library.as_str()),
     };
     let fill = theme::style(t.library_footer);
-    put_remembered(buf, area, s, &line, Some(fill));
+    put_remembered(buf, area, s, &line, Some(fill), rows);
     if area.height > 1 {
+        for y in area.y + 1..area.bottom() {
+            rows.fresh(buf, y);
+        }
         buf.set_style(
             Rect {
                 y: area.y + 1,

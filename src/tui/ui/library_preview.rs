@@ -1,34 +1,71 @@
 //! The library's preview panel: the selected article's title, facts, tags
 //! and warnings, then its summary and outline once read (or why it could not
-//! be), wrapped once per set of lines. Read-only.
+//! be), wrapped once per set of lines, and drawn only when its lines
+//! changed since the last frame. Read-only.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
 use crate::sanitize::sanitize_line;
 use crate::theme::Theme;
 use crate::tui::library::{LibraryScreen, PreviewState, Row};
 use crate::tui::theme;
 
+use super::kept_rows::{Part, RowKeys, key_of};
 use super::library::tags_text;
 use super::truncate;
 
-pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme) {
+/// Draws the preview on `area`, the right part of its rows in `rows`:
+/// kept when the last frame showed the same lines there.
+pub(super) fn draw_preview(
+    buf: &mut Buffer,
+    area: Rect,
+    s: &LibraryScreen,
+    t: &Theme,
+    rows: &mut RowKeys,
+) {
     if area.width < 3 || area.is_empty() {
         return;
     }
-    let block = Block::default()
-        .borders(Borders::LEFT)
-        .border_style(theme::style(t.library_border));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    // Inside the border on the left and a column of margin.
     let inner = Rect {
-        x: inner.x + 1,
-        width: inner.width.saturating_sub(1),
-        ..inner
+        x: area.x + 2,
+        width: area.width - 2,
+        ..area
     };
+    let lines = preview_lines(s, t, inner);
+    let key = key_of((&lines, area));
+    let mut kept = true;
+    for y in area.top()..area.bottom() {
+        kept &= rows.part(buf, y, Part::Right, key_of((key, y - area.y)));
+    }
+    if kept {
+        return;
+    }
+    // The border, as a block's left border draws it (a block sets the
+    // style of every cell of its area as well: a cost, and nothing to see).
+    let border = theme::style(t.library_border);
+    for y in area.top()..area.bottom() {
+        if let Some(cell) = buf.cell_mut((area.x, y)) {
+            cell.set_symbol(ratatui::symbols::line::VERTICAL)
+                .set_style(border);
+        }
+    }
+    // Wrapping is the dear part of a move's frame: the panel's cells are
+    // drawn again only when its lines or place change.
+    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
+        let area = buf.area;
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .render(area, buf);
+    });
+}
+
+/// The preview's lines for the selected row, on `inner` (the panel inside
+/// its border and margin).
+fn preview_lines(s: &LibraryScreen, t: &Theme, inner: Rect) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = Vec::new();
     match s.selected_row() {
         None => {}
@@ -109,12 +146,5 @@ pub(super) fn draw_preview(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &
             }
         }
     }
-    // Wrapping is the dear part of a move's frame: the panel's cells are
-    // drawn again only when its lines or place change.
-    s.preview_drawn.draw(buf, inner, lines, |lines, buf| {
-        let area = buf.area;
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .render(area, buf);
-    });
+    lines
 }

@@ -21,10 +21,14 @@ fn link_cell(cell: &Cell) -> Option<(&str, &str)> {
 /// Joins each run of one-column link cells of a row with the same URL and
 /// style into its first cell (one open, the text, one close), the others
 /// left empty under it. Run on the finished frame, so that nothing drawn
-/// over a link later is hidden under a joined run. Only the rows `drawn`
-/// says (by their index from the top) are looked at: a frame's kept rows
-/// are joined already.
-pub fn join_links(buf: &mut Buffer, drawn: impl Fn(usize) -> bool) {
+/// over a link later is hidden under a joined run. Only the columns
+/// `drawn` gives for a row (by its index from the top) are looked at, and
+/// a run never goes past them: a frame's kept rows and parts of rows are
+/// joined already.
+pub fn join_links<I>(buf: &mut Buffer, drawn: impl Fn(usize) -> I)
+where
+    I: Iterator<Item = std::ops::Range<usize>>,
+{
     let area = buf.area;
     let width = usize::from(area.width);
     if width == 0 {
@@ -32,48 +36,56 @@ pub fn join_links(buf: &mut Buffer, drawn: impl Fn(usize) -> bool) {
     }
     let mut text = String::new();
     for (r, row) in buf.content.chunks_exact_mut(width).enumerate() {
-        if !drawn(r) {
-            continue;
-        }
-        // Most rows hold no link: one look at each cell's diff option.
-        if !row.iter().any(|c| link_cell(c).is_some()) {
-            continue;
-        }
-        let mut x = 0;
-        while x < width {
-            let start = x;
-            x += 1;
-            let (url, style) = match link_cell(&row[start]) {
-                Some((url, t)) => {
-                    text.clear();
-                    text.push_str(t);
-                    (url.to_string(), row[start].style())
-                }
-                None => continue,
-            };
-            while x < width {
-                let cell = &row[x];
-                match link_cell(cell) {
-                    Some((u, t)) if u == url && cell.style() == style => text.push_str(t),
-                    _ => break,
-                }
-                x += 1;
-            }
-            let Some(run) = u16::try_from(x - start)
-                .ok()
-                .and_then(std::num::NonZeroU16::new)
-                .filter(|w| w.get() > 1)
-            else {
+        for columns in drawn(r) {
+            let Some(cells) = row.get_mut(columns) else {
                 continue;
             };
-            let cell = &mut row[start];
-            cell.set_symbol(&format!("{OPEN}{url}{ST}{text}{CLOSE}"));
-            cell.set_diff_option(CellDiffOption::ForcedWidth(run));
-            for under in &mut row[start + 1..x] {
-                under.reset();
-                // Never equal to text that comes here next: it is written.
-                under.set_symbol("");
+            join_row(cells, &mut text);
+        }
+    }
+}
+
+/// Joins the runs of link cells of `row` (`text`: room for a run's text).
+fn join_row(row: &mut [Cell], text: &mut String) {
+    let width = row.len();
+    // Most rows hold no link: one look at each cell's diff option.
+    if !row.iter().any(|c| link_cell(c).is_some()) {
+        return;
+    }
+    let mut x = 0;
+    while x < width {
+        let start = x;
+        x += 1;
+        let (url, style) = match link_cell(&row[start]) {
+            Some((url, t)) => {
+                text.clear();
+                text.push_str(t);
+                (url.to_string(), row[start].style())
             }
+            None => continue,
+        };
+        while x < width {
+            let cell = &row[x];
+            match link_cell(cell) {
+                Some((u, t)) if u == url && cell.style() == style => text.push_str(t),
+                _ => break,
+            }
+            x += 1;
+        }
+        let Some(run) = u16::try_from(x - start)
+            .ok()
+            .and_then(std::num::NonZeroU16::new)
+            .filter(|w| w.get() > 1)
+        else {
+            continue;
+        };
+        let cell = &mut row[start];
+        cell.set_symbol(&format!("{OPEN}{url}{ST}{text}{CLOSE}"));
+        cell.set_diff_option(CellDiffOption::ForcedWidth(run));
+        for under in &mut row[start + 1..x] {
+            under.reset();
+            // Never equal to text that comes here next: it is written.
+            under.set_symbol("");
         }
     }
 }

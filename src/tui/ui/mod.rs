@@ -23,7 +23,7 @@ use ratatui::layout::Rect;
 
 use super::app::{App, Screen};
 pub use super::text::truncate;
-pub use kept_rows::RowKeys;
+pub use kept_rows::{Keeping, Part, RowKeys};
 
 /// Draws the app in a ratatui frame (see [`draw_buffer`]).
 pub fn draw(frame: &mut Frame<'_>, app: &App) {
@@ -79,7 +79,9 @@ fn draw_parts(buf: &mut Buffer, app: &App, keep: Option<(&Buffer, &mut Kept)>) {
                 .filter(|_| app.help.is_none());
             reader::draw_keeping(buf, r, keep, rows);
         }
-        Some(Screen::Library(s)) => library::draw(buf, s, &app.config.theme, app.keymap.hints()),
+        Some(Screen::Library(s)) => {
+            library::draw_keeping(buf, s, &app.config.theme, app.keymap.hints(), rows)
+        }
         Some(Screen::Search(s)) => search::draw(buf, s, app, rows),
         None => {}
     }
@@ -94,25 +96,36 @@ fn draw_parts(buf: &mut Buffer, app: &App, keep: Option<(&Buffer, &mut Kept)>) {
     if let Some(view) = &app.help {
         help::draw(buf, app, view);
     }
-    link_runs::join_links(buf, |r| !rows.kept(r));
+    link_runs::join_links(buf, |r| rows.drawn(r));
 }
 
 /// What a frame that keeps rows is drawn in (the screen, its area, the
-/// theme), or `None` when the top screen keeps none: only the search
-/// screen and the reader's link list over the whole width do, and nothing
-/// while the help is drawn over them.
-fn keeping(buf: &Buffer, app: &App) -> Option<(u64, crate::theme::Theme)> {
+/// theme, where its rows split), or `None` when the top screen keeps
+/// none: the search screen, the reader's link list over the whole width
+/// and the library (its list and its preview apart) do, and nothing while
+/// the help or the library's tag picker is drawn over them.
+fn keeping(buf: &Buffer, app: &App) -> Option<Keeping> {
     if app.help.is_some() {
         return None;
     }
-    let (screen, theme) = match app.screens.last()? {
-        Screen::Search(s) => (kept_rows::key_of(("search", s.id)), app.config.theme),
+    let whole = buf.area.width;
+    let (screen, theme, split) = match app.screens.last()? {
+        Screen::Search(s) => (kept_rows::key_of(("search", s.id)), app.config.theme, whole),
         Screen::Reader(r) if links::keeps_rows(buf, r) => {
-            (kept_rows::key_of("link list"), r.config().theme)
+            (kept_rows::key_of("link list"), r.config().theme, whole)
         }
+        Screen::Library(s) if s.picker.is_none() => (
+            kept_rows::key_of("library"),
+            app.config.theme,
+            library::split(buf, s),
+        ),
         _ => return None,
     };
-    Some((kept_rows::key_of((screen, buf.area)), theme))
+    Some(Keeping {
+        screen: kept_rows::key_of((screen, buf.area)),
+        theme,
+        split,
+    })
 }
 
 /// The part of the screen whose rows may have scrolled since the last
