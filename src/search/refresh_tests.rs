@@ -219,9 +219,10 @@ fn the_starts_follow_files_changed_and_removed_and_are_written_again_when_missin
     // indexed again by the next refresh.
     index
         .conn
-        .execute(
-            "UPDATE search_file SET started = 0 WHERE path LIKE '%a0002.md'",
-            [],
+        .execute_batch(
+            "DELETE FROM search_start WHERE rowid IN (SELECT s.id FROM search_section s
+                 JOIN search_file f ON f.id = s.file WHERE f.path LIKE '%a0002.md');
+             UPDATE search_file SET started = 0 WHERE path LIKE '%a0002.md';",
         )
         .unwrap();
     assert!(!starts::complete(&index.conn).unwrap());
