@@ -7,14 +7,13 @@ use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::UNIX_EPOCH;
 
 use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
-use super::stream::{Batch, Known, ScanOptions, Stamps};
+use super::stream::{Batch, BatchSink, Known, LaterStamps, ScanOptions};
 use super::{Entry, Failure};
 use crate::article;
 use crate::site::WalkRules;
@@ -143,8 +142,9 @@ struct Shared<'a> {
     root: &'a Path,
     /// The site's rules: how its front matter reads, which pages are headless.
     site: WalkRules,
-    cache: &'a Stamps,
-    tx: Sender<Batch>,
+    /// The cache's stamps, once known: until then every file is read.
+    cache: &'a LaterStamps,
+    tx: BatchSink,
     seen: AtomicUsize,
     /// Files found that the cache knows.
     cached_found: AtomicUsize,
@@ -164,6 +164,10 @@ struct Visitor<'a> {
     unsent: usize,
     /// Rows gathered before they are sent: [`FIRST_BATCH`], then [`BATCH`].
     limit: usize,
+    /// Files read before the cache's stamps were known: past a first
+    /// batch the visitor waits for them rather than read files the cache
+    /// may know.
+    blind: usize,
 }
 
 impl Visitor<'_> {
@@ -172,14 +176,13 @@ impl Visitor<'_> {
         let seen = self.shared.seen.fetch_add(self.unsent, Ordering::Relaxed) + self.unsent;
         self.unsent = 0;
         if !self.entries.is_empty() || !self.failures.is_empty() {
-            // A dropped receiver only means nobody wants the rows any more.
-            let _ = self.shared.tx.send(Batch::Read {
+            (self.shared.tx)(Batch::Read {
                 entries: std::mem::take(&mut self.entries),
                 failures: std::mem::take(&mut self.failures),
                 seen,
             });
         } else {
-            let _ = self.shared.tx.send(Batch::Progress { seen });
+            (self.shared.tx)(Batch::Progress { seen });
         }
         if !self.found.is_empty() {
             let mut all = self.shared.found.lock().unwrap_or_else(|p| p.into_inner());
@@ -215,7 +218,15 @@ impl Visitor<'_> {
         };
         let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
         self.unsent += 1;
-        if let Some(known) = self.shared.cache.get(&rel) {
+        let cache = match self.shared.cache.get() {
+            None if self.blind < FIRST_BATCH => {
+                self.blind += 1;
+                None
+            }
+            None => self.shared.cache.wait(),
+            known => known,
+        };
+        if let Some(known) = cache.and_then(|c| c.get(&rel)) {
             self.shared.cached_found.fetch_add(1, Ordering::Relaxed);
             if known.size == size && known.mtime_ns == mtime_ns {
                 self.found.push(rel);
@@ -309,6 +320,7 @@ impl<'s> ParallelVisitorBuilder<'s> for Builder<'s> {
             changed: Vec::new(),
             unsent: 0,
             limit: FIRST_BATCH,
+            blind: 0,
         })
     }
 }
@@ -327,8 +339,8 @@ pub(super) struct Walked {
 pub(super) fn walk(
     root: &Path,
     options: &ScanOptions,
-    cache: &Stamps,
-    tx: Sender<Batch>,
+    cache: &LaterStamps,
+    tx: BatchSink,
 ) -> Walked {
     let site = WalkRules::of(root);
     let shared = Shared {
