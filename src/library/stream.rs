@@ -108,6 +108,18 @@ impl LaterStamps {
         drop(ready);
         self.get()
     }
+
+    /// Waits at most `limit` for the stamps.
+    pub(super) fn wait_for(&self, limit: std::time::Duration) -> Option<&Stamps> {
+        let ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
+        let (ready, _) = self
+            .0
+            .known
+            .wait_timeout_while(ready, limit, |ready| !*ready)
+            .unwrap_or_else(|p| p.into_inner());
+        drop(ready);
+        self.get()
+    }
 }
 
 /// Where a walk's batches go: a channel, or the caller's own sink.
