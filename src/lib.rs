@@ -230,6 +230,13 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
         }
         return tui::run_remote(address, &args, user);
     }
+    if let Some(command) = args.path.as_deref().and_then(mistyped_command) {
+        eprintln!(
+            "quire: {}: no such file or folder; did you mean `quire {command}`?",
+            sanitize::sanitize_line(&path.display().to_string())
+        );
+        return Ok(Outcome::Failure);
+    }
     if !stdin::is_dash(&path) && path.is_dir() {
         if !stdout_is_tty {
             return output::list(&cli::ListArgs::from_open(&args, path), user);
@@ -240,6 +247,52 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
         return output::render(&cli::RenderArgs::from_open(&args, path), user);
     }
     tui::run_reader(&path, &args, user)
+}
+
+/// The command a PATH that does not exist was most likely meant to be
+/// (`quire lsit`: `list`): a bare word one or two letters from a command's
+/// name.
+fn mistyped_command(path: &std::path::Path) -> Option<String> {
+    use clap::CommandFactory;
+    let word = path.to_str()?;
+    if path.exists() || word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .map(|name| (edit_distance(&word, &name), name))
+        .filter(|(d, name)| *d <= 2 && *d < name.len() / 2 + 1)
+        .min()
+        .map(|(_, name)| name)
+}
+
+/// Levenshtein distance, with a swap of two letters next to each other
+/// counting as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = best;
+        }
+    }
+    d[a.len()][b.len()]
 }
 
 /// `./articles` when it exists, else the current folder.

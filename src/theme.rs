@@ -212,6 +212,8 @@ theme_slots! {
     badge = "badge",
     /// A site template tag shown as a label (`⟨name args⟩`).
     template_label = "template-label",
+    /// Highlighted text (`<mark>`, a vault's `==highlight==`).
+    highlight = "highlight",
     /// The reader's status line.
     status_bar = "status-bar",
     /// An outline entry below level 1.
@@ -342,6 +344,7 @@ impl Theme {
             Role::Summary => self.summary,
             Role::Badge => self.badge,
             Role::TemplateLabel => self.template_label,
+            Role::Highlight => self.highlight,
         }
     }
 

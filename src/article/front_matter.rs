@@ -61,6 +61,9 @@ pub struct SiteRules {
     pub zone: Option<jiff::tz::TimeZone>,
     /// Front matter keys (plural taxonomy names) whose values join the tags.
     pub taxonomies: Vec<String>,
+    /// A Jekyll site's folder: what its `_drafts` and `_posts` folders say
+    /// of a file (see [`super::jekyll`]).
+    pub jekyll: Option<std::path::PathBuf>,
 }
 
 /// A file's text cut into front matter and body.
@@ -354,6 +357,9 @@ pub fn read_in<'t>(
         });
     }
     let mut meta = parse_meta_in(path, &split, warnings, rules);
+    if let Some(site) = &rules.jekyll {
+        super::jekyll::apply(path, site, &mut meta);
+    }
     // Inline `#tags` join the front matter's.
     for tag in super::tags::inline_tags(split.body) {
         if !meta.tags.iter().any(|t| t.eq_ignore_ascii_case(&tag)) {

@@ -9,6 +9,7 @@ mod decode;
 pub mod events;
 mod fields;
 pub mod front_matter;
+mod jekyll;
 mod line_map;
 mod nesting;
 pub mod outline;
@@ -262,6 +263,7 @@ impl Draft {
         let mut warnings = warnings;
         // Read as the library reads it: in the site's time zone, with its taxonomies.
         let site = crate::site::Site::of(path);
+        warnings.extend(site.as_ref().and_then(|s| s.take_problem()));
         let rules = site.as_ref().map(|s| &s.rules);
         let default = SiteRules::default();
         let (split, meta) =

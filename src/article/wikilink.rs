@@ -8,7 +8,13 @@ use pulldown_cmark::LinkType;
 /// wikilink keeps its brackets (`[[Note#Heading]]`, `![[photo.png]]` for an
 /// embed), so that every later step (the layout's link list, the resolver,
 /// `quire links`, the link index) knows it names a note by name, not a path.
+/// In a table a wikilink's `|` is written `\|` (`[[Garden Plan\|GP]]`):
+/// the backslash before it is no part of the note's name.
 pub fn link_target(link_type: LinkType, image: bool, dest: &str) -> String {
+    let dest = match link_type {
+        LinkType::WikiLink { has_pothole: true } => dest.strip_suffix('\\').unwrap_or(dest),
+        _ => dest,
+    };
     match link_type {
         LinkType::WikiLink { .. } if image => format!("![[{dest}]]"),
         LinkType::WikiLink { .. } => format!("[[{dest}]]"),
@@ -53,6 +59,7 @@ impl<'a> WikiTarget<'a> {
         let inner = rest.strip_prefix("[[")?.strip_suffix("]]")?;
         // A display text is the parser's; a `|` left here is a size hint.
         let inner = inner.split_once('|').map_or(inner, |(t, _)| t);
+        let inner = inner.strip_suffix('\\').unwrap_or(inner);
         let mut parts = inner.split('#');
         let name = parts.next().unwrap_or("").trim();
         let mut headings = Vec::new();

@@ -286,7 +286,7 @@ impl<'a> LayoutRun<'a> {
                 InlineHtml::Close => {
                     if matches!(
                         self.styles.roles.last(),
-                        Some(Role::Badge | Role::TemplateLabel)
+                        Some(Role::Badge | Role::TemplateLabel | Role::Highlight)
                     ) {
                         self.styles.roles.pop();
                     }

@@ -21,10 +21,12 @@ pub(super) enum InlineHtml {
 }
 
 /// The spans the site pass marks its badges and labels with, by role:
-/// dropped like any tag by every other reader of the text.
-const OWN_SPANS: [(&str, Role); 2] = [
+/// dropped like any tag by every other reader of the text; and HTML's own
+/// `<mark>` (which a vault's `==highlight==` becomes).
+const OWN_SPANS: [(&str, Role); 3] = [
     ("quire-badge", Role::Badge),
     ("quire-label", Role::TemplateLabel),
+    ("mark", Role::Highlight),
 ];
 
 /// Classifies an inline HTML event.
@@ -61,6 +63,8 @@ pub(super) fn html_block_text(html: &str) -> Vec<String> {
     let mut line = String::new();
     let mut rest = html;
     let mut hidden_until: Option<&'static str> = None;
+    // The targets of the `<a>` tags open (`None` for one without `href`).
+    let mut links: Vec<Option<String>> = Vec::new();
     while !rest.is_empty() {
         if let Some(end) = hidden_until {
             match find_ci(rest, end) {
@@ -84,7 +88,18 @@ pub(super) fn html_block_text(html: &str) -> Vec<String> {
             let tag = &rest[..close];
             let name = tag_name(tag);
             if is_br(tag) || is_block_tag(&name) {
+                // A link open across lines is closed on each.
+                let open = links.iter().rev().find_map(Option::as_ref);
+                if let Some(href) = open {
+                    line.push_str(&format!("](<{href}>)"));
+                }
                 flush_line(&mut line, &mut lines);
+                if open.is_some() {
+                    line.push('[');
+                }
+            }
+            if let Some(markdown) = as_markdown(tag, &name, &mut links) {
+                line.push_str(&markdown);
             }
             if !tag.starts_with("</") && (name == "script" || name == "style") {
                 hidden_until = Some(if name == "script" {
@@ -108,6 +123,77 @@ pub(super) fn html_block_text(html: &str) -> Vec<String> {
     }
     flush_line(&mut line, &mut lines);
     lines
+}
+
+/// The markdown an HTML tag stands for in a block's text: `<img>` a
+/// picture `![alt](src)`, `<a href>` .. `</a>` a link; `None` for the rest.
+/// A target that markdown cannot hold between `<` and `>` is dropped.
+fn as_markdown(tag: &str, name: &str, links: &mut Vec<Option<String>>) -> Option<String> {
+    let usable = |v: String| (!v.is_empty() && !v.contains(['<', '>', '\n'])).then_some(v);
+    match name {
+        "img" if !tag.starts_with("</") => {
+            let src = attribute(tag, "src").and_then(usable)?;
+            let alt = attribute(tag, "alt").unwrap_or_default();
+            let alt: String = alt
+                .chars()
+                .filter(|c| !matches!(c, '[' | ']' | '\\'))
+                .collect();
+            Some(format!("![{alt}](<{src}>)"))
+        }
+        "a" if tag.starts_with("</") => {
+            let href = links.pop()??;
+            Some(format!("](<{href}>)"))
+        }
+        "a" => {
+            let href = attribute(tag, "href").and_then(usable);
+            let open = href.is_some().then(|| "[".to_string());
+            links.push(href);
+            open
+        }
+        _ => None,
+    }
+}
+
+/// The value of the attribute `name` in an opening tag (quoted with `"` or
+/// `'`, or bare), entities left as written.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let inner = tag
+        .trim_start_matches('<')
+        .trim_end_matches('>')
+        .trim_end_matches('/');
+    let mut rest = inner.split_once(char::is_whitespace)?.1;
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            return None;
+        }
+        let key_end = rest
+            .find(|c: char| c == '=' || c.is_whitespace())
+            .unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        rest = rest[key_end..].trim_start();
+        let value = if let Some(after) = rest.strip_prefix('=') {
+            let after = after.trim_start();
+            let (value, left) = match after.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    let body = &after[1..];
+                    let end = body.find(q).unwrap_or(body.len());
+                    (&body[..end], body.get(end + 1..).unwrap_or(""))
+                }
+                _ => {
+                    let end = after.find(char::is_whitespace).unwrap_or(after.len());
+                    (&after[..end], &after[end..])
+                }
+            };
+            rest = left;
+            value
+        } else {
+            ""
+        };
+        if key.eq_ignore_ascii_case(name) {
+            return Some(value.trim().to_string());
+        }
+    }
 }
 
 fn flush_line(line: &mut String, lines: &mut Vec<String>) {
@@ -246,5 +332,37 @@ mod tests {
             "<div align=\"center\">\n  <b>Bold</b> &amp; plain<br>next\n<!-- secret\nstill secret -->\n<script>alert(1)</script>shown</div>",
         );
         assert_eq!(lines, vec!["Bold &amp; plain", "next shown"]);
+    }
+
+    #[test]
+    fn pictures_and_links_in_html_blocks_are_markdown_ones() {
+        let lines = html_block_text(
+            "<figure><img src=\"red.png\" alt='Red [square]'><figcaption>A <a href=\"https://x.org/a b\">red</a> one</figcaption></figure>",
+        );
+        assert_eq!(
+            lines,
+            [
+                "![Red square](<red.png>)",
+                "A [red](<https://x.org/a b>) one"
+            ]
+        );
+        // No src or href: nothing to show or follow, the text stays.
+        assert_eq!(
+            html_block_text("<p><img alt=x><a name=top>here</a></p>"),
+            ["here"]
+        );
+        // A link across a line break is a link on each line.
+        assert_eq!(
+            html_block_text("<a href=u>one<br>two</a>"),
+            ["[one](<u>)", "[two](<u>)"]
+        );
+        assert_eq!(
+            attribute("<img width=3 src = \"a.png\" >", "src").as_deref(),
+            Some("a.png")
+        );
+        assert_eq!(
+            attribute("<img hidden src=b.png>", "src").as_deref(),
+            Some("b.png")
+        );
     }
 }

@@ -99,6 +99,8 @@ pub enum Role {
     Badge,
     /// A site template tag quire shows once as a short label (`⟨name args⟩`).
     TemplateLabel,
+    /// Highlighted text: `<mark>`, a vault's `==highlight==`.
+    Highlight,
 }
 
 /// Emphasis that combines with any role.

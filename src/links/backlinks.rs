@@ -102,8 +102,11 @@ pub fn default_root(file: &Path) -> PathBuf {
     if root != dir {
         return root;
     }
-    dir.ancestors()
-        .find_map(crate::site::config_in)
+    // Walked up as `..` steps past a relative `dir`'s own folders, so that
+    // `_posts/post.md` and a bare `post.md` find the site around them.
+    super::path::upward(dir)
+        .iter()
+        .find_map(|folder| crate::site::config_in(folder))
         .map_or(root, |site| site.content)
 }
 

@@ -68,7 +68,7 @@ pub fn resolved_target(resolution: &Resolution) -> Option<String> {
                 .map_or(String::new(), |a| format!("#{a}"));
             Some(format!("file://{}{fragment}", file.display()))
         }
-        Kind::Unresolved | Kind::Refused | Kind::Template => None,
+        Kind::Unresolved | Kind::Refused | Kind::Template | Kind::Generated => None,
     }
 }
 

@@ -2,8 +2,9 @@
 //! may name them otherwise: kramdown's (Jekyll) from a heading's source text
 //! or the `{: #id}` line under it; Hugo's, with definition terms in one
 //! sequence with headings when the site asks for it, and the headings of
-//! files pulled in by `{{% include %}}`. Each id comes with the line of the
-//! heading it names, so that a link to it can land there.
+//! files pulled in by `{{% include %}}`; Zola's, by its `slugify.anchors`
+//! rule. Each id comes with the line of the heading it names, so that a
+//! link to it can land there.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -21,6 +22,58 @@ pub(super) enum Rules {
     Kramdown,
     /// Goldmark (Hugo): headings, and definition terms when `terms`.
     Hugo { terms: bool },
+    /// Zola: a heading's text by its `slugify.anchors` setting.
+    Zola(ZolaAnchors),
+}
+
+/// Zola's `slugify.anchors`: how a heading's text becomes its id.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ZolaAnchors {
+    /// `"on"`, the default: transliterated to ASCII, lowercase, every run
+    /// of other characters than letters and digits one `-`, none at the ends.
+    #[default]
+    On,
+    /// `"safe"`: whitespace made `-`, `#%<>[]()`^{|}` taken out.
+    Safe,
+    /// `"off"`: the text as it is.
+    Off,
+}
+
+impl ZolaAnchors {
+    /// The setting as written in `config.toml`.
+    pub fn parse(written: &str) -> ZolaAnchors {
+        match written.trim() {
+            "safe" => ZolaAnchors::Safe,
+            "off" => ZolaAnchors::Off,
+            _ => ZolaAnchors::On,
+        }
+    }
+
+    /// The id Zola gives a heading whose text is `text` (before `-1`, `-2`
+    /// make it unique).
+    pub fn id(self, text: &str) -> String {
+        match self {
+            ZolaAnchors::On => {
+                let ascii = deunicode::deunicode(text);
+                let mut out = String::with_capacity(ascii.len());
+                for c in ascii.chars() {
+                    if c.is_ascii_alphanumeric() {
+                        out.push(c.to_ascii_lowercase());
+                    } else if !out.is_empty() && !out.ends_with('-') {
+                        out.push('-');
+                    }
+                }
+                out.trim_end_matches('-').to_string()
+            }
+            ZolaAnchors::Safe => text
+                .trim()
+                .chars()
+                .filter(|c| !"#%<>[]()`^{|}".contains(*c))
+                .map(|c| if c.is_whitespace() { '-' } else { c })
+                .collect(),
+            ZolaAnchors::Off => text.trim().to_string(),
+        }
+    }
 }
 
 /// One id of a page.
@@ -123,7 +176,7 @@ impl Scan {
         let id = match (self.rules, id) {
             (_, Some(id)) => Some(id),
             (Rules::Kramdown, None) => attribute_id(body, range.end),
-            (Rules::Hugo { .. }, None) => None,
+            (Rules::Hugo { .. } | Rules::Zola(_), None) => None,
         };
         let id = match id {
             Some(id) => {
@@ -131,11 +184,12 @@ impl Scan {
                 id
             }
             None => {
-                let source = match self.rules {
-                    Rules::Kramdown => raw_heading_text(&body[range]),
-                    Rules::Hugo { .. } => text.to_string(),
+                let id = match self.rules {
+                    Rules::Kramdown => slugify(&raw_heading_text(&body[range])).to_string(),
+                    Rules::Hugo { .. } => slugify(text).to_string(),
+                    Rules::Zola(anchors) => anchors.id(text),
                 };
-                self.unique(slugify(&source).to_string())
+                self.unique(id)
             }
         };
         self.out.push(SiteId { id, offset });
@@ -266,6 +320,24 @@ mod tests {
                 "text",
                 "text-1"
             ]
+        );
+    }
+
+    #[test]
+    fn zola_slugs_transliterate_and_join_runs_with_one_dash() {
+        let body =
+            "## What's new?\n\n## Café crème\n\n## C++ & Rust\n\n## Café crème\n\n## Mine {#own}\n";
+        assert_eq!(
+            ids(body, Rules::Zola(ZolaAnchors::On)),
+            ["what-s-new", "cafe-creme", "c-rust", "cafe-creme-1", "own"]
+        );
+        assert_eq!(
+            ids("## What's new (v2)?\n", Rules::Zola(ZolaAnchors::Safe)),
+            ["What's-new-v2?"]
+        );
+        assert_eq!(
+            ids("## Café crème\n", Rules::Zola(ZolaAnchors::Off)),
+            ["Café crème"]
         );
     }
 

@@ -51,6 +51,9 @@ pub enum Kind {
     /// A `[[wikilink]]` or `![[embed]]` to a note (maybe a heading or block
     /// of it) or another file of the vault.
     Wikilink,
+    /// A page the site's generator makes with no article behind it (a tag's
+    /// page, a feed, the sitemap): listed, never broken.
+    Generated,
 }
 
 impl Kind {
@@ -64,6 +67,7 @@ impl Kind {
             Kind::Refused => "refused",
             Kind::Template => "template",
             Kind::Wikilink => "wikilink",
+            Kind::Generated => "generated",
         }
     }
 
@@ -133,6 +137,10 @@ impl Resolution {
         }
     }
 
+    fn generated(what: String) -> Resolution {
+        Resolution::failed(Kind::Generated, what)
+    }
+
     fn template(written: String) -> Resolution {
         Resolution::failed(
             Kind::Template,
@@ -153,7 +161,7 @@ impl Resolution {
         match self.kind {
             Kind::Unresolved => true,
             Kind::Anchor | Kind::File | Kind::Wikilink => self.reason.is_some(),
-            Kind::Url | Kind::Refused | Kind::Template => false,
+            Kind::Url | Kind::Refused | Kind::Template | Kind::Generated => false,
         }
     }
 }
@@ -257,11 +265,12 @@ impl Resolver {
     /// The anchors of `article`: its outline's, its HTML ids, its site's ids.
     fn remember_anchors(&mut self, article: &Article, html_ids: &[String]) -> Arc<Anchors> {
         let mut anchors = Anchors::default();
-        anchors
-            .names
-            .extend(article.outline.iter().map(|h| h.anchor().to_string()));
         anchors.names.extend(html_ids.iter().cloned());
-        self.add_site_ids(article, &mut anchors);
+        if !self.add_site_ids(article, &mut anchors) {
+            anchors
+                .names
+                .extend(article.outline.iter().map(|h| h.anchor().to_string()));
+        }
         let anchors = Arc::new(anchors);
         self.anchors
             .insert(article.path.clone(), Some(Arc::clone(&anchors)));
@@ -269,19 +278,22 @@ impl Resolver {
     }
 
     /// Adds the ids the generator of the site `article` is in gives its
-    /// sections (none outside a Jekyll or Hugo site).
-    fn add_site_ids(&mut self, article: &Article, anchors: &mut Anchors) {
+    /// sections (none outside a site). True when they are the only names
+    /// of its headings: Zola's rule is the whole truth of a Zola page, so
+    /// the outline's own (GitHub's) ids are not also taken.
+    fn add_site_ids(&mut self, article: &Article, anchors: &mut Anchors) -> bool {
         let dir = article.path.parent().unwrap_or(Path::new(""));
         let Some(config) = self.config(dir) else {
-            return;
+            return false;
         };
         let rules = match config.generator {
             Generator::Jekyll => ids::Rules::Kramdown,
             Generator::Hugo => ids::Rules::Hugo {
                 terms: self.settings(&config).term_ids,
             },
-            Generator::Zola => return,
+            Generator::Zola => ids::Rules::Zola(self.settings(&config).zola_anchors),
         };
+        let only = config.generator == Generator::Zola;
         let cache = &mut self.included;
         let mut include = |written: &str| {
             let from = if written.starts_with('/') {
@@ -307,6 +319,7 @@ impl Resolver {
             }
             anchors.names.insert(site_id.id);
         }
+        only
     }
 
     /// The anchors of `article` itself, cached.
@@ -372,11 +385,14 @@ impl Resolver {
 
     /// The folder pictures of an article in `dir` are read from, and never
     /// from outside it: the site's folder (the one holding its config),
-    /// else the library, else the nearest folder above holding `.git`, else
+    /// else the vault's (holding `.obsidian/`, ..), else the library, else the nearest folder above holding `.git`, else
     /// `dir` itself.
     pub fn picture_root(&mut self, dir: &Path) -> PathBuf {
         if let Some(config) = self.config(dir) {
             return config.dir.clone();
+        }
+        if let Some(vault) = wiki::marked_root(dir) {
+            return vault;
         }
         if let Some(library) = &self.library {
             return library.clone();

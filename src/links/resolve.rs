@@ -11,6 +11,7 @@ use super::template::{self, Expanded};
 use super::{Resolution, Resolver, hugo};
 use crate::article::Article;
 use crate::article::wikilink::WikiTarget;
+use crate::site::generated::Made;
 use crate::site::{self, Generator, SiteConfig, tidy_site_path};
 
 /// The names a folder's page may have, in the order they are tried.
@@ -425,10 +426,22 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
     }
     let root = known.unwrap_or_else(|| dir.to_path_buf());
     let index = r.index(&root);
-    let found: Vec<PathBuf> = site::lookup(&index, &tidy)
-        .into_iter()
-        .map(|e| e.path.clone())
-        .collect();
+    let looked = site::lookup(&index, &tidy);
+    // A page's own permalink wins over what the build makes there; a
+    // page found by its slug alone does not (`/tags/lamps/` is the tag's
+    // page, not the article `lamps.md`).
+    let own = looked
+        .iter()
+        .any(|e| e.permalink.as_deref() == Some(tidy.as_str()) || e.redirects.contains(&tidy));
+    if !own {
+        match made(r, dir, &tidy, &index) {
+            Some(Made::File(file)) => return into_file(r, file, fragment),
+            Some(Made::Page(what)) => return Resolution::generated(what),
+            Some(Made::Missing(why)) => return Resolution::unresolved(why),
+            None => {}
+        }
+    }
+    let found: Vec<PathBuf> = looked.into_iter().map(|e| e.path.clone()).collect();
     match found.as_slice() {
         [one] => into_file(r, one.clone(), fragment),
         [] => Resolution::unresolved(format!(
@@ -438,6 +451,15 @@ fn site_path(r: &mut Resolver, dir: &Path, target: &str) -> Resolution {
         )),
         many => Resolution::unresolved(ambiguous(&decoded, many)),
     }
+}
+
+/// What the site's build makes at the site path `tidy`: a static file, a
+/// taxonomy page, a feed.
+fn made(r: &mut Resolver, dir: &Path, tidy: &str, index: &[site::IndexEntry]) -> Option<Made> {
+    let config = r.config(dir)?;
+    let is_section = |name: &str| config.content.join(name).is_dir();
+    let carries = |term: &str| index.iter().any(|e| e.terms.iter().any(|t| t == term));
+    config.generated.lookup(tidy, &is_section, &carries)
 }
 
 /// A folder as a message names it: the current folder is `.`, not nothing.

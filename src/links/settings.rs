@@ -1,12 +1,13 @@
 //! The parts of a site's config that links read beyond its address: the
 //! values Liquid's `site.KEY` names (GitHub's `repository` as its URL), and
 //! Hugo's `markup.goldmark.parser.autoDefinitionTermID`, from every file
-//! Hugo reads its config from.
+//! Hugo reads its config from, and Zola's `slugify.anchors`.
 
 use std::path::Path;
 
 use serde_json::Value;
 
+use super::ids::ZolaAnchors;
 use crate::site::Generator;
 use crate::site::config_files::{hugo_values, toml_file, yaml_file};
 
@@ -18,6 +19,8 @@ pub struct Settings {
     values: Value,
     /// Hugo gives definition terms ids, in one sequence with headings.
     pub term_ids: bool,
+    /// Zola's `slugify.anchors`: how it names sections.
+    pub zola_anchors: ZolaAnchors,
 }
 
 impl Settings {
@@ -36,7 +39,17 @@ impl Settings {
             .try_fold(&values, |v, key| v.get(key))
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        Settings { values, term_ids }
+        let zola_anchors = ["slugify", "anchors"]
+            .iter()
+            .try_fold(&values, |v, key| v.get(key))
+            .and_then(Value::as_str)
+            .map(ZolaAnchors::parse)
+            .unwrap_or_default();
+        Settings {
+            values,
+            term_ids,
+            zola_anchors,
+        }
     }
 
     /// Liquid's `site.KEY` (`KEY` may be dotted) when the config holds a

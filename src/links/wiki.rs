@@ -186,15 +186,21 @@ fn aliases_of(path: &Path) -> Vec<String> {
 /// The vault `dir` belongs to: the nearest folder above holding a vault's
 /// marker folder, else `library` when `dir` is inside it, else `dir`.
 pub fn vault_root(dir: &Path, library: Option<&Path>) -> PathBuf {
-    for folder in upward(dir) {
-        if MARKERS.iter().any(|m| folder.join(m).is_dir()) {
-            return folder;
-        }
+    if let Some(folder) = marked_root(dir) {
+        return folder;
     }
     match library {
         Some(library) if dir.starts_with(library) => library.to_path_buf(),
         _ => dir.to_path_buf(),
     }
+}
+
+/// The nearest folder above `dir` (or `dir`) holding a vault's marker
+/// folder (`.obsidian/`, ..), if any.
+pub fn marked_root(dir: &Path) -> Option<PathBuf> {
+    upward(dir)
+        .into_iter()
+        .find(|folder| MARKERS.iter().any(|m| folder.join(m).is_dir()))
 }
 
 /// Where the wikilink `wiki`, written in `article`, leads.

@@ -180,7 +180,7 @@ fn place(found: &Resolution) -> Option<PlaceJson> {
             path: found.path.as_deref()?.to_string_lossy().into_owned(),
             anchor: found.anchor.clone(),
         }),
-        Kind::Url | Kind::Unresolved | Kind::Refused | Kind::Template => None,
+        Kind::Url | Kind::Unresolved | Kind::Refused | Kind::Template | Kind::Generated => None,
     }
 }
 

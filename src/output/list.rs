@@ -138,6 +138,13 @@ fn scan_reporting(dir: &Path, state: StateArgs) -> anyhow::Result<Scanned> {
     }
     let stderr = io::stderr();
     let mut err = stderr.lock();
+    if let Some(problem) = crate::site::Site::of(dir).and_then(|site| site.take_problem()) {
+        let _ = writeln!(
+            err,
+            "quire: warning: {}",
+            sanitize_line(&problem.to_string())
+        );
+    }
     for entry in &lib.entries {
         for warning in &entry.warnings {
             let _ = writeln!(

@@ -51,6 +51,21 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<Outcome> {
         );
         return Ok(Outcome::Failure);
     }
+    let mut query = Query::parse(&args.query);
+    if let Some(trimmed) = &query.trimmed {
+        eprintln!("quire: warning: {trimmed}");
+    }
+    if query.is_empty() && !query.tags.is_empty() {
+        // `tag:` only narrows what words find: nothing is found without one.
+        eprintln!(
+            "quire: warning: {:?} has no word to look for: add one (tag:NAME word), \
+             or list the articles with a tag with `quire list --tag NAME`",
+            sanitize_line(&args.query)
+        );
+    }
+    query
+        .tags
+        .extend(args.tags.iter().map(|t| t.trim().to_lowercase()));
     let mut index = open_index(args)?;
     let show_progress = io::stderr().is_terminal();
     let mut report = |p: Progress| {
@@ -77,13 +92,6 @@ pub fn search(args: &SearchArgs) -> anyhow::Result<Outcome> {
             sanitize_line(&e.to_string())
         );
     }
-    let mut query = Query::parse(&args.query);
-    if let Some(trimmed) = &query.trimmed {
-        eprintln!("quire: warning: {trimmed}");
-    }
-    query
-        .tags
-        .extend(args.tags.iter().map(|t| t.trim().to_lowercase()));
     let hits = index.search(&dir, &query, args.limit)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -121,7 +129,7 @@ pub fn write_json(out: &mut impl Write, hits: &[Hit]) -> io::Result<()> {
 pub fn write_text(out: &mut impl Write, hits: &[Hit], color: bool) -> io::Result<()> {
     for h in hits {
         let mut place = sanitize_line(&h.title).into_owned();
-        for heading in &h.section {
+        for heading in crate::article::outline::crumbs_after_title(&h.title, &h.section) {
             place.push_str(" › ");
             place.push_str(&sanitize_line(heading));
         }

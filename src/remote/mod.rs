@@ -85,6 +85,14 @@ pub enum RemoteError {
         /// The address (to offer to a browser).
         url: String,
     },
+    /// A picture, a PDF, an archive or other bytes that are not text.
+    #[error("{url}: {what}, not markdown")]
+    NotText {
+        /// The address.
+        url: String,
+        /// What it is (`image/png content`, `binary data`).
+        what: String,
+    },
     /// The forge answered something quire cannot read.
     #[error("{url}: {why}")]
     Forge {
@@ -232,7 +240,7 @@ impl Remote {
 
     /// The cached copy of the article at `url`, without asking the network
     /// (`offline` holds when it was last checked); `None` without a cache,
-    /// a copy, or when the copy is an HTML page.
+    /// a copy, or when the copy is an HTML page or not text.
     pub fn cached(&self, url: &Url) -> Option<Fetched> {
         let page = self
             .cache
@@ -240,7 +248,9 @@ impl Remote {
             .remote_get(url.as_str())
             .ok()
             .flatten()?;
-        if is_html(page.content_type.as_deref(), &page.body) {
+        if is_html(page.content_type.as_deref(), &page.body)
+            || not_text(page.content_type.as_deref(), &page.body).is_some()
+        {
             return None;
         }
         let checked = page.checked;
@@ -305,6 +315,12 @@ impl Remote {
         if is_html(content_type.as_deref(), &fetched.bytes) {
             return Err(RemoteError::Html {
                 url: fetched.url.to_string(),
+            });
+        }
+        if let Some(what) = not_text(content_type.as_deref(), &fetched.bytes) {
+            return Err(RemoteError::NotText {
+                url: fetched.url.to_string(),
+                what,
             });
         }
         Ok(fetched)
@@ -409,9 +425,52 @@ pub fn is_html(content_type: Option<&str>, bytes: &[u8]) -> bool {
     text.starts_with("<!doctype html") || text.starts_with("<html")
 }
 
+/// What the body is when it is not text: said by a content type that is
+/// never text (pictures, sound, video, fonts, PDF, archives), or by a NUL
+/// byte in its start (a server may call any file `application/octet-stream`,
+/// markdown too).
+pub fn not_text(content_type: Option<&str>, bytes: &[u8]) -> Option<String> {
+    const NEVER_TEXT: [&str; 4] = ["image/", "audio/", "video/", "font/"];
+    const BINARY: [&str; 5] = [
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-tar",
+        "application/wasm",
+    ];
+    if let Some(kind) = content_type {
+        // An SVG picture is XML text, but not an article either.
+        if NEVER_TEXT.iter().any(|p| kind.starts_with(p)) || BINARY.contains(&kind) {
+            return Some(format!("{} content", crate::sanitize::sanitize_line(kind)));
+        }
+    }
+    let start = &bytes[..bytes.len().min(8192)];
+    memchr::memchr(0, start).map(|_| "binary data".to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pictures_and_binary_data_are_not_text() {
+        assert_eq!(
+            not_text(Some("image/png"), b"\x89PNG").as_deref(),
+            Some("image/png content")
+        );
+        assert!(not_text(Some("application/pdf"), b"%PDF-1.7").is_some());
+        assert_eq!(
+            not_text(Some("application/octet-stream"), b"PK\x03\x04\0\0").as_deref(),
+            Some("binary data")
+        );
+        // Markdown served as octet-stream, or with no type, is text.
+        assert_eq!(
+            not_text(Some("application/octet-stream"), b"# Title\n"),
+            None
+        );
+        assert_eq!(not_text(None, b"# Title\n"), None);
+        assert_eq!(not_text(Some("text/markdown"), "# Café".as_bytes()), None);
+    }
 
     #[test]
     fn html_is_told_by_its_type_or_its_start() {

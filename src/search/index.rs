@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OptionalExtension, params_from_iter};
 
 use super::query::Query;
+use super::starts;
 use super::words::{as_indexed, with_unstemmed};
 use crate::library::path_string;
 use crate::store::{Store, StoreError, schema};
@@ -19,10 +20,11 @@ use crate::store::{Store, StoreError, schema};
 // bm25 weighs the columns title 10, heading 5, definition terms 5, body 1,
 // tags 3 ([`RANK`]); words are stemmed (porter over unicode61) before they
 // reach the table ([`super::words`]), queries' words alike.
-// The tables are made by the store's migrations 3 and 8 ([`crate::store::schema`]):
-// `search_file`, `search_tag`, `search_section` and `search_fts`, whose
-// rows share their rowid with `search_section`. The FTS table keeps no copy
-// of the text (`content = ''`), which keeps the database smaller than the
+// The tables are made by the store's migrations 3, 8 and 10 ([`crate::store::schema`]):
+// `search_file`, `search_tag`, `search_section`, `search_fts` and
+// `search_start` (the words' starts, [`super::starts`]), whose rows share
+// their rowid with `search_section`. The FTS tables keep no copy of the
+// text (`content = ''`), which keeps the database smaller than the
 // articles: snippets are cut from the files of the hits shown (`snippets`).
 
 /// What went wrong with the index.
@@ -105,10 +107,10 @@ pub struct Hit {
 /// The ranking: bm25 weighing the columns title 10, heading 5, definition
 /// terms 5, body 1, tags 3. Named in the query rather than read from the table's `rank`,
 /// which FTS5 evaluates through a statement of its own per row (40% slower).
-const RANK: &str = "bm25(search_fts, 10.0, 5.0, 5.0, 1.0, 3.0)";
+const RANK: &str = "10.0, 5.0, 5.0, 1.0, 3.0";
 /// The ranking of a section's own heading and text alone: 0 when only
 /// the title or tags, indexed with every section, match.
-const OWN: &str = "bm25(search_fts, 0.0, 5.0, 5.0, 1.0, 0.0)";
+const OWN: &str = "0.0, 5.0, 5.0, 1.0, 0.0";
 /// The columns that name what a section is about: a query found whole in
 /// them ranks the section above sections that only mention it.
 const HEADS: [&str; 3] = ["title", "heading", "terms"];
@@ -187,12 +189,15 @@ impl Index {
         let (Some(all), Some(whole)) = (query.to_fts(), query.to_fts_in(&HEADS)) else {
             return Ok(Vec::new());
         };
+        // A word of one or two letters being typed is matched among the
+        // words' starts, where it is a few terms (super::starts).
+        let table = starts::table_for(&self.conn, query)?;
         // Sections whose title, headings or terms hold the whole query come
         // before those that match in their text.
         // More than asked are ranked, so that other articles can take the
         // places of a long one's sections in the first few.
         let want = limit.max(SPREAD_LOOK);
-        let mut hits = self.collapsed(root, query, &whole, want)?;
+        let mut hits = self.collapsed(root, query, table, &whole, want)?;
         // Enough sections hold the whole query in their heads: the text
         // matches would all come after them, so they are not ranked at all.
         if hits.len() < want {
@@ -200,7 +205,7 @@ impl Index {
                 .iter()
                 .map(|h| (h.path.clone(), h.anchor.clone()))
                 .collect();
-            for hit in self.collapsed(root, query, &all, want)? {
+            for hit in self.collapsed(root, query, table, &all, want)? {
                 if hits.len() >= want {
                     break;
                 }
@@ -214,11 +219,13 @@ impl Index {
         Ok(hits)
     }
 
-    /// The best `limit` hits of the match expression `expr`, collapsed.
+    /// The best `limit` hits of the match expression `expr` in the FTS
+    /// table `table`, collapsed.
     fn collapsed(
         &self,
         root: &Path,
         query: &Query,
+        table: &str,
         expr: &str,
         limit: usize,
     ) -> Result<Vec<Hit>, IndexError> {
@@ -228,7 +235,7 @@ impl Index {
         // all ran twice; a prefix like `ka` costs 60-160 ms a run).
         let mut fetch = limit.saturating_mul(FETCH_AHEAD);
         loop {
-            let rows = self.ranked_rows(root, query, expr, fetch)?;
+            let rows = self.ranked_rows(root, query, table, expr, fetch)?;
             let complete = rows.len() < fetch;
             let mut hits = self.collapse(rows)?;
             if complete || hits.len() >= limit {
@@ -276,11 +283,13 @@ impl Index {
         Ok(hits)
     }
 
-    /// The best `limit` matching sections, as the index ranks them.
+    /// The best `limit` matching sections of the FTS table `table`, as the
+    /// index ranks them.
     fn ranked_rows(
         &self,
         root: &Path,
         query: &Query,
+        table: &str,
         expr: &str,
         limit: usize,
     ) -> Result<Vec<Row>, IndexError> {
@@ -298,20 +307,21 @@ impl Index {
             args.truncate(1);
             format!(
                 "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, r.score, s.file, r.own
-                 FROM (SELECT rowid AS id, {RANK} AS score, {OWN} AS own FROM search_fts
-                       WHERE search_fts MATCH ?1 ORDER BY score, id LIMIT {limit}) r
+                 FROM (SELECT rowid AS id, bm25({table}, {RANK}) AS score,
+                              bm25({table}, {OWN}) AS own FROM {table}
+                       WHERE {table} MATCH ?1 ORDER BY score, id LIMIT {limit}) r
                  JOIN search_section s ON s.id = r.id
                  JOIN search_file f ON f.id = s.file
                  ORDER BY r.score, r.id"
             )
         } else {
             let mut sql = format!(
-                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line, {RANK} AS score,
-                        s.file, {OWN} AS own
-                 FROM search_fts
-                 JOIN search_section s ON s.id = search_fts.rowid
+                "SELECT f.path, f.title, s.breadcrumb, s.anchor, s.line,
+                        bm25({table}, {RANK}) AS score, s.file, bm25({table}, {OWN}) AS own
+                 FROM {table}
+                 JOIN search_section s ON s.id = {table}.rowid
                  JOIN search_file f ON f.id = s.file
-                 WHERE search_fts MATCH ?1 AND f.root = ?2"
+                 WHERE {table} MATCH ?1 AND f.root = ?2"
             );
             for (tags, exists) in [
                 (&query.tags, "EXISTS"),

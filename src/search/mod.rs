@@ -11,6 +11,7 @@ pub mod query;
 mod refresh;
 pub mod sections;
 mod snippet;
+mod starts;
 mod words;
 
 pub use document::{Match, count_hits, find, ignores_case};

@@ -14,6 +14,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{BATCH, CRUMB_SEP, Index, IndexError, Progress, Refresh, root_key};
 use super::sections::read_sections;
+use super::starts::{self, Starts, word_starts};
 use super::words::index_words;
 use crate::article::{Article, Draft};
 use crate::library::path_string;
@@ -53,6 +54,8 @@ struct Prepared {
     /// The tags, lowercase.
     tags: Vec<String>,
     sections: Vec<PreparedSection>,
+    /// The same words cut to their starts ([`starts`]).
+    starts: Starts,
 }
 
 /// One section's row.
@@ -87,12 +90,17 @@ impl Index {
         let root_key = root_key(root)?;
         let files = markdown_files(root, options);
         let mut known = crate::store::known_files(&self.conn, "search_file", &root_key)?;
+        // Files whose starts were never written (a first index stopped
+        // before it wrote them) are indexed again.
+        let unstarted = unstarted(&self.conn, &root_key)?;
         let mut stats = Refresh::default();
         let mut todo: Vec<(PathBuf, i64, i64)> = Vec::new();
         for (rel, size, mtime) in files {
             let size = i64::try_from(size).unwrap_or(i64::MAX);
             match known.remove(&path_string(&rel)) {
-                Some((_, s, m)) if s == size && m == mtime => stats.unchanged += 1,
+                Some((id, s, m)) if s == size && m == mtime && !unstarted.contains(&id) => {
+                    stats.unchanged += 1
+                }
                 Some(_) => {
                     stats.updated += 1;
                     todo.push((rel, size, mtime));
@@ -122,10 +130,8 @@ impl Index {
             // and at each commit: a bigger buffer and bigger transactions
             // after the first make fewer segments. Kept in the table's own
             // settings; the merge settings only while this refresh writes.
-            self.conn.execute(
-                "INSERT INTO search_fts (search_fts, rank) VALUES ('hashsize', ?1)",
-                [FTS_BUFFER_BYTES],
-            )?;
+            // The same for the words' starts.
+            set_fts(&self.conn, &[("hashsize", FTS_BUFFER_BYTES)])?;
             set_fts(&self.conn, &BUILD_MERGE)?;
         }
         let written = self.write_all(root, &root_key, &todo, progress);
@@ -183,11 +189,15 @@ impl Index {
                 target: BATCH,
                 done: 0,
                 total: todo.len(),
+                defer: todo.len() > BATCH,
+                deferred: Vec::new(),
+                deferred_bytes: 0,
             };
             for (files, prepared) in parsed {
-                writer.write(files, &prepared, progress)?;
+                writer.write(files, prepared, progress)?;
             }
-            writer.commit(progress)
+            writer.commit(progress)?;
+            writer.write_deferred()
         })?;
         Ok(())
     }
@@ -199,12 +209,15 @@ fn parsers() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1))
 }
 
-/// Sets FTS5 options of the index's table.
+/// Sets FTS5 options of the index's tables (words and starts).
 fn set_fts(conn: &Connection, options: &[(&str, i64)]) -> rusqlite::Result<()> {
-    let mut stmt =
-        conn.prepare_cached("INSERT INTO search_fts (search_fts, rank) VALUES (?1, ?2)")?;
-    for (name, value) in options {
-        stmt.execute(params![name, value])?;
+    for table in [starts::MAIN, starts::TABLE] {
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO {table} ({table}, rank) VALUES (?1, ?2)"
+        ))?;
+        for (name, value) in options {
+            stmt.execute(params![name, value])?;
+        }
     }
     Ok(())
 }
@@ -222,13 +235,19 @@ struct Writer<'c> {
     target: usize,
     done: usize,
     total: usize,
+    /// Whether the words' starts wait until every file's words are written
+    /// (a first index: searching can start sooner).
+    defer: bool,
+    /// Starts waiting: the file's id, its sections' rowids, its starts.
+    deferred: Vec<(i64, Vec<i64>, Starts)>,
+    deferred_bytes: usize,
 }
 
 impl Writer<'_> {
     fn write(
         &mut self,
         files: usize,
-        prepared: &[Prepared],
+        prepared: Vec<Prepared>,
         progress: &mut dyn FnMut(Progress),
     ) -> rusqlite::Result<()> {
         let tx = match self.tx.take() {
@@ -238,7 +257,13 @@ impl Writer<'_> {
             None => rusqlite::Transaction::new_unchecked(self.conn, Immediate)?,
         };
         for p in prepared {
-            write_file(&tx, self.root, p)?;
+            let (file, ids) = write_file(&tx, self.root, &p)?;
+            if self.defer && self.deferred_bytes < starts::DEFER_BYTES {
+                self.deferred_bytes += p.starts.bytes();
+                self.deferred.push((file, ids, p.starts));
+            } else {
+                starts::write(&tx, file, &ids, &p.starts)?;
+            }
         }
         self.tx = Some(tx);
         self.pending += files;
@@ -248,6 +273,18 @@ impl Writer<'_> {
             self.target = COMMIT_FILES;
         }
         Ok(())
+    }
+
+    /// Writes the starts kept for after the words, in one transaction.
+    fn write_deferred(&mut self) -> rusqlite::Result<()> {
+        if self.deferred.is_empty() {
+            return Ok(());
+        }
+        let tx = rusqlite::Transaction::new_unchecked(self.conn, Immediate)?;
+        for (file, ids, starts) in self.deferred.drain(..) {
+            starts::write(&tx, file, &ids, &starts)?;
+        }
+        tx.commit()
     }
 
     /// Commits the open transaction, if any.
@@ -268,7 +305,7 @@ fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
     let draft = Draft::load(&root.join(rel)).ok()?;
     let (article, sections) = read_sections(draft);
     let Article { meta, .. } = article;
-    let sections = sections
+    let sections: Vec<PreparedSection> = sections
         .into_iter()
         .map(|s| PreparedSection {
             crumbs: s.breadcrumb.join(&CRUMB_SEP.to_string()),
@@ -279,32 +316,55 @@ fn prepare(root: &Path, rel: &Path, size: i64, mtime: i64) -> Option<Prepared> {
             anchor: s.anchor,
         })
         .collect();
+    let title_fts = index_words(&meta.title);
+    let tags_fts = index_words(&meta.tags.join(" "));
+    let starts = Starts {
+        title: word_starts(&title_fts),
+        tags: word_starts(&tags_fts),
+        sections: sections
+            .iter()
+            .map(|s| [&s.heading, &s.terms, &s.body].map(|t| word_starts(t)))
+            .collect(),
+    };
     Some(Prepared {
         path: path_string(rel),
         size,
         mtime,
-        title_fts: index_words(&meta.title),
-        tags_fts: index_words(&meta.tags.join(" ")),
+        title_fts,
+        tags_fts,
         tags: meta.tags.iter().map(|t| t.to_lowercase()).collect(),
         title: meta.title,
         sections,
+        starts,
     })
 }
 
 /// Drops one file's rows.
 fn delete_file(conn: &Connection, id: i64) -> rusqlite::Result<()> {
-    conn.execute(
-        "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_section WHERE file = ?1)",
-        [id],
-    )?;
+    for table in [starts::MAIN, starts::TABLE] {
+        conn.prepare_cached(&format!(
+            "DELETE FROM {table} WHERE rowid IN (SELECT id FROM search_section WHERE file = ?1)"
+        ))?
+        .execute([id])?;
+    }
     conn.execute("DELETE FROM search_section WHERE file = ?1", [id])?;
     conn.execute("DELETE FROM search_tag WHERE file = ?1", [id])?;
     conn.execute("DELETE FROM search_file WHERE id = ?1", [id])?;
     Ok(())
 }
 
-/// Writes one file's rows, replacing what was there.
-fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<()> {
+/// The ids of the files of the folder keyed `root` whose starts are not
+/// written.
+fn unstarted(conn: &Connection, root: &str) -> rusqlite::Result<std::collections::HashSet<i64>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id FROM search_file WHERE started = 0 AND root = ?1")?;
+    let ids = stmt.query_map([root], |r| r.get(0))?;
+    ids.collect()
+}
+
+/// Writes one file's rows but its starts, replacing what was there;
+/// returns the file's id and its sections' rowids.
+fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(i64, Vec<i64>)> {
     let old: Option<i64> = conn
         .prepare_cached("SELECT id FROM search_file WHERE root = ?1 AND path = ?2")?
         .query_row(params![root, p.path], |r| r.get(0))
@@ -328,9 +388,11 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
         "INSERT INTO search_fts (rowid, title, heading, terms, body, tags)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
+    let mut ids = Vec::with_capacity(p.sections.len());
     for s in &p.sections {
         section_stmt.execute(params![file, s.anchor, s.crumbs, s.line])?;
         let id = conn.last_insert_rowid();
+        ids.push(id);
         fts_stmt.execute(params![
             id,
             p.title_fts,
@@ -340,7 +402,7 @@ fn write_file(conn: &Connection, root: &str, p: &Prepared) -> rusqlite::Result<(
             p.tags_fts
         ])?;
     }
-    Ok(())
+    Ok((file, ids))
 }
 
 #[cfg(test)]

@@ -44,9 +44,12 @@ fn write_articles(dir: &Path, range: std::ops::Range<usize>) {
     }
 }
 
+/// A hit as a comparable row: score, path, anchor.
+type Row = (String, String, String);
+
 /// Every hit of `q` (no cut among equal scores) as comparable rows, in a
 /// fixed order for equal scores.
-fn rows(index: &Index, dir: &Path, q: &str) -> Vec<(String, String, String)> {
+fn rows(index: &Index, dir: &Path, q: &str) -> Vec<Row> {
     let hits: Vec<Hit> = index.ranked(dir, &Query::parse(q), 100_000).unwrap();
     let mut rows: Vec<_> = hits
         .iter()
@@ -123,4 +126,108 @@ fn a_big_first_index_finds_and_ranks_as_one_grown_a_few_files_at_a_time() {
     let r = big.refresh(whole.path(), &mut |_| {}).unwrap();
     assert_eq!((r.added, r.unchanged), (1, n));
     assert_eq!(rows(&big, whole.path(), "zeppelin").len(), 1);
+}
+
+/// The rows of `q` as the table of starts ranks them, and as the table of
+/// whole words does (the starts marked incomplete for the while).
+fn rows_both(index: &Index, dir: &Path, q: &str) -> (Vec<Row>, Vec<Row>) {
+    let query = crate::search::words::as_indexed(&Query::parse(q));
+    assert_eq!(
+        starts::table_for(&index.conn, &query).unwrap(),
+        starts::TABLE,
+        "{q} is answered by the starts"
+    );
+    let from_starts = rows(index, dir, q);
+    index
+        .conn
+        .execute(
+            "UPDATE search_file SET started = 0 WHERE id = (SELECT min(id) FROM search_file)",
+            [],
+        )
+        .unwrap();
+    assert_eq!(
+        starts::table_for(&index.conn, &query).unwrap(),
+        starts::MAIN
+    );
+    let from_words = rows(index, dir, q);
+    index
+        .conn
+        .execute("UPDATE search_file SET started = 1", [])
+        .unwrap();
+    (from_starts, from_words)
+}
+
+const SHORT: [&str; 9] = [
+    "ha",
+    "l",
+    "co",
+    "re",
+    "k",
+    "title:si",
+    "tag:t3 me",
+    "V",
+    "or",
+];
+
+#[test]
+fn words_of_one_or_two_letters_rank_from_the_starts_as_from_the_words() {
+    let n = BATCH + 40;
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0..n);
+    fs::write(dir.path().join("mixed.md"), "# Kaжan\n\nhaжlo kа ha1 h\n").unwrap();
+    let db = state.path().join("quire.db");
+    let mut index = Index::open(&db).unwrap();
+    // A first index of more than a batch writes the starts after the
+    // words: until then, another reader is answered from the words.
+    let reader = rusqlite::Connection::open(&db).unwrap();
+    let mut seen = Vec::new();
+    index
+        .refresh(dir.path(), &mut |p| {
+            seen.push((p.done, starts::complete(&reader).unwrap()));
+        })
+        .unwrap();
+    assert_eq!(seen, vec![(BATCH, false), (n + 1, false)]);
+    assert!(starts::complete(&reader).unwrap());
+    for q in SHORT.iter().chain(&["ka", "h"]) {
+        let (from_starts, from_words) = rows_both(&index, dir.path(), q);
+        assert!(!from_words.is_empty(), "{q} finds something");
+        assert_eq!(from_starts, from_words, "{q}");
+    }
+}
+
+#[test]
+fn the_starts_follow_files_changed_and_removed_and_are_written_again_when_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    write_articles(dir.path(), 0..30);
+    let mut index = Index::open_in_memory().unwrap();
+    index.refresh(dir.path(), &mut |_| {}).unwrap();
+    // Changed: its old words gone from both tables, its new ones found.
+    fs::write(dir.path().join("d0/a0000.md"), "# Zebu\n\nzyx zephyr\n").unwrap();
+    fs::remove_file(dir.path().join("d1/a0001.md")).unwrap();
+    let r = index.refresh(dir.path(), &mut |_| {}).unwrap();
+    assert_eq!((r.updated, r.removed), (1, 1));
+    for q in SHORT.iter().chain(&["ze", "z"]) {
+        let (from_starts, from_words) = rows_both(&index, dir.path(), q);
+        assert!(!from_words.is_empty(), "{q} finds something");
+        assert_eq!(from_starts, from_words, "{q}");
+    }
+    let zs = rows(&index, dir.path(), "z");
+    assert_eq!(zs.len(), 1, "only the changed file has z words: {zs:?}");
+    assert!(zs[0].1.ends_with("a0000.md"));
+    // A file whose starts were never written (an index stopped before) is
+    // indexed again by the next refresh.
+    index
+        .conn
+        .execute(
+            "UPDATE search_file SET started = 0 WHERE path LIKE '%a0002.md'",
+            [],
+        )
+        .unwrap();
+    assert!(!starts::complete(&index.conn).unwrap());
+    let r = index.refresh(dir.path(), &mut |_| {}).unwrap();
+    assert_eq!((r.updated, r.unchanged), (1, 28));
+    assert!(starts::complete(&index.conn).unwrap());
+    let (from_starts, from_words) = rows_both(&index, dir.path(), "ha");
+    assert_eq!(from_starts, from_words);
 }

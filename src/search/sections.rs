@@ -154,7 +154,32 @@ fn cut(body: &str, body_line: usize) -> (Vec<Section>, Vec<Heading>) {
     {
         out.remove(0);
     }
+    for section in &mut out {
+        if section.text.contains("[!") {
+            section.text = without_callout_marks(&section.text);
+        }
+    }
     (out, outline.finish())
+}
+
+/// `text` without the `[!kind]` (and its fold sign `+`/`-`) that opens an
+/// Obsidian callout's first line: markup, not words a reader searches for.
+fn without_callout_marks(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let mark = line.strip_prefix("[!").and_then(|rest| {
+            let end = rest.find(']')?;
+            let kind = &rest[..end];
+            let is_kind = !kind.is_empty()
+                && kind.len() <= 32
+                && kind
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '_');
+            is_kind.then(|| rest[end + 1..].trim_start_matches(['+', '-']).trim_start())
+        });
+        out.push_str(mark.unwrap_or(line));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -164,6 +189,14 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::from_bytes(Path::new("a.md"), text.as_bytes())
+    }
+
+    #[test]
+    fn callout_marks_are_not_words_of_a_section() {
+        let s = sections(&article(
+            "# T\n\n> [!warning]- Hot!\n> Keep away.\n\n[!x] y and [!not a kind] z\n",
+        ));
+        assert_eq!(s[0].text, "Hot! Keep away.\ny and [!not a kind] z\n");
     }
 
     #[test]

@@ -9,8 +9,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 
-use crate::article::{SiteRules, Value, headless, time_zone};
+use crate::article::{SiteRules, Value, Warning, headless, time_zone};
 
+use super::generated::Generated;
 use super::{BaseUrl, Generator};
 
 /// The largest config file read, in bytes: a site's config is small.
@@ -44,8 +45,14 @@ pub struct Site {
     pub math: bool,
     /// Hugo `markup.goldmark.extensions.passthrough.enable`.
     pub passthrough: bool,
+    /// What is wrong with the config file, when it could not be read as
+    /// its format (its values are then left out): named once a process by
+    /// [`Site::take_problem`].
+    pub problem: Option<Warning>,
     /// Jekyll `exclude:` entries as written.
     pub exclude: Vec<String>,
+    /// Jekyll `collections:` names (`recipes` for `_recipes/`).
+    pub collections: Vec<String>,
     /// `timezone` (Jekyll, Hugo), when set.
     pub timezone: Option<String>,
     /// Hugo `markup.goldmark.parser.autoDefinitionTermID`: definition terms get ids.
@@ -59,6 +66,9 @@ pub struct Site {
     /// How its articles' front matter reads (its time zone and taxonomies),
     /// worked out once.
     pub rules: SiteRules,
+    /// What its build makes besides its pages: static files, taxonomy
+    /// pages, feeds.
+    pub generated: Generated,
 }
 
 /// The former name of [`Site`], kept for the code that says it.
@@ -74,7 +84,11 @@ impl Site {
         let start = if meta.is_dir() {
             path.to_path_buf()
         } else {
-            path.parent()?.to_path_buf()
+            // A bare file name's folder is the current one.
+            path.parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+                .to_path_buf()
         };
         let start = std::path::absolute(&start).ok()?;
         let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
@@ -101,6 +115,16 @@ impl Site {
             }
         }
         found
+    }
+
+    /// What is wrong with the config ([`Site::problem`]), the first time it
+    /// is asked for in this process: a command names it once, not once an
+    /// article.
+    pub fn take_problem(&self) -> Option<Warning> {
+        static TOLD: OnceLock<Mutex<std::collections::HashSet<PathBuf>>> = OnceLock::new();
+        let problem = self.problem.clone()?;
+        let mut told = TOLD.get_or_init(Mutex::default).lock().ok()?;
+        told.insert(self.dir.clone()).then_some(problem)
     }
 
     /// The value of `{{ site.KEY }}` (Jekyll) or a site param (Hugo `params.KEY`,
@@ -139,16 +163,29 @@ static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<Site>>>>> = OnceLock::n
 /// The config in `dir` itself, if it has one: a `_config.yml`, a Hugo
 /// `hugo.*` or `config/_default/`, or a `config.toml` naming a base URL.
 pub fn config_in(dir: &Path) -> Option<Site> {
-    for name in ["_config.yml", "_config.yaml"] {
-        if let Some(text) = read(&dir.join(name)) {
-            let value = parse(&text, Format::Yaml).unwrap_or(Value::Map(Vec::new()));
-            return Some(build(Generator::Jekyll, dir, value));
-        }
-    }
-    for name in ["hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json"] {
-        if let Some(text) = read(&dir.join(name)) {
-            let value = parse(&text, Format::of(name)).unwrap_or(Value::Map(Vec::new()));
-            return Some(build(Generator::Hugo, dir, value));
+    let named = [
+        (Generator::Jekyll, "_config.yml"),
+        (Generator::Jekyll, "_config.yaml"),
+        (Generator::Hugo, "hugo.toml"),
+        (Generator::Hugo, "hugo.yaml"),
+        (Generator::Hugo, "hugo.yml"),
+        (Generator::Hugo, "hugo.json"),
+    ];
+    for (generator, name) in named {
+        let path = dir.join(name);
+        if let Some(text) = read(&path) {
+            return Some(match parse(&text, Format::of(name)) {
+                Ok(value) => build(generator, dir, value),
+                Err(why) => {
+                    let mut site = build(generator, dir, Value::Map(Vec::new()));
+                    site.problem = Some(Warning {
+                        path,
+                        line: None,
+                        message: format!("{why}; the site's values and base URL are left out"),
+                    });
+                    site
+                }
+            });
         }
     }
     let default = dir.join("config").join("_default");
@@ -164,7 +201,7 @@ pub fn config_in(dir: &Path) -> Option<Site> {
         let Some(text) = read(&dir.join(name)) else {
             continue;
         };
-        let Some(value) = parse(&text, Format::of(name)) else {
+        let Ok(value) = parse(&text, Format::of(name)) else {
             continue;
         };
         if value.get("base_url").is_some() {
@@ -212,15 +249,16 @@ fn read(path: &Path) -> Option<String> {
 }
 
 /// Parses a config; `None` when it is not what its name says.
-fn parse(text: &str, format: Format) -> Option<Value> {
+fn parse(text: &str, format: Format) -> Result<Value, String> {
+    let one_line = |e: String| e.split_whitespace().collect::<Vec<_>>().join(" ");
     match format {
         Format::Toml => toml::from_str::<toml::Table>(text)
-            .ok()
-            .map(Value::from_toml_table),
+            .map(Value::from_toml_table)
+            .map_err(|e| format!("not valid TOML ({})", one_line(e.message().to_string()))),
         // JSON is YAML, as far as a config's values go.
         Format::Yaml | Format::Json => serde_yaml::from_str::<serde_yaml::Value>(text)
-            .ok()
-            .map(Value::from_yaml),
+            .map(Value::from_yaml)
+            .map_err(|e| format!("not valid YAML ({})", one_line(e.to_string()))),
     }
 }
 
@@ -241,7 +279,7 @@ fn config_dir(dir: &Path) -> Value {
         if !matches!(ext, "toml" | "yaml" | "yml" | "json") {
             continue;
         }
-        let Some(value) = read(path).and_then(|text| parse(&text, Format::of(&name))) else {
+        let Some(value) = read(path).and_then(|text| parse(&text, Format::of(&name)).ok()) else {
             continue;
         };
         match (stem, value) {
@@ -314,6 +352,11 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
         _ => Vec::new(),
     };
+    let collections = match value.get("collections") {
+        Some(Value::Map(entries)) => entries.iter().map(|(k, _)| k.clone()).collect(),
+        Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
+        _ => Vec::new(),
+    };
     let mut values = HashMap::new();
     flatten(&value, "", 0, &mut values);
     let timezone = string(&value, &["timezone"]);
@@ -321,7 +364,10 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
     let rules = SiteRules {
         zone: timezone.as_deref().and_then(time_zone),
         taxonomies: taxonomies.clone(),
+        jekyll: (generator == Generator::Jekyll)
+            .then(|| std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())),
     };
+    let generated = Generated::read(generator, dir, &value);
     Site {
         generator,
         dir: dir.to_path_buf(),
@@ -333,7 +379,9 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         taxonomies,
         math,
         passthrough,
+        problem: None,
         exclude,
+        collections,
         timezone,
         auto_definition_term_id: on(at(
             &value,
@@ -342,6 +390,7 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         headless_paths: headless_paths(&value),
         values,
         rules,
+        generated,
     }
 }
 

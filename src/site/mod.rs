@@ -5,6 +5,8 @@
 //! site's template syntax into markdown. No terminal types.
 
 pub mod config;
+pub mod generated;
+pub mod obsidian;
 pub mod template;
 mod walk;
 
@@ -17,14 +19,29 @@ pub use config::{Site, SiteConfig, config_in};
 pub use walk::WalkRules;
 
 use crate::article::front_matter::Split;
-use crate::article::{FrontMatterKind, LineMap, Meta, Value, decode_cow, front_matter};
+use crate::article::{FrontMatterKind, LineMap, Meta, SiteRules, Value, decode_cow, front_matter};
 
 /// The body of an article as its site shows it: the template pass run with
 /// the site the article is in (found once per folder) and its front
 /// matter. Borrowed when there is nothing to turn; the map tells where the
 /// lines of the result were in the file's body.
 pub fn read_body<'b>(path: &Path, meta: &Meta, split: &Split<'b>) -> (Cow<'b, str>, LineMap) {
-    let body = split.body;
+    // A vault's own marks first, line for line: the map is the template pass's.
+    if let Some(marked) = obsidian::marks(path, split.body) {
+        let (body, map) = read_text(path, meta, split, &marked);
+        return (Cow::Owned(body.into_owned()), map);
+    }
+    read_text(path, meta, split, split.body)
+}
+
+/// [`read_body`]'s template pass over `body` (the split's body, or it
+/// with a vault's marks turned).
+fn read_text<'t>(
+    path: &Path,
+    meta: &Meta,
+    split: &Split<'_>,
+    body: &'t str,
+) -> (Cow<'t, str>, LineMap) {
     if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none()
         && !template::kramdown_table::may_hold(body)
     {
@@ -140,19 +157,23 @@ pub struct IndexEntry {
     /// The other addresses it answers at (`redirect_from`, Hugo's
     /// `aliases`), tidied like `permalink`.
     pub redirects: Vec<String>,
+    /// The slugs of its taxonomy terms (`Grace Hopper` -> `grace-hopper`),
+    /// for the term pages the site makes.
+    pub terms: Vec<String>,
 }
 
 /// The articles under `root`, read for their URL names (front matter
 /// only), and the HTML pages that set an address of their own.
 pub fn index(root: &Path) -> Vec<IndexEntry> {
+    let rules = Site::of(root).map(|s| s.rules.clone()).unwrap_or_default();
     let mut entries: Vec<IndexEntry> = markdown_files(root)
         .iter()
-        .map(|path| entry(path))
+        .map(|path| entry(path, &rules))
         .collect();
     entries.extend(
         pages::html_pages(root)
             .iter()
-            .map(|path| entry(path))
+            .map(|path| entry(path, &rules))
             .filter(|e| e.permalink.is_some() || !e.redirects.is_empty()),
     );
     entries
@@ -201,11 +222,11 @@ pub fn is_markdown(path: &Path) -> bool {
 const URL_KEYS: [&str; 3] = ["slug", "permalink", "url"];
 
 /// Reads one file's URL names.
-fn entry(path: &Path) -> IndexEntry {
+fn entry(path: &Path, rules: &SiteRules) -> IndexEntry {
     let bytes = crate::article::read_file(path).unwrap_or_default();
     let (text, _) = decode_cow(path, &bytes);
     let mut warnings = Vec::new();
-    let (split, meta) = front_matter::read(path, &text, &mut warnings);
+    let (split, meta) = front_matter::read_in(path, &text, &mut warnings, rules);
     // The front matter is parsed once for the three keys read from it.
     let fields: Vec<Option<String>> = match split.kind {
         FrontMatterKind::None => Vec::new(),
@@ -242,6 +263,7 @@ fn entry(path: &Path) -> IndexEntry {
         permalink,
         date: meta.date.as_deref().and_then(parse_date),
         redirects: pages::redirects(split.kind, split.raw),
+        terms: meta.tags.iter().map(|t| generated::slug(t)).collect(),
     }
 }
 
@@ -395,6 +417,7 @@ mod tests {
             permalink: None,
             date,
             redirects: Vec::new(),
+            terms: Vec::new(),
         }
     }
 

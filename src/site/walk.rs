@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 
-use super::Site;
+use super::{Generator, Site};
 use crate::article::SiteRules;
 
 /// A site's rules for a walk from one folder (the walk's root).
@@ -19,7 +19,9 @@ pub struct WalkRules {
     /// How the site's front matter reads.
     pub reading: SiteRules,
     /// The site's `exclude:` entries as ignore lines anchored at the walk's
-    /// root (`/notes-private/`); entries outside the root are left out.
+    /// root (`/notes-private/`; entries outside the root are left out), for
+    /// Jekyll the underscore folders it builds nothing from, and at a Hugo
+    /// or Zola site's root all but `content/`.
     pub exclude: Vec<String>,
     /// The config's headless targets, and where they are matched from.
     headless: Option<Headless>,
@@ -48,10 +50,22 @@ impl WalkRules {
     /// `site`'s rules for a walk from `root`, a folder inside it.
     pub fn from_site(site: &Arc<Site>, root: &Path) -> WalkRules {
         let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-        let exclude = match root.strip_prefix(&site.dir) {
+        let mut exclude = match root.strip_prefix(&site.dir) {
             Ok(below) => anchored(&site.exclude, below),
             Err(_) => Vec::new(),
         };
+        if site.generator == Generator::Jekyll {
+            exclude.extend(underscore_folders(&site.collections));
+        }
+        if root == site.dir
+            && let Ok(content) = site.content.strip_prefix(&site.dir)
+            && !content.as_os_str().is_empty()
+        {
+            // At a Hugo or Zola site's root only `content/` is built:
+            // archetypes, themes and their example sites are not articles.
+            exclude.push("/*".to_string());
+            exclude.push(format!("!/{}/", slashed(content)));
+        }
         WalkRules {
             reading: site.rules.clone(),
             exclude,
@@ -96,6 +110,21 @@ fn anchored(entries: &[String], below: &Path) -> Vec<String> {
             (!rest.is_empty()).then(|| format!("/{rest}"))
         })
         .collect()
+}
+
+/// Jekyll builds no page from a folder whose name starts with `_`
+/// (`_includes`, `_layouts`, `_data`, `_sass`) but `_posts`, `_drafts` and
+/// the collections the config declares: as ignore lines, at any depth.
+fn underscore_folders(collections: &[String]) -> Vec<String> {
+    let mut lines = vec!["_*/".to_string(), "!_posts/".into(), "!_drafts/".into()];
+    lines.extend(
+        collections
+            .iter()
+            .map(|c| c.trim().trim_matches('/'))
+            .filter(|c| !c.is_empty() && !c.contains(['*', '?', '[', '\\']))
+            .map(|c| format!("!_{c}/")),
+    );
+    lines
 }
 
 /// Hugo's headless targets as one glob set (`*` stops at `/`, `**` does

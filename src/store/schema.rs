@@ -133,6 +133,36 @@ pub const MIGRATIONS: &[&str] = &[
             tokenize = 'unicode61 remove_diacritics 2'
         );
         INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');",
+    // 9: the library cache's rows are dropped: they were read before a
+    // Jekyll site's folders counted (a file under `_drafts` is a draft, a
+    // post without a title is titled by its slug), and a file that did
+    // not change would keep its old row for ever.
+    "DELETE FROM library_files;",
+    // 10: the full-text index again, beside a table of its words' starts
+    // (src/search/starts.rs): the same text with each ASCII word cut to its
+    // first two letters, rows sharing their rowid with `search_section`, so
+    // that a query of one or two letters matches a few terms there instead
+    // of thousands. `search_file.started` says a file's rows are in it (an
+    // index on the files not yet in it keeps asking cheap). The old rows are
+    // dropped, so the next search indexes every file again.
+    "DROP TABLE search_fts;
+        DELETE FROM search_section;
+        DELETE FROM search_tag;
+        DELETE FROM search_file;
+        CREATE VIRTUAL TABLE search_fts USING fts5 (
+            title, heading, terms, body, tags,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_fts (search_fts, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');
+        CREATE VIRTUAL TABLE search_start USING fts5 (
+            title, heading, terms, body, tags,
+            content = '', contentless_delete = 1,
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_start (search_start, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');
+        ALTER TABLE search_file ADD COLUMN started INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX search_file_unstarted ON search_file (id) WHERE started = 0;",
 ];
 
 /// The version a store has once every migration ran.

@@ -439,3 +439,31 @@ fn coloured_links_open_only_web_mail_and_local_files() {
         "the text of a refused link still prints"
     );
 }
+
+#[test]
+fn a_mistyped_command_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::quire()
+        .current_dir(dir.path())
+        .arg("lsit")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("did you mean `quire list`?"), "{stderr}");
+    // A file of that name is read, and a word far from every command is
+    // only missing.
+    std::fs::write(dir.path().join("lsit"), "# Lsit\n").unwrap();
+    let out = common::quire()
+        .current_dir(dir.path())
+        .arg("lsit")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let out = common::quire()
+        .current_dir(dir.path())
+        .arg("walrus")
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("did you mean"));
+}

@@ -351,6 +351,7 @@ fn a_post_checked_from_its_own_folder_still_finds_its_site() {
 }
 
 mod generators;
+mod user_sites;
 
 #[test]
 fn a_fifo_named_md_in_the_site_is_never_opened_and_links_to_odd_files_say_so() {

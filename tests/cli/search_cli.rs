@@ -313,3 +313,24 @@ fn an_edit_that_keeps_size_and_mtime_is_indexed_again() {
     assert!(json(&home, &["search", "kite", dir, "--json"]).is_empty());
     assert_eq!(json(&home, &["search", "boat", dir, "--json"]).len(), 1);
 }
+
+#[test]
+fn a_query_of_tags_alone_says_a_word_is_needed() {
+    let (_tmp, lib, home) = setup();
+    let out = common::quire_in(&home)
+        .args(["search", "tag:floss", lib.to_str().unwrap(), "--json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v, serde_json::json!([]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no word to look for"), "{stderr}");
+    assert!(stderr.contains("quire list --tag"), "{stderr}");
+    // With a word, no such warning.
+    let out = common::quire_in(&home)
+        .args(["search", "tag:floss diffusion", lib.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("no word"));
+}

@@ -128,3 +128,146 @@ fn a_post_is_dated_in_the_sites_time_zone_in_list_and_in_the_reader() {
     terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
     insta::assert_snapshot!("reader_night_walk_80x12", terminal.backend());
 }
+
+/// Writes `files` (path, text) under `root`.
+fn write(root: &Path, files: &[(&str, &str)]) {
+    for (rel, text) in files {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+#[test]
+fn jekyll_drafts_are_drafts_and_underscore_folders_are_not_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = &dir.path().join("site");
+    // Its own state: the store is not shared with the other tests' runs.
+    let home = dir.path().join("home");
+    let json = |args: &[&str], path: &Path| -> Value {
+        let out = common::quire_in(&home)
+            .args(args)
+            .arg(path)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    write(
+        site,
+        &[
+            (
+                "_config.yml",
+                "title: S\ncollections:\n  recipes:\n    output: true\n",
+            ),
+            (
+                "_posts/2024-09-09-walk.md",
+                "---\ntitle: Walk\n---\nText.\n",
+            ),
+            (
+                "_drafts/wip.md",
+                "---\ntitle: Work in progress\n---\nText.\n",
+            ),
+            ("_recipes/soup.md", "---\ntitle: Soup\n---\nText.\n"),
+            ("_includes/snippet.md", "A snippet.\n"),
+            ("_layouts/page.md", "{{ content }}\n"),
+            ("_data/notes.md", "Data.\n"),
+            ("_sass/notes.md", "Sass.\n"),
+            ("about.md", "---\ntitle: About\n---\nText.\n"),
+        ],
+    );
+    let rows = json(&["list", "--json"], site);
+    let mut listed = paths(&rows);
+    listed.sort();
+    assert_eq!(
+        listed,
+        [
+            "_drafts/wip.md",
+            "_posts/2024-09-09-walk.md",
+            "_recipes/soup.md",
+            "about.md"
+        ]
+    );
+    let drafts: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["draft"] == true)
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(drafts, ["_drafts/wip.md"]);
+    let mut published = paths(&json(&["list", "--json", "--no-drafts"], site));
+    published.sort();
+    assert_eq!(
+        published,
+        ["_posts/2024-09-09-walk.md", "_recipes/soup.md", "about.md"]
+    );
+    let orphans = paths(&json(&["list", "--json", "--orphans"], site));
+    assert!(
+        !orphans.iter().any(|p| p.starts_with("_includes")),
+        "{orphans:?}"
+    );
+    // Listed from inside `_drafts`, the draft is still one.
+    let inside = json(&["list", "--json", "--no-drafts"], &site.join("_drafts"));
+    assert_eq!(inside.as_array().unwrap().len(), 0, "{inside}");
+}
+
+#[test]
+fn at_a_hugo_or_zola_sites_root_only_content_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let listed = |path: &Path| -> Vec<String> {
+        let out = common::quire_in(&home)
+            .args(["list", "--json", "."])
+            .current_dir(path)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && stderr.is_empty(), "{stderr}");
+        let mut found = paths(&serde_json::from_slice(&out.stdout).unwrap());
+        found.sort();
+        found
+    };
+    let hugo = dir.path().join("hugo");
+    write(
+        &hugo,
+        &[
+            (
+                "hugo.toml",
+                "baseURL = 'https://h.example/'\ntheme = 'leaf'\n",
+            ),
+            // Go template text: not TOML, never read as an article.
+            (
+                "archetypes/default.md",
+                "+++\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\ndate = {{ .Date }}\n+++\n",
+            ),
+            ("themes/leaf/README.md", "# Leaf\n"),
+            ("themes/leaf/exampleSite/content/post.md", "# Example\n"),
+            ("README.md", "# The site's source\n"),
+            ("content/posts/first.md", "---\ntitle: First\n---\nText.\n"),
+        ],
+    );
+    assert_eq!(listed(&hugo), ["content/posts/first.md"]);
+    // Below the root, a folder is listed as asked.
+    assert_eq!(
+        listed(&hugo.join("themes")),
+        ["leaf/README.md", "leaf/exampleSite/content/post.md"]
+    );
+    let zola = dir.path().join("zola");
+    write(
+        &zola,
+        &[
+            ("config.toml", "base_url = 'https://z.example'\n"),
+            ("themes/lamp/README.md", "# Lamp\n"),
+            (
+                "content/blog/lamps.md",
+                "+++\ntitle = \"Lamps\"\n+++\nText.\n",
+            ),
+        ],
+    );
+    assert_eq!(listed(&zola), ["content/blog/lamps.md"]);
+}

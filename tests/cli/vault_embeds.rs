@@ -123,3 +123,51 @@ fn embeds_nest_four_deep_and_long_ones_fold() {
     assert!(summary < last, "{out}");
     assert!(out.find("After.") > out.find("Line 20."), "{out}");
 }
+
+/// Obsidian's `%%comments%%` are hidden and its `==highlights==` shown as
+/// highlights, in a vault's notes only; code keeps them as written, and
+/// headings below a comment keep their file lines.
+#[test]
+fn a_vault_s_comments_are_hidden_and_its_highlights_shown() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "---\ntitle: Marks\n---\nInline %%not shown%% text.\n%%\nhidden line\n%%\n\
+                ## After\nHighlight ==this== please, `==code==`.\n";
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(vault.join(".obsidian")).unwrap();
+    std::fs::write(vault.join("m.md"), note).unwrap();
+    std::fs::write(dir.path().join("plain.md"), note).unwrap();
+    let run = |args: &[&str], file: &std::path::Path| {
+        let out = crate::common::quire()
+            .args(args)
+            .arg(file)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = run(
+        &["render", "--color", "never", "--width", "60"],
+        &vault.join("m.md"),
+    );
+    assert!(text.contains("Inline text."), "{text}");
+    assert!(
+        !text.contains("not shown") && !text.contains("hidden line"),
+        "{text}"
+    );
+    assert!(text.contains("Highlight this please, ==code==."), "{text}");
+    let colour = run(
+        &["render", "--color", "always", "--width", "60"],
+        &vault.join("m.md"),
+    );
+    let plain_word = run(
+        &["render", "--color", "always", "--width", "60"],
+        &dir.path().join("plain.md"),
+    );
+    assert!(!colour.contains("==this=="), "{colour}");
+    assert!(colour.contains("\x1b[30;102mthis"), "{colour:?}");
+    // Outside a vault the marks are text.
+    assert!(plain_word.contains("==this==") && plain_word.contains("not shown"));
+    let outline: serde_json::Value =
+        serde_json::from_str(&run(&["outline", "--json"], &vault.join("m.md"))).unwrap();
+    assert_eq!(outline["headings"][0]["line"], 8);
+}

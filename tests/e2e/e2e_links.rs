@@ -241,7 +241,9 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
     t.type_text("plan");
     t.wait_for("the filtered list", |s| s.contains("Linked from 1/10"));
     t.keys(&["Enter"]);
-    let there = t.wait_for("the linking note", |s| status_line(s).contains("Plan ›"));
+    let there = t.wait_for("the linking note", |s| {
+        status_line(s).trim_start().starts_with("Plan ")
+    });
     assert_eq!(
         top_text_line(&there),
         "The current plan for the shed, see Garden > Watering.",
@@ -252,7 +254,7 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
     // H: back to the note.
     t.keys(&["H"]);
     t.wait_for("the garden again", |s| {
-        status_line(s).contains("Garden ›") && status_line(s).contains("L▸")
+        status_line(s).trim_start().starts_with("Garden ") && status_line(s).contains("L▸")
     });
 
     // A link below an embed shown in place lands on its own line, not on
@@ -268,7 +270,9 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
         "{embed}"
     );
     t.keys(&["H"]);
-    t.wait_for("the garden again", |s| status_line(s).contains("Garden ›"));
+    t.wait_for("the garden again", |s| {
+        status_line(s).trim_start().starts_with("Garden ")
+    });
 
     // F and a wikilink: the other note at the heading it names.
     t.keys(&["F"]);
@@ -277,7 +281,7 @@ fn linked_from_lands_on_the_linking_line_and_a_wikilink_on_its_heading() {
     t.wait_for("the filtered list", |s| s.contains("Links 1/2"));
     t.keys(&["Enter"]);
     let budget = t.wait_for("the budget section", |s| {
-        status_line(s).contains("Plan › Plan › Budget")
+        status_line(s).contains("Plan › Budget")
     });
     assert_eq!(top_text_line(&budget), "Budget", "{budget}");
 

@@ -193,6 +193,21 @@ fn an_html_page_says_so_and_offers_the_browser() {
 }
 
 #[test]
+fn a_picture_or_binary_data_is_refused_as_not_markdown() {
+    let server = server::start(blog);
+    let home = TempDir::new().unwrap();
+    for (path, what) in [
+        ("/red.png", "image/png content"),
+        ("/blob.md", "binary data"),
+    ] {
+        let (out, err, code) = run(quire(home.path()).args(["render", &server.url(path)]));
+        assert_eq!(code, 1, "{path}");
+        assert!(out.is_empty(), "{path}: {out}");
+        assert!(err.contains(&format!("{what}, not markdown")), "{err}");
+    }
+}
+
+#[test]
 fn other_schemes_and_credentials_are_refused_before_any_request() {
     let home = TempDir::new().unwrap();
     let (_, err, code) = run(quire(home.path()).args(["render", "ftp://127.0.0.1/x.md"]));

@@ -44,6 +44,16 @@ pub fn blog(request: &Request) -> Reply {
             body: b"<!doctype html><html><body>hi</body></html>".to_vec(),
             etag: None,
         },
+        "/red.png" => Reply::Page {
+            content_type: "image/png",
+            body: b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            etag: None,
+        },
+        "/blob.md" => Reply::Page {
+            content_type: "application/octet-stream",
+            body: b"PK\x03\x04\x14\0\0\0\x08\0".to_vec(),
+            etag: None,
+        },
         "/loop/a" => Reply::Redirect("/loop/b".into()),
         "/loop/b" => Reply::Redirect("/loop/a".into()),
         "/moved.md" => Reply::Redirect("/blog/post.md".into()),

@@ -371,12 +371,12 @@ fn a_picture_keeps_the_rows_it_is_drawn_in_at_every_size() {
 fn a_picture_that_cannot_be_drawn_keeps_its_note_alone() {
     let dir = folder();
     std::fs::write(dir.path().join("text.png"), "not a picture\n").unwrap();
-    let body =
-        "---\ntitle: Broken\n---\n![cut short](broken.png)\n\n![only text](text.png)\n\nAfter.\n";
+    let body = "---\ntitle: Broken\n---\n![cut short](broken.png)\n\n![only text](text.png)\n\n\
+                ![gone](nothere.png)\n\nAfter.\n";
     let app = tall_reader(dir.path(), body, 50);
     let r = app.reader().unwrap();
     let rows: Vec<u16> = r.doc.images.iter().map(|b| b.rows).collect();
-    assert_eq!(rows, [1, 1]);
+    assert_eq!(rows, [1, 1, 1]);
     let terminal = draw_at(&app, 50);
     let buf = terminal.backend().buffer();
     let first = u16::try_from(r.doc.images[0].line).unwrap();
@@ -390,7 +390,12 @@ fn a_picture_that_cannot_be_drawn_keeps_its_note_alone() {
         "{}",
         row_text(buf, first + 2)
     );
-    assert_eq!(row_text(buf, first + 4).trim(), "After.");
+    assert!(
+        row_text(buf, first + 4).contains("not found"),
+        "{}",
+        row_text(buf, first + 4)
+    );
+    assert_eq!(row_text(buf, first + 6).trim(), "After.");
     insta::assert_snapshot!(terminal.backend());
 }
 

@@ -429,3 +429,17 @@ fn the_library_filter_takes_ctrl_u_and_ctrl_w_too() {
     assert_eq!(lib.filter.text, "");
     assert_eq!(app.mode(), Mode::LibraryFilter, "still typing");
 }
+
+#[test]
+fn a_query_of_tags_alone_asks_for_a_word() {
+    let screen = |text: &str| {
+        let (app, _) = searched(text);
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(100, 30)).unwrap();
+        terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+        format!("{:?}", terminal.backend())
+    };
+    assert!(screen("tag:walking").contains("add a word"));
+    assert!(!screen("tag:walking ridge").contains("add a word"));
+    assert!(!screen("zzzqqq").contains("add a word"));
+}

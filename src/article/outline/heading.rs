@@ -126,3 +126,56 @@ impl Heading {
         self.offset as usize
     }
 }
+
+/// The headings of a breadcrumb after the title it starts with: the first
+/// is left out when it only says the title again (a post whose `# Heading`
+/// repeats its `title:`), so that a place reads `Title › Section`, not
+/// `Title › Title › Section`.
+pub fn crumbs_after_title<'a, S: AsRef<str> + 'a>(
+    title: &str,
+    headings: &'a [S],
+) -> impl Iterator<Item = &'a str> + 'a {
+    let repeats = headings
+        .first()
+        .is_some_and(|first| same_words(first.as_ref(), title));
+    headings
+        .iter()
+        .skip(usize::from(repeats))
+        .map(AsRef::as_ref)
+}
+
+/// True when `a` and `b` are the same words, whatever their case and spaces.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    !a.trim().is_empty() && words(a) == words(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::crumbs_after_title;
+
+    #[test]
+    fn a_first_heading_that_says_the_title_again_is_left_out() {
+        let crumbs = |title: &str, headings: &[&str]| -> Vec<String> {
+            crumbs_after_title(title, headings)
+                .map(String::from)
+                .collect()
+        };
+        assert_eq!(
+            crumbs("Compost basics", &["Compost  Basics", "Turning"]),
+            ["Turning"]
+        );
+        assert_eq!(
+            crumbs("Compost", &["Compost basics", "Turning"]),
+            ["Compost basics", "Turning"]
+        );
+        // Only the first: a section named like the title further in stays.
+        assert_eq!(crumbs("Notes", &["Intro", "Notes"]), ["Intro", "Notes"]);
+        assert_eq!(crumbs("", &["", "A"]), ["", "A"]);
+        assert!(crumbs("T", &[]).is_empty());
+    }
+}

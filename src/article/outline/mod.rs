@@ -9,7 +9,7 @@ use compact_str::CompactString;
 
 use anchors::Anchors;
 pub use anchors::slugify;
-pub use heading::Heading;
+pub use heading::{Heading, crumbs_after_title};
 
 use pulldown_cmark::{Event, Options, Tag, TagEnd};
 

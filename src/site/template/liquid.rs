@@ -41,6 +41,24 @@ const HIDDEN: &[&str] = &[
     "feed_meta",
 ];
 
+/// Hides a kramdown abbreviation's definition (`*[HTML]: Hyper Text
+/// Markup Language`), which kramdown takes out of the page; false for
+/// any other line, and where the site does not read kramdown.
+pub(super) fn abbreviation_line(p: &mut Pass<'_, '_>, line: &str) -> bool {
+    let t = line.trim_end();
+    let indent = t.len() - t.trim_start().len();
+    let is_definition = p.tables.is_some()
+        && indent < 4
+        && t.trim_start()
+            .strip_prefix("*[")
+            .and_then(|rest| rest.split_once("]:"))
+            .is_some_and(|(name, _)| !name.is_empty() && !name.contains(']'));
+    if is_definition {
+        p.out.push('\n');
+    }
+    is_definition
+}
+
 /// Handles a line that is only a kramdown attribute list (`{: #id .note}`):
 /// hidden, its id given to the heading it follows (or the next one), its
 /// callout class making the paragraph it follows (or the next one) a

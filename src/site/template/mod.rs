@@ -75,7 +75,8 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
         .is_some_and(|s| matches!(s.generator, Generator::Hugo | Generator::Zola));
     let wanted = tags
         || !cx.math && memchr::memchr(b'$', bytes).is_some()
-        || kramdown && kramdown_table::may_hold(body);
+        || kramdown
+            && (kramdown_table::may_hold(body) || memchr::memmem::find(bytes, b"*[").is_some());
     if !wanted {
         return (Cow::Borrowed(body), LineMap::default());
     }
@@ -187,7 +188,10 @@ impl Pass<'_, '_> {
                 if let Some(tables) = &mut self.tables {
                     tables.end();
                 }
-            } else if self.table_line(line) || liquid::attribute_line(self, line) {
+            } else if self.table_line(line)
+                || liquid::attribute_line(self, line)
+                || liquid::abbreviation_line(self, line)
+            {
                 self.touched = true;
                 at = end;
                 continue;
@@ -340,6 +344,12 @@ impl Pass<'_, '_> {
                 shortcode::hugo(self, text, at, tag)
             }
             Family::Output if tag.is_call() => shortcode::zola_inline(self, text, at, tag),
+            // Hugo and Zola template only their shortcodes in content: any
+            // other `{{ }}` or `{% %}` is text, as their pages show it.
+            Family::Output | Family::Statement if self.tables.is_none() && !tag.is_call() => {
+                self.out.push_str(&text[at..after]);
+                after
+            }
             Family::Output => liquid::output(self, at, tag),
             Family::Statement if tag.is_call() => shortcode::zola_body(self, text, at, tag),
             Family::Statement => liquid::statement(self, text, at, tag),

@@ -169,11 +169,15 @@ fn meaning_of(
         }
         "param" | "params" => {
             let key = named(a, &["name", "key"]).or(first).unwrap_or("");
-            let value = (p.cx.page)(key).or_else(|| {
-                p.cx.site
-                    .and_then(|s| s.value(&format!("params.{key}")))
-                    .map(str::to_string)
-            });
+            // The page's own (its front matter's top, or its `params:` as
+            // Hugo 0.123 reads them), then the site's.
+            let value = (p.cx.page)(key)
+                .or_else(|| (p.cx.page)(&format!("params.{key}")))
+                .or_else(|| {
+                    p.cx.site
+                        .and_then(|s| s.value(&format!("params.{key}")))
+                        .map(str::to_string)
+                });
             match value {
                 Some(v) => p
                     .out

@@ -212,3 +212,34 @@ fn hugo_highlight_is_a_block_unless_asked_inline() {
     );
     assert!(block.contains("```go\n"), "{block:?}");
 }
+
+#[test]
+fn hugo_param_reads_the_page_s_own_params() {
+    let page = |key: &str| match key {
+        "mood" => Some("top".to_string()),
+        "params.level" => Some("easy".to_string()),
+        "params.mood" => Some("nested".to_string()),
+        _ => None,
+    };
+    let cx = Context {
+        path: Path::new("no-such-dir/post.md"),
+        site: None,
+        page: &page,
+        math: false,
+    };
+    let out = pass(
+        "{{< param mood >}} {{< param level >}} {{< param gone >}}\n",
+        &cx,
+    )
+    .0
+    .into_owned();
+    assert!(out.starts_with("top easy "), "{out}");
+    assert!(out.contains("param gone"), "{out}");
+}
+
+#[test]
+fn kramdown_abbreviation_definitions_are_hidden() {
+    let body = "The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n*[W3C]:  World Wide Web Consortium\n\nAfter *[not] one*.\n";
+    let out = run(body, false);
+    assert_eq!(out, "The HTML spec.\n\n\n\n\nAfter *[not] one*.\n");
+}

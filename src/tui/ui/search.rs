@@ -103,6 +103,12 @@ fn draw_status(
             " {n} {}",
             if n == 1 { "section" } else { "sections" }
         )));
+        if n == 0 && words_wanted(&s.input) {
+            spans.push(Span::styled(
+                " · add a word: tag: only narrows what words find",
+                quiet,
+            ));
+        }
     } else {
         spans.push(Span::styled(" searching…", quiet));
     }
@@ -118,6 +124,12 @@ fn draw_status(
         return;
     }
     put_line(buf, area.x, area.y, &line, area.width);
+}
+
+/// True when `input` names tags and no word: it can find nothing.
+fn words_wanted(input: &str) -> bool {
+    let query = crate::search::Query::parse(input);
+    query.is_empty() && !query.tags.is_empty()
 }
 
 fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, rows: &mut RowKeys) {
@@ -199,11 +211,10 @@ fn place_line(hit: &Hit, selected: bool, width: usize, t: &Theme) -> Line<'stati
         title
     };
     let room = width.saturating_sub(2);
-    let headings: Vec<String> = hit
-        .section
-        .iter()
-        .map(|h| sanitize_line(h).into_owned())
-        .collect();
+    let headings: Vec<String> =
+        crate::article::outline::crumbs_after_title(&hit.title, &hit.section)
+            .map(|h| sanitize_line(h).into_owned())
+            .collect();
     // The title keeps at least a third of the row when there are headings.
     let title_min = if headings.is_empty() { room } else { room / 3 };
     let title_w = UnicodeWidthStr::width(title.as_str()).min(title_min.max(1));

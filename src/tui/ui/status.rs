@@ -127,11 +127,15 @@ fn left_part(r: &ReaderScreen, width: usize) -> String {
 
 /// `Title › Section › Subsection`, each part cut with `…` so that it fits.
 pub fn breadcrumb(r: &ReaderScreen, width: usize) -> String {
-    let mut parts: Vec<String> = vec![sanitize_line(&r.article.meta.title).into_owned()];
-    for i in r.breadcrumb() {
-        if let Some(h) = r.article.outline.get(i) {
-            parts.push(sanitize_line(h.text()).into_owned());
-        }
+    let title = &r.article.meta.title;
+    let headings: Vec<&str> = r
+        .breadcrumb()
+        .into_iter()
+        .filter_map(|i| r.article.outline.get(i).map(|h| h.text()))
+        .collect();
+    let mut parts: Vec<String> = vec![sanitize_line(title).into_owned()];
+    for h in crate::article::outline::crumbs_after_title(title, &headings) {
+        parts.push(sanitize_line(h).into_owned());
     }
     let full = parts.join(SEP);
     if full.width() <= width {

@@ -158,6 +158,21 @@ fn files_are_found_beside_the_article_and_from_the_site_root() {
 }
 
 #[test]
+fn a_vault_s_embeds_are_found_anywhere_in_the_vault_opened_alone() {
+    // A note opened on its own (no library): the vault is its root.
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(vault.join(".obsidian")).unwrap();
+    std::fs::create_dir_all(vault.join("assets")).unwrap();
+    std::fs::create_dir_all(vault.join("projects")).unwrap();
+    let pic = picture(&vault.join("assets"), "diagram.png", 8, 8);
+    let note = vault.join("projects").join("Shed.md");
+    std::fs::write(&note, "![[diagram.png]]\n").unwrap();
+    assert_eq!(find(&note, None, "![[diagram.png]]").unwrap(), pic);
+    assert_eq!(find(&note, None, "/assets/diagram.png").unwrap(), pic);
+}
+
+#[test]
 fn pictures_outside_the_site_are_never_read() {
     // `/x.png` was read from the file system's root, `../../` left the site.
     let dir = tempfile::tempdir().unwrap();

@@ -13,14 +13,16 @@ use super::image::{MAX_FILE_BYTES, find, within_limits};
 
 /// How the layout reads the sizes of the pictures of the article at
 /// `article` before laying it out: each one's header, found as its job will
-/// find it ([`find`]). A picture that is not found (or is outside the
-/// library, which a reader of one file does not know) keeps all its rows:
-/// its job, which knows the library, may still find it.
+/// find it ([`find`], with the same library). A picture that is not found,
+/// or is outside the site, is not drawn: it keeps its note's one line, as
+/// its job will say why.
 pub fn sizes_for(article: &Path, library: Option<PathBuf>) -> PictureSizes {
     let article = article.to_path_buf();
     PictureSizes::new(move |target| {
-        let path = find(&article, library.as_deref(), target).ok()?;
-        Some(header_size(&path))
+        Some(match find(&article, library.as_deref(), target) {
+            Ok(path) => header_size(&path),
+            Err(_) => PictureSize::Unshown,
+        })
     })
 }
 
