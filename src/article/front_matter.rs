@@ -358,7 +358,7 @@ pub fn read_in<'t>(
     }
     let mut meta = parse_meta_in(path, &split, warnings, rules);
     if let Some(site) = &rules.jekyll {
-        super::jekyll::apply(path, site, &mut meta);
+        super::jekyll::apply(path, site, split.body, &mut meta);
     }
     // Inline `#tags` join the front matter's.
     for tag in super::tags::inline_tags(split.body) {

@@ -58,7 +58,7 @@ pub fn count_words(text: &str) -> usize {
 
 /// The plain text of the first level-1 heading (ATX `# ` or setext `===`)
 /// outside fenced and indented code, found by scanning lines.
-fn first_title(body: &str) -> Option<String> {
+pub(super) fn first_title(body: &str) -> Option<String> {
     let mut fence: Option<(u8, usize)> = None;
     let mut previous: Option<&str> = None;
     for line in body.lines() {

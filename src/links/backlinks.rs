@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use super::{Link, Resolution, Resolver};
 use crate::article::wikilink::block_ids;
@@ -173,7 +173,9 @@ impl LinkIndex {
         let gone: HashSet<String> = known.keys().cloned().collect();
         if !known.is_empty() {
             names_changed = true;
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             for (id, _, _) in known.values() {
                 delete_file(&tx, *id)?;
             }
@@ -203,7 +205,9 @@ impl LinkIndex {
                     mtime,
                 })
                 .collect();
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(TransactionBehavior::Immediate)?;
             for p in &prepared {
                 write_file(&tx, &key, p)?;
             }

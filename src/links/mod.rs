@@ -322,6 +322,24 @@ impl Resolver {
         only
     }
 
+    /// The ids a Zola site gives `article`'s headings, by each heading's
+    /// body offset: the names `quire outline` gives them there (empty
+    /// outside a Zola site, where the outline's own ids hold).
+    pub fn zola_heading_ids(&mut self, article: &Article) -> HashMap<usize, String> {
+        let dir = article.path.parent().unwrap_or(Path::new(""));
+        let Some(config) = self.config(dir) else {
+            return HashMap::new();
+        };
+        if config.generator != Generator::Zola {
+            return HashMap::new();
+        }
+        let rules = ids::Rules::Zola(self.settings(&config).zola_anchors);
+        ids::site_ids(&article.body, rules, &mut |_| None)
+            .into_iter()
+            .filter_map(|s| Some((s.offset?, s.id)))
+            .collect()
+    }
+
     /// The anchors of `article` itself, cached.
     fn own_anchors(&mut self, article: &Article) -> Arc<Anchors> {
         if let Some(Some(anchors)) = self.anchors.get(&article.path) {

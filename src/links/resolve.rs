@@ -325,9 +325,9 @@ fn zola(r: &mut Resolver, dir: &Path, rest: &str) -> Resolution {
     let (path, fragment) = split_fragment(rest);
     let rel = PathBuf::from(percent_decode(path));
     let mut roots: Vec<PathBuf> = Vec::new();
-    if let Some(config) = r.config(dir) {
-        roots.push(config.content.clone());
-    }
+    let content = r.config(dir).map(|config| config.content.clone());
+    let in_site = content.is_some();
+    roots.extend(content);
     roots.extend(upward(dir));
     for root in &roots {
         let candidate = join_tidy(root, &rel);
@@ -335,10 +335,11 @@ fn zola(r: &mut Resolver, dir: &Path, rest: &str) -> Resolution {
             return into_file(r, candidate, fragment);
         }
     }
-    Resolution::unresolved(format!(
-        "no file {} in any folder above this article",
-        rel.display()
-    ))
+    Resolution::unresolved(if in_site {
+        format!("no file {} in the site's content folder", rel.display())
+    } else {
+        format!("no file {} in any folder above this article", rel.display())
+    })
 }
 
 /// `{% post_url NAME %}` or `{% link path %}`, with an optional `#anchor`

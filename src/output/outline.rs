@@ -1,5 +1,6 @@
 //! `quire outline FILE [--json]`: an article's title and heading tree.
 
+use std::collections::HashMap;
 use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
@@ -19,18 +20,21 @@ struct OutlineJson<'a> {
 }
 
 /// The headings, each written as it is reached (an article can hold
-/// millions: none is copied for the output).
+/// millions: none is copied for the output), with the ids a Zola site
+/// gives them by body offset.
 #[derive(Debug)]
-struct HeadingsJson<'a>(&'a [Heading]);
+struct HeadingsJson<'a>(&'a [Heading], &'a HashMap<usize, String>);
 
 impl Serialize for HeadingsJson<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for h in self.0 {
+            let own = h.anchor();
+            let anchor = self.1.get(&h.offset()).map_or(own.as_str(), String::as_str);
             seq.serialize_element(&HeadingJson {
                 level: h.level(),
                 text: h.text(),
-                anchor: &h.anchor(),
+                anchor,
                 line: h.line(),
             })?;
         }
@@ -83,14 +87,15 @@ pub fn write_text(out: &mut impl Write, article: &Article) -> io::Result<()> {
     Ok(())
 }
 
-/// The outline as one JSON object and a newline. The values are the text as
-/// the file has it; characters a terminal could act on are written as
+/// The outline as one JSON object and a newline; a Zola page's anchors are
+/// Zola's ids. The values are the text as the file has it; characters a terminal could act on are written as
 /// `\uXXXX` escapes by [`super::json`].
 pub fn write_json(out: &mut impl Write, article: &Article) -> io::Result<()> {
+    let site_ids = crate::links::Resolver::new(None).zola_heading_ids(article);
     let json = OutlineJson {
         path: article.path.to_string_lossy().into_owned(),
         title: &article.meta.title,
-        headings: HeadingsJson(&article.outline),
+        headings: HeadingsJson(&article.outline, &site_ids),
     };
     super::json::to_writer(out, &json)?;
     writeln!(out)

@@ -53,6 +53,9 @@ pub struct Site {
     pub exclude: Vec<String>,
     /// Jekyll `collections:` names (`recipes` for `_recipes/`).
     pub collections: Vec<String>,
+    /// Jekyll `include:` entries as written: names it builds though they
+    /// start with `_` or `.`.
+    pub include: Vec<String>,
     /// `timezone` (Jekyll, Hugo), when set.
     pub timezone: Option<String>,
     /// Hugo `markup.goldmark.parser.autoDefinitionTermID`: definition terms get ids.
@@ -348,10 +351,14 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
                 || on(at(&value, &["params", key]))
                 || on(at(&value, &["extra", key]))
         });
-    let exclude = match value.get("exclude") {
-        Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
-        _ => Vec::new(),
+    let strings = |key: &str| -> Vec<String> {
+        match value.get(key) {
+            Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
+            _ => Vec::new(),
+        }
     };
+    let exclude = strings("exclude");
+    let include = strings("include");
     let collections = match value.get("collections") {
         Some(Value::Map(entries)) => entries.iter().map(|(k, _)| k.clone()).collect(),
         Some(Value::List(items)) => items.iter().filter_map(|v| v.clone().scalar()).collect(),
@@ -382,6 +389,7 @@ fn build(generator: Generator, dir: &Path, value: Value) -> Site {
         problem: None,
         exclude,
         collections,
+        include,
         timezone,
         auto_definition_term_id: on(at(
             &value,

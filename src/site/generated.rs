@@ -22,6 +22,8 @@ pub struct Generated {
     pub taxonomies: Vec<String>,
     /// Files the build writes at the site's root, with what writes them.
     pub files: Vec<(String, &'static str)>,
+    /// The generator, as messages name it.
+    pub by: &'static str,
     /// The feed names written in each list page's folder (Hugo's
     /// `index.xml` of sections, taxonomies and terms; Zola's feeds of a
     /// taxonomy with `feed = true`).
@@ -68,8 +70,11 @@ impl Generated {
             }
         }
         if let Some((_, by)) = self.files.iter().find(|(name, _)| name == path) {
-            return Some(Made::Page(format!("{by} writes it when the site is built")));
+            return Some(Made::Page(format!(
+                "{by} writes it when it builds the site"
+            )));
         }
+        let by = self.by;
         let (page, feed) = match path.rsplit_once('/') {
             Some((page, last)) if self.list_feeds.iter().any(|f| f == last) => (page, true),
             _ => (path, false),
@@ -81,16 +86,18 @@ impl Generated {
             .find(|t| t.eq_ignore_ascii_case(segments[0]));
         let what = if feed { "the feed of " } else { "" };
         match (taxonomy, segments.as_slice()) {
-            (Some(t), [_]) => Some(Made::Page(format!("{what}the list of the site's {t}"))),
-            (Some(t), [_, term]) if carries(&slug(term)) => {
-                Some(Made::Page(format!("{what}the page of the {t} term {term}")))
-            }
-            (Some(t), [_, term]) => Some(Made::Missing(format!(
-                "no page carries the {t} term {term}, so the build makes no page for it"
+            (Some(t), [_]) => Some(Made::Page(format!(
+                "{by} makes {what}the list of the site's {t} when it builds the site"
             ))),
-            (None, [section]) if feed && is_section(section) => {
-                Some(Made::Page(format!("the feed of the section {section}")))
-            }
+            (Some(t), [_, term]) if carries(&slug(term)) => Some(Made::Page(format!(
+                "{by} makes {what}the page of the {t} term {term} when it builds the site"
+            ))),
+            (Some(t), [_, term]) => Some(Made::Missing(format!(
+                "no page carries the {t} term {term}, so {by} makes no page for it"
+            ))),
+            (None, [section]) if feed && is_section(section) => Some(Made::Page(format!(
+                "{by} makes the feed of the section {section} when it builds the site"
+            ))),
             _ => None,
         }
     }
@@ -116,7 +123,14 @@ fn hugo(dir: &Path, value: &Value) -> Generated {
         .map(|k| k.to_ascii_lowercase())
         .collect();
     let off = |kind: &str| disabled.iter().any(|d| d == kind);
-    let mut static_dirs = vec![dir.join("static")];
+    // `staticDir` (one folder or a list) in place of `static/`.
+    let mut static_dirs: Vec<PathBuf> = list(value.get("staticDir"))
+        .iter()
+        .map(|d| dir.join(d.trim_matches('/')))
+        .collect();
+    if static_dirs.is_empty() {
+        static_dirs.push(dir.join("static"));
+    }
     if let Ok(themes) = fs::read_dir(dir.join("themes")) {
         let mut found: Vec<PathBuf> = themes
             .flatten()
@@ -156,6 +170,7 @@ fn hugo(dir: &Path, value: &Value) -> Generated {
         static_dirs,
         taxonomies,
         files,
+        by: "Hugo",
         list_feeds,
     }
 }
@@ -192,6 +207,7 @@ fn zola(dir: &Path, value: &Value) -> Generated {
         static_dirs: vec![dir.join("static")],
         taxonomies,
         files,
+        by: "Zola",
         list_feeds: if taxonomy_feeds { feeds } else { Vec::new() },
     }
 }
@@ -216,6 +232,7 @@ fn jekyll(value: &Value) -> Generated {
     }
     Generated {
         files,
+        by: "Jekyll",
         ..Generated::default()
     }
 }

@@ -55,7 +55,7 @@ impl WalkRules {
             Err(_) => Vec::new(),
         };
         if site.generator == Generator::Jekyll {
-            exclude.extend(underscore_folders(&site.collections));
+            exclude.extend(underscore_folders(&site.collections, &site.include));
         }
         if root == site.dir
             && let Ok(content) = site.content.strip_prefix(&site.dir)
@@ -112,17 +112,27 @@ fn anchored(entries: &[String], below: &Path) -> Vec<String> {
         .collect()
 }
 
-/// Jekyll builds no page from a folder whose name starts with `_`
-/// (`_includes`, `_layouts`, `_data`, `_sass`) but `_posts`, `_drafts` and
-/// the collections the config declares: as ignore lines, at any depth.
-fn underscore_folders(collections: &[String]) -> Vec<String> {
-    let mut lines = vec!["_*/".to_string(), "!_posts/".into(), "!_drafts/".into()];
+/// Jekyll builds no page from a file or folder whose name starts with `_`
+/// (`_includes`, `_layouts`, `_data`, `_sass`) but `_posts`, `_drafts`,
+/// the collections the config declares and what its `include:` names: as
+/// ignore lines, at any depth.
+fn underscore_folders(collections: &[String], include: &[String]) -> Vec<String> {
+    let mut lines = vec!["_*".to_string(), "!_posts/".into(), "!_drafts/".into()];
+    let plain = |name: &&str| !name.is_empty() && !name.contains(['*', '?', '[', '\\', '!']);
     lines.extend(
         collections
             .iter()
             .map(|c| c.trim().trim_matches('/'))
-            .filter(|c| !c.is_empty() && !c.contains(['*', '?', '[', '\\']))
+            .filter(plain)
             .map(|c| format!("!_{c}/")),
+    );
+    lines.extend(
+        include
+            .iter()
+            .map(|i| i.trim().trim_start_matches("./").trim_matches('/'))
+            .filter(|i| i.starts_with('_'))
+            .filter(plain)
+            .map(|i| format!("!{i}")),
     );
     lines
 }
@@ -206,6 +216,26 @@ mod tests {
             ["/notes/", "/Gemfile", "/content/drafts"]
         );
         assert_eq!(anchored(&entries, Path::new("content")), ["/drafts"]);
+    }
+
+    #[test]
+    fn jekyll_keeps_posts_drafts_collections_and_includes_of_its_underscores() {
+        let lines = underscore_folders(&["recipes".into()], &["_pages".into(), "about.md".into()]);
+        let mut builder = ignore::gitignore::GitignoreBuilder::new("/site");
+        for line in &lines {
+            builder.add_line(None, line).expect("a line");
+        }
+        let set = builder.build().expect("the set");
+        let skipped = |path: &str, dir: bool| set.matched(Path::new(path), dir).is_ignore();
+        assert!(skipped("/site/_includes", true));
+        assert!(skipped("/site/_notes.md", false));
+        assert!(skipped("/site/blog/_layouts", true));
+        assert!(!skipped("/site/_posts", true));
+        assert!(!skipped("/site/blog/_posts", true));
+        assert!(!skipped("/site/_drafts", true));
+        assert!(!skipped("/site/_recipes", true));
+        assert!(!skipped("/site/_pages", true));
+        assert!(!skipped("/site/about.md", false));
     }
 
     #[test]

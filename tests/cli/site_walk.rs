@@ -271,3 +271,50 @@ fn at_a_hugo_or_zola_sites_root_only_content_is_listed() {
     );
     assert_eq!(listed(&zola), ["content/blog/lamps.md"]);
 }
+
+#[test]
+fn a_jekyll_post_without_a_title_is_titled_by_its_slug_in_list_and_reader() {
+    let dir = tempfile::tempdir().unwrap();
+    let site = dir.path().join("site");
+    write(
+        &site,
+        &[
+            ("_config.yml", "title: S\n"),
+            ("_posts/2024-09-09-my-first-post.md", "Hello there.\n"),
+            (
+                "_posts/2024-09-10-with-heading.md",
+                "# The Heading\n\nText.\n",
+            ),
+            ("notes/plain-page.md", "Not a post.\n"),
+        ],
+    );
+    let out = common::quire_in(&dir.path().join("home"))
+        .args(["list", "--json"])
+        .arg(&site)
+        .output()
+        .unwrap();
+    let rows: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut titles: Vec<(&str, &str)> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["path"].as_str().unwrap(), r["title"].as_str().unwrap()))
+        .collect();
+    titles.sort_unstable();
+    assert_eq!(
+        titles,
+        [
+            ("_posts/2024-09-09-my-first-post.md", "My First Post"),
+            ("_posts/2024-09-10-with-heading.md", "The Heading"),
+            // Only posts: a page keeps its file name.
+            ("notes/plain-page.md", "plain-page"),
+        ]
+    );
+    let article = common::load(&site.join("_posts/2024-09-09-my-first-post.md"));
+    assert_eq!(article.meta.title, "My First Post");
+    let app = common::app_with(article, 80, 12);
+    let mut terminal = Terminal::new(TestBackend::new(80, 12)).unwrap();
+    terminal.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+    let screen = format!("{:?}", terminal.backend());
+    assert!(screen.contains("My First Post"), "{screen}");
+}

@@ -535,3 +535,25 @@ fn hugo_and_zola_show_other_template_text_as_written() {
         );
     }
 }
+
+/// kramdown's abbreviation lines are hidden and a `markdown="1"` block's
+/// heading is a heading, in a Jekyll post read end to end.
+#[test]
+fn kramdown_abbreviations_and_markdown_blocks_read_as_kramdown_does() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("_config.yml"), "title: J\n").unwrap();
+    fs::create_dir_all(dir.path().join("_posts")).unwrap();
+    let post = dir.path().join("_posts/2024-01-01-a.md");
+    fs::write(
+        &post,
+        "---\ntitle: A\n---\nThe HTML way.\n\n*[HTML]: Hyper Text Markup Language\n\n\
+         <div markdown=\"1\">\n## Inside div\n\n*em*\n</div>\n\nAfter.\n",
+    )
+    .unwrap();
+    let out = render(&post);
+    assert!(!out.contains("Hyper Text"), "{out}");
+    assert!(!out.contains("<div") && !out.contains("## Inside"), "{out}");
+    let outline = json(&["outline", "--json"], &post);
+    assert_eq!(outline["headings"][0]["text"], "Inside div");
+    assert_eq!(outline["headings"][0]["line"], 9);
+}

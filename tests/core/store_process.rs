@@ -1,4 +1,4 @@
-//! The store shared by real processes: two writers at once lose nothing, and
+//! The store shared by real processes: two writers at once lose nothing (and two link indexes refreshing at once both finish), and
 //! a writer killed with SIGKILL mid-write leaves a store that reopens clean.
 //! The writers are this test binary run again with a role in the environment.
 #![allow(clippy::unwrap_used)]
@@ -113,4 +113,54 @@ fn a_writer_killed_mid_write_leaves_a_store_that_reopens_clean() {
     assert_eq!(states["/k/7.md"].position.as_ref().unwrap().top_line, 7);
     store.save_position("/after.md", &visit(1)).unwrap();
     assert!(store.position("/after.md").unwrap().is_some());
+}
+
+/// Two link indexes brought up to date at once in one store (two `quire
+/// backlinks` at the same time): each waits for the other's writes instead
+/// of failing with "database is locked".
+#[test]
+fn two_link_indexes_refreshing_at_once_both_finish() {
+    use quire::library::ScanOptions;
+    use quire::links::backlinks::LinkIndex;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("state.db");
+    let roots: Vec<PathBuf> = (0..2)
+        .map(|v| {
+            let root = dir.path().join(format!("vault{v}"));
+            std::fs::create_dir_all(root.join(".obsidian")).unwrap();
+            for i in 0..120 {
+                let text = format!(
+                    "# Note {i}\n\nSee [[Note {}]] and [[Gone {i}]].\n",
+                    (i + 1) % 120
+                );
+                std::fs::write(root.join(format!("Note {i}.md")), text).unwrap();
+            }
+            root
+        })
+        .collect();
+    LinkIndex::open(&db).unwrap();
+    for round in 0..3 {
+        let start = std::sync::Arc::new(std::sync::Barrier::new(2));
+        let handles: Vec<_> = roots
+            .iter()
+            .cloned()
+            .map(|root| {
+                let (db, start) = (db.clone(), std::sync::Arc::clone(&start));
+                std::thread::spawn(move || {
+                    let mut index = LinkIndex::open(&db)?;
+                    start.wait();
+                    // A file changed each round: a write every time.
+                    std::fs::write(
+                        root.join(format!("Note {round}.md")),
+                        "# Changed\n\n[[Note 7]]\n",
+                    )
+                    .unwrap();
+                    index.refresh(&root, &ScanOptions::default()).map(|_| ())
+                })
+            })
+            .collect();
+        for handle in handles {
+            handle.join().unwrap().unwrap();
+        }
+    }
 }

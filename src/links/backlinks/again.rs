@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use rusqlite::params;
+use rusqlite::{TransactionBehavior, params};
 
 use super::{IndexError, LinkIndex, place};
 use crate::article::Article;
@@ -31,7 +31,9 @@ impl LinkIndex {
         resolver: &mut Resolver,
     ) -> Result<(), IndexError> {
         let read: HashSet<String> = read.iter().map(|(rel, _, _)| path_string(rel)).collect();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let rows: Vec<Row> = {
             let mut stmt = tx.prepare(
                 "SELECT e.rowid, f.path, e.target, e.to_path, e.to_anchor FROM link_edge e
@@ -64,7 +66,9 @@ impl LinkIndex {
         resolver: &mut Resolver,
     ) -> Result<(), IndexError> {
         let read: HashSet<String> = read.iter().map(|(rel, _, _)| path_string(rel)).collect();
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut rows: Vec<Row> = Vec::new();
         {
             let mut stmt = tx.prepare(

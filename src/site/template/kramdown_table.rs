@@ -6,13 +6,22 @@
 //! line is dropped, so the parts of the body and the footer read as rows.
 //! Jekyll's readers see one table; quire shows one table.
 
-/// True when `body` may hold a table's separator line: the pass need not
-/// read a body without one.
+/// True when `body` may hold a line the kramdown pass turns: a table's
+/// separator, an abbreviation (`*[`), a markdown HTML block (`markdown=`).
+/// The pass need not read a body without one.
 pub(crate) fn may_hold(body: &str) -> bool {
     let bytes = body.as_bytes();
-    [&b"|-"[..], b"|=", b"|:", b"| -", b"| :"]
-        .iter()
-        .any(|s| memchr::memmem::find(bytes, s).is_some())
+    [
+        &b"|-"[..],
+        b"|=",
+        b"|:",
+        b"| -",
+        b"| :",
+        b"*[",
+        b"markdown=",
+    ]
+    .iter()
+    .any(|s| memchr::memmem::find(bytes, s).is_some())
 }
 
 /// Where a table being read is.

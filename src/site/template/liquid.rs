@@ -41,22 +41,52 @@ const HIDDEN: &[&str] = &[
     "feed_meta",
 ];
 
-/// Hides a kramdown abbreviation's definition (`*[HTML]: Hyper Text
-/// Markup Language`), which kramdown takes out of the page; false for
-/// any other line, and where the site does not read kramdown.
-pub(super) fn abbreviation_line(p: &mut Pass<'_, '_>, line: &str) -> bool {
+/// Hides a line kramdown takes out of the page: an abbreviation's
+/// definition (`*[HTML]: Hyper Text Markup Language`), or the opening tag
+/// of an HTML block read as markdown; false for any other line, and where
+/// the site does not read kramdown.
+pub(super) fn kramdown_line(p: &mut Pass<'_, '_>, line: &str) -> bool {
+    if p.tables.is_none() {
+        return false;
+    }
+    let hidden = abbreviation(line) || markdown_block_open(line);
+    if hidden {
+        p.out.push('\n');
+    }
+    hidden
+}
+
+/// A line that is only an HTML block tag asking kramdown to read its
+/// content as markdown (`<div markdown="1">`): the tag is dropped so that
+/// the lines after it are markdown here too (a CommonMark HTML block would
+/// take them as HTML up to the next blank line). Its closing tag alone on
+/// a line is an HTML block of nothing.
+fn markdown_block_open(line: &str) -> bool {
+    let t = line.trim();
+    if !t.starts_with('<') || !t.ends_with('>') || t.starts_with("</") || t[1..].contains('<') {
+        return false;
+    }
+    let attrs = t[1..t.len() - 1].to_ascii_lowercase();
+    [
+        "markdown=\"1\"",
+        "markdown='1'",
+        "markdown=1",
+        "markdown=\"block\"",
+        "markdown=\"span\"",
+    ]
+    .iter()
+    .any(|a| attrs.contains(a))
+}
+
+/// A kramdown abbreviation's definition line.
+fn abbreviation(line: &str) -> bool {
     let t = line.trim_end();
     let indent = t.len() - t.trim_start().len();
-    let is_definition = p.tables.is_some()
-        && indent < 4
+    indent < 4
         && t.trim_start()
             .strip_prefix("*[")
             .and_then(|rest| rest.split_once("]:"))
-            .is_some_and(|(name, _)| !name.is_empty() && !name.contains(']'));
-    if is_definition {
-        p.out.push('\n');
-    }
-    is_definition
+            .is_some_and(|(name, _)| !name.is_empty() && !name.contains(']'))
 }
 
 /// Handles a line that is only a kramdown attribute list (`{: #id .note}`):

@@ -75,8 +75,7 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
         .is_some_and(|s| matches!(s.generator, Generator::Hugo | Generator::Zola));
     let wanted = tags
         || !cx.math && memchr::memchr(b'$', bytes).is_some()
-        || kramdown
-            && (kramdown_table::may_hold(body) || memchr::memmem::find(bytes, b"*[").is_some());
+        || kramdown && kramdown_table::may_hold(body);
     if !wanted {
         return (Cow::Borrowed(body), LineMap::default());
     }
@@ -190,7 +189,7 @@ impl Pass<'_, '_> {
                 }
             } else if self.table_line(line)
                 || liquid::attribute_line(self, line)
-                || liquid::abbreviation_line(self, line)
+                || liquid::kramdown_line(self, line)
             {
                 self.touched = true;
                 at = end;

@@ -243,3 +243,16 @@ fn kramdown_abbreviation_definitions_are_hidden() {
     let out = run(body, false);
     assert_eq!(out, "The HTML spec.\n\n\n\n\nAfter *[not] one*.\n");
 }
+
+#[test]
+fn kramdown_reads_a_markdown_html_block_as_markdown() {
+    let body = "<div markdown=\"1\">\n## Inside\n\n*text*\n</div>\n\n<div class=x>\n## Kept html\n</div>\n";
+    let out = run(body, false);
+    assert_eq!(
+        out,
+        "\n## Inside\n\n*text*\n</div>\n\n<div class=x>\n## Kept html\n</div>\n"
+    );
+    let outline = crate::article::outline::outline(&out, 1);
+    let texts: Vec<&str> = outline.iter().map(|h| h.text()).collect();
+    assert_eq!(texts, ["Inside"]);
+}

@@ -84,9 +84,31 @@ fn hugo_static_files_taxonomy_pages_and_feeds_are_not_broken() {
             "generated /sitemap.xml",
             "generated /posts/index.xml",
             "unresolved /tags/winter/ BROKEN no page carries the tags term winter, \
-             so the build makes no page for it",
+             so Hugo makes no page for it",
             "unresolved /nothing.pdf BROKEN no article at /nothing.pdf in the site at ../content",
         ]
+    );
+    // `staticDir` names the folders served in place of `static/`.
+    write(
+        dir.path(),
+        &[
+            (
+                "hugo.toml",
+                "baseURL = 'https://garden.example/'\nstaticDir = ['files']\n",
+            ),
+            ("files/seeds.pdf", "%PDF\n"),
+            (
+                "content/posts/seeds.md",
+                "[s](/seeds.pdf) [g](/guide.pdf)\n",
+            ),
+        ],
+    );
+    let rows = links(&dir.path().join("content/posts"));
+    assert!(rows.contains(&"file /seeds.pdf".to_string()), "{rows:?}");
+    assert!(
+        rows.iter()
+            .any(|r| r.starts_with("unresolved /guide.pdf BROKEN")),
+        "{rows:?}"
     );
 }
 
@@ -220,6 +242,20 @@ fn zola_heading_ids_follow_its_slugify_rule() {
             "anchor #whats-new BROKEN no heading #whats-new in this article",
         ]
     );
+    // The outline names the sections as the built page does.
+    let out = common::quire()
+        .current_dir(dir.path())
+        .args(["outline", "--json", "content/blog/anchors.md"])
+        .output()
+        .unwrap();
+    let outline: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let anchors: Vec<&str> = outline["headings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["anchor"].as_str().unwrap())
+        .collect();
+    assert_eq!(anchors, ["what-s-new", "cafe-creme", "c-rust"]);
     // `slugify.anchors = "safe"` keeps the text, spaces made dashes.
     write(
         dir.path(),
