@@ -27,9 +27,11 @@
 //!
 //! `cargo build --release --examples --bins && target/release/examples/key_latency
 //! [FILE] [--keys N] [--rounds R] [--size MB] [--library N] [--only a,b]
-//! [--theme NAME] [--quire PATH]` (FILE defaults to the corpus's seed post when
+//! [--theme NAME] [--quire PATH] [--before PATH]` (FILE defaults to the corpus's seed post when
 //! ../shared is there, else to one of `articles/`; `--only` picks screens
-//! by the start of their names: article, library, search, link).
+//! by the start of their names: article, library, search, link; `--before`
+//! runs a second quire, an earlier build, in the same rounds, right after
+//! the first, and prints its rows beside less's as well).
 //! Needs `less` and util-linux `setsid` on PATH.
 
 mod figures;
@@ -216,15 +218,15 @@ fn main() -> anyhow::Result<()> {
         opts.keys,
         opts.rounds
     );
-    let mut figures: Vec<(Figures, Figures)> = screens.iter().map(|_| Default::default()).collect();
+    let mut figures: Vec<(Figures, Figures, Figures)> =
+        screens.iter().map(|_| Default::default()).collect();
     for _ in 0..opts.rounds {
-        for (screen, (less, quire)) in screens.iter().zip(figures.iter_mut()) {
+        for (screen, (less, quire, before)) in screens.iter().zip(figures.iter_mut()) {
             let presses = screen.presses.unwrap_or(opts.keys).min(opts.keys.max(1));
             let mut cmd = Command::new("less");
             cmd.arg(&article).env("LESS", "").env("LESSHISTFILE", "-");
             let words = [word.clone()];
             less.add(run(cmd, &words, screen, presses, false)?);
-            let mut cmd = Command::new(&opts.quire);
             let (opened, words) = match screen.opens {
                 Opens::Article => (&article, words.to_vec()),
                 Opens::Library => (
@@ -232,21 +234,33 @@ fn main() -> anyhow::Result<()> {
                     generate::WORDS.iter().map(|w| w.to_string()).collect(),
                 ),
             };
-            cmd.arg(opened)
-                .args(["--theme", &opts.theme])
-                .env("XDG_STATE_HOME", dir.path().join("state"))
-                .env("XDG_CONFIG_HOME", dir.path().join("config"));
-            quire.add(run(cmd, &words, screen, presses, true)?);
+            // Each build has a store of its own, so that both start alike
+            // (the first library start of each reads every file).
+            let mut builds = vec![(&opts.quire, quire, "state")];
+            if let Some(b) = &opts.before {
+                builds.push((b, before, "state-before"));
+            }
+            for (program, figures, state) in builds {
+                let mut cmd = Command::new(program);
+                cmd.arg(opened)
+                    .args(["--theme", &opts.theme])
+                    .env("XDG_STATE_HOME", dir.path().join(state))
+                    .env("XDG_CONFIG_HOME", dir.path().join("config"));
+                figures.add(run(cmd, &words, screen, presses, true)?);
+            }
         }
     }
     figures::print_head();
-    for (screen, (less, quire)) in screens.iter().zip(&figures) {
+    for (screen, (less, quire, before)) in screens.iter().zip(&figures) {
         let keys: Vec<(String, &str)> = screen
             .keys
             .iter()
             .map(|k| (k.name.to_string(), k.later))
             .collect();
         figures::print_screen(screen.name, &keys, less, quire);
+        if opts.before.is_some() {
+            figures::print_screen(&format!("{} (before)", screen.name), &keys, less, before);
+        }
     }
     Ok(())
 }
@@ -263,6 +277,8 @@ struct Options {
     /// from the store before the first frame).
     theme: String,
     quire: PathBuf,
+    /// An earlier build run beside it.
+    before: Option<PathBuf>,
 }
 
 impl Options {
@@ -281,6 +297,7 @@ impl Options {
             only: Vec::new(),
             theme: "dark".to_string(),
             quire: PathBuf::from("target/release/quire"),
+            before: None,
         };
         let mut args = std::env::args().skip(1);
         while let Some(arg) = args.next() {
@@ -293,6 +310,7 @@ impl Options {
                 "--only" => out.only = value()?.split(',').map(str::to_string).collect(),
                 "--quire" => out.quire = PathBuf::from(value()?),
                 "--theme" => out.theme = value()?,
+                "--before" => out.before = Some(PathBuf::from(value()?)),
                 _ if arg.starts_with("--") => bail!("unknown option {arg}"),
                 _ => out.source = PathBuf::from(arg),
             }

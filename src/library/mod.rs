@@ -23,8 +23,8 @@ pub use order::path_order;
 pub use preview::Preview;
 pub use scan::markdown_files;
 pub use stream::{
-    Batch, Collector, Known, LibraryCache, ScanOptions, ScanReport, Stamp, Stamps, check_folder,
-    scan, scan_stream, scan_with, stamps_of, walk_stream,
+    Batch, BatchSink, Collector, Known, LaterStamps, LibraryCache, ScanOptions, ScanReport, Stamp,
+    Stamps, check_folder, scan, scan_stream, scan_with, stamps_of, walk_later, walk_stream,
 };
 
 /// Words read per minute, for the reading time.

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
+use std::sync::{Arc, Condvar, Mutex, OnceLock};
 
 use super::{Entry, Failure, Library};
 use crate::Error;
@@ -62,6 +63,68 @@ pub fn stamps_of(cache: &LibraryCache) -> Stamps {
         .collect()
 }
 
+/// The stamps of a cache still being read: the walk starts at once, reads
+/// every file it meets before they are known (a row read again is the same
+/// row), and waits for them only at its end, to tell which cached files are
+/// gone. A library's first rows so need neither the store nor its cache.
+#[derive(Debug, Clone, Default)]
+pub struct LaterStamps(Arc<Later>);
+
+#[derive(Debug, Default)]
+struct Later {
+    stamps: OnceLock<Stamps>,
+    /// True once [`LaterStamps::set`] was called.
+    ready: Mutex<bool>,
+    known: Condvar,
+}
+
+impl LaterStamps {
+    /// Stamps known from the start.
+    pub fn known(stamps: Stamps) -> LaterStamps {
+        let later = LaterStamps::default();
+        later.set(stamps);
+        later
+    }
+
+    /// Gives the walk the cache's stamps; only the first call counts.
+    pub fn set(&self, stamps: Stamps) {
+        let _ = self.0.stamps.set(stamps);
+        let mut ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
+        *ready = true;
+        self.0.known.notify_all();
+    }
+
+    /// The stamps, once they are known.
+    pub fn get(&self) -> Option<&Stamps> {
+        self.0.stamps.get()
+    }
+
+    /// Waits until the stamps are known.
+    pub(super) fn wait(&self) -> Option<&Stamps> {
+        let mut ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
+        while !*ready {
+            ready = self.0.known.wait(ready).unwrap_or_else(|p| p.into_inner());
+        }
+        drop(ready);
+        self.get()
+    }
+
+    /// Waits at most `limit` for the stamps.
+    pub(super) fn wait_for(&self, limit: std::time::Duration) -> Option<&Stamps> {
+        let ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
+        let (ready, _) = self
+            .0
+            .known
+            .wait_timeout_while(ready, limit, |ready| !*ready)
+            .unwrap_or_else(|p| p.into_inner());
+        drop(ready);
+        self.get()
+    }
+}
+
+/// Where a walk's batches go: a channel, or the caller's own sink.
+pub type BatchSink = Arc<dyn Fn(Batch) + Send + Sync>;
+
 /// Cached rows go out in chunks of this many, so the first arrives at once.
 const CACHED_CHUNK: usize = 4096;
 
@@ -112,7 +175,8 @@ pub fn scan_stream(
     check_folder(dir)?;
     spawn(dir, move |root, tx| {
         send_cached(cache.iter(), &tx);
-        walk_known(root, &options, &stamps_of(&cache), tx);
+        let stamps = LaterStamps::known(stamps_of(&cache));
+        walk_known(root, &options, &stamps, into_channel(tx));
     })
 }
 
@@ -125,7 +189,38 @@ pub fn walk_stream(
     stamps: Stamps,
 ) -> Result<Receiver<Batch>, Error> {
     check_folder(dir)?;
-    spawn(dir, move |root, tx| walk_known(root, &options, &stamps, tx))
+    let stamps = LaterStamps::known(stamps);
+    spawn(dir, move |root, tx| {
+        walk_known(root, &options, &stamps, into_channel(tx));
+    })
+}
+
+/// Starts walking `dir` on a thread of its own before the cache's stamps
+/// are known ([`LaterStamps`]), handing each batch to `sink` (last:
+/// [`Batch::Done`], once the stamps are known).
+pub fn walk_later(
+    dir: &Path,
+    options: ScanOptions,
+    stamps: LaterStamps,
+    sink: BatchSink,
+) -> Result<(), Error> {
+    check_folder(dir)?;
+    let root = dir.to_path_buf();
+    std::thread::Builder::new()
+        .name("quire-scan".into())
+        .spawn(move || walk_known(&root, &options, &stamps, sink))
+        .map_err(|source| Error::Read {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    Ok(())
+}
+
+/// A sink into `tx` (a dropped receiver only means nobody wants the rows).
+fn into_channel(tx: mpsc::Sender<Batch>) -> BatchSink {
+    Arc::new(move |batch| {
+        let _ = tx.send(batch);
+    })
 }
 
 fn spawn(
@@ -178,9 +273,11 @@ fn send_cached<'a>(
     }
 }
 
-fn walk_known(root: &Path, options: &ScanOptions, stamps: &Stamps, tx: mpsc::Sender<Batch>) {
-    let walked = super::scan::walk(root, options, stamps, tx.clone());
+fn walk_known(root: &Path, options: &ScanOptions, stamps: &LaterStamps, sink: BatchSink) {
+    let walked = super::scan::walk(root, options, stamps, Arc::clone(&sink));
     let files = walked.found.len();
+    let empty = Stamps::new();
+    let stamps = stamps.wait().unwrap_or(&empty);
     // Usually every cached file is still there: no set to build.
     let mut removed = Vec::new();
     if walked.cached_found < stamps.len() {
@@ -193,7 +290,7 @@ fn walk_known(root: &Path, options: &ScanOptions, stamps: &Stamps, tx: mpsc::Sen
         removed.sort_by(|a, b| super::path_order(a, b));
     }
     let changed = walked.changed;
-    let _ = tx.send(Batch::Done(ScanReport {
+    sink(Batch::Done(ScanReport {
         removed,
         changed,
         files,

@@ -127,8 +127,10 @@ pub fn with_terminal<T>(
     body: impl FnOnce(&mut Term, &mut TerminalEvents) -> anyhow::Result<T>,
 ) -> anyhow::Result<(T, Option<i32>)> {
     let doorbell = Doorbell::new()?;
-    let signal = watch_signals(doorbell.ringer())?;
-    let resumed = watch_suspend(doorbell.ringer())?;
+    // The handlers are in place before the terminal is taken; the threads
+    // that act on them start after the first frame (see `watchers`).
+    let (signal, signals) = watch_signals(doorbell.ringer())?;
+    let (resumed, suspends) = watch_suspend(doorbell.ringer())?;
     let input = TtyInput::new(&doorbell)?;
     let guard = TerminalGuard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(FrameWriter::default()))?;
@@ -139,6 +141,7 @@ pub fn with_terminal<T>(
         queue: VecDeque::new(),
         input,
         doorbell,
+        watchers: vec![signals, suspends],
     };
     let result = body(&mut terminal, &mut events);
     // Nothing reads the terminal once it is given back.
@@ -167,7 +170,14 @@ pub struct TerminalEvents {
     input: TtyInput,
     /// What the loop waits on.
     doorbell: Doorbell,
+    /// The signal watchers' threads, started at the first wait for input,
+    /// once the first frame is out: a signal that comes before waits in
+    /// its handler's pipe until then.
+    watchers: Vec<Watcher>,
 }
+
+/// Starts a thread that watches for signals.
+type Watcher = Box<dyn FnOnce() -> io::Result<()> + Send>;
 
 /// How long the input may pause inside an answer: a terminal writes it at
 /// once, so a pause means the keys held were keys.
@@ -268,6 +278,9 @@ impl TerminalEvents {
 
 impl Events for TerminalEvents {
     fn next(&mut self, timeout: Duration) -> io::Result<Input> {
+        for start in self.watchers.drain(..) {
+            start()?;
+        }
         if let Some(input) = self.ready()? {
             return Ok(input);
         }
@@ -313,23 +326,27 @@ impl Events for TerminalEvents {
 /// loop ends and the terminal is restored the ordinary way. When the
 /// terminal has hung up, crossterm can be stuck reading it and the loop
 /// never sees the signal; so after [`SIGNAL_GRACE`] the watcher restores
-/// what it can and ends the process itself.
-fn watch_signals(ringer: Ringer) -> io::Result<Arc<AtomicI32>> {
+/// what it can and ends the process itself. The handlers are installed
+/// now; the watcher's thread starts when the returned [`Watcher`] is called.
+fn watch_signals(ringer: Ringer) -> io::Result<(Arc<AtomicI32>, Watcher)> {
     let caught = Arc::new(AtomicI32::new(0));
     let mut signals = signal_hook::iterator::Signals::new(stop_signals())?;
     let cell = Arc::clone(&caught);
-    std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            if let Some(signal) = signals.forever().next() {
-                cell.store(signal, Ordering::SeqCst);
-                ringer.ring();
-                std::thread::sleep(SIGNAL_GRACE);
-                restore_terminal();
-                std::process::exit(128 + signal);
-            }
-        })?;
-    Ok(caught)
+    let start = move || {
+        std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    cell.store(signal, Ordering::SeqCst);
+                    ringer.ring();
+                    std::thread::sleep(SIGNAL_GRACE);
+                    restore_terminal();
+                    std::process::exit(128 + signal);
+                }
+            })
+            .map(drop)
+    };
+    Ok((caught, Box::new(start)))
 }
 
 /// The signals that stop a process from the terminal (`kill -TSTP`, a
@@ -343,25 +360,29 @@ const SUSPEND_SIGNALS: [i32; 3] = [
 
 /// Gives the terminal back on a stop signal, stops as the signal would
 /// have, and takes the terminal again once resumed; the returned flag tells
-/// the event loop to draw everything anew.
-fn watch_suspend(ringer: Ringer) -> io::Result<Arc<AtomicBool>> {
+/// the event loop to draw everything anew. The handlers are installed now;
+/// the thread starts when the returned [`Watcher`] is called.
+fn watch_suspend(ringer: Ringer) -> io::Result<(Arc<AtomicBool>, Watcher)> {
     let resumed = Arc::new(AtomicBool::new(false));
     let mut signals = signal_hook::iterator::Signals::new(SUSPEND_SIGNALS)?;
     let flag = Arc::clone(&resumed);
-    std::thread::Builder::new()
-        .name("suspend".into())
-        .spawn(move || {
-            for signal in signals.forever() {
-                restore_terminal();
-                // Stops the whole process, as the signal's own action does;
-                // returns once it is resumed.
-                let _ = signal_hook::low_level::emulate_default_handler(signal);
-                let _ = retake();
-                flag.store(true, Ordering::SeqCst);
-                ringer.ring();
-            }
-        })?;
-    Ok(resumed)
+    let start = move || {
+        std::thread::Builder::new()
+            .name("suspend".into())
+            .spawn(move || {
+                for signal in signals.forever() {
+                    restore_terminal();
+                    // Stops the whole process, as the signal's own action
+                    // does; returns once it is resumed.
+                    let _ = signal_hook::low_level::emulate_default_handler(signal);
+                    let _ = retake();
+                    flag.store(true, Ordering::SeqCst);
+                    ringer.ring();
+                }
+            })
+            .map(drop)
+    };
+    Ok((resumed, Box::new(start)))
 }
 
 /// Gives the terminal back and stops the process, as Ctrl-z does in a

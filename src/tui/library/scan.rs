@@ -1,13 +1,18 @@
-//! The library scan as a streaming job: the cache's rows and their reading
-//! states first, then the rows the walk reads, gathered into few enough
-//! messages that the screen rebuilds its list a handful of times, not once
-//! per file; at the end, what the cache learnt is written back.
+//! The library scan as a streaming job: the walk starts at once while the
+//! store is opened beside it, so the first rows are whichever come first,
+//! the cache's or the walk's, and the reading states follow when the store
+//! answers; the rows are gathered into few enough messages that the screen
+//! rebuilds its list a handful of times, not once per file; at the end,
+//! what the cache learnt is written back.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::library::{Batch, Entry, Failure, ScanOptions, Stamps, walk_stream};
+use crate::library::{Batch, Entry, Failure, LaterStamps, ScanOptions, Stamps, walk_stream};
 use crate::store::ReadingState;
 
 use crate::tui::runtime::Reporter;
@@ -72,10 +77,13 @@ struct Sender<'a> {
     out: ScanRows,
     shown: usize,
     last: Instant,
-    /// The reading states, sent just before the first rows: the screen
-    /// takes both in one wake and draws its first rows with their marks
-    /// (sent alone, they woke it for a frame with no rows first).
+    /// The reading states, sent just before the first rows when the store
+    /// answers before any row is out: the screen takes both in one wake and
+    /// draws its first rows with their marks (sent alone, they woke it for
+    /// a frame with no rows first). After the first rows they go at once.
     states: Option<MemoryOutput>,
+    /// The library's canonical folder, as the cache keys it.
+    root_key: String,
 }
 
 impl Sender<'_> {
@@ -111,37 +119,199 @@ impl Sender<'_> {
     }
 }
 
-/// Streams the cache of `root_key` to the screen page by page, returning
-/// the stamps of the files it knows; `None` once nobody listens.
-fn send_cached(store: &StoreHandle, root_key: &str, tx: &mut Sender<'_>) -> Option<Stamps> {
+/// What reaches the scan job while the walk and the store work side by side.
+enum Step {
+    /// A batch of the walk.
+    Walk(Batch),
+    /// The reading states: the store has answered.
+    States(MemoryOutput),
+    /// A page of the cache's rows.
+    Cached(Vec<Entry>),
+    /// The cache is read: how many files it knows.
+    CacheEnd(usize),
+}
+
+/// Gives the walk the stamps when the cache's reader ends without them (it
+/// stopped, or panicked), so that the walk never waits for them forever.
+struct StampsGuard<'a>(&'a LaterStamps);
+
+impl Drop for StampsGuard<'_> {
+    fn drop(&mut self) {
+        self.0.set(Stamps::new());
+    }
+}
+
+/// The store's part of a first scan, beside the walk: the reading states,
+/// the cache's rows page by page, then its stamps for the walk, and the
+/// integrity check the first read skipped (the rows are out by then).
+fn read_cache(
+    store: &StoreHandle,
+    root: &Path,
+    later: &LaterStamps,
+    steps: &mpsc::Sender<Step>,
+    stop: &AtomicBool,
+) {
+    let _guard = StampsGuard(later);
+    let states = states_under(store, root);
+    let states = MemoryOutput::States {
+        root: root.to_path_buf(),
+        states,
+    };
+    if steps.send(Step::States(states)).is_err() {
+        return;
+    }
     let mut stamps = Stamps::new();
-    let mut listening = true;
+    let root_key = root.to_string_lossy();
     store.read_unchecked(|s| {
-        s.read_library(root_key, FIRST_PAGE, PAGE, |files| {
-            // A short page is the last: it goes below, with the total.
-            let full = files.len() >= if stamps.is_empty() { FIRST_PAGE } else { PAGE };
-            tx.out.entries.reserve(files.len());
+        s.read_library(&root_key, FIRST_PAGE, PAGE, |files| {
+            let mut page = Vec::with_capacity(files.len());
             for f in files {
                 stamps.insert(f.rel.clone(), f.stamp);
-                tx.out.entries.push(Entry::new(f.rel, f.stamp.size, f.peek));
+                page.push(Entry::new(f.rel, f.stamp.size, f.peek));
             }
-            listening = !full || tx.offer(false);
-            listening
+            steps.send(Step::Cached(page)).is_ok() && !stop.load(Ordering::Relaxed)
         })
     });
-    // Everything cached is on screen before the walk starts, and the
-    // progress line knows how many files to expect.
-    if !stamps.is_empty() {
-        tx.out.total = Some(stamps.len());
+    // The end goes before the stamps: the walk's last batch, which waits
+    // for them, comes after it.
+    let _ = steps.send(Step::CacheEnd(stamps.len()));
+    later.set(stamps);
+    store.with(|_| Ok(()));
+}
+
+/// A first scan with a store: the walk and the store's part start at once,
+/// and their rows go to the screen as they come (the first rows need
+/// neither the store nor its cache); the walk reads files it meets before
+/// the cache's stamps are known, and such a row wins over the cache's.
+fn first_scan(
+    dir: &Path,
+    options: ScanOptions,
+    store: &StoreHandle,
+    root: &Path,
+    tx: &mut Sender<'_>,
+) -> MemoryOutput {
+    let (steps_tx, steps) = mpsc::channel();
+    let later = LaterStamps::default();
+    let walk_tx = steps_tx.clone();
+    let sink = Arc::new(move |batch| {
+        let _ = walk_tx.send(Step::Walk(batch));
+    });
+    if let Err(e) = crate::library::walk_later(dir, options, later.clone(), sink) {
+        return MemoryOutput::ScanFailed(e.to_string());
     }
-    (listening && tx.offer(true)).then_some(stamps)
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let cache = || read_cache(store, root, &later, &steps_tx, &stop);
+        let spawned = std::thread::Builder::new()
+            .name("quire-cache".into())
+            .spawn_scoped(scope, cache);
+        if spawned.is_err() {
+            // No thread to spare: the store first, as a rescan does.
+            read_cache(store, root, &later, &steps_tx, &stop);
+        }
+        let out = forward(&steps, store.clone(), tx);
+        stop.store(true, Ordering::Relaxed);
+        out
+    })
+}
+
+/// Takes the walk's and the store's steps until the walk is over, sending
+/// rows as they are due; the last rows are the result ([`MemoryOutput::Written`]
+/// once nobody listens).
+fn forward(steps: &mpsc::Receiver<Step>, store: StoreHandle, tx: &mut Sender<'_>) -> MemoryOutput {
+    // Paths the walk read before the cache's stamps were known: the cache's
+    // rows of them may be older.
+    let mut early: HashSet<PathBuf> = HashSet::new();
+    let mut cache_done = false;
+    let mut report = None;
+    while report.is_none() {
+        let Ok(step) = steps.recv() else { break };
+        let mut now = false;
+        match step {
+            Step::Walk(batch) => {
+                if !cache_done && let Batch::Read { entries, .. } = &batch {
+                    early.extend(entries.iter().map(|e| e.path.clone()));
+                }
+                report = take_batch(&mut tx.out, batch);
+            }
+            Step::States(states) => {
+                tx.states = Some(states);
+                // Rows on screen already: the marks follow in a frame of their own.
+                if tx.shown > 0 && !tx.states_first() {
+                    return MemoryOutput::Written;
+                }
+            }
+            Step::Cached(mut page) => {
+                if !early.is_empty() {
+                    page.retain(|e| !early.contains(&e.path));
+                }
+                tx.out.entries.extend(page);
+            }
+            Step::CacheEnd(known) => {
+                cache_done = true;
+                early = HashSet::new();
+                tx.out.total = (known > 0).then_some(known);
+                now = true;
+            }
+        }
+        if report.is_none() && !tx.offer(now) {
+            return MemoryOutput::Written;
+        }
+    }
+    finish(tx, report, Some(&store))
+}
+
+/// Takes one batch of the walk into `out`; the report once it is over.
+fn take_batch(out: &mut ScanRows, batch: Batch) -> Option<crate::library::ScanReport> {
+    match batch {
+        // The walk sends no cached rows: they went first.
+        Batch::Cached(entries) => out.entries.extend(entries),
+        Batch::Read {
+            entries,
+            failures,
+            seen,
+        } => {
+            // A row read again replaces the row of its path on screen.
+            out.entries.extend(entries);
+            out.failures.extend(failures);
+            out.seen = seen;
+        }
+        Batch::Progress { seen } => out.seen = seen,
+        Batch::Done(r) => {
+            out.seen = r.files;
+            return Some(r);
+        }
+    }
+    None
+}
+
+/// The last rows of a scan, once its walk is over: the states if they have
+/// not gone, the files gone, and what the cache learnt written back.
+fn finish(
+    tx: &mut Sender<'_>,
+    report: Option<crate::library::ScanReport>,
+    store: Option<&StoreHandle>,
+) -> MemoryOutput {
+    let report = report.unwrap_or_default();
+    if !tx.states_first() {
+        return MemoryOutput::Written;
+    }
+    let mut out = std::mem::take(&mut tx.out);
+    out.gone.extend(report.removed.iter().cloned());
+    out.done = true;
+    if let Some(store) = store {
+        let root_key = tx.root_key.clone();
+        store.with(|s| s.save_library(&root_key, &report.changed, &report.removed));
+    }
+    MemoryOutput::Rows(Box::new(out))
 }
 
 /// Scans `dir` through the store's cache (if any), streaming rows to the
-/// library screen; the last rows are the result. With `show_cached` the
-/// cached rows go first, a page at a time (without, the screen has them:
-/// a rescan); then the walk stats every file and reads only those that are
-/// new or changed.
+/// library screen; the last rows are the result. With `show_cached` (a
+/// first scan) the walk and the store's part start together (see
+/// [`first_scan`]); without (a rescan, whose rows are on screen) the
+/// reading states go first, then the walk stats every file and reads only
+/// those that are new or changed since the cache was written.
 pub fn scan_library(
     dir: &Path,
     options: ScanOptions,
@@ -154,81 +324,45 @@ pub fn scan_library(
         return MemoryOutput::ScanFailed(e.to_string());
     }
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let root_key = root.to_string_lossy().into_owned();
     let mut tx = Sender {
         send: &send,
         out: ScanRows::default(),
         shown: 0,
         last: Instant::now(),
         states: None,
+        root_key: root.to_string_lossy().into_owned(),
     };
+    if show_cached && let Some(store) = store {
+        return first_scan(dir, options, store, &root, &mut tx);
+    }
     let mut stamps = Stamps::new();
     if let Some(store) = store {
         let states = states_under(store, &root);
-        let root = root.clone();
-        tx.states = Some(MemoryOutput::States { root, states });
+        tx.states = Some(MemoryOutput::States {
+            root: root.clone(),
+            states,
+        });
         // A rescan's rows are on screen, and an article opened from them
         // meanwhile would learn a newer state than these: they go now.
-        if !show_cached && !tx.states_first() {
+        if !tx.states_first() {
             return MemoryOutput::Written;
         }
-        if show_cached {
-            match send_cached(store, &root_key, &mut tx) {
-                Some(known) => stamps = known,
-                None => return MemoryOutput::Written,
-            }
-        } else {
-            stamps = store
-                .with(|s| s.library_stamps(&root_key))
-                .unwrap_or_default();
-            tx.out.total = (!stamps.is_empty()).then_some(stamps.len());
-        }
+        stamps = store
+            .with(|s| s.library_stamps(&tx.root_key))
+            .unwrap_or_default();
+        tx.out.total = (!stamps.is_empty()).then_some(stamps.len());
     }
     let rx = match walk_stream(dir, options, stamps) {
         Ok(rx) => rx,
         Err(e) => return MemoryOutput::ScanFailed(e.to_string()),
     };
-    if let Some(store) = store {
-        // The integrity check the first read skipped, while the walk runs.
-        store.with(|_| Ok(()));
-    }
     let mut report = None;
     while report.is_none() {
         let Ok(batch) = rx.recv() else { break };
-        let out = &mut tx.out;
-        match batch {
-            // The walk sends no cached rows: they went first.
-            Batch::Cached(entries) => out.entries.extend(entries),
-            Batch::Read {
-                entries,
-                failures,
-                seen,
-            } => {
-                // A row read again replaces the row of its path on screen.
-                out.entries.extend(entries);
-                out.failures.extend(failures);
-                out.seen = seen;
-            }
-            Batch::Progress { seen } => out.seen = seen,
-            Batch::Done(r) => {
-                out.seen = r.files;
-                report = Some(r);
-                break;
-            }
-        }
-        if !tx.offer(false) {
+        report = take_batch(&mut tx.out, batch);
+        if report.is_none() && !tx.offer(false) {
             return MemoryOutput::Written;
         }
     }
-    let report = report.unwrap_or_default();
-    if !tx.states_first() {
-        return MemoryOutput::Written;
-    }
-    let mut out = tx.out;
-    out.gone.extend(report.removed.iter().cloned());
-    out.done = true;
-    if let Some(store) = store {
-        store.with(|s| s.save_library(&root_key, &report.changed, &report.removed));
-    }
-    MemoryOutput::Rows(Box::new(out))
+    finish(&mut tx, report, store)
 }

@@ -8,7 +8,8 @@ use std::sync::{Arc, Mutex};
 use super::{Bell, Done, Executor, JobId, Report, Reporter, Waker, Work};
 
 /// A fixed set of worker threads sharing one queue, started with the first
-/// job (a start draws its first screen before any thread exists); a
+/// job that needs one (a start draws its first screen before any thread
+/// exists, and a library's start, whose jobs all stream, makes none); a
 /// long-running job (one that watches or streams until the app ends) gets a
 /// thread of its own so that it never holds a worker.
 pub struct Pool<J: Work> {
@@ -82,7 +83,6 @@ impl<J: Work> Executor<J> for Pool<J> {
     }
 
     fn spawn(&mut self, id: JobId, job: J) {
-        self.start();
         if job.long_running() {
             let reporter = Reporter::new(id, self.reports.clone(), Some(Arc::clone(&self.bell)));
             // Not counted as in flight: it may never end, and the loop
@@ -92,6 +92,7 @@ impl<J: Work> Executor<J> for Pool<J> {
                 .spawn(move || reporter.run(job));
             return;
         }
+        self.start();
         if let Some(tx) = &self.jobs {
             if tx.send((id, job)).is_ok() {
                 self.in_flight += 1;
