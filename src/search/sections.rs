@@ -128,6 +128,9 @@ fn cut(body: &str, body_line: usize) -> (Vec<Section>, Vec<Heading>) {
             }
             Event::Text(t) | Event::Code(t) | Event::InlineMath(t) | Event::DisplayMath(t) => t,
             Event::SoftBreak | Event::HardBreak => " ".into(),
+            // A tight item's text has no paragraph around it: a sub-list or
+            // the next item starts a line of its own.
+            Event::Start(Tag::Item | Tag::List(_)) => "\n".into(),
             Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Item
@@ -189,6 +192,14 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::from_bytes(Path::new("a.md"), text.as_bytes())
+    }
+
+    #[test]
+    fn an_item_and_its_sub_list_are_words_apart() {
+        let s = sections(&article(
+            "# T\n\n- added weight\n  - the extra day\n- touch?\n- a binary\n",
+        ));
+        assert_eq!(s[0].text, "added weight\nthe extra day\ntouch?\na binary\n");
     }
 
     #[test]

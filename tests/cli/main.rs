@@ -18,6 +18,7 @@ mod outline_cli;
 mod search_cli;
 mod site_walk;
 mod sites;
+mod sites_user;
 mod stdin;
 mod vault;
 mod vault_embeds;
