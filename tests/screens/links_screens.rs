@@ -171,3 +171,26 @@ fn the_link_list_spans_the_outline_and_closing_it_shows_the_outline_again() {
         screen(80, 16, "").backend().buffer()
     );
 }
+
+#[test]
+fn the_link_selected_stays_selected_when_the_filter_is_erased() {
+    let selected = |keys: Script| {
+        rows_text(&screen_after(80, 16, keys))
+            .into_iter()
+            .find(|r| r.contains('›'))
+            .map(|r| r.split('›').nth(1).unwrap_or("").trim().to_string())
+            .unwrap()
+    };
+    // "garden" keeps the pond section and the soil; Ctrl-n selects the soil.
+    let filtered = selected(with_ctrl("Fgarden", &['n']));
+    assert!(filtered.starts_with("the soil"), "{filtered}");
+    let mut erased = with_ctrl("Fgarden", &['n']);
+    for _ in 0.."garden".len() {
+        erased.0.push_back(Event::Key(KeyEvent::new(
+            KeyCode::Backspace,
+            KeyModifiers::NONE,
+        )));
+    }
+    // The whole list again, the soil still selected (not its second link).
+    assert_eq!(selected(erased), filtered);
+}

@@ -250,8 +250,10 @@ impl LinkList {
             .max((self.selected + 1).saturating_sub(rows))
     }
 
-    /// Keeps the links whose text, target or kind holds the filter (any case).
+    /// Keeps the links whose text, target or kind holds the filter (any
+    /// case); the link selected stays selected while it is kept.
     pub fn refilter(&mut self, table: &[(Link, Resolution)]) {
+        let was = self.shown.get(self.selected).copied();
         let needle = self.filter.to_lowercase();
         self.shown = table
             .iter()
@@ -271,7 +273,10 @@ impl LinkList {
             .map(|(link, _)| sanitize_line(&link.text).width())
             .max()
             .unwrap_or(0);
-        self.selected = self.selected.min(self.shown.len().saturating_sub(1));
+        self.selected = match was.and_then(|i| self.shown.iter().position(|&j| j == i)) {
+            Some(at) => at,
+            None => self.selected.min(self.shown.len().saturating_sub(1)),
+        };
     }
 }
 
