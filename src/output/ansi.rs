@@ -158,8 +158,10 @@ fn link_urls(doc: &Document, article: Option<&Article>) -> Vec<Option<String>> {
             if scheme || url.starts_with("//") || url.contains('@') && !url.contains('/') {
                 return link_target(url, Some(&article.path));
             }
+            // A wikilink names a note, never a file beside the article.
+            let wiki = url.starts_with("[[") || url.starts_with("![[");
             resolved_target(&resolver.resolve(article, url))
-                .or_else(|| link_target(url, Some(&article.path)))
+                .or_else(|| (!wiki).then(|| link_target(url, Some(&article.path)))?)
         })
         .collect()
 }

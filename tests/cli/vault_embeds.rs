@@ -171,3 +171,27 @@ fn a_vault_s_comments_are_hidden_and_its_highlights_shown() {
         serde_json::from_str(&run(&["outline", "--json"], &vault.join("m.md"))).unwrap();
     assert_eq!(outline["headings"][0]["line"], 8);
 }
+
+/// A coloured render's hyperlink of a wikilink opens its note; one to no
+/// note opens nothing (it pointed at a file named `[[Name]]`).
+#[test]
+fn a_wikilink_s_hyperlink_opens_its_note_or_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let vault = dir.path().join("vault");
+    std::fs::create_dir_all(vault.join(".obsidian")).unwrap();
+    std::fs::write(vault.join("Shed.md"), "# Shed\n\n## Materials\n").unwrap();
+    std::fs::write(
+        vault.join("m.md"),
+        "See [[Shed#Materials]] and [[Nowhere]].\n",
+    )
+    .unwrap();
+    let out = crate::common::quire()
+        .args(["render", "--color", "always"])
+        .arg(vault.join("m.md"))
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(out.contains("Shed.md#materials\x1b\\"), "{out:?}");
+    assert!(!out.contains("[[Nowhere"), "{out:?}");
+    assert!(!out.contains("Nowhere%5D"), "{out:?}");
+}
