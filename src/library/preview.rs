@@ -2,7 +2,7 @@
 //! first paragraph) and its headings. Built from a fully parsed article, so
 //! only on selection, never during the scan.
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Parser, Tag, TagEnd};
 
 use crate::article::{self, Article};
 
@@ -54,8 +54,20 @@ fn cut(text: String) -> String {
 pub fn first_paragraph(body: &str) -> String {
     let mut text = String::new();
     let mut depth = 0usize;
+    // Inside a wikilink without its own text: its name is written once.
+    let mut named = false;
     for event in Parser::new_ext(body, article::parser_options()) {
         match event {
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole: false },
+                dest_url,
+                ..
+            }) if depth > 0 => {
+                text.push_str(&article::wikilink::shown(&dest_url));
+                named = true;
+            }
+            Event::End(TagEnd::Link) => named = false,
+            Event::Text(_) | Event::Code(_) if named => {}
             Event::Start(Tag::Paragraph) => depth += 1,
             Event::End(TagEnd::Paragraph) => {
                 depth = depth.saturating_sub(1);
@@ -80,6 +92,15 @@ pub fn first_paragraph(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wikilink_reads_as_the_reader_shows_it() {
+        let body = "See [[Garden Plan#Watering#Summer]] and [[Shed|the shed]].\n";
+        assert_eq!(
+            first_paragraph(body),
+            "See Garden Plan > Watering > Summer and the shed."
+        );
+    }
 
     #[test]
     fn first_paragraph_skips_headings_and_drops_markup() {
