@@ -295,7 +295,11 @@ fn meaning_of(
             })
         }
         "youtube" | "vimeo" | "gist" | "tweet" | "x" | "twitter" | "instagram" => {
-            let (label, url) = video(&lower, a);
+            let Some((label, url)) = video(&lower, a) else {
+                // Nothing to link to: the shortcode's name, as an unknown one.
+                p.out.push_str(&meaning::label(&lower));
+                return next;
+            };
             block(p, text, next, |p, indent| {
                 meaning::link_line(&mut p.out, indent, &label, &url)
             })
@@ -416,11 +420,15 @@ fn shown_args(a: &[Arg]) -> String {
         .join(" ")
 }
 
-/// The link a video or post embed stands for.
-fn video(name: &str, a: &[Arg]) -> (String, String) {
+/// The link a video or post embed stands for; `None` without the id (or,
+/// for a post, the user) it needs.
+fn video(name: &str, a: &[Arg]) -> Option<(String, String)> {
     let id = named(a, &["id"]).or(positional(a, 0)).unwrap_or("").trim();
     let second = positional(a, 1).unwrap_or("").trim();
-    match name {
+    if id.is_empty() {
+        return None;
+    }
+    Some(match name {
         "youtube" => (
             "YouTube video".into(),
             format!("https://www.youtube.com/watch?v={id}"),
@@ -437,12 +445,15 @@ fn video(name: &str, a: &[Arg]) -> (String, String) {
         _ => {
             let user = named(a, &["user"]).unwrap_or(id);
             let status = named(a, &["id"]).unwrap_or(second);
+            if user.is_empty() || status.is_empty() {
+                return None;
+            }
             (
                 "Post".into(),
                 format!("https://x.com/{user}/status/{status}"),
             )
         }
-    }
+    })
 }
 
 /// `text` without the indent all its lines share.

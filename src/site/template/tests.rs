@@ -256,3 +256,14 @@ fn kramdown_reads_a_markdown_html_block_as_markdown() {
     let texts: Vec<&str> = outline.iter().map(|h| h.text()).collect();
     assert_eq!(texts, ["Inside"]);
 }
+
+#[test]
+fn an_embed_shortcode_without_its_id_is_a_label_not_a_broken_address() {
+    let out = run(
+        "{{< x >}}\n\n{{< youtube >}}\n\n{{< x user=\"a\" id=\"1\" >}}\n",
+        false,
+    );
+    assert!(!out.contains("x.com//status/"), "{out}");
+    assert!(!out.contains("watch?v=)"), "{out}");
+    assert!(out.contains("https://x.com/a/status/1"), "{out}");
+}
