@@ -111,6 +111,21 @@ fn separator(row: &str) -> Option<Rule> {
     })
 }
 
+impl super::Pass<'_, '_> {
+    /// Writes or drops a kramdown table's separator line (see
+    /// this module); false for any other line, left to the pass.
+    pub(super) fn table_line(&mut self, line: &str) -> bool {
+        match self.tables.as_mut().map(|t| t.line(line)) {
+            Some(Fate::Delimiter(row)) => {
+                self.out.push_str(&row);
+                true
+            }
+            Some(Fate::Drop) => true,
+            Some(Fate::Row | Fate::Other) | None => false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

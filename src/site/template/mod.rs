@@ -22,7 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use kramdown_table::{Fate, Tables};
+use kramdown_table::Tables;
 use scan::{
     Fence, closes, closing_run, escaped, is_atx_heading, opens, target_end, target_kind,
     unescape_code,
@@ -198,19 +198,6 @@ impl Pass<'_, '_> {
                 self.before_line(line);
             }
             at = self.line(text, at);
-        }
-    }
-
-    /// Writes or drops a kramdown table's separator line (see
-    /// [`kramdown_table`]); false for any other line, left to the pass.
-    fn table_line(&mut self, line: &str) -> bool {
-        match self.tables.as_mut().map(|t| t.line(line)) {
-            Some(Fate::Delimiter(row)) => {
-                self.out.push_str(&row);
-                true
-            }
-            Some(Fate::Drop) => true,
-            Some(Fate::Row | Fate::Other) | None => false,
         }
     }
 

@@ -12,6 +12,7 @@ mod handoff;
 pub mod history;
 pub mod images;
 pub mod jobs;
+mod link_list;
 pub mod links;
 mod memory;
 mod outline;

@@ -8,6 +8,7 @@ pub mod image;
 pub mod kept_rows;
 pub mod library;
 mod library_preview;
+mod library_rows;
 pub mod link_runs;
 pub mod links;
 pub mod outline;
