@@ -18,17 +18,7 @@ fn a_bare_or_relative_file_name_finds_its_site() {
     let jekyll = sites().join("jekyll");
     let post = "2024-03-01-trail-release.md";
     let rendered = |dir: &Path, file: &str| {
-        let out = common::quire()
-            .current_dir(dir)
-            .args(["render", "--width", "80", "--color", "never", file])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
+        stdout_in(dir, &["render", "--width", "80", "--color", "never", file])
     };
     let bare = rendered(&jekyll.join("_posts"), post);
     let dotted = rendered(&jekyll.join("_posts"), &format!("./{post}"));
@@ -39,23 +29,29 @@ fn a_bare_or_relative_file_name_finds_its_site() {
     // What links in, asked with the post's path from the site's root and
     // with its bare name from inside `_posts`: the whole site is searched.
     let backlinks = |dir: &Path, file: &str| {
-        let out = common::quire()
-            .current_dir(dir)
-            .args(["backlinks", "--json", file])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let value: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let out = stdout_in(dir, &["backlinks", "--json", file]);
+        let value: Value = serde_json::from_str(&out).unwrap();
         value.as_array().map_or(0, Vec::len)
     };
     let first = "2024-01-15-first-steps.md";
     let from_root = backlinks(&jekyll, &format!("_posts/{first}"));
     assert!(from_root >= 1, "the trail release links to the first post");
     assert_eq!(backlinks(&jekyll.join("_posts"), first), from_root);
+}
+
+/// What quire prints on stdout for `args` run in `dir`, once it succeeds.
+fn stdout_in(dir: &Path, args: &[&str]) -> String {
+    let out = common::quire()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
 }
 
 /// A config that is not valid YAML or TOML is named on stderr, once a
