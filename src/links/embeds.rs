@@ -9,7 +9,6 @@
 
 use std::path::{Path, PathBuf};
 
-use super::path::upward;
 use super::wiki::Vault;
 use crate::article::wikilink::{EmbedKind, WikiTarget, block_marker};
 use crate::article::{Draft, LineMap, decode_cow, front_matter};
@@ -22,9 +21,6 @@ pub const FOLD_LINES: usize = 12;
 
 /// The most bytes read of one embedded note.
 const NOTE_BYTES: u64 = 4 * 1024 * 1024;
-
-/// The folders that mark a vault's root.
-const MARKERS: [&str; 3] = [".obsidian", ".foam", ".logseq"];
 
 /// The draft with its note embeds inlined, when it is a note of a vault
 /// and has any; else the draft as it was.
@@ -39,10 +35,7 @@ pub fn inline(mut draft: Draft) -> Draft {
     let Ok(dir) = dir.canonicalize() else {
         return draft;
     };
-    let Some(root) = upward(&dir)
-        .into_iter()
-        .find(|f| MARKERS.iter().any(|m| f.join(m).is_dir()))
-    else {
+    let Some(root) = super::wiki::marked_root(&dir) else {
         return draft;
     };
     let mut vault = Notes {
