@@ -193,6 +193,11 @@ impl SearchScreen {
             .flatten();
         self.hits = hits;
         self.answered = text;
+        // `tag:` alone finds nothing: it only narrows what words find.
+        let query = crate::search::Query::parse(&self.answered);
+        if self.hits.is_empty() && query.is_empty() && !query.tags.is_empty() {
+            self.message = Some("add a word: tag: only narrows what words find".into());
+        }
         let kept = keep.is_some();
         self.selected = keep
             .and_then(|(path, anchor)| {

@@ -103,12 +103,6 @@ fn draw_status(
             " {n} {}",
             if n == 1 { "section" } else { "sections" }
         )));
-        if n == 0 && words_wanted(&s.input) {
-            spans.push(Span::styled(
-                " · add a word: tag: only narrows what words find",
-                quiet,
-            ));
-        }
     } else {
         spans.push(Span::styled(" searching…", quiet));
     }
@@ -124,12 +118,6 @@ fn draw_status(
         return;
     }
     put_line(buf, area.x, area.y, &line, area.width);
-}
-
-/// True when `input` names tags and no word: it can find nothing.
-fn words_wanted(input: &str) -> bool {
-    let query = crate::search::Query::parse(input);
-    query.is_empty() && !query.tags.is_empty()
 }
 
 fn draw_hits(buf: &mut Buffer, area: Rect, s: &SearchScreen, t: &Theme, rows: &mut RowKeys) {
