@@ -263,36 +263,10 @@ fn mistyped_command(path: &std::path::Path) -> Option<String> {
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .filter(|name| name != "help")
-        .map(|name| (edit_distance(&word, &name), name))
+        .map(|name| (strsim::osa_distance(&word, &name), name))
         .filter(|(d, name)| *d <= 2 && *d < name.len() / 2 + 1)
         .min()
         .map(|(_, name)| name)
-}
-
-/// Levenshtein distance, with a swap of two letters next to each other
-/// counting as one edit.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                best = best.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = best;
-        }
-    }
-    d[a.len()][b.len()]
 }
 
 /// `./articles` when it exists, else the current folder.
