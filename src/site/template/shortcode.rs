@@ -20,9 +20,11 @@ const NO_BODY: &[&str] = &[
     "image",
     "youtube",
     "vimeo",
+    "vimeo_simple",
     "gist",
     "tweet",
     "x",
+    "twitter_simple",
     "instagram",
     "glossary-term",
     "gl",
@@ -294,7 +296,8 @@ fn meaning_of(
                 meaning::fold(&mut p.out, indent, &summary, &inner)
             })
         }
-        "youtube" | "vimeo" | "gist" | "tweet" | "x" | "twitter" | "instagram" => {
+        "youtube" | "vimeo" | "vimeo_simple" | "gist" | "tweet" | "x" | "twitter"
+        | "twitter_simple" | "instagram" => {
             let Some((label, url)) = video(&lower, a) else {
                 // Nothing to link to: the shortcode's name, as an unknown one.
                 p.out.push_str(&meaning::label(&lower));
@@ -433,7 +436,7 @@ fn video(name: &str, a: &[Arg]) -> Option<(String, String)> {
             "YouTube video".into(),
             format!("https://www.youtube.com/watch?v={id}"),
         ),
-        "vimeo" => ("Vimeo video".into(), format!("https://vimeo.com/{id}")),
+        "vimeo" | "vimeo_simple" => ("Vimeo video".into(), format!("https://vimeo.com/{id}")),
         "gist" => (
             "Gist".into(),
             format!("https://gist.github.com/{id}/{second}"),

@@ -266,4 +266,11 @@ fn an_embed_shortcode_without_its_id_is_a_label_not_a_broken_address() {
     assert!(!out.contains("x.com//status/"), "{out}");
     assert!(!out.contains("watch?v=)"), "{out}");
     assert!(out.contains("https://x.com/a/status/1"), "{out}");
+    // Hugo's simple (no-JS) forms are the same links.
+    let out = run(
+        "{{< twitter_simple user=\"a\" id=\"2\" >}}\n\n{{< vimeo_simple 48912912 >}}\n",
+        false,
+    );
+    assert!(out.contains("https://x.com/a/status/2"), "{out}");
+    assert!(out.contains("https://vimeo.com/48912912"), "{out}");
 }
