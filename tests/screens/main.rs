@@ -15,6 +15,7 @@ mod memory_library;
 mod memory_scan;
 mod memory_tui;
 mod painter;
+mod painter_clusters;
 mod painter_library;
 mod painter_rows;
 mod parse_once;
