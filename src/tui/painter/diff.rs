@@ -105,11 +105,8 @@ pub fn row_changes(
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
                 let w = usize::from(cell.cell_width());
-                if cell.diff_option == CellDiffOption::None
-                    && cell == old
-                    && !(beside.contains(&i) && !cell.symbol().is_empty())
-                    && !under_gone(i)
-                {
+                let forced = beside.contains(&i) && !cell.symbol().is_empty() || under_gone(i);
+                if cell.diff_option == CellDiffOption::None && cell == old && !forced {
                     x += w.saturating_sub(1);
                     continue;
                 }
