@@ -26,6 +26,7 @@ mod reader_hyperlinks;
 mod reader_in_search;
 mod reader_links;
 mod reader_pane;
+mod reader_resize;
 mod reader_screens;
 mod render;
 mod search_debounce;
