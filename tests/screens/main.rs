@@ -8,6 +8,7 @@ mod common;
 mod config;
 mod jobs;
 mod jobs_watch;
+mod library_flow;
 mod library_links;
 mod library_screens;
 mod links_screens;
