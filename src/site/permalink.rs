@@ -1,5 +1,5 @@
 //! The address Jekyll gives a file of its site, as `{% link about.md %}`
-//! writes it: the file's front matter `permalink:`, else the config's
+//! and `{% post_url %}` write it: the file's front matter `permalink:`, else the config's
 //! permalink style for a post (`date`: `/:categories/:year/:month/:day/:title.html`)
 //! and a collection's document, and a page's own path (`/about.html`,
 //! `/docs/` for `docs/index.md`, `/about/` when the style is `pretty`).
@@ -113,6 +113,19 @@ pub fn jekyll_url(site: &Site, written: &str) -> Option<String> {
     };
     let url = expand(&template, &values);
     Some(format!("{}{url}", site.baseurl))
+}
+
+/// The address Jekyll gives the post `name` names in `{% post_url %}`
+/// (`2024-01-15-first-steps`, or `sub/2024-01-15-x` for one in
+/// `_posts/sub/`): [`jekyll_url`] of its file in `_posts/`; `None` when
+/// there is none.
+pub fn post_url(site: &Site, name: &str) -> Option<String> {
+    let name = name.trim().trim_matches('/');
+    ["md", "markdown"]
+        .iter()
+        .map(|ext| format!("_posts/{name}.{ext}"))
+        .find(|rel| site.dir.join(rel).is_file())
+        .and_then(|rel| jekyll_url(site, &rel))
 }
 
 /// The values a permalink's placeholders name.

@@ -1,6 +1,7 @@
-//! Jekyll's `{% link path %}` shows the address Jekyll gives the file (its
-//! `permalink:`, a post's by the permalink style, a page's own path) under
-//! the site's `baseurl`, and still follows to the file.
+//! Jekyll's `{% link path %}` and `{% post_url name %}` show the address
+//! Jekyll gives the file (its `permalink:`, a post's by the permalink
+//! style, a page's own path) under the site's `baseurl`, and still follow
+//! to the file.
 use crate::common;
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ fn a_link_tag_shows_the_address_jekyll_gives_the_file() {
         assert!(text.contains(url), "{url:?} in:\n{text}");
     }
     assert!(!text.contains("about.md"), "{text}");
+    // The post by its name: the same address, one entry.
+    assert_eq!(text.matches("spring-walk.html").count(), 2, "{text}");
 }
 
 #[test]
@@ -45,12 +48,14 @@ fn a_link_tag_still_follows_to_the_file() {
         .iter()
         .map(|l| l["resolved"]["path"].as_str().unwrap_or("").to_string())
         .collect();
+    let walk = "2023-04-02-spring-walk.md";
     let ends = [
         "about.md",
         "notes/reading.md",
-        "2023-04-02-spring-walk.md",
+        walk,
         "flask-tea.md",
         "",
+        walk,
     ];
     assert_eq!(resolved.len(), ends.len(), "{resolved:?}");
     for (got, end) in resolved.iter().zip(ends) {

@@ -362,6 +362,13 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
         }
         "post_url" => {
             let name = tag.rest().trim();
+            // The address Jekyll gives the post, when the site and the
+            // post's file are found.
+            let jekyll = p.cx.site.filter(|s| s.generator == Generator::Jekyll);
+            if let Some(url) = jekyll.and_then(|site| permalink::post_url(site, name)) {
+                p.out.push_str(&url);
+                return after;
+            }
             let stem = name.rsplit('/').next().unwrap_or(name);
             let slug = strip_date(stem);
             let date = stem[..stem.len() - slug.len()].trim_end_matches('-');
