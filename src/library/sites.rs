@@ -3,8 +3,10 @@
 //! of several sites) rules its own folder, as it would if it were walked
 //! alone: its `exclude:`, Jekyll's underscore folders, only `content/` of a
 //! Hugo or Zola site, its time zone, taxonomies and headless pages. The
-//! site of each folder is looked up once and kept.
+//! site of each folder is looked up once and kept, and only below a root
+//! that is in no site.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -76,6 +78,8 @@ pub(super) struct Sites {
     absolute: PathBuf,
     /// The root's own part.
     top: Arc<Part>,
+    /// True when the root is inside a site.
+    in_site: bool,
     /// Each folder's part, once looked up.
     folders: Mutex<HashMap<PathBuf, Arc<Part>>>,
     /// Each nested site's part, by its folder.
@@ -90,6 +94,7 @@ impl Sites {
             root: root.to_path_buf(),
             absolute,
             top: Arc::new(Part::new(WalkRules::of(root), root.to_path_buf())),
+            in_site: Site::of(root).is_some(),
             folders: Mutex::default(),
             nested: Mutex::default(),
         }
@@ -101,28 +106,38 @@ impl Sites {
         &self.top
     }
 
-    /// The part of the files in `folder` (as the walk names it).
+    /// The part of the files in `folder` (as the walk names it): a nested
+    /// site's when the folder or one above it (below the root) holds a
+    /// site's config, else the root's. A root inside a site is that site's
+    /// throughout (its own rules leave out what it does not build).
     pub fn of_folder(&self, folder: &Path) -> Arc<Part> {
-        if folder == self.root {
+        if self.in_site || folder == self.root || !folder.starts_with(&self.root) {
             return self.top.clone();
         }
         if let Some(known) = lock(&self.folders).get(folder) {
             return known.clone();
         }
-        let part = match Site::of(folder) {
-            Some(site) if site.dir != self.absolute && site.dir.starts_with(&self.absolute) => {
-                let mut nested = lock(&self.nested);
-                nested
-                    .entry(site.dir.clone())
-                    .or_insert_with(|| {
-                        Arc::new(Part::new(
-                            WalkRules::from_site(&site, &site.dir),
-                            site.dir.clone(),
-                        ))
-                    })
-                    .clone()
-            }
-            _ => self.top.clone(),
+        let above = match folder.parent() {
+            Some(parent) => self.of_folder(parent),
+            None => self.top.clone(),
+        };
+        let part = if !Arc::ptr_eq(&above, &self.top) {
+            above
+        } else if holds_config(folder)
+            && let Some(site) = Site::of(folder)
+            && site.dir != self.absolute
+            && site.dir.starts_with(&self.absolute)
+        {
+            let mut nested = lock(&self.nested);
+            nested
+                .entry(site.dir.clone())
+                .or_insert_with(|| {
+                    let rules = WalkRules::from_site(&site, &site.dir);
+                    Arc::new(Part::new(rules, site.dir.clone()))
+                })
+                .clone()
+        } else {
+            above
         };
         lock(&self.folders).insert(folder.to_path_buf(), part.clone());
         part
@@ -139,15 +154,26 @@ impl Sites {
 
     /// `path` as `part`'s skip list and rules name it: as walked for the
     /// root's part, absolute for a nested site's.
-    fn anchored(&self, part: &Part, path: &Path) -> PathBuf {
+    fn anchored<'p>(&self, part: &Part, path: &'p Path) -> Cow<'p, Path> {
         if std::ptr::eq(part, &*self.top) {
-            return path.to_path_buf();
+            return Cow::Borrowed(path);
         }
         match path.strip_prefix(&self.root) {
-            Ok(rel) => self.absolute.join(rel),
-            Err(_) => path.to_path_buf(),
+            Ok(rel) => Cow::Owned(self.absolute.join(rel)),
+            Err(_) => Cow::Borrowed(path),
         }
     }
+}
+
+/// True when `folder` holds a name a site's config is read from: one
+/// listing of the folder, where asking for each name costs a dozen
+/// lookups in every folder of a library that is no site.
+fn holds_config(folder: &Path) -> bool {
+    std::fs::read_dir(folder).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| crate::site::config::is_config_name(&e.file_name()))
+    })
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
