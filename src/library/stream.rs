@@ -84,6 +84,9 @@ struct Ready {
     go: bool,
     /// True once [`LaterStamps::set`] was called.
     stamps: bool,
+    /// True when the walk started without being let go: the store is new,
+    /// slow or busy, and its stamps are not worth waiting for again.
+    late: bool,
 }
 
 impl LaterStamps {
@@ -120,11 +123,17 @@ impl LaterStamps {
     /// Waits until the walk may start, at most `limit`.
     fn wait_go(&self, limit: std::time::Duration) {
         let ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
-        let _ = self
+        let (mut ready, _) = self
             .0
             .known
             .wait_timeout_while(ready, limit, |ready| !ready.go)
             .unwrap_or_else(|p| p.into_inner());
+        ready.late = !ready.go;
+    }
+
+    /// True when the walk started before it was let go (see [`Ready::late`]).
+    pub(super) fn late(&self) -> bool {
+        self.0.ready.lock().unwrap_or_else(|p| p.into_inner()).late
     }
 
     /// The stamps, once they are known.
@@ -462,5 +471,16 @@ mod tests {
         later.wait_go(std::time::Duration::from_secs(3600));
         assert_eq!(later.wait().map(Stamps::len), Some(1));
         assert!(LaterStamps::known(Stamps::new()).0.ready.lock().unwrap().go);
+    }
+
+    #[test]
+    fn a_walk_not_let_go_in_time_is_late_and_one_let_go_is_not() {
+        let slow = LaterStamps::default();
+        slow.wait_go(std::time::Duration::ZERO);
+        assert!(slow.late(), "the store did not answer in time");
+        let quick = LaterStamps::default();
+        quick.go();
+        quick.wait_go(std::time::Duration::ZERO);
+        assert!(!quick.late());
     }
 }
