@@ -131,13 +131,29 @@ enum Step {
     CacheEnd(usize),
 }
 
-/// Gives the walk the stamps when the cache's reader ends without them (it
-/// stopped, or panicked), so that the walk never waits for them forever.
-struct StampsGuard<'a>(&'a LaterStamps);
+/// Gives the walk the stamps, and the scan the cache's end, when the
+/// cache's reader ends without them (it stopped, or panicked), so that
+/// neither waits for them forever.
+struct CacheGuard<'a> {
+    later: &'a LaterStamps,
+    steps: &'a mpsc::Sender<Step>,
+    ended: bool,
+}
 
-impl Drop for StampsGuard<'_> {
+impl CacheGuard<'_> {
+    /// The cache is read: `known` files.
+    fn end(&mut self, known: usize) {
+        self.ended = true;
+        let _ = self.steps.send(Step::CacheEnd(known));
+    }
+}
+
+impl Drop for CacheGuard<'_> {
     fn drop(&mut self) {
-        self.0.set(Stamps::new());
+        if !self.ended {
+            let _ = self.steps.send(Step::CacheEnd(0));
+        }
+        self.later.set(Stamps::new());
     }
 }
 
@@ -151,11 +167,15 @@ fn read_cache(
     steps: &mpsc::Sender<Step>,
     stop: &AtomicBool,
 ) {
-    let _guard = StampsGuard(later);
+    let mut guard = CacheGuard {
+        later,
+        steps,
+        ended: false,
+    };
     if store.is_new() {
-        // Nothing is cached in a store not made yet: the walk need not
-        // wait while it is made.
-        later.go();
+        // Nothing is cached in a store not made yet: the walk reads every
+        // file it meets at once, without waiting while the store is made.
+        later.set(Stamps::new());
     }
     let states = states_under(store, root);
     let states = MemoryOutput::States {
@@ -183,7 +203,7 @@ fn read_cache(
     later.go();
     // The end goes before the stamps: the walk's last batch, which waits
     // for them, comes after it.
-    let _ = steps.send(Step::CacheEnd(stamps.len()));
+    guard.end(stamps.len());
     later.set(stamps);
     store.with(|_| Ok(()));
 }
@@ -233,7 +253,9 @@ fn forward(steps: &mpsc::Receiver<Step>, store: StoreHandle, tx: &mut Sender<'_>
     let mut early: HashSet<PathBuf> = HashSet::new();
     let mut cache_done = false;
     let mut report = None;
-    while report.is_none() {
+    // The walk may end first (a new store's has nothing to wait for): the
+    // states and the cache's end still come before the last rows.
+    while report.is_none() || !cache_done {
         let Ok(step) = steps.recv() else { break };
         let mut now = false;
         match step {

@@ -10,7 +10,11 @@ use crate::store::{Store, StoreError};
 /// The store, opened on first use by whichever job needs it first, shared
 /// by the jobs (never locked on the UI thread while the screen is up).
 #[derive(Debug, Clone)]
-pub struct StoreHandle(Arc<Mutex<Slot>>);
+pub struct StoreHandle {
+    slot: Arc<Mutex<Slot>>,
+    /// The store's file, read without the slot's lock.
+    file: Arc<Path>,
+}
 
 #[derive(Debug)]
 struct Slot {
@@ -25,13 +29,16 @@ struct Slot {
 impl StoreHandle {
     /// A handle on the store at `path`, not opened yet.
     pub fn at(path: &Path) -> StoreHandle {
-        StoreHandle(Arc::new(Mutex::new(Slot {
-            path: path.to_path_buf(),
-            store: None,
-            tried: false,
-            checked: false,
-            warnings: Vec::new(),
-        })))
+        StoreHandle {
+            slot: Arc::new(Mutex::new(Slot {
+                path: path.to_path_buf(),
+                store: None,
+                tried: false,
+                checked: false,
+                warnings: Vec::new(),
+            })),
+            file: Arc::from(path),
+        }
     }
 
     /// Runs `f` on the store, opening and checking it first if no one has;
@@ -56,7 +63,7 @@ impl StoreHandle {
         check: bool,
         f: impl FnOnce(&mut Store) -> Result<R, StoreError>,
     ) -> Option<R> {
-        let mut slot = self.0.lock().ok()?;
+        let mut slot = self.slot.lock().ok()?;
         if !slot.tried {
             slot.tried = true;
             slot.checked = check;
@@ -78,18 +85,16 @@ impl StoreHandle {
         }
     }
 
-    /// True when no one has opened the store yet and its file is not there:
-    /// it holds nothing yet (a first start). False when unsure (the store
-    /// is being opened).
+    /// True when the store's file is not there yet: it holds nothing (a
+    /// first start; a store being made meanwhile holds nothing either).
+    /// Asked without waiting for whoever is opening the store.
     pub fn is_new(&self) -> bool {
-        self.0
-            .try_lock()
-            .is_ok_and(|slot| !slot.tried && !slot.path.exists())
+        !self.file.exists()
     }
 
     /// What went wrong with the store so far (for stderr once the screen is gone).
     pub fn take_warnings(&self) -> Vec<String> {
-        self.0
+        self.slot
             .lock()
             .map(|mut slot| std::mem::take(&mut slot.warnings))
             .unwrap_or_default()
@@ -125,7 +130,7 @@ mod tests {
         let handle = StoreHandle::at(&path);
         assert!(handle.is_new());
         assert_eq!(handle.with(|_| Ok(1)), Some(1));
-        assert!(!handle.is_new(), "opened");
+        assert!(!handle.is_new(), "made");
         assert!(!StoreHandle::at(&path).is_new(), "its file is there");
     }
 }
