@@ -7,6 +7,7 @@ mod adversarial;
 mod adversarial_surroundings;
 mod bad_front_matter;
 mod bad_input;
+mod first_use;
 #[path = "../common/mod.rs"]
 mod common;
 mod hostile_layout;
