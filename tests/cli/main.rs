@@ -7,9 +7,9 @@ mod adversarial;
 mod adversarial_surroundings;
 mod bad_front_matter;
 mod bad_input;
-mod first_use;
 #[path = "../common/mod.rs"]
 mod common;
+mod first_use;
 mod hostile_layout;
 mod jekyll_link;
 mod links_cli;

@@ -154,7 +154,15 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
         // A row is drawn once per look: a move copies the others from the
         // memo, and keeps those the last frame shows there.
         let mut key = row_hasher();
-        (selected, text_w, target_w, &link.text, link.page_target(), kind).hash(&mut key);
+        (
+            selected,
+            text_w,
+            target_w,
+            &link.text,
+            link.page_target(),
+            kind,
+        )
+            .hash(&mut key);
         let key = key.finish();
         if !rows.row(buf, y, key_of((pane, key))) {
             to_draw.push((y, link, selected, kind, key));
