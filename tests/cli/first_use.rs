@@ -62,3 +62,39 @@ fn backlinks_take_a_section_by_its_heading_as_a_wikilink_names_it() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no heading or block #Barley"));
 }
+
+#[test]
+fn a_zola_internal_link_shows_the_address_zola_gives_the_page() {
+    // `[blog](@/blog/_index.md)` is /blog/ on the built site; the footnote
+    // showed `@/blog/_index.md`. A missing file keeps what was written, and
+    // `links` still names and resolves the target as written.
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/sites/zola/content/blog/second-post/index.md");
+    let out = common::quire()
+        .args(["render", "--width", "80", "--color", "never"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for url in [
+        "] /blog/first-post/#settings\n",
+        "] /blog/first-post/#settings-1\n",
+        "] /blog/\n",
+        "] /\n",
+        "] @/blog/missing/index.md\n",
+    ] {
+        assert!(text.contains(url), "{url:?} in:\n{text}");
+    }
+    assert!(!text.contains("@/blog/first-post"), "{text}");
+    let out = common::quire()
+        .args(["links", "--json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json["links"][0];
+    assert_eq!(first["target"], "@/blog/first-post/index.md#settings");
+    assert_eq!(first["kind"], "file");
+    assert_eq!(first["resolved"]["anchor"], "settings");
+}

@@ -136,7 +136,10 @@ fn kramdown_attributes_give_ids_and_callouts() {
         run("Hot.\n{: .notice--danger}\n\nPlain.\n{: .notice}\n", false),
         "> [!caution]\n> Hot.\n\n> [!note]\n> Plain.\n"
     );
-    assert_eq!(run("Ok.\n{: .notice--success}\n", false), "> [!tip]\n> Ok.\n");
+    assert_eq!(
+        run("Ok.\n{: .notice--success}\n", false),
+        "> [!tip]\n> Ok.\n"
+    );
     assert_eq!(run("Text.\n{: .notice--wide}\n", false), "Text.\n\n");
     assert_eq!(run("[a](x){:target=\"_blank\"} b\n", false), "[a](x) b\n");
     assert_eq!(
