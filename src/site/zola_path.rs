@@ -77,6 +77,32 @@ pub fn zola_url(site: &Site, written: &str) -> Option<String> {
     Some(url)
 }
 
+/// A Zola internal link's target (`@/blog/a.md#part`) starting at `at`
+/// in `text`, right after a link's `](` and right before its `)`, whose
+/// file `content/` holds: where it ends and the address it shows
+/// (`/blog/a/#part`); `None` for anything else (a title after it, a
+/// missing file).
+pub fn internal_link(site: &Site, text: &str, at: usize) -> Option<(usize, String)> {
+    let rest = text.get(at..)?.strip_prefix("@/")?;
+    if !text[..at].ends_with("](") {
+        return None;
+    }
+    let len = rest.find([')', ' ', '\t', '\n', '"', '\\'])?;
+    if !rest[len..].starts_with(')') {
+        return None;
+    }
+    let (file, fragment) = match rest[..len].split_once('#') {
+        Some((file, fragment)) => (file, Some(fragment)),
+        None => (&rest[..len], None),
+    };
+    let mut url = zola_url(site, file)?;
+    if let Some(fragment) = fragment {
+        url.push('#');
+        url.push_str(fragment);
+    }
+    Some((at + 2 + len, url))
+}
+
 /// A page's name from its file or folder name: without a date prefix
 /// (`2024-05-01-name` or `2024-05-01_name`), as Zola takes it.
 fn page_slug(name: &str) -> String {

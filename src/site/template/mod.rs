@@ -437,31 +437,14 @@ impl Pass<'_, '_> {
     }
 
     /// Whether the text being written is a link's target (`[a](` so far).
-    /// A Zola internal link's target (`@/blog/a.md#part`) starting at
-    /// `at`, right after a link's `](` and right before its `)`, in a Zola
-    /// site whose `content/` holds the file: where it ends and the address
-    /// it shows (`/blog/a/#part`); `None` for anything else (a title after
-    /// it, another site, a missing file).
+    /// A Zola internal link at `at` in a Zola site (see
+    /// [`zola_path::internal_link`]), outside a target being rewritten.
     fn zola_link(&self, text: &str, at: usize) -> Option<(usize, String)> {
         let site = self.cx.site.filter(|s| s.generator == Generator::Zola)?;
-        let rest = text[at..].strip_prefix("@/")?;
-        if !text[..at].ends_with("](") || self.target_title.is_some() {
+        if self.target_title.is_some() {
             return None;
         }
-        let len = rest.find([')', ' ', '\t', '\n', '"', '\\'])?;
-        if !rest[len..].starts_with(')') {
-            return None;
-        }
-        let (file, fragment) = match rest[..len].split_once('#') {
-            Some((file, fragment)) => (file, Some(fragment)),
-            None => (&rest[..len], None),
-        };
-        let mut url = zola_path::zola_url(site, file)?;
-        if let Some(fragment) = fragment {
-            url.push('#');
-            url.push_str(fragment);
-        }
-        Some((at + 2 + len, url))
+        zola_path::internal_link(site, text, at)
     }
 
     fn in_target(&self) -> bool {
