@@ -6,6 +6,7 @@
 
 pub mod config;
 pub mod generated;
+pub mod hugo_path;
 pub mod obsidian;
 pub mod permalink;
 pub mod template;

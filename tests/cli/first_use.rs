@@ -98,3 +98,42 @@ fn a_zola_internal_link_shows_the_address_zola_gives_the_page() {
     assert_eq!(first["kind"], "file");
     assert_eq!(first["resolved"]["anchor"], "settings");
 }
+
+#[test]
+fn a_hugo_ref_shows_the_address_hugo_gives_the_page() {
+    // `{{< relref "/docs/usage.md#options-1" >}}` is /docs/usage/#options-1
+    // on the built site; the footnote showed the path as written. A page
+    // not found where Hugo looks first keeps what was written, and `links`
+    // still names and follows the shortcode.
+    let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/generators/hugo/content/docs/guide/index.md");
+    let out = common::quire()
+        .args(["render", "--width", "100", "--color", "never"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for url in [
+        "] /docs/usage/#options-1\n",
+        "] /docs/usage/#options\n",
+        "] /docs/\n",
+        "] /docs/guide/#getting-started\n",
+        "] /docs/nowhere\n",
+    ] {
+        assert!(text.contains(url), "{url:?} in:\n{text}");
+    }
+    assert!(!text.contains("usage.md#options-1"), "{text}");
+    let out = common::quire()
+        .args(["links", "--json"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let second = &json["links"][1];
+    assert_eq!(
+        second["target"],
+        "{{< relref \"/docs/usage.md#options-1\" >}}"
+    );
+    assert_eq!(second["kind"], "file");
+}
