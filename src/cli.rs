@@ -48,14 +48,19 @@ fn hint(args: &[std::ffi::OsString]) -> Option<String> {
 
 /// The command a PATH that does not exist was most likely meant to be
 /// (`quire lsit`: `list`): a bare word one or two letters from a command's
-/// name.
+/// name. A command's own name is no mistake (`quire list --jsn` is a
+/// mistyped option, which clap names).
 pub(crate) fn mistyped_command(path: &std::path::Path) -> Option<String> {
     let word = path.to_str()?;
     if path.exists() || word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
+    let commands = Cli::command();
+    if commands.get_subcommands().any(|c| c.get_name() == word) {
+        return None;
+    }
     let word = word.to_ascii_lowercase();
-    Cli::command()
+    commands
         .get_subcommands()
         .map(|c| c.get_name().to_string())
         .filter(|name| name != "help")

@@ -79,11 +79,11 @@ impl AlertKind {
 }
 
 /// An Obsidian callout's first line `[!type]` (with an optional `-`/`+`
-/// fold mark and a title): its kind and its label.
+/// fold mark and a title): its kind, its label, and whether `-` folds it.
 ///
 /// Reads no further than the kind unless it is one: quotes nested on one
 /// long line each start here, and none may read the whole line.
-fn callout(quote: &str) -> Option<(AlertKind, String)> {
+fn callout(quote: &str) -> Option<(AlertKind, String, bool)> {
     let blank = |c: char| c.is_whitespace() && c != '\n';
     let rest = quote
         .trim_start_matches(blank)
@@ -98,6 +98,7 @@ fn callout(quote: &str) -> Option<(AlertKind, String)> {
     let after = &rest[end + 1..];
     let line = after.split('\n').next().unwrap_or("");
     let line = line.strip_suffix('\r').unwrap_or(line);
+    let folded = line.starts_with('-');
     let title = line.trim_start_matches(['-', '+']).trim();
     let label = if title.is_empty() {
         let mut chars = kind.chars();
@@ -109,7 +110,7 @@ fn callout(quote: &str) -> Option<(AlertKind, String)> {
     } else {
         title.to_string()
     };
-    Some((AlertKind::of_callout(kind), label))
+    Some((AlertKind::of_callout(kind), label, folded))
 }
 
 impl LayoutRun<'_> {
@@ -120,13 +121,13 @@ impl LayoutRun<'_> {
         kind: Option<BlockQuoteKind>,
         range: &Range<usize>,
     ) -> bool {
-        let (kind, label, skip) = match kind {
+        let (kind, label, skip, folded) = match kind {
             Some(k) => {
                 let k = AlertKind::of_gfm(k);
-                (k, k.label().to_string(), false)
+                (k, k.label().to_string(), false, false)
             }
             None => match self.body.get(range.clone()).and_then(callout) {
-                Some((k, label)) => (k, label, true),
+                Some((k, label, folded)) => (k, label, true, folded),
                 None => return false,
             },
         };
@@ -142,10 +143,20 @@ impl LayoutRun<'_> {
             },
             ..Style::of(role)
         };
+        // A folded callout's label is the summary of a fold, as a
+        // `<details>` one is: the reader starts with its body hidden.
+        if folded {
+            label_line.push_safe(super::UNFOLDED, style);
+        }
         label_line.push_safe(kind.symbol(), style);
         label_line.push_safe(" ", style);
         label_line.push(&label, style);
+        let summary = self.out.len();
         self.emit_inline(&label_line);
+        if folded {
+            self.out.open_fold(summary);
+        }
+        self.el.quotes.push(folded);
         self.blocks.container_empty = false;
         self.blocks.gap_due = false;
         self.el.skip_marker_line = skip;
@@ -181,15 +192,15 @@ mod tests {
     fn callout_type_title_and_fold_mark() {
         assert_eq!(
             callout("> [!info] Read this\n> body"),
-            Some((AlertKind::Note, "Read this".to_string()))
+            Some((AlertKind::Note, "Read this".to_string(), false))
         );
         assert_eq!(
             callout("> [!faq]- Why?\n> because"),
-            Some((AlertKind::Important, "Why?".to_string()))
+            Some((AlertKind::Important, "Why?".to_string(), true))
         );
         assert_eq!(
             callout("> [!DANGER]\n> hot"),
-            Some((AlertKind::Caution, "Danger".to_string()))
+            Some((AlertKind::Caution, "Danger".to_string(), false))
         );
         assert_eq!(callout("> plain quote"), None);
         assert_eq!(callout("> [!] nothing"), None);
@@ -198,7 +209,7 @@ mod tests {
         assert_eq!(callout(">\n> [!note] later"), None);
         assert_eq!(
             callout("  >  [!tip]+ \n> body"),
-            Some((AlertKind::Tip, "Tip".to_string()))
+            Some((AlertKind::Tip, "Tip".to_string(), false))
         );
     }
 }

@@ -390,6 +390,7 @@ impl<'a> LayoutRun<'a> {
             Tag::BlockQuote(_) => {
                 self.flush_inline();
                 self.block_start(source);
+                self.el.quotes.push(false);
                 self.containers.push(Container::Quote);
                 self.blocks.container_empty = true;
             }
@@ -428,6 +429,9 @@ impl<'a> LayoutRun<'a> {
                 self.containers.pop();
                 self.block_end();
                 self.blocks.container_empty = false;
+                if self.el.quotes.pop() == Some(true) {
+                    self.out.close_fold();
+                }
             }
             TagEnd::CodeBlock => self.end_code(),
             TagEnd::HtmlBlock => self.end_html(),

@@ -7,6 +7,9 @@
 pub(super) struct Elements {
     /// A callout's `[!type] Title` line is being dropped.
     pub skip_marker_line: bool,
+    /// One entry per quote open, innermost last: true for a callout folded
+    /// by its `-` mark (`> [!faq]- Title`), whose fold ends with it.
+    pub quotes: Vec<bool>,
 }
 
 impl super::blocks::LayoutRun<'_> {

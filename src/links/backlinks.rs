@@ -322,7 +322,9 @@ pub struct Section {
 
 impl Section {
     /// The section of `article` that the heading `anchor` opens; `None`
-    /// when no heading has it (a `^block` is a section of its own).
+    /// when no heading has it (a `^block` is a section of its own). A
+    /// heading is also found by its text in any case, as a wikilink names
+    /// it (`#Water temperature`, `#Rye` for the anchor `rye`).
     pub fn of(article: &Article, anchor: &str) -> Option<Section> {
         if anchor.starts_with('^') {
             return Some(Section {
@@ -330,7 +332,15 @@ impl Section {
             });
         }
         let outline: &[Heading] = &article.outline;
-        let start = outline.iter().position(|h| h.anchor() == anchor)?;
+        let lower = anchor.to_lowercase();
+        let start = outline
+            .iter()
+            .position(|h| h.anchor() == anchor)
+            .or_else(|| {
+                outline.iter().position(|h| {
+                    h.text().to_lowercase() == lower || h.anchor().to_lowercase() == lower
+                })
+            })?;
         let level = outline[start].level();
         let end = outline[start + 1..]
             .iter()

@@ -29,6 +29,14 @@ pub struct Link {
     pub shown: Option<String>,
 }
 
+impl Link {
+    /// The target as the page shows it: the one a site's template computed
+    /// (`/blog/about/` for `{% link about.md %}`), else as written.
+    pub fn page_target(&self) -> &str {
+        self.shown.as_deref().unwrap_or(&self.target)
+    }
+}
+
 /// What one parse of a body yields: its links and its HTML ids.
 #[derive(Debug, Clone, Default)]
 pub(super) struct BodyScan {

@@ -2,8 +2,9 @@
 //! the text before the first), each with its breadcrumb, anchor, line and the
 //! plain text the outline sees: markup dropped, code kept.
 
-use pulldown_cmark::{Event, Tag, TagEnd};
+use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 
+use crate::article::wikilink::{block_marker, shown};
 use crate::article::{Article, Draft, Heading, OutlineBuilder};
 
 /// One section of an article: a heading and the text up to the next heading.
@@ -76,8 +77,12 @@ fn cut(body: &str, body_line: usize) -> (Vec<Section>, Vec<Heading>) {
     // when the heading is one of the outline's.
     let mut in_heading: Option<usize> = None;
     let mut in_term = false;
+    // Inside a wikilink or an embed whose words are its target's, as the
+    // reader shows them (`Note > Heading`), not the text as written.
+    let mut in_wiki = false;
     for (event, range) in crate::article::events::events(body, crate::article::parser_options()) {
         let known = outline.headings().len();
+        let line_end = body.as_bytes().get(range.end).is_none_or(|&b| b == b'\n');
         outline.push(&event, range);
         let text = match event {
             Event::Start(Tag::FootnoteDefinition(_)) => {
@@ -115,6 +120,30 @@ fn cut(body: &str, body_line: usize) -> (Vec<Section>, Vec<Heading>) {
                 continue;
             }
             _ if in_heading.is_some() => continue,
+            Event::Start(Tag::Link {
+                link_type: LinkType::WikiLink { has_pothole: false },
+                dest_url,
+                ..
+            })
+            | Event::Start(Tag::Image {
+                link_type: LinkType::WikiLink { .. },
+                dest_url,
+                ..
+            }) => {
+                in_wiki = true;
+                shown(&dest_url).into()
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if in_wiki => {
+                in_wiki = false;
+                continue;
+            }
+            _ if in_wiki => continue,
+            // A block id (`^abc`) ending a line is a wikilink's target, not
+            // words of the text (the reader hides it too).
+            Event::Text(t) if line_end => match block_marker(&t) {
+                Some((cut, _)) => t[..cut].to_string().into(),
+                None => t,
+            },
             Event::Start(Tag::DefinitionListTitle) => {
                 in_term = true;
                 continue;
@@ -192,6 +221,23 @@ mod tests {
 
     fn article(text: &str) -> Article {
         Article::from_bytes(Path::new("a.md"), text.as_bytes())
+    }
+
+    #[test]
+    fn wikilinks_and_block_ids_are_indexed_as_the_reader_shows_them() {
+        // The snippet showed `Flour#Rye`, `^rye-note` and `img/loaf.png`
+        // where the reader shows `Flour > Rye` and hides the block id.
+        let s = sections(&article(
+            "Rye ferments fast. ^rye-note\n\nSee [[Flour#Rye]], [[Flour|the flours]] and ![[Flour#Wheat]].\n",
+        ));
+        let text = &s[0].text;
+        assert!(text.contains("Rye ferments fast.\n"), "{text:?}");
+        assert!(!text.contains('^'), "{text:?}");
+        assert!(
+            text.contains("See Flour > Rye, the flours and Flour > Wheat."),
+            "{text:?}"
+        );
+        assert!(!text.contains('#'), "{text:?}");
     }
 
     #[test]

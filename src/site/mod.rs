@@ -6,10 +6,12 @@
 
 pub mod config;
 pub mod generated;
+pub mod hugo_path;
 pub mod obsidian;
 pub mod permalink;
 pub mod template;
 mod walk;
+pub mod zola_path;
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -43,8 +45,11 @@ fn read_text<'t>(
     split: &Split<'_>,
     body: &'t str,
 ) -> (Cow<'t, str>, LineMap) {
+    // `{`, `$` and kramdown's tables are what the pass turns, and Zola's
+    // internal links (`](@/x.md)`, shown at their address).
     if memchr::memchr2(b'{', b'$', body.as_bytes()).is_none()
         && !template::kramdown_table::may_hold(body)
+        && memchr::memmem::find(body.as_bytes(), b"](@/").is_none()
     {
         return (Cow::Borrowed(body), LineMap::default());
     }

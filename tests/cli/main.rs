@@ -9,6 +9,7 @@ mod bad_front_matter;
 mod bad_input;
 #[path = "../common/mod.rs"]
 mod common;
+mod first_use;
 mod hostile_layout;
 mod jekyll_link;
 mod links_cli;

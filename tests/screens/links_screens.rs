@@ -194,3 +194,33 @@ fn the_link_selected_stays_selected_when_the_filter_is_erased() {
     // The whole list again, the soil still selected (not its second link).
     assert_eq!(selected(erased), filtered);
 }
+
+#[test]
+fn the_link_list_shows_the_address_a_template_computed() {
+    // `[about page]({% link about.md %})`: the footnote says /walks/about/,
+    // and so does the list (it showed the Liquid tag as written); typing
+    // the path as written still finds it.
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/jekyll-links/index.md");
+    let rows = |keys: &str| {
+        let mut app = common::app_with(common::load(&path), 100, 16);
+        let mut terminal = Terminal::new(TestBackend::new(100, 16)).unwrap();
+        run_app(
+            &mut terminal,
+            &mut app,
+            &mut script(keys),
+            &mut quire::tui::Inline::default(),
+        )
+        .unwrap();
+        rows_text(&terminal)
+    };
+    let all = rows("F");
+    let about = all.iter().find(|r| r.contains("about page")).unwrap();
+    assert!(about.contains("/walks/about/"), "{all:#?}");
+    assert!(!all.iter().any(|r| r.contains("{%")), "{all:#?}");
+    let filtered = rows("Fabout.md");
+    assert!(
+        filtered.iter().any(|r| r.contains("/walks/about/")),
+        "{filtered:#?}"
+    );
+}

@@ -51,7 +51,8 @@ fn obsidian_callouts_show_their_title() {
                     "┃ ℹ Brewing ratios",
                     "┃ One to sixteen.",
                     "",
-                    "┃ ❢ Why sour?",
+                    // `-` folds it: the label is the fold's summary.
+                    "┃ ▾ ❢ Why sour?",
                     "┃ Too coarse.",
                     "",
                     "┃ ⊘ Bug",

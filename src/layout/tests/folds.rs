@@ -12,6 +12,41 @@ fn wrapped(body: &str, width: u16) -> Document {
 }
 
 #[test]
+fn a_callout_folded_by_its_mark_is_a_fold_under_its_label() {
+    // `> [!warning]- Title`: Obsidian shows the title and hides the body
+    // until it is opened; the reader showed the body. `+` and no mark
+    // stay open, a quote inside the body ends inside the fold.
+    let body = "Before.\n\n> [!warning]- Mind the oven\n> Hidden body.\n> > Inner quote.\n\n> [!tip]+ Open one\n> Shown.\n\nAfter.\n";
+    for w in WIDTHS {
+        let doc = plain(body, w);
+        check(&doc, w);
+        assert_eq!(doc.folds.len(), 1, "at {w}");
+    }
+    let doc = plain(body, 40);
+    let lines = texts(&doc);
+    let fold = &doc.folds[0];
+    assert!(
+        lines[fold.summary].contains("▾ ⚠ Mind the oven"),
+        "{lines:?}"
+    );
+    let inside = lines[fold.body.clone()].join(" ");
+    assert!(
+        inside.contains("Hidden body.") && inside.contains("Inner quote."),
+        "{lines:?}"
+    );
+    assert!(
+        !inside.contains("Open one") && !inside.contains("Shown."),
+        "{lines:?}"
+    );
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("Open one") && l.contains('▾')),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn a_details_body_is_a_fold_after_its_summary() {
     let body = "Before.\n\n<details>\n<summary>How long does it rest?</summary>\n\nOvernight in the fridge.\n\nThen an hour on the bench.\n\n</details>\n\nAfter.\n";
     for w in WIDTHS {

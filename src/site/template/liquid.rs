@@ -178,10 +178,16 @@ fn split_shorthand(word: &str) -> Vec<&str> {
     parts
 }
 
-/// The callout a kramdown class names (TeXt's and the Jekyll docs' own).
+/// The callout a kramdown class names (TeXt's and the Jekyll docs' own,
+/// and Minimal Mistakes' `notice`, `notice--info`, `notice--warning`..).
 fn callout_class(class: &str) -> Option<&'static str> {
-    Some(match class.to_ascii_lowercase().as_str() {
-        "note" => "note",
+    let class = class.to_ascii_lowercase();
+    let name = match class.as_str() {
+        "notice" => "note",
+        notice => notice.strip_prefix("notice--").unwrap_or(notice),
+    };
+    Some(match name {
+        "note" | "primary" => "note",
         "info" => "info",
         "tip" | "success" | "hint" => "tip",
         "warning" => "warning",

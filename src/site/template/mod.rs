@@ -29,7 +29,7 @@ use scan::{
 };
 use tag::{Family, Tag};
 
-use super::{Generator, Site};
+use super::{Generator, Site, zola_path};
 use crate::article::LineMap;
 
 /// The deepest shortcodes nest inside one another's bodies before the
@@ -40,7 +40,7 @@ const MAX_NESTING: usize = 16;
 const SPECIAL: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;
-    let special = b"\n\\`${)";
+    let special = b"\n\\`${)@";
     while i < special.len() {
         table[special[i] as usize] = true;
         i += 1;
@@ -73,7 +73,10 @@ pub fn pass<'b>(body: &'b str, cx: &Context<'_>) -> (Cow<'b, str>, LineMap) {
     let kramdown = !cx
         .site
         .is_some_and(|s| matches!(s.generator, Generator::Hugo | Generator::Zola));
+    let zola_links = cx.site.is_some_and(|s| s.generator == Generator::Zola)
+        && memchr::memmem::find(bytes, b"](@/").is_some();
     let wanted = tags
+        || zola_links
         || !cx.math && memchr::memchr(b'$', bytes).is_some()
         || kramdown && kramdown_table::may_hold(body);
     if !wanted {
@@ -260,6 +263,16 @@ impl Pass<'_, '_> {
                     return at + 1;
                 }
                 b'\\' => at = (at + 2).min(bytes.len()),
+                b'@' => match self.zola_link(text, at) {
+                    Some((end, url)) => {
+                        self.out.push_str(&text[copied..at]);
+                        self.out.push_str(&url);
+                        liquid::title(self, &format!("quire:zola {}", &text[at..end]));
+                        at = end;
+                        copied = at;
+                    }
+                    None => at += 1,
+                },
                 b'`' => {
                     let run = bytes[at..].iter().take_while(|&&b| b == b'`').count();
                     let line_end = text[at..].find('\n').map_or(text.len(), |e| at + e);
@@ -424,6 +437,16 @@ impl Pass<'_, '_> {
     }
 
     /// Whether the text being written is a link's target (`[a](` so far).
+    /// A Zola internal link at `at` in a Zola site (see
+    /// [`zola_path::internal_link`]), outside a target being rewritten.
+    fn zola_link(&self, text: &str, at: usize) -> Option<(usize, String)> {
+        let site = self.cx.site.filter(|s| s.generator == Generator::Zola)?;
+        if self.target_title.is_some() {
+            return None;
+        }
+        zola_path::internal_link(site, text, at)
+    }
+
     fn in_target(&self) -> bool {
         let line_start = self.out.rfind('\n').map_or(0, |at| at + 1);
         let line = &self.out[line_start..];

@@ -6,6 +6,7 @@
 use super::liquid::template_target;
 use super::tag::{Arg, Family, Tag, args, named, positional};
 use super::{Pass, include, meaning};
+use crate::site::{Generator, hugo_path};
 
 /// Hugo shortcodes that never take a body: no closing tag is looked for.
 const NO_BODY: &[&str] = &[
@@ -162,7 +163,13 @@ fn meaning_of(
     match lower.as_str() {
         "ref" | "relref" => {
             let target = named(a, &["path"]).or(first).unwrap_or("").trim();
-            if p.in_target() {
+            // The page's address when Hugo's defaults give it (the
+            // target as written stays in the link's title).
+            let hugo = p.cx.site.filter(|s| s.generator == Generator::Hugo);
+            let address = hugo.and_then(|site| hugo_path::ref_url(site, p.cx.path, target));
+            if let (true, Some(url)) = (p.in_target(), address) {
+                p.out.push_str(&url);
+            } else if p.in_target() {
                 p.out.push_str(&target.replace(' ', "%20"));
             } else {
                 p.out.push_str(target);

@@ -127,6 +127,20 @@ fn kramdown_attributes_give_ids_and_callouts() {
         run("{: .info}\nPack water.\n", false),
         "> [!info]\n> Pack water.\n"
     );
+    // Minimal Mistakes' notices (the paragraph before them was plain text).
+    assert_eq!(
+        run("Mind the lid.\n{: .notice--warning}\n", false),
+        "> [!warning]\n> Mind the lid.\n"
+    );
+    assert_eq!(
+        run("Hot.\n{: .notice--danger}\n\nPlain.\n{: .notice}\n", false),
+        "> [!caution]\n> Hot.\n\n> [!note]\n> Plain.\n"
+    );
+    assert_eq!(
+        run("Ok.\n{: .notice--success}\n", false),
+        "> [!tip]\n> Ok.\n"
+    );
+    assert_eq!(run("Text.\n{: .notice--wide}\n", false), "Text.\n\n");
     assert_eq!(run("[a](x){:target=\"_blank\"} b\n", false), "[a](x) b\n");
     assert_eq!(
         run("{::comment}\nhidden\n{:/comment}\nShown.\n", false),

@@ -63,8 +63,8 @@ impl LinkList {
             .max((self.selected + 1).saturating_sub(rows))
     }
 
-    /// Keeps the links whose text, target or kind holds the filter (any
-    /// case); the link selected stays selected while it is kept.
+    /// Keeps the links whose text, target (as written or as the page
+    /// shows it) or kind holds the filter (any case); the link selected stays selected while it is kept.
     pub fn refilter(&mut self, table: &[(Link, Resolution)]) {
         let was = self.shown.get(self.selected).copied();
         let needle = self.filter.to_lowercase();
@@ -75,6 +75,7 @@ impl LinkList {
                 needle.is_empty()
                     || link.text.to_lowercase().contains(&needle)
                     || link.target.to_lowercase().contains(&needle)
+                    || link.page_target().to_lowercase().contains(&needle)
                     || kind_name(r).contains(&needle)
             })
             .map(|(i, _)| i)

@@ -154,7 +154,15 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
         // A row is drawn once per look: a move copies the others from the
         // memo, and keeps those the last frame shows there.
         let mut key = row_hasher();
-        (selected, text_w, target_w, &link.text, &link.target, kind).hash(&mut key);
+        (
+            selected,
+            text_w,
+            target_w,
+            &link.text,
+            link.page_target(),
+            kind,
+        )
+            .hash(&mut key);
         let key = key.finish();
         if !rows.row(buf, y, key_of((pane, key))) {
             to_draw.push((y, link, selected, kind, key));
@@ -200,7 +208,9 @@ fn draw_list(buf: &mut Buffer, r: &ReaderScreen, rows: &mut RowKeys) {
         r.links.rows_drawn.draw(buf, line, key, |buf, line| {
             buf.set_style(line, style);
             let text = pad(&truncate(&sanitize_line(&link.text), text_w), text_w);
-            let target = pad(&shown_url(&link.target, target_w), target_w);
+            // Where the page says the link goes (the address a template
+            // computed, as the footnotes show it), not the template.
+            let target = pad(&shown_url(link.page_target(), target_w), target_w);
             // A mark as well as the colour, for terminals without colours.
             let mark = if selected { "›" } else { " " };
             let row_text = format!("{mark}{text} {target} {kind}");
