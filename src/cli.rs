@@ -1,8 +1,69 @@
-//! The command-line grammar (clap derive types only).
+//! The command-line grammar (clap derive types), and the hint for a
+//! command mistyped as a PATH.
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+
+/// The command line of this process, as [`Cli::parse`] reads it, but a
+/// mistyped command given arguments (`quire serch x`, where clap sees a
+/// PATH and an argument too many) is named: `did you mean`, exit 2.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            if e.kind() == clap::error::ErrorKind::UnknownArgument {
+                if let Some(hint) = hint(&args) {
+                    eprintln!("{hint}");
+                    std::process::exit(2);
+                }
+            }
+            e.exit()
+        }
+    }
+}
+
+/// The message for `args` whose first (after the program) is a mistyped
+/// command: what was typed and the command line meant.
+fn hint(args: &[std::ffi::OsString]) -> Option<String> {
+    let first = args.get(1)?;
+    let command = mistyped_command(std::path::Path::new(first))?;
+    let rest: Vec<String> = args[2..]
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let meant = std::iter::once(command)
+        .chain(rest)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(
+        crate::sanitize::sanitize_line(&format!(
+            "quire: {}: no such command; did you mean `quire {meant}`?",
+            first.to_string_lossy()
+        ))
+        .into_owned(),
+    )
+}
+
+/// The command a PATH that does not exist was most likely meant to be
+/// (`quire lsit`: `list`): a bare word one or two letters from a command's
+/// name.
+pub(crate) fn mistyped_command(path: &std::path::Path) -> Option<String> {
+    let word = path.to_str()?;
+    if path.exists() || word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .filter(|name| name != "help")
+        .map(|name| (strsim::osa_distance(&word, &name), name))
+        .filter(|(d, name)| *d <= 2 && *d < name.len() / 2 + 1)
+        .min()
+        .map(|(_, name)| name)
+}
 
 /// A terminal reader for markdown articles.
 ///

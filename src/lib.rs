@@ -230,7 +230,7 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
         }
         return tui::run_remote(address, &args, user);
     }
-    if let Some(command) = args.path.as_deref().and_then(mistyped_command) {
+    if let Some(command) = args.path.as_deref().and_then(cli::mistyped_command) {
         eprintln!(
             "quire: {}: no such file or folder; did you mean `quire {command}`?",
             sanitize::sanitize_line(&path.display().to_string())
@@ -247,26 +247,6 @@ fn open(args: cli::OpenArgs, user: &config::Config) -> anyhow::Result<Outcome> {
         return output::render(&cli::RenderArgs::from_open(&args, path), user);
     }
     tui::run_reader(&path, &args, user)
-}
-
-/// The command a PATH that does not exist was most likely meant to be
-/// (`quire lsit`: `list`): a bare word one or two letters from a command's
-/// name.
-fn mistyped_command(path: &std::path::Path) -> Option<String> {
-    use clap::CommandFactory;
-    let word = path.to_str()?;
-    if path.exists() || word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
-        return None;
-    }
-    let word = word.to_ascii_lowercase();
-    Cli::command()
-        .get_subcommands()
-        .map(|c| c.get_name().to_string())
-        .filter(|name| name != "help")
-        .map(|name| (strsim::osa_distance(&word, &name), name))
-        .filter(|(d, name)| *d <= 2 && *d < name.len() / 2 + 1)
-        .min()
-        .map(|(_, name)| name)
 }
 
 /// `./articles` when it exists, else the current folder.

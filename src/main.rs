@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = quire::cli::Cli::parse();
+    let cli = quire::cli::parse();
     match quire::run(cli) {
         Ok(quire::Outcome::Success) => ExitCode::SUCCESS,
         Ok(quire::Outcome::Failure) => ExitCode::from(1),

@@ -10,6 +10,7 @@ mod order;
 mod preview;
 mod scan;
 mod select;
+mod sites;
 mod stream;
 
 use std::collections::HashMap;

@@ -10,16 +10,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, UNIX_EPOCH};
 
-use ignore::gitignore::{Gitignore, GitignoreBuilder};
 use ignore::{DirEntry, ParallelVisitor, ParallelVisitorBuilder, WalkBuilder, WalkState};
 
+use super::sites::{Part, Sites};
 use super::stream::{Batch, BatchSink, Known, LaterStamps, ScanOptions, Stamps};
 use super::{Entry, Failure};
 use crate::article;
-use crate::site::WalkRules;
-
-/// Folders a site builds into or vendors into: never articles.
-const BUILD_FOLDERS: [&str; 5] = ["_site", "public", "node_modules", "vendor", "target"];
 
 /// Entries a visitor gathers before it sends them on.
 const BATCH: usize = 256;
@@ -44,14 +40,19 @@ fn is_markdown(path: &Path) -> bool {
 }
 
 /// Reads one file into an entry, or a failure naming it.
-fn read(root: &Path, rel: &Path, site: &WalkRules) -> Result<(Entry, article::Peek), Failure> {
+fn read(
+    root: &Path,
+    rel: &Path,
+    sites: &Sites,
+    site: &Part,
+) -> Result<(Entry, article::Peek), Failure> {
     let full = root.join(rel);
     let bytes = article::read_file(&full).map_err(|e| Failure {
         path: rel.to_path_buf(),
         error: e.reason(),
     })?;
-    let mut peek = article::peek_in(&full, &bytes, &site.reading);
-    if site.is_headless(rel) {
+    let mut peek = article::peek_in(&full, &bytes, &site.rules.reading);
+    if site.is_headless(sites, &full) {
         peek.meta.headless = true;
     }
     Ok((
@@ -86,21 +87,9 @@ pub(super) fn mtime_ns(meta: &fs::Metadata) -> i64 {
     hash as i64
 }
 
-/// The walk's own skip list: the build folders, and the site's `exclude:`
-/// entries (see [`WalkRules`]), anchored at `root`.
-fn skip_list(root: &Path, site: &WalkRules) -> Gitignore {
-    let mut builder = GitignoreBuilder::new(root);
-    for folder in BUILD_FOLDERS {
-        let _ = builder.add_line(None, &format!("{folder}/"));
-    }
-    for line in &site.exclude {
-        let _ = builder.add_line(None, line);
-    }
-    builder.build().unwrap_or_else(|_| Gitignore::empty())
-}
-
-/// The walker for `root` with the options' rules and the site's.
-fn walker(root: &Path, options: &ScanOptions, site: &WalkRules) -> WalkBuilder {
+/// The walker for `root` with the options' rules and those of the sites
+/// it passes through.
+fn walker(root: &Path, options: &ScanOptions, sites: &Arc<Sites>) -> WalkBuilder {
     let mut walk = WalkBuilder::new(root);
     walk.hidden(true)
         .follow_links(true)
@@ -115,7 +104,7 @@ fn walker(root: &Path, options: &ScanOptions, site: &WalkRules) -> WalkBuilder {
         walk.require_git(false)
             .add_custom_ignore_filename(".quireignore");
     }
-    let site = (!options.no_ignore).then(|| skip_list(root, site));
+    let sites = (!options.no_ignore).then(|| sites.clone());
     let canon_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
     let outside: Arc<Mutex<HashSet<PathBuf>>> = Arc::default();
     walk.filter_entry(move |entry| {
@@ -123,8 +112,8 @@ fn walker(root: &Path, options: &ScanOptions, site: &WalkRules) -> WalkBuilder {
             return true;
         }
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        if let Some(site) = &site
-            && site.matched(entry.path(), is_dir).is_ignore()
+        if let Some(sites) = &sites
+            && sites.of(entry.path()).skips(sites, entry.path(), is_dir)
         {
             return false;
         }
@@ -148,8 +137,9 @@ fn walker(root: &Path, options: &ScanOptions, site: &WalkRules) -> WalkBuilder {
 /// What every visitor shares.
 struct Shared<'a> {
     root: &'a Path,
-    /// The site's rules: how its front matter reads, which pages are headless.
-    site: WalkRules,
+    /// The sites' rules: how their front matter reads, which pages are
+    /// headless.
+    sites: Arc<Sites>,
     /// The cache's stamps, once known: until then every file is read.
     cache: &'a LaterStamps,
     tx: BatchSink,
@@ -255,7 +245,8 @@ impl<'a> Visitor<'a> {
                 return;
             }
         }
-        match read(self.shared.root, &rel, &self.shared.site) {
+        let sites = &self.shared.sites;
+        match read(self.shared.root, &rel, sites, &sites.of(full)) {
             Ok((entry, peek)) => {
                 self.entries.push(entry);
                 self.changed.push((
@@ -365,10 +356,9 @@ pub(super) fn walk(
     cache: &LaterStamps,
     tx: BatchSink,
 ) -> Walked {
-    let site = WalkRules::of(root);
     let shared = Shared {
         root,
-        site,
+        sites: Arc::new(Sites::new(root)),
         cache,
         tx,
         seen: AtomicUsize::new(0),
@@ -376,7 +366,7 @@ pub(super) fn walk(
         found: Mutex::default(),
         changed: Mutex::default(),
     };
-    walker(root, options, &shared.site)
+    walker(root, options, &shared.sites)
         .build_parallel()
         .visit(&mut Builder(&shared));
     Walked {
@@ -395,7 +385,7 @@ pub(super) fn walk(
 pub fn markdown_files(root: &Path, options: &ScanOptions) -> Vec<(PathBuf, u64, i64)> {
     // A parallel walk: most of the time is one stat per file.
     let found = Mutex::new(Vec::new());
-    walker(root, options, &WalkRules::of(root))
+    walker(root, options, &Arc::new(Sites::new(root)))
         .build_parallel()
         .run(|| {
             let found = &found;

@@ -73,9 +73,17 @@ pub struct LaterStamps(Arc<Later>);
 #[derive(Debug, Default)]
 struct Later {
     stamps: OnceLock<Stamps>,
-    /// True once [`LaterStamps::set`] was called.
-    ready: Mutex<bool>,
+    /// Whether the walk may start and whether the stamps are known.
+    ready: Mutex<Ready>,
     known: Condvar,
+}
+
+#[derive(Debug, Default, Clone, Copy)]
+struct Ready {
+    /// True once [`LaterStamps::go`] or [`LaterStamps::set`] was called.
+    go: bool,
+    /// True once [`LaterStamps::set`] was called.
+    stamps: bool,
 }
 
 impl LaterStamps {
@@ -89,9 +97,34 @@ impl LaterStamps {
     /// Gives the walk the cache's stamps; only the first call counts.
     pub fn set(&self, stamps: Stamps) {
         let _ = self.0.stamps.set(stamps);
+        self.update(|ready| {
+            ready.go = true;
+            ready.stamps = true;
+        });
+    }
+
+    /// Lets the walk start before the stamps are known: the cache's first
+    /// rows are out, or it has none. Until then (or [`WALK_GRACE`]) the
+    /// walk waits, so that a cached library's first rows have the machine
+    /// to themselves.
+    pub fn go(&self) {
+        self.update(|ready| ready.go = true);
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Ready)) {
         let mut ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
-        *ready = true;
+        change(&mut ready);
         self.0.known.notify_all();
+    }
+
+    /// Waits until the walk may start, at most `limit`.
+    fn wait_go(&self, limit: std::time::Duration) {
+        let ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
+        let _ = self
+            .0
+            .known
+            .wait_timeout_while(ready, limit, |ready| !ready.go)
+            .unwrap_or_else(|p| p.into_inner());
     }
 
     /// The stamps, once they are known.
@@ -102,7 +135,7 @@ impl LaterStamps {
     /// Waits until the stamps are known.
     pub(super) fn wait(&self) -> Option<&Stamps> {
         let mut ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
-        while !*ready {
+        while !ready.stamps {
             ready = self.0.known.wait(ready).unwrap_or_else(|p| p.into_inner());
         }
         drop(ready);
@@ -115,7 +148,7 @@ impl LaterStamps {
         let (ready, _) = self
             .0
             .known
-            .wait_timeout_while(ready, limit, |ready| !*ready)
+            .wait_timeout_while(ready, limit, |ready| !ready.stamps)
             .unwrap_or_else(|p| p.into_inner());
         drop(ready);
         self.get()
@@ -195,9 +228,16 @@ pub fn walk_stream(
     })
 }
 
+/// How long a walk waits for [`LaterStamps::go`] before it starts anyway:
+/// a store that is there has its first rows out well within it (about a
+/// millisecond: opened, the reading states and 120 rows read); a new or
+/// busy one holds the walk back no longer.
+const WALK_GRACE: std::time::Duration = std::time::Duration::from_millis(3);
+
 /// Starts walking `dir` on a thread of its own before the cache's stamps
-/// are known ([`LaterStamps`]), handing each batch to `sink` (last:
-/// [`Batch::Done`], once the stamps are known).
+/// are known ([`LaterStamps`]), once the walk may start
+/// ([`LaterStamps::go`], or [`WALK_GRACE`]), handing each batch to `sink`
+/// (last: [`Batch::Done`], once the stamps are known).
 pub fn walk_later(
     dir: &Path,
     options: ScanOptions,
@@ -208,7 +248,10 @@ pub fn walk_later(
     let root = dir.to_path_buf();
     std::thread::Builder::new()
         .name("quire-scan".into())
-        .spawn(move || walk_known(&root, &options, &stamps, sink))
+        .spawn(move || {
+            stamps.wait_go(WALK_GRACE);
+            walk_known(&root, &options, &stamps, sink);
+        })
         .map_err(|source| Error::Read {
             path: dir.to_path_buf(),
             source,
@@ -388,4 +431,36 @@ pub fn scan_with(
 /// folder inside that cannot be read becomes a [`Failure`].
 pub fn scan(dir: &Path) -> Result<Library, Error> {
     Ok(scan_with(dir, ScanOptions::default(), LibraryCache::new())?.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_lets_the_walk_start_without_the_stamps() {
+        let later = LaterStamps::default();
+        later.go();
+        assert!(later.0.ready.lock().unwrap().go);
+        assert!(later.get().is_none(), "go gives no stamps");
+        // Waiting to start returns at once once it may go.
+        later.wait_go(std::time::Duration::from_secs(3600));
+        assert!(later.wait_for(std::time::Duration::ZERO).is_none());
+    }
+
+    #[test]
+    fn stamps_let_the_walk_start_too() {
+        let later = LaterStamps::default();
+        assert!(!later.0.ready.lock().unwrap().go, "a walk waits at first");
+        let mut stamps = Stamps::new();
+        let stamp = Stamp {
+            size: 3,
+            mtime_ns: 7,
+        };
+        stamps.insert(PathBuf::from("a.md"), stamp);
+        later.set(stamps);
+        later.wait_go(std::time::Duration::from_secs(3600));
+        assert_eq!(later.wait().map(Stamps::len), Some(1));
+        assert!(LaterStamps::known(Stamps::new()).0.ready.lock().unwrap().go);
+    }
 }

@@ -163,6 +163,26 @@ impl Site {
 /// Each folder asked about, with the site it is in.
 static CACHE: OnceLock<Mutex<HashMap<PathBuf, Option<Arc<Site>>>>> = OnceLock::new();
 
+/// True for a name [`config_in`] reads a site's config from (a file, or
+/// Hugo's `config/` folder): a folder holding none of them is no site's
+/// root, known without looking for each.
+pub fn is_config_name(name: &std::ffi::OsStr) -> bool {
+    [
+        "_config.yml",
+        "_config.yaml",
+        "hugo.toml",
+        "hugo.yaml",
+        "hugo.yml",
+        "hugo.json",
+        "config",
+        "config.toml",
+        "config.yaml",
+        "config.yml",
+    ]
+    .iter()
+    .any(|n| name == *n)
+}
+
 /// The config in `dir` itself, if it has one: a `_config.yml`, a Hugo
 /// `hugo.*` or `config/_default/`, or a `config.toml` naming a base URL.
 pub fn config_in(dir: &Path) -> Option<Site> {

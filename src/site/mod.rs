@@ -7,6 +7,7 @@
 pub mod config;
 pub mod generated;
 pub mod obsidian;
+pub mod permalink;
 pub mod template;
 mod walk;
 

@@ -157,9 +157,18 @@ fn read_article(path: &Path) -> Option<Read> {
 }
 
 /// Runs `app` on the terminal with a pool of workers; the outcome says
-/// whether a signal ended it.
-fn run_on_terminal(mut app: App) -> anyhow::Result<(App, Option<i32>)> {
+/// whether a signal ended it. With `jobs_first`, the jobs the app has
+/// asked for start before the terminal is taken (a library's scan: its
+/// first rows are its first screen, and the store opens beside the
+/// terminal's setup); otherwise after the first frame, so that nothing
+/// competes with it (a reader's first screen is the article's text).
+fn run_on_terminal(mut app: App, jobs_first: bool) -> anyhow::Result<(App, Option<i32>)> {
     let mut pool = Pool::new(WORKERS)?;
+    if jobs_first {
+        for (id, job) in app.jobs.take() {
+            super::runtime::Executor::spawn(&mut pool, id, job);
+        }
+    }
     let ((), signal) = terminal::with_terminal(|terminal, events| {
         // The terminal is asked what pictures it can show before its
         // events are read, so that its answer is not taken for keys.
@@ -219,7 +228,7 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     }
     app.watch_top_reader();
     memory::after_update(&mut app);
-    finish_reader(run_on_terminal(app)?)
+    finish_reader(run_on_terminal(app, false)?)
 }
 
 /// Reads standard input in the reader: the screen comes up at once and
@@ -235,7 +244,7 @@ fn run_stdin(args: &OpenArgs, user: &UserConfig) -> anyhow::Result<Outcome> {
     let waiter = Waiter::Screen(reader.id, Slot::Reader(reader::jobs::Slot::Whole));
     reader.reading(app.jobs.ask(waiter, reader::jobs::Job::Stdin(job)));
     app.screens.push(Screen::Reader(Box::new(reader)));
-    finish_reader(run_on_terminal(app)?)
+    finish_reader(run_on_terminal(app, false)?)
 }
 
 /// After the reader's run: its place saved, and the warnings said where
@@ -264,7 +273,7 @@ pub fn run_remote(
     app.memory = memory::Memory::for_run(args.state.no_state);
     let settings = crate::remote::Settings::from_config(&user.remote);
     app::remote::open_first(&mut app, address, settings, args.state.no_state);
-    let (mut app, signal) = run_on_terminal(app)?;
+    let (mut app, signal) = run_on_terminal(app, false)?;
     memory::save_at_exit(&mut app);
     memory::report_warnings(&app);
     Ok(outcome(signal))
@@ -291,7 +300,7 @@ pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Re
     if let Some(screen) = app.library_mut() {
         screen.set_sort_key(user.settings().sort);
     }
-    let (mut app, signal) = run_on_terminal(app)?;
+    let (mut app, signal) = run_on_terminal(app, true)?;
     memory::save_at_exit(&mut app);
     memory::report_warnings(&app);
     Ok(outcome(signal))

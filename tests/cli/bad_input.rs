@@ -467,3 +467,32 @@ fn a_mistyped_command_is_named() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("did you mean"));
 }
+
+#[test]
+fn a_mistyped_command_with_arguments_is_named() {
+    // `quire serch x`: clap takes `serch` for the PATH and `x` for one
+    // argument too many; the hint names the command meant.
+    let dir = tempfile::tempdir().unwrap();
+    let out = common::quire()
+        .current_dir(dir.path())
+        .args(["serch", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("did you mean `quire search x`?"),
+        "{stderr}"
+    );
+    // A folder of that name is a PATH: clap's own error, no hint.
+    std::fs::create_dir(dir.path().join("serch")).unwrap();
+    let out = common::quire()
+        .current_dir(dir.path())
+        .args(["serch", "x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+    assert!(stderr.contains("unexpected argument 'x'"), "{stderr}");
+}

@@ -10,6 +10,7 @@ mod bad_input;
 #[path = "../common/mod.rs"]
 mod common;
 mod hostile_layout;
+mod jekyll_link;
 mod links_cli;
 mod list_cli;
 mod list_corpus;

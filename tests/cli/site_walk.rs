@@ -318,3 +318,42 @@ fn a_jekyll_post_without_a_title_is_titled_by_its_slug_in_list_and_reader() {
     let screen = format!("{:?}", terminal.backend());
     assert!(screen.contains("My First Post"), "{screen}");
 }
+
+/// The rows `quire list --json` gives for `dir`, each as its path from
+/// `under` and what the site's rules decide (date, tags, draft).
+fn rows_of(dir: &Path, under: &Path) -> Vec<String> {
+    let rows = json(&["list", "--json", "--sort", "path"], dir);
+    let prefix = dir.strip_prefix(under).unwrap();
+    let mut out: Vec<String> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            let path = prefix.join(r["path"].as_str().unwrap());
+            format!(
+                "{} {} {} {}",
+                path.display(),
+                r["date"],
+                r["tags"],
+                r["draft"]
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn a_folder_of_sites_lists_each_file_by_its_own_sites_rules() {
+    // Jekyll's exclude: and underscore folders, only Hugo's and Zola's
+    // content/, a Jekyll time zone: the same rows as each site listed alone.
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for folder in [sites(), fixtures.join("generators")] {
+        let mut alone: Vec<String> = ["hugo", "jekyll", "zola"]
+            .iter()
+            .flat_map(|site| rows_of(&folder.join(site), &folder))
+            .collect();
+        alone.sort();
+        assert_eq!(rows_of(&folder, &folder), alone, "{}", folder.display());
+    }
+}

@@ -1,6 +1,7 @@
 //! End-to-end in tmux: scrolling past flags and emoji sequences leaves no
 //! stray half on screen, `Ctrl-l` redraws, a `<details>` fold opens with
-//! `z`, and the reader's OSC 8 hyperlinks leave nothing visible behind.
+//! `z`, the reader's OSC 8 hyperlinks leave nothing visible behind, and
+//! paging the library past flags and ZWJ families leaves no half behind.
 #![allow(clippy::unwrap_used)]
 
 use crate::common;
@@ -88,6 +89,59 @@ fn a_fold_opens_with_z_and_links_leave_no_escape_text() {
     t.keys(&["z"]);
     let screen = t.wait_for("the open body", |s| s.contains("Dried apricots"));
     assert!(screen.contains("▾ What is in the jar?"), "{screen}");
+    t.keys(&["q"]);
+    t.wait_for("quire to exit", tmux::exited);
+}
+
+/// The title the preview shows (after the list's `│` on the first row)
+/// and the selected row's line.
+fn preview_and_selected(screen: &str) -> Option<(String, String)> {
+    let title = screen.lines().nth(1)?.split_once('│')?.1.trim().to_string();
+    let selected = screen.lines().find(|l| l.contains('▸'))?.to_string();
+    Some((title, selected))
+}
+
+#[test]
+fn paging_the_library_past_flags_leaves_no_half_behind() {
+    if !tmux::available("paging_the_library_past_flags_leaves_no_half_behind") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..46 {
+        let title = match i % 3 {
+            0 => format!("Família 👨\u{200d}👩\u{200d}👧 e 🇵🇹 {i}"),
+            1 => format!("中文标题 {i} 🇯🇵"),
+            _ => format!("Note {i}"),
+        };
+        let md = format!(
+            "---\ntitle: \"{title}\"\ndate: 2024-{:02}-{:02}\n---\n\nText {i}.\n",
+            1 + i % 12,
+            1 + i % 28
+        );
+        std::fs::write(dir.path().join(format!("{i:02}.md")), md).unwrap();
+    }
+    let command = format!("{BIN} {}; echo EXIT:$?", dir.path().display());
+    let t = Tmux::start("library-flags", 160, 20, &command, dir.path());
+    let settled = |s: &str| {
+        preview_and_selected(s)
+            .is_some_and(|(title, row)| !title.is_empty() && row.contains(&title))
+    };
+    t.wait_for("the library and its preview", settled);
+    for key in [
+        "PageDown", "PageDown", "PageDown", "PageUp", "PageDown", "PageUp",
+    ] {
+        let before = t.capture();
+        t.keys(&[key]);
+        let screen = t.wait_for("the next page and its preview", |s| {
+            s != before && settled(s)
+        });
+        let stray = stray_halves(&screen);
+        assert!(
+            stray.is_empty(),
+            "after {key}, half a flag left:\n{}",
+            stray.join("\n")
+        );
+    }
     t.keys(&["q"]);
     t.wait_for("quire to exit", tmux::exited);
 }

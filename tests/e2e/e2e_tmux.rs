@@ -317,3 +317,40 @@ fn a_fifo_is_refused_before_touching_the_terminal() {
     assert!(screen.contains("not a regular file"), "{screen}");
     assert_eq!(t.pane_format("#{alternate_on}"), "0");
 }
+
+#[test]
+fn a_taller_window_after_the_end_shows_the_end_at_the_bottom() {
+    if !tmux::available("a_taller_window_after_the_end_shows_the_end_at_the_bottom") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut md = String::from("---\ntitle: Twelve parts\n---\n\n");
+    for i in 0..12 {
+        md.push_str(&format!(
+            "## Part {i}\n\nThe walk's part {i}, a line of its own.\n\n"
+        ));
+    }
+    std::fs::write(dir.path().join("parts.md"), md).unwrap();
+    let t = Tmux::start(
+        "taller",
+        80,
+        12,
+        &format!("{BIN} parts.md; echo EXIT:$?"),
+        dir.path(),
+    );
+    t.wait_for("the article", |s| s.contains("Part 0"));
+    t.keys(&["G"]);
+    t.wait_for("the end", |s| s.contains("part 11, a line"));
+    t.resize(80, 30);
+    // The last line sits on the row above the status line.
+    let screen = t.wait_for("the end at the bottom", |s| {
+        let rows: Vec<&str> = s.lines().collect();
+        rows.len() >= 30 && text_part(rows[28]).contains("part 11, a line")
+    });
+    assert!(
+        screen.contains("Part 5"),
+        "more of the article shows:\n{screen}"
+    );
+    t.keys(&["q"]);
+    t.wait_for("quire to exit", exited);
+}

@@ -463,3 +463,40 @@ fn r_during_the_first_scan_asks_for_every_row_again_and_after_it_for_changes() {
         scan(&app)
     );
 }
+
+#[test]
+fn the_folders_watch_starts_once_the_first_rows_are_in() {
+    // A watch's start looks at every file under the folder: it waits for
+    // the library's first rows, which have the machine to themselves.
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).unwrap();
+    std::fs::write(lib.join("one.md"), common::long_markdown(3, 3)).unwrap();
+    let is_watch = |job: &Job| {
+        matches!(
+            job,
+            Job::Library(quire::tui::library::jobs::Job::WatchFolder { .. })
+        )
+    };
+    let mut app = App::new(common::config(), 100, 20);
+    app.memory = Memory::at(&dir.path().join("state/quire.db"));
+    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    let asked = app.jobs.take();
+    assert!(
+        !asked.iter().any(|(_, j)| is_watch(j)),
+        "no watch before the rows"
+    );
+    assert!(app.library().unwrap().watch.is_none());
+    let scan = app.library().unwrap().states.scan.unwrap();
+    let mut watches = 0;
+    for output in run_on_pool(scan_job(&lib, &app.memory)) {
+        let rows = matches!(&output, Output::Memory(MemoryOutput::Rows(_)));
+        update(&mut app, Msg::Done(Box::new(Done { id: scan, output })));
+        watches += app.jobs.take().iter().filter(|(_, j)| is_watch(j)).count();
+        if rows {
+            assert_eq!(watches, 1, "the watch starts with the first rows");
+        }
+    }
+    assert_eq!(watches, 1, "one watch");
+    assert!(app.library().unwrap().watch.is_some());
+}

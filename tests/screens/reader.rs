@@ -287,64 +287,6 @@ fn help_page_keys_are_bound() {
 }
 
 #[test]
-fn resizing_keeps_the_same_text_on_top() {
-    let body = common::long_markdown(30, 3);
-    let article = common::plain_article("Long", &body);
-    let mut app = common::plain_app(article, 120, 40);
-    apply(&mut app, &vec![Action::LineDown; 137]);
-    let before = reader(&app);
-    let source = before.doc.line(before.top).unwrap().source();
-    let words: Vec<String> = top_text(&app).split(' ').map(String::from).collect();
-    for (w, h) in [(60, 20), (45, 30), (200, 50), (120, 40)] {
-        update(&mut app, Action::Resize(w, h));
-        let r = reader(&app);
-        let line = r.doc.line(r.top).unwrap();
-        assert_eq!(line.source(), source, "same block on top at {w}x{h}");
-    }
-    // Back at the first size, the very same line is on top.
-    assert_eq!(top_text(&app).split(' ').collect::<Vec<_>>(), words);
-}
-
-#[test]
-fn tiny_terminals_never_panic() {
-    let all = [
-        Action::LineDown,
-        Action::PageDown,
-        Action::Bottom,
-        Action::NextHeading,
-        Action::PrevHeading,
-        Action::ToggleFocus,
-        Action::OutlineDown,
-        Action::Fold,
-        Action::Unfold,
-        Action::OutlineJump,
-        Action::ToggleOutline,
-        Action::SearchStart,
-        Action::SearchInput('a'),
-        Action::SearchSubmit,
-        Action::SearchNext,
-        Action::SearchPrev,
-        Action::Wheel {
-            column: 0,
-            row: 0,
-            down: true,
-        },
-        Action::Click { column: 0, row: 0 },
-        Action::ToggleHelp,
-        Action::ToggleHelp,
-        Action::Top,
-    ];
-    for (w, h) in [(1, 1), (10, 5), (0, 0), (2, 1), (1, 3), (59, 2), (60, 2)] {
-        let mut app = sample_app(w, h);
-        apply(&mut app, &all);
-        apply(
-            &mut app,
-            &[Action::Resize(3, 1), Action::Bottom, Action::Resize(1, 1)],
-        );
-    }
-}
-
-#[test]
 fn the_wheel_scrolls_the_pane_under_the_pointer() {
     let body = common::long_markdown(80, 1);
     let mut app = common::plain_app(common::plain_article("Long", &body), 100, 20);
@@ -452,22 +394,6 @@ fn every_heading_of_a_real_post_comes_to_the_top_in_turn() {
     assert_eq!(crumbs.len(), 2);
     assert!(crumbs[0].starts_with("FOSS: The Backbone"));
     assert!(crumbs[1].starts_with("Why Linux will play"));
-}
-
-#[test]
-fn a_real_layout_keeps_the_top_text_across_resizes() {
-    let mut app = common::app(120, 40);
-    apply(&mut app, &vec![Action::NextHeading; 6]);
-    apply(&mut app, &vec![Action::LineDown; 3]);
-    let source = {
-        let r = reader(&app);
-        r.doc.line(r.top).unwrap().source()
-    };
-    for (w, h) in [(60, 20), (100, 30), (45, 12), (120, 40)] {
-        update(&mut app, Action::Resize(w, h));
-        let r = reader(&app);
-        assert_eq!(r.doc.line(r.top).unwrap().source(), source, "{w}x{h}");
-    }
 }
 
 #[test]

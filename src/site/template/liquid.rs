@@ -7,7 +7,7 @@
 use super::meaning;
 use super::tag::{Family, Tag, args, positional};
 use super::{Pass, is_atx_heading};
-use crate::site::strip_date;
+use crate::site::{Generator, permalink, strip_date};
 
 /// Liquid tags whose only effect is control flow or state: hidden.
 const HIDDEN: &[&str] = &[
@@ -348,13 +348,27 @@ pub(super) fn statement(p: &mut Pass<'_, '_>, text: &str, at: usize, tag: Tag<'_
             .body(text, after, (Family::Statement, name), &opens, &closes)
             .map_or(after, |(_, close)| close),
         "link" => {
-            let path = tag.rest().trim().trim_start_matches('/');
-            p.out.push('/');
-            p.out.push_str(path);
+            let written = tag.rest().trim();
+            // The address Jekyll gives the file, when the site is known.
+            let jekyll = p.cx.site.filter(|s| s.generator == Generator::Jekyll);
+            match jekyll.and_then(|site| permalink::jekyll_url(site, written)) {
+                Some(url) => p.out.push_str(&url),
+                None => {
+                    p.out.push('/');
+                    p.out.push_str(written.trim_start_matches('/'));
+                }
+            }
             after
         }
         "post_url" => {
             let name = tag.rest().trim();
+            // The address Jekyll gives the post, when the site and the
+            // post's file are found.
+            let jekyll = p.cx.site.filter(|s| s.generator == Generator::Jekyll);
+            if let Some(url) = jekyll.and_then(|site| permalink::post_url(site, name)) {
+                p.out.push_str(&url);
+                return after;
+            }
             let stem = name.rsplit('/').next().unwrap_or(name);
             let slug = strip_date(stem);
             let date = stem[..stem.len() - slug.len()].trim_end_matches('-');

@@ -150,7 +150,12 @@ pub fn finish(app: &mut App, id: JobId, route: Route, output: MemoryOutput) {
                 r.remember(key, state);
             }
         }
-        (output, Some(Screen::Library(s))) => s.finish_scan(output),
+        (output, Some(Screen::Library(s))) => {
+            s.finish_scan(output);
+            if let Route::Library(i, _) = route {
+                watch_when_shown(app, i);
+            }
+        }
         _ => {}
     }
 }
@@ -216,16 +221,32 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     let id = push(app, library_waiter(&screen, LibrarySlot::Scan), scan);
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
+    screen.watch_later = Some(dir.to_path_buf());
+    app.open_library(screen);
+}
+
+/// Starts the watch on the folder of the library at `i` once its first
+/// rows are in, or its scan is over without any.
+fn watch_when_shown(app: &mut App, i: usize) {
+    let Some(Screen::Library(s)) = app.screens.get_mut(i) else {
+        return;
+    };
+    if s.library.entries.is_empty() && s.states.scan.is_some() {
+        return;
+    }
+    let Some(dir) = s.watch_later.take() else {
+        return;
+    };
+    let waiter = library_waiter(s, LibrarySlot::Watch);
     let stop = crate::tui::runtime::StopFlag::default();
     let job = crate::tui::library::jobs::Job::WatchFolder {
-        dir: dir.to_path_buf(),
+        dir,
         stop: stop.clone(),
     };
-    let watch = app
-        .jobs
-        .ask(library_waiter(&screen, LibrarySlot::Watch), job);
-    screen.watch = Some((watch, stop));
-    app.open_library(screen);
+    let watch = app.jobs.ask(waiter, job);
+    if let Some(Screen::Library(s)) = app.screens.get_mut(i) {
+        s.watch = Some((watch, stop));
+    }
 }
 
 /// Scans the library again (`R`, or its folder changed): rows stream in

@@ -84,6 +84,9 @@ pub struct LibraryScreen {
     preview_job: Option<(usize, JobId)>,
     /// The watch on the library's folder, and how to stop it.
     pub watch: Option<(JobId, StopFlag)>,
+    /// The folder to watch once the first rows are in: a watch's start
+    /// looks at every file under it, work that would compete with them.
+    pub watch_later: Option<std::path::PathBuf>,
     /// How the folder is walked, for a rescan (`R`, or a change seen).
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
@@ -119,6 +122,7 @@ impl LibraryScreen {
             geometry: LibraryGeometry::default(),
             previews: HashMap::new(),
             watch: None,
+            watch_later: None,
             scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),

@@ -169,9 +169,13 @@ fn read_cache(
                 stamps.insert(f.rel.clone(), f.stamp);
                 page.push(Entry::new(f.rel, f.stamp.size, f.peek));
             }
-            steps.send(Step::Cached(page)).is_ok() && !stop.load(Ordering::Relaxed)
+            let sent = steps.send(Step::Cached(page)).is_ok();
+            // The first rows are on their way: the walk may start.
+            later.go();
+            sent && !stop.load(Ordering::Relaxed)
         })
     });
+    later.go();
     // The end goes before the stamps: the walk's last batch, which waits
     // for them, comes after it.
     let _ = steps.send(Step::CacheEnd(stamps.len()));

@@ -2,7 +2,10 @@
 //! ratatui's rules for each cell (a wide character hides the cells under
 //! it, a forced width is written whole, the cells after an emoji with a
 //! presentation selector and those a wider character left behind are
-//! written again), read against the rows the terminal shows after a scroll
+//! written again; a cluster some terminals draw apart, a flag or a ZWJ
+//! family, has the cells under it written again when it goes and those a
+//! terminal may have drawn it over written after it), read against the
+//! rows the terminal shows after a scroll
 //! (no moved copy of them is made), over the parts of rows the painter asks
 //! for: those whose hashes say they changed.
 
@@ -70,6 +73,19 @@ pub fn row_changes(
     let was = |x: usize| before.and_then(|r| r.get(x)).unwrap_or(&BLANK);
     let end = columns.end.min(width);
     let base = y * width;
+    // A cell under a cluster the terminal may have drawn apart, when the
+    // cluster goes: the terminal may show the cluster's half there.
+    // (An empty cell writes nothing: no use.)
+    let under_gone = |i: usize| {
+        !row[i].symbol().is_empty()
+            && (i.saturating_sub(MAX_CELL - 1)..i).any(|j| {
+                let old = was(j);
+                j + usize::from(old.cell_width()) > i && spread(old) > 1 && row[j] != *old
+            })
+    };
+    // Cells after a cluster written now, up to where a terminal that draws
+    // it apart may have drawn: written whatever they held.
+    let mut beside = 0..0;
     let mut x = columns.start;
     while x < end {
         let i = x;
@@ -83,17 +99,22 @@ pub fn row_changes(
             CellDiffOption::Skip => {}
             CellDiffOption::ForcedWidth(w) => {
                 x = x.saturating_add(usize::from(w.get()).saturating_sub(1));
-                if cell != old {
+                if cell != old || under_gone(i) {
                     out.push(base + i);
                 }
             }
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
                 let w = usize::from(cell.cell_width());
-                if cell.diff_option == CellDiffOption::None && cell == old {
+                let forced = beside.contains(&i) && !cell.symbol().is_empty() || under_gone(i);
+                if cell.diff_option == CellDiffOption::None && cell == old && !forced {
                     x += w.saturating_sub(1);
                     continue;
                 }
                 out.push(base + i);
+                let drawn = spread(cell);
+                if drawn > w {
+                    beside = i + w..i + drawn;
+                }
                 let old_w = usize::from(old.cell_width());
                 if w > 1 && cell.symbol().contains('\u{FE0F}') {
                     // The emoji's own trailing cells, where their text changed.
@@ -137,6 +158,32 @@ fn trailing<'a>(
         }
     }
     until.min(end)
+}
+
+/// The most columns a cell of ratatui's takes (a wide character).
+const MAX_CELL: usize = 2;
+
+/// The columns a terminal may give `cell`'s text when it draws the
+/// characters of a cluster apart (a flag's two halves in two cells, a ZWJ
+/// family as its members side by side, a hand and its skin tone): the sum
+/// of its characters' widths when two or more of them take room, else 0
+/// (a cell ratatui writes by its width alone).
+/// Where ratatui counts one wide cell, what such a terminal shows under
+/// and after it is not what the frame holds there.
+fn spread(cell: &Cell) -> usize {
+    let symbol = cell.symbol();
+    // Two characters that take room are at least two bytes each; a cell of
+    // forced width (a link's run) is written whole.
+    if symbol.len() < 4 || !matches!(cell.diff_option, CellDiffOption::None) {
+        return 0;
+    }
+    let (mut wide, mut sum) = (0, 0);
+    for c in symbol.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        wide += usize::from(w > 0);
+        sum += w;
+    }
+    if wide > 1 { sum } else { 0 }
 }
 
 /// True for a cell the diff never writes.
@@ -201,6 +248,40 @@ mod tests {
         }
         crate::tui::ui::link_runs::join_links(&mut buf, |_| std::iter::once(0..usize::from(width)));
         buf
+    }
+
+    /// The columns of row 0 written over `last` to show `next`.
+    fn written(last: &str, next: &str) -> Vec<usize> {
+        let area = Rect::new(0, 0, 12, 1);
+        let (mut a, mut b) = (Buffer::empty(area), Buffer::empty(area));
+        a.set_string(0, 0, last, Style::default());
+        b.set_string(0, 0, next, Style::default());
+        let shown = Shown {
+            last: &a,
+            shift: None,
+        };
+        let mut out = Vec::new();
+        row_changes(&shown, &b, 0, 0..12, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_cell_under_a_flag_that_goes_is_written_again() {
+        // A terminal that shows the flag's halves in two cells keeps the
+        // second where the frame holds a blank, unless it is written.
+        assert_eq!(written("a🇵🇹 b", "a   b"), [1, 2]);
+        assert_eq!(written("a漢 b", "a   b"), [1]);
+        // Over the flag's first cell a wide character: the half after it.
+        assert_eq!(written("a🇵🇹 b", "漢  b"), [0, 2]);
+        assert_eq!(written("a🇵🇹 b", "a🇵🇹 b"), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_cells_a_family_may_cover_are_written_after_it() {
+        // Drawn as its three members, the family takes six columns.
+        let family = "👨\u{200d}👩\u{200d}👧";
+        assert_eq!(written("  xyzw", &format!("{family}xyzw")), [0, 2, 3, 4, 5]);
+        assert_eq!(written("ab", "漢"), [0]);
     }
 
     #[test]

@@ -342,7 +342,9 @@ impl ReaderScreen {
     }
 
     /// The terminal is now `width` x `height`: re-lay out when the text
-    /// column's width changed, keeping the same text on the top line.
+    /// column's width changed, keeping the same text on the top line, but
+    /// for a window that now reaches past the article's end: the view is
+    /// pulled up so the end sits at the bottom, not above blank rows.
     pub fn resize(&mut self, width: u16, height: u16) {
         let outline = self.outline_wanted && !self.article.outline.is_empty();
         let pane = self.pane_wanted();
@@ -352,8 +354,15 @@ impl ReaderScreen {
             stream.store(width, std::sync::atomic::Ordering::SeqCst);
         }
         self.relayout();
+        self.pull_up_to_the_end();
         self.outline.followed = None;
         self.follow();
+    }
+
+    /// Scrolls up so that the last line is at the bottom when the view
+    /// goes past it (after a resize, a new layout).
+    pub(super) fn pull_up_to_the_end(&mut self) {
+        self.top = self.top.min(self.max_top());
     }
 
     /// Hides or shows the outline pane; the text is re-laid out to fit.

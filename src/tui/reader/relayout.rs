@@ -87,11 +87,14 @@ impl ReaderScreen {
     }
 
     /// Swaps in a layout made for the text column's current width, keeping
-    /// the same text on the top line. One for another width is dropped.
+    /// the same text on the top line (pulled up when a layout asked for by
+    /// a resize leaves the view past the end). One for another width is
+    /// dropped.
     pub fn install_layout(&mut self, doc: Document) {
         if !self.fits(&doc) {
             return;
         }
+        let resized = self.jobs.wanted.is_some();
         self.jobs.layout = None;
         self.jobs.wanted = None;
         let anchor = self.anchor();
@@ -100,6 +103,9 @@ impl ReaderScreen {
         self.rerun_search();
         if self.top > self.doc.len().saturating_sub(1) {
             self.top = self.doc.len().saturating_sub(1);
+        }
+        if resized {
+            self.pull_up_to_the_end();
         }
         self.outline.followed = None;
         self.follow();
