@@ -139,7 +139,9 @@ pub fn link_app() -> App {
 }
 
 /// The reader over a [`linked_article_of`] `bytes`, the outline beside
-/// the text, 400 lines down.
+/// the text, 400 lines down (for `examples/frame_cost`; the reader's
+/// benches are in benches/frame.rs).
+#[allow(dead_code)]
 pub fn article_app(bytes: usize) -> App {
     let article = Article::from_bytes(Path::new("article.md"), &linked_article_of(bytes));
     let mut app = App::new(config(), WIDTH, HEIGHT);
