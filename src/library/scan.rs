@@ -205,9 +205,12 @@ impl<'a> Visitor<'a> {
         if let Some(known) = cache.get() {
             return Some(known);
         }
+        // A walk that already waited for the store in vain does not wait again.
         if !self.waited {
             self.waited = true;
-            if let Some(known) = cache.wait_for(STORE_GRACE) {
+            if !cache.late()
+                && let Some(known) = cache.wait_for(STORE_GRACE)
+            {
                 return Some(known);
             }
         }

@@ -84,6 +84,9 @@ struct Ready {
     go: bool,
     /// True once [`LaterStamps::set`] was called.
     stamps: bool,
+    /// True when the walk started without being let go: the store is new,
+    /// slow or busy, and its stamps are not worth waiting for again.
+    late: bool,
 }
 
 impl LaterStamps {
@@ -120,11 +123,17 @@ impl LaterStamps {
     /// Waits until the walk may start, at most `limit`.
     fn wait_go(&self, limit: std::time::Duration) {
         let ready = self.0.ready.lock().unwrap_or_else(|p| p.into_inner());
-        let _ = self
+        let (mut ready, _) = self
             .0
             .known
             .wait_timeout_while(ready, limit, |ready| !ready.go)
             .unwrap_or_else(|p| p.into_inner());
+        ready.late = !ready.go;
+    }
+
+    /// True when the walk started before it was let go (see [`Ready::late`]).
+    pub(super) fn late(&self) -> bool {
+        self.0.ready.lock().unwrap_or_else(|p| p.into_inner()).late
     }
 
     /// The stamps, once they are known.
@@ -437,11 +446,15 @@ pub fn scan(dir: &Path) -> Result<Library, Error> {
 mod tests {
     use super::*;
 
+    fn may_go(later: &LaterStamps) -> bool {
+        later.0.ready.lock().is_ok_and(|ready| ready.go)
+    }
+
     #[test]
     fn go_lets_the_walk_start_without_the_stamps() {
         let later = LaterStamps::default();
         later.go();
-        assert!(later.0.ready.lock().unwrap().go);
+        assert!(may_go(&later));
         assert!(later.get().is_none(), "go gives no stamps");
         // Waiting to start returns at once once it may go.
         later.wait_go(std::time::Duration::from_secs(3600));
@@ -451,7 +464,7 @@ mod tests {
     #[test]
     fn stamps_let_the_walk_start_too() {
         let later = LaterStamps::default();
-        assert!(!later.0.ready.lock().unwrap().go, "a walk waits at first");
+        assert!(!may_go(&later), "a walk waits at first");
         let mut stamps = Stamps::new();
         let stamp = Stamp {
             size: 3,
@@ -461,6 +474,17 @@ mod tests {
         later.set(stamps);
         later.wait_go(std::time::Duration::from_secs(3600));
         assert_eq!(later.wait().map(Stamps::len), Some(1));
-        assert!(LaterStamps::known(Stamps::new()).0.ready.lock().unwrap().go);
+        assert!(may_go(&LaterStamps::known(Stamps::new())));
+    }
+
+    #[test]
+    fn a_walk_not_let_go_in_time_is_late_and_one_let_go_is_not() {
+        let slow = LaterStamps::default();
+        slow.wait_go(std::time::Duration::ZERO);
+        assert!(slow.late(), "the store did not answer in time");
+        let quick = LaterStamps::default();
+        quick.go();
+        quick.wait_go(std::time::Duration::ZERO);
+        assert!(!quick.late());
     }
 }

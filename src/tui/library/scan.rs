@@ -152,6 +152,11 @@ fn read_cache(
     stop: &AtomicBool,
 ) {
     let _guard = StampsGuard(later);
+    if store.is_new() {
+        // Nothing is cached in a store not made yet: the walk need not
+        // wait while it is made.
+        later.go();
+    }
     let states = states_under(store, root);
     let states = MemoryOutput::States {
         root: root.to_path_buf(),

@@ -78,6 +78,15 @@ impl StoreHandle {
         }
     }
 
+    /// True when no one has opened the store yet and its file is not there:
+    /// it holds nothing yet (a first start). False when unsure (the store
+    /// is being opened).
+    pub fn is_new(&self) -> bool {
+        self.0
+            .try_lock()
+            .is_ok_and(|slot| !slot.tried && !slot.path.exists())
+    }
+
     /// What went wrong with the store so far (for stderr once the screen is gone).
     pub fn take_warnings(&self) -> Vec<String> {
         self.0
@@ -102,5 +111,21 @@ impl Slot {
             }
             Err(e) => self.warnings.push(format!("quire's memory: {e}")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_is_new_until_its_file_is_made() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("state/quire.db");
+        let handle = StoreHandle::at(&path);
+        assert!(handle.is_new());
+        assert_eq!(handle.with(|_| Ok(1)), Some(1));
+        assert!(!handle.is_new(), "opened");
+        assert!(!StoreHandle::at(&path).is_new(), "its file is there");
     }
 }
