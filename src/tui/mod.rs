@@ -182,6 +182,10 @@ where
         if dirty {
             painter.draw(terminal, app)?;
             dirty = false;
+            // What waited for this frame starts now.
+            for (id, job) in app.jobs.take_after_frame() {
+                executor.spawn(id, job);
+            }
             // The first frame is up: now the terminal may take its time.
             if app::colours::ask_now(app) {
                 events.ask_background();

@@ -69,6 +69,8 @@ impl Waiter {
 #[derive(Debug, Clone, Default)]
 pub struct Jobs {
     outbox: Outbox,
+    /// Jobs handed out only once the next frame is drawn.
+    after_frame: Vec<(JobId, Job)>,
     waiting: HashMap<JobId, Waiter>,
 }
 
@@ -82,6 +84,23 @@ impl Jobs {
         let id = self.outbox.push(job);
         self.waiting.insert(id, waiter);
         id
+    }
+
+    /// Queues `job` like [`Jobs::ask`], to be handed out only once the
+    /// next frame is drawn ([`Jobs::take_after_frame`]): background work
+    /// that must not compete with the frame that is due (a folder's watch,
+    /// whose start looks at every file under it).
+    pub fn ask_after_frame(&mut self, waiter: Waiter, job: impl Into<Job>) -> JobId {
+        let id = self.ask(waiter, job);
+        if let Some(queued) = self.outbox.take_id(id) {
+            self.after_frame.push(queued);
+        }
+        id
+    }
+
+    /// Takes the jobs queued for after the frame, oldest first.
+    pub fn take_after_frame(&mut self) -> Vec<(JobId, Job)> {
+        std::mem::take(&mut self.after_frame)
     }
 
     /// Nobody waits any more for what `waiter` asked (the user moved past it).
@@ -263,5 +282,28 @@ mod tests {
         assert_eq!(app.route(opening), None);
         assert_eq!(app.route(browser), Some(Route::Anyone));
         assert_eq!(app.route(12_345), None, "never asked for");
+    }
+
+    #[test]
+    fn a_job_asked_after_the_frame_waits_apart_and_keeps_its_place() {
+        let mut app = app_with_readers(1);
+        let first = app.jobs.ask(Waiter::Write, job());
+        let later = app.jobs.ask_after_frame(Waiter::Write, job());
+        let next = app.jobs.ask(Waiter::Write, job());
+        let now: Vec<JobId> = app.jobs.take().into_iter().map(|(id, _)| id).collect();
+        assert_eq!(now, [first, next]);
+        let after: Vec<JobId> = app
+            .jobs
+            .take_after_frame()
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        assert_eq!(after, [later]);
+        assert!(app.jobs.take_after_frame().is_empty());
+        assert_eq!(
+            app.jobs.waiter(later),
+            Some(Waiter::Write),
+            "still waited for"
+        );
     }
 }

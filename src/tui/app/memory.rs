@@ -226,7 +226,8 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 }
 
 /// Starts the watch on the folder of the library at `i` once its first
-/// rows are in, or its scan is over without any.
+/// rows are in, or its scan is over without any, after the frame that
+/// shows them.
 fn watch_when_shown(app: &mut App, i: usize) {
     let Some(Screen::Library(s)) = app.screens.get_mut(i) else {
         return;
@@ -243,7 +244,7 @@ fn watch_when_shown(app: &mut App, i: usize) {
         dir,
         stop: stop.clone(),
     };
-    let watch = app.jobs.ask(waiter, job);
+    let watch = app.jobs.ask_after_frame(waiter, job);
     if let Some(Screen::Library(s)) = app.screens.get_mut(i) {
         s.watch = Some((watch, stop));
     }

@@ -101,6 +101,12 @@ impl<J> Outbox<J> {
         std::mem::take(&mut self.queued)
     }
 
+    /// Takes the queued job `id` out of the queue.
+    pub fn take_id(&mut self, id: JobId) -> Option<(JobId, J)> {
+        let at = self.queued.iter().position(|(i, _)| *i == id)?;
+        Some(self.queued.remove(at))
+    }
+
     /// The jobs waiting to be handed out, oldest first.
     pub fn queued(&self) -> &[(JobId, J)] {
         &self.queued
