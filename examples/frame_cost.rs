@@ -5,9 +5,11 @@
 //! callgrind, with `N` and with 0, and divide the difference by the
 //! presses: `valgrind --tool=callgrind --callgrind-out-file=/dev/null
 //! target/release/examples/frame_cost SCREEN N` (SCREEN: search-typing,
-//! search-results, link-list, library, library-preview). The screens are
-//! those of benches/lists.rs, at 80 x 24 (library-preview: the library at
-//! 120 x 30, its previews cached, the preview beside the list).
+//! search-results, link-list, library, library-preview, article,
+//! article-page). The screens are those of benches/lists.rs, at 80 x 24
+//! (library-preview: the library at 120 x 30, its previews cached, the
+//! preview beside the list; article: the reader on a 1 MB article of our
+//! own with the outline beside it, j and k, or Space and b).
 #![allow(clippy::unwrap_used)]
 
 #[path = "../benches/common/generate.rs"]
@@ -17,7 +19,7 @@ mod generate;
 mod list_screens;
 
 use list_screens::{
-    WIDE, cache_previews, library_app, library_app_on, link_app, search_app, settle,
+    WIDE, article_app, cache_previews, library_app, library_app_on, link_app, search_app, settle,
 };
 use quire::library;
 use quire::tui::Action;
@@ -39,6 +41,8 @@ fn main() {
             vec![Action::LineDown, Action::LineUp],
         ),
         "link-list" => (link_app(), vec![Action::LinkDown, Action::LinkUp]),
+        "article" => (article_app(1 << 20), vec![Action::LineDown, Action::LineUp]),
+        "article-page" => (article_app(1 << 20), vec![Action::PageDown, Action::PageUp]),
         "library" => {
             generate::generate(dir.path(), 2000);
             let mut app = library_app(library::scan(dir.path()).unwrap());

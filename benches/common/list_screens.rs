@@ -92,9 +92,14 @@ pub fn search_app(dir: &Path, typing: bool) -> App {
 /// A 5 MB article of our own words with five links a paragraph of about
 /// 2 KB (the harness's seed post has about as many).
 pub fn linked_article() -> Vec<u8> {
+    linked_article_of(5 * 1024 * 1024)
+}
+
+/// [`linked_article`], about `bytes` long.
+pub fn linked_article_of(bytes: usize) -> Vec<u8> {
     let mut out = String::from("---\ntitle: Links all the way down\n---\n\n");
     let mut part = 0;
-    while out.len() < 5 * 1024 * 1024 {
+    while out.len() < bytes {
         part += 1;
         out.push_str(&format!("## Part {part}\n\n"));
         for k in 0..5 {
@@ -130,6 +135,21 @@ pub fn link_app() -> App {
     for _ in 0..40 {
         update(&mut app, Action::LinkDown);
     }
+    app
+}
+
+/// The reader over a [`linked_article_of`] `bytes`, the outline beside
+/// the text, 400 lines down (for `examples/frame_cost`; the reader's
+/// benches are in benches/frame.rs).
+#[allow(dead_code)]
+pub fn article_app(bytes: usize) -> App {
+    let article = Article::from_bytes(Path::new("article.md"), &linked_article_of(bytes));
+    let mut app = App::new(config(), WIDTH, HEIGHT);
+    app.open_reader(article);
+    settle(&mut app);
+    app.reader_mut().unwrap().top = 400;
+    update(&mut app, Action::LineDown);
+    settle(&mut app);
     app
 }
 

@@ -45,6 +45,7 @@ impl Pen {
         modifier: Modifier::empty(),
     };
 
+    #[inline]
     fn of(cell: &Cell) -> Pen {
         Pen {
             fg: cell.fg,
@@ -57,6 +58,7 @@ impl Pen {
     /// True when `cell` written with this pen shows as it should: the pen
     /// is the cell's style, or the cell is a space on the pen's background
     /// and neither shows anything else on a blank.
+    #[inline]
     pub fn takes(&self, cell: &Cell) -> bool {
         let same = cell.fg == self.fg
             && cell.bg == self.bg
@@ -69,6 +71,7 @@ impl Pen {
     }
 
     /// The pen after writing `cell`.
+    #[inline]
     pub fn after(self, cell: &Cell) -> Pen {
         if self.takes(cell) {
             self
@@ -79,18 +82,21 @@ impl Pen {
 }
 
 /// A plain space (one column, drawn as itself).
+#[inline]
 fn is_space(cell: &Cell) -> bool {
     cell.symbol() == " " && cell.diff_option == CellDiffOption::None
 }
 
 /// A space that an erase (ECH) leaves as it is: no background colour and
 /// nothing shown on a blank.
+#[inline]
 fn is_erasable(cell: &Cell) -> bool {
     is_space(cell) && cell.bg == Color::Reset && !cell.modifier.intersects(VISIBLE_ON_BLANK)
 }
 
 /// The column after `cell` written at `x`, when the terminal is sure to
 /// put the cursor there (one column, drawn as itself).
+#[inline]
 pub fn column_after(x: u16, cell: &Cell) -> Option<u16> {
     let symbol = cell.symbol();
     let one = match symbol.as_bytes() {

@@ -27,6 +27,9 @@ pub struct Rung {
     /// A watched source hung up (the terminal is gone): reading it would
     /// only ever find its end.
     pub hung_up: bool,
+    /// The source watched with [`Doorbell::watch_signal`] rang (it rings
+    /// as input too): only then has it bytes to drain.
+    pub signalled: bool,
 }
 
 impl Rung {
@@ -38,6 +41,7 @@ impl Rung {
 
 const INPUT: Token = Token(0);
 const BELL: Token = Token(1);
+const SIGNAL: Token = Token(2);
 
 /// The loop's side: it waits here.
 #[derive(Debug)]
@@ -82,6 +86,15 @@ impl Doorbell {
             .register(source, INPUT, Interest::READABLE)
     }
 
+    /// [`Doorbell::watch`] for a signal's pipe: its rings say so
+    /// ([`Rung::signalled`]), so that it is drained only when it rang,
+    /// not at every key.
+    pub fn watch_signal(&self, source: &mut impl Source) -> io::Result<()> {
+        self.poll
+            .registry()
+            .register(source, SIGNAL, Interest::READABLE)
+    }
+
     /// A ringer for a thread that wakes the loop.
     pub fn ringer(&self) -> Ringer {
         Ringer(Arc::clone(&self.waker))
@@ -115,6 +128,10 @@ impl Doorbell {
                     rung.input = true;
                     rung.hung_up |= event.is_read_closed() || event.is_error();
                 }
+                SIGNAL => {
+                    rung.input = true;
+                    rung.signalled = true;
+                }
                 _ => rung.bell = true,
             }
         }
@@ -142,6 +159,7 @@ mod tests {
         input: false,
         bell: true,
         hung_up: false,
+        signalled: false,
     };
 
     #[test]
@@ -197,12 +215,33 @@ mod tests {
                 input: true,
                 bell: false,
                 hung_up: false,
+                signalled: false,
             }
         );
         // Unread, but told once: the reader reads until it has nothing.
         assert!(bell.wait(Duration::ZERO).expect("wait").none());
         writer.write_all(b"k").expect("write");
         assert!(bell.wait(HANG).expect("wait").input, "new bytes ring again");
+    }
+
+    #[test]
+    fn a_signal_s_pipe_rings_as_input_and_says_so_and_the_terminal_does_not() {
+        let mut bell = Doorbell::new().expect("poll");
+        let (mut tty, tty_reader) = UnixStream::pair().expect("pair");
+        let (mut pipe, pipe_reader) = UnixStream::pair().expect("pair");
+        for r in [&tty_reader, &pipe_reader] {
+            r.set_nonblocking(true).expect("nonblocking");
+        }
+        let mut tty_reader = mio::net::UnixStream::from_std(tty_reader);
+        let mut pipe_reader = mio::net::UnixStream::from_std(pipe_reader);
+        bell.watch(&mut tty_reader).expect("watch");
+        bell.watch_signal(&mut pipe_reader).expect("watch");
+        tty.write_all(b"j").expect("write");
+        let rung = bell.wait(HANG).expect("wait");
+        assert!(rung.input && !rung.signalled, "{rung:?}");
+        pipe.write_all(b"x").expect("write");
+        let rung = bell.wait(HANG).expect("wait");
+        assert!(rung.input && rung.signalled, "{rung:?}");
     }
 
     #[test]

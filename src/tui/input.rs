@@ -75,7 +75,7 @@ impl TtyInput {
         let resize_id =
             signal_hook::low_level::pipe::register(signal_hook::consts::SIGWINCH, writer)?;
         let mut resize = mio::net::UnixStream::from_std(reader);
-        doorbell.watch(&mut resize)?;
+        doorbell.watch_signal(&mut resize)?;
         // crossterm's own choice: standard input when it is the terminal.
         let reads_stdin = io::stdin().is_terminal();
         if reads_stdin {
@@ -97,11 +97,12 @@ impl TtyInput {
         })
     }
 
-    /// The doorbell rang as input: the terminal has bytes, resized, or
-    /// (`hung_up`) is gone.
-    pub fn rung(&mut self, hung_up: bool) {
+    /// The doorbell rang as input: the terminal has bytes, resized
+    /// (`resized`: the resize signal's pipe is drained, not read at every
+    /// key), or (`hung_up`) is gone.
+    pub fn rung(&mut self, hung_up: bool, resized: bool) {
         let mut sink = [0u8; 64];
-        while matches!(self.resize.read(&mut sink), Ok(n) if n > 0) {}
+        while resized && matches!(self.resize.read(&mut sink), Ok(n) if n > 0) {}
         self.ringing = true;
         self.hung_up |= hung_up;
     }

@@ -237,7 +237,7 @@ impl TerminalEvents {
     fn wait(&mut self, timeout: Duration) -> io::Result<()> {
         let rung = self.doorbell.wait(timeout)?;
         if rung.input {
-            self.input.rung(rung.hung_up);
+            self.input.rung(rung.hung_up, rung.signalled);
         }
         if rung.hung_up {
             // What the kernel's SIGHUP will say: the loop ends at once,

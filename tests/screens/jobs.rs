@@ -366,6 +366,7 @@ fn a_job_s_result_wakes_the_loop_s_wait_with_no_input() {
             input: false,
             bell: true,
             hung_up: false,
+            signalled: false,
         }],
         "the wait ended on the preview's result"
     );

@@ -38,6 +38,16 @@ impl Write for Shared {
 
 /// A reader of a long article with links, `outline` on or off, on 80 x 24.
 fn app(outline: bool) -> App {
+    let side = if outline {
+        quire::config::OutlineSide::Left
+    } else {
+        quire::config::OutlineSide::Hidden
+    };
+    app_with(side)
+}
+
+/// A reader of a long article with links, the outline on `side`, on 80 x 24.
+fn app_with(side: quire::config::OutlineSide) -> App {
     let mut md = common::long_markdown(12, 6);
     md.push_str("See [the harbour page](https://example.org/harbour) for the tide tables.\n");
     let md = md.replace(
@@ -47,9 +57,7 @@ fn app(outline: bool) -> App {
     let draft = quire::article::Draft::from_bytes(std::path::Path::new("long.md"), md.as_bytes());
     let mut config = common::config();
     config.hyperlinks = true;
-    if !outline {
-        config.outline = quire::config::OutlineSide::Hidden;
-    }
+    config.outline = side;
     let mut app = App::new(config, 80, 24);
     app.open_draft(draft);
     app
@@ -199,12 +207,19 @@ fn random_keys() -> Vec<Action> {
     ]
 }
 
+/// The outline on either side of the text, and hidden.
+const SIDES: [quire::config::OutlineSide; 3] = [
+    quire::config::OutlineSide::Left,
+    quire::config::OutlineSide::Right,
+    quire::config::OutlineSide::Hidden,
+];
+
 #[test]
 fn the_screen_after_random_keys_is_the_frame() {
     let keys = random_keys();
     let mut rng = Rng(0x5851_f42d_4c95_7f2d);
-    for outline in [true, false] {
-        let mut app = app(outline);
+    for outline in SIDES {
+        let mut app = app_with(outline);
         for a in [
             Action::SearchStart,
             Action::SearchInput('t'),
@@ -225,7 +240,7 @@ fn the_screen_after_random_keys_is_the_frame() {
             assert_eq!(
                 visible(terminal.backend().buffer()),
                 frame(&app),
-                "outline {outline}, after {done:?}"
+                "outline {outline:?}, after {done:?}"
             );
         }
     }
@@ -298,8 +313,8 @@ fn the_bytes_after_random_keys_show_the_frame_on_a_terminal() {
     // written whole on a blank terminal leaves.
     let keys = random_keys();
     let mut rng = Rng(0x2d35_8dcc_aa6c_78a5);
-    for outline in [true, false] {
-        let mut app = app(outline);
+    for outline in SIDES {
+        let mut app = app_with(outline);
         let out = Shared::default();
         let viewport = Viewport::Fixed(Rect::new(0, 0, 80, 24));
         let backend = CrosstermBackend::new(out.clone());
@@ -318,8 +333,39 @@ fn the_bytes_after_random_keys_show_the_frame_on_a_terminal() {
             assert_eq!(
                 emulated(&screen),
                 painted_whole(&app),
-                "outline {outline}, after {done:?}"
+                "outline {outline:?}, after {done:?}"
             );
         }
+    }
+}
+
+#[test]
+fn a_line_scroll_draws_one_text_row_and_keeps_the_rest() {
+    // After a `j` beside the outline, the text rows that only moved are
+    // kept from the rows below, where the last frame showed them, and the
+    // pane's rows in place: one text row is drawn.
+    use quire::tui::ui::{self, Part};
+    use ratatui::buffer::Buffer;
+    let mut app = app(true);
+    let area = Rect::new(0, 0, 80, 24);
+    let mut kept = ui::Kept::default();
+    let mut last = Buffer::empty(area);
+    ui::draw_keeping(&mut last, &app, &Buffer::empty(area), &mut kept);
+    kept.rows.done();
+    update(&mut app, Action::LineDown);
+    let mut next = Buffer::empty(area);
+    ui::draw_keeping(&mut next, &app, &last, &mut kept);
+    // (The new row may show what another row did: a blank line.)
+    let text: Vec<Option<usize>> = (0..22)
+        .map(|r| kept.rows.part_source(r, Part::Right))
+        .collect();
+    let moved: Vec<Option<usize>> = (1..23).map(Some).collect();
+    assert_eq!(text, moved, "the text's rows");
+    for r in 0..23 {
+        assert_eq!(
+            kept.rows.part_source(r, Part::Left),
+            Some(r),
+            "pane row {r}"
+        );
     }
 }

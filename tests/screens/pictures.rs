@@ -415,3 +415,68 @@ fn draw_at(app: &App, width: u16) -> Terminal<TestBackend> {
     terminal.draw(|f| quire::tui::ui::draw(f, app)).unwrap();
     terminal
 }
+
+/// A long article with the folder's pictures among its sections, the
+/// outline beside it, on 80 x 24.
+fn pictured_reader(dir: &Path) -> App {
+    let mut md = common::long_markdown(8, 3);
+    md = md.replacen(
+        "## Section 2\n",
+        "## Section 2\n\n![a red and blue flag](flag.png)\n\n![a broken one](broken.png)\n",
+        1,
+    );
+    md = md.replacen("## Section 5\n", "## Section 5\n\n![again](flag.png)\n", 1);
+    std::fs::write(dir.join("post.md"), md).unwrap();
+    let config = Config {
+        image_rows: 5,
+        outline: quire::config::OutlineSide::Left,
+        ..common::config()
+    };
+    let mut app = App::new(config, 80, 24);
+    app.pictures = Pictures::halfblocks();
+    app.open_reader(common::load(&dir.join("post.md")));
+    update(&mut app, Action::Resize(80, 24));
+    settle(&mut app);
+    app
+}
+
+#[test]
+fn the_screen_after_scrolls_over_pictures_is_the_frame() {
+    // The rows a picture is drawn on are drawn every frame; the others are
+    // kept or moved by the terminal: what it shows is the frame.
+    use crate::painter::{Rng, frame, visible};
+    let dir = folder();
+    let mut app = pictured_reader(dir.path());
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut painter = quire::tui::painter::Painter::default();
+    painter.draw(&mut terminal, &app).unwrap();
+    let keys = [
+        Action::LineDown,
+        Action::LineDown,
+        Action::LineUp,
+        Action::PageDown,
+        Action::PageUp,
+        Action::NextHeading,
+        Action::PrevHeading,
+        Action::HalfPageDown,
+    ];
+    let mut rng = Rng(0x1405_7b7e_f767_814f);
+    let mut done = Vec::new();
+    let mut pictured = 0;
+    for _ in 0..200 {
+        let action = keys[rng.next(keys.len())].clone();
+        done.push(action.clone());
+        update(&mut app, action);
+        // Pictures near the screen are decoded before the frame, or after
+        // it, in a frame of their own.
+        if rng.next(2) == 0 {
+            painter.draw(&mut terminal, &app).unwrap();
+        }
+        settle(&mut app);
+        painter.draw(&mut terminal, &app).unwrap();
+        let shown = terminal.backend().buffer();
+        pictured += usize::from(!coloured_rows(shown).is_empty());
+        assert_eq!(visible(shown), frame(&app), "after {done:?}");
+    }
+    assert!(pictured > 10, "a picture on screen in {pictured} frames");
+}

@@ -299,7 +299,8 @@ impl App {
     /// article's preview when neither cached nor on its way, the links
     /// into its articles when its rows need them).
     pub fn request_asks(&mut self) {
-        let db = self.search.index.file().map(std::path::Path::to_path_buf);
+        // Borrowed, and copied only for a library that asks (not at every key).
+        let index = &self.search.index;
         let top = self.screens.len().saturating_sub(1);
         for (i, screen) in self.screens.iter_mut().enumerate() {
             match screen {
@@ -310,7 +311,8 @@ impl App {
                     }
                 }
                 Screen::Library(l) if i == top => {
-                    for (slot, job) in l.take_asks(db.clone()) {
+                    let db = || index.file().map(std::path::Path::to_path_buf);
+                    for (slot, job) in l.take_asks(db) {
                         let id = self
                             .jobs
                             .ask(Waiter::Screen(l.id, Slot::Library(slot)), job);

@@ -154,8 +154,9 @@ impl LibraryScreen {
     /// The jobs this library wants now, on top of the stack, each for its
     /// slot: the selected article's preview when it is neither cached nor on
     /// its way, the links into its articles when its rows need them and
-    /// they are neither known nor on their way (`db`: the link index's file).
-    pub fn take_asks(&mut self, db: Option<PathBuf>) -> Vec<(Slot, Job)> {
+    /// they are neither known nor on their way (`db`: the link index's file,
+    /// asked for only then).
+    pub fn take_asks(&mut self, db: impl FnOnce() -> Option<PathBuf>) -> Vec<(Slot, Job)> {
         let mut asks = Vec::new();
         if let Some((entry, path)) = self.preview_wanted() {
             let job = match self.source.remote() {
@@ -168,7 +169,8 @@ impl LibraryScreen {
             };
             asks.push((Slot::Preview, job));
         }
-        if let Some(job) = self.link_count_wanted(db) {
+        if let Some(job) = self.link_count_wanted(None) {
+            let job = super::LinkCountJob { db: db(), ..job };
             asks.push((Slot::LinkCounts, Job::LinkCounts(job)));
         }
         asks

@@ -76,8 +76,15 @@ pub fn row_changes(
     // A cell under a cluster the terminal may have drawn apart, when the
     // cluster goes: the terminal may show the cluster's half there.
     // (An empty cell writes nothing: no use.)
+    // Looked for once (most rows the terminal shows hold no such cluster):
+    // then no cell is asked.
+    let clusters = before.is_some_and(|r| {
+        r.get(columns.start.saturating_sub(MAX_CELL - 1)..columns.end.min(r.len()))
+            .is_some_and(|cells| cells.iter().any(|c| spread(c) > 1))
+    });
     let under_gone = |i: usize| {
-        !row[i].symbol().is_empty()
+        clusters
+            && !row[i].symbol().is_empty()
             && (i.saturating_sub(MAX_CELL - 1)..i).any(|j| {
                 let old = was(j);
                 j + usize::from(old.cell_width()) > i && spread(old) > 1 && row[j] != *old
@@ -170,6 +177,7 @@ const MAX_CELL: usize = 2;
 /// (a cell ratatui writes by its width alone).
 /// Where ratatui counts one wide cell, what such a terminal shows under
 /// and after it is not what the frame holds there.
+#[inline]
 fn spread(cell: &Cell) -> usize {
     let symbol = cell.symbol();
     // Two characters that take room are at least two bytes each; a cell of

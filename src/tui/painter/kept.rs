@@ -1,37 +1,65 @@
 //! The rows a frame keeps from the last (see [`crate::tui::ui::kept_rows`]):
-//! whether the terminal shows them where they go after a scroll, and the
+//! those the terminal does not show where they go after a scroll, and the
 //! copies between the frame drawn and the frame the terminal shows that
 //! keep both whole (only the parts of rows drawn, or only those kept, are
 //! copied).
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
 
 use super::Shift;
 use crate::tui::ui::{self, Part};
 
-/// True when every part of a row `rows` keeps is where the terminal shows
-/// it after `shift` (on a screen of `area`): in place, or moved with the
-/// band (the terminal moves rows whole).
-pub fn moved_as_kept(rows: &ui::RowKeys, shift: Option<&Shift>, area: Rect) -> bool {
-    (0..usize::from(area.height)).all(|r| {
-        let want = match shift {
-            Some(shift) => {
-                let band = usize::from(shift.rows.start.saturating_sub(area.y))
-                    ..usize::from(shift.rows.end.saturating_sub(area.y));
-                match band.contains(&r) {
-                    true => r
-                        .checked_add_signed(shift.by as isize)
-                        .filter(|f| band.contains(f)),
-                    false => Some(r),
-                }
-            }
-            None => Some(r),
+/// Copies to `next` each part of a row `rows` keeps that the terminal
+/// will not show where it goes after `shift` (on a screen of `next`'s
+/// area), so that it is written like a part drawn: kept in place while the
+/// rows beside it moved (the terminal moves rows whole), or moved
+/// otherwise than the band. The parts the terminal shows where they go
+/// stay kept.
+pub fn fill_misplaced(
+    last: &Buffer,
+    next: &mut Buffer,
+    rows: &mut ui::RowKeys,
+    shift: Option<&Shift>,
+) {
+    let area = next.area;
+    let band = shift.map(|s| {
+        usize::from(s.rows.start.saturating_sub(area.y))
+            ..usize::from(s.rows.end.saturating_sub(area.y))
+    });
+    for r in 0..usize::from(area.height) {
+        let want = match (shift, &band) {
+            (Some(shift), Some(band)) if band.contains(&r) => r
+                .checked_add_signed(shift.by as isize)
+                .filter(|f| band.contains(f)),
+            _ => Some(r),
         };
-        PARTS
-            .iter()
-            .all(|&p| rows.part_source(r, p).is_none_or(|from| want == Some(from)))
-    })
+        for p in PARTS {
+            let Some(from) = rows.part_source(r, p) else {
+                continue;
+            };
+            if want == Some(from) {
+                continue;
+            }
+            copy_part(last, from, next, r, rows.columns(p));
+            rows.filled_part(r, p);
+        }
+    }
+}
+
+/// Copies `columns` of row `from` of `last` to row `to` of `next`.
+fn copy_part(last: &Buffer, from: usize, next: &mut Buffer, to: usize, columns: Range<usize>) {
+    let width = usize::from(next.area.width).max(1);
+    let (Some(src), Some(dst)) = (
+        last.content
+            .get(from * width + columns.start..from * width + columns.end),
+        next.content
+            .get_mut(to * width + columns.start..to * width + columns.end),
+    ) else {
+        return;
+    };
+    dst.clone_from_slice(src);
 }
 
 const PARTS: [Part; 2] = [Part::Left, Part::Right];
@@ -39,22 +67,11 @@ const PARTS: [Part; 2] = [Part::Left, Part::Right];
 /// Copies to `next` the parts of rows of `last` that `rows` says this
 /// frame keeps.
 pub fn fill_kept(last: &Buffer, next: &mut Buffer, rows: &ui::RowKeys) {
-    let width = usize::from(next.area.width).max(1);
     for r in 0..usize::from(next.area.height) {
         for p in PARTS {
-            let Some(from) = rows.part_source(r, p) else {
-                continue;
-            };
-            let columns = rows.columns(p);
-            let (Some(src), Some(dst)) = (
-                last.content
-                    .get(from * width + columns.start..from * width + columns.end),
-                next.content
-                    .get_mut(r * width + columns.start..r * width + columns.end),
-            ) else {
-                continue;
-            };
-            dst.clone_from_slice(src);
+            if let Some(from) = rows.part_source(r, p) {
+                copy_part(last, from, next, r, rows.columns(p));
+            }
         }
     }
 }

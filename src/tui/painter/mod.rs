@@ -32,7 +32,7 @@ mod hash;
 mod kept;
 
 use hash::{RowHash, blank_hashes, row_hashes};
-use kept::{copy_drawn, fill_kept, moved_as_kept};
+use kept::{copy_drawn, fill_kept, fill_misplaced};
 
 use super::app::App;
 use super::host::Host;
@@ -118,10 +118,8 @@ impl Painter {
         let rows = top..area.map_or(0, |a| top + usize::from(a.height));
         // The parts of a split row are the scrolling area's columns and
         // the rest: each part's hash is one of the row's two.
-        let aligned = area.is_some_and(|a| {
-            a.x == self.last.area.x && usize::from(a.width) == kept.rows.columns(Part::Left).end
-        });
-        if !hashed(&kept.rows, &rows, aligned, self.last.area.height) {
+        let inside = area.and_then(|a| inside_part(a, self.last.area, &kept.rows));
+        if !hashed(&kept.rows, &rows, inside.is_some(), self.last.area.height) {
             // A part kept from elsewhere than a row hashed: put in the frame.
             fill_kept(&self.last, &mut self.next, &kept.rows);
             kept.rows.filled();
@@ -129,11 +127,15 @@ impl Painter {
         let now = area.map(|a| {
             row_hashes(&self.next, a, was, |r| {
                 let from = |f: Option<usize>| f?.checked_sub(top);
+                let (i, o) = match inside {
+                    Some(Part::Right) => (Part::Right, Part::Left),
+                    _ => (Part::Left, Part::Right),
+                };
                 match kept.rows.source(top + r) {
                     Some(f) => (from(Some(f)), from(Some(f))),
                     None => (
-                        from(kept.rows.part_source(top + r, Part::Left)),
-                        from(kept.rows.part_source(top + r, Part::Right)),
+                        from(kept.rows.part_source(top + r, i)),
+                        from(kept.rows.part_source(top + r, o)),
                     ),
                 }
             })
@@ -154,12 +156,10 @@ impl Painter {
             }
             _ => None,
         };
-        if !moved_as_kept(&kept.rows, shift.as_ref(), self.last.area) {
-            // A kept row the terminal will not show where it goes: the
-            // kept rows are put in the frame and written like the others.
-            fill_kept(&self.last, &mut self.next, &kept.rows);
-            kept.rows.filled();
-        }
+        // A kept part the terminal will not show where it goes (the
+        // outline pane beside text that scrolled): put in the frame and
+        // written like a part drawn.
+        fill_misplaced(&self.last, &mut self.next, &mut kept.rows, shift.as_ref());
         let kept_any = kept.rows.any_kept();
         if let Some(shift) = &shift {
             backend.scroll(shift.rows.clone(), shift.by)?;
@@ -229,6 +229,16 @@ impl Painter {
         self.hashes = None;
         self.kept.forget();
     }
+}
+
+/// The part of a row whose columns are those of the scrolling `area` (on
+/// a screen of `screen`), if one is.
+fn inside_part(area: Rect, screen: Rect, keys: &ui::RowKeys) -> Option<Part> {
+    let x = usize::from(area.x.checked_sub(screen.x)?);
+    let columns = x..x + usize::from(area.width);
+    [Part::Left, Part::Right]
+        .into_iter()
+        .find(|&p| keys.columns(p) == columns)
 }
 
 /// True when every kept part of a row is hashed already: a row outside
@@ -341,12 +351,13 @@ fn shift_from(
     // when it leaves fewer than `beat` cells.
     let beat = still.checked_sub(inside_w.max(8))?;
     let span = isize::try_from(h).ok()?;
-    // The fewest cells, then the shortest move, the first found on a tie;
-    // a move is given up as soon as it cannot be that.
+    // The fewest cells, then the shortest move, down before up on a tie:
+    // moves are tried shortest first (a line's scroll is found first), so
+    // a later one must leave fewer cells, and is given up as soon as it
+    // cannot.
     let mut best: Option<(isize, usize)> = None;
-    for d in (1 - span..span).filter(|&d| d != 0) {
+    for d in (1..span).flat_map(|d| [-d, d]) {
         let cap = match best {
-            Some((b, c)) if d.unsigned_abs() < b.unsigned_abs() => c + 1,
             Some((_, c)) => c,
             None => beat,
         };

@@ -14,20 +14,31 @@ use crate::tui::theme;
 
 use super::clip;
 
-/// Draws the pictures of the blocks on screen over the text drawn there.
-/// Rows are found through the lines on screen, so that folded `<details>`
-/// above a picture move it up with the text.
-pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
+/// A picture block on screen.
+struct Placed<'a> {
+    block: &'a ImageBlock,
+    state: &'a ImageState,
+    /// The screen rows showing it, in its columns.
+    rows: Rect,
+    /// Lines of the block above the screen.
+    above: usize,
+}
+
+/// The picture blocks on screen with a state. Rows are found through the
+/// lines on screen, so that folded `<details>` above a picture move it up
+/// with the text.
+fn placed<'a>(buf: &Buffer, r: &'a ReaderScreen) -> Vec<Placed<'a>> {
+    let mut out = Vec::new();
     if r.doc.images.is_empty() || r.images.is_empty() {
-        return;
+        return out;
     }
     let area = clip(buf, r.geometry.text);
     if area.is_empty() {
-        return;
+        return out;
     }
     let on_screen = r.screen_lines();
     let (Some(&first), Some(&last)) = (on_screen.first(), on_screen.last()) else {
-        return;
+        return out;
     };
     let from = r.doc.images.partition_point(|b| b.lines().end <= first);
     for block in r.doc.images[from..].iter().take_while(|b| b.line <= last) {
@@ -56,8 +67,33 @@ pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
             height: shown16.min(column.height - row16),
             ..column
         };
-        // Lines of the block above the screen.
-        let above = top_line - block.line;
+        out.push(Placed {
+            block,
+            state,
+            rows,
+            above: top_line - block.line,
+        });
+    }
+    out
+}
+
+/// The screen rows pictures (or their placeholders) may be drawn on.
+pub fn rows(buf: &Buffer, r: &ReaderScreen) -> Vec<std::ops::Range<u16>> {
+    placed(buf, r)
+        .iter()
+        .map(|p| p.rows.top()..p.rows.bottom())
+        .collect()
+}
+
+/// Draws the pictures of the blocks on screen over the text drawn there.
+pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
+    for Placed {
+        block,
+        state,
+        rows,
+        above,
+    } in placed(buf, r)
+    {
         match state {
             ImageState::Ready(picture) => {
                 let Ok(y) = i16::try_from(above) else {

@@ -316,6 +316,14 @@ impl RowKeys {
         self.kept.fill(None);
     }
 
+    /// Part `part` of row `r` (from the buffer's top) is in the buffer
+    /// now (copied from the last frame): a part like those drawn.
+    pub fn filled_part(&mut self, r: usize, part: Part) {
+        if let Some(kept) = self.kept.get_mut(2 * r + part as usize) {
+            *kept = None;
+        }
+    }
+
     /// The frame went out: its keys are the last frame's.
     pub fn done(&mut self) {
         std::mem::swap(&mut self.was, &mut self.now);

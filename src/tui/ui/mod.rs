@@ -102,9 +102,10 @@ fn draw_parts(buf: &mut Buffer, app: &App, keep: Option<(&Buffer, &mut Kept)>) {
 
 /// What a frame that keeps rows is drawn in (the screen, its area, the
 /// theme, where its rows split), or `None` when the top screen keeps
-/// none: the search screen, the reader's link list over the whole width
-/// and the library (its list and its preview apart) do, and nothing while
-/// the help or the library's tag picker is drawn over them.
+/// none: the search screen, the reader's link list over the whole width,
+/// the reader (its outline pane and its text apart) with nothing over its
+/// text, and the library (its list and its preview apart) do, and nothing
+/// while the help or the library's tag picker is drawn over them.
 fn keeping(buf: &Buffer, app: &App) -> Option<Keeping> {
     if app.help.is_some() {
         return None;
@@ -115,6 +116,11 @@ fn keeping(buf: &Buffer, app: &App) -> Option<Keeping> {
         Screen::Reader(r) if links::keeps_rows(buf, r) => {
             (kept_rows::key_of("link list"), r.config().theme, whole)
         }
+        Screen::Reader(r) if reader::keeps_rows(r) => (
+            reader::context_key(r),
+            r.config().theme,
+            reader::split(buf, r),
+        ),
         Screen::Library(s) if s.picker.is_none() => (
             kept_rows::key_of("library"),
             app.config.theme,
@@ -156,7 +162,9 @@ pub fn scrolling_area(app: &App) -> Option<Rect> {
                     pane.height.saturating_sub(3),
                 ));
             }
-            Some(r.geometry.text)
+            // The text pane's columns, margins included: the part of a
+            // row the text is (see `reader::split`).
+            Some(r.geometry.pane)
         }
         Screen::Library(s) => Some(s.geometry.list),
         Screen::Search(_) => {

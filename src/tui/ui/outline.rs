@@ -58,7 +58,7 @@ struct Entry {
 }
 
 /// The right-aligned column beside an entry.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, Hash)]
 enum Shown {
     Nothing,
     /// Links into the section.
@@ -145,62 +145,83 @@ impl Plan {
 
     /// Writes the pane: the border, then an entry a row.
     pub fn paint(&self, buf: &mut Buffer) {
+        for y in self.area.top()..self.area.bottom() {
+            self.paint_row(buf, y);
+        }
+    }
+
+    /// What row `y` of the pane shows, as one key: two plans paint the
+    /// row alike when its keys are equal (see [`super::kept_rows`]; the
+    /// theme is the frame's, which keeps rows only within one).
+    pub fn row_key(&self, y: u16) -> u64 {
+        let entry = self.rows.get(usize::from(y.saturating_sub(self.area.y)));
+        let heading = entry
+            .and_then(|e| self.article.0.outline.get(e.index))
+            .map(|h| (h.level(), h.text()));
+        super::kept_rows::key_of((
+            self.area,
+            self.right,
+            self.focused,
+            self.min_level,
+            self.time_w,
+            entry.map(|e| (e.marker, e.shown, e.highlighted)),
+            heading,
+        ))
+    }
+
+    /// Writes row `y` of the pane: its border, and its entry if it has one.
+    pub fn paint_row(&self, buf: &mut Buffer, y: u16) {
         let (area, right) = (self.area, self.right);
+        if y < area.top() || y >= area.bottom() {
+            return;
+        }
         let t = &self.theme;
         // The column next to the text is the border between them.
         let border_x = if right { area.x } else { area.right() - 1 };
         let border = theme::style(t.focus_border(self.focused));
-        for y in area.top()..area.bottom() {
-            buf[(border_x, y)].set_symbol("│").set_style(border);
-        }
+        buf[(border_x, y)].set_symbol("│").set_style(border);
+        let Some(e) = self.rows.get(usize::from(y - area.y)) else {
+            return;
+        };
+        let Some(h) = self.article.0.outline.get(e.index) else {
+            return;
+        };
         let x = text_x(area, right);
         let width = usize::from(text_end(area, right).saturating_sub(x));
-        let headings = &self.article.0.outline;
-        // One line's text, its room kept from row to row.
-        let mut entry = String::new();
-        for (row, e) in (0u16..).zip(&self.rows) {
-            let Some(h) = headings.get(e.index) else {
-                break;
+        let depth = usize::from(h.level().saturating_sub(self.min_level));
+        let mut entry = String::with_capacity(2 * width);
+        entry.extend(std::iter::repeat_n(' ', (2 * depth).min(width / 2)));
+        entry.push_str(e.marker);
+        entry.push_str(&sanitize_line(h.text()));
+        // The section's reading time, or the links into it, right-aligned.
+        let time = self.time_w.map(|time_w| {
+            let shown = match e.shown {
+                Shown::Nothing | Shown::Count(0) => String::new(),
+                Shown::Count(n) => format!("{n}←"),
+                Shown::Minutes(m) => format!("{m}m"),
             };
-            let depth = usize::from(h.level().saturating_sub(self.min_level));
-            entry.clear();
-            entry.extend(std::iter::repeat_n(' ', (2 * depth).min(width / 2)));
-            entry.push_str(e.marker);
-            entry.push_str(&sanitize_line(h.text()));
-            // The section's reading time, or the links into it, right-aligned.
-            let time = self.time_w.map(|time_w| {
-                let shown = match e.shown {
-                    Shown::Nothing | Shown::Count(0) => String::new(),
-                    Shown::Count(n) => format!("{n}←"),
-                    Shown::Minutes(m) => format!("{m}m"),
-                };
-                (time_w, format!("{shown:>w$}", w = time_w.saturating_sub(1)))
-            });
-            let text_w = time
-                .as_ref()
-                .map_or(width, |(time_w, _)| width.saturating_sub(*time_w));
-            let cut = match truncate(&entry, text_w) {
-                std::borrow::Cow::Owned(cut) => Some(cut),
-                std::borrow::Cow::Borrowed(_) => None,
-            };
-            if let Some(cut) = cut {
-                entry = cut;
-            }
-            if let Some((_, time)) = &time {
-                let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
-                entry.extend(std::iter::repeat_n(' ', text_w.saturating_sub(used) + 1));
-                entry.push_str(time);
-            }
-            let style = if e.highlighted {
-                // The bar spans the pane so that the highlight is easy to see.
-                let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
-                entry.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
-                theme::style(t.outline_selected(self.focused))
-            } else {
-                theme::style(t.outline_level(h.level()))
-            };
-            super::cells::put_str(buf, x, area.y + row, &entry, width, style);
+            (time_w, format!("{shown:>w$}", w = time_w.saturating_sub(1)))
+        });
+        let text_w = time
+            .as_ref()
+            .map_or(width, |(time_w, _)| width.saturating_sub(*time_w));
+        if let std::borrow::Cow::Owned(cut) = truncate(&entry, text_w) {
+            entry = cut;
         }
+        if let Some((_, time)) = &time {
+            let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
+            entry.extend(std::iter::repeat_n(' ', text_w.saturating_sub(used) + 1));
+            entry.push_str(time);
+        }
+        let style = if e.highlighted {
+            // The bar spans the pane so that the highlight is easy to see.
+            let used = unicode_width::UnicodeWidthStr::width(entry.as_str());
+            entry.extend(std::iter::repeat_n(' ', width.saturating_sub(used)));
+            theme::style(t.outline_selected(self.focused))
+        } else {
+            theme::style(t.outline_level(h.level()))
+        };
+        super::cells::put_str(buf, x, y, &entry, width, style);
     }
 }
 

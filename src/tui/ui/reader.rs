@@ -1,9 +1,14 @@
 //! The reader screen: the visible rows of the text, with search matches
 //! highlighted, beside the outline pane and over the status line.
 //!
-//! A text row whose styled spans (and links) are those of a row of the last
-//! frame is copied from it instead of being cut into cells again: after a
-//! `j` every row but the new one only moved.
+//! The reader keeps rows (see [`super::kept_rows`]) while nothing is drawn
+//! over its text (no pictures, link labels or list): each row is split
+//! where the outline pane meets the text pane, a text row named by its
+//! styled spans and links, a pane row by its entry, the status line by its
+//! plan. After a `j` the rows that only moved and the pane are left to the
+//! painter (the terminal moves them, or they stay), and one text row is
+//! cut into cells. Otherwise a text row whose spans are those of a row of
+//! the last frame is copied from it instead of being cut into cells again.
 
 use std::hash::{Hash, Hasher};
 
@@ -17,12 +22,48 @@ use crate::theme::Theme;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
 
-use super::kept_rows::RowKeys;
+use super::kept_rows::{Part, RowKeys, key_hasher, key_of};
 use super::{cells, clip, outline, status};
 
 /// Draws the whole reader screen. Only the rows on screen are visited.
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     draw_keeping(buf, r, None, &mut RowKeys::default());
+}
+
+/// True when the reader's rows can be kept from frame to frame: no link
+/// labels or list are drawn over its text (the rows pictures are drawn on
+/// are drawn every frame).
+pub fn keeps_rows(r: &ReaderScreen) -> bool {
+    r.links.list.is_none() && r.links.hints.is_none()
+}
+
+/// The column where a row's right part starts (see
+/// [`super::kept_rows::Keeping::split`]): where the outline pane and the
+/// text pane meet, the width without the pane.
+pub fn split(buf: &Buffer, r: &ReaderScreen) -> u16 {
+    let pane = clip(buf, r.geometry.pane);
+    match r.geometry.outline {
+        Some(_) if pane.x > buf.area.x => pane.x - buf.area.x,
+        Some(_) => pane.right().saturating_sub(buf.area.x),
+        None => buf.area.width,
+    }
+}
+
+/// The part of a row the text pane is (the other is the outline's).
+fn text_part(buf: &Buffer, r: &ReaderScreen) -> Part {
+    if r.geometry.outline.is_some() && clip(buf, r.geometry.pane).x > buf.area.x {
+        Part::Right
+    } else {
+        Part::Left
+    }
+}
+
+/// The key of the reader's context: rows are kept only between frames of
+/// the same placement (a text column moved shows the same spans
+/// elsewhere).
+pub fn context_key(r: &ReaderScreen) -> u64 {
+    let g = &r.geometry;
+    key_of(("reader", g.area, g.outline, g.pane, g.text, g.status))
 }
 
 /// The outline pane's and the status line's plans of the last frame, whose
@@ -67,11 +108,13 @@ pub(super) fn draw_keeping(
     // are not drawn (nor is the outline kept: the frame holds the list).
     let covered = super::links::list_covers_text(buf, r);
     let mut text = None;
+    // Keeping rows, the text's and the pane's are named part by part.
+    let parts = (!covered && rows.keeping()).then(|| text_part(buf, r));
     if !covered {
         let was = last
             .filter(|l| l.area == buf.area)
             .zip(kept.as_ref().and_then(|k| k.text.as_ref()));
-        text = draw_text(buf, r, was);
+        text = draw_text(buf, r, was, parts.map(|p| (&mut *rows, p)));
         super::image::draw(buf, r);
     }
     // Rows something is drawn over are not offered to the next frame.
@@ -79,15 +122,31 @@ pub(super) fn draw_keeping(
         text = None;
     }
     let outline = (!covered).then(|| outline::Plan::of(buf, r)).flatten();
-    let was = kept.as_ref().and_then(|k| k.outline.as_ref());
-    put(
-        buf,
-        last,
-        was,
-        outline.as_ref(),
-        outline::Plan::area,
-        outline::Plan::paint,
-    );
+    match (&outline, parts) {
+        (Some(plan), Some(text)) => {
+            let pane = if text == Part::Left {
+                Part::Right
+            } else {
+                Part::Left
+            };
+            for y in plan.area().top()..plan.area().bottom() {
+                if !rows.part(buf, y, pane, plan.row_key(y)) {
+                    plan.paint_row(buf, y);
+                }
+            }
+        }
+        _ => {
+            let was = kept.as_ref().and_then(|k| k.outline.as_ref());
+            put(
+                buf,
+                last,
+                was,
+                outline.as_ref(),
+                outline::Plan::area,
+                outline::Plan::paint,
+            );
+        }
+    }
     super::links::draw(buf, r, rows);
     let status = status::Plan::of(buf, r);
     let was = kept.as_ref().and_then(|k| k.status.as_ref());
@@ -133,11 +192,14 @@ fn put<P: PartialEq>(
 }
 
 /// Draws the text rows, copying from `was` (the last frame and its rows)
-/// those it shows already; returns the rows drawn.
+/// those it shows already, or (`keep`: the rows of a frame that keeps
+/// them and the text's part of a row) leaving them to the painter when
+/// the last frame showed them; returns the rows drawn.
 fn draw_text(
     buf: &mut Buffer,
     r: &ReaderScreen,
     was: Option<(&Buffer, &TextRows)>,
+    mut keep: Option<(&mut RowKeys, Part)>,
 ) -> Option<TextRows> {
     let area = clip(buf, r.geometry.text);
     if area.is_empty() {
@@ -151,6 +213,11 @@ fn draw_text(
     let t = &r.config().theme;
     let rows = usize::from(area.height);
     let on_screen = r.screen_lines();
+    // The rows pictures are drawn on, when rows are kept.
+    let pictured = match keep {
+        Some(_) => super::image::rows(buf, r),
+        None => Vec::new(),
+    };
     let hyperlinks = r.config().hyperlinks;
     let article = hyperlinks
         .then(|| super::hyperlinks::article_path(r))
@@ -176,6 +243,27 @@ fn draw_text(
         let key = row_key(&spans, &links);
         drawn.rows.push(key);
         let y = area.y + dy;
+        if let Some((rows, part)) = keep.as_mut() {
+            let draw = if pictured.iter().any(|p| p.contains(&y)) {
+                // Drawn, with a picture over it.
+                rows.fresh_part(buf, y, *part);
+                true
+            } else {
+                !rows.part(buf, y, *part, key)
+            };
+            if draw {
+                cells::put_line(
+                    buf,
+                    area.x,
+                    y,
+                    area.width,
+                    &spans,
+                    &links,
+                    layout::cell_width,
+                );
+            }
+            continue;
+        }
         let shown = was.and_then(|(last, w)| Some((last, w.rows.iter().position(|&k| k == key)?)));
         match shown {
             Some((last, from)) => {
@@ -193,13 +281,21 @@ fn draw_text(
             ),
         }
     }
+    if let Some((rows, part)) = keep {
+        // The rows under the article's end show nothing, by one key.
+        let blank = key_of("no line");
+        for dy in drawn.rows.len()..usize::from(area.height) {
+            let y = area.y + u16::try_from(dy).unwrap_or(u16::MAX);
+            rows.part(buf, y, part, blank);
+        }
+    }
     Some(drawn)
 }
 
 /// What a text row's cells are made of, as one hash: its spans' text and
 /// style, and its links.
 fn row_key(spans: &[Span<'_>], links: &[cells::LinkSpan]) -> u64 {
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = key_hasher();
     for span in spans {
         span.content.hash(&mut h);
         span.style.hash(&mut h);
