@@ -11,6 +11,7 @@ mod jobs_watch;
 mod library_flow;
 mod library_links;
 mod library_screens;
+mod library_watch;
 mod links_screens;
 mod memory_library;
 mod memory_scan;

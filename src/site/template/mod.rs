@@ -10,6 +10,7 @@
 //! Lines are kept where a tag stands alone on its line, so a heading's
 //! line number still names the line in the file.
 
+mod code;
 mod include;
 pub(super) mod kramdown_table;
 mod liquid;
@@ -23,10 +24,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use kramdown_table::Tables;
-use scan::{
-    Fence, closes, closing_run, escaped, is_atx_heading, opens, target_end, target_kind,
-    unescape_code,
-};
+use scan::{Fence, closes, closing_run, escaped, is_atx_heading, opens, target_end, target_kind};
 use tag::{Family, Tag};
 
 use super::{Generator, Site, zola_path};
@@ -357,39 +355,6 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// A line of a fenced code block: Liquid `raw` markers dropped and
-    /// escaped shortcodes shown as the shortcodes they stand for.
-    fn code_line(&mut self, line: &str) {
-        if !line.contains('{') {
-            self.out.push_str(line);
-            return;
-        }
-        let shown = unescape_code(line);
-        if shown.trim().is_empty() && !line.trim().is_empty() {
-            self.touched = true;
-            return;
-        }
-        self.out.push_str(&shown);
-    }
-
-    /// An inline code span, written as it is but for Hugo's escapes.
-    fn code_span(&mut self, span: &str) {
-        if span.contains('{') {
-            let shown = unescape_code(span);
-            self.out.push_str(&shown);
-        } else {
-            self.out.push_str(span);
-        }
-    }
-
-    /// `text` shown as inline code.
-    fn push_code_span(&mut self, text: &str) {
-        let ticks = if text.contains('`') { "`` " } else { "`" };
-        self.out.push_str(ticks);
-        self.out.push_str(text);
-        self.out.push_str(&ticks.chars().rev().collect::<String>());
-    }
-
     /// `text` rewritten on its own (a shortcode's body, an included file),
     /// the waiting attributes of the outer text kept for after it.
     fn sub(&mut self, text: &str) -> String {
@@ -436,7 +401,6 @@ impl Pass<'_, '_> {
         }
     }
 
-    /// Whether the text being written is a link's target (`[a](` so far).
     /// A Zola internal link at `at` in a Zola site (see
     /// [`zola_path::internal_link`]), outside a target being rewritten.
     fn zola_link(&self, text: &str, at: usize) -> Option<(usize, String)> {
@@ -447,6 +411,7 @@ impl Pass<'_, '_> {
         zola_path::internal_link(site, text, at)
     }
 
+    /// Whether the text being written is a link's target (`[a](` so far).
     fn in_target(&self) -> bool {
         let line_start = self.out.rfind('\n').map_or(0, |at| at + 1);
         let line = &self.out[line_start..];
