@@ -1,3 +1,5 @@
+//! Tests of the template pass: each site's syntax turned into markdown.
+
 use std::path::Path;
 
 use super::*;

@@ -98,9 +98,12 @@ impl Jobs {
         id
     }
 
-    /// Takes the jobs queued for after the frame, oldest first.
+    /// Takes the jobs queued for after the frame that someone still waits
+    /// for, oldest first.
     pub fn take_after_frame(&mut self) -> Vec<(JobId, Job)> {
-        std::mem::take(&mut self.after_frame)
+        let mut jobs = std::mem::take(&mut self.after_frame);
+        jobs.retain(|(id, _)| self.waiting.contains_key(id));
+        jobs
     }
 
     /// Nobody waits any more for what `waiter` asked (the user moved past it).

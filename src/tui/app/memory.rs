@@ -227,7 +227,11 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
 
 /// Starts the watch on the folder of the library at `i` once its first
 /// rows are in, or its scan is over without any, after the frame that
-/// shows them.
+/// shows them: its start looks at every file under the folder, which would
+/// compete with them. A file changed between the walk's pass over it and
+/// the watch's start (the first few milliseconds of a cached start) shows
+/// as it was until it changes again or `R`, as when the watch started
+/// beside the walk and reached the file's folder after it.
 fn watch_when_shown(app: &mut App, i: usize) {
     let Some(Screen::Library(s)) = app.screens.get_mut(i) else {
         return;

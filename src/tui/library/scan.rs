@@ -1,7 +1,8 @@
-//! The library scan as a streaming job: the walk starts at once while the
-//! store is opened beside it, so the first rows are whichever come first,
-//! the cache's or the walk's, and the reading states follow when the store
-//! answers; the rows are gathered into few enough messages that the screen
+//! The library scan as a streaming job: the store is opened and its
+//! cached rows read while the walk waits for them at most a few
+//! milliseconds (a new store's walk does not wait), so the first rows are
+//! the cache's when it answers in time, else the walk's, and the reading
+//! states follow when the store answers; the rows are gathered into few enough messages that the screen
 //! rebuilds its list a handful of times, not once per file; at the end,
 //! what the cache learnt is written back.
 
@@ -208,10 +209,12 @@ fn read_cache(
     store.with(|_| Ok(()));
 }
 
-/// A first scan with a store: the walk and the store's part start at once,
-/// and their rows go to the screen as they come (the first rows need
-/// neither the store nor its cache); the walk reads files it meets before
-/// the cache's stamps are known, and such a row wins over the cache's.
+/// A first scan with a store: the store's part starts at once and the walk
+/// once the cache's first rows are out (at most [`crate::library::LaterStamps`]'s
+/// grace later), and their rows go to the screen as they come (the first
+/// rows need neither the store nor its cache); the walk reads files it
+/// meets before the cache's stamps are known, and such a row wins over
+/// the cache's.
 fn first_scan(
     dir: &Path,
     options: ScanOptions,
@@ -230,14 +233,19 @@ fn first_scan(
     }
     let stop = AtomicBool::new(false);
     std::thread::scope(|scope| {
-        let cache = || read_cache(store, root, &later, &steps_tx, &stop);
+        let (later, stop) = (&later, &stop);
+        let cache_tx = steps_tx.clone();
+        let cache = move || read_cache(store, root, later, &cache_tx, stop);
         let spawned = std::thread::Builder::new()
             .name("quire-cache".into())
             .spawn_scoped(scope, cache);
         if spawned.is_err() {
             // No thread to spare: the store first, as a rescan does.
-            read_cache(store, root, &later, &steps_tx, &stop);
+            read_cache(store, root, later, &steps_tx, stop);
         }
+        // Only the walk and the store's part send now: if both end without
+        // their last step (a panic), the steps end and so does the scan.
+        drop(steps_tx);
         let out = forward(&steps, store.clone(), tx);
         stop.store(true, Ordering::Relaxed);
         out

@@ -64,7 +64,8 @@ impl LinkList {
     }
 
     /// Keeps the links whose text, target (as written or as the page
-    /// shows it) or kind holds the filter (any case); the link selected stays selected while it is kept.
+    /// shows it) or kind holds the filter (any case); the link selected
+    /// stays selected while it is kept.
     pub fn refilter(&mut self, table: &[(Link, Resolution)]) {
         let was = self.shown.get(self.selected).copied();
         let needle = self.filter.to_lowercase();
