@@ -10,7 +10,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::Site;
-use crate::article::{FrontMatterKind, decode_cow, front_matter};
+use super::page_file::PageFile;
 
 /// The address of the page `written` (as a `ref` names it, with its
 /// `#fragment`) from the page at `from`, under the base URL's path:
@@ -65,28 +65,8 @@ fn page_url(site: &Site, file: &Path) -> Option<String> {
     let file = &file.canonicalize().ok()?;
     let content = site.content.canonicalize().ok()?;
     let rel = file.strip_prefix(&content).ok()?;
-    let bytes = crate::article::read_file(file).ok()?;
-    let (text, _) = decode_cow(file, &bytes);
-    let mut warnings = Vec::new();
-    let (split, _) = front_matter::read_in(file, &text, &mut warnings, &site.rules);
-    let value = |key: &str| -> Option<String> {
-        let found = match split.kind {
-            FrontMatterKind::Toml => toml::from_str::<toml::Table>(split.raw)
-                .ok()?
-                .get(key)?
-                .as_str()
-                .map(str::to_string),
-            FrontMatterKind::Yaml => serde_yaml::from_str::<serde_yaml::Value>(split.raw)
-                .ok()?
-                .get(key)?
-                .as_str()
-                .map(str::to_string),
-            FrontMatterKind::None => None,
-        };
-        found
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-    };
+    let page = PageFile::read(site, file)?;
+    let value = |key: &str| page.field(key).map(str::to_string);
     if let Some(own) = value("url") {
         return Some(format!("{}/{}", site.baseurl, own.trim_start_matches('/')));
     }

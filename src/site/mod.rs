@@ -8,6 +8,7 @@ pub mod config;
 pub mod generated;
 pub mod hugo_path;
 pub mod obsidian;
+mod page_file;
 pub mod permalink;
 pub mod template;
 mod walk;

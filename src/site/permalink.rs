@@ -5,10 +5,8 @@
 //! `/docs/` for `docs/index.md`, `/about/` when the style is `pretty`).
 //! The file's front matter is read, nothing is run.
 
-use std::path::{Component, Path};
-
 use super::Site;
-use crate::article::{FrontMatterKind, decode_cow, front_matter};
+use super::page_file::{self, PageFile};
 
 /// What a permalink style names, as Jekyll's documentation spells it.
 fn style(name: &str) -> &str {
@@ -27,23 +25,11 @@ fn style(name: &str) -> &str {
 /// `baseurl` before it; `None` for a file that is not there or a path
 /// that leaves the site.
 pub fn jekyll_url(site: &Site, written: &str) -> Option<String> {
-    let rel = Path::new(written.trim().trim_start_matches('/'));
-    if rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return None;
-    }
-    let path = site.dir.join(rel);
-    let bytes = crate::article::read_file(&path).ok()?;
-    let (text, _) = decode_cow(&path, &bytes);
-    let mut warnings = Vec::new();
-    let (split, meta) = front_matter::read_in(&path, &text, &mut warnings, &site.rules);
-    let fields: serde_yaml::Value = match split.kind {
-        FrontMatterKind::Yaml => serde_yaml::from_str(split.raw).unwrap_or_default(),
-        _ => serde_yaml::Value::Null,
-    };
-    let field = |key: &str| fields.get(key).and_then(|v| v.as_str()).map(str::trim);
+    let path = page_file::inside(&site.dir, written)?;
+    let rel = path.strip_prefix(&site.dir).ok()?;
+    let page = PageFile::read(site, &path)?;
+    let meta = &page.meta;
+    let field = |key: &str| page.field(key);
     let config = site.values.get("permalink").map(String::as_str);
     let folders: Vec<&str> = rel
         .parent()
@@ -77,15 +63,7 @@ pub fn jekyll_url(site: &Site, written: &str) -> Option<String> {
         .map(|at| folders[..at].iter().map(|f| f.to_string()).collect())
         .unwrap_or_default();
     for key in ["category", "categories"] {
-        match fields.get(key) {
-            Some(serde_yaml::Value::String(s)) => {
-                categories.extend(s.split_whitespace().map(str::to_string));
-            }
-            Some(serde_yaml::Value::Sequence(items)) => {
-                categories.extend(items.iter().filter_map(|v| v.as_str()).map(str::to_string));
-            }
-            _ => {}
-        }
+        categories.extend(page.words(key));
     }
     let date = meta.date.as_deref().and_then(ymd);
     let name = rel

@@ -5,38 +5,19 @@
 //! a section's `_index.md` is its folder. The file's front matter is read,
 //! nothing is run.
 
-use std::path::{Component, Path};
+use std::path::Path;
 
 use super::Site;
-use crate::article::{FrontMatterKind, decode_cow, front_matter};
+use super::page_file::{self, PageFile};
 
 /// The address of `written` (a path from `content/`, as after `@/`) in
 /// the Zola `site`, under its base URL's path: `/blog/post/`; `None` for a
 /// file that is not there or a path that leaves `content/`.
 pub fn zola_url(site: &Site, written: &str) -> Option<String> {
-    let rel = Path::new(written.trim().trim_start_matches('/'));
-    if rel
-        .components()
-        .any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
-    {
-        return None;
-    }
-    let path = site.content.join(rel);
-    let bytes = crate::article::read_file(&path).ok()?;
-    let (text, _) = decode_cow(&path, &bytes);
-    let mut warnings = Vec::new();
-    let (split, _) = front_matter::read_in(&path, &text, &mut warnings, &site.rules);
-    let fields: toml::Table = match split.kind {
-        FrontMatterKind::Toml => toml::from_str(split.raw).unwrap_or_default(),
-        _ => toml::Table::new(),
-    };
-    let field = |key: &str| {
-        fields
-            .get(key)
-            .and_then(toml::Value::as_str)
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-    };
+    let path = page_file::inside(&site.content, written)?;
+    let rel = path.strip_prefix(&site.content).ok()?;
+    let page = PageFile::read(site, &path)?;
+    let field = |key: &str| page.field(key);
     let mode = site
         .values
         .get("slugify.paths")
