@@ -53,18 +53,7 @@ impl ZolaAnchors {
     /// make it unique).
     pub fn id(self, text: &str) -> String {
         match self {
-            ZolaAnchors::On => {
-                let ascii = deunicode::deunicode(text);
-                let mut out = String::with_capacity(ascii.len());
-                for c in ascii.chars() {
-                    if c.is_ascii_alphanumeric() {
-                        out.push(c.to_ascii_lowercase());
-                    } else if !out.is_empty() && !out.ends_with('-') {
-                        out.push('-');
-                    }
-                }
-                out.trim_end_matches('-').to_string()
-            }
+            ZolaAnchors::On => crate::site::zola_path::slug_on(text),
             ZolaAnchors::Safe => text
                 .trim()
                 .chars()

@@ -10,7 +10,7 @@
 use std::path::{Component, Path, PathBuf};
 
 use super::Site;
-use super::page_file::PageFile;
+use super::page_file::{self, PageFile};
 
 /// The address of the page `written` (as a `ref` names it, with its
 /// `#fragment`) from the page at `from`, under the base URL's path:
@@ -70,13 +70,7 @@ fn page_url(site: &Site, file: &Path) -> Option<String> {
     if let Some(own) = value("url") {
         return Some(format!("{}/{}", site.baseurl, own.trim_start_matches('/')));
     }
-    let mut parts: Vec<String> = rel
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .filter_map(|c| c.as_os_str().to_str())
-        .map(str::to_string)
-        .collect();
+    let mut parts = page_file::folders(rel);
     let stem = rel.file_stem()?.to_str()?;
     match stem {
         "_index" => {}

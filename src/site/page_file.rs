@@ -19,6 +19,16 @@ pub(super) fn inside(root: &Path, written: &str) -> Option<PathBuf> {
     normal.then(|| root.join(rel))
 }
 
+/// The folders of `rel` (a page's path), outermost first.
+pub(super) fn folders(rel: &Path) -> Vec<String> {
+    rel.parent()
+        .into_iter()
+        .flat_map(Path::components)
+        .filter_map(|c| c.as_os_str().to_str())
+        .map(str::to_string)
+        .collect()
+}
+
 /// A page's front matter: its top-level text fields and lists of texts,
 /// and what quire reads of it.
 pub(super) struct PageFile {

@@ -31,13 +31,8 @@ pub fn jekyll_url(site: &Site, written: &str) -> Option<String> {
     let meta = &page.meta;
     let field = |key: &str| page.field(key);
     let config = site.values.get("permalink").map(String::as_str);
-    let folders: Vec<&str> = rel
-        .parent()
-        .into_iter()
-        .flat_map(|p| p.components())
-        .filter_map(|c| c.as_os_str().to_str())
-        .collect();
-    let posts = folders.iter().position(|f| *f == "_posts");
+    let folders = page_file::folders(rel);
+    let posts = folders.iter().position(|f| f == "_posts");
     let collection = folders
         .first()
         .and_then(|f| f.strip_prefix('_'))
@@ -59,9 +54,7 @@ pub fn jekyll_url(site: &Site, written: &str) -> Option<String> {
             }
         }
     };
-    let mut categories: Vec<String> = posts
-        .map(|at| folders[..at].iter().map(|f| f.to_string()).collect())
-        .unwrap_or_default();
+    let mut categories: Vec<String> = posts.map(|at| folders[..at].to_vec()).unwrap_or_default();
     for key in ["category", "categories"] {
         categories.extend(page.words(key));
     }

@@ -5,8 +5,6 @@
 //! a section's `_index.md` is its folder. The file's front matter is read,
 //! nothing is run.
 
-use std::path::Path;
-
 use super::Site;
 use super::page_file::{self, PageFile};
 
@@ -32,13 +30,7 @@ pub fn zola_url(site: &Site, written: &str) -> Option<String> {
         };
         return Some(format!("{}/{own}{tail}", site.baseurl).replace("//", "/"));
     }
-    let mut parts: Vec<String> = rel
-        .parent()
-        .into_iter()
-        .flat_map(Path::components)
-        .filter_map(|c| c.as_os_str().to_str())
-        .map(str::to_string)
-        .collect();
+    let mut parts = page_file::folders(rel);
     let stem = rel.file_stem()?.to_str()?;
     match stem {
         "_index" => {}
@@ -112,19 +104,24 @@ fn slugify(part: &str, mode: &str) -> String {
             .filter(|c| !"<>:/|?*#\\\"".contains(*c))
             .map(|c| if c.is_whitespace() { '-' } else { c })
             .collect(),
-        _ => {
-            let ascii = deunicode::deunicode(part);
-            let mut out = String::with_capacity(ascii.len());
-            for c in ascii.chars() {
-                if c.is_ascii_alphanumeric() {
-                    out.push(c.to_ascii_lowercase());
-                } else if !out.is_empty() && !out.ends_with('-') {
-                    out.push('-');
-                }
-            }
-            out.trim_end_matches('-').to_string()
+        _ => slug_on(part),
+    }
+}
+
+/// `text` as Zola's default slug strategy (`on`, for paths and anchors
+/// alike) makes it: transliterated to lowercase ASCII, every run of other
+/// characters one `-`, none at the ends.
+pub fn slug_on(text: &str) -> String {
+    let ascii = deunicode::deunicode(text);
+    let mut out = String::with_capacity(ascii.len());
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
         }
     }
+    out.trim_end_matches('-').to_string()
 }
 
 #[cfg(test)]
