@@ -221,7 +221,7 @@ pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOpti
     let id = push(app, library_waiter(&screen, LibrarySlot::Scan), scan);
     screen.states.scan = Some(id);
     screen.scan_options = rescan_options;
-    screen.watch_later = Some(dir.to_path_buf());
+    screen.watch_later = true;
     app.open_library(screen);
 }
 
@@ -239,9 +239,10 @@ fn watch_when_shown(app: &mut App, i: usize) {
     if s.library.entries.is_empty() && s.states.scan.is_some() {
         return;
     }
-    let Some(dir) = s.watch_later.take() else {
+    if !std::mem::take(&mut s.watch_later) {
         return;
-    };
+    }
+    let dir = s.library.root.clone();
     let waiter = library_waiter(s, LibrarySlot::Watch);
     let stop = crate::tui::runtime::StopFlag::default();
     let job = crate::tui::library::jobs::Job::WatchFolder {

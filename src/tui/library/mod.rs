@@ -84,9 +84,10 @@ pub struct LibraryScreen {
     preview_job: Option<(usize, JobId)>,
     /// The watch on the library's folder, and how to stop it.
     pub watch: Option<(JobId, StopFlag)>,
-    /// The folder to watch once the first rows are in: a watch's start
-    /// looks at every file under it, work that would compete with them.
-    pub watch_later: Option<std::path::PathBuf>,
+    /// True until the folder's watch is asked for, once the first rows are
+    /// in: a watch's start looks at every file under it, work that would
+    /// compete with them.
+    pub watch_later: bool,
     /// How the folder is walked, for a rescan (`R`, or a change seen).
     pub scan_options: crate::library::ScanOptions,
     /// Reading states, the unread-only view and the scan streaming in.
@@ -122,7 +123,7 @@ impl LibraryScreen {
             geometry: LibraryGeometry::default(),
             previews: HashMap::new(),
             watch: None,
-            watch_later: None,
+            watch_later: false,
             scan_options: crate::library::ScanOptions::default(),
             preview_job: None,
             states: LibraryStates::default(),
