@@ -58,15 +58,23 @@ pub fn first_paragraph(body: &str) -> String {
     let mut named = false;
     for event in Parser::new_ext(body, article::parser_options()) {
         match event {
-            Event::Start(Tag::Link {
-                link_type: LinkType::WikiLink { has_pothole: false },
-                dest_url,
-                ..
-            }) if depth > 0 => {
+            // A link or an embed (`![[..]]`) alike.
+            Event::Start(
+                Tag::Link {
+                    link_type: LinkType::WikiLink { has_pothole: false },
+                    dest_url,
+                    ..
+                }
+                | Tag::Image {
+                    link_type: LinkType::WikiLink { has_pothole: false },
+                    dest_url,
+                    ..
+                },
+            ) if depth > 0 => {
                 text.push_str(&article::wikilink::shown(&dest_url));
                 named = true;
             }
-            Event::End(TagEnd::Link) => named = false,
+            Event::End(TagEnd::Link | TagEnd::Image) => named = false,
             Event::Text(_) | Event::Code(_) if named => {}
             Event::Start(Tag::Paragraph) => depth += 1,
             Event::End(TagEnd::Paragraph) => {
@@ -100,6 +108,9 @@ mod tests {
             first_paragraph(body),
             "See Garden Plan > Watering > Summer and the shed."
         );
+        // An embed reads the same way.
+        let body = "Turn it weekly. ![[Watering#Summer]]\n";
+        assert_eq!(first_paragraph(body), "Turn it weekly. Watering > Summer");
     }
 
     #[test]
