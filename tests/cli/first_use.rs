@@ -137,3 +137,31 @@ fn a_hugo_ref_shows_the_address_hugo_gives_the_page() {
     );
     assert_eq!(second["kind"], "file");
 }
+
+#[test]
+fn a_hugo_ref_outside_a_link_shows_the_address_as_text() {
+    // Hugo writes `{{< ref "cups.md" >}}` as the page's address; quire
+    // showed the path as written.
+    let dir = tempfile::tempdir().unwrap();
+    let posts = dir.path().join("content/posts");
+    std::fs::create_dir_all(&posts).unwrap();
+    std::fs::write(dir.path().join("hugo.toml"), "title = \"Kettle\"\n").unwrap();
+    std::fs::write(
+        posts.join("cups.md"),
+        "---\ntitle: Cups\n---\n\nThin walls.\n",
+    )
+    .unwrap();
+    let page = posts.join("brewing.md");
+    std::fs::write(
+        &page,
+        "---\ntitle: Brewing\n---\n\nSee {{< ref \"cups.md\" >}} for the cups.\n",
+    )
+    .unwrap();
+    let out = common::quire()
+        .args(["render", "--width", "80", "--color", "never"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("See /posts/cups/ for the cups."), "{text}");
+}

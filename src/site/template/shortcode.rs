@@ -163,16 +163,15 @@ fn meaning_of(
     match lower.as_str() {
         "ref" | "relref" => {
             let target = named(a, &["path"]).or(first).unwrap_or("").trim();
-            // The page's address when Hugo's defaults give it (the
-            // target as written stays in the link's title).
+            // The page's address when Hugo's defaults give it (in a link,
+            // the target as written stays in the link's title).
             let hugo = p.cx.site.filter(|s| s.generator == Generator::Hugo);
             let address = hugo.and_then(|site| hugo_path::ref_url(site, p.cx.path, target));
-            if let (true, Some(url)) = (p.in_target(), address) {
-                p.out.push_str(&url);
-            } else if p.in_target() {
-                p.out.push_str(&target.replace(' ', "%20"));
-            } else {
-                p.out.push_str(target);
+            // Outside a link Hugo writes the address as text.
+            match address {
+                Some(url) => p.out.push_str(&url),
+                None if p.in_target() => p.out.push_str(&target.replace(' ', "%20")),
+                None => p.out.push_str(target),
             }
             next
         }
