@@ -33,6 +33,13 @@ const FTS_BUFFER_BYTES: i64 = 16 * 1024 * 1024;
 const BUILD_MERGE: [(&str, i64); 2] = [("automerge", 16), ("crisismerge", 64)];
 const USUAL_MERGE: [(&str, i64); 2] = [("automerge", 4), ("crisismerge", 16)];
 
+/// SQLite copies the write-ahead log into the database (and syncs both)
+/// at the first commit after it passes this many pages: a first index of
+/// 10,000 articles did that at each of its commits, on the way to being
+/// searchable. While many files are written it is left for one copy at
+/// the end; the store's usual value comes back after.
+const USUAL_AUTOCHECKPOINT: i64 = 1000;
+
 /// Files parsed at a time (on rayon's threads) and sent to the writer
 /// together: small, so that writing starts soon and never waits long.
 const PARSE_CHUNK: usize = 64;
@@ -133,12 +140,21 @@ impl Index {
             // The same for the words' starts.
             set_fts(&self.conn, &[("hashsize", FTS_BUFFER_BYTES)])?;
             set_fts(&self.conn, &BUILD_MERGE)?;
+            self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         }
         let written = self.write_all(root, &root_key, &todo, progress);
         if big {
-            let restored = set_fts(&self.conn, &USUAL_MERGE);
+            let restored = set_fts(&self.conn, &USUAL_MERGE).and_then(|()| {
+                self.conn
+                    .pragma_update(None, "wal_autocheckpoint", USUAL_AUTOCHECKPOINT)
+            });
             written?;
             restored?;
+            // The log's copy, once, by the thread that wrote it (never a
+            // reader's, who would otherwise make it at its next write).
+            // Passive: it gives way to readers, whose pages stay in the log.
+            self.conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
         } else {
             written?;
         }

@@ -121,6 +121,19 @@ fn a_big_first_index_finds_and_ranks_as_one_grown_a_few_files_at_a_time() {
     assert_eq!(fts_option(&big, "automerge"), Some(4));
     assert_eq!(fts_option(&big, "crisismerge"), Some(16));
     assert_eq!(fts_option(&big, "hashsize"), Some(FTS_BUFFER_BYTES));
+    // The log was copied into the database once, at the end (the file holds
+    // every page), and the store's usual copies come back.
+    let db = state.path().join("quire.db");
+    let pragma = |name: &str| -> i64 {
+        big.conn
+            .query_row(&format!("PRAGMA {name}"), [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(
+        fs::metadata(&db).unwrap().len(),
+        u64::try_from(pragma("page_count") * pragma("page_size")).unwrap()
+    );
+    assert_eq!(pragma("wal_autocheckpoint"), USUAL_AUTOCHECKPOINT);
     // A few files later are written as usual and found.
     fs::write(whole.path().join("new.md"), "# Fresh\n\nzeppelin words\n").unwrap();
     let r = big.refresh(whole.path(), &mut |_| {}).unwrap();
