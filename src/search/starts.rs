@@ -30,16 +30,33 @@ pub(super) const DEFER_BYTES: usize = 64 * 1024 * 1024;
 /// [`super::words::index_words`] makes them) with each ASCII word cut to
 /// its first two letters; other words whole.
 pub fn word_starts(indexed: &str) -> String {
+    // One pass over the bytes: splitting and then checking each word cost
+    // a parsing thread as much as cutting the words in the first place.
+    let bytes = indexed.as_bytes();
     let mut out = String::with_capacity(indexed.len() / 2);
-    for word in indexed.split(' ').filter(|w| !w.is_empty()) {
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut ascii = true;
+        while i < bytes.len() && bytes[i] != b' ' {
+            ascii &= bytes[i].is_ascii();
+            i += 1;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        if word.is_ascii() {
-            out.push_str(&word[..word.len().min(2)]);
+        // A space is ASCII: `start..i` are whole characters, and so are
+        // two ASCII bytes.
+        let word = &indexed[start..i];
+        out.push_str(if ascii {
+            &word[..word.len().min(2)]
         } else {
-            out.push_str(word);
-        }
+            word
+        });
     }
     out
 }
@@ -127,6 +144,7 @@ mod tests {
             "ka a mi 12 東 京 привет"
         );
         assert_eq!(word_starts(""), "");
+        assert_eq!(word_starts("  été  x "), "été x");
     }
 
     #[test]
