@@ -40,6 +40,12 @@ const USUAL_MERGE: [(&str, i64); 2] = [("automerge", 4), ("crisismerge", 16)];
 /// the end; the store's usual value comes back after.
 const USUAL_AUTOCHECKPOINT: i64 = 1000;
 
+/// SQLite's page cache while many files are written (KiB, as `cache_size`
+/// takes it negative): a commit of the first index writes about 12 MB of
+/// pages, which spilled into the log before the commit from the usual 2 MB
+/// cache, some of them twice. The connection's own value comes back after.
+const BUILD_CACHE_KIB: i64 = 32 * 1024;
+
 /// Files parsed at a time (on rayon's threads) and sent to the writer
 /// together: small, so that writing starts soon and never waits long.
 const PARSE_CHUNK: usize = 64;
@@ -142,11 +148,17 @@ impl Index {
             set_fts(&self.conn, &BUILD_MERGE)?;
             self.conn.pragma_update(None, "wal_autocheckpoint", 0)?;
         }
+        let cache: i64 = self.conn.query_row("PRAGMA cache_size", [], |r| r.get(0))?;
+        if big {
+            self.conn
+                .pragma_update(None, "cache_size", -BUILD_CACHE_KIB)?;
+        }
         let written = self.write_all(root, &root_key, &todo, progress);
         if big {
             let restored = set_fts(&self.conn, &USUAL_MERGE).and_then(|()| {
                 self.conn
-                    .pragma_update(None, "wal_autocheckpoint", USUAL_AUTOCHECKPOINT)
+                    .pragma_update(None, "wal_autocheckpoint", USUAL_AUTOCHECKPOINT)?;
+                self.conn.pragma_update(None, "cache_size", cache)
             });
             written?;
             restored?;

@@ -134,6 +134,8 @@ fn a_big_first_index_finds_and_ranks_as_one_grown_a_few_files_at_a_time() {
         u64::try_from(pragma("page_count") * pragma("page_size")).unwrap()
     );
     assert_eq!(pragma("wal_autocheckpoint"), USUAL_AUTOCHECKPOINT);
+    // The page cache is the connection's own again (SQLite's default).
+    assert_eq!(pragma("cache_size"), -2000);
     // A few files later are written as usual and found.
     fs::write(whole.path().join("new.md"), "# Fresh\n\nzeppelin words\n").unwrap();
     let r = big.refresh(whole.path(), &mut |_| {}).unwrap();
