@@ -32,7 +32,7 @@ mod hash;
 mod kept;
 
 use hash::{RowHash, blank_hashes, row_hashes};
-use kept::{copy_drawn, fill_kept, fill_misplaced};
+use kept::{fill_kept, fill_misplaced, move_drawn};
 
 use super::app::App;
 use super::host::Host;
@@ -204,7 +204,7 @@ impl Painter {
             if let Some(shift) = &shift {
                 move_rows(&mut self.last, shift);
             }
-            copy_drawn(&self.next, &mut self.last, &kept.rows);
+            move_drawn(&mut self.next, &mut self.last, &kept.rows);
         } else {
             std::mem::swap(&mut self.last, &mut self.next);
         }
