@@ -206,8 +206,6 @@ pub fn run_reader(requested: &Path, args: &OpenArgs, user: &UserConfig) -> anyho
     else {
         return Ok(Outcome::Failure);
     };
-    // Beside the article's layout, on the other core.
-    terminal::install_stop_handlers_early();
     let path = path.as_path();
     let (width, height) = crossterm::terminal::size().unwrap_or((80, 24));
     let mut app = new_app(args, user, width, height);

@@ -117,43 +117,6 @@ fn stop_signals() -> Vec<i32> {
     out
 }
 
-/// The stop signals' handlers being installed on a thread of their own
-/// (see [`install_stop_handlers_early`]).
-type Installing = std::thread::JoinHandle<io::Result<signal_hook::iterator::Signals>>;
-
-static INSTALLING: std::sync::Mutex<Option<Installing>> = std::sync::Mutex::new(None);
-
-/// Starts installing the stop signals' handlers on a thread, beside the
-/// work before the first frame (laying out the article's start): the
-/// handlers for 45 signals take 0.15-0.2 ms (each one installed copies the
-/// table of all those before it) that the first frame no longer waits for.
-/// [`with_terminal`] waits for them before it takes the terminal, as it
-/// installs them itself when this was not called. A stop signal that comes
-/// meanwhile is acted on once the first frame is out, as one that comes
-/// between the handlers and the first frame always was.
-pub fn install_stop_handlers_early() {
-    let Ok(mut installing) = INSTALLING.lock() else {
-        return;
-    };
-    if installing.is_none() {
-        *installing = std::thread::Builder::new()
-            .name("handlers".into())
-            .spawn(|| signal_hook::iterator::Signals::new(stop_signals()))
-            .ok();
-    }
-}
-
-/// The stop signals' handlers: those [`install_stop_handlers_early`]
-/// installed, or installed now.
-fn stop_handlers() -> io::Result<signal_hook::iterator::Signals> {
-    let early = INSTALLING.lock().ok().and_then(|mut i| i.take());
-    match early.map(std::thread::JoinHandle::join) {
-        Some(Ok(installed)) => installed,
-        // The thread panicked: installed here, as without it.
-        Some(Err(_)) | None => signal_hook::iterator::Signals::new(stop_signals()),
-    }
-}
-
 /// How long the event loop gets to end by itself after a stop signal.
 const SIGNAL_GRACE: Duration = Duration::from_millis(500);
 
@@ -367,7 +330,7 @@ impl Events for TerminalEvents {
 /// now; the watcher's thread starts when the returned [`Watcher`] is called.
 fn watch_signals(ringer: Ringer) -> io::Result<(Arc<AtomicI32>, Watcher)> {
     let caught = Arc::new(AtomicI32::new(0));
-    let mut signals = stop_handlers()?;
+    let mut signals = signal_hook::iterator::Signals::new(stop_signals())?;
     let cell = Arc::clone(&caught);
     let start = move || {
         std::thread::Builder::new()
