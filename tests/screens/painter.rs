@@ -369,3 +369,57 @@ fn a_line_scroll_draws_one_text_row_and_keeps_the_rest() {
         );
     }
 }
+
+#[test]
+fn the_breadcrumb_follows_the_section_the_width_and_the_article() {
+    // The status line's breadcrumb is made again only when the section,
+    // the width or the article changed: each of them changes it here, and
+    // the screen is the frame after each.
+    let mut app = app(true);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut painter = Painter::default();
+    let status = |terminal: &Terminal<TestBackend>| {
+        let buf = terminal.backend().buffer();
+        let width = usize::from(buf.area.width);
+        let row = &buf.content()[buf.content().len() - width..];
+        row.iter().map(|c| c.symbol()).collect::<String>()
+    };
+    let check = |app: &App, terminal: &mut Terminal<TestBackend>, painter: &mut Painter| {
+        painter.draw(terminal, app).unwrap();
+        assert_eq!(visible(terminal.backend().buffer()), frame(app));
+        status(terminal)
+    };
+    let mut seen = vec![check(&app, &mut terminal, &mut painter)];
+    update(&mut app, Action::NextHeading);
+    update(&mut app, Action::NextHeading);
+    seen.push(check(&app, &mut terminal, &mut painter));
+    assert!(seen[1].contains("Section 1"), "{seen:?}");
+    // Narrower: the title and section are cut to fit, the frame drawn
+    // at that size (a fresh terminal of it).
+    update(&mut app, Action::Resize(40, 24));
+    let mut narrow = Terminal::new(TestBackend::new(40, 24)).unwrap();
+    painter.draw(&mut narrow, &app).unwrap();
+    let mut fresh = Terminal::new(TestBackend::new(40, 24)).unwrap();
+    fresh.draw(|f| quire::tui::ui::draw(f, &app)).unwrap();
+    assert_eq!(
+        visible(narrow.backend().buffer()),
+        visible(fresh.backend().buffer())
+    );
+    assert_ne!(status(&narrow).trim_end(), seen[1][..40].trim_end());
+    update(&mut app, Action::Resize(80, 24));
+    seen.push(check(&app, &mut terminal, &mut painter));
+    assert_eq!(seen[2], seen[1], "back at 80 columns");
+    // Another article, at its own section of the same number.
+    let other = common::long_markdown(12, 6).replace("A Long Article", "Another Article");
+    let draft =
+        quire::article::Draft::from_bytes(std::path::Path::new("other.md"), other.as_bytes());
+    app.open_draft(draft);
+    update(&mut app, Action::NextHeading);
+    update(&mut app, Action::NextHeading);
+    seen.push(check(&app, &mut terminal, &mut painter));
+    assert!(seen[3].contains("Another Article"), "{seen:?}");
+    // And back to the first, still at its section.
+    app.pop_screen();
+    seen.push(check(&app, &mut terminal, &mut painter));
+    assert_eq!(seen[4], seen[1], "the first article's line again");
+}

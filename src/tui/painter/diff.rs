@@ -99,6 +99,17 @@ pub fn row_changes(
         x += 1;
         let cell = &row[i];
         let old = was(i);
+        // The common case first: a plain cell the terminal shows already,
+        // with no cluster about (what the arms below decide for it, without
+        // asking a one-byte symbol its width or the cluster rules).
+        let same = matches!(cell.diff_option, CellDiffOption::None) && cell == old;
+        if same && !clusters && !beside.contains(&i) {
+            let symbol = cell.symbol();
+            if symbol.len() > 1 {
+                x += usize::from(symbol.cell_width()).saturating_sub(1);
+            }
+            continue;
+        }
         if is_skip(cell) {
             continue;
         }
@@ -113,7 +124,7 @@ pub fn row_changes(
             CellDiffOption::None | CellDiffOption::AlwaysUpdate => {
                 let w = usize::from(cell.cell_width());
                 let forced = beside.contains(&i) && !cell.symbol().is_empty() || under_gone(i);
-                if cell.diff_option == CellDiffOption::None && cell == old && !forced {
+                if same && !forced {
                     x += w.saturating_sub(1);
                     continue;
                 }

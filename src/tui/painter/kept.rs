@@ -2,7 +2,7 @@
 //! those the terminal does not show where they go after a scroll, and the
 //! copies between the frame drawn and the frame the terminal shows that
 //! keep both whole (only the parts of rows drawn, or only those kept, are
-//! copied).
+//! copied or moved).
 
 use std::ops::Range;
 
@@ -76,18 +76,23 @@ pub fn fill_kept(last: &Buffer, next: &mut Buffer, rows: &ui::RowKeys) {
     }
 }
 
-/// Copies the parts of rows of `next` that `rows` says were drawn to `last`.
-pub fn copy_drawn(next: &Buffer, last: &mut Buffer, rows: &ui::RowKeys) {
+/// Moves the parts of rows of `next` that `rows` says were drawn to
+/// `last`, once the frame went out. They are swapped, not cloned: what
+/// `next` gets back is an older frame's cells, which is all a frame is
+/// drawn over (drawing resets what it draws, and a kept part's cells are
+/// never read). A line's scroll beside the outline moves the pane's rows
+/// this way, where cloning them was 4% of the main thread's time a key.
+pub fn move_drawn(next: &mut Buffer, last: &mut Buffer, rows: &ui::RowKeys) {
     let width = usize::from(next.area.width);
     for (r, (from, to)) in next
         .content
-        .chunks_exact(width.max(1))
+        .chunks_exact_mut(width.max(1))
         .zip(last.content.chunks_exact_mut(width.max(1)))
         .enumerate()
     {
         for columns in rows.drawn(r) {
-            if let (Some(from), Some(to)) = (from.get(columns.clone()), to.get_mut(columns)) {
-                to.clone_from_slice(from);
+            if let (Some(from), Some(to)) = (from.get_mut(columns.clone()), to.get_mut(columns)) {
+                to.swap_with_slice(from);
             }
         }
     }

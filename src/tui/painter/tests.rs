@@ -132,6 +132,40 @@ fn moved_rows_come_in_blank_and_rows_outside_stay() {
 }
 
 #[test]
+fn every_move_of_every_band_is_the_terminals() {
+    // The rows as a terminal moves them, row by row.
+    fn moved(rows: &[&str], band: Range<usize>, by: isize) -> Vec<String> {
+        (0..rows.len())
+            .map(|y| {
+                if !band.contains(&y) {
+                    return rows[y].to_string();
+                }
+                y.checked_add_signed(by)
+                    .filter(|f| band.contains(f))
+                    .map_or(String::new(), |f| rows[f].to_string())
+            })
+            .collect()
+    }
+    let rows = ["r0", "r1", "r2", "r3", "r4", "r5"];
+    for top in 0..rows.len() {
+        for bottom in top + 1..=rows.len() {
+            for by in -7..=7isize {
+                let mut buf = screen(2, &rows);
+                let shift = Shift {
+                    rows: top as u16..bottom as u16,
+                    by: by as i32,
+                };
+                move_rows(&mut buf, &shift);
+                let want = moved(&rows, top..bottom, by);
+                let want: Vec<&str> = want.iter().map(String::as_str).collect();
+                assert_eq!(buf, screen(2, &want), "{shift:?}");
+                assert_eq!(buf.content.len(), 12);
+            }
+        }
+    }
+}
+
+#[test]
 fn a_style_or_a_link_is_part_of_what_a_row_shows() {
     use ratatui::style::{Color, Style};
     let plain = screen(4, &["abcd"]);

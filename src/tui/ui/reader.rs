@@ -73,6 +73,8 @@ pub struct Kept {
     outline: Option<outline::Plan>,
     status: Option<status::Plan>,
     text: Option<TextRows>,
+    /// The status line's last breadcrumb.
+    crumbs: status::Crumbs,
 }
 
 /// The text rows of a frame, each as a hash of what its cells are made of
@@ -100,7 +102,7 @@ pub(super) fn draw_keeping(
     keep: Option<(&Buffer, &mut Kept)>,
     rows: &mut RowKeys,
 ) {
-    let (last, kept) = match keep {
+    let (last, mut kept) = match keep {
         Some((last, kept)) => (Some(last), Some(kept)),
         None => (None, None),
     };
@@ -148,7 +150,10 @@ pub(super) fn draw_keeping(
         }
     }
     super::links::draw(buf, r, rows);
-    let status = status::Plan::of(buf, r);
+    let status = match kept.as_mut() {
+        Some(k) => status::Plan::of_with(buf, r, &mut k.crumbs),
+        None => status::Plan::of(buf, r),
+    };
     let was = kept.as_ref().and_then(|k| k.status.as_ref());
     let same = status
         .as_ref()
@@ -164,11 +169,9 @@ pub(super) fn draw_keeping(
         );
     }
     if let Some(kept) = kept {
-        *kept = Kept {
-            outline,
-            status,
-            text,
-        };
+        kept.outline = outline;
+        kept.status = status;
+        kept.text = text;
     }
 }
 

@@ -1,11 +1,14 @@
 //! The status line: the title and the breadcrumb of the section being read,
 //! the search prompt or a message, then `match i/n` and how far through.
 
+use std::sync::Arc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_width::UnicodeWidthStr;
 
+use crate::article::Article;
 use crate::sanitize::sanitize_line;
 use crate::tui::reader::ReaderScreen;
 use crate::tui::theme;
@@ -19,6 +22,33 @@ const SEP: &str = " › ";
 pub fn draw(buf: &mut Buffer, r: &ReaderScreen) {
     if let Some(plan) = Plan::of(buf, r) {
         plan.paint(buf);
+    }
+}
+
+/// The last breadcrumb made, and what it was made from: the article (held,
+/// so that no other article takes its address while it is kept), the
+/// section being read and the columns. A breadcrumb is those alone, so a
+/// frame in the same section of the same article at the same width takes
+/// it as it is, instead of gathering the section's ancestors, cleaning and
+/// measuring their words and joining them again at every key.
+#[derive(Debug, Default)]
+pub struct Crumbs {
+    made: Option<(Arc<Article>, Option<usize>, usize)>,
+    text: String,
+}
+
+impl Crumbs {
+    /// The breadcrumb of `r` in `width` columns.
+    fn of(&mut self, r: &ReaderScreen, width: usize) -> &str {
+        let section = r.current_section();
+        let same = self.made.as_ref().is_some_and(|(article, s, w)| {
+            Arc::ptr_eq(article, &r.article) && *s == section && *w == width
+        });
+        if !same {
+            self.text = breadcrumb(r, width);
+            self.made = Some((Arc::clone(&r.article), section, width));
+        }
+        &self.text
     }
 }
 
@@ -39,6 +69,12 @@ pub struct Plan {
 impl Plan {
     /// The status line of `r` on `buf`; `None` when there is none.
     pub fn of(buf: &Buffer, r: &ReaderScreen) -> Option<Plan> {
+        Plan::of_with(buf, r, &mut Crumbs::default())
+    }
+
+    /// [`Plan::of`], taking the breadcrumb from `crumbs` when it is the
+    /// one they hold.
+    pub fn of_with(buf: &Buffer, r: &ReaderScreen, crumbs: &mut Crumbs) -> Option<Plan> {
         let area = clip(buf, r.geometry.status?);
         if area.is_empty() {
             return None;
@@ -54,7 +90,7 @@ impl Plan {
         } else {
             (width.saturating_sub(1), false)
         };
-        let left = left_part(r, left_w);
+        let left = left_part(r, left_w, crumbs);
         let right = show_right.then(|| {
             let x = area
                 .right()
@@ -103,7 +139,7 @@ fn right_part(r: &ReaderScreen) -> String {
 }
 
 /// The search prompt, a message, or the breadcrumb, in `width` columns.
-fn left_part(r: &ReaderScreen, width: usize) -> String {
+fn left_part(r: &ReaderScreen, width: usize, crumbs: &mut Crumbs) -> String {
     if let Some(links) = super::links::status_left(r, width) {
         return links;
     }
@@ -122,7 +158,7 @@ fn left_part(r: &ReaderScreen, width: usize) -> String {
         // Messages can quote a query or a file name.
         return truncate(&sanitize_line(m), width).into_owned();
     }
-    breadcrumb(r, width)
+    crumbs.of(r, width).to_string()
 }
 
 /// `Title › Section › Subsection`, each part cut with `…` so that it fits.
