@@ -10,7 +10,8 @@ use super::pty::Press;
 #[derive(Default)]
 pub struct Run {
     pub first_screen: Duration,
-    pub first_bytes: usize,
+    /// What the program wrote for its first screen.
+    pub first_output: Vec<u8>,
     pub keys: Vec<Vec<Press>>,
 }
 
@@ -20,12 +21,20 @@ pub struct Figures {
     first: Vec<Duration>,
     first_bytes: Vec<usize>,
     keys: Vec<Vec<Press>>,
+    /// Bytes less writes for the first screen of quire's first screen's
+    /// own text (the same characters, in a file).
+    pub same_text: Option<usize>,
+    /// The first output of the first run, whose text that is.
+    pub first_output: Vec<u8>,
 }
 
 impl Figures {
     pub fn add(&mut self, run: Run) {
         self.first.push(run.first_screen);
-        self.first_bytes.push(run.first_bytes);
+        self.first_bytes.push(run.first_output.len());
+        if self.first_output.is_empty() {
+            self.first_output = run.first_output;
+        }
         self.keys.resize(run.keys.len(), Vec::new());
         for (all, one) in self.keys.iter_mut().zip(run.keys) {
             all.extend(one);
@@ -76,7 +85,7 @@ fn count(b: Option<usize>) -> String {
 /// The table's head.
 pub fn print_head() {
     println!(
-        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes | less CPU µs | quire CPU µs |"
+        "| screen | key (quire / less) | less median | quire median | ratio | less p99 | quire p99 | ratio | less bytes | quire bytes | less CPU µs median / p99 | quire CPU µs median / p99 |"
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
 }
@@ -95,13 +104,27 @@ pub fn print_screen(screen: &str, keys: &[(String, &str)], less: &Figures, quire
         count(quantile(&less.first_bytes, 0.5)),
         count(quantile(&quire.first_bytes, 0.5)),
     );
+    if let Some(same) = quire.same_text {
+        println!(
+            "| {screen} | first screen: less on its text (the same characters in a file) | | | | | | | {same} | {} | | |",
+            count(quantile(&quire.first_bytes, 0.5)),
+        );
+    }
     for (i, (name, later)) in keys.iter().enumerate() {
         let (lt, qt) = (less.times(i, |p| p.time), quire.times(i, |p| p.time));
         let (lm, qm) = (quantile(&lt, 0.5), quantile(&qt, 0.5));
         let (lp, qp) = (quantile(&lt, 0.99), quantile(&qt, 0.99));
+        // The main thread's CPU time for the key, median / p99: the
+        // program's own time, which the scheduling of other processes (and
+        // of the kernel's pty worker) does not stretch.
         let us = |f: &Figures| {
-            quantile(&f.times(i, |p| p.cpu), 0.5)
-                .map_or("–".into(), |d| format!("{:.0}", d.as_secs_f64() * 1e6))
+            let cpu = f.times(i, |p| p.cpu);
+            let at = |q| {
+                quantile(&cpu, q).map_or("–".into(), |d: Duration| {
+                    format!("{:.0}", d.as_secs_f64() * 1e6)
+                })
+            };
+            format!("{} / {}", at(0.5), at(0.99))
         };
         println!(
             "| {screen} | {name} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",

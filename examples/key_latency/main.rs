@@ -9,7 +9,11 @@
 //! word of it; a key from its write to the end of the program's answer
 //! (output quiet for 3 ms). Bytes are counted the same way, and the CPU time
 //! the program's main thread used for the key (load does not stretch it,
-//! nanoseconds from /proc/PID/task/PID/schedstat).
+//! nanoseconds from /proc/PID/task/PID/schedstat). less's first screen
+//! of the article shows its front matter, fewer characters than quire's
+//! first screen shows: the harness also writes the text of quire's first
+//! screen to a file and counts what less writes to show it, the bytes of
+//! the same characters.
 //!
 //! What is compared, key by key: less's j and k move the article's text by
 //! one line (one line written). quire's j and k in the library move the
@@ -250,6 +254,18 @@ fn main() -> anyhow::Result<()> {
             }
         }
     }
+    // The first screens' bytes beside less's on the same characters: less's
+    // own first screen shows the file's front matter, fewer characters.
+    for (i, (_, quire, before)) in figures.iter_mut().enumerate() {
+        for f in [quire, before] {
+            if !f.first_output.is_empty() {
+                f.same_text = Some(less_on_text(
+                    &f.first_output,
+                    &dir.path().join(format!("screen{i}.txt")),
+                )?);
+            }
+        }
+    }
     figures::print_head();
     for (screen, (less, quire, before)) in screens.iter().zip(&figures) {
         let keys: Vec<(String, &str)> = screen
@@ -303,6 +319,14 @@ impl Options {
         while let Some(arg) = args.next() {
             let mut value = || args.next().context("a value after ".to_string() + &arg);
             match arg.as_str() {
+                "--help" | "-h" => {
+                    println!(
+                        "key_latency [FILE] [--keys N] [--rounds R] [--size MB] [--library N] \
+                         [--only article,library,search,link] [--theme NAME] [--quire PATH] \
+                         [--before PATH]"
+                    );
+                    std::process::exit(0);
+                }
                 "--keys" => out.keys = value()?.parse()?,
                 "--rounds" => out.rounds = value()?.parse()?,
                 "--size" => out.megabytes = value()?.parse()?,
@@ -346,6 +370,29 @@ fn big_article(source: &Path, megabytes: usize, dir: &Path) -> anyhow::Result<(P
     Ok((path, word))
 }
 
+/// Bytes less writes for its first screen of the text `output` shows on
+/// a terminal of the harness's size (written to `file`).
+fn less_on_text(output: &[u8], file: &Path) -> anyhow::Result<usize> {
+    let size = |n| std::num::NonZeroU16::new(n).context("an empty terminal");
+    let mut parser = vt100::Parser::new(size(ROWS)?, size(COLUMNS)?, 0);
+    parser.process(output);
+    let text = parser.screen().contents();
+    std::fs::write(file, &text)?;
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .find(|w| w.len() >= 4)
+        .context("no word on the first screen")?
+        .to_string();
+    let pty = Pty::open()?;
+    let started = Instant::now();
+    let mut cmd = Command::new("less");
+    cmd.arg(file).env("LESS", "").env("LESSHISTFILE", "-");
+    let mut child = pty.spawn(&mut cmd)?;
+    let (_, bytes) = pty.first_screen(&[word], started)?;
+    pty.quit(&mut child, &[b"q"])?;
+    Ok(bytes.len())
+}
+
 /// Runs `cmd` in a pseudo-terminal: times its first screen, brings up
 /// `screen` and times its keys, `presses` each (`quire`: the program is
 /// quire, else less).
@@ -360,9 +407,9 @@ fn run(
     let started = Instant::now();
     let mut child = pty.spawn(&mut cmd)?;
     let mut out = Run::default();
-    let (first, bytes) = pty.first_screen(words, started)?;
+    let (first, output) = pty.first_screen(words, started)?;
     out.first_screen = first;
-    out.first_bytes = bytes;
+    out.first_output = output;
     // The rest of the article is read and laid out behind the first screen:
     // keys are timed once that work is done (the program idle).
     pty.settle(child.id())?;

@@ -100,7 +100,7 @@ impl Pty {
         &self,
         words: &[String],
         started: Instant,
-    ) -> anyhow::Result<(Duration, usize)> {
+    ) -> anyhow::Result<(Duration, Vec<u8>)> {
         let mut seen = Vec::new();
         let mut last = started;
         let deadline = started + Duration::from_secs(20);
@@ -118,7 +118,7 @@ impl Pty {
                     seen.extend_from_slice(&bytes);
                     last = Instant::now();
                 }
-                None if found => return Ok((last - started, seen.len())),
+                None if found => return Ok((last - started, seen)),
                 None if Instant::now() > deadline => {
                     bail!("the first screen never showed any of {words:?}")
                 }
