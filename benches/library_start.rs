@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use quire::library::{Filter, ScanOptions};
+use quire::library::{Filter, ScanOptions, Sort};
 use quire::tui::jobs::{Executor, Job, Pool};
 use quire::tui::memory::{self, Memory};
 use quire::tui::{App, Config, Msg, ui, update};
@@ -29,7 +29,14 @@ fn start(dir: &Path, db: &Path, enough: impl Fn(&App) -> bool) -> (Duration, App
     let t0 = Instant::now();
     let mut app = App::new(Config::default(), 120, 40);
     app.memory = Memory::at(db);
-    memory::open_library(&mut app, dir, Filter::default(), ScanOptions::default());
+    let sort = Sort::default();
+    memory::open_library(
+        &mut app,
+        dir,
+        Filter::default(),
+        sort,
+        ScanOptions::default(),
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     let mut pool = Pool::new(2).unwrap();
     let mut first = None;
@@ -94,19 +101,22 @@ fn benches(c: &mut Criterion) {
     });
     let root = std::fs::canonicalize(&lib).unwrap();
     let root = root.to_string_lossy();
-    group.bench_function("store: open unchecked and read the first page", |b| {
-        b.iter(|| {
-            let store = quire::store::Store::open_unchecked(&db).unwrap();
-            let mut n = 0;
-            store
-                .read_library(&root, 400, 4096, |files| {
-                    n = files.len();
-                    false
-                })
-                .unwrap();
-            black_box(n)
-        })
-    });
+    group.bench_function(
+        "store: open unchecked and read the first page by date",
+        |b| {
+            b.iter(|| {
+                let store = quire::store::Store::open_unchecked(&db).unwrap();
+                let mut n = 0;
+                store
+                    .read_library(&root, Sort::default(), 120, 4096, |files| {
+                        n = files.len();
+                        false
+                    })
+                    .unwrap();
+                black_box(n)
+            })
+        },
+    );
     group.finish();
 }
 

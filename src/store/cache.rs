@@ -1,15 +1,15 @@
 //! The library cache: what `article::peek` found in each file, kept with the
 //! file's size and modification time so a later scan reads only what changed.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use rusqlite::{TransactionBehavior, params};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
 
 use super::{Store, StoreError};
 use crate::article::{FrontMatterKind, Meta, Peek, Warning};
-use crate::library::{Known, LibraryCache, Stamp, Stamps, path_string};
+use crate::library::{Known, LibraryCache, Sort, SortKey, Stamp, Stamps, path_string};
 
 /// One row as stored (JSON in the `row` column): a peek, flattened.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,7 +140,7 @@ impl Store {
     /// A row that no longer decodes is left out, so its file is read again.
     pub fn load_library(&self, root: &str) -> Result<LibraryCache, StoreError> {
         let mut out = HashMap::new();
-        self.read_library(root, usize::MAX, usize::MAX, |files| {
+        self.read_library(root, Sort::default(), usize::MAX, usize::MAX, |files| {
             out.extend(files.into_iter().map(|f| {
                 let known = Known {
                     size: f.stamp.size,
@@ -174,35 +174,70 @@ impl Store {
         Ok(out)
     }
 
+    /// How many files the cache knows under `root`: what a library's
+    /// header counts before the rows are all read (one row, kept by
+    /// [`Store::save_library`]).
+    pub fn library_count(&self, root: &str) -> Result<usize, StoreError> {
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT files FROM library_roots WHERE root = ?1")?
+            .query_row([root], |r| r.get(0))
+            .optional()?;
+        Ok(n.and_then(|n| usize::try_from(n).ok()).unwrap_or(0))
+    }
+
     /// Reads the cache of the library at `root` in pages, handing each to
     /// `page` as soon as it is read, so the first rows can be shown while
     /// the rest is still being read: `first` rows, then `size` at a time.
-    /// Paths come last first, which for dated names (`2024/..`,
-    /// `_posts/2024-05-01-..`) is newest first. Stops early when `page`
-    /// returns false. Rows that no longer decode are left out.
+    /// The first page holds the first rows in `sort`'s order when the
+    /// cache can tell them without decoding every row (see
+    /// [`first_page_query`]), so that the rows after it change nothing on
+    /// a screen showing the first; the rest come last path first, each row
+    /// once. Stops early when `page` returns false. Rows that no longer
+    /// decode are left out.
     pub fn read_library(
         &self,
         root: &str,
+        sort: Sort,
         first: usize,
         size: usize,
         mut page: impl FnMut(Vec<CachedFile>) -> bool,
     ) -> Result<(), StoreError> {
+        let (query, whole) = first_page_query(sort);
+        let mut stmt = self.conn.prepare_cached(query)?;
+        let limit = i64::try_from(first.max(1)).unwrap_or(i64::MAX);
+        let mut rows = stmt.query(params![root, limit])?;
+        let mut taken: HashSet<String> = HashSet::new();
+        let mut files = Vec::with_capacity(first.clamp(1, 4096));
+        while let Some(r) = rows.next()? {
+            taken.insert(r.get(0)?);
+            if let Some(file) = decode(r)? {
+                files.push(file);
+            }
+        }
+        if !page(files) {
+            return Ok(());
+        }
+        // Fewer rows than asked from a query over every row: that was all.
+        if whole && taken.len() < first.max(1) {
+            return Ok(());
+        }
         let mut stmt = self.conn.prepare_cached(
             "SELECT rel, size, mtime_ns, row FROM library_files WHERE root = ?1 ORDER BY rel DESC",
         )?;
         let mut rows = stmt.query([root])?;
-        let mut want = first.max(1);
+        let want = size.max(1);
         let mut files = Vec::with_capacity(want.min(4096));
         while let Some(r) = rows.next()? {
+            let rel = r.get_ref(0)?.as_str().map_err(rusqlite::Error::from)?;
+            if taken.contains(rel) {
+                continue;
+            }
             if let Some(file) = decode(r)? {
                 files.push(file);
             }
-            if files.len() >= want {
-                if !page(std::mem::take(&mut files)) {
-                    return Ok(());
-                }
-                want = size.max(1);
-                files.reserve(want.min(4096));
+            if files.len() >= want && !page(std::mem::take(&mut files)) {
+                return Ok(());
             }
         }
         if !files.is_empty() {
@@ -244,8 +279,67 @@ impl Store {
             for rel in removed {
                 del.execute(params![root, path_string(rel)])?;
             }
+            // Counted in the write's own transaction: a few thousand rows
+            // of an index, off the first screen's way.
+            tx.execute(
+                "INSERT OR REPLACE INTO library_roots (root, files) \
+                 SELECT ?1, count(*) FROM library_files WHERE root = ?1",
+                [root],
+            )?;
         }
         tx.commit()?;
         Ok(())
     }
 }
+
+/// A library's cached rows, then `tail`.
+macro_rules! concat_rows {
+    ($tail:literal) => {
+        concat!(
+            "SELECT rel, size, mtime_ns, row FROM library_files WHERE root = ?1",
+            $tail
+        )
+    };
+}
+
+/// The query for a library's first page in `sort`'s order (`?1` the root,
+/// `?2` how many rows), and whether it reads from every row (else a short
+/// page is not the whole cache). By date through the date's index, newest
+/// first and undated last, or oldest first (dated rows only: the undated,
+/// last in both directions, come with the rest), ties by path as the
+/// index keeps them (A to Z newest first, as the screen; Z to A oldest
+/// first, where a day with more articles than the page may differ from the
+/// screen's at its edge, which the rest then puts right); by path
+/// through the path's index (the separator as `\x01`, below any other
+/// character of a name, as [`crate::library::path_order`] ranks it).
+/// Other orders need what the cache alone does not hold (reading states,
+/// link counts) or a decoded row: last path first, which for dated names
+/// (`2024/..`, `_posts/2024-05-01-..`) is newest first.
+fn first_page_query(sort: Sort) -> (&'static str, bool) {
+    match (sort.key, sort.reverse) {
+        (SortKey::Date, false) => (
+            concat_rows!(" ORDER BY json_extract(row, '$.date') DESC, rel LIMIT ?2"),
+            true,
+        ),
+        (SortKey::Date, true) => (
+            concat_rows!(
+                " AND json_extract(row, '$.date') IS NOT NULL \
+                 ORDER BY json_extract(row, '$.date'), rel DESC LIMIT ?2"
+            ),
+            false,
+        ),
+        (SortKey::Path, false) => (
+            concat_rows!(" ORDER BY replace(rel, '/', char(1)) LIMIT ?2"),
+            true,
+        ),
+        (SortKey::Path, true) => (
+            concat_rows!(" ORDER BY replace(rel, '/', char(1)) DESC LIMIT ?2"),
+            true,
+        ),
+        _ => (concat_rows!(" ORDER BY rel DESC LIMIT ?2"), true),
+    }
+}
+
+#[cfg(test)]
+#[path = "cache_tests.rs"]
+mod tests;

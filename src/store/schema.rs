@@ -163,6 +163,21 @@ pub const MIGRATIONS: &[&str] = &[
         INSERT INTO search_start (search_start, rank) VALUES ('rank', 'bm25(10.0, 5.0, 5.0, 1.0, 3.0)');
         ALTER TABLE search_file ADD COLUMN started INTEGER NOT NULL DEFAULT 0;
         CREATE INDEX search_file_unstarted ON search_file (id) WHERE started = 0;",
+    // 11: the library cache's rows by date (an index on the date inside
+    // each row's JSON, no column of its own: rows already cached are
+    // indexed as they are) and by path as the library orders paths (a
+    // separator below any other character: `a/z.md` before `a-b.md`), so
+    // that a library reads the first rows of its order first, the first
+    // screen's rows, without decoding the rest; and each library's count
+    // of cached files, kept as they are written, so that its header counts
+    // them before they are read (counting the rows reads them all).
+    "CREATE INDEX library_files_date ON library_files (root, json_extract(row, '$.date') DESC);
+        CREATE INDEX library_files_path ON library_files (root, replace(rel, '/', char(1)));
+        CREATE TABLE library_roots (
+            root  TEXT PRIMARY KEY NOT NULL,
+            files INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO library_roots SELECT root, count(*) FROM library_files GROUP BY root;",
 ];
 
 /// The version a store has once every migration ran.

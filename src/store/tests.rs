@@ -410,8 +410,13 @@ fn the_cache_reads_back_in_pages_last_path_first_and_stops_when_asked() {
         .collect();
     store.save_library("/lib", &rows, &[]).unwrap();
     let mut pages: Vec<Vec<String>> = Vec::new();
+    // Titles only: the first page by last path, as the rest.
+    let by_title = crate::library::Sort {
+        key: crate::library::SortKey::Title,
+        reverse: false,
+    };
     store
-        .read_library("/lib", 3, 4, |files| {
+        .read_library("/lib", by_title, 3, 4, |files| {
             pages.push(files.iter().map(|f| f.rel.display().to_string()).collect());
             true
         })
@@ -426,7 +431,7 @@ fn the_cache_reads_back_in_pages_last_path_first_and_stops_when_asked() {
     );
     let mut calls = 0;
     store
-        .read_library("/lib", 3, 4, |_| {
+        .read_library("/lib", by_title, 3, 4, |_| {
             calls += 1;
             false
         })

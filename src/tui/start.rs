@@ -296,10 +296,11 @@ pub fn run_library(dir: &Path, args: &OpenArgs, user: &UserConfig) -> anyhow::Re
         no_ignore: args.state.no_ignore,
         threads: 0,
     };
-    memory::open_library(&mut app, dir, filter, options);
-    if let Some(screen) = app.library_mut() {
-        screen.set_sort_key(user.settings().sort);
-    }
+    let sort = crate::library::Sort {
+        key: user.settings().sort,
+        reverse: false,
+    };
+    memory::open_library(&mut app, dir, filter, sort, options);
     let (mut app, signal) = run_on_terminal(app, true)?;
     memory::save_at_exit(&mut app);
     memory::report_warnings(&app);

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use quire::library::{Filter, ScanOptions};
+use quire::library::{Filter, ScanOptions, Sort};
 use quire::tui::jobs::{Done, Job, Output};
 use quire::tui::memory::{self, Memory, MemoryOutput};
 use quire::tui::{App, Msg, update};
@@ -27,7 +27,13 @@ fn the_folders_watch_starts_once_the_first_rows_are_in() {
     };
     let mut app = App::new(common::config(), 100, 20);
     app.memory = Memory::at(&dir.path().join("state/quire.db"));
-    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    memory::open_library(
+        &mut app,
+        &lib,
+        Filter::default(),
+        Sort::default(),
+        ScanOptions::default(),
+    );
     let asked = app.jobs.take();
     assert!(
         !asked.iter().any(|(_, j)| is_watch(j)),

@@ -6,6 +6,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod config;
+mod first_rows;
 mod jobs;
 mod jobs_watch;
 mod library_flow;

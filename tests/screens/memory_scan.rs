@@ -8,7 +8,7 @@ use crate::common;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use quire::library::{Filter, ScanOptions};
+use quire::library::{Filter, ScanOptions, Sort};
 use quire::tui::jobs::{Done, Executor, Job, Output, Pool};
 use quire::tui::memory::{self, Memory, MemoryJob, MemoryOutput, ScanRows};
 use quire::tui::{Action, App, Msg, Screen, update};
@@ -59,6 +59,7 @@ pub(crate) fn scan_job(dir: &Path, memory: &Memory) -> Job {
         job: MemoryJob::Scan {
             dir: dir.to_path_buf(),
             options: ScanOptions::default(),
+            sort: Sort::default(),
         },
         store: memory.store.clone(),
     }
@@ -178,6 +179,7 @@ fn the_first_rows_come_from_the_walk_while_the_store_has_not_answered() {
         job: MemoryJob::Scan {
             dir: lib.clone(),
             options,
+            sort: Sort::default(),
         },
         store: memory.store.clone(),
     };
@@ -204,7 +206,13 @@ fn the_first_rows_come_from_the_walk_while_the_store_has_not_answered() {
     // Drawn on the library screen, without their states yet.
     let mut app = App::new(common::config(), 100, 20);
     app.memory = memory.clone();
-    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    memory::open_library(
+        &mut app,
+        &lib,
+        Filter::default(),
+        Sort::default(),
+        ScanOptions::default(),
+    );
     let scan = app.library().unwrap().states.scan.unwrap();
     for output in before {
         update(&mut app, Msg::Done(Box::new(Done { id: scan, output })));
@@ -255,7 +263,13 @@ fn coming_back_from_the_reader_updates_the_row() {
     std::fs::write(lib.join("long.md"), common::long_markdown(6, 5)).unwrap();
     let mut app = App::new(common::config(), 100, 20);
     app.memory = Memory::at(&dir.path().join("state/quire.db"));
-    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    memory::open_library(
+        &mut app,
+        &lib,
+        Filter::default(),
+        Sort::default(),
+        ScanOptions::default(),
+    );
     // The scan's result, by hand (the inline executor does not run streams).
     let scan = app.library().unwrap().states.scan.unwrap();
     let outputs = run_on_pool(scan_job(&lib, &app.memory));
@@ -287,7 +301,13 @@ fn a_reader_above_another_screen_updates_the_library_row_below() {
     std::fs::write(lib.join("other.md"), common::long_markdown(3, 3)).unwrap();
     let mut app = App::new(common::config(), 100, 20);
     app.memory = Memory::at(&dir.path().join("state/quire.db"));
-    memory::open_library(&mut app, &lib, Filter::default(), ScanOptions::default());
+    memory::open_library(
+        &mut app,
+        &lib,
+        Filter::default(),
+        Sort::default(),
+        ScanOptions::default(),
+    );
     let scan = app.library().unwrap().states.scan.unwrap();
     for output in run_on_pool(scan_job(&lib, &app.memory)) {
         update(&mut app, Msg::Done(Box::new(Done { id: scan, output })));
@@ -430,6 +450,7 @@ fn r_during_the_first_scan_asks_for_every_row_again_and_after_it_for_changes() {
         &mut app,
         dir.path(),
         Filter::default(),
+        Sort::default(),
         ScanOptions::default(),
     );
     let scan = |app: &App| {

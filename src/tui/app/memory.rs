@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::time::Instant;
 
-use crate::library::{Filter, Library, ScanOptions};
+use crate::library::{Filter, Library, ScanOptions, Sort};
 use crate::tui::app::inflight::{Route, Slot, Waiter};
 use crate::tui::app::{App, Screen};
 use crate::tui::jobs::{Job, JobId};
@@ -206,17 +206,20 @@ pub fn report_warnings(app: &App) {
     }
 }
 
-/// Pushes a library screen for `dir`, empty until the scan job's first
-/// rows arrive (the cache's, or the first files read).
-pub fn open_library(app: &mut App, dir: &Path, filter: Filter, options: ScanOptions) {
+/// Pushes a library screen for `dir` in `sort`'s order, empty until the
+/// scan job's first rows arrive (the cache's first in that order, or the
+/// first files read). The list says the folder is being read; the header
+/// shows the scan's progress once it lasts.
+pub fn open_library(app: &mut App, dir: &Path, filter: Filter, sort: Sort, options: ScanOptions) {
     let library = Library::from_parts(dir.to_path_buf(), Vec::new(), Vec::new());
     let mut screen = LibraryScreen::new(library, filter, app.size.1);
+    screen.sort = sort;
     screen.states.enabled = app.memory.enabled();
-    screen.states.progress = Some((0, None));
     let rescan_options = options.clone();
     let scan = MemoryJob::Scan {
         dir: dir.to_path_buf(),
         options,
+        sort,
     };
     let id = push(app, library_waiter(&screen, LibrarySlot::Scan), scan);
     screen.states.scan = Some(id);
@@ -262,12 +265,13 @@ pub fn rescan(app: &mut App) {
     if super::remote::refill(app) {
         return;
     }
-    let Some((waiter, dir, options, streaming)) = app.screens.iter().find_map(|s| match s {
+    let Some((waiter, dir, options, streaming, sort)) = app.screens.iter().find_map(|s| match s {
         Screen::Library(l) => Some((
             library_waiter(l, LibrarySlot::Scan),
             l.library.root.clone(),
             l.scan_options.clone(),
             l.states.scan.is_some(),
+            l.sort,
         )),
         _ => None,
     }) else {
@@ -276,7 +280,7 @@ pub fn rescan(app: &mut App) {
     // A scan still streaming may not have sent every cached row yet: its
     // rows stop here, so the new one sends them all again.
     let job = if streaming {
-        MemoryJob::Scan { dir, options }
+        MemoryJob::Scan { dir, options, sort }
     } else {
         MemoryJob::Rescan { dir, options }
     };

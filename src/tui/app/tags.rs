@@ -59,7 +59,8 @@ fn open_filtered(app: &mut App, tag: &str) {
         tags: vec![tag.to_string()],
         ..Filter::default()
     };
-    super::memory::open_library(app, &root, filter, ScanOptions::default());
+    let sort = crate::library::Sort::default();
+    super::memory::open_library(app, &root, filter, sort, ScanOptions::default());
     if let Some(s) = app.library_mut() {
         s.filter_by_tag(tag);
     }

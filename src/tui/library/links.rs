@@ -273,6 +273,7 @@ mod tests {
             seen: 5,
             total: None,
             done,
+            ..ScanRows::default()
         };
         s.add_rows(rows(false));
         assert!(s.link_count_wanted(None).is_none(), "not while it scans");

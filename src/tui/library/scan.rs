@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use crate::library::{Batch, Entry, Failure, LaterStamps, ScanOptions, Stamps, walk_stream};
+use crate::library::{Batch, Entry, Failure, LaterStamps, ScanOptions, Sort, Stamps, walk_stream};
 use crate::store::ReadingState;
 
 use crate::tui::runtime::Reporter;
@@ -21,6 +21,9 @@ use crate::tui::state::{MemoryOutput, StoreHandle};
 
 /// Rows are held at most this long before they are sent on.
 const HOLD: Duration = Duration::from_millis(700);
+
+/// How long a first scan runs before its progress shows in the header.
+const SHOW_PROGRESS: Duration = Duration::from_millis(300);
 
 /// Rows of a scan for the library screen.
 #[derive(Debug, Clone, Default)]
@@ -36,8 +39,16 @@ pub struct ScanRows {
     pub seen: usize,
     /// How many files the cache knows of, when it knows any.
     pub total: Option<usize>,
+    /// While a first scan's cached rows are still coming: how many the
+    /// cache holds, so that the screen counts them from its first rows.
+    pub known: Option<usize>,
     /// True for the last rows: the walk is over.
     pub done: bool,
+    /// True while a first scan is too young for its progress to be worth a
+    /// mark ([`SHOW_PROGRESS`]): the list says the folder is being read, and
+    /// a cached library's check is over before a mark could be read (it
+    /// would only cost a redraw of the header as it comes and goes).
+    pub quiet: bool,
 }
 
 impl ScanRows {
@@ -85,6 +96,11 @@ struct Sender<'a> {
     states: Option<MemoryOutput>,
     /// The library's canonical folder, as the cache keys it.
     root_key: String,
+    /// When a first scan began (its progress shows [`SHOW_PROGRESS`]
+    /// later); `None` for a rescan, whose progress shows at once.
+    began: Option<Instant>,
+    /// Files checked as last sent.
+    seen_sent: usize,
 }
 
 impl Sender<'_> {
@@ -98,9 +114,14 @@ impl Sender<'_> {
     /// listens any more.
     fn offer(&mut self, now: bool) -> bool {
         let n = self.out.len() + self.out.gone.len();
+        let quiet = self.began.is_some_and(|t| t.elapsed() < SHOW_PROGRESS);
+        // A walk that finds nothing new still says how far it got, once
+        // its progress shows, no more often than rows would go.
+        let progress = !quiet && self.out.seen != self.seen_sent && self.last.elapsed() >= HOLD;
         let due = (self.shown == 0 && n > 0)
             || n >= self.shown.max(1024)
-            || (n > 0 && (now || self.last.elapsed() >= HOLD));
+            || (n > 0 && (now || self.last.elapsed() >= HOLD))
+            || progress;
         if !due {
             return true;
         }
@@ -109,12 +130,16 @@ impl Sender<'_> {
         }
         self.shown += n;
         self.last = Instant::now();
+        self.seen_sent = self.out.seen;
         let rows = ScanRows {
             total: self.out.total,
+            known: self.out.known,
             seen: self.out.seen,
+            quiet,
             ..std::mem::take(&mut self.out)
         };
         self.out.total = rows.total;
+        self.out.known = rows.known;
         self.out.seen = rows.seen;
         (self.send)(MemoryOutput::Rows(Box::new(rows)))
     }
@@ -126,6 +151,8 @@ enum Step {
     Walk(Batch),
     /// The reading states: the store has answered.
     States(MemoryOutput),
+    /// How many files the cache knows, before its first page.
+    Known(usize),
     /// A page of the cache's rows.
     Cached(Vec<Entry>),
     /// The cache is read: how many files it knows.
@@ -164,6 +191,7 @@ impl Drop for CacheGuard<'_> {
 fn read_cache(
     store: &StoreHandle,
     root: &Path,
+    sort: Sort,
     later: &LaterStamps,
     steps: &mpsc::Sender<Step>,
     stop: &AtomicBool,
@@ -188,8 +216,16 @@ fn read_cache(
     }
     let mut stamps = Stamps::new();
     let root_key = root.to_string_lossy();
+    // The count goes with the first rows, so that the header counts the
+    // whole library from its first frame.
+    let known = store
+        .read_unchecked(|s| s.library_count(&root_key))
+        .unwrap_or(0);
+    if steps.send(Step::Known(known)).is_err() {
+        return;
+    }
     store.read_unchecked(|s| {
-        s.read_library(&root_key, FIRST_PAGE, PAGE, |files| {
+        s.read_library(&root_key, sort, FIRST_PAGE, PAGE, |files| {
             let mut page = Vec::with_capacity(files.len());
             for f in files {
                 stamps.insert(f.rel.clone(), f.stamp);
@@ -220,6 +256,7 @@ fn first_scan(
     options: ScanOptions,
     store: &StoreHandle,
     root: &Path,
+    sort: Sort,
     tx: &mut Sender<'_>,
 ) -> MemoryOutput {
     let (steps_tx, steps) = mpsc::channel();
@@ -235,13 +272,13 @@ fn first_scan(
     std::thread::scope(|scope| {
         let (later, stop) = (&later, &stop);
         let cache_tx = steps_tx.clone();
-        let cache = move || read_cache(store, root, later, &cache_tx, stop);
+        let cache = move || read_cache(store, root, sort, later, &cache_tx, stop);
         let spawned = std::thread::Builder::new()
             .name("quire-cache".into())
             .spawn_scoped(scope, cache);
         if spawned.is_err() {
             // No thread to spare: the store first, as a rescan does.
-            read_cache(store, root, later, &steps_tx, stop);
+            read_cache(store, root, sort, later, &steps_tx, stop);
         }
         // Only the walk and the store's part send now: if both end without
         // their last step (a panic), the steps end and so does the scan.
@@ -280,6 +317,7 @@ fn forward(steps: &mpsc::Receiver<Step>, store: StoreHandle, tx: &mut Sender<'_>
                     return MemoryOutput::Written;
                 }
             }
+            Step::Known(known) => tx.out.known = (known > 0).then_some(known),
             Step::Cached(mut page) => {
                 if !early.is_empty() {
                     page.retain(|e| !early.contains(&e.path));
@@ -290,6 +328,8 @@ fn forward(steps: &mpsc::Receiver<Step>, store: StoreHandle, tx: &mut Sender<'_>
                 cache_done = true;
                 early = HashSet::new();
                 tx.out.total = (known > 0).then_some(known);
+                // Every cached row goes with this message.
+                tx.out.known = None;
                 now = true;
             }
         }
@@ -346,9 +386,10 @@ fn finish(
 }
 
 /// Scans `dir` through the store's cache (if any), streaming rows to the
-/// library screen; the last rows are the result. With `show_cached` (a
-/// first scan) the walk and the store's part start together (see
-/// [`first_scan`]); without (a rescan, whose rows are on screen) the
+/// library screen; the last rows are the result. With `first` (a first
+/// scan, its screen sorted so) the walk and the store's part start
+/// together (see [`first_scan`]), the cache's first rows the first in that
+/// order; without (a rescan, whose rows are on screen) the
 /// reading states go first, then the walk stats every file and reads only
 /// those that are new or changed since the cache was written.
 pub fn scan_library(
@@ -356,7 +397,7 @@ pub fn scan_library(
     options: ScanOptions,
     store: Option<&StoreHandle>,
     reporter: &Reporter<MemoryOutput>,
-    show_cached: bool,
+    first: Option<Sort>,
 ) -> MemoryOutput {
     let send = |output: MemoryOutput| reporter.send(output);
     if let Err(e) = crate::library::check_folder(dir) {
@@ -370,9 +411,11 @@ pub fn scan_library(
         last: Instant::now(),
         states: None,
         root_key: root.to_string_lossy().into_owned(),
+        began: first.map(|_| Instant::now()),
+        seen_sent: 0,
     };
-    if show_cached && let Some(store) = store {
-        return first_scan(dir, options, store, &root, &mut tx);
+    if let (Some(sort), Some(store)) = (first, store) {
+        return first_scan(dir, options, store, &root, sort, &mut tx);
     }
     let mut stamps = Stamps::new();
     if let Some(store) = store {

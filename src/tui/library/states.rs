@@ -33,6 +33,10 @@ pub struct LibraryStates {
     pub scan: Option<JobId>,
     /// Files checked so far and, when the cache tells, how many there are.
     pub progress: Option<(usize, Option<usize>)>,
+    /// While a scan streams the cache's rows in: how many articles the
+    /// cache knows, so that the header counts the whole library from the
+    /// first rows on and the rows after them change nothing on screen.
+    pub expected: Option<usize>,
     /// The preview being read was asked for under this entry number, which
     /// new rows have changed to the second (`None`: the article is gone).
     renumbered: Option<(usize, Option<usize>)>,
@@ -92,8 +96,44 @@ impl LibraryScreen {
                 _ => unread += 1,
             }
         }
+        // The articles still to come are counted by their states, known
+        // for the whole library: unread but those read or started.
+        let coming = self.coming();
+        if coming > 0 {
+            let (mut read, mut going) = (0, 0);
+            for (path, s) in &self.states.by_path {
+                if self.entry_of(path).is_some() {
+                    continue;
+                }
+                if s.read {
+                    read += 1;
+                } else if s.in_progress() {
+                    going += 1;
+                }
+            }
+            unread += coming.saturating_sub(read + going);
+            started += going;
+        }
         self.states.unread = unread;
         self.states.in_progress = started;
+    }
+
+    /// Articles the cache knows that are not in yet.
+    fn coming(&self) -> usize {
+        self.states
+            .expected
+            .map_or(0, |n| n.saturating_sub(self.library.len()))
+    }
+
+    /// The header's counts: the rows listed and the articles, each with
+    /// the articles still to come from the cache ([`LibraryStates::expected`]),
+    /// which count as listed when nothing is filtered out.
+    pub fn counts(&self) -> (usize, usize) {
+        let coming = self.coming();
+        let everything =
+            self.filter.is_empty() && !self.states.unread_only && !self.links.orphans_only;
+        let listed = self.rows.len() + if everything { coming } else { 0 };
+        (listed, self.library.len() + coming)
     }
 
     /// `U`: shows only unread and in-progress articles, or everything.
@@ -157,15 +197,20 @@ impl LibraryScreen {
     /// selected article and its place on screen (the top row stays the top
     /// until the selection is moved), and the filters as they are.
     pub fn add_rows(&mut self, rows: ScanRows) {
-        self.states.progress = if rows.done {
+        self.states.progress = if rows.done || rows.quiet {
             None
         } else {
             Some((rows.seen, rows.total))
         };
+        let expected = if rows.done { None } else { rows.known };
+        let recount = expected != self.states.expected;
+        self.states.expected = expected;
         if rows.done {
             self.states.scan = None;
         }
-        self.merge(vec![rows]);
+        if !self.merge(vec![rows]) && recount {
+            self.recount();
+        }
         self.renew_picker();
     }
 
@@ -203,12 +248,13 @@ impl LibraryScreen {
         self.picker_recount();
     }
 
-    fn merge(&mut self, batches: Vec<ScanRows>) {
+    /// Takes in the rows of `batches`; false when they held none.
+    fn merge(&mut self, batches: Vec<ScanRows>) -> bool {
         if batches
             .iter()
             .all(|b| b.entries.is_empty() && b.failures.is_empty() && b.gone.is_empty())
         {
-            return;
+            return false;
         }
         let selected = self.selected_path();
         let offset = self.selected.saturating_sub(self.scroll);
@@ -270,6 +316,7 @@ impl LibraryScreen {
             self.scroll = 0;
         }
         self.follow();
+        true
     }
 
     /// The number of the entry at `path`: a binary search, the entries

@@ -93,6 +93,8 @@ pub enum MemoryJob {
         dir: PathBuf,
         /// The walk's rules.
         options: crate::library::ScanOptions,
+        /// The screen's order: the cache's first rows are the first in it.
+        sort: crate::library::Sort,
     },
     /// Scan a library folder again under rows already on screen (`R`, a
     /// change seen): the cache's rows are not sent again, only what changed
@@ -176,9 +178,11 @@ impl MemoryJob {
                 }
                 MemoryOutput::Written
             }
-            MemoryJob::Scan { dir, options } => scan_library(&dir, options, store, reporter, true),
+            MemoryJob::Scan { dir, options, sort } => {
+                scan_library(&dir, options, store, reporter, Some(sort))
+            }
             MemoryJob::Rescan { dir, options } => {
-                scan_library(&dir, options, store, reporter, false)
+                scan_library(&dir, options, store, reporter, None)
             }
         }
     }

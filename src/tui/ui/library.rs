@@ -93,14 +93,7 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, rows:
     // Keyed by what the header says, not by its text: a frame builds the
     // text only when one of these changed.
     let mut key = row_hasher();
-    (
-        s.library.root.as_os_str(),
-        s.rows.len(),
-        s.library.len(),
-        &s.filter,
-        s.sort,
-    )
-        .hash(&mut key);
+    (s.library.root.as_os_str(), s.counts(), &s.filter, s.sort).hash(&mut key);
     if !s.filter.tags.is_empty() {
         // The tags are named as the library spells them.
         s.filter_summary().hash(&mut key);
@@ -126,9 +119,10 @@ fn draw_header(buf: &mut Buffer, area: Rect, s: &LibraryScreen, t: &Theme, rows:
 /// what quire remembers or is doing.
 fn header_line(s: &LibraryScreen, t: &Theme) -> Line<'static> {
     let root = sanitize_line(&s.library.root.display().to_string()).into_owned();
+    let (listed, articles) = s.counts();
     let mut spans = vec![
         Span::styled(format!(" {root} "), theme::style(t.library_title)),
-        Span::raw(format!(" {} of {} articles", s.rows.len(), s.library.len())),
+        Span::raw(format!(" {listed} of {articles} articles")),
     ];
     let filters = s.filter_summary();
     if !filters.is_empty() {
