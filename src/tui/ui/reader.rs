@@ -246,6 +246,17 @@ fn draw_text(
         let key = row_key(&spans, &links);
         drawn.rows.push(key);
         let y = area.y + dy;
+        let put = |buf: &mut Buffer| {
+            cells::put_line(
+                buf,
+                area.x,
+                y,
+                area.width,
+                &spans,
+                &links,
+                layout::cell_width,
+            );
+        };
         if let Some((rows, part)) = keep.as_mut() {
             let draw = if pictured.iter().any(|p| p.contains(&y)) {
                 // Drawn, with a picture over it.
@@ -255,15 +266,7 @@ fn draw_text(
                 !rows.part(buf, y, *part, key)
             };
             if draw {
-                cells::put_line(
-                    buf,
-                    area.x,
-                    y,
-                    area.width,
-                    &spans,
-                    &links,
-                    layout::cell_width,
-                );
+                put(buf);
             }
             continue;
         }
@@ -273,15 +276,7 @@ fn draw_text(
                 let from = area.y + u16::try_from(from).unwrap_or(u16::MAX);
                 cells::copy_row(last, from, buf, y, area.x..area.right());
             }
-            None => cells::put_line(
-                buf,
-                area.x,
-                y,
-                area.width,
-                &spans,
-                &links,
-                layout::cell_width,
-            ),
+            None => put(buf),
         }
     }
     if let Some((rows, part)) = keep {
