@@ -70,13 +70,7 @@ fn a_zola_internal_link_shows_the_address_zola_gives_the_page() {
     // `links` still names and resolves the target as written.
     let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/sites/zola/content/blog/second-post/index.md");
-    let out = common::quire()
-        .args(["render", "--width", "80", "--color", "never"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::rendered(&page, 80);
     for url in [
         "] /blog/first-post/#settings\n",
         "] /blog/first-post/#settings-1\n",
@@ -87,12 +81,7 @@ fn a_zola_internal_link_shows_the_address_zola_gives_the_page() {
         assert!(text.contains(url), "{url:?} in:\n{text}");
     }
     assert!(!text.contains("@/blog/first-post"), "{text}");
-    let out = common::quire()
-        .args(["links", "--json"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = common::links_json(&page);
     let first = &json["links"][0];
     assert_eq!(first["target"], "@/blog/first-post/index.md#settings");
     assert_eq!(first["kind"], "file");
@@ -107,13 +96,7 @@ fn a_hugo_ref_shows_the_address_hugo_gives_the_page() {
     // still names and follows the shortcode.
     let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/generators/hugo/content/docs/guide/index.md");
-    let out = common::quire()
-        .args(["render", "--width", "100", "--color", "never"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::rendered(&page, 100);
     for url in [
         "] /docs/usage/#options-1\n",
         "] /docs/usage/#options\n",
@@ -124,12 +107,7 @@ fn a_hugo_ref_shows_the_address_hugo_gives_the_page() {
         assert!(text.contains(url), "{url:?} in:\n{text}");
     }
     assert!(!text.contains("usage.md#options-1"), "{text}");
-    let out = common::quire()
-        .args(["links", "--json"])
-        .arg(&page)
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = common::links_json(&page);
     let second = &json["links"][1];
     assert_eq!(
         second["target"],

@@ -12,13 +12,7 @@ fn site() -> PathBuf {
 
 #[test]
 fn a_link_tag_shows_the_address_jekyll_gives_the_file() {
-    let out = common::quire()
-        .args(["render", "--width", "80", "--color", "never"])
-        .arg(site().join("index.md"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = common::rendered(&site().join("index.md"), 80);
     for url in [
         "[1] /walks/about/\n",
         "[2] /walks/notes/reading.html\n",
@@ -36,12 +30,7 @@ fn a_link_tag_shows_the_address_jekyll_gives_the_file() {
 
 #[test]
 fn a_link_tag_still_follows_to_the_file() {
-    let out = common::quire()
-        .args(["links", "--json"])
-        .arg(site().join("index.md"))
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let json = common::links_json(&site().join("index.md"));
     let resolved: Vec<String> = json["links"]
         .as_array()
         .unwrap()

@@ -30,6 +30,28 @@ pub fn quire() -> assert_cmd::Command {
     cmd
 }
 
+/// `quire render` of `page` at `width` columns without colour: its text
+/// (the command must succeed).
+pub fn rendered(page: &Path, width: u16) -> String {
+    let out = quire()
+        .args(["render", "--width", &width.to_string(), "--color", "never"])
+        .arg(page)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "render {}: {out:?}", page.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// `quire links --json` of `page`, read.
+pub fn links_json(page: &Path) -> serde_json::Value {
+    let out = quire()
+        .args(["links", "--json"])
+        .arg(page)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
 /// The folder of the reader's test fixtures.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reader")
